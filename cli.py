@@ -1,0 +1,194 @@
+"""The headless commands: `python main.py [--db PATH|URL] COMMAND`. Same services as the GUI.
+
+Exit status: 0 done, 1 refused or failed (with a readable message), 2 bad usage.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from services.errors import XiaopuError
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="xiaopu", description="小铺进销存 Xiaopu")
+    parser.add_argument("--db", help="SQLite file or postgresql:// URL (default: the app-data folder)")
+    parser.add_argument("--user", help="act as this user (default: the first owner)")
+    parser.add_argument("--lang", choices=["zh_CN", "en"], help="language of messages")
+    parser.add_argument("--demo", action="store_true", help="open the GUI on a demo fresh-food store")
+    parser.add_argument("--smoke-test", action="store_true", help="open the window, render every tab, exit 0")
+    sub = parser.add_subparsers(dest="command")
+
+    sub.add_parser("init", help="create or migrate the database (idempotent)")
+
+    demo = sub.add_parser("demo", help="fill the database with a reproducible shop history")
+    demo.add_argument("--products", type=int, default=420)
+    demo.add_argument("--days", type=int, default=90)
+    demo.add_argument("--seed", type=int, default=1)
+
+    imp = sub.add_parser("import", help="import products or opening stock from Excel")
+    imp.add_argument("what", choices=["products", "stock"])
+    imp.add_argument("file")
+
+    exp = sub.add_parser("export", help="export products, stock or moves to Excel")
+    exp.add_argument("what", choices=["products", "stock", "moves"])
+    exp.add_argument("file")
+
+    stock = sub.add_parser("stock", help="stock per product, lot and location")
+    stock.add_argument("--sku")
+    stock.add_argument("--json", action="store_true")
+
+    sub.add_parser("check", help="integrity, balances == ledger, audit chain")
+
+    backup = sub.add_parser("backup", help="online backup of the live database, verified")
+    backup.add_argument("--to", dest="to_dir")
+
+    reverse = sub.add_parser("reverse", help="reverse a posted document by its number")
+    reverse.add_argument("number")
+    reverse.add_argument("--reason", required=True)
+
+    sub.add_parser("rebuild-balances", help="recompute every balance from the ledger")
+    return parser
+
+
+def resolve_db(args: argparse.Namespace) -> str:
+    if args.db:
+        return args.db
+    from main import default_db_path
+
+    return str(default_db_path())
+
+
+def open_and_init(target: str):
+    """Open the database and bring it to the current schema; returns the first owner."""
+    from models import open_database
+    from services.setup import initialise
+
+    open_database(target)
+    return initialise()
+
+
+def acting_user(args: argparse.Namespace, owner):
+    if not args.user:
+        return owner
+    from services.users import get_user
+
+    return get_user(args.user)
+
+
+def _print(text: str) -> None:
+    sys.stdout.write(text + "\n")
+
+
+def _err(text: str) -> None:
+    sys.stderr.write(text + "\n")
+
+
+def run(args: argparse.Namespace) -> int:
+    from models import DatabaseOpenError
+
+    try:
+        owner = open_and_init(resolve_db(args))
+        user = acting_user(args, owner)
+        return COMMANDS[args.command](args, user)
+    except (XiaopuError, DatabaseOpenError) as exc:
+        _err(str(exc))
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+def cmd_init(args, user) -> int:
+    from models import SCHEMA_VERSION
+    from models.db import database_file
+
+    _print(f"数据库已就绪 / database ready: {database_file() or args.db} (schema {SCHEMA_VERSION})")
+    return 0
+
+
+def cmd_demo(args, user) -> int:
+    from services.demo import generate_demo
+
+    summary = generate_demo(user, products=args.products, days=args.days, seed=args.seed,
+                            progress=lambda text: _print(text))
+    _print(summary)
+    return 0
+
+
+def cmd_import(args, user) -> int:
+    from services import excel_import
+
+    if args.what == "products":
+        result = excel_import.import_products(user, Path(args.file))
+    else:
+        result = excel_import.import_stock(user, Path(args.file))
+    _print(result.message)
+    return 0
+
+
+def cmd_export(args, user) -> int:
+    from reports import excel_export
+
+    writer = {"products": excel_export.export_products, "stock": excel_export.export_stock,
+              "moves": excel_export.export_moves}[args.what]
+    count = writer(Path(args.file))
+    _print(f"已导出 {count} 行 / exported {count} rows: {args.file}")
+    return 0
+
+
+def cmd_stock(args, user) -> int:
+    from services.numbers import fmt_qty
+    from services.stock import stock_rows
+
+    rows = stock_rows(sku=args.sku)
+    if args.json:
+        _print(json.dumps([r.as_json() for r in rows], ensure_ascii=False, indent=2))
+        return 0
+    header = f"{'SKU':<10} {'名称':<16} {'批次':<10} {'到期':<10} {'库位':<8} {'库存':>8} {'预占':>8} {'可用':>8}"
+    _print(header)
+    for r in rows:
+        expiry = r.expiry.isoformat() if r.expiry else "-"
+        _print(f"{r.sku:<10} {r.name:<16} {r.lot or '-':<10} {expiry:<10} {r.location:<8} "
+               f"{fmt_qty(r.on_hand):>8} {fmt_qty(r.reserved):>8} {fmt_qty(r.available):>8}")
+    return 0
+
+
+def cmd_check(args, user) -> int:
+    from services.integrity import run_check
+
+    report = run_check()
+    (_print if report.ok else _err)(report.text())
+    return 0 if report.ok else 1
+
+
+def cmd_backup(args, user) -> int:
+    from services.backup import backup
+    from services.messages import msg
+
+    path = backup(args.to_dir)
+    _print(msg("backup.done", path=path))
+    return 0
+
+
+def cmd_reverse(args, user) -> int:
+    from services.ledger import reverse_document
+
+    result = reverse_document(user, args.number, args.reason)
+    _print(f"已冲销 / reversed: {args.number} → {result.number}")
+    return 0
+
+
+def cmd_rebuild(args, user) -> int:
+    from services.integrity import rebuild_balances
+
+    changed = rebuild_balances(user)
+    _print(f"余额已重建,修正 {changed} 行 / balances rebuilt, {changed} rows corrected")
+    return 0
+
+
+COMMANDS = {
+    "init": cmd_init, "demo": cmd_demo, "import": cmd_import, "export": cmd_export, "stock": cmd_stock,
+    "check": cmd_check, "backup": cmd_backup, "reverse": cmd_reverse, "rebuild-balances": cmd_rebuild,
+}

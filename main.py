@@ -1,0 +1,50 @@
+"""Xiaopu 小铺进销存: start the GUI, or run a headless command over the same services.
+
+    python main.py                      open the shop's database in the window
+    python main.py --demo               open a demo fresh-food store
+    python main.py --db FILE --smoke-test
+    python main.py [--db PATH|URL] COMMAND ...   (see `python main.py --help`)
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+APP_NAME = "Xiaopu"
+
+
+def app_data_dir() -> Path:
+    """The user's application-data folder (e.g. %APPDATA%/Xiaopu/Xiaopu on Windows)."""
+    from PySide6.QtCore import QCoreApplication, QStandardPaths
+
+    QCoreApplication.setOrganizationName(APP_NAME)
+    QCoreApplication.setApplicationName(APP_NAME)
+    folder = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def default_db_path() -> Path:
+    return app_data_dir() / "xiaopu.sqlite3"
+
+
+def demo_db_path() -> Path:
+    return app_data_dir() / "demo.sqlite3"
+
+
+def main(argv: list[str] | None = None) -> int:
+    import cli
+
+    args = cli.build_parser().parse_args(argv)
+    from services.messages import set_language
+
+    set_language(args.lang or "zh_CN")
+    if args.command:
+        return cli.run(args)
+    from ui.app import run_gui
+
+    return run_gui(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,13 @@
+"""peewee models, database setup and migrations. No business rules live here."""
+from models.catalog import LOCATION_KINDS, VIRTUAL_KINDS, Barcode, Location, Lot, Product, ProductUnit
+from models.db import DatabaseOpenError, database, open_database, write_transaction
+from models.ledger import Balance, ClosedPeriod, Counter, Document, Move, Reservation
+from models.migrations import SCHEMA_VERSION, migrate
+from models.users import ROLES, AuditEvent, Setting, User
+
+__all__ = [
+    "LOCATION_KINDS", "VIRTUAL_KINDS", "Barcode", "Location", "Lot", "Product", "ProductUnit",
+    "DatabaseOpenError", "database", "open_database", "write_transaction",
+    "Balance", "ClosedPeriod", "Counter", "Document", "Move", "Reservation",
+    "SCHEMA_VERSION", "migrate", "ROLES", "AuditEvent", "Setting", "User",
+]

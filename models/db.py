@@ -1,0 +1,138 @@
+"""The database object, opened once by main.py from --db (a file path or a URL).
+
+Models bind to `database`, a proxy that stays unconfigured until `open_database()`,
+so tests, the CLI, the GUI and worker threads all choose their own file.
+"""
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import peewee
+
+database = peewee.DatabaseProxy()
+
+NETWORK_FS_TYPES = {"nfs", "nfs4", "cifs", "smb", "smbfs", "smb3", "afs", "9p", "fuse.sshfs", "davfs"}
+
+
+class DatabaseOpenError(Exception):
+    """The database could not be opened; the message is for the user."""
+
+
+def is_url(target: str) -> bool:
+    return "://" in target
+
+
+def is_network_path(path: Path) -> bool:
+    """True for UNC paths and files on network file systems (WAL corrupts there)."""
+    text = str(path)
+    if text.startswith(("\\\\", "//")):
+        return True
+    if sys.platform.startswith("win"):
+        try:
+            import ctypes
+
+            drive = os.path.splitdrive(str(path.resolve()))[0] + "\\"
+            return ctypes.windll.kernel32.GetDriveTypeW(drive) == 4  # DRIVE_REMOTE
+        except (OSError, AttributeError):
+            return False
+    try:
+        resolved = str(path.resolve())
+        best, best_type = "", ""
+        with open("/proc/mounts", encoding="utf-8") as mounts:
+            for line in mounts:
+                parts = line.split()
+                if len(parts) >= 3 and resolved.startswith(parts[1]) and len(parts[1]) > len(best):
+                    best, best_type = parts[1], parts[2]
+        return best_type in NETWORK_FS_TYPES
+    except OSError:
+        return False
+
+
+def make_sqlite(path: str | Path) -> peewee.SqliteDatabase:
+    """A SQLite database with the house pragmas; every write transaction is IMMEDIATE."""
+    return peewee.SqliteDatabase(
+        str(path),
+        pragmas={
+            "journal_mode": "wal",
+            "foreign_keys": 1,
+            "synchronous": 2,  # FULL: a committed document survives power loss
+            "busy_timeout": 5000,
+            "cache_size": -16000,
+        },
+        timeout=5,
+        lock_type="IMMEDIATE",
+        check_same_thread=False,
+    )
+
+
+def make_postgres(url: str) -> peewee.Database:
+    from playhouse.db_url import connect
+
+    return connect(url)
+
+
+def open_database(target: str | Path, create: bool = True) -> peewee.Database:
+    """Open `target` (path or postgresql:// URL), bind the proxy and return it.
+
+    Raises DatabaseOpenError with a user-readable message for a missing folder,
+    a read-only file, a network share or a file that is not a SQLite database.
+    """
+    from services.messages import msg
+
+    target_text = str(target)
+    if is_url(target_text):
+        if not target_text.startswith(("postgresql://", "postgres://", "sqlite://")):
+            raise DatabaseOpenError(msg("db.bad_url", url=target_text))
+        db = make_postgres(target_text)
+    elif target_text == ":memory:":
+        db = make_sqlite(":memory:")
+    else:
+        path = Path(target_text)
+        if not path.parent.exists():
+            if not create:
+                raise DatabaseOpenError(msg("db.missing", path=path))
+            path.parent.mkdir(parents=True, exist_ok=True)
+        if is_network_path(path):
+            raise DatabaseOpenError(msg("db.network", path=path))
+        if path.exists() and not os.access(path, os.W_OK):
+            raise DatabaseOpenError(msg("db.readonly", path=path))
+        if not path.exists() and not os.access(path.parent, os.W_OK):
+            raise DatabaseOpenError(msg("db.readonly", path=path))
+        db = make_sqlite(path)
+    database.initialize(db)
+    try:
+        db.connect(reuse_if_open=True)
+        if isinstance(db, peewee.SqliteDatabase):
+            db.execute_sql("SELECT count(*) FROM sqlite_master").fetchone()
+    except peewee.DatabaseError as exc:
+        db.close()
+        text = str(exc).lower()
+        if "locked" in text or "busy" in text:
+            raise DatabaseOpenError(msg("db.locked", path=target_text)) from exc
+        if "readonly" in text or "read-only" in text:
+            raise DatabaseOpenError(msg("db.readonly", path=target_text)) from exc
+        raise DatabaseOpenError(msg("db.not_database", path=target_text, error=exc)) from exc
+    return db
+
+
+def is_sqlite() -> bool:
+    return isinstance(database.obj, peewee.SqliteDatabase)
+
+
+def database_file() -> str | None:
+    """The SQLite file behind the proxy, or None for a server database / :memory:."""
+    db = database.obj
+    if isinstance(db, peewee.SqliteDatabase) and db.database != ":memory:":
+        return str(db.database)
+    return None
+
+
+@contextmanager
+def write_transaction() -> Iterator[None]:
+    """One short write transaction (BEGIN IMMEDIATE on SQLite), nested calls join it."""
+    with database.atomic():
+        yield

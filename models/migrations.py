@@ -1,0 +1,72 @@
+"""Ordered schema migrations keyed by PRAGMA user_version (no folder scanning: works frozen)."""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import peewee
+
+from models.catalog import Barcode, Location, Lot, Product, ProductUnit
+from models.db import database
+from models.ledger import Balance, ClosedPeriod, Counter, Document, Move, Reservation
+from models.users import AuditEvent, Setting, User
+
+ALL_MODELS = [
+    User, AuditEvent, Setting, Location, Product, ProductUnit, Barcode, Lot,
+    Document, Move, Balance, Reservation, ClosedPeriod, Counter,
+]
+
+APPEND_ONLY_TABLES = ("move", "audit_event")
+
+
+def _v1_core(db: peewee.Database) -> None:
+    db.create_tables(ALL_MODELS)
+    db.execute_sql(
+        "CREATE UNIQUE INDEX IF NOT EXISTS balance_key "
+        "ON balance (product_id, location_id, COALESCE(lot_id, 0))"
+    )
+    db.execute_sql("CREATE INDEX IF NOT EXISTS balance_location ON balance (location_id)")
+    db.execute_sql("CREATE INDEX IF NOT EXISTS move_from ON move (from_location_id)")
+    db.execute_sql("CREATE INDEX IF NOT EXISTS move_to ON move (to_location_id)")
+    if isinstance(db, peewee.SqliteDatabase):
+        for table in APPEND_ONLY_TABLES:
+            for verb in ("UPDATE", "DELETE"):
+                db.execute_sql(
+                    f"CREATE TRIGGER IF NOT EXISTS {table}_no_{verb.lower()} BEFORE {verb} ON {table} "
+                    f"BEGIN SELECT RAISE(ABORT, '{table} is append-only'); END"
+                )
+
+
+MIGRATIONS: list[Callable[[peewee.Database], None]] = [_v1_core]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def get_version(db: peewee.Database) -> int:
+    if isinstance(db, peewee.SqliteDatabase):
+        return db.execute_sql("PRAGMA user_version").fetchone()[0]
+    db.execute_sql("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
+    row = db.execute_sql("SELECT max(version) FROM schema_version").fetchone()
+    return row[0] or 0
+
+
+def _set_version(db: peewee.Database, version: int) -> None:
+    if isinstance(db, peewee.SqliteDatabase):
+        db.execute_sql(f"PRAGMA user_version = {int(version)}")
+    else:
+        db.execute_sql("INSERT INTO schema_version (version) VALUES (%s)", (version,))
+
+
+class NewerSchemaError(Exception):
+    pass
+
+
+def migrate(db: peewee.Database | None = None) -> tuple[int, int]:
+    """Apply pending migrations, each in its own transaction; returns (old, new) version."""
+    db = db or database.obj
+    old = get_version(db)
+    if old > SCHEMA_VERSION:
+        raise NewerSchemaError(f"database schema {old} is newer than this program ({SCHEMA_VERSION})")
+    for number in range(old + 1, SCHEMA_VERSION + 1):
+        with db.atomic():
+            MIGRATIONS[number - 1](db)
+            _set_version(db, number)
+    return old, SCHEMA_VERSION

@@ -1,0 +1,378 @@
+"""The one way stock changes: post a document of moves between locations.
+
+validate → lock (BEGIN IMMEDIATE) → allocate lots → check the net change → write
+moves + balances + audit event → done. A document key makes posting idempotent;
+mistakes are reversed by a new document, never edited.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
+
+import peewee
+
+from models import (
+    Balance,
+    ClosedPeriod,
+    Counter,
+    Document,
+    Location,
+    Lot,
+    Move,
+    Product,
+    Reservation,
+    database,
+    write_transaction,
+)
+from models.base import now
+from models.fields import QuantityField
+from services import audit
+from services.errors import ClosedPeriodError, DocumentStateError, NotFound, StockError, ValidationError
+from services.numbers import fmt_qty
+from services.permissions import allowed, require
+
+QTY = QuantityField()  # converter between Decimal quantities and stored integer units
+BLOCK_EXPIRED_TO = frozenset({"customer", "production"})
+
+
+@dataclass(frozen=True)
+class DocType:
+    prefix: str
+    permission: str
+    label: str
+
+
+DOC_TYPES: dict[str, DocType] = {
+    "receipt": DocType("RK", "doc.receipt", "收货入库"),
+    "sale": DocType("XS", "doc.sale", "销售出库"),
+    "return": DocType("TH", "doc.return", "退货"),
+    "loss": DocType("BS", "doc.loss", "报损"),
+    "transfer": DocType("DB", "doc.transfer", "调拨"),
+    "adjustment": DocType("TZ", "doc.adjustment", "库存调整"),
+    "opening": DocType("QC", "doc.opening", "期初库存"),
+    "production": DocType("SC", "doc.production", "生产"),
+    "reversal": DocType("CX", "doc.reverse", "冲销"),
+}
+
+# Document states, declared as data: which state may follow which.
+DOC_TRANSITIONS: dict[str, frozenset[str]] = {"posted": frozenset({"reversed"}), "reversed": frozenset()}
+
+
+@dataclass
+class Line:
+    """One line of a document, quantity in the product's base unit (always > 0).
+
+    lot_id None on an outgoing line means "allocate FEFO"; on an incoming line of a
+    perishable product it means "make a lot from the receipt date + shelf life"."""
+
+    product_id: int
+    quantity: Decimal
+    from_location_id: int
+    to_location_id: int
+    lot_id: int | None = None
+    lot_code: str = ""
+    expiry: dt.date | None = None
+    unit_cost: Decimal | None = None
+
+
+@dataclass(frozen=True)
+class PostResult:
+    document_id: int
+    number: str
+    created: bool  # False when the key had already been posted (a retry or double click)
+    product_ids: frozenset[int] = field(default_factory=frozenset)
+
+
+def today() -> dt.date:
+    return dt.date.today()
+
+
+def closed_through() -> dt.date | None:
+    row = ClosedPeriod.select().order_by(ClosedPeriod.closed_through.desc()).first()
+    return row.closed_through if row else None
+
+
+def close_period(actor, through: dt.date) -> None:
+    """Freeze stock up to and including `through`: no document may be dated on or before it."""
+    require(actor, "period.close")
+    with write_transaction():
+        last = closed_through()
+        if last and through < last:
+            raise ClosedPeriodError("period.backwards", closed=last)
+        ClosedPeriod.create(closed_through=through, closed_by=actor)
+        audit.record(actor, "period.close", "period", through.isoformat(), old=str(last or ""), new=str(through))
+
+
+def next_number(prefix: str, day: dt.date) -> str:
+    name = f"{prefix}{day:%Y%m%d}"
+    Counter.insert(name=name, value=0).on_conflict_ignore().execute()
+    Counter.update(value=Counter.value + 1).where(Counter.name == name).execute()
+    value = Counter.get_by_id(name).value
+    return f"{name}-{value:04d}"
+
+
+def active_reservation_filter(at: dt.datetime):
+    return Reservation.released_at.is_null() & (Reservation.expires_at.is_null() | (Reservation.expires_at > at))
+
+
+def reserved_by_others(product_id: int, location_id: int, except_owner: str | None) -> dict[int | None, Decimal]:
+    """Reserved quantity per lot at a location, leaving out `except_owner`'s own reservations."""
+    query = (Reservation.select(Reservation.lot, Reservation.quantity)
+             .where((Reservation.product == product_id) & (Reservation.location == location_id)
+                    & active_reservation_filter(now())))
+    if except_owner:
+        query = query.where(Reservation.owner != except_owner)
+    totals: dict[int | None, Decimal] = defaultdict(Decimal)
+    for lot_id, qty in query.tuples():
+        totals[lot_id] += qty
+    return totals
+
+
+@dataclass(frozen=True)
+class LotStock:
+    lot_id: int | None
+    lot_code: str
+    expiry: dt.date | None
+    on_hand: Decimal
+    available: Decimal
+
+
+def lots_fefo(product_id: int, location_id: int, except_owner: str | None = None) -> list[LotStock]:
+    """Lots of a product at a location with stock, earliest expiry first (no expiry last)."""
+    reserved = reserved_by_others(product_id, location_id, except_owner)
+    rows = (Balance.select(Balance.lot, Balance.quantity, Lot.code, Lot.expiry_date)
+            .join(Lot, on=(Balance.lot == Lot.id), join_type=peewee.JOIN.LEFT_OUTER)
+            .where((Balance.product == product_id) & (Balance.location == location_id) & (Balance.quantity > 0))
+            .tuples())
+    stocks = []
+    for lot_id, on_hand, code, expiry in rows:
+        stocks.append(LotStock(lot_id, code or "", expiry, on_hand, on_hand - reserved.get(lot_id, Decimal(0))))
+    stocks.sort(key=lambda s: (s.expiry is None, s.expiry or dt.date.max, s.lot_id or 0))
+    return stocks
+
+
+def allocate_fefo(product_id: int, location_id: int, quantity: Decimal, *, on: dt.date | None = None,
+                  include_expired: bool = False, except_owner: str | None = None) -> list[tuple[int | None, Decimal]]:
+    """Split `quantity` over available lots, earliest expiry first. Raises StockError if short."""
+    on = on or today()
+    remaining = quantity
+    picks: list[tuple[int | None, Decimal]] = []
+    for stock in lots_fefo(product_id, location_id, except_owner):
+        if remaining <= 0:
+            break
+        if stock.available <= 0 or (not include_expired and stock.expiry is not None and stock.expiry < on):
+            continue
+        take = min(stock.available, remaining)
+        picks.append((stock.lot_id, take))
+        remaining -= take
+    if remaining > 0:
+        product = Product.get_by_id(product_id)
+        location = Location.get_by_id(location_id)
+        raise StockError("stock.not_available", product=product.name, location=location.name,
+                         available=fmt_qty(quantity - remaining), needed=fmt_qty(quantity))
+    return picks
+
+
+def _receipt_lot(product: Product, line: Line, doc_date: dt.date) -> int | None:
+    """The lot an incoming line goes into: the one named, or a new lot from date + shelf life."""
+    if line.lot_id is not None:
+        return line.lot_id
+    if not line.lot_code and line.expiry is None and not product.shelf_life_days:
+        return None
+    expiry = line.expiry
+    if expiry is None and product.shelf_life_days:
+        expiry = doc_date + dt.timedelta(days=product.shelf_life_days)
+    code = line.lot_code or (expiry or doc_date).strftime("%Y%m%d")
+    lot = Lot.get_or_none((Lot.product == product.id) & (Lot.code == code))
+    if lot is None:
+        lot = Lot.create(product=product.id, code=code, expiry_date=expiry, received_date=doc_date)
+    return lot.id
+
+
+def _expand_lines(lines: list[Line], products: dict[int, Product], locations: dict[int, Location],
+                  doc_date: dt.date, may_use_expired: bool, owner: str | None) -> list[Line]:
+    """Resolve every line to a concrete lot: FEFO for outgoing, new lots for perishable receipts."""
+    out: list[Line] = []
+    for line in lines:
+        product = products[line.product_id]
+        source, target = locations[line.from_location_id], locations[line.to_location_id]
+        if source.is_virtual:
+            out.append(replace(line, lot_id=_receipt_lot(product, line, doc_date)))
+            continue
+        if line.lot_id is not None:
+            out.append(line)
+            continue
+        include_expired = may_use_expired or target.kind not in BLOCK_EXPIRED_TO
+        for lot_id, qty in allocate_fefo(product.id, source.id, line.quantity, on=doc_date,
+                                         include_expired=include_expired, except_owner=owner):
+            out.append(replace(line, lot_id=lot_id, quantity=qty))
+    return out
+
+
+def _check_expired(lines: list[Line], products, locations, doc_date: dt.date, may_use_expired: bool) -> None:
+    lot_ids = {ln.lot_id for ln in lines if ln.lot_id is not None}
+    if not lot_ids or may_use_expired:
+        return
+    lots = {lot.id: lot for lot in Lot.select().where(Lot.id.in_(lot_ids))}
+    for line in lines:
+        lot = lots.get(line.lot_id)
+        source, target = locations[line.from_location_id], locations[line.to_location_id]
+        if (lot and lot.expiry_date and lot.expiry_date < doc_date and not source.is_virtual
+                and target.kind in BLOCK_EXPIRED_TO):
+            raise StockError("stock.expired", lot=lot.code, product=products[line.product_id].name,
+                             expiry=lot.expiry_date)
+
+
+def _net_changes(lines: list[Line], locations: dict[int, Location]) -> dict[tuple[int, int | None, int], int]:
+    """Net change in stored units per (product, lot, real location)."""
+    net: dict[tuple[int, int | None, int], int] = defaultdict(int)
+    for line in lines:
+        units = QTY.to_units(line.quantity)
+        if not locations[line.from_location_id].is_virtual:
+            net[(line.product_id, line.lot_id, line.from_location_id)] -= units
+        if not locations[line.to_location_id].is_virtual:
+            net[(line.product_id, line.lot_id, line.to_location_id)] += units
+    return {k: v for k, v in net.items() if v != 0}
+
+
+def _balance_units(product_id: int, lot_id: int | None, location_id: int) -> int:
+    ph = database.param
+    row = database.execute_sql(
+        f"SELECT quantity FROM balance WHERE product_id = {ph} AND location_id = {ph} AND COALESCE(lot_id, 0) = {ph}",
+        (product_id, location_id, lot_id or 0),
+    ).fetchone()
+    return row[0] if row else 0
+
+
+def _apply_balance(product_id: int, lot_id: int | None, location_id: int, delta_units: int, at) -> None:
+    ph = database.param
+    cursor = database.execute_sql(
+        f"UPDATE balance SET quantity = quantity + {ph}, updated_at = {ph} "
+        f"WHERE product_id = {ph} AND location_id = {ph} AND COALESCE(lot_id, 0) = {ph}",
+        (delta_units, at, product_id, location_id, lot_id or 0),
+    )
+    if cursor.rowcount == 0:
+        Balance.insert(product=product_id, lot=lot_id, location=location_id,
+                       quantity=QTY.from_units(delta_units), updated_at=at).execute()
+
+
+def _check_negative(net: dict, products, locations) -> None:
+    for (product_id, lot_id, location_id), delta in net.items():
+        if delta >= 0:
+            continue
+        on_hand = _balance_units(product_id, lot_id, location_id)
+        if on_hand + delta < 0:
+            lot = Lot.get_by_id(lot_id) if lot_id else None
+            raise StockError(
+                "stock.negative", product=products[product_id].name,
+                lot=f"(批次 {lot.code})" if lot else "", location=locations[location_id].name,
+                on_hand=fmt_qty(QTY.from_units(on_hand)), needed=fmt_qty(QTY.from_units(-delta)),
+            )
+
+
+def _validate(lines: list[Line]) -> tuple[dict[int, Product], dict[int, Location]]:
+    if not lines:
+        raise ValidationError("doc.empty", field="明细")
+    for number, line in enumerate(lines, 1):
+        if not isinstance(line.quantity, Decimal):
+            raise ValidationError("value.not_number", field=f"第 {number} 行数量", value=line.quantity)
+        if line.quantity <= 0:
+            raise ValidationError("value.not_positive", field=f"第 {number} 行数量", value=line.quantity)
+        QTY.to_units(line.quantity)  # more than 3 decimals is refused here, before any write
+        if line.from_location_id == line.to_location_id:
+            raise ValidationError("doc.same_location", field="库位", line=number)
+    product_ids = {ln.product_id for ln in lines}
+    products = {p.id: p for p in Product.select().where(Product.id.in_(product_ids))}
+    for pid in product_ids - products.keys():
+        raise NotFound("product.not_found", ref=pid)
+    location_ids = {ln.from_location_id for ln in lines} | {ln.to_location_id for ln in lines}
+    locations = {loc.id: loc for loc in Location.select().where(Location.id.in_(location_ids))}
+    for lid in location_ids - locations.keys():
+        raise NotFound("location.not_found", ref=lid)
+    return products, locations
+
+
+def post_document(actor, doc_type: str, lines: list[Line], *, key: str | None = None,
+                  doc_date: dt.date | None = None, partner: str = "", note: str = "",
+                  override_reason: str = "", consume_reservations: str | None = None,
+                  reverses: Document | None = None) -> PostResult:
+    """Post one document atomically. Re-posting the same key returns the first result."""
+    kind = DOC_TYPES[doc_type]
+    require(actor, kind.permission)
+    doc_date = doc_date or today()
+    may_use_expired = bool(override_reason.strip()) and allowed(actor, "stock.override_expired")
+    if override_reason and not may_use_expired:
+        require(actor, "stock.override_expired")
+    with write_transaction():
+        if key:
+            existing = Document.get_or_none(Document.key == key)
+            if existing is not None:
+                ids = frozenset(pid for (pid,) in Move.select(Move.product).where(Move.document == existing).tuples())
+                return PostResult(existing.id, existing.number, False, ids)
+        limit = closed_through()
+        if limit and doc_date <= limit:
+            raise ClosedPeriodError("doc.closed_period", date=doc_date, closed=limit)
+        products, locations = _validate(lines)
+        concrete = _expand_lines(lines, products, locations, doc_date, may_use_expired, consume_reservations)
+        _check_expired(concrete, products, locations, doc_date, may_use_expired)
+        net = _net_changes(concrete, locations)
+        _check_negative(net, products, locations)
+        number = next_number(kind.prefix, doc_date)
+        at = now()
+        document = Document.create(
+            key=key or f"{doc_type}:{number}", number=number, doc_type=doc_type, doc_date=doc_date,
+            partner=partner, note=note, reverses=reverses, override_reason=override_reason.strip(),
+            created_by=actor, posted_at=at,
+        )
+        Move.insert_many([
+            dict(document=document.id, line_no=i, product=ln.product_id, lot=ln.lot_id,
+                 from_location=ln.from_location_id, to_location=ln.to_location_id,
+                 quantity=ln.quantity, unit_cost=ln.unit_cost, move_date=doc_date, created_at=at)
+            for i, ln in enumerate(concrete, 1)
+        ]).execute()
+        for (product_id, lot_id, location_id), delta in net.items():
+            _apply_balance(product_id, lot_id, location_id, delta, at)
+        if consume_reservations:
+            (Reservation.update(released_at=at)
+             .where((Reservation.owner == consume_reservations) & Reservation.released_at.is_null()).execute())
+        audit.record(actor, f"doc.post.{doc_type}", "document", document.id,
+                     new={"number": number, "lines": len(concrete), "date": str(doc_date), "partner": partner},
+                     reason=override_reason.strip() or note)
+    return PostResult(document.id, number, True, frozenset(products))
+
+
+def get_document(ref: int | str) -> Document:
+    doc = Document.get_or_none(Document.id == ref) if isinstance(ref, int) else (
+        Document.get_or_none(Document.number == ref) or Document.get_or_none(Document.key == ref))
+    if doc is None:
+        raise NotFound("doc.not_found", ref=ref)
+    return doc
+
+
+def reverse_document(actor, ref: int | str, reason: str, doc_date: dt.date | None = None) -> PostResult:
+    """Post the mirror image of a document (same lots, locations swapped) and mark it reversed."""
+    require(actor, "doc.reverse")
+    if not reason.strip():
+        raise ValidationError("value.required", field="冲销原因")
+    with write_transaction():
+        original = get_document(ref)
+        if original.doc_type == "reversal":
+            raise DocumentStateError("doc.is_reversal", number=original.number)
+        if original.state != "posted":
+            raise DocumentStateError("doc.already_reversed", number=original.number)
+        lines = [
+            Line(m.product_id, m.quantity, m.to_location_id, m.from_location_id, lot_id=m.lot_id,
+                 unit_cost=m.unit_cost)
+            for m in Move.select().where(Move.document == original).order_by(Move.line_no)
+        ]
+        result = post_document(actor, "reversal", lines, key=f"reverse:{original.id}", doc_date=doc_date,
+                               partner=original.partner, note=f"冲销 {original.number}:{reason.strip()}",
+                               reverses=original)
+        changed = (Document.update(state="reversed")
+                   .where((Document.id == original.id) & (Document.state == "posted")).execute())
+        if changed != 1:
+            raise DocumentStateError("doc.already_reversed", number=original.number)
+        audit.record(actor, "doc.state", "document", original.id, old="posted", new="reversed", reason=reason)
+    return result

@@ -1,0 +1,127 @@
+"""User-facing texts of the service layer, Chinese first, English selectable.
+
+The UI translates its own widgets with Qt's translator; services are plain Python and
+raise errors whose text comes from here, in the language chosen in settings.
+"""
+from __future__ import annotations
+
+LANGUAGES = ("zh_CN", "en")
+_language = "zh_CN"
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # database
+    "db.bad_url": ("不支持的数据库地址:{url}", "Unsupported database address: {url}"),
+    "db.missing": ("数据库文件夹不存在:{path}", "The database folder does not exist: {path}"),
+    "db.network": (
+        "数据库文件在网络共享上:{path}。多台电脑共用请改用 PostgreSQL,网络共享会损坏 SQLite 文件。",
+        "The database file is on a network share: {path}. Use PostgreSQL for several PCs; "
+        "a shared SQLite file gets corrupted.",
+    ),
+    "db.readonly": ("数据库文件是只读的,无法写入:{path}", "The database file is read-only: {path}"),
+    "db.locked": ("数据库正被其他程序占用,请稍后再试:{path}", "The database is locked by another program: {path}"),
+    "db.not_database": ("无法打开数据库 {path}:{error}", "Cannot open the database {path}: {error}"),
+    "db.newer": (
+        "数据库版本 {found} 比本程序({known})新,请升级小铺。",
+        "The database version {found} is newer than this program ({known}); please upgrade Xiaopu.",
+    ),
+    "db.in_use": (
+        "另一个小铺窗口已经打开了这个数据库:{path}",
+        "Another Xiaopu window already has this database open: {path}",
+    ),
+    # validation
+    "value.required": ("{field}不能为空", "{field} is required"),
+    "value.not_number": ("{field}“{value}”不是数字", "{field} '{value}' is not a number"),
+    "value.negative": ("{field}不能为负数:{value}", "{field} cannot be negative: {value}"),
+    "value.not_positive": ("{field}必须大于 0:{value}", "{field} must be greater than 0: {value}"),
+    "value.too_precise": ("{field}最多 {places} 位小数:{value}", "{field} allows at most {places} decimals: {value}"),
+    "value.not_integer": ("{field}必须是整数:{value}", "{field} must be a whole number: {value}"),
+    "value.bad_date": ("{field}“{value}”不是日期(例如 2026-11-22)", "{field} '{value}' is not a date (e.g. 2026-11-22)"),
+    "barcode.bad_check": (
+        "条码 {code} 校验位错误(应为 {expected}),请核对是否输错",
+        "Barcode {code} has a wrong check digit (should be {expected}); please check for a typo",
+    ),
+    "barcode.bad_chars": ("条码 {code} 含有不允许的字符", "Barcode {code} contains characters that are not allowed"),
+    "barcode.duplicate": ("条码 {code} 已属于商品 {owner}", "Barcode {code} already belongs to {owner}"),
+    "barcode.unknown": ("未知条码:{code}", "Unknown barcode: {code}"),
+    "sku.duplicate": ("SKU 编码 {sku} 已存在", "SKU {sku} already exists"),
+    "unit.bad": ("单位“{unit}”不属于商品 {product}", "Unit '{unit}' does not belong to {product}"),
+    "unit.duplicate": ("单位“{unit}”重复", "Unit '{unit}' is listed twice"),
+    "unit.base_factor": ("基本单位“{unit}”不能作为附加单位", "The base unit '{unit}' cannot be an extra unit"),
+    "product.not_found": ("找不到商品:{ref}", "Product not found: {ref}"),
+    "location.not_found": ("找不到库位:{ref}", "Location not found: {ref}"),
+    "location.duplicate": ("库位编码 {code} 已存在", "Location code {code} already exists"),
+    "location.bad_kind": ("库位类型无效:{kind}", "Invalid location kind: {kind}"),
+    "lot.not_found": ("找不到批次:{ref}", "Lot not found: {ref}"),
+    "lot.wrong_product": ("批次 {lot} 不属于商品 {product}", "Lot {lot} does not belong to {product}"),
+    # users
+    "user.not_found": ("找不到用户:{name}", "User not found: {name}"),
+    "user.duplicate": ("用户名 {name} 已存在", "User name {name} already exists"),
+    "user.bad_role": ("角色无效:{role}", "Invalid role: {role}"),
+    "user.bad_login": ("用户名或密码错误", "Wrong user name or password"),
+    "user.inactive": ("用户 {name} 已停用", "User {name} is disabled"),
+    "user.short_password": ("密码至少 6 位", "The password needs at least 6 characters"),
+    "user.last_owner": ("至少要保留一个店主账号", "At least one owner account must remain"),
+    "permission.denied": (
+        "{user}({role})无权执行:{action}",
+        "{user} ({role}) is not allowed to: {action}",
+    ),
+    # ledger
+    "doc.empty": ("单据没有任何明细行", "The document has no lines"),
+    "doc.same_location": ("第 {line} 行:来源和目标库位相同", "Line {line}: source and target location are the same"),
+    "doc.not_found": ("找不到单据:{ref}", "Document not found: {ref}"),
+    "doc.already_reversed": ("单据 {number} 已经冲销过", "Document {number} has already been reversed"),
+    "doc.is_reversal": ("冲销单 {number} 不能再冲销", "Reversal {number} cannot be reversed again"),
+    "doc.closed_period": (
+        "单据日期 {date} 在已结账期间内(截至 {closed}),不能记账",
+        "Document date {date} falls in a closed period (through {closed})",
+    ),
+    "period.backwards": ("结账日期不能早于上次结账日 {closed}", "The closing date cannot be before the last one, {closed}"),
+    "stock.negative": (
+        "库存不足:{product}{lot} 在 {location} 现有 {on_hand},本单需要 {needed}",
+        "Not enough stock: {product}{lot} at {location} has {on_hand}, this document needs {needed}",
+    ),
+    "stock.not_available": (
+        "可用库存不足:{product} 在 {location} 可用 {available},需要 {needed}",
+        "Not enough available stock: {product} at {location} has {available} available, needs {needed}",
+    ),
+    "stock.expired": (
+        "批次 {lot}({product})已于 {expiry} 过期,不能出库;店主可填写原因后强制出库",
+        "Lot {lot} of {product} expired on {expiry}; an owner may override with a reason",
+    ),
+    "stock.override_reason": ("强制出库过期批次必须填写原因", "Overriding an expired lot needs a reason"),
+    "reservation.not_found": ("找不到预占:{ref}", "Reservation not found: {ref}"),
+    # import / export
+    "import.not_excel": ("{file} 不是有效的 Excel(.xlsx)文件", "{file} is not a valid Excel (.xlsx) file"),
+    "import.too_big": ("{file} 太大(超过 {limit} 行或解压后过大)", "{file} is too big (over {limit} rows or too large unpacked)"),
+    "import.no_header": ("{file} 找不到表头(需要“名称”或 name 列)", "{file} has no header row (a 名称/name column is needed)"),
+    "import.missing_column": ("缺少必需的列:{column}", "Missing required column: {column}"),
+    "import.formula": ("单元格 {cell} 含公式,请粘贴为数值", "Cell {cell} contains a formula; paste values instead"),
+    "import.duplicate_in_file": ("与第 {row} 行重复:{value}", "Duplicates row {row}: {value}"),
+    "import.failed": (
+        "导入失败:{count} 行有错误,未导入任何数据。错误说明见 {errors_file}",
+        "Import failed: {count} rows have errors, nothing was imported. See {errors_file}",
+    ),
+    "import.done": ("已导入 {created} 个新商品,更新 {updated} 个", "Imported {created} new products, updated {updated}"),
+    "import.stock_done": ("期初库存已入账:单据 {number},{lines} 行", "Opening stock posted: document {number}, {lines} lines"),
+    "import.empty": ("{file} 里没有数据行", "{file} has no data rows"),
+    # check / backup
+    "check.ok": ("检查通过:数据库完整,{balances} 条库存与流水一致,审计链 {events} 条完好",
+                 "All checks passed: database intact, {balances} balances match the ledger, {events} audit events chained"),
+    "backup.done": ("备份完成并已验证:{path}", "Backup written and verified: {path}"),
+    "backup.failed": ("备份验证失败:{path}:{error}", "Backup verification failed: {path}: {error}"),
+}
+
+
+def set_language(language: str) -> None:
+    global _language
+    _language = language if language in LANGUAGES else "zh_CN"
+
+
+def language() -> str:
+    return _language
+
+
+def msg(key: str, **params: object) -> str:
+    zh, en = MESSAGES[key]
+    template = en if _language == "en" else zh
+    return template.format(**params)

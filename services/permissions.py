@@ -1,0 +1,52 @@
+"""Which role may do what: checked in every service that changes data."""
+from __future__ import annotations
+
+from services.errors import PermissionDenied
+
+ALL = frozenset({"owner", "purchaser", "warehouse", "cashier", "finance"})
+
+PERMISSIONS: dict[str, frozenset[str]] = {
+    "product.edit": frozenset({"owner", "purchaser", "warehouse"}),
+    "location.edit": frozenset({"owner", "warehouse"}),
+    "user.manage": frozenset({"owner"}),
+    "settings.edit": frozenset({"owner"}),
+    "doc.receipt": frozenset({"owner", "purchaser", "warehouse"}),
+    "doc.sale": frozenset({"owner", "cashier", "warehouse"}),
+    "doc.return": frozenset({"owner", "cashier", "warehouse"}),
+    "doc.loss": frozenset({"owner", "warehouse"}),
+    "doc.transfer": frozenset({"owner", "warehouse"}),
+    "doc.adjustment": frozenset({"owner", "warehouse"}),
+    "doc.opening": frozenset({"owner"}),
+    "doc.production": frozenset({"owner", "warehouse"}),
+    "doc.reverse": frozenset({"owner"}),
+    "stock.override_expired": frozenset({"owner"}),
+    "stock.reserve": frozenset({"owner", "cashier", "warehouse", "purchaser"}),
+    "period.close": frozenset({"owner", "finance"}),
+    "ledger.rebuild": frozenset({"owner"}),
+    "data.backup": ALL,
+    "data.import": frozenset({"owner", "purchaser", "warehouse"}),
+}
+
+ACTION_NAMES: dict[str, str] = {
+    "product.edit": "编辑商品", "location.edit": "编辑库位", "user.manage": "管理用户",
+    "settings.edit": "修改设置", "doc.receipt": "收货入库", "doc.sale": "销售出库",
+    "doc.return": "退货", "doc.loss": "报损", "doc.transfer": "调拨", "doc.adjustment": "库存调整",
+    "doc.opening": "期初库存", "doc.production": "生产", "doc.reverse": "冲销单据",
+    "stock.override_expired": "强制出库过期批次", "stock.reserve": "预占库存",
+    "period.close": "结账", "ledger.rebuild": "重建库存余额", "data.backup": "备份",
+    "data.import": "导入数据",
+}
+
+
+def allowed(user, action: str) -> bool:
+    return user is not None and user.active and user.role in PERMISSIONS[action]
+
+
+def require(user, action: str) -> None:
+    if not allowed(user, action):
+        raise PermissionDenied(
+            "permission.denied",
+            user=getattr(user, "username", "?"),
+            role=getattr(user, "role", "?"),
+            action=ACTION_NAMES.get(action, action),
+        )

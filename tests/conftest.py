@@ -1,0 +1,67 @@
+"""Shared fixtures: a fresh database per test, the owner, and a few ready products."""
+from __future__ import annotations
+
+import os
+import sys
+from decimal import Decimal
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+import pytest  # noqa: E402
+
+from models import database, open_database  # noqa: E402
+from services.messages import set_language  # noqa: E402
+
+
+@pytest.fixture
+def db_path(tmp_path) -> Path:
+    return tmp_path / "shop.sqlite3"
+
+
+@pytest.fixture
+def db(db_path):
+    """A migrated shop database in a temp file; yields the first owner."""
+    from services.setup import initialise
+
+    set_language("zh_CN")
+    open_database(db_path)
+    owner = initialise()
+    yield owner
+    database.close()
+
+
+@pytest.fixture
+def owner(db):
+    return db
+
+
+@pytest.fixture
+def shop(db):
+    """Locations and two products: 蓝莓 (perishable, 箱 = 12 盒) and 螺丝 (hardware, no lots)."""
+    from services import locations, products
+
+    blueberry = products.save_product(db, products.ProductInput(
+        name="蓝莓", spec="125g", category="水果", base_unit="盒", shelf_life_days=7, cost="8.3", price="12.5",
+        units=[("箱", "12")], barcodes=[("6901234567892", ""), ("16901234567899", "箱")]))
+    screw = products.save_product(db, products.ProductInput(
+        name="十字螺丝", spec="M4×20", category="五金", base_unit="个", cost="0.05", price="0.1",
+        barcodes=[("SCREW-M4", "")]))
+
+    class Shop:
+        owner = db
+        store = locations.default_store()
+        supplier = locations.virtual("supplier")
+        customer = locations.virtual("customer")
+        loss = locations.virtual("loss")
+        adjust = locations.virtual("adjustment")
+
+    Shop.blueberry, Shop.screw = blueberry, screw
+    return Shop
+
+
+def D(text: str) -> Decimal:
+    return Decimal(text)
