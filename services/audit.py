@@ -55,7 +55,7 @@ def verify_chain() -> ChainReport:
     query = AuditEvent.select().order_by(AuditEvent.id).tuples().iterator()
     fields = [f.name for f in AuditEvent._meta.sorted_fields]
     for row in query:
-        ev = dict(zip(fields, row))
+        ev = dict(zip(fields, row, strict=True))
         count += 1
         if ev["prev_hash"] != prev:
             problems.append(f"audit event {ev['id']}: chain broken (previous hash does not match)")
