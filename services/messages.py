@@ -104,6 +104,30 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "import.done": ("已导入 {created} 个新商品,更新 {updated} 个", "Imported {created} new products, updated {updated}"),
     "import.stock_done": ("期初库存已入账:单据 {number},{lines} 行", "Opening stock posted: document {number}, {lines} lines"),
     "import.empty": ("{file} 里没有数据行", "{file} has no data rows"),
+    "import.file_missing": ("找不到文件:{file}", "File not found: {file}"),
+    "import.xls": (
+        "{file} 是旧版 .xls 格式,请在 Excel 里另存为 .xlsx 后再导入",
+        "{file} is an old .xls file; save it as .xlsx in Excel and import again",
+    ),
+    "import.no_header_cols": (
+        "{file} 前 {rows} 行里找不到表头(需要这些列:{columns})",
+        "{file} has no header row in its first {rows} rows (needed columns: {columns})",
+    ),
+    "import.duplicate_column": (
+        "表头里“{column}”出现了两次(第 {first} 列和第 {second} 列)",
+        "The header has '{column}' twice (columns {first} and {second})",
+    ),
+    "import.not_shelf": ("{field}“{code}”是{kind}库位,不是仓库或货架", "{field} '{code}' is a {kind} location, not a warehouse or shelf"),
+    "import.barcode_owners": ("这一行的条码属于不同的商品:{owners}", "The barcodes on this row belong to different products: {owners}"),
+    "import.sku_barcode_mismatch": ("SKU {sku} 与条码 {code} 不是同一个商品", "SKU {sku} and barcode {code} are different products"),
+    "import.lot_conflict": ("批次 {lot} 的到期日是 {expiry},与本行的到期日不一致", "Lot {lot} expires on {expiry}, not on this row's date"),
+    "import.stock_already": (
+        "这份期初库存已经入账过(单据 {number}),没有重复入账",
+        "This opening stock was already posted (document {number}); nothing was posted twice",
+    ),
+    "import.row_error": ("第 {row} 行:{error}", "Row {row}: {error}"),
+    "import.more_errors": ("……另有 {count} 行有错误", "... and {count} more rows with errors"),
+    "export.cannot_write": ("无法写入 {file}:{error}", "Cannot write {file}: {error}"),
     # check / backup
     "check.ok": ("检查通过:数据库完整,{balances} 条库存与流水一致,审计链 {events} 条完好",
                  "All checks passed: database intact, {balances} balances match the ledger, {events} audit events chained"),
