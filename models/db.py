@@ -136,3 +136,9 @@ def write_transaction() -> Iterator[None]:
     """One short write transaction (BEGIN IMMEDIATE on SQLite), nested calls join it."""
     with database.atomic():
         yield
+
+
+def close_database() -> None:
+    """Close the current connection if a database was ever opened (safe to call twice)."""
+    if database.obj is not None and not database.obj.is_closed():
+        database.obj.close()

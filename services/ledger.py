@@ -34,7 +34,7 @@ from services.numbers import fmt_qty
 from services.permissions import allowed, require
 
 QTY = QuantityField()  # converter between Decimal quantities and stored integer units
-BLOCK_EXPIRED_TO = frozenset({"customer", "production"})
+CONSUMING_KINDS = frozenset({"customer", "production"})
 
 
 @dataclass(frozen=True)
@@ -191,6 +191,14 @@ def _receipt_lot(product: Product, line: Line, doc_date: dt.date) -> int | None:
     return lot.id
 
 
+def _has_lots(product: Product, location_id: int) -> bool:
+    """Perishable products, or any product with lotted stock here, are allocated FEFO."""
+    if product.shelf_life_days:
+        return True
+    return (Balance.select().where((Balance.product == product.id) & (Balance.location == location_id)
+                                   & Balance.lot.is_null(False) & (Balance.quantity > 0)).exists())
+
+
 def _expand_lines(lines: list[Line], products: dict[int, Product], locations: dict[int, Location],
                   doc_date: dt.date, may_use_expired: bool, owner: str | None) -> list[Line]:
     """Resolve every line to a concrete lot: FEFO for outgoing, new lots for perishable receipts."""
@@ -201,10 +209,10 @@ def _expand_lines(lines: list[Line], products: dict[int, Product], locations: di
         if source.is_virtual:
             out.append(replace(line, lot_id=_receipt_lot(product, line, doc_date)))
             continue
-        if line.lot_id is not None:
+        if line.lot_id is not None or not _has_lots(product, source.id):
             out.append(line)
             continue
-        include_expired = may_use_expired or target.kind not in BLOCK_EXPIRED_TO
+        include_expired = may_use_expired or target.kind not in CONSUMING_KINDS
         for lot_id, qty in allocate_fefo(product.id, source.id, line.quantity, on=doc_date,
                                          include_expired=include_expired, except_owner=owner):
             out.append(replace(line, lot_id=lot_id, quantity=qty))
@@ -220,7 +228,7 @@ def _check_expired(lines: list[Line], products, locations, doc_date: dt.date, ma
         lot = lots.get(line.lot_id)
         source, target = locations[line.from_location_id], locations[line.to_location_id]
         if (lot and lot.expiry_date and lot.expiry_date < doc_date and not source.is_virtual
-                and target.kind in BLOCK_EXPIRED_TO):
+                and target.kind in CONSUMING_KINDS):
             raise StockError("stock.expired", lot=lot.code, product=products[line.product_id].name,
                              expiry=lot.expiry_date)
 
@@ -258,11 +266,25 @@ def _apply_balance(product_id: int, lot_id: int | None, location_id: int, delta_
                        quantity=QTY.from_units(delta_units), updated_at=at).execute()
 
 
-def _check_negative(net: dict, products, locations) -> None:
+def _consuming_keys(lines: list[Line], locations: dict[int, Location]) -> set[tuple[int, int | None, int]]:
+    """(product, lot, location) keys that some line sells or consumes: these must respect reservations."""
+    return {(ln.product_id, ln.lot_id, ln.from_location_id) for ln in lines
+            if locations[ln.to_location_id].kind in CONSUMING_KINDS}
+
+
+def _check_negative(net: dict, products, locations, consuming: set, owner: str | None) -> None:
+    """On hand may not go below zero; a sale may not eat into stock reserved for someone else."""
     for (product_id, lot_id, location_id), delta in net.items():
         if delta >= 0:
             continue
         on_hand = _balance_units(product_id, lot_id, location_id)
+        if (product_id, lot_id, location_id) in consuming:
+            reserved = reserved_by_others(product_id, location_id, owner).get(lot_id, Decimal(0))
+            if reserved and on_hand + delta < QTY.to_units(reserved):
+                raise StockError("stock.not_available", product=products[product_id].name,
+                                 location=locations[location_id].name,
+                                 available=fmt_qty(QTY.from_units(on_hand) - reserved),
+                                 needed=fmt_qty(QTY.from_units(-delta)))
         if on_hand + delta < 0:
             lot = Lot.get_by_id(lot_id) if lot_id else None
             raise StockError(
@@ -280,7 +302,11 @@ def _validate(lines: list[Line]) -> tuple[dict[int, Product], dict[int, Location
             raise ValidationError("value.not_number", field=f"第 {number} 行数量", value=line.quantity)
         if line.quantity <= 0:
             raise ValidationError("value.not_positive", field=f"第 {number} 行数量", value=line.quantity)
-        QTY.to_units(line.quantity)  # more than 3 decimals is refused here, before any write
+        try:
+            QTY.to_units(line.quantity)  # more than 3 decimals is refused here, before any write
+        except ValueError:
+            raise ValidationError("value.too_precise", field=f"第 {number} 行数量", places=3,
+                                  value=line.quantity) from None
         if line.from_location_id == line.to_location_id:
             raise ValidationError("doc.same_location", field="库位", line=number)
     product_ids = {ln.product_id for ln in lines}
@@ -318,7 +344,7 @@ def post_document(actor, doc_type: str, lines: list[Line], *, key: str | None = 
         concrete = _expand_lines(lines, products, locations, doc_date, may_use_expired, consume_reservations)
         _check_expired(concrete, products, locations, doc_date, may_use_expired)
         net = _net_changes(concrete, locations)
-        _check_negative(net, products, locations)
+        _check_negative(net, products, locations, _consuming_keys(concrete, locations), consume_reservations)
         number = next_number(kind.prefix, doc_date)
         at = now()
         document = Document.create(

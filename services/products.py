@@ -267,9 +267,8 @@ def find_by_barcode(code: object) -> ScanMatch | None:
            .where(Barcode.code == text).tuples().first())
     if row is None:
         return None
-    code_, pid, sku, name, spec, base_unit, unit_name, factor_units = row
-    factor = ProductUnit.factor.python_value(factor_units) if factor_units is not None else Decimal(1)
-    return ScanMatch(pid, sku, name, spec, unit_name or base_unit, factor, code_)
+    code_, pid, sku, name, spec, base_unit, unit_name, factor = row
+    return ScanMatch(pid, sku, name, spec, unit_name or base_unit, factor or Decimal(1), code_)
 
 
 def _search_condition(text: str):

@@ -1,0 +1,201 @@
+"""A shop's day through the ledger: receive → sell → lose → reverse, and the rules around it."""
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+from services import ledger, reservations, stock
+from services.errors import ClosedPeriodError, DocumentStateError, PermissionDenied, StockError, ValidationError
+from services.integrity import run_check
+from services.ledger import Line
+from services.users import create_user
+from tests.conftest import D
+
+
+def on_hand(product, location=None) -> Decimal:
+    rows = stock.stock_rows(product_id=product.id, location_id=location.id if location else None)
+    return sum((r.on_hand for r in rows), Decimal(0))
+
+
+def test_receive_sell_lose_reverse_day(shop):
+    """李姐 receives 2 boxes of blueberries, sells 6 punnets, writes off 1, then reverses a wrong sale."""
+    bb = shop.blueberry
+    receipt = ledger.post_document(shop.owner, "receipt", [Line(bb.id, D("24"), shop.supplier.id, shop.store.id,
+                                                                  unit_cost=D("8.3"))], partner="果园供应商")
+    assert receipt.created and receipt.number.startswith("RK")
+    assert on_hand(bb) == 24
+    lot = stock.stock_rows(product_id=bb.id)[0]
+    assert lot.expiry == dt.date.today() + dt.timedelta(days=7), "lot expiry = receipt date + shelf life"
+
+    sale = ledger.post_document(shop.owner, "sale", [Line(bb.id, D("6"), shop.store.id, shop.customer.id)])
+    ledger.post_document(shop.owner, "loss", [Line(bb.id, D("1"), shop.store.id, shop.loss.id)], note="压坏")
+    assert on_hand(bb) == 17
+
+    reversal = ledger.reverse_document(shop.owner, sale.number, "收银员多扫了一次")
+    assert reversal.number.startswith("CX")
+    assert on_hand(bb) == 23
+    assert ledger.get_document(sale.number).state == "reversed"
+    with pytest.raises(DocumentStateError):
+        ledger.reverse_document(shop.owner, sale.number, "again")
+    with pytest.raises(DocumentStateError):
+        ledger.reverse_document(shop.owner, reversal.number, "reverse the reversal")
+
+    history = stock.move_history(bb.id)
+    assert [h.quantity for h in history] == [24, -6, -1, 6]
+    assert [h.balance_after for h in history] == [24, 18, 17, 23]
+    assert run_check().ok
+
+
+def test_posting_twice_with_the_same_key_posts_once(shop):
+    line = [Line(shop.screw.id, D("100"), shop.supplier.id, shop.store.id)]
+    first = ledger.post_document(shop.owner, "receipt", line, key="scan-click-42")
+    second = ledger.post_document(shop.owner, "receipt", line, key="scan-click-42")
+    assert first.created and not second.created
+    assert second.document_id == first.document_id
+    assert on_hand(shop.screw) == 100
+
+
+def test_negative_stock_is_refused_and_nothing_is_written(shop):
+    ledger.post_document(shop.owner, "receipt", [Line(shop.screw.id, D("5"), shop.supplier.id, shop.store.id)])
+    documents_before = ledger.Document.select().count()
+    with pytest.raises(StockError) as err:
+        ledger.post_document(shop.owner, "sale", [
+            Line(shop.screw.id, D("3"), shop.store.id, shop.customer.id),
+            Line(shop.screw.id, D("3"), shop.store.id, shop.customer.id),
+        ])
+    assert "库存不足" in str(err.value) or "可用库存不足" in str(err.value)
+    assert ledger.Document.select().count() == documents_before
+    assert on_hand(shop.screw) == 5
+
+
+def test_negative_check_is_on_the_net_change(shop):
+    """A +1/−1 document on an empty shelf is valid: the check looks at the document's net change."""
+    shelf = ledger.Location.create(code="A1", name="A1", kind="shelf", parent=shop.store)
+    result = ledger.post_document(shop.owner, "transfer", [
+        Line(shop.screw.id, D("1"), shop.adjust.id, shelf.id),
+        Line(shop.screw.id, D("1"), shelf.id, shop.customer.id),
+    ])
+    assert result.created
+    assert on_hand(shop.screw) == 0
+    assert run_check().ok
+
+
+def test_fefo_sells_the_earliest_expiry_first_and_blocks_expired(shop):
+    bb, today = shop.blueberry, dt.date.today()
+    for days, qty in ((5, "4"), (2, "3"), (-1, "2")):
+        ledger.post_document(shop.owner, "receipt", [Line(bb.id, D(qty), shop.supplier.id, shop.store.id,
+                                                          lot_code=f"L{days}", expiry=today + dt.timedelta(days=days))])
+    ledger.post_document(shop.owner, "sale", [Line(bb.id, D("5"), shop.store.id, shop.customer.id)])
+    left = {r.lot: r.on_hand for r in stock.stock_rows(product_id=bb.id)}
+    assert left == {"L-1": 2, "L5": 2}, "the expired lot is skipped, the 2-day lot goes first"
+
+    expired = next(r for r in stock.stock_rows(product_id=bb.id) if r.lot == "L-1")
+    with pytest.raises(StockError, match="过期"):
+        ledger.post_document(shop.owner, "sale", [Line(bb.id, D("1"), shop.store.id, shop.customer.id,
+                                                       lot_id=expired.lot_id)])
+    # writing off expired stock is always allowed
+    ledger.post_document(shop.owner, "loss", [Line(bb.id, D("2"), shop.store.id, shop.loss.id, lot_id=expired.lot_id)])
+    assert on_hand(bb) == 2
+
+
+def test_owner_may_sell_an_expired_lot_with_a_reason_others_may_not(shop):
+    bb = shop.blueberry
+    ledger.post_document(shop.owner, "receipt", [Line(bb.id, D("2"), shop.supplier.id, shop.store.id,
+                                                      lot_code="OLD", expiry=dt.date.today() - dt.timedelta(days=1))])
+    cashier = create_user(shop.owner, "xiaowang", "cashier", "secret123")
+    with pytest.raises(StockError):
+        ledger.post_document(cashier, "sale", [Line(bb.id, D("1"), shop.store.id, shop.customer.id)])
+    with pytest.raises(PermissionDenied):
+        ledger.post_document(cashier, "sale", [Line(bb.id, D("1"), shop.store.id, shop.customer.id)],
+                             override_reason="顾客要做果酱")
+    result = ledger.post_document(shop.owner, "sale", [Line(bb.id, D("1"), shop.store.id, shop.customer.id)],
+                                  override_reason="顾客要做果酱,打折处理")
+    assert ledger.get_document(result.number).override_reason == "顾客要做果酱,打折处理"
+
+
+def test_roles_are_checked_in_the_service(shop):
+    cashier = create_user(shop.owner, "cashier1", "cashier", "secret123")
+    finance = create_user(shop.owner, "finance1", "finance", "secret123")
+    with pytest.raises(PermissionDenied, match="无权"):
+        ledger.post_document(cashier, "receipt", [Line(shop.screw.id, D("1"), shop.supplier.id, shop.store.id)])
+    ledger.post_document(shop.owner, "receipt", [Line(shop.screw.id, D("10"), shop.supplier.id, shop.store.id)])
+    sale = ledger.post_document(cashier, "sale", [Line(shop.screw.id, D("1"), shop.store.id, shop.customer.id)])
+    with pytest.raises(PermissionDenied):
+        ledger.reverse_document(cashier, sale.number, "oops")
+    with pytest.raises(PermissionDenied):
+        ledger.post_document(finance, "loss", [Line(shop.screw.id, D("1"), shop.store.id, shop.loss.id)])
+
+
+def test_closed_period_is_frozen(shop):
+    yesterday = dt.date.today() - dt.timedelta(days=1)
+    ledger.close_period(shop.owner, yesterday)
+    with pytest.raises(ClosedPeriodError, match="已结账"):
+        ledger.post_document(shop.owner, "receipt", [Line(shop.screw.id, D("1"), shop.supplier.id, shop.store.id)],
+                             doc_date=yesterday)
+    with pytest.raises(ClosedPeriodError):
+        ledger.close_period(shop.owner, yesterday - dt.timedelta(days=3))
+    assert ledger.post_document(shop.owner, "receipt",
+                                [Line(shop.screw.id, D("1"), shop.supplier.id, shop.store.id)]).created
+
+
+def test_reservations_reduce_available_not_on_hand(shop):
+    ledger.post_document(shop.owner, "receipt", [Line(shop.screw.id, D("10"), shop.supplier.id, shop.store.id)])
+    reservations.reserve(shop.owner, "group-order-7", shop.screw.id, shop.store.id, D("4"))
+    row = stock.stock_rows(product_id=shop.screw.id)[0]
+    assert (row.on_hand, row.reserved, row.available) == (10, 4, 6)
+    with pytest.raises(StockError, match="可用库存不足"):
+        ledger.post_document(shop.owner, "sale", [Line(shop.screw.id, D("7"), shop.store.id, shop.customer.id)])
+    # the order that holds the reservation may ship it, which releases the reservation
+    ledger.post_document(shop.owner, "sale", [Line(shop.screw.id, D("4"), shop.store.id, shop.customer.id)],
+                         consume_reservations="group-order-7")
+    row = stock.stock_rows(product_id=shop.screw.id)[0]
+    assert (row.on_hand, row.reserved, row.available) == (6, 0, 6)
+
+
+def test_unpaid_reservation_expires(shop):
+    ledger.post_document(shop.owner, "receipt", [Line(shop.screw.id, D("10"), shop.supplier.id, shop.store.id)])
+    past = dt.datetime.now() - dt.timedelta(minutes=1)
+    reservations.reserve(shop.owner, "unpaid-1", shop.screw.id, shop.store.id, D("10"), expires_at=past)
+    assert stock.stock_rows(product_id=shop.screw.id)[0].available == 10
+
+
+def test_bad_lines_are_refused_with_clear_messages(shop):
+    cases = [
+        ([], "没有任何明细"),
+        ([Line(shop.screw.id, D("0"), shop.supplier.id, shop.store.id)], "必须大于 0"),
+        ([Line(shop.screw.id, D("-2"), shop.supplier.id, shop.store.id)], "必须大于 0"),
+        ([Line(shop.screw.id, D("1.0001"), shop.supplier.id, shop.store.id)], "小数"),
+        ([Line(shop.screw.id, D("1"), shop.store.id, shop.store.id)], "相同"),
+        ([Line(99999, D("1"), shop.supplier.id, shop.store.id)], "找不到商品"),
+    ]
+    for lines, text in cases:
+        with pytest.raises((ValidationError, ledger.NotFound)) as err:
+            ledger.post_document(shop.owner, "receipt", lines)
+        assert text in str(err.value)
+    assert ledger.Document.select().count() == 0
+
+
+def test_box_barcode_quantity_converts_by_exact_factor(shop):
+    from services.products import find_by_barcode
+
+    match = find_by_barcode("16901234567899")
+    assert (match.unit, match.factor) == ("箱", Decimal(12))
+    ledger.post_document(shop.owner, "receipt",
+                         [Line(match.product_id, 3 * match.factor, shop.supplier.id, shop.store.id)])
+    assert on_hand(shop.blueberry) == 36
+
+
+def test_rebuild_balances_repairs_a_drifted_balance(shop):
+    from models import Balance, database
+
+    ledger.post_document(shop.owner, "receipt", [Line(shop.screw.id, D("10"), shop.supplier.id, shop.store.id)])
+    database.execute_sql("UPDATE balance SET quantity = quantity + 5000")  # someone "fixed" stock by hand
+    report = run_check()
+    assert not report.ok and "moves sum to" in report.text()
+    from services.integrity import rebuild_balances
+
+    assert rebuild_balances(shop.owner) == 1
+    assert run_check().ok
+    assert Balance.select().count() == 1 and on_hand(shop.screw) == 10
