@@ -6,6 +6,7 @@ so tests, the CLI, the GUI and worker threads all choose their own file.
 from __future__ import annotations
 
 import os
+import re
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -70,9 +71,12 @@ def make_sqlite(path: str | Path) -> peewee.SqliteDatabase:
 
 
 def make_postgres(url: str) -> peewee.Database:
-    from playhouse.db_url import connect
+    """A PostgreSQL database from a URL (the driver, psycopg2, is only needed to connect)."""
+    from playhouse.db_url import parse
 
-    return connect(url)
+    params = parse(url)
+    params.pop("sqlite", None)
+    return peewee.PostgresqlDatabase(params.pop("database"), **params)
 
 
 def open_database(target: str | Path, create: bool = True) -> peewee.Database:
@@ -84,9 +88,10 @@ def open_database(target: str | Path, create: bool = True) -> peewee.Database:
     from services.messages import msg
 
     target_text = str(target)
+    shown = re.sub(r"//([^:/@]+):[^@]*@", r"//\1:***@", target_text)  # never print a password
     if is_url(target_text):
-        if not target_text.startswith(("postgresql://", "postgres://", "sqlite://")):
-            raise DatabaseOpenError(msg("db.bad_url", url=target_text))
+        if not target_text.startswith(("postgresql://", "postgres://")):
+            raise DatabaseOpenError(msg("db.bad_url", url=shown))
         db = make_postgres(target_text)
     elif target_text == ":memory:":
         db = make_sqlite(":memory:")
@@ -108,14 +113,17 @@ def open_database(target: str | Path, create: bool = True) -> peewee.Database:
         db.connect(reuse_if_open=True)
         if isinstance(db, peewee.SqliteDatabase):
             db.execute_sql("SELECT count(*) FROM sqlite_master").fetchone()
+    except (ImportError, peewee.ImproperlyConfigured) as exc:  # no PostgreSQL driver installed
+        raise DatabaseOpenError(msg("db.not_database", path=shown, error=exc)) from exc
     except peewee.DatabaseError as exc:
-        db.close()
+        if not db.is_closed():
+            db.close()
         text = str(exc).lower()
         if "locked" in text or "busy" in text:
-            raise DatabaseOpenError(msg("db.locked", path=target_text)) from exc
+            raise DatabaseOpenError(msg("db.locked", path=shown)) from exc
         if "readonly" in text or "read-only" in text:
-            raise DatabaseOpenError(msg("db.readonly", path=target_text)) from exc
-        raise DatabaseOpenError(msg("db.not_database", path=target_text, error=exc)) from exc
+            raise DatabaseOpenError(msg("db.readonly", path=shown)) from exc
+        raise DatabaseOpenError(msg("db.not_database", path=shown, error=exc)) from exc
     return db
 
 
@@ -131,11 +139,29 @@ def database_file() -> str | None:
     return None
 
 
+class DatabaseBusy(DatabaseOpenError):
+    """Another program held the write lock longer than the busy timeout; nothing was written."""
+
+
 @contextmanager
 def write_transaction() -> Iterator[None]:
-    """One short write transaction (BEGIN IMMEDIATE on SQLite), nested calls join it."""
-    with database.atomic():
-        yield
+    """One short write transaction (BEGIN IMMEDIATE on SQLite), nested calls join it.
+
+    A lock held elsewhere past the busy timeout, or a file turned read-only, becomes a
+    readable DatabaseOpenError instead of a traceback; the transaction is rolled back."""
+    from services.messages import msg
+
+    try:
+        with database.atomic():
+            yield
+    except peewee.OperationalError as exc:
+        text = str(exc).lower()
+        target = database_file() or "database"
+        if "locked" in text or "busy" in text:
+            raise DatabaseBusy(msg("db.locked", path=target)) from exc
+        if "readonly" in text or "read-only" in text:
+            raise DatabaseOpenError(msg("db.readonly", path=target)) from exc
+        raise
 
 
 def close_database() -> None:

@@ -1,0 +1,73 @@
+"""Opening the shop's database: migrations, read-only files, locks, network shares, URLs."""
+from __future__ import annotations
+
+import os
+import sqlite3
+from decimal import Decimal
+
+import pytest
+
+from models import SCHEMA_VERSION, DatabaseOpenError, database, open_database
+from models.db import DatabaseBusy, close_database, is_network_path
+from models.migrations import get_version
+from services import ledger
+from services.ledger import Line
+from services.setup import initialise
+
+
+def test_init_is_idempotent_and_sets_user_version(db_path):
+    open_database(db_path)
+    initialise()
+    initialise()
+    assert get_version(database.obj) == SCHEMA_VERSION
+    assert database.execute_sql("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert database.execute_sql("PRAGMA foreign_keys").fetchone()[0] == 1
+    close_database()
+
+
+def test_a_file_that_is_not_a_database_is_refused_cleanly(tmp_path):
+    bogus = tmp_path / "notes.sqlite3"
+    bogus.write_text("这不是数据库" * 100, encoding="utf-8")
+    with pytest.raises(DatabaseOpenError, match="无法打开数据库"):
+        open_database(bogus)
+    assert "这不是数据库" in bogus.read_text(encoding="utf-8")
+
+
+def test_a_read_only_file_is_refused(db_path, monkeypatch):
+    # root ignores file modes, so the permission answer is faked rather than chmod-ed
+    open_database(db_path)
+    initialise()
+    close_database()
+    monkeypatch.setattr(os, "access", lambda path, mode: False)
+    with pytest.raises(DatabaseOpenError, match="只读"):
+        open_database(db_path)
+
+
+def test_a_locked_database_gives_a_message_and_writes_nothing(shop, db_path):
+    other = sqlite3.connect(db_path)
+    other.execute("BEGIN EXCLUSIVE")
+    database.execute_sql("PRAGMA busy_timeout = 100")
+    try:
+        with pytest.raises(DatabaseBusy, match="占用"):
+            ledger.post_document(shop.owner, "receipt",
+                                 [Line(shop.screw.id, Decimal(1), shop.supplier.id, shop.store.id)])
+    finally:
+        other.rollback()
+        other.close()
+    assert ledger.Document.select().count() == 0
+
+
+def test_network_paths_are_recognised():
+    from pathlib import Path
+
+    assert is_network_path(Path(r"\\shop-pc\share\xiaopu.sqlite3"))
+    assert not is_network_path(Path("/tmp/xiaopu.sqlite3"))
+
+
+def test_a_postgresql_url_is_accepted_and_the_password_never_shown():
+    with pytest.raises(DatabaseOpenError) as err:
+        open_database("postgresql://shop:s3cret@127.0.0.1:1/xiaopu")
+    assert "s3cret" not in str(err.value)
+    assert type(database.obj).__name__ == "PostgresqlDatabase"
+    with pytest.raises(DatabaseOpenError, match="不支持"):
+        open_database("mysql://x@y/z")
