@@ -1,0 +1,104 @@
+"""The headless CLI contract the shop's scripts rely on: commands, exit codes, JSON shape."""
+from __future__ import annotations
+
+import json
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def xiaopu(*args: str, db: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, str(ROOT / "main.py"), "--db", str(db), *args],
+                          capture_output=True, text=True, encoding="utf-8", timeout=120, cwd=ROOT)
+
+
+def seed(db: Path) -> None:
+    """A receipt and a sale posted through the services, in its own process like a real session."""
+    code = f"""
+import sys; sys.path.insert(0, {str(ROOT)!r})
+from decimal import Decimal
+from models import open_database
+from services.setup import initialise
+from services import products, ledger, locations
+open_database({str(db)!r}); owner = initialise()
+p = products.save_product(owner, products.ProductInput(name="蓝莓", sku="BB", shelf_life_days=7,
+    barcodes=[("6901234567892", "")]))
+s, store, c = locations.virtual("supplier"), locations.default_store(), locations.virtual("customer")
+ledger.post_document(owner, "receipt", [ledger.Line(p.id, Decimal("24"), s.id, store.id)])
+ledger.post_document(owner, "sale", [ledger.Line(p.id, Decimal("2.5"), store.id, c.id)])
+"""
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
+
+
+def test_init_twice_then_check(tmp_path):
+    db = tmp_path / "shop.sqlite3"
+    assert xiaopu("init", db=db).returncode == 0
+    assert xiaopu("init", db=db).returncode == 0
+    result = xiaopu("check", db=db)
+    assert result.returncode == 0, result.stderr
+    assert "检查通过" in result.stdout
+
+
+def test_stock_json_has_the_documented_fields_as_decimal_strings(tmp_path):
+    db = tmp_path / "shop.sqlite3"
+    seed(db)
+    result = xiaopu("stock", "--sku", "BB", "--json", db=db)
+    assert result.returncode == 0, result.stderr
+    rows = json.loads(result.stdout)
+    assert len(rows) == 1
+    row = rows[0]
+    assert set(row) >= {"sku", "name", "barcode", "lot", "expiry", "location", "on_hand", "reserved", "available"}
+    assert (row["sku"], row["name"], row["barcode"]) == ("BB", "蓝莓", "6901234567892")
+    assert (row["on_hand"], row["reserved"], row["available"]) == ("21.5", "0", "21.5")
+    assert row["expiry"] and row["lot"]
+    plain = xiaopu("stock", db=db)
+    assert "蓝莓" in plain.stdout and "21.5" in plain.stdout
+
+
+def test_check_fails_with_a_report_when_a_balance_was_edited(tmp_path):
+    db = tmp_path / "shop.sqlite3"
+    seed(db)
+    raw = sqlite3.connect(db)
+    raw.execute("UPDATE balance SET quantity = quantity + 1000")
+    raw.commit()
+    raw.close()
+    result = xiaopu("check", db=db)
+    assert result.returncode == 1
+    assert "moves sum to" in result.stderr
+    assert xiaopu("rebuild-balances", db=db).returncode == 0
+    assert xiaopu("check", db=db).returncode == 0
+
+
+def test_backup_is_a_verified_copy(tmp_path):
+    db = tmp_path / "shop.sqlite3"
+    seed(db)
+    result = xiaopu("backup", "--to", str(tmp_path / "bk"), db=db)
+    assert result.returncode == 0, result.stderr
+    copies = list((tmp_path / "bk").glob("*.sqlite3"))
+    assert len(copies) == 1
+    raw = sqlite3.connect(copies[0])
+    assert raw.execute("SELECT count(*) FROM move").fetchone()[0] == 2
+    raw.close()
+
+
+def test_reverse_by_number_and_refusals_exit_1(tmp_path):
+    db = tmp_path / "shop.sqlite3"
+    seed(db)
+    raw = sqlite3.connect(db)
+    sale = raw.execute("SELECT number FROM document WHERE doc_type = 'sale'").fetchone()[0]
+    raw.close()
+    assert xiaopu("reverse", sale, "--reason", "扫重了", db=db).returncode == 0
+    again = xiaopu("reverse", sale, "--reason", "扫重了", db=db)
+    assert again.returncode == 1 and "已经冲销" in again.stderr
+    assert json.loads(xiaopu("stock", "--json", db=db).stdout)[0]["on_hand"] == "24"
+
+
+def test_bad_database_target_exits_1_with_a_message(tmp_path):
+    bogus = tmp_path / "x.sqlite3"
+    bogus.write_bytes(b"not a database at all" * 50)
+    result = xiaopu("stock", db=bogus)
+    assert result.returncode == 1
+    assert "无法打开数据库" in result.stderr and "Traceback" not in result.stderr
