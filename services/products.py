@@ -271,7 +271,8 @@ def find_by_barcode(code: object) -> ScanMatch | None:
     return ScanMatch(pid, sku, name, spec, unit_name or base_unit, factor or Decimal(1), code_)
 
 
-def _search_condition(text: str):
+def search_condition(text: str):
+    """WHERE clause matching name, pinyin initials/full pinyin, SKU prefix or an exact barcode."""
     text = normalise_text(text).lower()
     if not text:
         return None
@@ -282,7 +283,7 @@ def _search_condition(text: str):
 
 def _search_query(text: str = "", category: str = ""):
     query = Product.select().where(Product.active)
-    condition = _search_condition(text)
+    condition = search_condition(text)
     if condition is not None:
         query = query.where(condition)
     if category:

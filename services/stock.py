@@ -86,9 +86,9 @@ def stock_rows(*, sku: str | None = None, product_id: int | None = None, locatio
     if location_id is not None:
         query = query.where(Balance.location == location_id)
     if text:
-        from services.products import _search_condition
+        from services.products import search_condition
 
-        query = query.where(_search_condition(text))
+        query = query.where(search_condition(text))
     if expiring_within is not None:
         query = query.where(Lot.expiry_date <= today() + dt.timedelta(days=expiring_within))
     query = query.order_by(Product.sku, Lot.expiry_date, Location.code)
