@@ -184,11 +184,16 @@ def _receipt_lot(product: Product, line: Line, doc_date: dt.date) -> int | None:
     expiry = line.expiry
     if expiry is None and product.shelf_life_days:
         expiry = doc_date + dt.timedelta(days=product.shelf_life_days)
-    code = line.lot_code or (expiry or doc_date).strftime("%Y%m%d")
-    lot = Lot.get_or_none((Lot.product == product.id) & (Lot.code == code))
-    if lot is None:
-        lot = Lot.create(product=product.id, code=code, expiry_date=expiry, received_date=doc_date)
-    return lot.id
+    base_code = line.lot_code or (expiry or doc_date).strftime("%Y%m%d")
+    code, n = base_code, 1
+    while True:
+        lot = Lot.get_or_none((Lot.product == product.id) & (Lot.code == code))
+        if lot is None:
+            return Lot.create(product=product.id, code=code, expiry_date=expiry, received_date=doc_date).id
+        if expiry is None or lot.expiry_date == expiry:
+            return lot.id
+        n += 1  # same code, other expiry: a different lot, never a silent change of date
+        code = f"{base_code}-{n}"
 
 
 def _has_lots(product: Product, location_id: int) -> bool:
@@ -317,6 +322,17 @@ def _validate(lines: list[Line]) -> tuple[dict[int, Product], dict[int, Location
     locations = {loc.id: loc for loc in Location.select().where(Location.id.in_(location_ids))}
     for lid in location_ids - locations.keys():
         raise NotFound("location.not_found", ref=lid)
+    lot_ids = {ln.lot_id for ln in lines if ln.lot_id is not None}
+    lots = {lot.id: lot for lot in Lot.select().where(Lot.id.in_(lot_ids))} if lot_ids else {}
+    for line in lines:
+        if line.lot_id is None:
+            continue
+        lot = lots.get(line.lot_id)
+        if lot is None:
+            raise NotFound("lot.not_found", ref=line.lot_id)
+        if lot.product_id != line.product_id:
+            raise ValidationError("lot.wrong_product", field="批次", lot=lot.code,
+                                  product=products[line.product_id].name)
     return products, locations
 
 

@@ -199,3 +199,20 @@ def test_rebuild_balances_repairs_a_drifted_balance(shop):
     assert rebuild_balances(shop.owner) == 1
     assert run_check().ok
     assert Balance.select().count() == 1 and on_hand(shop.screw) == 10
+
+
+def test_a_typed_lot_code_with_another_expiry_becomes_its_own_lot(shop):
+    bb, today = shop.blueberry, dt.date.today()
+    for days in (3, 6):
+        ledger.post_document(shop.owner, "receipt", [Line(bb.id, D("1"), shop.supplier.id, shop.store.id,
+                                                          lot_code="B7", expiry=today + dt.timedelta(days=days))])
+    lots = sorted((r.lot, r.expiry) for r in stock.stock_rows(product_id=bb.id))
+    assert lots == [("B7", today + dt.timedelta(days=3)), ("B7-2", today + dt.timedelta(days=6))]
+
+
+def test_a_lot_of_another_product_is_refused(shop):
+    ledger.post_document(shop.owner, "receipt", [Line(shop.blueberry.id, D("2"), shop.supplier.id, shop.store.id)])
+    lot_id = stock.stock_rows(product_id=shop.blueberry.id)[0].lot_id
+    with pytest.raises(ValidationError, match="不属于"):
+        ledger.post_document(shop.owner, "receipt", [Line(shop.screw.id, D("1"), shop.supplier.id, shop.store.id,
+                                                          lot_id=lot_id)])
