@@ -1,0 +1,109 @@
+"""Cells for write-only workbooks: text that stays text, exact numbers, no formula injection.
+
+One helper per rule, shared by the exports and the import errors file.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import os
+from decimal import Decimal
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.styles import Font, PatternFill
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+
+from services.errors import XiaopuError
+
+# A spreadsheet treats text starting with these as a formula (or a DDE/command payload).
+RISKY_FIRST_CHARS = ("=", "+", "-", "@", "\t", "\r", "\n")
+# Excel keeps 15 significant digits of a number; beyond that a number would silently change.
+EXCEL_DIGITS = 15
+
+TEXT_FORMAT = "@"
+DATE_FORMAT = "yyyy-mm-dd"
+DATETIME_FORMAT = "yyyy-mm-dd hh:mm:ss"
+MONEY_FORMAT = "0.00##"
+HEADER_FONT = Font(bold=True)
+HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
+
+
+def is_risky_text(text: str) -> bool:
+    return text.startswith(RISKY_FIRST_CHARS)
+
+
+def excel_number(value: Decimal) -> int | float | str:
+    """A Decimal as Excel will hold it exactly: an int/float when 15 significant digits
+    suffice (any such decimal survives the trip through a double), otherwise text."""
+    value = value.normalize()
+    digits = len(value.as_tuple().digits)
+    if digits <= EXCEL_DIGITS:
+        if value == value.to_integral_value():
+            return int(value)
+        return float(str(value))  # str → float: the nearest double, never Decimal(float)
+    return format(value, "f")
+
+
+def _clean_text(text: str) -> str:
+    return ILLEGAL_CHARACTERS_RE.sub("", text)
+
+
+def cell(ws: WriteOnlyWorksheet, value: object, *, text: bool = False, number_format: str | None = None,
+         font: Font | None = None, fill: PatternFill | None = None) -> WriteOnlyCell:
+    """The one way our workbooks get a cell.
+
+    Strings are always stored as strings (never as a formula). A string starting with
+    = + - @ tab CR LF also gets Excel's quote prefix (what typing a leading ' does), so
+    Excel shows it as text and will not evaluate it even after the user edits the cell;
+    the value itself is unchanged, so an exported file re-imports exactly.
+    `text=True` stores numbers as text too (barcodes, SKUs) with the Text format."""
+    if isinstance(value, Decimal):
+        value = excel_number(value)
+    if text and value is not None and not isinstance(value, str):
+        value = str(value)
+    if isinstance(value, str):
+        value = _clean_text(value)
+    c = WriteOnlyCell(ws, value=value)
+    if isinstance(value, str):
+        c.data_type = "s"  # openpyxl would otherwise store "=..." as a live formula
+        if is_risky_text(value):
+            c.quotePrefix = True
+    if text:
+        c.number_format = TEXT_FORMAT
+    elif number_format:
+        c.number_format = number_format
+    elif isinstance(value, dt.datetime):
+        c.number_format = DATETIME_FORMAT
+    elif isinstance(value, dt.date):
+        c.number_format = DATE_FORMAT
+    if font is not None:
+        c.font = font
+    if fill is not None:
+        c.fill = fill
+    return c
+
+
+def header_row(ws: WriteOnlyWorksheet, titles: list[str]) -> list[WriteOnlyCell]:
+    return [cell(ws, title, font=HEADER_FONT, fill=HEADER_FILL) for title in titles]
+
+
+def set_widths(ws: WriteOnlyWorksheet, widths: list[float]) -> None:
+    """Column widths must be set before the first row of a write-only sheet."""
+    from openpyxl.utils import get_column_letter
+
+    for index, width in enumerate(widths, 1):
+        ws.column_dimensions[get_column_letter(index)].width = width
+
+
+def save_atomically(wb: Workbook, path: Path) -> None:
+    """Write next to `path`, then rename: a failed export never leaves half a file."""
+    path = Path(path)
+    tmp = path.with_name(f".{path.name}.tmp")
+    try:
+        wb.save(tmp)
+        os.replace(tmp, path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise XiaopuError("export.cannot_write", file=path, error=exc.strerror or exc) from exc

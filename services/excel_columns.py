@@ -1,0 +1,42 @@
+"""The columns each Excel import understands (Chinese label first, English field name, synonyms).
+
+Exports write the same labels, so an exported file imports again unchanged.
+"""
+from __future__ import annotations
+
+from services.excel_table import Column
+
+SKU = Column("sku", "SKU编码", ("商品编码", "编码", "货号", "skucode"))
+BARCODE = Column("barcode", "条码", ("条形码", "商品条码", "ean", "ean13", "upc"))
+NAME = Column("name", "名称", ("商品名称", "品名", "productname"))
+UNIT = Column("unit", "单位", ("基本单位", "baseunit"))
+
+PRODUCT_COLUMNS = (
+    SKU,
+    BARCODE,
+    NAME,
+    Column("spec", "规格", ("规格型号", "specification")),
+    UNIT,
+    Column("category", "分类", ("类别", "商品分类")),
+    Column("shelf_life_days", "保质期天数", ("保质期", "保质期(天)", "shelflife")),
+    Column("cost", "进价", ("进货价", "成本价", "采购价")),
+    Column("price", "售价", ("零售价", "销售价")),
+    Column("safety_stock", "安全库存", ()),
+    Column("shelf", "货架", ("货位",)),
+    Column("box_unit", "大单位", ("箱单位",)),  # default 箱
+    Column("box_factor", "箱规", ("换算率", "装箱数")),  # base units in one box
+    Column("box_barcode", "箱条码", ("大单位条码",)),
+)
+
+STOCK_COLUMNS = (
+    SKU,
+    BARCODE,
+    Column("quantity", "数量", ("期初数量", "库存数量", "qty")),
+    UNIT,
+    Column("lot", "批次", ("批号", "批次号", "lotcode")),
+    Column("expiry", "到期日", ("到期日期", "有效期至", "过期日期", "expirydate")),
+    Column("location", "库位", ("仓库", "货架", "shelf")),
+    Column("cost", "成本", ("单位成本", "进价", "unitcost")),
+)
+
+PRODUCT_LABELS = [c.label for c in PRODUCT_COLUMNS]

@@ -1,0 +1,234 @@
+"""Import products from Excel: check every row, then save all of them or none.
+
+A row updates the product with its SKU, else the product owning one of its barcodes,
+else creates a product. On an update a blank cell (or a missing column) keeps the stored
+value, and barcodes/units not in the file are kept: an import never silently erases data.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from models import Barcode, Location, Product, write_transaction
+from services.barcodes import normalise_barcode
+from services.errors import ValidationError
+from services.excel_columns import PRODUCT_COLUMNS
+from services.excel_table import RowErrors, Table, check_formulas, code_text, errors_file_path, is_blank, read_table
+from services.messages import msg
+from services.numbers import normalise_text
+from services.permissions import require
+from services.products import CleanProduct, ProductInput, clean_product, product_input, save_clean
+
+CODE_SEPARATORS = re.compile(r"[,,;;、/|\n]+")
+CHUNK = 500  # keeps IN (...) lists well under SQLite's variable limit
+SHELF_KINDS = frozenset({"shelf", "warehouse"})
+DEFAULT_BOX_UNIT = "箱"
+
+
+@dataclass(frozen=True)
+class ProductImportResult:
+    created: int
+    updated: int
+    message: str
+
+
+@dataclass(frozen=True)
+class _Plan:
+    row: int
+    product_id: int | None  # None = create
+    clean: CleanProduct
+
+
+def split_codes(value: object) -> list[str]:
+    """One cell may list several barcodes: '6901234567892, 6901234567908'."""
+    if is_blank(value):
+        return []
+    parts = CODE_SEPARATORS.split(value) if isinstance(value, str) else [value]
+    return [code for code in (normalise_barcode(p) for p in parts) if code]
+
+
+def chunks(items: list, size: int = CHUNK) -> Iterable[list]:
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
+
+
+class _Catalog:
+    """What the database already holds for the SKUs and barcodes in the file (batch lookups)."""
+
+    def __init__(self, table: Table):
+        skus: set[str] = set()
+        codes: set[str] = set()
+        for row in table.data_rows:
+            sku = code_text(table.value(row, "sku"))
+            if sku:
+                skus.add(sku)
+            codes.update(split_codes(table.value(row, "barcode")))
+            codes.update(split_codes(table.value(row, "box_barcode")))
+        self.sku_ids: dict[str, int] = {}
+        for part in chunks(sorted(skus)):
+            self.sku_ids.update(Product.select(Product.sku, Product.id).where(Product.sku.in_(part)).tuples())
+        self.owners: dict[str, tuple[int, str]] = {}
+        for part in chunks(sorted(codes)):
+            query = (Barcode.select(Barcode.code, Product.id, Product.sku, Product.name).join(Product)
+                     .where(Barcode.code.in_(part)).tuples())
+            self.owners.update((code, (pid, f"{sku} {name}")) for code, pid, sku, name in query)
+        self.location_kinds = dict(Location.select(Location.code, Location.kind).tuples())
+
+    def resolve(self, sku: str, codes: list[str]) -> int | None:
+        """The existing product a row updates: by SKU, else by barcode; None = a new product."""
+        owned = {code: self.owners[code] for code in codes if code in self.owners}
+        if sku:
+            product_id = self.sku_ids.get(sku)
+            for code, (owner_id, owner) in owned.items():
+                if owner_id != product_id:
+                    raise ValidationError("barcode.duplicate", field="条码", code=code, owner=owner)
+            return product_id
+        owner_ids = {owner_id for owner_id, _ in owned.values()}
+        if len(owner_ids) > 1:
+            raise ValidationError("import.barcode_owners", field="条码",
+                                  owners=";".join(sorted({owner for _, owner in owned.values()})))
+        return owner_ids.pop() if owner_ids else None
+
+    def check_shelf(self, code: str) -> None:
+        kind = self.location_kinds.get(code)
+        if kind is not None and kind not in SHELF_KINDS:
+            raise ValidationError("import.not_shelf", field="货架", code=code, kind=kind)
+
+
+def _row_input(table: Table, row: int, product_id: int | None) -> ProductInput:
+    """The stored product (or defaults) overlaid with the row's non-blank cells."""
+    data = product_input(Product.get_by_id(product_id)) if product_id else ProductInput()
+    value = lambda name: table.value(row, name)  # noqa: E731
+    data.name = value("name")  # always from the row: a product row without a name is an error
+    for name in ("spec", "category", "shelf_life_days", "cost", "price", "safety_stock"):
+        if not is_blank(value(name)):
+            setattr(data, name, value(name))
+    for name, attr in (("sku", "sku"), ("unit", "base_unit"), ("shelf", "shelf")):
+        if not is_blank(value(name)):
+            setattr(data, attr, code_text(value(name)))
+    known = {code for code, _ in data.barcodes}
+    data.barcodes += [(code, "") for code in split_codes(value("barcode")) if code not in known]
+    box_unit = (normalise_text(value("box_unit"))
+                or (data.units[0][0] if data.units else DEFAULT_BOX_UNIT))
+    if not is_blank(value("box_factor")):
+        data.units = [u for u in data.units if normalise_text(u[0]) != box_unit] + [(box_unit, value("box_factor"))]
+    data.barcodes += [(code, box_unit) for code in split_codes(value("box_barcode")) if code not in known]
+    return data
+
+
+# clean_product stops at the first problem; to show a row's problems all at once, the field
+# it named is set to a harmless value and the row is checked again (the rules stay in one place)
+_NEUTRAL = {"名称": ("name", "?"), "进价": ("cost", "0"), "售价": ("price", "0"),
+            "安全库存": ("safety_stock", "0"), "保质期天数": ("shelf_life_days", None)}
+MAX_PROBLEMS_PER_ROW = 8
+
+
+def _neutralise(data: ProductInput, exc: ValidationError) -> bool:
+    """Remove what `exc` complains about from `data`; False when there is nothing to remove."""
+    if exc.field in _NEUTRAL:
+        attr, value = _NEUTRAL[exc.field]
+        setattr(data, attr, value)
+        return True
+    code, unit = exc.params.get("code"), exc.params.get("unit")
+    if exc.field == "条码" and code is not None:
+        data.barcodes = [b for b in data.barcodes if normalise_barcode(b[0]) != code]
+        return True
+    if exc.field == "条码单位":
+        data.barcodes = [b for b in data.barcodes if normalise_text(b[1]) != unit]
+        return True
+    if exc.field == "单位" or exc.field.endswith("换算"):
+        name = unit if exc.field == "单位" else exc.field.removesuffix("换算")
+        before = len(data.units)
+        data.units = [u for u in data.units if normalise_text(u[0]) != name]
+        return len(data.units) < before
+    return False
+
+
+def clean_all(data: ProductInput) -> tuple[CleanProduct | None, list[ValidationError]]:
+    """clean_product, but collecting every problem of the row instead of the first."""
+    problems: list[ValidationError] = []
+    while len(problems) < MAX_PROBLEMS_PER_ROW:
+        try:
+            clean = clean_product(data)
+        except ValidationError as exc:
+            problems.append(exc)
+            if not _neutralise(data, exc):
+                break
+            continue
+        return (None if problems else clean), problems
+    return None, problems
+
+
+def _plan_row(table: Table, row: int, catalog: _Catalog, errors: RowErrors) -> _Plan | None:
+    codes = split_codes(table.value(row, "barcode")) + split_codes(table.value(row, "box_barcode"))
+    try:
+        product_id = catalog.resolve(code_text(table.value(row, "sku")), codes)
+    except ValidationError as exc:
+        errors.add(row, exc)
+        product_id = None  # still check the rest of the row
+    clean, problems = clean_all(_row_input(table, row, product_id))
+    for problem in problems:
+        errors.add(row, problem)
+    if clean is not None and clean.shelf:
+        try:
+            catalog.check_shelf(clean.shelf)
+        except ValidationError as exc:
+            errors.add(row, exc)
+    return None if clean is None or row in errors else _Plan(row, product_id, clean)
+
+
+def _check_duplicates(plans: list[_Plan], errors: RowErrors) -> None:
+    """The same SKU or barcode on two rows: both rows are marked. (An update row carries its
+    product's SKU, so two rows updating one product are caught as a repeated SKU.)"""
+    first: dict[tuple[str, str], int] = {}
+    for plan in plans:
+        keys = [("SKU", plan.clean.sku)] if plan.clean.sku else []
+        keys += [("条码", code) for code, _, _ in plan.clean.barcodes]
+        for kind, value in keys:
+            earlier = first.setdefault((kind, value), plan.row)
+            if earlier == plan.row:
+                continue
+            shown = f"{kind} {value}"
+            errors.add(plan.row, msg("import.duplicate_in_file", row=earlier, value=shown))
+            errors.add(earlier, msg("import.duplicate_in_file", row=plan.row, value=shown))
+
+
+def _save_all(actor, plans: list[_Plan], table: Table, errors: RowErrors) -> tuple[int, int]:
+    # rows naming their SKU first, so an auto-numbered new product cannot take that SKU
+    ordered = sorted(plans, key=lambda p: (not p.clean.sku, p.row))
+    current = None
+    try:
+        with write_transaction():  # one transaction: a crash mid-file leaves nothing half imported
+            for current in ordered:
+                save_clean(actor, current.clean, current.product_id, keep_missing_barcodes=True)
+    except ValidationError as exc:  # someone else changed the catalogue meanwhile
+        errors.add(current.row, exc)
+        raise errors.fail(table) from None
+    created = sum(1 for p in plans if p.product_id is None)
+    return created, len(plans) - created
+
+
+def import_products(actor, path: Path) -> ProductImportResult:
+    """Import or update products from an .xlsx; raises ImportFailed (with FILE.errors.xlsx) or
+    XiaopuError (not Excel, too big, no header) and then nothing has changed."""
+    require(actor, "data.import")
+    require(actor, "product.edit")
+    path = Path(path)
+    table = read_table(path, PRODUCT_COLUMNS, [("name",)])
+    catalog = _Catalog(table)
+    errors = RowErrors()
+    plans: list[_Plan] = []
+    for row in table.data_rows:
+        if not check_formulas(table, row, errors):
+            continue
+        plan = _plan_row(table, row, catalog, errors)
+        if plan is not None:
+            plans.append(plan)
+    _check_duplicates(plans, errors)
+    if errors:
+        raise errors.fail(table)
+    created, updated = _save_all(actor, plans, table, errors)
+    errors_file_path(path).unlink(missing_ok=True)  # an old errors file would now mislead
+    return ProductImportResult(created, updated, msg("import.done", created=created, updated=updated))
