@@ -24,3 +24,40 @@ def initialise() -> User:
     owner = ensure_first_owner()
     ensure_default_locations(owner)
     return owner
+
+
+class ShopOpenError(XiaopuError):
+    """The database could not be opened (missing folder, read-only, locked, network share, not a database)."""
+
+    def __init__(self, message: str):
+        self.key, self.params = "db.open", {}
+        Exception.__init__(self, message)
+
+
+def open_shop(target) -> User:
+    """Open `target` (file path or URL), migrate it and return the first owner (the GUI's entry point).
+
+    Every failure to open becomes a XiaopuError, so callers above the services need not know peewee."""
+    import peewee
+
+    from models import DatabaseOpenError, open_database
+    from services.messages import msg
+
+    try:
+        open_database(target)
+        return initialise()
+    except DatabaseOpenError as exc:
+        raise ShopOpenError(str(exc)) from exc
+    except peewee.DatabaseError as exc:  # e.g. locked or corrupt only noticed while migrating
+        close_connection()
+        text = str(exc).lower()
+        key = "db.locked" if ("locked" in text or "busy" in text) else "db.not_database"
+        raise ShopOpenError(msg(key, path=target, error=exc)) from exc
+
+
+def close_connection() -> None:
+    """Close this thread's database connection (worker threads call it when their job ends)."""
+    from models import database
+
+    if database.obj is not None:
+        database.close()

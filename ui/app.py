@@ -1,0 +1,171 @@
+"""Start the GUI: language, font, database (one window per file), login, the main window.
+
+    run_gui(args)  ← main.py, with cli.build_parser()'s Namespace (db, demo, smoke_test, lang, user)
+"""
+from __future__ import annotations
+
+import argparse
+import logging
+import shutil
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QLockFile
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+
+from services import products
+from services.errors import XiaopuError
+from services.messages import msg, set_language
+from services.setup import close_connection, open_shop
+from services.users import default_user, get_user, login_required
+from ui import i18n, single_instance
+from ui import settings as keys
+from ui.context import AppContext
+from ui.crash import CrashHandler, setup_logging
+from ui.resources import resource_path
+from ui.settings import Settings
+
+log = logging.getLogger(__name__)
+APP_NAME = "Xiaopu"
+CJK_FONT = ("fonts", "wqy-microhei.ttc")
+DEMO_SIZE = {"products": 420, "days": 90, "seed": 1}
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("App", text)
+
+
+def show_fatal(text: str) -> None:
+    """A refusal before (or instead of) the main window: say it, then the app exits 1."""
+    QMessageBox.critical(None, tr("小铺进销存"), text)
+
+
+def print_fatal(text: str, details: str = "") -> None:
+    sys.stderr.write(text + "\n" + details)
+
+
+def load_cjk_font(app: QApplication) -> None:
+    """Register the shipped CJK font; use it where the platform's default font has no Chinese."""
+    font_id = QFontDatabase.addApplicationFont(str(resource_path(*CJK_FONT)))
+    if font_id < 0:
+        log.warning("could not load %s", resource_path(*CJK_FONT))
+        return
+    if sys.platform.startswith("win"):
+        return  # Windows has Microsoft YaHei; its UI font looks native
+    chinese = QFontDatabase.WritingSystem.SimplifiedChinese
+    if chinese not in QFontDatabase.writingSystems(app.font().family()):
+        family = QFontDatabase.applicationFontFamilies(font_id)[0]
+        app.setFont(QFont(family, app.font().pointSize()))
+
+
+def choose_database(args: argparse.Namespace) -> tuple[str, Path | None]:
+    """(target, temporary folder to delete afterwards or None)."""
+    if args.db:
+        return args.db, None
+    if getattr(args, "smoke_test", False):
+        folder = Path(tempfile.mkdtemp(prefix="xiaopu-smoke-"))
+        return str(folder / "smoke.sqlite3"), folder
+    from main import default_db_path, demo_db_path
+
+    return str(demo_db_path() if args.demo else default_db_path()), None
+
+
+def db_file(target: str) -> Path | None:
+    """The SQLite file behind `target`, or None for a server URL / :memory:."""
+    if "://" in target or target == ":memory:":
+        return None
+    return Path(target).resolve()
+
+
+def fill_demo_store(actor: Any) -> None:
+    from services.demo import generate_demo
+
+    from ui.worker import run_blocking
+
+    run_blocking(None, tr("正在生成演示商店…"),
+                 lambda progress: generate_demo(actor, progress=progress, **DEMO_SIZE))
+
+
+def choose_user(args: argparse.Namespace, settings: Settings) -> Any | None:
+    """The acting user: login when some account has a password, else --user or the owner. None = cancelled."""
+    if login_required():
+        from ui.login_dialog import LoginDialog
+
+        dialog = LoginDialog(args.user or settings.get(keys.LAST_USERNAME))
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        settings.set(keys.LAST_USERNAME, dialog.user.username)
+        return dialog.user
+    return get_user(args.user) if args.user else default_user()
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    app = QApplication.instance() or QApplication(sys.argv)
+    app.setOrganizationName(APP_NAME)
+    app.setApplicationName(APP_NAME)
+    smoke = bool(getattr(args, "smoke_test", False))
+    settings = Settings()
+    language = args.lang or settings.get(keys.LANGUAGE)
+    set_language(language)
+    translators = i18n.install(language)
+    load_cjk_font(app)
+    fatal: Callable[[str], None] = print_fatal if smoke else show_fatal
+    crash = CrashHandler(show=print_fatal) if smoke else CrashHandler(log_file=_log_file())
+    if not smoke and crash.log_file:
+        setup_logging(crash.log_file)
+    crash.install()
+    target, temporary = choose_database(args)
+    lock: QLockFile | None = None
+    try:
+        path = db_file(target)
+        if path is not None:
+            try:
+                lock = single_instance.acquire(path)
+            except single_instance.DatabaseInUse:
+                fatal(msg("db.in_use", path=path))  # checked before opening: nothing is touched
+                return 1
+        try:
+            open_shop(target)
+            if args.demo and not smoke and products.count_products() == 0:
+                fill_demo_store(default_user())
+            user = default_user() if smoke else choose_user(args, settings)
+        except XiaopuError as exc:
+            fatal(str(exc))
+            return 1
+        if user is None:
+            return 0
+        return _run_window(app, AppContext(user, settings, db_label=str(path or target)), smoke, crash)
+    finally:
+        close_connection()
+        if lock is not None:
+            lock.unlock()
+        crash.uninstall()
+        i18n.uninstall(translators)
+        if temporary is not None:
+            shutil.rmtree(temporary, ignore_errors=True)
+
+
+def _run_window(app: QApplication, context: AppContext, smoke: bool, crash: CrashHandler) -> int:
+    from ui.main_window import MainWindow
+
+    window = MainWindow(context)
+    window.show()
+    if not smoke:
+        return app.exec()
+    window.render_all_tabs()
+    window.close()
+    app.processEvents()
+    return 1 if crash.count else 0
+
+
+def _log_file() -> Path | None:
+    try:
+        from main import app_data_dir
+
+        return app_data_dir() / "xiaopu.log"
+    except Exception:  # no app-data folder: log to stderr only
+        return None

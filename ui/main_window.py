@@ -1,0 +1,147 @@
+"""The one main window: tabs from ui/tabs.py, menus, the status bar, and where scans go."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPixmap
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
+
+from ui import notify
+from ui import settings as keys
+from ui.context import AppContext
+from ui.roles import user_label
+from ui.scanner import Clock, ScannerFilter, monotonic_ms
+from ui.settings_dialog import SettingsDialog
+from ui.tabs import TABS, TabSpec
+from ui.worker import start_job
+
+APP_VERSION = "0.1.0"
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, context: AppContext, tabs: list[TabSpec] | None = None, clock: Clock = monotonic_ms):
+        super().__init__()
+        self.context = context
+        self.setWindowTitle(self.tr("小铺进销存"))
+        self.resize(1180, 720)
+        geometry = context.settings.get(keys.WINDOW_GEOMETRY)
+        if not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tab_widgets: dict[str, QWidget] = {}
+        for spec in tabs if tabs is not None else TABS:
+            widget = spec.build(context)
+            widget.setObjectName(f"tab_{spec.key}")
+            self.tab_widgets[spec.key] = widget
+            self.tabs.addTab(widget, spec.translated_title())
+        self.setCentralWidget(self.tabs)
+        self._build_menus()
+        self._build_status_bar()
+
+        self.scanner = ScannerFilter(self, clock=clock)
+        self.configure_scanner()
+        self.scanner.watch(self)
+        self.scanner.scanned.connect(self.route_scan)
+        self.scanner.install()
+        self.unknown_box: QMessageBox | None = None
+
+    @property
+    def products_tab(self):
+        return self.tab_widgets["products"]
+
+    # -- frame ---------------------------------------------------------------------------------
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("文件(&F)"))
+        backup = QAction(self.tr("备份数据库…"), self)
+        backup.triggered.connect(lambda: self.backup())
+        file_menu.addAction(backup)
+        file_menu.addSeparator()
+        quit_action = QAction(self.tr("退出"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+        settings_menu = bar.addMenu(self.tr("设置(&S)"))
+        preferences = QAction(self.tr("选项…"), self)
+        preferences.triggered.connect(lambda: self.open_settings())
+        settings_menu.addAction(preferences)
+        help_menu = bar.addMenu(self.tr("帮助(&H)"))
+        about = QAction(self.tr("关于小铺"), self)
+        about.triggered.connect(lambda: self.about())
+        help_menu.addAction(about)
+
+    def _build_status_bar(self) -> None:
+        self.user_label = QLabel(self.tr("用户:%1").replace("%1", user_label(self.context.user)))
+        self.db_label = QLabel(self.tr("数据库:%1").replace("%1", self.context.db_label))
+        self.db_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.statusBar().addWidget(self.user_label)
+        self.statusBar().addPermanentWidget(self.db_label)
+
+    def configure_scanner(self) -> None:
+        settings = self.context.settings
+        self.scanner.configure(max_interval_ms=settings.get(keys.SCANNER_MAX_INTERVAL_MS),
+                               min_length=settings.get(keys.SCANNER_MIN_LENGTH),
+                               suffix=settings.get(keys.SCANNER_SUFFIX))
+
+    def render_all_tabs(self) -> list[QPixmap]:
+        """Show and paint every tab once (--smoke-test; screenshots)."""
+        shots = []
+        for i in range(self.tabs.count()):
+            self.tabs.setCurrentIndex(i)
+            shots.append(self.grab())
+        self.tabs.setCurrentIndex(0)
+        return shots
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.context.settings.set(keys.WINDOW_GEOMETRY, self.saveGeometry())
+        self.scanner.uninstall()
+        super().closeEvent(event)
+
+    # -- scanning ------------------------------------------------------------------------------
+
+    def route_scan(self, code: str) -> None:
+        """A scan goes to the active tab if it takes scans; otherwise the products tab shows the product."""
+        self.statusBar().showMessage(self.tr("扫码:%1").replace("%1", code), 4000)
+        current = self.tabs.currentWidget()
+        handler = getattr(current, "handle_scan", None)
+        if callable(handler) and handler(code):
+            return
+        if current is not self.products_tab and self.products_tab.handle_scan(code):
+            self.tabs.setCurrentWidget(self.products_tab)
+            return
+        self.offer_new_product(code)
+
+    def offer_new_product(self, code: str) -> QMessageBox:
+        def create() -> None:
+            self.tabs.setCurrentWidget(self.products_tab)
+            self.products_tab.new_product(barcode=code)
+
+        self.unknown_box = notify.ask(
+            self, self.tr("未知条码"),
+            self.tr("未知条码 %1\n\n没有商品使用这个条码。要用它新建商品吗?").replace("%1", code),
+            self.tr("新建商品"), create)
+        return self.unknown_box
+
+    # -- menu actions --------------------------------------------------------------------------
+
+    def backup(self):
+        from services.backup import backup
+
+        return start_job(self, self.tr("正在备份…"), lambda progress: backup(),
+                         lambda path: notify.inform(self, self.tr("备份完成"),
+                                                    self.tr("备份已写入并验证:\n%1").replace("%1", str(path))),
+                         lambda message: notify.warn(self, self.tr("备份失败"), message))
+
+    def open_settings(self) -> SettingsDialog:
+        dialog = SettingsDialog(self.context.settings, self)
+        dialog.accepted.connect(self.configure_scanner)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def about(self) -> QMessageBox:
+        return notify.inform(self, self.tr("关于小铺"), self.tr(
+            "小铺进销存 %1\n\n给小店用的进销存:商品、库存、批次与保质期、扫码枪。\n数据保存在本机的一个文件里。")
+            .replace("%1", APP_VERSION))

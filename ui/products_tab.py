@@ -1,0 +1,217 @@
+"""商品 tab: the searchable product list, the product dialog, Excel import and export."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from services import products
+from ui import notify
+from ui import settings as keys
+from ui.context import AppContext
+from ui.product_dialog import ProductDialog
+from ui.product_model import ProductModel
+from ui.table_model import setup_table
+from ui.worker import start_job
+
+SEARCH_DEBOUNCE_MS = 250
+
+
+class ProductsTab(QWidget):
+    def __init__(self, context: AppContext, parent=None):
+        super().__init__(parent)
+        self.context = context
+        self.dialog: ProductDialog | None = None
+        self.model = ProductModel(self)
+
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("搜索:名称、拼音首字母(如 lm)、全拼、SKU 或条码"))
+        self.search.setClearButtonEnabled(True)
+        self.category = QComboBox()
+        self.category.setMinimumContentsLength(8)
+        self.count_label = QLabel()
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(SEARCH_DEBOUNCE_MS)
+        self._debounce.timeout.connect(self.apply_filter)
+        self.search.textChanged.connect(self._debounce.start)
+        self.search.returnPressed.connect(self.apply_filter)
+        self.category.currentIndexChanged.connect(self.apply_filter)
+
+        toolbar = QToolBar()
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.new_action = toolbar.addAction(self.tr("新建"), lambda: self.new_product())
+        self.new_action.setShortcut(QKeySequence.StandardKey.New)
+        self.edit_action = toolbar.addAction(self.tr("编辑"), lambda: self.edit_selected())
+        toolbar.addSeparator()
+        toolbar.addAction(self.tr("导入Excel"), lambda: self.choose_import())
+        toolbar.addAction(self.tr("导出Excel"), lambda: self.choose_export())
+
+        self.table = QTableView()
+        setup_table(self.table, self.model)
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicator(self.model.sort_column(), Qt.SortOrder.AscendingOrder)
+        self.table.horizontalHeader().sortIndicatorChanged.connect(self._keep_sortable_indicator)
+        self.table.doubleClicked.connect(lambda index: self.edit_product(self.model.rows[index.row()].id))
+
+        top = QHBoxLayout()
+        top.addWidget(toolbar)
+        top.addStretch(1)
+        top.addWidget(QLabel(self.tr("分类")))
+        top.addWidget(self.category)
+        top.addWidget(self.search, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.count_label)
+        self.refresh_categories()
+        context.events.changed.connect(self._on_changed)
+        self.model.modelReset.connect(self._update_count)
+        self.apply_filter()
+
+    # -- list ---------------------------------------------------------------------------------
+
+    def apply_filter(self) -> None:
+        self._debounce.stop()
+        self.model.set_filter(self.search.text().strip(), self.category.currentData() or "")
+
+    def refresh_categories(self) -> None:
+        current = self.category.currentData() or ""
+        self.category.blockSignals(True)
+        self.category.clear()
+        self.category.addItem(self.tr("全部分类"), "")
+        for name in products.categories():
+            self.category.addItem(name, name)
+        self.category.setCurrentIndex(max(0, self.category.findData(current)))
+        self.category.blockSignals(False)
+
+    def _keep_sortable_indicator(self, column: int, order: Qt.SortOrder) -> None:
+        if not self.model.columns[column].sort_key:  # not sortable: show the order actually in effect
+            header = self.table.horizontalHeader()
+            header.blockSignals(True)
+            header.setSortIndicator(self.model.sort_column(),
+                                    Qt.SortOrder.DescendingOrder if self.model.descending else Qt.SortOrder.AscendingOrder)
+            header.blockSignals(False)
+
+    def _update_count(self) -> None:
+        self.count_label.setText(self.tr("共 %n 个商品", "", self.model.total))
+
+    def _on_changed(self, what: str) -> None:
+        if what == "products":
+            selected = self.selected_id()
+            self.refresh_categories()
+            self.model.reload()
+            if selected is not None:
+                self.select_product(selected)
+
+    def selected_id(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows()
+        row = self.model.row_at(rows[0].row()) if rows else None
+        return row.id if row else None
+
+    def select_product(self, product_id: int) -> bool:
+        row = self.model.row_of(product_id)
+        while row < 0 and self.model.canFetchMore(QModelIndex()):
+            self.model.fetchMore(QModelIndex())
+            row = self.model.row_of(product_id)
+        if row < 0:
+            return False
+        self.table.selectRow(row)
+        self.table.scrollTo(self.model.index(row, 0))
+        return True
+
+    # -- scanning -----------------------------------------------------------------------------
+
+    def handle_scan(self, code: str) -> bool:
+        """Show the scanned product: the list filtered to it, the row selected. False if unknown."""
+        match = products.find_by_barcode(code)
+        if match is None:
+            return False
+        for widget in (self.search, self.category):
+            widget.blockSignals(True)
+        self.search.setText(code)
+        self.category.setCurrentIndex(0)
+        for widget in (self.search, self.category):
+            widget.blockSignals(False)
+        self.apply_filter()
+        self.select_product(match.product_id)
+        self.table.setFocus()
+        return True
+
+    # -- dialogs ------------------------------------------------------------------------------
+
+    def new_product(self, barcode: str = "") -> ProductDialog:
+        return self._open_dialog(ProductDialog(self.context, barcode=barcode, parent=self))
+
+    def edit_selected(self) -> ProductDialog | None:
+        product_id = self.selected_id()
+        if product_id is None:
+            notify.inform(self, self.tr("编辑商品"), self.tr("请先在列表中选择一个商品。"))
+            return None
+        return self.edit_product(product_id)
+
+    def edit_product(self, product_id: int) -> ProductDialog:
+        return self._open_dialog(ProductDialog(self.context, product_id=product_id, parent=self))
+
+    def _open_dialog(self, dialog: ProductDialog) -> ProductDialog:
+        self.dialog = dialog
+        dialog.saved.connect(self.select_product)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()  # window-modal without blocking: the event loop (and tests) keep running
+        return dialog
+
+    # -- Excel --------------------------------------------------------------------------------
+
+    def _folder(self) -> str:
+        return self.context.settings.get(keys.LAST_FOLDER) or str(Path.home())
+
+    def choose_import(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("导入商品"), self._folder(), self.tr("Excel 文件 (*.xlsx)"))
+        if name:
+            self.context.settings.set(keys.LAST_FOLDER, str(Path(name).parent))
+            self.import_from(Path(name))
+
+    def choose_export(self) -> None:
+        default = str(Path(self._folder()) / self.tr("商品.xlsx"))
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("导出商品"), default, self.tr("Excel 文件 (*.xlsx)"))
+        if name:
+            path = Path(name) if name.lower().endswith(".xlsx") else Path(name + ".xlsx")
+            self.context.settings.set(keys.LAST_FOLDER, str(path.parent))
+            self.export_to(path)
+
+    def import_from(self, path: Path):
+        from services import excel_import
+
+        user = self.context.user
+
+        def done(result) -> None:
+            self.context.events.changed.emit("products")
+            self.context.events.changed.emit("stock")
+            notify.inform(self, self.tr("导入完成"), result.message)
+
+        return start_job(self, self.tr("正在导入 %1 …").replace("%1", path.name),
+                         lambda progress: excel_import.import_products(user, path), done,
+                         lambda message: notify.warn(self, self.tr("导入失败"), message))
+
+    def export_to(self, path: Path):
+        from reports import excel_export
+
+        def done(count: int) -> None:
+            notify.inform(self, self.tr("导出完成"), self.tr("已导出 %1 个商品到 %2").replace("%1", str(count))
+                          .replace("%2", str(path)))
+
+        return start_job(self, self.tr("正在导出 %1 …").replace("%1", path.name),
+                         lambda progress: excel_export.export_products(path), done,
+                         lambda message: notify.warn(self, self.tr("导出失败"), message))

@@ -1,0 +1,44 @@
+"""The main window's tabs, in order. A later feature adds its tab by adding one entry here.
+
+A tab is a QWidget built from the AppContext. Optional methods the window uses:
+`handle_scan(code) -> bool` (take a scanned code while the tab is active) and `refresh()`.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtWidgets import QWidget
+
+from ui.context import AppContext
+
+CTX = "Tabs"
+
+
+@dataclass(frozen=True)
+class TabSpec:
+    key: str
+    title: str  # Chinese source text, translated in the "Tabs" context
+    build: Callable[[AppContext], QWidget]
+
+    def translated_title(self) -> str:
+        return QCoreApplication.translate(CTX, self.title)
+
+
+def _products(context: AppContext) -> QWidget:
+    from ui.products_tab import ProductsTab
+
+    return ProductsTab(context)
+
+
+def _stock(context: AppContext) -> QWidget:
+    from ui.stock_tab import StockTab
+
+    return StockTab(context)
+
+
+TABS: list[TabSpec] = [
+    TabSpec("products", QT_TRANSLATE_NOOP(CTX, "商品"), _products),
+    TabSpec("stock", QT_TRANSLATE_NOOP(CTX, "库存"), _stock),
+]

@@ -1,0 +1,102 @@
+"""Long work (imports, exports, backups, the demo store) off the GUI thread, behind a progress dialog.
+
+peewee keeps one connection per thread, so the worker thread opens its own to the same
+file and closes it when the job ends.
+"""
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QEventLoop, QThread, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from services.errors import XiaopuError
+from services.setup import close_connection
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[..., None]
+Job = Callable[[Progress], Any]
+
+
+class Worker(QThread):
+    """Runs `job(progress)` once; afterwards `result` or `error` (a message) is set, then `finished`."""
+
+    progressed = Signal(str)
+
+    def __init__(self, job: Job, parent=None):
+        super().__init__(parent)
+        self.job = job
+        self.error = ""
+        self.result: Any = None
+
+    def report(self, *parts: object) -> None:
+        """Any progress callback signature: ("text",), (done, total), ..."""
+        self.progressed.emit(" ".join(str(p) for p in parts))
+
+    def run(self) -> None:
+        try:
+            self.result = self.job(self.report)
+        except XiaopuError as exc:
+            self.error = str(exc)
+        except Exception as exc:  # the user sees a readable line; the log keeps the traceback
+            log.exception("background job failed")
+            self.error = f"{type(exc).__name__}: {exc}"
+        finally:
+            close_connection()
+
+
+def progress_dialog(parent: QWidget | None, label: str) -> QProgressDialog:
+    dialog = QProgressDialog(label, "", 0, 0, parent)  # busy indicator: the jobs do not know their length
+    dialog.setCancelButton(None)
+    dialog.setWindowTitle(label)
+    dialog.setMinimumDuration(400)  # quick jobs finish without a flash
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
+    return dialog
+
+
+def start_job(parent: QWidget, label: str, job: Job, on_success: Callable[[Any], None],
+              on_failure: Callable[[str], None]) -> Worker:
+    """Start `job` in a worker; the callbacks run on the GUI thread when it ends."""
+    dialog = progress_dialog(parent, label)
+    worker = Worker(job, parent)
+    worker.progressed.connect(dialog.setLabelText)
+
+    def finish() -> None:
+        dialog.close()
+        dialog.deleteLater()
+        if worker.error:
+            on_failure(worker.error)
+        else:
+            on_success(worker.result)
+        worker.deleteLater()
+
+    worker.finished.connect(finish)
+    dialog.show()
+    worker.start()
+    return worker
+
+
+def run_blocking(parent: QWidget | None, label: str, job: Job) -> Any:
+    """Run `job` in a worker while a local event loop keeps the progress dialog alive; re-raise failures."""
+    dialog = progress_dialog(parent, label)
+    dialog.setMinimumDuration(0)
+    worker = Worker(job)
+    worker.progressed.connect(dialog.setLabelText)
+    loop = QEventLoop()
+    worker.finished.connect(loop.quit)
+    dialog.show()
+    worker.start()
+    loop.exec()
+    worker.wait()
+    dialog.close()
+    if worker.error:
+        raise JobFailed(worker.error)
+    return worker.result
+
+
+class JobFailed(Exception):
+    """A background job ended with a message for the user."""
