@@ -128,6 +128,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "import.row_error": ("第 {row} 行:{error}", "Row {row}: {error}"),
     "import.more_errors": ("……另有 {count} 行有错误", "... and {count} more rows with errors"),
     "export.cannot_write": ("无法写入 {file}:{error}", "Cannot write {file}: {error}"),
+    # demo
+    "demo.not_empty": (
+        "数据库里已经有商品或单据,演示数据只生成在新的空数据库里(例如 --db 演示.sqlite3)",
+        "The database already holds products or documents; demo data goes into a new, empty database "
+        "(e.g. --db demo.sqlite3)",
+    ),
+    "demo.other_run": (
+        "这个数据库已有另一份演示数据(种子 {seed},{products} 个商品,{days} 天),请用同样的参数或换一个数据库",
+        "This database holds another demo run (seed {seed}, {products} products, {days} days); "
+        "use the same options or another database",
+    ),
     # check / backup
     "check.ok": ("检查通过:数据库完整,{balances} 条库存与流水一致,审计链 {events} 条完好",
                  "All checks passed: database intact, {balances} balances match the ledger, {events} audit events chained"),
