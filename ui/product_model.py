@@ -51,8 +51,10 @@ class ProductModel(RowsModel):
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         key = self.columns[column].sort_key
-        if key:  # other columns have no index behind them; keep the current order
-            self.set_sort(key, order == Qt.SortOrder.DescendingOrder)
+        descending = order == Qt.SortOrder.DescendingOrder
+        # other columns have no index behind them (keep the current order); the same order needs no query
+        if key and (key, descending) != (self.sort_key, self.descending):
+            self.set_sort(key, descending)
 
     def reload(self) -> None:
         """First page only; the view asks for more when it scrolls near the end."""

@@ -61,8 +61,8 @@ class ProductsTab(QWidget):
 
         self.table = QTableView()
         setup_table(self.table, self.model)
-        self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicator(self.model.sort_column(), Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)  # after the indicator: the model is asked once, already in that order
         self.table.horizontalHeader().sortIndicatorChanged.connect(self._keep_sortable_indicator)
         self.table.doubleClicked.connect(lambda index: self.edit_product(self.model.rows[index.row()].id))
 
@@ -141,7 +141,7 @@ class ProductsTab(QWidget):
             return False
         for widget in (self.search, self.category):
             widget.blockSignals(True)
-        self.search.setText(code)
+        self.search.setText(match.sku)  # by SKU: exact for any code, letters included
         self.category.setCurrentIndex(0)
         for widget in (self.search, self.category):
             widget.blockSignals(False)

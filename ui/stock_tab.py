@@ -117,10 +117,11 @@ class StockTab(QWidget):
 
     def handle_scan(self, code: str) -> bool:
         """Show the stock of the scanned product; False if the code is unknown."""
-        if products.find_by_barcode(code) is None:
+        match = products.find_by_barcode(code)
+        if match is None:
             return False
         self.search.blockSignals(True)
-        self.search.setText(code)
+        self.search.setText(match.sku)
         self.search.blockSignals(False)
         self.reload()
         if self.model.rows:

@@ -72,7 +72,7 @@ def start_job(parent: QWidget, label: str, job: Job, on_success: Callable[[Any],
             on_failure(worker.error)
         else:
             on_success(worker.result)
-        worker.deleteLater()
+        # the finished worker stays with its parent (a few bytes), so callers may still read result/error
 
     worker.finished.connect(finish)
     dialog.show()

@@ -1,0 +1,94 @@
+"""The main window: tabs, status bar, and where a scan goes."""
+from __future__ import annotations
+
+from PySide6.QtWidgets import QMessageBox
+
+from tests.ui.uihelpers import FakeClock, scan
+from ui.product_dialog import ProductDialog
+
+
+def test_tabs_menus_and_status_bar(make_window, db_path):
+    window = make_window()
+    assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == ["商品", "库存"]
+    menus = [a.text() for a in window.menuBar().actions()]
+    assert menus == ["文件(&F)", "设置(&S)", "帮助(&H)"]
+    assert "店主" in window.user_label.text()
+    assert str(db_path) in window.db_label.text()
+
+
+def test_scanning_a_barcode_selects_the_product(qtbot, make_window, shop):
+    window = make_window(FakeClock(step=8))
+    tab = window.products_tab
+    scan(qtbot, tab.table, "6901234567892")
+    assert tab.selected_id() == shop.blueberry.id
+    assert [r.name for r in tab.model.rows] == ["蓝莓"]
+    assert window.tabs.currentWidget() is tab
+
+
+def test_scanning_the_box_barcode_finds_the_same_product(qtbot, make_window, shop):
+    window = make_window(FakeClock(step=8))
+    scan(qtbot, window.products_tab.search, "16901234567899")
+    assert window.products_tab.selected_id() == shop.blueberry.id
+
+
+def test_a_scan_on_the_stock_tab_shows_that_products_stock(qtbot, make_window, shop):
+    from decimal import Decimal
+
+    from services import ledger
+
+    ledger.post_document(shop.owner, "receipt", [ledger.Line(shop.screw.id, Decimal(50), shop.supplier.id,
+                                                             shop.store.id)])
+    window = make_window(FakeClock(step=8))
+    stock_tab = window.tab_widgets["stock"]
+    window.tabs.setCurrentWidget(stock_tab)
+    scan(qtbot, stock_tab.table, "SCREW-M4")
+    assert window.tabs.currentWidget() is stock_tab
+    assert {r.sku for r in stock_tab.model.rows} == {shop.screw.sku}
+
+
+def test_unknown_code_offers_to_create_the_product_with_the_barcode_filled_in(qtbot, make_window):
+    window = make_window(FakeClock(step=8))
+    scan(qtbot, window.products_tab.table, "6920000000012")
+    box = window.unknown_box
+    assert box is not None and box.isVisible()
+    assert "未知条码 6920000000012" in box.text()
+    create = next(b for b in box.buttons() if b.text() == "新建商品")
+    create.click()
+    dialog = window.products_tab.dialog
+    assert isinstance(dialog, ProductDialog) and dialog.isVisible()
+    assert [r.code.text() for r in dialog.barcode_rows] == ["6920000000012"]
+    dialog.name.setText("新品酸奶")
+    dialog.save()
+    assert dialog.error.isHidden(), dialog.error.text()
+    assert not dialog.isVisible()
+    scan(qtbot, window.products_tab.table, "6920000000012")
+    assert window.products_tab.model.rows[0].name == "新品酸奶"
+
+
+def test_slow_typing_in_the_window_is_not_a_scan(qtbot, make_window):
+    window = make_window(FakeClock(step=200))
+    scan(qtbot, window.products_tab.search, "6920000000012")
+    assert window.unknown_box is None
+    assert window.products_tab.search.text() == "6920000000012"
+
+
+def test_settings_dialog_changes_the_scanner_at_once(qtbot, make_window):
+    window = make_window()
+    dialog = window.open_settings()
+    dialog.interval.setValue(120)
+    dialog.suffix.setCurrentIndex(dialog.suffix.findData("tab"))
+    dialog.save()
+    assert window.scanner.max_interval_ms == 120
+    assert window.scanner.suffix_keys[0].name == "Key_Tab"
+
+
+def test_about_and_backup_say_what_happened(qtbot, make_window, tmp_path):
+    window = make_window()
+    about = window.about()
+    assert "小铺进销存" in about.text()
+    about.close()
+    worker = window.backup()
+    qtbot.waitUntil(lambda: any(b.isVisible() and "备份" in b.text() for b in window.findChildren(QMessageBox)),
+                    timeout=5000)
+    assert worker.error == ""
+    assert worker.result.exists()
