@@ -35,13 +35,9 @@ CJK_FONT = ("fonts", "wqy-microhei.ttc")
 DEMO_SIZE = {"products": 420, "days": 90, "seed": 1}
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("App", text)
-
-
 def show_fatal(text: str) -> None:
     """A refusal before (or instead of) the main window: say it, then the app exits 1."""
-    QMessageBox.critical(None, tr("小铺进销存"), text)
+    QMessageBox.critical(None, QCoreApplication.translate("App", "小铺进销存"), text)
 
 
 def print_fatal(text: str, details: str = "") -> None:
@@ -83,10 +79,9 @@ def db_file(target: str) -> Path | None:
 
 def fill_demo_store(actor: Any) -> None:
     from services.demo import generate_demo
-
     from ui.worker import run_blocking
 
-    run_blocking(None, tr("正在生成演示商店…"),
+    run_blocking(None, QCoreApplication.translate("App", "正在生成演示商店…"),
                  lambda progress: generate_demo(actor, progress=progress, **DEMO_SIZE))
 
 

@@ -57,8 +57,11 @@ class CrashHandler:
             text, details = str(exc), ""
         else:
             log.error("unexpected error", exc_info=(kind, exc, tb))
-            where = f"\n\n{tr('详情已写入日志:')}{self.log_file}" if self.log_file else ""
-            text = tr("程序出现意外错误,当前操作没有完成。") + f"\n{kind.__name__}: {exc}{where}"
+            where = ""
+            if self.log_file:
+                where = "\n\n" + QCoreApplication.translate("CrashHandler", "详情已写入日志:") + str(self.log_file)
+            text = (QCoreApplication.translate("CrashHandler", "程序出现意外错误,当前操作没有完成。")
+                    + f"\n{kind.__name__}: {exc}{where}")
             details = "".join(traceback.format_exception(kind, exc, tb))
         if self._showing:  # an error inside the dialog itself: log only, never loop
             return
@@ -69,15 +72,11 @@ class CrashHandler:
             self._showing = False
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("CrashHandler", text)
-
-
 def show_error_dialog(text: str, details: str) -> None:
     if QApplication.instance() is None:
         sys.stderr.write(text + "\n" + details)
         return
-    box = QMessageBox(QMessageBox.Icon.Critical, tr("小铺进销存 - 错误"), text)
+    box = QMessageBox(QMessageBox.Icon.Critical, QCoreApplication.translate("CrashHandler", "小铺进销存 - 错误"), text)
     if details:
         box.setDetailedText(details)
     box.exec()

@@ -12,15 +12,15 @@ from ui.table_model import RIGHT, Column, RowsModel, setup_table
 CTX = "HistoryModel"
 
 COLUMNS = (
-    Column(QT_TRANSLATE_NOOP(CTX, "日期"), CTX, lambda r: formatting.date(r.date), 95),
-    Column(QT_TRANSLATE_NOOP(CTX, "单据"), CTX, lambda r: r.document, 150, stretch=True),
-    Column(QT_TRANSLATE_NOOP(CTX, "类型"), CTX, lambda r: doc_type_name(r.doc_type), 80),
-    Column(QT_TRANSLATE_NOOP(CTX, "操作人"), CTX, lambda r: r.user, 80),
-    Column(QT_TRANSLATE_NOOP(CTX, "批次"), CTX, lambda r: r.lot, 110),
-    Column(QT_TRANSLATE_NOOP(CTX, "从"), CTX, lambda r: r.from_location, 80),
-    Column(QT_TRANSLATE_NOOP(CTX, "到"), CTX, lambda r: r.to_location, 80),
-    Column(QT_TRANSLATE_NOOP(CTX, "数量"), CTX, lambda r: formatting.signed_qty(r.quantity), 70, RIGHT),
-    Column(QT_TRANSLATE_NOOP(CTX, "结存"), CTX, lambda r: formatting.qty(r.balance_after), 70, RIGHT),
+    Column(QT_TRANSLATE_NOOP("HistoryModel", "日期"), CTX, lambda r: formatting.date(r.date), 95),
+    Column(QT_TRANSLATE_NOOP("HistoryModel", "单据"), CTX, lambda r: r.document, 150, stretch=True),
+    Column(QT_TRANSLATE_NOOP("HistoryModel", "类型"), CTX, lambda r: doc_type_name(r.doc_type), 80),
+    Column(QT_TRANSLATE_NOOP("HistoryModel", "操作人"), CTX, lambda r: r.user, 80),
+    Column(QT_TRANSLATE_NOOP("HistoryModel", "批次"), CTX, lambda r: r.lot, 110),
+    Column(QT_TRANSLATE_NOOP("HistoryModel", "从"), CTX, lambda r: r.from_location, 80),
+    Column(QT_TRANSLATE_NOOP("HistoryModel", "到"), CTX, lambda r: r.to_location, 80),
+    Column(QT_TRANSLATE_NOOP("HistoryModel", "数量"), CTX, lambda r: formatting.signed_qty(r.quantity), 70, RIGHT),
+    Column(QT_TRANSLATE_NOOP("HistoryModel", "结存"), CTX, lambda r: formatting.qty(r.balance_after), 70, RIGHT),
 )
 
 

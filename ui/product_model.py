@@ -11,18 +11,18 @@ PAGE_SIZE = 200
 CTX = "ProductModel"
 
 COLUMNS = (
-    Column(QT_TRANSLATE_NOOP(CTX, "SKU编码"), CTX, lambda r: r.sku, 90, sort_key="sku"),
-    Column(QT_TRANSLATE_NOOP(CTX, "名称"), CTX, lambda r: r.name, 180, sort_key="name", stretch=True),
-    Column(QT_TRANSLATE_NOOP(CTX, "规格"), CTX, lambda r: r.spec, 90),
-    Column(QT_TRANSLATE_NOOP(CTX, "分类"), CTX, lambda r: r.category, 80, sort_key="category"),
-    Column(QT_TRANSLATE_NOOP(CTX, "单位"), CTX, lambda r: r.base_unit, 50),
-    Column(QT_TRANSLATE_NOOP(CTX, "条码"), CTX, lambda r: r.barcode, 130),
-    Column(QT_TRANSLATE_NOOP(CTX, "进价"), CTX, lambda r: formatting.money(r.cost), 70, RIGHT, sort_key="cost"),
-    Column(QT_TRANSLATE_NOOP(CTX, "售价"), CTX, lambda r: formatting.money(r.price), 70, RIGHT, sort_key="price"),
-    Column(QT_TRANSLATE_NOOP(CTX, "安全库存"), CTX, lambda r: formatting.qty(r.safety_stock), 70, RIGHT),
-    Column(QT_TRANSLATE_NOOP(CTX, "保质期(天)"), CTX,
+    Column(QT_TRANSLATE_NOOP("ProductModel", "SKU编码"), CTX, lambda r: r.sku, 90, sort_key="sku"),
+    Column(QT_TRANSLATE_NOOP("ProductModel", "名称"), CTX, lambda r: r.name, 180, sort_key="name", stretch=True),
+    Column(QT_TRANSLATE_NOOP("ProductModel", "规格"), CTX, lambda r: r.spec, 90),
+    Column(QT_TRANSLATE_NOOP("ProductModel", "分类"), CTX, lambda r: r.category, 80, sort_key="category"),
+    Column(QT_TRANSLATE_NOOP("ProductModel", "单位"), CTX, lambda r: r.base_unit, 50),
+    Column(QT_TRANSLATE_NOOP("ProductModel", "条码"), CTX, lambda r: r.barcode, 130),
+    Column(QT_TRANSLATE_NOOP("ProductModel", "进价"), CTX, lambda r: formatting.money(r.cost), 70, RIGHT, sort_key="cost"),
+    Column(QT_TRANSLATE_NOOP("ProductModel", "售价"), CTX, lambda r: formatting.money(r.price), 70, RIGHT, sort_key="price"),
+    Column(QT_TRANSLATE_NOOP("ProductModel", "安全库存"), CTX, lambda r: formatting.qty(r.safety_stock), 70, RIGHT),
+    Column(QT_TRANSLATE_NOOP("ProductModel", "保质期(天)"), CTX,
            lambda r: "" if r.shelf_life_days is None else str(r.shelf_life_days), 80, RIGHT),
-    Column(QT_TRANSLATE_NOOP(CTX, "货架"), CTX, lambda r: r.shelf, 70),
+    Column(QT_TRANSLATE_NOOP("ProductModel", "货架"), CTX, lambda r: r.shelf, 70),
 )
 
 

@@ -6,23 +6,23 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 CTX = "Names"
 
 ROLE_NAMES = {
-    "owner": QT_TRANSLATE_NOOP(CTX, "店主"),
-    "purchaser": QT_TRANSLATE_NOOP(CTX, "采购员"),
-    "warehouse": QT_TRANSLATE_NOOP(CTX, "仓管员"),
-    "cashier": QT_TRANSLATE_NOOP(CTX, "收银员"),
-    "finance": QT_TRANSLATE_NOOP(CTX, "财务"),
+    "owner": QT_TRANSLATE_NOOP("Names", "店主"),
+    "purchaser": QT_TRANSLATE_NOOP("Names", "采购员"),
+    "warehouse": QT_TRANSLATE_NOOP("Names", "仓管员"),
+    "cashier": QT_TRANSLATE_NOOP("Names", "收银员"),
+    "finance": QT_TRANSLATE_NOOP("Names", "财务"),
 }
 
 DOC_TYPE_NAMES = {
-    "receipt": QT_TRANSLATE_NOOP(CTX, "收货入库"),
-    "sale": QT_TRANSLATE_NOOP(CTX, "销售出库"),
-    "return": QT_TRANSLATE_NOOP(CTX, "退货"),
-    "loss": QT_TRANSLATE_NOOP(CTX, "报损"),
-    "transfer": QT_TRANSLATE_NOOP(CTX, "调拨"),
-    "adjustment": QT_TRANSLATE_NOOP(CTX, "库存调整"),
-    "opening": QT_TRANSLATE_NOOP(CTX, "期初库存"),
-    "production": QT_TRANSLATE_NOOP(CTX, "生产"),
-    "reversal": QT_TRANSLATE_NOOP(CTX, "冲销"),
+    "receipt": QT_TRANSLATE_NOOP("Names", "收货入库"),
+    "sale": QT_TRANSLATE_NOOP("Names", "销售出库"),
+    "return": QT_TRANSLATE_NOOP("Names", "退货"),
+    "loss": QT_TRANSLATE_NOOP("Names", "报损"),
+    "transfer": QT_TRANSLATE_NOOP("Names", "调拨"),
+    "adjustment": QT_TRANSLATE_NOOP("Names", "库存调整"),
+    "opening": QT_TRANSLATE_NOOP("Names", "期初库存"),
+    "production": QT_TRANSLATE_NOOP("Names", "生产"),
+    "reversal": QT_TRANSLATE_NOOP("Names", "冲销"),
 }
 
 

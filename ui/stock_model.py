@@ -15,16 +15,16 @@ EXPIRED_COLOR = QColor("#f4b4b4")
 NEAR_EXPIRY_COLOR = QColor("#ffd98a")
 
 COLUMNS = (
-    Column(QT_TRANSLATE_NOOP(CTX, "SKU编码"), CTX, lambda r: r.sku, 90),
-    Column(QT_TRANSLATE_NOOP(CTX, "名称"), CTX, lambda r: r.name, 180, stretch=True),
-    Column(QT_TRANSLATE_NOOP(CTX, "条码"), CTX, lambda r: r.barcode, 130),
-    Column(QT_TRANSLATE_NOOP(CTX, "批次"), CTX, lambda r: r.lot, 110),
-    Column(QT_TRANSLATE_NOOP(CTX, "到期日"), CTX, lambda r: formatting.date(r.expiry), 95),
-    Column(QT_TRANSLATE_NOOP(CTX, "库位"), CTX, lambda r: r.location_name or r.location, 90),
-    Column(QT_TRANSLATE_NOOP(CTX, "库存"), CTX, lambda r: formatting.qty(r.on_hand), 70, RIGHT),
-    Column(QT_TRANSLATE_NOOP(CTX, "预占"), CTX, lambda r: formatting.qty(r.reserved), 70, RIGHT),
-    Column(QT_TRANSLATE_NOOP(CTX, "可用"), CTX, lambda r: formatting.qty(r.available), 70, RIGHT),
-    Column(QT_TRANSLATE_NOOP(CTX, "单位"), CTX, lambda r: r.unit, 50),
+    Column(QT_TRANSLATE_NOOP("StockModel", "SKU编码"), CTX, lambda r: r.sku, 90),
+    Column(QT_TRANSLATE_NOOP("StockModel", "名称"), CTX, lambda r: r.name, 180, stretch=True),
+    Column(QT_TRANSLATE_NOOP("StockModel", "条码"), CTX, lambda r: r.barcode, 130),
+    Column(QT_TRANSLATE_NOOP("StockModel", "批次"), CTX, lambda r: r.lot, 110),
+    Column(QT_TRANSLATE_NOOP("StockModel", "到期日"), CTX, lambda r: formatting.date(r.expiry), 95),
+    Column(QT_TRANSLATE_NOOP("StockModel", "库位"), CTX, lambda r: r.location_name or r.location, 90),
+    Column(QT_TRANSLATE_NOOP("StockModel", "库存"), CTX, lambda r: formatting.qty(r.on_hand), 70, RIGHT),
+    Column(QT_TRANSLATE_NOOP("StockModel", "预占"), CTX, lambda r: formatting.qty(r.reserved), 70, RIGHT),
+    Column(QT_TRANSLATE_NOOP("StockModel", "可用"), CTX, lambda r: formatting.qty(r.available), 70, RIGHT),
+    Column(QT_TRANSLATE_NOOP("StockModel", "单位"), CTX, lambda r: r.unit, 50),
 )
 
 

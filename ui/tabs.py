@@ -39,6 +39,6 @@ def _stock(context: AppContext) -> QWidget:
 
 
 TABS: list[TabSpec] = [
-    TabSpec("products", QT_TRANSLATE_NOOP(CTX, "商品"), _products),
-    TabSpec("stock", QT_TRANSLATE_NOOP(CTX, "库存"), _stock),
+    TabSpec("products", QT_TRANSLATE_NOOP("Tabs", "商品"), _products),
+    TabSpec("stock", QT_TRANSLATE_NOOP("Tabs", "库存"), _stock),
 ]
