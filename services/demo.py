@@ -39,7 +39,7 @@ def _save_state(state: dict) -> None:
         conflict_target=[Setting.key], update={Setting.value: text}).execute()
 
 
-def _product_input(p: DemoProduct) -> ProductInput:
+def demo_product_input(p: DemoProduct) -> ProductInput:
     barcodes = [(p.barcode, "")] + ([(p.box_barcode, "箱")] if p.box else [])
     return ProductInput(
         name=p.name, spec=p.spec, category=p.category, base_unit=p.unit, shelf_life_days=p.shelf_life,
@@ -50,7 +50,7 @@ def _product_input(p: DemoProduct) -> ProductInput:
 
 def _create_store(actor, catalogue: list[DemoProduct], state: dict) -> None:
     """Shelves, every product and the run's parameters: one transaction, all or nothing."""
-    cleaned = [clean_product(_product_input(p)) for p in catalogue]  # validate before locking
+    cleaned = [clean_product(demo_product_input(p)) for p in catalogue]  # validate before locking
     with write_transaction():
         store = default_store()
         for code, name in shelf_locations():

@@ -1,0 +1,255 @@
+"""Xiaopu benchmark: the services against a raw sqlite3 floor doing the same work, same run.
+
+    python bench/run_bench.py [--products 5000] [--moves 100000] [--no-demo] [--keep DIR]
+
+Builds a shop of 5,000 products and 100,000 moves through the services, replays the very
+same rows with plain sqlite3 (same pragmas, one transaction per document), then times the
+reads the GUI depends on and the start-up of the window. Prints a table and writes
+bench/results.md. Numbers, not pass/fail: the "met" column only compares with the target.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import platform
+import random
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+import peewee  # noqa: E402
+
+from bench import floor  # noqa: E402
+from bench.workload import LINES, build  # noqa: E402
+from models import Location, database, open_database  # noqa: E402
+from services.messages import set_language  # noqa: E402
+from services.setup import initialise  # noqa: E402
+
+QT_FLOOR = ("from PySide6.QtWidgets import QApplication, QMainWindow; app = QApplication([]); "
+            "w = QMainWindow(); w.show(); app.processEvents(); w.close()")
+
+
+@dataclass
+class Row:
+    figure: str
+    value: float | None
+    unit: str
+    target: float | None = None
+    floor: float | None = None
+    higher_is_better: bool = False
+    note: str = ""
+
+    def ratio(self) -> float | None:
+        if self.value is None or not self.floor:
+            return None
+        return self.floor / self.value if self.higher_is_better else self.value / self.floor
+
+    def met(self) -> str:
+        if self.value is None or self.target is None:
+            return "–"
+        if self.figure.startswith("posting throughput"):
+            ok = (self.ratio() or 99) <= self.target
+        else:
+            ok = self.value >= self.target if self.higher_is_better else self.value <= self.target
+        return "yes" if ok else "NO"
+
+
+def fmt(value: float | None, unit: str) -> str:
+    if value is None:
+        return "pending"
+    if unit == "ms":
+        return f"{value:.2f} ms" if value < 10 else f"{value:.0f} ms"
+    if unit == "s":
+        return f"{value:.2f} s"
+    if unit == "moves/s":
+        return f"{value:,.0f} moves/s"
+    return f"{value:g} {unit}"
+
+
+def target_text(row: Row) -> str:
+    if row.target is None:
+        return "–"
+    if row.figure.startswith("posting throughput"):
+        return f"within {row.target:g}× floor"
+    return f"< {fmt(row.target, row.unit)}"
+
+
+def table(rows: list[Row]) -> list[str]:
+    header = ["figure", "result", "target", "raw floor", "ratio", "met"]
+    body = []
+    for r in rows:
+        ratio = r.ratio()
+        body.append([r.figure, fmt(r.value, r.unit), target_text(r), fmt(r.floor, r.unit) if r.floor else "–",
+                     f"{ratio:.1f}×" if ratio else "–", r.met()])
+    return ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)] + [
+        "| " + " | ".join(cells) + " |" for cells in body]
+
+
+def median_ms(action, repeat: int) -> float:
+    return floor.median_seconds(action, repeat) * 1000
+
+
+def time_reads(codes: list[str], repeat: int) -> dict[str, float]:
+    from services.products import count_products, find_by_barcode, search_products
+    from services.stock import stock_rows
+
+    it = iter(codes * (repeat // len(codes) + 1))
+    return {
+        "stock": median_ms(stock_rows, max(3, repeat // 20)),
+        "barcode": median_ms(lambda: find_by_barcode(next(it)), repeat),
+        "page": median_ms(lambda: (search_products(limit=200), count_products()), max(5, repeat // 10)),
+        "rows": len(stock_rows()),
+    }
+
+
+def startup_seconds(db: Path, repeat: int = 3) -> tuple[float | None, float, str]:
+    """Median wall time of `main.py --db F --smoke-test` (offscreen), and of bare Qt showing a window."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+
+    def run(args: list[str]) -> tuple[float, subprocess.CompletedProcess]:
+        start = time.perf_counter()
+        done = subprocess.run(args, cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+        return time.perf_counter() - start, done
+
+    app, qt = [], []
+    note = ""
+    for _ in range(repeat):
+        seconds, done = run([sys.executable, "main.py", "--db", str(db), "--smoke-test"])
+        if done.returncode != 0:
+            note = (done.stderr.strip().splitlines() or [f"exit status {done.returncode}"])[-1][:120]
+            break
+        app.append(seconds)
+        qt.append(run([sys.executable, "-c", QT_FLOOR])[0])
+    qt_floor = statistics.median(qt) if qt else run([sys.executable, "-c", QT_FLOOR])[0]
+    return (statistics.median(app) if app else None), qt_floor, note
+
+
+def time_demo(workdir: Path) -> float:
+    """Default demo (420 products, 90 days) in a fresh database, as `python main.py demo` runs it."""
+    target = workdir / "demo.sqlite3"
+    start = time.perf_counter()
+    done = subprocess.run([sys.executable, "main.py", "--db", str(target), "demo"], cwd=ROOT,
+                          capture_output=True, text=True, timeout=900)
+    seconds = time.perf_counter() - start
+    if done.returncode != 0:
+        raise RuntimeError(done.stderr)
+    return seconds
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--products", type=int, default=5000)
+    parser.add_argument("--moves", type=int, default=100_000)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--singles", type=int, default=60, help="20-line documents timed one by one")
+    parser.add_argument("--repeat", type=int, default=400, help="barcode lookups (other reads fewer)")
+    parser.add_argument("--no-demo", action="store_true", help="skip timing the default demo")
+    parser.add_argument("--keep", help="build the databases in this folder and keep them")
+    parser.add_argument("--results", default=str(ROOT / "bench" / "results.md"))
+    args = parser.parse_args(argv)
+    set_language("zh_CN")
+
+    workdir = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="xiaopu-bench-"))
+    workdir.mkdir(parents=True, exist_ok=True)
+    service_db, floor_db = workdir / "service.sqlite3", workdir / "floor.sqlite3"
+    for old in workdir.glob("*.sqlite3*"):
+        old.unlink()
+
+    def say(text: str) -> None:
+        print(text, flush=True)
+
+    try:
+        open_database(service_db)
+        owner = initialise()
+        say(f"building {args.products} products and {args.moves} moves through the services ...")
+        built, poster = build(owner, args.products, args.moves, args.seed, say)
+        throughput = built.moves / built.posting_seconds
+        say(f"posted {built.documents} documents, {built.moves} moves in {built.posting_seconds:.1f} s")
+
+        singles = [poster.post("sale") * 1000 for _ in range(args.singles)]
+        rng = random.Random(args.seed)
+        codes = [p.barcode for p in rng.sample(built.catalogue, min(500, len(built.catalogue)))]
+        reads = time_reads(codes, args.repeat)
+        real = {loc.id for loc in Location.select() if not loc.is_virtual}
+        database.close()
+
+        say("replaying the same rows with raw sqlite3 ...")
+        writes = floor.read_writes(service_db, real)
+        floor.prepare_floor_db(service_db, floor_db)
+        floor_times = floor.replay_documents(floor_db, writes)
+        build_docs = built.documents
+        floor_build = sum(floor_times[:build_docs])
+        floor_moves = sum(len(w.moves) for w in writes[:build_docs])
+        floor_single = statistics.median(floor_times[build_docs:]) * 1000 if args.singles else None
+        floor_reads = floor.read_floors(service_db, codes, args.repeat)
+
+        say("timing start-up (--smoke-test, offscreen) ...")
+        startup, qt_floor, startup_note = startup_seconds(service_db)
+        demo_seconds = None if args.no_demo else time_demo(workdir)
+    finally:
+        if not database.is_closed():
+            database.close()
+        if not args.keep:
+            shutil.rmtree(workdir, ignore_errors=True)
+
+    single_note = f"median of {args.singles}; p90 {statistics.quantiles(singles, n=10)[-1]:.1f} ms" \
+        if len(singles) >= 2 else ""
+    rows = [
+        Row(f"posting throughput ({LINES}-line documents)", throughput, "moves/s", 3,
+            floor_moves / floor_build, higher_is_better=True,
+            note=f"{built.documents} documents, {built.moves} moves"),
+        Row(f"one {LINES}-line document posted", statistics.median(singles) if singles else None, "ms", 50,
+            floor_single, note=single_note),
+        Row("stock of all products (stock_rows)", reads["stock"], "ms", 100, floor_reads["stock"] * 1000,
+            note=f"{reads['rows']} rows"),
+        Row("barcode lookup (find_by_barcode)", reads["barcode"], "ms", 2, floor_reads["barcode"] * 1000,
+            note=f"median of {args.repeat}"),
+        Row("products first page (search 200 + count)", reads["page"], "ms", 100, floor_reads["page"] * 1000),
+        Row("start-up to window (--smoke-test)", startup, "s", 1.5, qt_floor,
+            note=startup_note or "floor: bare PySide6 QApplication + QMainWindow"),
+        Row(f"create {args.products} products (save_clean, 1 transaction)", built.product_seconds, "s"),
+    ]
+    if demo_seconds is not None:
+        rows.append(Row("demo 420 products × 90 days (`main.py demo`)", demo_seconds, "s", 60))
+    lines = table(rows)
+    print("\n".join(lines))
+    notes = [f"- {r.figure}: {r.note}" for r in rows if r.note]
+    write_results(Path(args.results), args, lines, notes)
+    return 0
+
+
+def write_results(path: Path, args: argparse.Namespace, lines: list[str], notes: list[str]) -> None:
+    machine = (f"{platform.system()} {platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}, "
+               f"SQLite {sqlite3.sqlite_version}, peewee {peewee.__version__}")
+    text = [
+        "# Benchmark results",
+        "",
+        f"`python bench/run_bench.py --products {args.products} --moves {args.moves}` on {dt.date.today()}",
+        f"({machine}; database files on the local disk, WAL, synchronous=FULL).",
+        "",
+        *lines,
+        "",
+        *notes,
+        "",
+        "The raw floor re-writes the very rows the services wrote (document, new lots, moves, balance",
+        "upserts, audit event, number counter) with plain `sqlite3`, one `BEGIN IMMEDIATE … COMMIT` per",
+        "document and the same pragmas; the read floors run hand-written SQL for the same answer.",
+        "Ratio = result / floor (for throughput: floor / result), so 1.0× is the floor itself.",
+        "",
+    ]
+    path.write_text("\n".join(text), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,124 @@
+"""The benchmark's shop, built through the services: products, then documents of 20 lines.
+
+Receipts bring 20 products in (new lots from date + shelf life); sales take 20 products
+out FEFO. Dates advance so lots age, expire and split sales over several lots, as in a
+real shop. The stock is mirrored in memory (demo_sim.Stock) so no sale is refused.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import random
+import time
+from collections import deque
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal
+
+from models import Barcode, Move, write_transaction
+from services import ledger
+from services.demo import demo_product_input
+from services.demo_catalog import DemoProduct, demo_products
+from services.demo_sim import Stock
+from services.locations import default_store, virtual
+from services.products import clean_product, save_clean
+
+LINES = 20
+HISTORY_DAYS = 60
+
+
+@dataclass
+class Built:
+    catalogue: list[DemoProduct]
+    product_ids: list[int]
+    product_seconds: float
+    posting_seconds: float
+    documents: int
+    moves: int
+    last_day: dt.date
+    stock: Stock
+
+
+def create_products(actor, count: int, seed: int) -> tuple[list[DemoProduct], list[int], float]:
+    catalogue = demo_products(count, seed)
+    start = time.perf_counter()
+    cleaned = [clean_product(demo_product_input(p)) for p in catalogue]
+    with write_transaction():
+        for clean in cleaned:
+            save_clean(actor, clean)
+    seconds = time.perf_counter() - start
+    codes = dict(Barcode.select(Barcode.code, Barcode.product).tuples())
+    return catalogue, [codes[p.barcode] for p in catalogue], seconds
+
+
+class Poster:
+    """Plans and posts receipt/sale documents of LINES lines, mirroring the stock."""
+
+    def __init__(self, actor, catalogue: list[DemoProduct], ids: list[int], seed: int, first_day: dt.date):
+        self.actor, self.catalogue, self.ids = actor, catalogue, ids
+        self.rng = random.Random(f"xiaopu-bench:{seed}")
+        self.stock = Stock(len(ids))
+        self.cursor = 0
+        self.recent: deque[int] = deque(maxlen=LINES * 30)
+        self.store, self.supplier = default_store().id, virtual("supplier").id
+        self.customer = virtual("customer").id
+        self.day = first_day
+        self.count = 0
+        self.moves = 0  # what the ledger will write: one move per line, per lot on a FEFO split
+
+    def receipt(self) -> list[ledger.Line]:
+        lines = []
+        for _ in range(LINES):
+            index = self.cursor % len(self.ids)
+            self.cursor += 1
+            qty = Decimal(24)
+            self.stock.add(index, self.day + dt.timedelta(days=self.catalogue[index].shelf_life), qty)
+            self.recent.append(index)
+            lines.append(ledger.Line(self.ids[index], qty, self.supplier, self.store,
+                                     unit_cost=self.catalogue[index].cost))
+        self.moves += len(lines)
+        return lines
+
+    def sale(self) -> list[ledger.Line]:
+        lines = []
+        candidates = list(dict.fromkeys(self.recent))
+        self.rng.shuffle(candidates)
+        for index in candidates:
+            sellable = self.stock.sellable(index, self.day)
+            if sellable < 1:
+                continue
+            qty = min(sellable, Decimal(self.rng.randint(1, 6)))
+            self.moves += len(self.stock.take(index, qty, self.day))
+            lines.append(ledger.Line(self.ids[index], qty, self.store, self.customer))
+            if len(lines) == LINES:
+                break
+        return lines
+
+    def post(self, kind: str) -> float:
+        """Post one document of `kind`; returns the seconds post_document took."""
+        lines = self.receipt() if kind == "receipt" else self.sale()
+        self.count += 1
+        start = time.perf_counter()
+        ledger.post_document(self.actor, kind, lines, key=f"bench:{self.count}", doc_date=self.day,
+                             partner="基准测试")
+        return time.perf_counter() - start
+
+
+def build(actor, products: int, moves: int, seed: int, say: Callable[[str], None]) -> tuple[Built, Poster]:
+    catalogue, ids, product_seconds = create_products(actor, products, seed)
+    say(f"{products} products created through save_clean in {product_seconds:.1f} s")
+    documents = max(2, moves // LINES)
+    per_day = max(1, -(-documents // HISTORY_DAYS))
+    first_day = ledger.today() - dt.timedelta(days=HISTORY_DAYS)
+    poster = Poster(actor, catalogue, ids, seed, first_day)
+    posting = 0.0
+    number = 0
+    while poster.moves < moves:
+        poster.day = first_day + dt.timedelta(days=min(number // per_day, HISTORY_DAYS - 1))
+        posting += poster.post("receipt" if number % 2 == 0 else "sale")
+        number += 1
+        if number % 1000 == 0:
+            say(f"  {number} documents, {poster.moves} moves, {poster.moves / posting:.0f} moves/s")
+    written = Move.select().count()
+    assert written == poster.moves, f"the mirror expected {poster.moves} moves, the ledger wrote {written}"
+    built = Built(catalogue, ids, product_seconds, posting, number, written, poster.day, poster.stock)
+    return built, poster
