@@ -17,7 +17,6 @@ from PySide6.QtCore import QCoreApplication, QLockFile
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
-from services import products
 from services.errors import XiaopuError
 from services.messages import msg, set_language
 from services.setup import close_connection, open_shop
@@ -77,12 +76,23 @@ def db_file(target: str) -> Path | None:
     return Path(target).resolve()
 
 
-def fill_demo_store(actor: Any) -> None:
-    from services.demo import generate_demo
-    from ui.worker import run_blocking
+def show_warning(text: str) -> None:
+    QMessageBox.warning(None, QCoreApplication.translate("App", "小铺进销存"), text)
 
-    run_blocking(None, QCoreApplication.translate("App", "正在生成演示商店…"),
-                 lambda progress: generate_demo(actor, progress=progress, **DEMO_SIZE))
+
+def fill_demo_store(actor: Any, warn: Callable[[str], None]) -> None:
+    """Generate the demo store, or finish an interrupted run; a finished one returns at once.
+
+    A failure is reported but not fatal: whatever the database holds is still worth opening."""
+    from services.demo import generate_demo
+    from ui.worker import JobFailed, run_blocking
+
+    try:
+        summary = run_blocking(None, QCoreApplication.translate("App", "正在生成演示商店…"),
+                               lambda progress: generate_demo(actor, progress=progress, **DEMO_SIZE))
+        log.info("%s", summary)
+    except JobFailed as exc:
+        warn(str(exc))
 
 
 def choose_user(args: argparse.Namespace, settings: Settings) -> Any | None:
@@ -125,8 +135,8 @@ def run_gui(args: argparse.Namespace) -> int:
                 return 1
         try:
             open_shop(target)
-            if args.demo and not smoke and products.count_products() == 0:
-                fill_demo_store(default_user())
+            if args.demo and not smoke:
+                fill_demo_store(default_user(), show_warning)
             user = default_user() if smoke else choose_user(args, settings)
         except XiaopuError as exc:
             fatal(str(exc))

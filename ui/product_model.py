@@ -13,7 +13,7 @@ CTX = "ProductModel"
 COLUMNS = (
     Column(QT_TRANSLATE_NOOP("ProductModel", "SKU编码"), CTX, lambda r: r.sku, 90, sort_key="sku"),
     Column(QT_TRANSLATE_NOOP("ProductModel", "名称"), CTX, lambda r: r.name, 180, sort_key="name", stretch=True),
-    Column(QT_TRANSLATE_NOOP("ProductModel", "规格"), CTX, lambda r: r.spec, 90),
+    Column(QT_TRANSLATE_NOOP("ProductModel", "规格"), CTX, lambda r: r.spec, 140),
     Column(QT_TRANSLATE_NOOP("ProductModel", "分类"), CTX, lambda r: r.category, 80, sort_key="category"),
     Column(QT_TRANSLATE_NOOP("ProductModel", "单位"), CTX, lambda r: r.base_unit, 50),
     Column(QT_TRANSLATE_NOOP("ProductModel", "条码"), CTX, lambda r: r.barcode, 130),

@@ -52,7 +52,7 @@ def progress_dialog(parent: QWidget | None, label: str) -> QProgressDialog:
     dialog = QProgressDialog(label, "", 0, 0, parent)  # busy indicator: the jobs do not know their length
     dialog.setCancelButton(None)
     dialog.setWindowTitle(label)
-    dialog.setMinimumDuration(400)  # quick jobs finish without a flash
+    dialog.setMinimumDuration(400)  # Qt shows it by itself after this, so quick jobs end without a flash
     dialog.setAutoClose(False)
     dialog.setAutoReset(False)
     return dialog
@@ -66,6 +66,7 @@ def start_job(parent: QWidget, label: str, job: Job, on_success: Callable[[Any],
     worker.progressed.connect(dialog.setLabelText)
 
     def finish() -> None:
+        dialog.reset()  # also stops the timer that would still show it
         dialog.close()
         dialog.deleteLater()
         if worker.error:
@@ -75,7 +76,6 @@ def start_job(parent: QWidget, label: str, job: Job, on_success: Callable[[Any],
         # the finished worker stays with its parent (a few bytes), so callers may still read result/error
 
     worker.finished.connect(finish)
-    dialog.show()
     worker.start()
     return worker
 
@@ -83,15 +83,14 @@ def start_job(parent: QWidget, label: str, job: Job, on_success: Callable[[Any],
 def run_blocking(parent: QWidget | None, label: str, job: Job) -> Any:
     """Run `job` in a worker while a local event loop keeps the progress dialog alive; re-raise failures."""
     dialog = progress_dialog(parent, label)
-    dialog.setMinimumDuration(0)
     worker = Worker(job)
     worker.progressed.connect(dialog.setLabelText)
     loop = QEventLoop()
     worker.finished.connect(loop.quit)
-    dialog.show()
     worker.start()
     loop.exec()
     worker.wait()
+    dialog.reset()
     dialog.close()
     if worker.error:
         raise JobFailed(worker.error)

@@ -158,3 +158,28 @@ def test_run_gui_restores_the_previous_excepthook(qapp, tmp_path, fatal):
     before = sys.excepthook
     gui.run_gui(args("--db", str(tmp_path / "s.sqlite3"), "--smoke-test"))
     assert sys.excepthook is before
+
+
+def test_demo_opens_a_generated_store(qapp, tmp_path, fatal, monkeypatch):
+    pytest.importorskip("services.demo")
+    from services import products
+
+    opened = []
+    monkeypatch.setattr(gui, "DEMO_SIZE", {"products": 12, "days": 2, "seed": 1})
+    monkeypatch.setattr(gui, "_run_window", lambda app, context, smoke, crash: opened.append(
+        products.count_products()) or 0)
+    db = tmp_path / "demo.sqlite3"
+    assert gui.run_gui(args("--db", str(db), "--demo")) == 0
+    assert fatal == [] and opened and opened[0] >= 12
+    assert gui.run_gui(args("--db", str(db), "--demo")) == 0, "a finished demo opens as it is"
+    assert opened[1] == opened[0]
+
+
+def test_a_failed_demo_is_reported_and_the_database_still_opens(qapp, tmp_path, fatal, monkeypatch):
+    pytest.importorskip("services.demo")
+    warned = []
+    monkeypatch.setattr(gui, "show_warning", warned.append)
+    monkeypatch.setattr(gui, "DEMO_SIZE", {"products": 0, "days": 2, "seed": 1})  # refused by the service
+    monkeypatch.setattr(gui, "_run_window", lambda *a: 0)
+    assert gui.run_gui(args("--db", str(tmp_path / "d.sqlite3"), "--demo")) == 0
+    assert len(warned) == 1 and "商品数" in warned[0]

@@ -1,0 +1,84 @@
+"""Render the README screenshots offscreen: products tab, stock tab, product dialog.
+
+    QT_QPA_PLATFORM=offscreen python -m tests.ui.screenshots --db DEMO.sqlite3 --out docs/screenshots
+
+DEMO.sqlite3 is made by `python main.py --db DEMO.sqlite3 demo` (or any shop database).
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--db", required=True)
+    parser.add_argument("--out", default="docs/screenshots")
+    parser.add_argument("--lang", default="zh_CN")
+    args = parser.parse_args(argv)
+
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication(sys.argv[:1])
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)  # never touch the user's real settings
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, tempfile.mkdtemp())
+
+    from services.setup import open_shop
+    from ui import i18n
+    from ui.app import load_cjk_font
+    from ui.context import AppContext
+    from ui.main_window import MainWindow
+    from ui.settings import Settings
+
+    i18n.install(args.lang)
+    load_cjk_font(app)
+    owner = open_shop(args.db)
+    window = MainWindow(AppContext(owner, Settings(), db_label=Path(args.db).name))
+    window.resize(1280, 760)
+    window.show()
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+
+    products_tab = window.products_tab
+    products_tab.search.setText("")
+    products_tab.apply_filter()
+    products_tab.table.selectRow(2)
+    app.processEvents()
+    window.grab().save(str(out / "products.png"))
+
+    stock_tab = window.tab_widgets["stock"]
+    window.tabs.setCurrentWidget(stock_tab)
+    app.processEvents()
+    # start a few rows above the first expired lot, so red and amber rows are both in view
+    expired = next((i for i, r in enumerate(stock_tab.model.rows) if stock_tab.model.status(r) == "expired"), 0)
+    stock_tab.table.scrollTo(stock_tab.model.index(max(0, expired - 4), 0),
+                             stock_tab.table.ScrollHint.PositionAtTop)
+    app.processEvents()
+    window.grab().save(str(out / "stock.png"))
+
+    window.tabs.setCurrentWidget(products_tab)
+    with_box = next((r.id for r in products_tab.model.rows if r.id and _has_units(r.id)), products_tab.model.rows[0].id)
+    dialog = products_tab.edit_product(with_box)
+    app.processEvents()
+    dialog.adjustSize()
+    app.processEvents()
+    dialog.grab().save(str(out / "product_dialog.png"))
+    dialog.reject()
+    window.close()
+    return 0
+
+
+def _has_units(product_id: int) -> bool:
+    from services import products
+
+    return bool(products.product_input(products.get_product(product_id)).units)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
