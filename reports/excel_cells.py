@@ -61,6 +61,8 @@ def cell(ws: WriteOnlyWorksheet, value: object, *, text: bool = False, number_fo
     `text=True` stores numbers as text too (barcodes, SKUs) with the Text format."""
     if isinstance(value, Decimal):
         value = excel_number(value)
+    if value == "":
+        value = None  # an empty cell, not an empty string
     if text and value is not None and not isinstance(value, str):
         value = str(value)
     if isinstance(value, str):

@@ -84,6 +84,17 @@ def is_blank(value: object) -> bool:
     return value is None or (isinstance(value, str) and normalise_text(value) == "")
 
 
+def _declares_entities(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
+    """A DOCTYPE/ENTITY in any part: openpyxl parses worksheets with the standard library's
+    iterparse (only its other parts go through defusedxml), so entity tricks are refused here.
+    A DOCTYPE must come before the root element, so the start of each part is enough."""
+    if not info.filename.endswith((".xml", ".rels", ".vml")):
+        return False
+    with archive.open(info) as part:
+        head = part.read(4096).replace(b"\x00", b"").upper()  # \x00: UTF-16 parts
+    return b"<!DOCTYPE" in head or b"<!ENTITY" in head
+
+
 def _check_file(path: Path) -> None:
     """Refuse what is not an .xlsx, or too big to open, before openpyxl touches it."""
     if not path.is_file():
@@ -105,6 +116,9 @@ def _check_file(path: Path) -> None:
             # zipfile stops reading an entry at its declared size, so summing them bounds the work
             if len(entries) > MAX_ZIP_ENTRIES or sum(i.file_size for i in entries) > MAX_UNPACKED_BYTES:
                 raise XiaopuError("import.too_big", file=path.name, limit=MAX_ROWS)
+            for info in entries:
+                if _declares_entities(archive, info):
+                    raise XiaopuError("import.not_excel", file=path.name)
     except (zipfile.BadZipFile, OSError, ValueError, EOFError):
         raise XiaopuError("import.not_excel", file=path.name) from None
 

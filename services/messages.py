@@ -125,6 +125,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "这份期初库存已经入账过(单据 {number}),没有重复入账",
         "This opening stock was already posted (document {number}); nothing was posted twice",
     ),
+    "import.unchanged": (",{count} 个没有变化", ", {count} unchanged"),
     "import.row_error": ("第 {row} 行:{error}", "Row {row}: {error}"),
     "import.more_errors": ("……另有 {count} 行有错误", "... and {count} more rows with errors"),
     "export.cannot_write": ("无法写入 {file}:{error}", "Cannot write {file}: {error}"),
