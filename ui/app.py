@@ -120,8 +120,7 @@ def run_gui(args: argparse.Namespace) -> int:
     load_cjk_font(app)
     fatal: Callable[[str], None] = print_fatal if smoke else show_fatal
     crash = CrashHandler(show=print_fatal) if smoke else CrashHandler(log_file=_log_file())
-    if not smoke and crash.log_file:
-        setup_logging(crash.log_file)
+    log_handler = setup_logging(crash.log_file) if crash.log_file else None
     crash.install()
     target, temporary = choose_database(args)
     lock: QLockFile | None = None
@@ -149,6 +148,9 @@ def run_gui(args: argparse.Namespace) -> int:
         if lock is not None:
             lock.unlock()
         crash.uninstall()
+        if log_handler is not None:
+            logging.getLogger().removeHandler(log_handler)
+            log_handler.close()
         i18n.uninstall(translators)
         if temporary is not None:
             shutil.rmtree(temporary, ignore_errors=True)

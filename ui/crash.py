@@ -18,7 +18,8 @@ log = logging.getLogger("xiaopu")
 Hook = Callable[[type[BaseException], BaseException, TracebackType | None], None]
 
 
-def setup_logging(log_file: Path) -> None:
+def setup_logging(log_file: Path) -> logging.Handler:
+    """Log to `log_file` (stderr if it cannot be written); returns the handler so it can be removed."""
     try:
         log_file.parent.mkdir(parents=True, exist_ok=True)
         handler: logging.Handler = logging.FileHandler(log_file, encoding="utf-8")
@@ -28,6 +29,7 @@ def setup_logging(log_file: Path) -> None:
     root = logging.getLogger()
     root.addHandler(handler)
     root.setLevel(logging.INFO)
+    return handler
 
 
 class CrashHandler:

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths
 
 from tests.ui.uihelpers import FakeClock
 from ui.context import AppContext
@@ -14,6 +14,7 @@ def isolated_settings(qapp, tmp_path):
     """QSettings() anywhere in the UI writes to this test's folder, never the user's registry."""
     QCoreApplication.setOrganizationName("XiaopuTest")
     QCoreApplication.setApplicationName("XiaopuTest")
+    QStandardPaths.setTestModeEnabled(True)  # app-data, cache and log folders under ~/.qttest, not the user's
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
     yield
