@@ -104,6 +104,10 @@ class MainWindow(QMainWindow):
     def route_scan(self, code: str) -> None:
         """A scan goes to the active tab if it takes scans; otherwise the products tab shows the product."""
         self.statusBar().showMessage(self.tr("扫码:%1").replace("%1", code), 4000)
+        source = self.scanner.scan_window
+        if source is not None and source is not self and callable(getattr(source, "handle_scan", None)):
+            source.handle_scan(code)  # scanned into an open dialog (e.g. the product dialog): it is the target
+            return
         current = self.tabs.currentWidget()
         handler = getattr(current, "handle_scan", None)
         if callable(handler) and handler(code):

@@ -208,6 +208,14 @@ class ProductDialog(QDialog):
         row.set_units(names, unit or names[0])
         return row
 
+    def handle_scan(self, code: str) -> bool:
+        """A scan while the dialog is open is a barcode for this product, wherever the cursor was."""
+        row = next((r for r in self.barcode_rows if r.code.text().strip() in ("", code)), None)
+        row = row or self.add_barcode_row()
+        row.code.setText(code)
+        row.code.setFocus()
+        return True
+
     def _next_barcode(self, row: BarcodeRow) -> None:
         """A scanner ends each code with Enter: go on to a fresh row instead of saving."""
         if row is self.barcode_rows[-1] and row.code.text().strip():

@@ -1,6 +1,7 @@
 """Barcode scanners are keyboards: tell a scan from typing by speed, and hand scans to the window.
 
-`ScannerFilter` sits on the QApplication. Printable keys aimed at a watched window are held
+`ScannerFilter` sits on the QApplication. Printable keys aimed at a watched window (or at a
+dialog of it that has `handle_scan`, like the product dialog) are held
 back while they arrive faster than `max_interval_ms` apart; a held burst of at least
 `min_length` characters that ends in the suffix key (Enter or Tab) is a scan: it never
 reaches the widget and `scanned(code)` is emitted. Anything else is replayed to the widget
@@ -67,6 +68,7 @@ class ScannerFilter(QObject):
         self._last_ms = 0.0
         self._replaying = False
         self._seen: tuple[int, int, QObject] | None = None  # (event address, type, receiver) being propagated
+        self.scan_window: QWidget | None = None  # the window the last scan was typed into
         self._flush_timer = QTimer(self)
         self._flush_timer.setSingleShot(True)
         self._flush_timer.timeout.connect(self.flush)
@@ -112,9 +114,18 @@ class ScannerFilter(QObject):
         return obj is seen[2].parentWidget()
 
     def _watched(self, widget: QWidget) -> bool:
+        """Watched: widgets in a watched window, or in a dialog of one that takes scans (`handle_scan`)."""
         if isinstance(widget, ScanLineEdit):
             return False
         window = widget.window()
+        if self._is_watched_window(window):
+            return True
+        if not callable(getattr(window, "handle_scan", None)):
+            return False
+        owner = window.parentWidget()
+        return owner is not None and self._is_watched_window(owner.window())
+
+    def _is_watched_window(self, window: QWidget) -> bool:
         return any(window is w for w in self._windows if shiboken6.isValid(w))
 
     def _key_press(self, receiver: QWidget, event: QKeyEvent) -> bool:
@@ -124,6 +135,7 @@ class ScannerFilter(QObject):
         if key in self.suffix_keys and not (event.modifiers() & ~_ALLOWED_MODIFIERS):
             if fast and len(self._held) >= self.min_length:
                 code = "".join(k.text for k in self._held)
+                self.scan_window = self._held[0].receiver.window()
                 self._held.clear()
                 self._flush_timer.stop()
                 self.scanned.emit(code)

@@ -92,3 +92,25 @@ def test_about_and_backup_say_what_happened(qtbot, make_window, tmp_path):
                     timeout=5000)
     assert worker.error == ""
     assert worker.result.exists()
+
+
+def test_a_scan_while_the_product_dialog_is_open_fills_its_barcode(qtbot, make_window, shop):
+    window = make_window(FakeClock(step=8))
+    dialog = window.products_tab.new_product()
+    dialog.name.setText("草莓")
+    scan(qtbot, dialog.name, "6901234567885")  # the cursor was in 名称
+    assert dialog.isVisible(), "the scanner's Enter must not save the dialog"
+    assert dialog.name.text() == "草莓"
+    assert [r.code.text() for r in dialog.barcode_rows] == ["6901234567885"]
+    scan(qtbot, dialog.spec, "16901234567882")
+    assert [r.code.text() for r in dialog.barcode_rows] == ["6901234567885", "16901234567882"]
+    assert window.unknown_box is None and window.products_tab.search.text() == ""
+
+
+def test_other_dialogs_type_normally(qtbot, make_window):
+    window = make_window(FakeClock(step=8))
+    settings = window.open_settings()
+    field = settings.interval.lineEdit()
+    field.selectAll()
+    qtbot.keyClicks(field, "120")
+    assert settings.interval.text().startswith("120")
