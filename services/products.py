@@ -273,11 +273,11 @@ def find_by_barcode(code: object) -> ScanMatch | None:
 
 def search_condition(text: str):
     """WHERE clause matching name, pinyin initials/full pinyin, SKU prefix or an exact barcode."""
-    text = normalise_text(text).lower()
-    if not text:
+    raw = normalise_text(text)
+    if not raw:
         return None
-    by_code = Barcode.select(Barcode.product).where(Barcode.code == text)
-    return (Product.search_key.contains(text) | Product.sku.startswith(text.upper())
+    by_code = Barcode.select(Barcode.product).where(Barcode.code == normalise_barcode(raw))
+    return (Product.search_key.contains(raw.lower()) | Product.sku.startswith(raw.upper())
             | Product.id.in_(by_code))
 
 

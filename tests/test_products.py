@@ -25,9 +25,10 @@ def test_blank_sku_is_generated_and_pinyin_key_is_stored(owner):
     assert "lm" in p.search_key.split() and "lanmei" in p.search_key.split()
 
 
-@pytest.mark.parametrize("query", ["lm", "lanmei", "蓝莓", "LM", "P000001", "6901234567892"])
+@pytest.mark.parametrize("query", ["lm", "lanmei", "蓝莓", "LM", "P000001", "6901234567892", "BB-Box1",
+                                   "６９０１２３４５６７８９２"])
 def test_search_by_name_pinyin_sku_and_barcode(owner, query):
-    save_product(owner, ProductInput(name="蓝莓", barcodes=[("6901234567892", "")]))
+    save_product(owner, ProductInput(name="蓝莓", barcodes=[("6901234567892", ""), ("BB-Box1", "")]))
     save_product(owner, ProductInput(name="草莓"))
     assert names(search_products(query)) == ["蓝莓"]
 

@@ -128,7 +128,6 @@ def test_edit_without_a_selection_explains(qtbot, tab):
 
 
 def test_export_runs_in_a_worker_and_reports(qtbot, tab, tmp_path):
-    pytest.importorskip("reports.excel_export")
     target = tmp_path / "商品.xlsx"
     worker = tab.export_to(target)
     qtbot.waitUntil(lambda: worker.isFinished(), timeout=10000)
@@ -137,7 +136,6 @@ def test_export_runs_in_a_worker_and_reports(qtbot, tab, tmp_path):
 
 
 def test_import_failure_shows_the_message_naming_the_errors_file(qtbot, tab, tmp_path):
-    pytest.importorskip("services.excel_import")
     from openpyxl import Workbook
     from PySide6.QtWidgets import QMessageBox
 
@@ -157,7 +155,6 @@ def test_import_failure_shows_the_message_naming_the_errors_file(qtbot, tab, tmp
 
 
 def test_import_success_refreshes_the_list(qtbot, tab, tmp_path):
-    pytest.importorskip("services.excel_import")
     from openpyxl import Workbook
 
     path = tmp_path / "新商品.xlsx"
