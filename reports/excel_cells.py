@@ -108,4 +108,14 @@ def save_atomically(wb: Workbook, path: Path) -> None:
         os.replace(tmp, path)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
+        _discard(wb)
         raise XiaopuError("export.cannot_write", file=path, error=exc.strerror or exc) from exc
+
+
+def _discard(wb: Workbook) -> None:
+    """Finish the sheets' streaming writers now, or their generators fail noisily at garbage collection."""
+    for ws in wb.worksheets:
+        try:
+            ws.close()
+        except Exception:  # noqa: BLE001 - best effort clean-up after the real error
+            pass

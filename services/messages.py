@@ -117,7 +117,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "表头里“{column}”出现了两次(第 {first} 列和第 {second} 列)",
         "The header has '{column}' twice (columns {first} and {second})",
     ),
-    "import.not_shelf": ("{field}“{code}”是{kind}库位,不是仓库或货架", "{field} '{code}' is a {kind} location, not a warehouse or shelf"),
+    "import.not_shelf": ("{field}“{code}”是虚拟库位({kind}),不是仓库或货架", "{field} '{code}' is a virtual location ({kind}), not a warehouse or shelf"),
     "import.barcode_owners": ("这一行的条码属于不同的商品:{owners}", "The barcodes on this row belong to different products: {owners}"),
     "import.sku_barcode_mismatch": ("SKU {sku} 与条码 {code} 不是同一个商品", "SKU {sku} and barcode {code} are different products"),
     "import.lot_conflict": ("批次 {lot} 的到期日是 {expiry},与本行的到期日不一致", "Lot {lot} expires on {expiry}, not on this row's date"),

@@ -79,7 +79,8 @@ class _Catalog:
             query = (Barcode.select(Barcode.code, Product.id, Product.sku, Product.name).join(Product)
                      .where(Barcode.code.in_(part)).tuples())
             self.owners.update((code, (pid, f"{sku} {name}")) for code, pid, sku, name in query)
-        self.location_kinds = dict(Location.select(Location.code, Location.kind).tuples())
+        self.locations = {code: (kind, name) for code, kind, name
+                          in Location.select(Location.code, Location.kind, Location.name).tuples()}
         self.stored = self._load_stored(set(self.sku_ids.values()) | {pid for pid, _ in self.owners.values()})
 
     @staticmethod
@@ -110,9 +111,9 @@ class _Catalog:
         return owner_ids.pop() if owner_ids else None
 
     def check_shelf(self, code: str) -> None:
-        kind = self.location_kinds.get(code)
-        if kind is not None and kind not in SHELF_KINDS:
-            raise ValidationError("import.not_shelf", field="货架", code=code, kind=kind)
+        kind, name = self.locations.get(code, ("shelf", ""))
+        if kind not in SHELF_KINDS:
+            raise ValidationError("import.not_shelf", field="货架", code=code, kind=name)
 
 
 def _row_input(table: Table, row: int, stored: ProductInput | None) -> ProductInput:

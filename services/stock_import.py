@@ -120,7 +120,7 @@ class _Catalog:
         if match is None:
             raise NotFound("location.not_found", ref=ref)
         if match.is_virtual:
-            raise ValidationError("import.not_shelf", field="库位", code=ref, kind=match.kind)
+            raise ValidationError("import.not_shelf", field="库位", code=ref, kind=match.name)
         return match
 
 
