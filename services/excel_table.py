@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import unicodedata
 import zipfile
+import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -104,9 +105,13 @@ def _check_file(path: Path) -> None:
         raise XiaopuError("import.not_excel", file=path.name)
     if size > MAX_FILE_BYTES:
         raise XiaopuError("import.too_big", file=path.name, limit=MAX_ROWS)
-    with path.open("rb") as handle:
-        if handle.read(8) == OLE_MAGIC:
-            raise XiaopuError("import.xls", file=path.name)
+    try:
+        with path.open("rb") as handle:
+            magic = handle.read(8)
+    except OSError as exc:  # e.g. locked by another program
+        raise XiaopuError("import.cannot_read", file=path.name, error=exc.strerror or exc) from None
+    if magic == OLE_MAGIC:
+        raise XiaopuError("import.xls", file=path.name)
     try:
         with zipfile.ZipFile(path) as archive:
             entries = archive.infolist()
@@ -119,7 +124,8 @@ def _check_file(path: Path) -> None:
             for info in entries:
                 if _declares_entities(archive, info):
                     raise XiaopuError("import.not_excel", file=path.name)
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+    except (zipfile.BadZipFile, zlib.error, OSError, ValueError, EOFError, NotImplementedError, RuntimeError):
+        # corrupt entries, unsupported compression, encrypted members
         raise XiaopuError("import.not_excel", file=path.name) from None
 
 

@@ -126,6 +126,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "This opening stock was already posted (document {number}); nothing was posted twice",
     ),
     "import.unchanged": (",{count} 个没有变化", ", {count} unchanged"),
+    "import.cannot_read": (
+        "无法读取 {file}:{error}(文件是否正在其他程序中打开?)",
+        "Cannot read {file}: {error} (is it open in another program?)",
+    ),
+    "import.barcode_exponent": (
+        "条码“{value}”是科学计数法,后几位数字已经丢失:请把条码列设为“文本”格式后重新输入",
+        "Barcode '{value}' is in scientific notation and has lost its last digits; "
+        "format the column as Text and type the codes again",
+    ),
     "import.row_error": ("第 {row} 行:{error}", "Row {row}: {error}"),
     "import.more_errors": ("……另有 {count} 行有错误", "... and {count} more rows with errors"),
     "export.cannot_write": ("无法写入 {file}:{error}", "Cannot write {file}: {error}"),

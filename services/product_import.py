@@ -25,6 +25,7 @@ from services.permissions import require
 from services.products import CleanProduct, ProductInput, clean_product, product_input, save_clean
 
 CODE_SEPARATORS = re.compile(r"[,,;;、/|\n]+")
+EXPONENT_TEXT = re.compile(r"(?P<mantissa>\d+(\.\d+)?)[eE]\+?\d+")
 CHUNK = 500  # keeps IN (...) lists well under SQLite's variable limit
 SHELF_KINDS = frozenset({"shelf", "warehouse"})
 DEFAULT_BOX_UNIT = "箱"
@@ -52,6 +53,18 @@ def split_codes(value: object) -> list[str]:
         return []
     parts = CODE_SEPARATORS.split(value) if isinstance(value, str) else [value]
     return [code for code in (normalise_barcode(p) for p in parts) if code]
+
+
+def codes_in_cell(value: object) -> list[str]:
+    """split_codes, refusing codes pasted in Excel's scientific notation (6.92382581582E+12):
+    the digits after the 12th are gone, and one time in ten the check digit still fits."""
+    if isinstance(value, str):
+        for part in CODE_SEPARATORS.split(value):
+            text = normalise_text(part).replace(" ", "")
+            match = EXPONENT_TEXT.fullmatch(text)
+            if match and len(match["mantissa"].replace(".", "")) < len(normalise_barcode(text)):
+                raise ValidationError("import.barcode_exponent", field="条码", value=text)
+    return split_codes(value)
 
 
 def chunks(items: list, size: int = CHUNK) -> Iterable[list]:
@@ -181,7 +194,11 @@ def clean_all(data: ProductInput) -> tuple[CleanProduct | None, list[ValidationE
 
 
 def _plan_row(table: Table, row: int, catalog: _Catalog, errors: RowErrors) -> _Plan | None:
-    codes = split_codes(table.value(row, "barcode")) + split_codes(table.value(row, "box_barcode"))
+    try:
+        codes = codes_in_cell(table.value(row, "barcode")) + codes_in_cell(table.value(row, "box_barcode"))
+    except ValidationError as exc:
+        errors.add(row, exc)
+        return None
     try:
         product_id = catalog.resolve(code_text(table.value(row, "sku")), codes)
     except ValidationError as exc:

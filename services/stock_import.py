@@ -25,7 +25,7 @@ from services.locations import default_store, virtual
 from services.messages import msg
 from services.numbers import to_date, to_decimal
 from services.permissions import require
-from services.product_import import chunks, split_codes
+from services.product_import import chunks, codes_in_cell, split_codes
 
 QTY_STEP = Decimal(1).scaleb(-QTY_SCALE)
 MONEY_STEP = Decimal(1).scaleb(-MONEY_SCALE)
@@ -147,7 +147,7 @@ class _StockLine:
 
 def _row_line(table: Table, row: int, catalog: _Catalog, source_id: int) -> _StockLine:
     value = lambda name: table.value(row, name)  # noqa: E731
-    product, barcode_unit = catalog.product(code_text(value("sku")), split_codes(value("barcode")))
+    product, barcode_unit = catalog.product(code_text(value("sku")), codes_in_cell(value("barcode")))
     unit = code_text(value("unit")) or barcode_unit
     factor = catalog.factor(product, unit)
     quantity = to_decimal(value("quantity"), "数量", places=QTY_SCALE, allow_zero=False) * factor

@@ -393,3 +393,43 @@ def test_any_valid_ean13_survives_how_excel_or_a_typist_writes_it(body, form):
     }[form]
     assert normalise_barcode(written) == code
     assert barcode_kind(normalise_barcode(written)) == "ean13"
+
+
+def test_barcodes_pasted_in_scientific_notation_are_refused(db, tmp_path):
+    path = products_file(tmp_path, [
+        ["E1", "6.92382581582E+12", "蓝莓"],  # what Excel shows: the last digit is gone
+        ["E2", "6.901234567892E+12", "草莓"],  # every digit still there: accepted
+    ], header=CN_HEADER[:3])
+    with pytest.raises(ImportFailed):
+        import_products(db, path)
+    errors = errors_of(tmp_path / "products.errors.xlsx")
+    assert "科学计数法" in errors[2] and 3 not in errors
+
+
+def test_a_virtual_location_is_not_a_shelf(db, tmp_path):
+    path = products_file(tmp_path, [["V1", None, "蓝莓", None, None, None, None, None, None, None, "SUPPLIER"]])
+    with pytest.raises(ImportFailed):
+        import_products(db, path)
+    assert "虚拟库位(供应商)" in errors_of(tmp_path / "products.errors.xlsx")[2]
+
+
+def test_main_py_exit_status_in_a_real_process(tmp_path):
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    db_file = tmp_path / "shop.sqlite3"
+    bad = products_file(tmp_path, [["S1", "6901234567893", "蓝莓"]], header=CN_HEADER[:3], name="bad.xlsx")
+
+    def xiaopu(*args):
+        return subprocess.run([sys.executable, str(root / "main.py"), "--db", str(db_file), *args],
+                              capture_output=True, text=True, encoding="utf-8", timeout=120, cwd=root)
+
+    result = xiaopu("import", "products", str(bad))
+    assert result.returncode == 1 and "bad.errors.xlsx" in result.stderr
+    assert (tmp_path / "bad.errors.xlsx").exists()
+    good = products_file(tmp_path, [["S1", "6901234567892", "蓝莓"]], header=CN_HEADER[:3], name="good.xlsx")
+    assert xiaopu("import", "products", str(good)).returncode == 0
+    assert xiaopu("export", "products", str(tmp_path / "out.xlsx")).returncode == 0
+    assert xiaopu("import", "products", str(tmp_path / "out.xlsx")).returncode == 0
