@@ -18,7 +18,7 @@ from models import Barcode, Location, Product, ProductUnit, write_transaction
 from services.barcodes import normalise_barcode
 from services.errors import ValidationError
 from services.excel_columns import PRODUCT_COLUMNS
-from services.excel_table import RowErrors, Table, check_formulas, code_text, errors_file_path, is_blank, read_table
+from services.excel_table import RowErrors, Table, check_formulas, code_text, is_blank, read_table
 from services.messages import msg
 from services.numbers import normalise_text
 from services.permissions import require
@@ -274,7 +274,6 @@ def import_products(actor, path: Path) -> ProductImportResult:
     if errors:
         raise errors.fail(table)
     created, updated = _save_all(actor, plans, table, errors)
-    errors_file_path(path).unlink(missing_ok=True)  # an old errors file would now mislead
     unchanged = len(plans) - created - updated
     message = msg("import.done", created=created, updated=updated)
     if unchanged:

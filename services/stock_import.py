@@ -9,9 +9,11 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
+from typing import TypeVar
 
 from openpyxl.utils.datetime import from_excel
 
@@ -19,7 +21,7 @@ from models import Barcode, Location, Lot, Product, ProductUnit
 from models.fields import MONEY_SCALE, QTY_SCALE
 from services.errors import NotFound, ValidationError, XiaopuError
 from services.excel_columns import STOCK_COLUMNS
-from services.excel_table import RowErrors, Table, check_formulas, code_text, errors_file_path, is_blank, read_table
+from services.excel_table import RowErrors, Table, check_formulas, code_text, is_blank, read_table
 from services.ledger import Line, post_document
 from services.locations import default_store, virtual
 from services.messages import msg
@@ -29,6 +31,7 @@ from services.product_import import chunks, codes_in_cell, split_codes
 
 QTY_STEP = Decimal(1).scaleb(-QTY_SCALE)
 MONEY_STEP = Decimal(1).scaleb(-MONEY_SCALE)
+T = TypeVar("T")
 EXCEL_SERIAL_MAX = 2958465  # 9999-12-31; bigger whole numbers are dates typed as 20261122
 
 
@@ -145,21 +148,38 @@ class _StockLine:
         return self.product.id, lot, self.line.to_location_id
 
 
-def _row_line(table: Table, row: int, catalog: _Catalog, source_id: int) -> _StockLine:
+def _row_line(table: Table, row: int, catalog: _Catalog, source_id: int, errors: RowErrors) -> _StockLine | None:
+    """The row as a ledger line; every problem of the row goes to `errors` (not just the first)."""
     value = lambda name: table.value(row, name)  # noqa: E731
-    product, barcode_unit = catalog.product(code_text(value("sku")), codes_in_cell(value("barcode")))
-    unit = code_text(value("unit")) or barcode_unit
-    factor = catalog.factor(product, unit)
-    quantity = to_decimal(value("quantity"), "数量", places=QTY_SCALE, allow_zero=False) * factor
+    start = len(errors.by_row.get(row, []))
+
+    def attempt(check: Callable[[], T]) -> T | None:
+        try:
+            return check()
+        except XiaopuError as exc:
+            errors.add(row, exc)
+            return None
+
+    found = attempt(lambda: catalog.product(code_text(value("sku")), codes_in_cell(value("barcode"))))
+    counted = attempt(lambda: to_decimal(value("quantity"), "数量", places=QTY_SCALE, allow_zero=False))
+    cost = attempt(lambda: None if is_blank(value("cost")) else to_decimal(value("cost"), "成本", places=MONEY_SCALE))
+    location = attempt(lambda: catalog.location(code_text(value("location"))))
+    expiry = attempt(lambda: to_expiry(value("expiry")))
+    factor = None
+    if found is not None:
+        product, barcode_unit = found
+        factor = attempt(lambda: catalog.factor(product, code_text(value("unit")) or barcode_unit))
+    if len(errors.by_row.get(row, [])) > start or factor is None:
+        return None
+    quantity = counted * factor
     if quantity != quantity.quantize(QTY_STEP):
-        raise ValidationError("value.too_precise", field=f"数量(换算为{product.base_unit})",
-                              places=QTY_SCALE, value=quantity)
-    cost = None
-    if not is_blank(value("cost")):  # per the row's unit → per base unit
-        cost = (to_decimal(value("cost"), "成本", places=MONEY_SCALE) / factor).quantize(MONEY_STEP, ROUND_HALF_UP)
-    location = catalog.location(code_text(value("location")))
+        errors.add(row, ValidationError("value.too_precise", field=f"数量(换算为{product.base_unit})",
+                                        places=QTY_SCALE, value=quantity))
+        return None
+    if cost is not None:  # 成本 is per the row's unit; the ledger keeps it per base unit
+        cost = (cost / factor).quantize(MONEY_STEP, ROUND_HALF_UP)
     line = Line(product.id, quantity, source_id, location.id, lot_code=code_text(value("lot")),
-                expiry=to_expiry(value("expiry")), unit_cost=cost)
+                expiry=expiry, unit_cost=cost)
     return _StockLine(row, product, line, location.code)
 
 
@@ -205,17 +225,15 @@ def import_stock(actor, path: Path) -> StockImportResult:
     for row in table.data_rows:
         if not check_formulas(table, row, errors):
             continue
-        try:
-            lines.append(_row_line(table, row, catalog, source_id))
-        except XiaopuError as exc:
-            errors.add(row, exc)
+        line = _row_line(table, row, catalog, source_id, errors)
+        if line is not None:
+            lines.append(line)
     _check_lots_and_repeats(lines, catalog, errors)
     if errors:
         raise errors.fail(table)
     ledger_lines = [item.line for item in lines]
     result = post_document(actor, "opening", ledger_lines, key=_document_key(ledger_lines),
                            note=f"Excel 导入:{path.name}")
-    errors_file_path(path).unlink(missing_ok=True)
     if result.created:
         message = msg("import.stock_done", number=result.number, lines=len(ledger_lines))
     else:

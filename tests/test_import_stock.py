@@ -167,3 +167,12 @@ def test_cli_import_stock_twice(shop, tmp_path, db_path, capsys):
     bad = stock_file(tmp_path, [["NOPE", None, None, 10]], header=HEADER[:4], name="bad.xlsx")
     assert cli.run(parse(["--db", str(db_path), "import", "stock", str(bad)])) == 1
     assert (tmp_path / "bad.errors.xlsx").exists()
+
+
+def test_every_problem_of_a_row_is_listed(shop, tmp_path):
+    path = stock_file(tmp_path, [["NOPE", None, None, -1, None, None, "明天", "NOWHERE", "贵"]])
+    with pytest.raises(ImportFailed):
+        import_stock(shop.owner, path)
+    text = errors_of(tmp_path / "opening.errors.xlsx")[2]
+    for part in ("找不到商品:NOPE", "数量不能为负数", "成本“贵”不是数字", "找不到库位:NOWHERE", "到期日“明天”不是日期"):
+        assert part in text
