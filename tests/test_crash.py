@@ -95,7 +95,8 @@ def test_kill_9_during_demo_then_rerun_finishes_the_same_shop(tmp_path):
     kills = 0
     for _ in range(12):  # kill at random moments until a run gets to finish on its own
         proc = start([sys.executable, "main.py", "--db", str(killed_db), *DEMO])
-        if not kill_after(proc, rng.uniform(0.3, max(0.6, whole_run * 0.5))):
+        # each run may do at most a fifth of the work before the kill: several kills land mid-history
+        if not kill_after(proc, rng.uniform(0.3, 0.3 + whole_run * 0.2)):
             break
         kills += 1
         assert_whole(killed_db)
