@@ -93,8 +93,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # import / export
     "import.not_excel": ("{file} 不是有效的 Excel(.xlsx)文件", "{file} is not a valid Excel (.xlsx) file"),
     "import.too_big": ("{file} 太大(超过 {limit} 行或解压后过大)", "{file} is too big (over {limit} rows or too large unpacked)"),
-    "import.no_header": ("{file} 找不到表头(需要“名称”或 name 列)", "{file} has no header row (a 名称/name column is needed)"),
-    "import.missing_column": ("缺少必需的列:{column}", "Missing required column: {column}"),
     "import.formula": ("单元格 {cell} 含公式,请粘贴为数值", "Cell {cell} contains a formula; paste values instead"),
     "import.duplicate_in_file": ("与第 {row} 行重复:{value}", "Duplicates row {row}: {value}"),
     "import.failed": (
