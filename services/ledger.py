@@ -430,6 +430,17 @@ def _insert_moves(document_id: int, lines: list[Line], doc_date: dt.date, at) ->
     database.cursor().executemany(f"INSERT INTO {Move._meta.table_name} ({columns}) VALUES ({marks})", rows)
 
 
+def _by_id(model, fields: tuple, ids: set[int]) -> dict:
+    """Instances of `model` holding only `fields`, from one plain SELECT: posting reads products and
+    locations for every document, and peewee's query building took 0.45 ms of a 3 ms post."""
+    ph, wanted = database.param, list(ids)
+    rows = database.execute_sql(
+        f"SELECT {', '.join(f.column_name for f in fields)} FROM {model._meta.table_name} "
+        f"WHERE id IN ({', '.join([ph] * len(wanted))})", wanted).fetchall()
+    found = [model(**{f.name: f.python_value(v) for f, v in zip(fields, row, strict=True)}) for row in rows]
+    return {obj.id: obj for obj in found}
+
+
 def _validate(lines: list[Line]) -> tuple[dict[int, Product], dict[int, Location]]:
     if not lines:
         raise ValidationError("doc.empty", field="明细")
@@ -446,12 +457,12 @@ def _validate(lines: list[Line]) -> tuple[dict[int, Product], dict[int, Location
         if line.from_location_id == line.to_location_id:
             raise ValidationError("doc.same_location", field="库位", line=number)
     product_ids = {ln.product_id for ln in lines}
-    products = {p.id: p for p in Product.select(Product.id, Product.name, Product.shelf_life_days)
-                .where(Product.id.in_(product_ids))}  # only what posting reads: full rows cost 0.4 ms a document
+    products = _by_id(Product, (Product.id, Product.name, Product.shelf_life_days), product_ids)
     for pid in product_ids - products.keys():
         raise NotFound("product.not_found", ref=pid)
     location_ids = {ln.from_location_id for ln in lines} | {ln.to_location_id for ln in lines}
-    locations = {loc.id: loc for loc in Location.select().where(Location.id.in_(location_ids))}
+    locations = _by_id(Location, (Location.id, Location.code, Location.name, Location.kind, Location.parent,
+                                  Location.active), location_ids)
     for lid in location_ids - locations.keys():
         raise NotFound("location.not_found", ref=lid)
     lot_ids = {ln.lot_id for ln in lines if ln.lot_id is not None}
