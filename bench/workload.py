@@ -1,8 +1,9 @@
-"""The benchmark's shop, built through the services: products, then documents of 20 lines.
+"""The benchmark's shop, built through the services: products, then documents of ≤ 20 lines.
 
 Receipts bring 20 products in (new lots from date + shelf life); sales take 20 products
-out FEFO. Dates advance so lots age, expire and split sales over several lots, as in a
-real shop. The stock is mirrored in memory (demo_sim.Stock) so no sale is refused.
+out FEFO; every morning expired lots are written off (loss documents of 20 lines), as
+a fresh-food shop does. Dates advance so lots age and sales split over several lots.
+The stock is mirrored in memory (demo_sim.Stock) so no document is refused.
 """
 from __future__ import annotations
 
@@ -24,6 +25,8 @@ from services.products import clean_product, save_clean
 
 LINES = 20
 HISTORY_DAYS = 60
+RECEIPT_QTY = 8  # per line; with sales of 1..SALE_MAX most products keep one or two lots in stock
+SALE_MAX = 4
 
 
 @dataclass
@@ -60,7 +63,7 @@ class Poster:
         self.cursor = 0
         self.recent: deque[int] = deque(maxlen=LINES * 30)
         self.store, self.supplier = default_store().id, virtual("supplier").id
-        self.customer = virtual("customer").id
+        self.customer, self.loss = virtual("customer").id, virtual("loss").id
         self.day = first_day
         self.count = 0
         self.moves = 0  # what the ledger will write: one move per line, per lot on a FEFO split
@@ -70,7 +73,7 @@ class Poster:
         for _ in range(LINES):
             index = self.cursor % len(self.ids)
             self.cursor += 1
-            qty = Decimal(24)
+            qty = Decimal(RECEIPT_QTY)
             self.stock.add(index, self.day + dt.timedelta(days=self.catalogue[index].shelf_life), qty)
             self.recent.append(index)
             lines.append(ledger.Line(self.ids[index], qty, self.supplier, self.store,
@@ -86,16 +89,29 @@ class Poster:
             sellable = self.stock.sellable(index, self.day)
             if sellable < 1:
                 continue
-            qty = min(sellable, Decimal(self.rng.randint(1, 6)))
+            qty = min(sellable, Decimal(self.rng.randint(1, SALE_MAX)))
             self.moves += len(self.stock.take(index, qty, self.day))
             lines.append(ledger.Line(self.ids[index], qty, self.store, self.customer))
             if len(lines) == LINES:
                 break
         return lines
 
-    def post(self, kind: str) -> float:
+    def write_offs(self) -> list[list[ledger.Line]]:
+        """Loss documents of ≤ LINES lines for every lot that expired before today."""
+        lines = []
+        for index in range(len(self.ids)):
+            qty = self.stock.expired(index, self.day)
+            if qty > 0:
+                self.moves += len(self.stock.take(index, qty, None))
+                lines.append(ledger.Line(self.ids[index], qty, self.store, self.loss))
+        return [lines[i:i + LINES] for i in range(0, len(lines), LINES)]
+
+    def post(self, kind: str, lines: list[ledger.Line] | None = None) -> float:
         """Post one document of `kind`; returns the seconds post_document took."""
-        lines = self.receipt() if kind == "receipt" else self.sale()
+        if lines is None:
+            lines = self.receipt() if kind == "receipt" else self.sale()
+        if not lines:
+            return 0.0
         self.count += 1
         start = time.perf_counter()
         ledger.post_document(self.actor, kind, lines, key=f"bench:{self.count}", doc_date=self.day,
@@ -113,12 +129,16 @@ def build(actor, products: int, moves: int, seed: int, say: Callable[[str], None
     posting = 0.0
     number = 0
     while poster.moves < moves:
-        poster.day = first_day + dt.timedelta(days=min(number // per_day, HISTORY_DAYS - 1))
+        day = first_day + dt.timedelta(days=min(number // per_day, HISTORY_DAYS - 1))
+        if day != poster.day:
+            poster.day = day
+            for lines in poster.write_offs():
+                posting += poster.post("loss", lines)
         posting += poster.post("receipt" if number % 2 == 0 else "sale")
         number += 1
         if number % 1000 == 0:
             say(f"  {number} documents, {poster.moves} moves, {poster.moves / posting:.0f} moves/s")
     written = Move.select().count()
     assert written == poster.moves, f"the mirror expected {poster.moves} moves, the ledger wrote {written}"
-    built = Built(catalogue, ids, product_seconds, posting, number, written, poster.day, poster.stock)
+    built = Built(catalogue, ids, product_seconds, posting, poster.count, written, poster.day, poster.stock)
     return built, poster
