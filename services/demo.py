@@ -33,6 +33,16 @@ def _state() -> dict | None:
     return json.loads(row.value) if row else None
 
 
+def unfinished_demo() -> dict | None:
+    """The parameters of a demo run that was interrupted (products exist, history incomplete), else None.
+
+    `--demo` should call generate_demo with these when set: counting products alone misses it."""
+    state = _state()
+    if state is None or state["done"]:
+        return None
+    return {"products": state["products"], "days": state["days"], "seed": state["seed"]}
+
+
 def _save_state(state: dict) -> None:
     text = json.dumps(state, sort_keys=True)
     Setting.insert(key=STATE_KEY, value=text).on_conflict(

@@ -121,10 +121,12 @@ def test_interrupted_run_finishes_with_the_same_shop(db, tmp_path, monkeypatch):
         generate_demo(db, **SMALL)
     monkeypatch.setattr(demo, "_post", real_post)
     assert 0 < Document.select().count() <= 40
+    assert demo.unfinished_demo() == {"products": 30, "days": 10, "seed": 7}
     progress: list[str] = []
     summary = generate_demo(db, **SMALL, progress=progress.append)
     assert "中断" in summary and any("继续" in p for p in progress)
     resumed_stock, resumed_ledger = stock_json(), ledger_rows()
+    assert demo.unfinished_demo() is None
     assert run_check().ok
 
     owner = fresh_db(tmp_path / "clean.sqlite3")
