@@ -418,6 +418,17 @@ def _apply_balances(net: dict, at) -> None:
         "DO UPDATE SET quantity = balance.quantity + excluded.quantity, updated_at = excluded.updated_at", rows)
 
 
+def _insert_document(values: dict) -> int:
+    """The document row by one plain INSERT … RETURNING (peewee's Model insert: 0.2 ms a document)."""
+    fields = [Document._meta.fields[name] for name in values]
+    marks = ", ".join([database.param] * len(fields))
+    columns = ", ".join(f'"{f.column_name}"' for f in fields)  # quoted: the column `key` is a keyword
+    row = database.execute_sql(
+        f"INSERT INTO {Document._meta.table_name} ({columns}) "
+        f"VALUES ({marks}) RETURNING id", [f.db_value(v) for f, v in zip(fields, values.values(), strict=True)])
+    return row.fetchone()[0]
+
+
 def _insert_moves(document_id: int, lines: list[Line], doc_date: dt.date, at) -> None:
     """All of a document's moves in one executemany (peewee's insert_many took 1 ms for 20 rows)."""
     fields = (Move.document, Move.line_no, Move.product, Move.lot, Move.from_location, Move.to_location,
@@ -492,7 +503,7 @@ def post_document(actor, doc_type: str, lines: list[Line], *, key: str | None = 
         require(actor, "stock.override_expired")
     with write_transaction():
         if key:
-            existing = database.execute_sql(f"SELECT id, number FROM document WHERE key = {database.param}",
+            existing = database.execute_sql(f'SELECT id, number FROM document WHERE "key" = {database.param}',
                                             (key,)).fetchone()
             if existing is not None:
                 ids = frozenset(pid for (pid,) in Move.select(Move.product).where(Move.document == existing[0]).tuples())
@@ -508,11 +519,11 @@ def post_document(actor, doc_type: str, lines: list[Line], *, key: str | None = 
         _check_negative(net, products, locations, _consuming_keys(concrete, locations), consume_reservations, snap)
         number = next_number(kind.prefix, doc_date)
         at = now()
-        document_id = Document.insert(
-            key=key or f"{doc_type}:{number}", number=number, doc_type=doc_type, doc_date=doc_date,
-            partner=partner, note=note, reverses=reverses, override_reason=override_reason.strip(),
-            created_by=actor, posted_at=at,
-        ).execute()
+        document_id = _insert_document(dict(
+            key=key or f"{doc_type}:{number}", number=number, doc_type=doc_type, state="posted",
+            doc_date=doc_date, partner=partner, note=note, reverses=reverses.id if reverses else None,
+            override_reason=override_reason.strip(), created_by=actor.id, posted_at=at,
+        ))
         _insert_moves(document_id, concrete, doc_date, at)
         _apply_balances(net, Balance.updated_at.db_value(at))
         if consume_reservations:
