@@ -242,16 +242,26 @@ class _Snapshot:
         return QTY.to_units(self.on_hand.get(key, Decimal(0)))
 
 
-def _receipt_lot(product: Product, line: Line, doc_date: dt.date) -> int | None:
-    """The lot an incoming line goes into: the one named, or a new lot from date + shelf life."""
-    if line.lot_id is not None:
-        return line.lot_id
+def _wanted_lot(product: Product, line: Line, doc_date: dt.date) -> tuple[str, dt.date | None] | None:
+    """(code, expiry) of the lot an incoming line without a lot id goes into; None = no lot.
+
+    Typed code/expiry win; a perishable product gets receipt date + shelf life, coded by its expiry."""
     if not line.lot_code and line.expiry is None and not product.shelf_life_days:
         return None
     expiry = line.expiry
     if expiry is None and product.shelf_life_days:
         expiry = doc_date + dt.timedelta(days=product.shelf_life_days)
-    base_code = line.lot_code or (expiry or doc_date).strftime("%Y%m%d")
+    return line.lot_code or (expiry or doc_date).strftime("%Y%m%d"), expiry
+
+
+def _receipt_lot(product: Product, line: Line, doc_date: dt.date) -> int | None:
+    """The lot an incoming line goes into, resolved alone (the fallback when codes clash)."""
+    if line.lot_id is not None:
+        return line.lot_id
+    wanted = _wanted_lot(product, line, doc_date)
+    if wanted is None:
+        return None
+    base_code, expiry = wanted
     code, n = base_code, 1
     while True:
         lot = Lot.get_or_none((Lot.product == product.id) & (Lot.code == code))
@@ -263,14 +273,6 @@ def _receipt_lot(product: Product, line: Line, doc_date: dt.date) -> int | None:
         code = f"{base_code}-{n}"
 
 
-def _has_lots(product: Product, location_id: int) -> bool:
-    """Perishable products, or any product with lotted stock here, are allocated FEFO."""
-    if product.shelf_life_days:
-        return True
-    return (Balance.select().where((Balance.product == product.id) & (Balance.location == location_id)
-                                   & Balance.lot.is_null(False) & (Balance.quantity > 0)).exists())
-
-
 def _receipt_lots(lines: list[Line], products: dict[int, Product], locations: dict[int, Location],
                   doc_date: dt.date) -> dict[int, int | None] | None:
     """Lots of every incoming line without a lot id, found or created in two queries.
@@ -280,14 +282,8 @@ def _receipt_lots(lines: list[Line], products: dict[int, Product], locations: di
     for i, line in enumerate(lines):
         if not locations[line.from_location_id].is_virtual or line.lot_id is not None:
             continue
-        product = products[line.product_id]
-        if not line.lot_code and line.expiry is None and not product.shelf_life_days:
-            wanted[i] = None
-            continue
-        expiry = line.expiry
-        if expiry is None and product.shelf_life_days:
-            expiry = doc_date + dt.timedelta(days=product.shelf_life_days)
-        wanted[i] = (product.id, line.lot_code or (expiry or doc_date).strftime("%Y%m%d"), expiry)
+        lot = _wanted_lot(products[line.product_id], line, doc_date)
+        wanted[i] = (line.product_id, *lot) if lot else None
     keys = {w for w in wanted.values() if w is not None}
     if not keys:
         return {i: None for i in wanted}
@@ -321,6 +317,7 @@ def _expand_lines(lines: list[Line], products: dict[int, Product], locations: di
                   doc_date: dt.date, may_use_expired: bool, owner: str | None, snap: _Snapshot) -> list[Line]:
     """Resolve every line to a concrete lot: FEFO for outgoing, new lots for perishable receipts."""
     incoming = _receipt_lots(lines, products, locations, doc_date)
+    taken: dict[tuple[int, int, int | None], Decimal] = defaultdict(Decimal)  # earlier lines' FEFO picks
     out: list[Line] = []
     for i, line in enumerate(lines):
         product = products[line.product_id]
@@ -333,11 +330,13 @@ def _expand_lines(lines: list[Line], products: dict[int, Product], locations: di
             out.append(line)
             continue
         include_expired = may_use_expired or target.kind not in CONSUMING_KINDS
-        picks, remaining = _pick_fefo(snap.lots_fefo(product.id, source.id, owner), line.quantity, doc_date,
-                                      include_expired)
+        stocks = [replace(s, available=s.available - taken[(product.id, source.id, s.lot_id)])
+                  for s in snap.lots_fefo(product.id, source.id, owner)]
+        picks, remaining = _pick_fefo(stocks, line.quantity, doc_date, include_expired)
         if remaining > 0:
             raise _short(product, source, line.quantity, remaining)
         for lot_id, qty in picks:
+            taken[(product.id, source.id, lot_id)] += qty
             out.append(replace(line, lot_id=lot_id, quantity=qty))
     return out
 
@@ -369,15 +368,6 @@ def _net_changes(lines: list[Line], locations: dict[int, Location]) -> dict[tupl
         if not locations[line.to_location_id].is_virtual:
             net[(line.product_id, line.lot_id, line.to_location_id)] += units
     return {k: v for k, v in net.items() if v != 0}
-
-
-def _balance_units(product_id: int, lot_id: int | None, location_id: int) -> int:
-    ph = database.param
-    row = database.execute_sql(
-        f"SELECT quantity FROM balance WHERE product_id = {ph} AND location_id = {ph} AND COALESCE(lot_id, 0) = {ph}",
-        (product_id, location_id, lot_id or 0),
-    ).fetchone()
-    return row[0] if row else 0
 
 
 def _consuming_keys(lines: list[Line], locations: dict[int, Location]) -> set[tuple[int, int | None, int]]:

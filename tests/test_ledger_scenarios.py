@@ -216,3 +216,15 @@ def test_a_lot_of_another_product_is_refused(shop):
     with pytest.raises(ValidationError, match="不属于"):
         ledger.post_document(shop.owner, "receipt", [Line(shop.screw.id, D("1"), shop.supplier.id, shop.store.id,
                                                           lot_id=lot_id)])
+
+
+def test_two_lines_of_one_product_share_the_lots_fefo(shop):
+    """A WeChat order lists 蓝莓 twice: the second line takes what the first left, not the same lot."""
+    bb, today = shop.blueberry, dt.date.today()
+    for days, qty in ((2, "3"), (5, "4")):
+        ledger.post_document(shop.owner, "receipt", [Line(bb.id, D(qty), shop.supplier.id, shop.store.id,
+                                                          expiry=today + dt.timedelta(days=days))])
+    ledger.post_document(shop.owner, "sale", [Line(bb.id, D("2"), shop.store.id, shop.customer.id),
+                                              Line(bb.id, D("3"), shop.store.id, shop.customer.id)])
+    left = {r.expiry: r.on_hand for r in stock.stock_rows(product_id=bb.id)}
+    assert left == {today + dt.timedelta(days=5): 2}
