@@ -3,6 +3,17 @@ from models.catalog import LOCATION_KINDS, VIRTUAL_KINDS, Barcode, Location, Lot
 from models.db import DatabaseOpenError, database, open_database, write_transaction
 from models.ledger import Balance, ClosedPeriod, Counter, Document, Move, Reservation
 from models.migrations import SCHEMA_VERSION, migrate
+from models.purchasing import (
+    GoodsReceipt,
+    GoodsReceiptLine,
+    PurchaseOrder,
+    PurchaseOrderLine,
+    PurchasePrice,
+    PurchaseReturn,
+    Supplier,
+    SupplierClosedDay,
+    SupplierProduct,
+)
 from models.users import ROLES, AuditEvent, Setting, User
 
 __all__ = [
@@ -10,4 +21,6 @@ __all__ = [
     "DatabaseOpenError", "database", "open_database", "write_transaction",
     "Balance", "ClosedPeriod", "Counter", "Document", "Move", "Reservation",
     "SCHEMA_VERSION", "migrate", "ROLES", "AuditEvent", "Setting", "User",
+    "GoodsReceipt", "GoodsReceiptLine", "PurchaseOrder", "PurchaseOrderLine", "PurchasePrice", "PurchaseReturn",
+    "Supplier", "SupplierClosedDay", "SupplierProduct",
 ]

@@ -36,7 +36,18 @@ def _v1_core(db: peewee.Database) -> None:
                 )
 
 
-MIGRATIONS: list[Callable[[peewee.Database], None]] = [_v1_core]
+def _v2_nonzero_balance_index(db: peewee.Database) -> None:
+    """Stock reads skip the many zero balances a fresh-food shop leaves behind (22k of 23k in the demo)."""
+    db.execute_sql("CREATE INDEX IF NOT EXISTS balance_nonzero ON balance (product_id) WHERE quantity != 0")
+
+
+def _v3_purchasing(db: peewee.Database) -> None:
+    from models.purchasing import PURCHASING_MODELS
+
+    db.create_tables(PURCHASING_MODELS)
+
+
+MIGRATIONS: list[Callable[[peewee.Database], None]] = [_v1_core, _v2_nonzero_balance_index, _v3_purchasing]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

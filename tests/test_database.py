@@ -71,3 +71,31 @@ def test_a_postgresql_url_is_accepted_and_the_password_never_shown():
     assert type(database.obj).__name__ == "PostgresqlDatabase"
     with pytest.raises(DatabaseOpenError, match="不支持"):
         open_database("mysql://x@y/z")
+
+
+def test_a_version_1_database_is_migrated_forward(db_path):
+    """A shop that installed the first release keeps its data when the program is updated."""
+    from models.migrations import MIGRATIONS, _set_version
+
+    open_database(db_path)
+    MIGRATIONS[0](database.obj)
+    _set_version(database.obj, 1)
+    assert get_version(database.obj) == 1
+    initialise()
+    assert get_version(database.obj) == SCHEMA_VERSION
+    indexes = {row[1] for row in database.execute_sql("PRAGMA index_list(balance)").fetchall()}
+    assert "balance_nonzero" in indexes
+    tables = set(database.get_tables())
+    assert {"supplier", "purchase_order", "goods_receipt"} <= tables
+    close_database()
+
+
+def test_a_database_from_a_newer_program_is_refused(db_path):
+    from services.errors import XiaopuError
+
+    open_database(db_path)
+    initialise()
+    database.execute_sql(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    with pytest.raises(XiaopuError, match="比本程序"):
+        initialise()
+    close_database()
