@@ -23,6 +23,8 @@ class Document(BaseModel):
     override_reason = peewee.TextField(default="")
     created_by = peewee.ForeignKeyField(User, on_delete="RESTRICT")
     posted_at = peewee.DateTimeField(default=now)
+    # when it happened in the shop (a sale at 15:10 keyed in at 18:00); demand patterns use it
+    occurred_at = peewee.DateTimeField(null=True)  # indexed by migration v3
 
 
 class Move(BaseModel):

@@ -45,6 +45,11 @@ def _v3_purchasing(db: peewee.Database) -> None:
     from models.purchasing import PURCHASING_MODELS
 
     db.create_tables(PURCHASING_MODELS)
+    # v1 made tables from the current models, so a fresh file already has the column; an old file gets it here
+    if "occurred_at" not in {c.name for c in db.get_columns("document")}:
+        db.execute_sql("ALTER TABLE document ADD COLUMN occurred_at DATETIME")
+    db.execute_sql("UPDATE document SET occurred_at = posted_at WHERE occurred_at IS NULL")
+    db.execute_sql("CREATE INDEX IF NOT EXISTS document_occurred_at ON document (occurred_at)")
 
 
 MIGRATIONS: list[Callable[[peewee.Database], None]] = [_v1_core, _v2_nonzero_balance_index, _v3_purchasing]

@@ -483,8 +483,10 @@ def _validate(lines: list[Line]) -> tuple[dict[int, Product], dict[int, Location
 def post_document(actor, doc_type: str, lines: list[Line], *, key: str | None = None,
                   doc_date: dt.date | None = None, partner: str = "", note: str = "",
                   override_reason: str = "", consume_reservations: str | None = None,
-                  reverses: Document | None = None) -> PostResult:
-    """Post one document atomically. Re-posting the same key returns the first result."""
+                  reverses: Document | None = None, occurred_at: dt.datetime | None = None) -> PostResult:
+    """Post one document atomically. Re-posting the same key returns the first result.
+
+    `occurred_at` is when it happened in the shop (default: now); demand patterns read it."""
     kind = DOC_TYPES[doc_type]
     require(actor, kind.permission)
     doc_date = doc_date or today()
@@ -513,6 +515,7 @@ def post_document(actor, doc_type: str, lines: list[Line], *, key: str | None = 
             key=key or f"{doc_type}:{number}", number=number, doc_type=doc_type, state="posted",
             doc_date=doc_date, partner=partner, note=note, reverses=reverses.id if reverses else None,
             override_reason=override_reason.strip(), created_by=actor.id, posted_at=at,
+            occurred_at=occurred_at or at,
         ))
         _insert_moves(document_id, concrete, doc_date, at)
         _apply_balances(net, Balance.updated_at.db_value(at))

@@ -79,6 +79,8 @@ def test_a_version_1_database_is_migrated_forward(db_path):
 
     open_database(db_path)
     MIGRATIONS[0](database.obj)
+    database.execute_sql("DROP INDEX IF EXISTS document_occurred_at")
+    database.execute_sql("ALTER TABLE document DROP COLUMN occurred_at")  # the column v1 did not have
     _set_version(database.obj, 1)
     assert get_version(database.obj) == 1
     initialise()
@@ -87,6 +89,7 @@ def test_a_version_1_database_is_migrated_forward(db_path):
     assert "balance_nonzero" in indexes
     tables = set(database.get_tables())
     assert {"supplier", "purchase_order", "goods_receipt"} <= tables
+    assert "occurred_at" in {c.name for c in database.get_columns("document")}
     close_database()
 
 

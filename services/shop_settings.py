@@ -1,0 +1,63 @@
+"""Shop-wide settings every PC must share (stored in the database, typed, with defaults).
+
+Per-PC preferences (language, scanner timing) live in QSettings (ui/settings.py)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from models import Setting, write_transaction
+from services import audit
+from services.errors import ValidationError
+from services.numbers import normalise_text, to_decimal, to_int
+from services.permissions import require
+
+
+@dataclass(frozen=True)
+class ShopSetting:
+    key: str
+    kind: type  # str, int or Decimal
+    default: object
+    label: str
+
+
+SETTINGS: dict[str, ShopSetting] = {s.key: s for s in (
+    ShopSetting("shop.name", str, "鲜邻优选社区生鲜店", "店名"),
+    ShopSetting("shop.address", str, "", "地址"),
+    ShopSetting("shop.phone", str, "", "电话"),
+    ShopSetting("purchase.approval_threshold", Decimal, Decimal("2000"), "采购单审批金额(元)"),
+    ShopSetting("purchase.price_flag_percent", Decimal, Decimal("10"), "进价高于上次提示(%)"),
+    ShopSetting("receipt.over_tolerance_percent", Decimal, Decimal("5"), "超收容差(%)"),
+    ShopSetting("suggestion.window_days", int, 7, "需求统计天数"),
+)}
+
+
+def _parse(spec: ShopSetting, raw: object):
+    if spec.kind is Decimal:
+        return to_decimal(raw, spec.label, places=4)
+    if spec.kind is int:
+        value = to_int(raw, spec.label, allow_blank=False)
+        if value is not None and value < 0:
+            raise ValidationError("value.negative", field=spec.label, value=raw)
+        return value
+    return normalise_text(raw)
+
+
+def get(key: str):
+    """The typed value of a shop setting, or its default."""
+    spec = SETTINGS[key]
+    row = Setting.get_or_none(Setting.key == key)
+    return _parse(spec, row.value) if row is not None else spec.default
+
+
+def set_value(actor, key: str, raw: object) -> object:
+    """Validate and store one setting; audited with old → new."""
+    require(actor, "settings.edit")
+    spec = SETTINGS[key]
+    value = _parse(spec, raw)
+    with write_transaction():
+        old = get(key)
+        Setting.insert(key=key, value=str(value)).on_conflict(
+            conflict_target=[Setting.key], update={Setting.value: str(value)}).execute()
+        audit.record(actor, "setting.change", "setting", key, old=str(old), new=str(value))
+    return value
