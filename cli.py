@@ -50,6 +50,25 @@ def build_parser() -> argparse.ArgumentParser:
     reverse.add_argument("--reason", required=True)
 
     sub.add_parser("rebuild-balances", help="recompute every balance from the ledger")
+
+    purchase = sub.add_parser("purchase", help="purchase suggestions and orders")
+    psub = purchase.add_subparsers(dest="purchase_command", required=True)
+    suggest = psub.add_parser("suggest", help="what to buy now, with the reason for each line")
+    suggest.add_argument("--json", action="store_true")
+    plist = psub.add_parser("list", help="purchase orders")
+    plist.add_argument("--state")
+    plist.add_argument("--json", action="store_true")
+    for verb in ("submit", "approve", "close"):
+        psub.add_parser(verb, help=f"{verb} a purchase order").add_argument("number")
+    cancel = psub.add_parser("cancel", help="cancel a purchase order")
+    cancel.add_argument("number")
+    cancel.add_argument("--reason", required=True)
+
+    printing = sub.add_parser("print", help="print documents to PDF")
+    prsub = printing.add_subparsers(dest="print_what", required=True)
+    po = prsub.add_parser("po", help="a purchase order as an A4 PDF")
+    po.add_argument("number")
+    po.add_argument("--out", required=True)
     return parser
 
 
@@ -188,7 +207,45 @@ def cmd_rebuild(args, user) -> int:
     return 0
 
 
+def cmd_purchase(args, user) -> int:
+    if args.purchase_command == "suggest":
+        from services.suggestions import suggest
+
+        lines = suggest()
+        if args.json:
+            _print(json.dumps([line.as_json() for line in lines], ensure_ascii=False, indent=2))
+        else:
+            for line in lines:
+                _print(line.text())
+        return 0
+    from services import purchase_orders
+
+    if args.purchase_command == "list":
+        orders = purchase_orders.list_orders(state=args.state)
+        if args.json:
+            _print(json.dumps([o.as_json() for o in orders], ensure_ascii=False, indent=2))
+        else:
+            for order in orders:
+                _print(order.text())
+        return 0
+    if args.purchase_command == "cancel":
+        purchase_orders.cancel(user, args.number, args.reason)
+    else:
+        getattr(purchase_orders, args.purchase_command)(user, args.number)
+    _print(f"{args.number}: {purchase_orders.get_order(args.number).state}")
+    return 0
+
+
+def cmd_print(args, user) -> int:
+    from reports.purchase_order_pdf import write_purchase_order_pdf
+
+    path = write_purchase_order_pdf(args.number, Path(args.out))
+    _print(f"已生成 / written: {path}")
+    return 0
+
+
 COMMANDS = {
     "init": cmd_init, "demo": cmd_demo, "import": cmd_import, "export": cmd_export, "stock": cmd_stock,
     "check": cmd_check, "backup": cmd_backup, "reverse": cmd_reverse, "rebuild-balances": cmd_rebuild,
+    "purchase": cmd_purchase, "print": cmd_print,
 }
