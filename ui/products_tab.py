@@ -3,14 +3,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QTableView,
     QToolBar,
     QVBoxLayout,
@@ -23,10 +22,9 @@ from ui import settings as keys
 from ui.context import AppContext
 from ui.product_dialog import ProductDialog
 from ui.product_model import ProductModel
+from ui.search_box import SearchBox
 from ui.table_model import setup_table
 from ui.worker import start_job
-
-SEARCH_DEBOUNCE_MS = 250
 
 
 class ProductsTab(QWidget):
@@ -36,18 +34,10 @@ class ProductsTab(QWidget):
         self.dialog: ProductDialog | None = None
         self.model = ProductModel(self)
 
-        self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("搜索:名称、拼音首字母(如 lm)、全拼、SKU 或条码"))
-        self.search.setClearButtonEnabled(True)
+        self.search = SearchBox(self.tr("搜索:名称、拼音首字母(如 lm)、全拼、SKU 或条码"), self.apply_filter)
         self.category = QComboBox()
         self.category.setMinimumContentsLength(8)
         self.count_label = QLabel()
-        self._debounce = QTimer(self)
-        self._debounce.setSingleShot(True)
-        self._debounce.setInterval(SEARCH_DEBOUNCE_MS)
-        self._debounce.timeout.connect(self.apply_filter)
-        self.search.textChanged.connect(self._debounce.start)
-        self.search.returnPressed.connect(self.apply_filter)
         self.category.currentIndexChanged.connect(self.apply_filter)
 
         toolbar = QToolBar()
@@ -84,7 +74,7 @@ class ProductsTab(QWidget):
     # -- list ---------------------------------------------------------------------------------
 
     def apply_filter(self) -> None:
-        self._debounce.stop()
+        self.search.debounce.stop()
         self.model.set_filter(self.search.text().strip(), self.category.currentData() or "")
 
     def refresh_categories(self) -> None:

@@ -1,13 +1,12 @@
 """库存 tab: on hand / reserved / available per product, lot and location, and the movement history."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -20,10 +19,9 @@ from services.stock import stock_rows
 from ui import notify
 from ui.context import AppContext
 from ui.history_dialog import HistoryDialog
+from ui.search_box import SearchBox
 from ui.stock_model import EXPIRED_COLOR, NEAR_EXPIRY_COLOR, StockModel
 from ui.table_model import setup_table
-
-SEARCH_DEBOUNCE_MS = 250
 
 
 def _swatch(color, text: str) -> QLabel:
@@ -42,15 +40,7 @@ class StockTab(QWidget):
 
         self.location = QComboBox()
         self.location.setMinimumContentsLength(8)
-        self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("搜索:名称、拼音首字母、SKU 或条码"))
-        self.search.setClearButtonEnabled(True)
-        self._debounce = QTimer(self)
-        self._debounce.setSingleShot(True)
-        self._debounce.setInterval(SEARCH_DEBOUNCE_MS)
-        self._debounce.timeout.connect(self.reload)
-        self.search.textChanged.connect(self._debounce.start)
-        self.search.returnPressed.connect(self.reload)
+        self.search = SearchBox(self.tr("搜索:名称、拼音首字母、SKU 或条码"), self.reload)
         self.location.currentIndexChanged.connect(self.reload)
         history_button = QPushButton(self.tr("流水"))
         history_button.setToolTip(self.tr("查看所选商品或批次的库存流水"))
@@ -105,7 +95,7 @@ class StockTab(QWidget):
             self.reload()
 
     def reload(self) -> None:
-        self._debounce.stop()
+        self.search.debounce.stop()
         self._dirty = False
         rows = stock_rows(location_id=self.location.currentData(), text=self.search.text().strip())
         self.model.set_rows(rows)
