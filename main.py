@@ -7,6 +7,7 @@
 """
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from pathlib import Path
 
@@ -28,8 +29,15 @@ def default_db_path() -> Path:
     return app_data_dir() / "xiaopu.sqlite3"
 
 
-def demo_db_path() -> Path:
-    return app_data_dir() / "demo.sqlite3"
+def demo_db_path(today: dt.date | None = None) -> Path:
+    """Today's demo store. The demo's history ends on the day it is made, so a demo from an
+    earlier day (all lots expired by now) is deleted and a fresh one is made for today."""
+    folder, stamp = app_data_dir(), f"{today or dt.date.today():%Y%m%d}"
+    current = folder / f"demo-{stamp}.sqlite3"
+    for old in folder.glob("demo-*.sqlite3*"):
+        if not old.name.startswith(current.name):
+            old.unlink(missing_ok=True)
+    return current
 
 
 def main(argv: list[str] | None = None) -> int:
