@@ -36,7 +36,10 @@ def demo_db_path(today: dt.date | None = None) -> Path:
     current = folder / f"demo-{stamp}.sqlite3"
     for old in folder.glob("demo-*.sqlite3*"):
         if not old.name.startswith(current.name):
-            old.unlink(missing_ok=True)
+            try:
+                old.unlink(missing_ok=True)
+            except OSError:  # still open in yesterday's window (Windows): try again next time
+                pass
     return current
 
 
