@@ -141,21 +141,30 @@ def _check_unique(clean: CleanProduct, product_id: int | None) -> None:
         other = Product.get_or_none(Product.sku == clean.sku)
         if other is not None and other.id != product_id:
             raise ValidationError("sku.duplicate", field="SKU编码", sku=clean.sku)
-    for code, _, _ in clean.barcodes:
-        owner = Barcode.select(Barcode, Product).join(Product).where(Barcode.code == code).first()
-        if owner is not None and owner.product_id != product_id:
-            raise ValidationError("barcode.duplicate", field="条码", code=code,
-                                  owner=f"{owner.product.sku} {owner.product.name}")
+    codes = [code for code, _, _ in clean.barcodes]
+    if not codes:
+        return
+    owners = (Barcode.select(Barcode.code, Barcode.product, Product.sku, Product.name).join(Product)
+              .where(Barcode.code.in_(codes)).tuples())
+    for code, owner_id, sku, name in owners:
+        if owner_id != product_id:
+            raise ValidationError("barcode.duplicate", field="条码", code=code, owner=f"{sku} {name}")
 
 
 def _snapshot(product: Product) -> dict:
+    """What the audit log records of a saved product."""
+    return _snapshot_values(
+        product.sku, product, product.shelf.code if product.shelf_id else "",
+        [(u.name, u.factor) for u in product.units], [b.code for b in product.barcodes])
+
+
+def _snapshot_values(sku: str, p, shelf: str, units, codes) -> dict:
+    """One shape for the audit snapshot, whether read back (update) or known already (create)."""
     return {
-        "sku": product.sku, "name": product.name, "spec": product.spec, "category": product.category,
-        "base_unit": product.base_unit, "shelf_life_days": product.shelf_life_days,
-        "cost": str(product.cost), "price": str(product.price), "safety_stock": str(product.safety_stock),
-        "shelf": product.shelf.code if product.shelf_id else "",
-        "units": sorted((u.name, str(u.factor)) for u in product.units),
-        "barcodes": sorted(b.code for b in product.barcodes),
+        "sku": sku, "name": p.name, "spec": p.spec, "category": p.category, "base_unit": p.base_unit,
+        "shelf_life_days": p.shelf_life_days, "cost": str(p.cost), "price": str(p.price),
+        "safety_stock": str(p.safety_stock), "shelf": shelf,
+        "units": sorted((name, str(factor)) for name, factor in units), "barcodes": sorted(codes),
     }
 
 
@@ -169,52 +178,59 @@ def save_clean(actor, clean: CleanProduct, product_id: int | None = None,
     values = dict(
         name=clean.name, spec=clean.spec, category=clean.category, base_unit=clean.base_unit,
         shelf_life_days=clean.shelf_life_days, cost=clean.cost, price=clean.price,
-        safety_stock=clean.safety_stock, shelf=shelf,
-        search_key=build_search_key(clean.name, clean.spec, clean.sku, clean.category),
-        updated_at=now(),
+        safety_stock=clean.safety_stock, shelf=shelf, updated_at=now(),
     )
     if product_id is None:
         sku = clean.sku or next_sku()
-        values["search_key"] = build_search_key(clean.name, clean.spec, sku, clean.category)
-        product = Product.create(sku=sku, **values)
-        old = None
+        product = Product.create(sku=sku, search_key=build_search_key(clean.name, clean.spec, sku, clean.category),
+                                 **values)
+        _save_units_and_barcodes(product, clean, keep_missing_barcodes, is_new=True)
+        # a new product is exactly what was asked for: the snapshot needs no read-back
+        old, new = None, _snapshot_values(sku, clean, clean.shelf, clean.units, [c for c, _, _ in clean.barcodes])
     else:
         product = Product.get_by_id(product_id)
         old = _snapshot(product)
-        if clean.sku:
-            values["sku"] = clean.sku
-        values["search_key"] = build_search_key(clean.name, clean.spec, values.get("sku", product.sku),
-                                                clean.category)
-        Product.update(**values).where(Product.id == product_id).execute()
+        sku = clean.sku or product.sku
+        Product.update(sku=sku, search_key=build_search_key(clean.name, clean.spec, sku, clean.category),
+                       **values).where(Product.id == product_id).execute()
         product = Product.get_by_id(product_id)
-    _save_units_and_barcodes(product, clean, keep_missing_barcodes)
+        _save_units_and_barcodes(product, clean, keep_missing_barcodes, is_new=False)
+        new = _snapshot(product)
     audit.record(actor, "product.create" if old is None else "product.update", "product", product.id,
-                 old=old, new=_snapshot(product))
+                 old=old, new=new)
     return product
 
 
-def _save_units_and_barcodes(product: Product, clean: CleanProduct, keep_missing_barcodes: bool) -> None:
-    existing = {u.name: u for u in product.units}
+def _save_units_and_barcodes(product: Product, clean: CleanProduct, keep_missing_barcodes: bool,
+                             is_new: bool) -> None:
+    existing = {} if is_new else {u.name: u for u in product.units}
     wanted = dict(clean.units)
     for name, unit in existing.items():
         if name not in wanted and not keep_missing_barcodes:
             unit.delete_instance()
+    units: dict[str, int] = {}
     for name, factor in wanted.items():
         if name in existing:
             ProductUnit.update(factor=factor).where(ProductUnit.id == existing[name].id).execute()
+            units[name] = existing[name].id
         else:
-            ProductUnit.create(product=product, name=name, factor=factor)
-    units = {u.name: u.id for u in ProductUnit.select().where(ProductUnit.product == product)}
-    codes = {code for code, _, _ in clean.barcodes}
-    if not keep_missing_barcodes:
-        Barcode.delete().where((Barcode.product == product) & Barcode.code.not_in(codes or {""})).execute()
+            units[name] = ProductUnit.create(product=product, name=name, factor=factor).id
+    if keep_missing_barcodes:
+        units.update((u.name, u.id) for u in existing.values() if u.name not in units)
+    codes = [code for code, _, _ in clean.barcodes]
+    if not is_new and not keep_missing_barcodes:
+        Barcode.delete().where((Barcode.product == product) & Barcode.code.not_in(codes or [""])).execute()
+    stored = {} if is_new or not codes else dict(
+        Barcode.select(Barcode.code, Barcode.id).where(Barcode.code.in_(codes)).tuples())
+    fresh = []
     for code, unit_name, kind in clean.barcodes:
         unit_id = units.get(unit_name) if unit_name else None
-        row = Barcode.get_or_none(Barcode.code == code)
-        if row is None:
-            Barcode.create(code=code, product=product, unit=unit_id, kind=kind)
+        if code in stored:
+            Barcode.update(unit=unit_id, kind=kind).where(Barcode.id == stored[code]).execute()
         else:
-            Barcode.update(unit=unit_id, kind=kind).where(Barcode.id == row.id).execute()
+            fresh.append(dict(code=code, product=product.id, unit=unit_id, kind=kind))
+    if fresh:
+        Barcode.insert_many(fresh).execute()
 
 
 def save_product(actor, data: ProductInput, product_id: int | None = None) -> Product:
