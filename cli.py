@@ -51,6 +51,23 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("rebuild-balances", help="recompute every balance from the ledger")
 
+    user = sub.add_parser("user", help="staff accounts and roles")
+    usub = user.add_subparsers(dest="user_command", required=True)
+    ulist = usub.add_parser("list", help="accounts with their roles")
+    ulist.add_argument("--json", action="store_true")
+    uadd = usub.add_parser("add", help="create an account")
+    uadd.add_argument("name")
+    uadd.add_argument("--role", required=True, choices=["owner", "purchaser", "warehouse", "cashier", "finance"])
+    uadd.add_argument("--display-name", default="")
+    uadd.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
+    upass = usub.add_parser("passwd", help="set an account's password")
+    upass.add_argument("name")
+    upass.add_argument("--password-stdin", action="store_true")
+    urole = usub.add_parser("role", help="change an account's role, or disable it")
+    urole.add_argument("name")
+    urole.add_argument("role", choices=["owner", "purchaser", "warehouse", "cashier", "finance"])
+    urole.add_argument("--disable", action="store_true")
+
     purchase = sub.add_parser("purchase", help="purchase suggestions and orders")
     psub = purchase.add_subparsers(dest="purchase_command", required=True)
     suggest = psub.add_parser("suggest", help="what to buy now, with the reason for each line")
@@ -207,6 +224,40 @@ def cmd_rebuild(args, user) -> int:
     return 0
 
 
+def read_password(from_stdin: bool) -> str:
+    """Never from the command line (it would stay in the shell history)."""
+    if from_stdin:
+        return sys.stdin.readline().rstrip("\r\n")
+    import getpass
+
+    first = getpass.getpass("密码 / password: ")
+    if getpass.getpass("再输一次 / again: ") != first:
+        raise XiaopuError("user.password_mismatch")
+    return first
+
+
+def cmd_user(args, user) -> int:
+    from services import users
+
+    if args.user_command == "list":
+        rows = users.list_users()
+        if args.json:
+            _print(json.dumps([r.as_json() for r in rows], ensure_ascii=False, indent=2))
+        for r in rows if not args.json else ():
+            state = "" if r.active else " (停用 disabled)"
+            _print(f"{r.username:<16} {r.display_name:<10} {r.role:<10} {'有密码' if r.has_password else '无密码'}{state}")
+        return 0
+    if args.user_command == "add":
+        password = read_password(True) if args.password_stdin else None
+        users.create_user(user, args.name, args.role, password or None, display_name=args.display_name)
+    elif args.user_command == "passwd":
+        users.set_password(user, args.name, read_password(args.password_stdin))
+    else:
+        users.set_role(user, args.name, args.role, active=not args.disable)
+    _print(f"已保存 / saved: {args.name}")
+    return 0
+
+
 def cmd_purchase(args, user) -> int:
     if args.purchase_command == "suggest":
         from services.suggestions import suggest
@@ -247,5 +298,5 @@ def cmd_print(args, user) -> int:
 COMMANDS = {
     "init": cmd_init, "demo": cmd_demo, "import": cmd_import, "export": cmd_export, "stock": cmd_stock,
     "check": cmd_check, "backup": cmd_backup, "reverse": cmd_reverse, "rebuild-balances": cmd_rebuild,
-    "purchase": cmd_purchase, "print": cmd_print,
+    "purchase": cmd_purchase, "print": cmd_print, "user": cmd_user,
 }

@@ -60,6 +60,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "user.bad_login": ("用户名或密码错误", "Wrong user name or password"),
     "user.inactive": ("用户 {name} 已停用", "User {name} is disabled"),
     "user.short_password": ("密码至少 6 位", "The password needs at least 6 characters"),
+    "user.password_mismatch": ("两次输入的密码不一致", "The two passwords differ"),
     "user.last_owner": ("至少要保留一个店主账号", "At least one owner account must remain"),
     "permission.denied": (
         "{user}({role})无权执行:{action}",

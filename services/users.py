@@ -4,6 +4,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
+from dataclasses import dataclass
 
 from models import ROLES, User, write_transaction
 from services import audit
@@ -12,6 +13,24 @@ from services.permissions import require
 
 SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**14, 8, 1
 DEFAULT_OWNER = "owner"
+
+
+@dataclass(frozen=True)
+class UserRow:
+    username: str
+    display_name: str
+    role: str
+    active: bool
+    has_password: bool
+
+    def as_json(self) -> dict:
+        return {"username": self.username, "display_name": self.display_name, "role": self.role,
+                "active": self.active, "has_password": self.has_password}
+
+
+def list_users() -> list[UserRow]:
+    return [UserRow(u.username, u.display_name, u.role, u.active, bool(u.password_hash))
+            for u in User.select().order_by(User.id)]
 
 
 def hash_password(password: str) -> str:
@@ -102,6 +121,14 @@ def set_password(actor: User, username: str, password: str) -> None:
     with write_transaction():
         User.update(password_hash=hash_password(password)).where(User.id == user.id).execute()
         audit.record(actor, "user.password", "user", user.id, reason="password changed")
+
+
+def set_display_name(actor: User, username: str, display_name: str) -> None:
+    require(actor, "user.manage")
+    user = get_user(username)
+    with write_transaction():
+        User.update(display_name=display_name.strip() or user.username).where(User.id == user.id).execute()
+        audit.record(actor, "user.rename", "user", user.id, old=user.display_name, new=display_name.strip())
 
 
 def set_role(actor: User, username: str, role: str, active: bool = True) -> User:

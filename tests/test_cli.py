@@ -102,3 +102,21 @@ def test_bad_database_target_exits_1_with_a_message(tmp_path):
     result = xiaopu("stock", db=bogus)
     assert result.returncode == 1
     assert "无法打开数据库" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_user_accounts_from_the_command_line(tmp_path):
+    db = tmp_path / "shop.sqlite3"
+    assert xiaopu("init", db=db).returncode == 0
+    add = subprocess.run([sys.executable, str(ROOT / "main.py"), "--db", str(db), "user", "add", "xiaowang",
+                          "--role", "cashier", "--display-name", "小王", "--password-stdin"],
+                         input="收银台密码1\n", capture_output=True, text=True, encoding="utf-8", cwd=ROOT)
+    assert add.returncode == 0, add.stderr
+    rows = {r["username"]: r for r in json.loads(xiaopu("user", "list", "--json", db=db).stdout)}
+    assert rows["xiaowang"] == {"username": "xiaowang", "display_name": "小王", "role": "cashier",
+                                "active": True, "has_password": True}
+    refused = subprocess.run([sys.executable, str(ROOT / "main.py"), "--db", str(db), "--user", "xiaowang",
+                              "user", "add", "intruder", "--role", "owner"],
+                             capture_output=True, text=True, encoding="utf-8", cwd=ROOT)
+    assert refused.returncode == 1 and "无权" in refused.stderr
+    demote = xiaopu("user", "role", "owner", "cashier", db=db)
+    assert demote.returncode == 1 and "店主" in demote.stderr
