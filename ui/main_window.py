@@ -12,6 +12,7 @@ from ui.roles import user_label
 from ui.scanner import Clock, ScannerFilter, monotonic_ms
 from ui.settings_dialog import SettingsDialog
 from ui.tabs import TABS, TabSpec
+from ui.users_dialog import UsersDialog
 from ui.worker import start_job
 
 APP_VERSION = "0.1.0"
@@ -67,6 +68,10 @@ class MainWindow(QMainWindow):
         preferences = QAction(self.tr("选项…"), self)
         preferences.triggered.connect(lambda: self.open_settings())
         settings_menu.addAction(preferences)
+        users_action = QAction(self.tr("用户管理…"), self)
+        users_action.triggered.connect(lambda: self.open_users())
+        users_action.setEnabled(self.context.user.role == "owner")  # the services refuse others anyway
+        settings_menu.addAction(users_action)
         help_menu = bar.addMenu(self.tr("帮助(&H)"))
         about = QAction(self.tr("关于小铺"), self)
         about.triggered.connect(lambda: self.about())
@@ -141,6 +146,12 @@ class MainWindow(QMainWindow):
     def open_settings(self) -> SettingsDialog:
         dialog = SettingsDialog(self.context.settings, self)
         dialog.accepted.connect(self.configure_scanner)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def open_users(self) -> UsersDialog:
+        dialog = UsersDialog(self.context, self)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
         return dialog
