@@ -41,6 +41,7 @@ class UserEditDialog(QDialog):
         super().__init__(parent)
         self.context, self.row = context, row
         self.setWindowTitle(self.tr("新增用户") if row is None else self.tr("修改用户"))
+        self.setMinimumWidth(360)
         self.username = QLineEdit(row.username if row else "")
         self.username.setReadOnly(row is not None)
         self.display_name = QLineEdit(row.display_name if row else "")
