@@ -85,13 +85,13 @@ def _post(actor, doc: PlannedDoc, product_ids: list[int], places: dict[str, int]
         original = ledger.get_document(doc.reverses)
         if original.state != "posted":
             return False
-        ledger.reverse_document(actor, original.number, doc.note, doc_date=doc.day)
+        ledger.reverse_document(actor, original.number, doc.note, doc_date=doc.day, occurred_at=doc.occurred_at)
         return True
     source, target = places[doc.route[0]], places[doc.route[1]]
     lines = [ledger.Line(product_ids[ln.product], ln.quantity, source, target, unit_cost=ln.unit_cost)
              for ln in doc.lines]
     result = ledger.post_document(actor, doc.doc_type, lines, key=doc.key, doc_date=doc.day,
-                                  partner=doc.partner, note=doc.note)
+                                  partner=doc.partner, note=doc.note, occurred_at=doc.occurred_at)
     return result.created
 
 

@@ -54,6 +54,7 @@ class PlannedDoc:
     partner: str = ""
     note: str = ""
     reverses: str = ""  # for a reversal: the key of the document it reverses
+    occurred_at: dt.datetime | None = None  # when it happens in the shop (demand's hour pattern reads it)
 
 
 def poisson(rng: random.Random, rate: float) -> int:
@@ -171,38 +172,45 @@ class DemoShop:
         def key() -> str:
             return f"demo:{self.seed}:{number}:{len(docs) + 1}"
 
+        def add(doc: PlannedDoc, hour: int, minute: int = 0) -> None:
+            """Keep `doc`, stamped with its time of day (deterministic: no draw from rng)."""
+            doc.occurred_at = dt.datetime.combine(day, dt.time(hour)) + dt.timedelta(minutes=minute)
+            docs.append(doc)
+
         expired = self.expired_loss(day, key())
         if expired:
-            docs.append(expired)
-        for supplier, products in self.by_supplier.items():
+            add(expired, 7)  # the morning check before opening
+        for n, (supplier, products) in enumerate(self.by_supplier.items()):
             allowed = DELIVERY_DAYS.get(supplier)
             if allowed is not None and day.weekday() not in allowed and number > 0:
                 continue
             receipt = self.receipt(rng, day, supplier, products, key())
             if receipt is None:
                 continue
-            docs.append(receipt)
+            add(receipt, 6, 30 + 10 * n)  # the morning deliveries, one van after another
             if number > 0 and rng.random() < 0.03:  # goods refused at the door: sent back, then re-delivered
-                docs.append(self.reverse(receipt, key(), "到货质量不合格,整单退回供应商"))
-                redelivery = self.receipt_again(receipt, key())
-                docs.append(redelivery)
+                add(self.reverse(receipt, key(), "到货质量不合格,整单退回供应商"), 6, 40 + 10 * n)
+                add(self.receipt_again(receipt, key()), 10, 5 * n)
         group_orders = self.group_orders(rng, day)
         for block in range(len(BLOCKS)):
+            start = int(BLOCKS[block][0][:2])
             walk_in = self.walk_in(rng, day, block, key())
             if walk_in:
-                docs.append(walk_in)
-            for order in group_orders.get(block, []):
+                add(walk_in, start + 1)  # the till's summary of the block, at its middle
+            orders = group_orders.get(block, [])
+            for i, order in enumerate(orders):
+                minute = 5 + i * 110 // len(orders)  # pick-ups spread over the block
                 doc = self.group_sale(day, order, key())
                 if doc:
-                    docs.append(doc)
+                    add(doc, start, minute)
                     if rng.random() < 0.004:  # entered twice by mistake, then reversed
                         twice = self.group_sale(day, order, key(), note_suffix="(重复录入)")
                         if twice:
-                            docs.append(twice)
-                            docs.append(self.reverse(twice, key(), "社群订单重复录入,冲销"))
+                            add(twice, start, minute + 2)
+                            add(self.reverse(twice, key(), "社群订单重复录入,冲销"), start, minute + 4)
         damaged = self.damage_loss(rng, day, key())
         if damaged:
-            docs.append(damaged)
+            add(damaged, 21)  # the evening round
         return docs
 
     # -- documents ------------------------------------------------------------------------

@@ -536,7 +536,8 @@ def get_document(ref: int | str) -> Document:
     return doc
 
 
-def reverse_document(actor, ref: int | str, reason: str, doc_date: dt.date | None = None) -> PostResult:
+def reverse_document(actor, ref: int | str, reason: str, doc_date: dt.date | None = None,
+                     occurred_at: dt.datetime | None = None) -> PostResult:
     """Post the mirror image of a document (same lots, locations swapped) and mark it reversed."""
     require(actor, "doc.reverse")
     if not reason.strip():
@@ -554,7 +555,7 @@ def reverse_document(actor, ref: int | str, reason: str, doc_date: dt.date | Non
         ]
         result = post_document(actor, "reversal", lines, key=f"reverse:{original.id}", doc_date=doc_date,
                                partner=original.partner, note=f"冲销 {original.number}:{reason.strip()}",
-                               reverses=original)
+                               reverses=original, occurred_at=occurred_at)
         changed = (Document.update(state="reversed")
                    .where((Document.id == original.id) & (Document.state == "posted")).execute())
         if changed != 1:

@@ -185,3 +185,14 @@ def test_default_store_has_the_articles_shape():
     assert len(suppliers) >= 8
     keys = [d.key for d in docs]
     assert len(keys) == len(set(keys))
+
+
+def test_documents_carry_the_time_they_happened_in_the_shop(db):
+    """Demand's hour pattern reads occurred_at: sales in opening hours, deliveries in the morning."""
+    generate_demo(db, **SMALL)
+    rows = list(Document.select(Document.doc_type, Document.doc_date, Document.occurred_at).tuples())
+    assert all(at.date() == day for _, day, at in rows)
+    sale_hours = Counter(at.hour for kind, _, at in rows if kind == "sale")
+    assert min(sale_hours) >= 7 and max(sale_hours) <= 20
+    assert len(sale_hours) >= 10, "sales spread over the day, not stamped with the generation time"
+    assert all(6 <= at.hour < 11 for kind, _, at in rows if kind == "receipt")
