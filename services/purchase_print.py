@@ -1,0 +1,110 @@
+"""A purchase order as plain data for printing: what reports/purchase_order_pdf.py draws.
+
+Read in one place so the PDF writer never touches models and every number on the paper is
+computed here, exactly (Decimal).
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from models import Product, PurchaseOrder, PurchaseOrderLine, SupplierProduct
+from services import shop_settings
+from services.errors import NotFound
+from services.money_words import rmb_capitals
+from services.order_qr import QrLine, QrOrder
+
+FEN = Decimal("0.01")
+
+STATE_LABELS = {
+    "draft": "草稿", "submitted": "待审核", "approved": "已审核", "partially_received": "部分收货",
+    "partial": "部分收货", "received": "已收货", "closed": "已关闭", "cancelled": "已作废",
+}
+
+
+@dataclass(frozen=True)
+class ShopHeader:
+    name: str
+    address: str
+    phone: str
+
+
+@dataclass(frozen=True)
+class SupplierBlock:
+    code: str
+    name: str
+    contact: str
+    phone: str
+    address: str
+
+
+@dataclass(frozen=True)
+class PrintLine:
+    no: int
+    sku: str
+    name: str
+    spec: str
+    unit: str
+    quantity: Decimal  # in `unit`
+    price: Decimal  # per `unit`
+    amount: Decimal  # quantity × price, rounded to the fen as printed
+    supplier_sku: str = ""
+
+
+@dataclass(frozen=True)
+class PurchaseOrderPrint:
+    shop: ShopHeader
+    supplier: SupplierBlock
+    number: str
+    state: str
+    state_label: str
+    order_date: dt.date
+    expected_date: dt.date | None
+    location: str  # where the goods are delivered
+    lines: list[PrintLine]
+    total: Decimal  # the sum of the printed line amounts, so the paper adds up
+    total_words: str  # 人民币大写 of `total`
+    note: str
+    created_by: str
+    approved_by: str
+
+    def qr_order(self) -> QrOrder:
+        return QrOrder("po", self.shop.name, self.number, self.supplier.code, self.order_date, self.expected_date,
+                       [QrLine(li.sku, li.name, li.spec, li.quantity, li.unit, li.supplier_sku) for li in self.lines])
+
+
+def shop_header() -> ShopHeader:
+    return ShopHeader(shop_settings.get("shop.name"), shop_settings.get("shop.address"),
+                      shop_settings.get("shop.phone"))
+
+
+def user_label(user) -> str:
+    return (user.display_name or user.username) if user is not None else ""
+
+
+def line_amount(quantity: Decimal, price: Decimal) -> Decimal:
+    return (quantity * price).quantize(FEN, rounding=ROUND_HALF_UP)
+
+
+def load_purchase_order_print(number: str) -> PurchaseOrderPrint:
+    """Everything printed on purchase order `number`; NotFound if there is no such order."""
+    order = PurchaseOrder.get_or_none(PurchaseOrder.number == number)
+    if order is None:
+        raise NotFound("doc.not_found", ref=number)
+    supplier = order.supplier
+    supplier_codes = dict(SupplierProduct.select(SupplierProduct.product, SupplierProduct.supplier_sku)
+                          .where(SupplierProduct.supplier == supplier).tuples())
+    rows = (PurchaseOrderLine.select(PurchaseOrderLine, Product).join(Product)
+            .where(PurchaseOrderLine.order == order).order_by(PurchaseOrderLine.line_no))
+    lines = [PrintLine(no, row.product.sku, row.product.name, row.product.spec, row.unit, row.quantity, row.price,
+                       line_amount(row.quantity, row.price), supplier_codes.get(row.product_id, ""))
+             for no, row in enumerate(rows, 1)]
+    total = sum((line.amount for line in lines), Decimal("0.00"))
+    return PurchaseOrderPrint(
+        shop=shop_header(),
+        supplier=SupplierBlock(supplier.code, supplier.name, supplier.contact, supplier.phone, supplier.address),
+        number=order.number, state=order.state, state_label=STATE_LABELS.get(order.state, order.state),
+        order_date=order.order_date, expected_date=order.expected_date, location=order.location.name,
+        lines=lines, total=total, total_words=rmb_capitals(total), note=order.note,
+        created_by=user_label(order.created_by), approved_by=user_label(order.approved_by))
