@@ -1,0 +1,247 @@
+"""Purchase suggestions, told as the spinach story (seed 000, part 二.1) and its side roads.
+
+A week of spinach sales at 09:30, 15:30 and 18:30 (Wednesday's afternoon busier), evening
+losses, stock 17 斤 on Wednesday at 14:00: the screen must say buy 40 斤 today, or it runs
+out tomorrow before 10:00 — and why. Every expected number is worked out here by hand.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+from models import PurchaseOrder, PurchaseOrderLine, Supplier, SupplierClosedDay, SupplierProduct
+from services import ledger, products, reservations, suggestions
+from services.messages import set_language
+
+D = Decimal
+TODAY = dt.date.today()
+NOW = dt.datetime.combine(TODAY + dt.timedelta(days=(2 - TODAY.weekday()) % 7), dt.time(14))  # a Wednesday, 14:00
+THU, FRI, SAT = (NOW.date() + dt.timedelta(days=n) for n in (1, 2, 3))
+WEEK = [NOW.date() - dt.timedelta(days=n) for n in range(7, 0, -1)]  # Wednesday a week ago … Tuesday
+MORNING, AFTERNOON, EVENING = dt.time(9, 30), dt.time(15, 30), dt.time(18, 30)
+
+
+def at(day: dt.date, time: dt.time) -> dt.datetime:
+    return dt.datetime.combine(day, time)
+
+
+def post(shop, doc_type: str, product, qty: str, when: dt.datetime) -> None:
+    source, target = {"sale": (shop.store, shop.customer), "loss": (shop.store, shop.loss),
+                      "receipt": (shop.supplier, shop.store)}[doc_type]
+    ledger.post_document(shop.owner, doc_type, [ledger.Line(product.id, D(qty), source.id, target.id)],
+                         doc_date=when.date(), occurred_at=when, partner="门店零售" if doc_type == "sale" else "")
+
+
+def make_product(shop, name: str, unit: str = "斤", shelf_life: int | None = 3, safety: str = "0"):
+    return products.save_product(shop.owner, products.ProductInput(
+        name=name, category="蔬菜", base_unit=unit, shelf_life_days=shelf_life, safety_stock=safety))
+
+
+def make_supplier(name: str = "城南蔬菜基地", lead: int | None = 1, weekdays: str = "1234567") -> Supplier:
+    return Supplier.create(code=f"S{Supplier.select().count() + 1}", name=name, lead_time_days=lead,
+                           delivery_weekdays=weekdays)
+
+
+def supplies(supplier: Supplier, product, pack: str = "1") -> None:
+    SupplierProduct.create(supplier=supplier, product=product, pack_size=D(pack), preferred=True)
+
+
+def steady_week(shop, product, per_block: tuple[str, str, str], loss: str = "0") -> None:
+    """Each day of WEEK: a morning receipt of exactly what the day sells and loses, the three sales, a loss."""
+    for day in WEEK:
+        day_total = sum((D(q) for q in per_block), D(loss))
+        post(shop, "receipt", product, str(day_total), at(day, dt.time(7)))
+        for qty, time in zip(per_block, (MORNING, AFTERNOON, EVENING), strict=True):
+            post(shop, "sale", product, qty, at(day, time))
+        if D(loss):
+            post(shop, "loss", product, loss, at(day, dt.time(21)))
+
+
+@pytest.fixture
+def spinach(shop):
+    """菠菜: shelf life 3 days, own safety stock 20; supplier delivers daily, lead time 1 day, 5 斤 bundles."""
+    spinach = make_product(shop, "菠菜", safety="20")
+    for day in WEEK:
+        wednesday = day.weekday() == 2
+        post(shop, "receipt", spinach, "25.4" if wednesday else "19.1", at(day, dt.time(7)))
+        post(shop, "sale", spinach, "5", at(day, MORNING))
+        post(shop, "sale", spinach, "10.4" if wednesday else "4", at(day, AFTERNOON))
+        post(shop, "sale", spinach, "7" if wednesday else "7.1", at(day, EVENING))
+        post(shop, "loss", spinach, "3", at(day, dt.time(21)))
+    post(shop, "receipt", spinach, "22", at(NOW.date(), dt.time(7)))  # today: 22 in, 5 sold → 17 on hand
+    post(shop, "sale", spinach, "5", at(NOW.date(), MORNING))
+    farm = make_supplier()
+    supplies(farm, spinach, pack="5")
+    shop.spinach, shop.farm = spinach, farm
+    return shop
+
+
+def test_spinach_story_right_quantity_and_reason(spinach):
+    # Window Wednesday a week ago … Tuesday: sold 6 × 16.1 + 22.4 = 119 → 17 a day; Wednesday 22.4 / 17 = +32 %.
+    # Lost 7 × 3 = 21 → loss rate 21 / (119 + 21) = 15 % → safety 20 × 1.15 = 23.
+    # Hour profile: 09h 35/119, 15h 34.4/119, 18h 49.6/119 of a day's sales.
+    # T1 = Thu 08:00 (lead 1 day), T2 = Fri 08:00.
+    # demand(now → T2) = Wed after 14:00: 22.4 × 84/119 + Thu 16.1 + Fri before 08:00: 0
+    wed_rest = D("22.4") * 84 / 119
+    need = wed_rest + D("16.1") + 23 - 17 - 0
+    assert 37 < need < 38  # → rounded up to 5-斤 bundles: 40
+    # cap: Thu 08:00 → Sun 08:00 sells 3 × 16.1; 17 − wed_rest is still there (sold first): 47.1 → 45
+    cap = 3 * D("16.1") - (17 - wed_rest)
+    assert 45 < cap < 50
+    s = suggestions.explain(spinach.spinach.id, at=NOW)
+    assert s.suggested == D("40")
+    assert abs(s.need - need) < D("1e-20") and abs(s.cap - cap) < D("1e-20")
+    assert (s.avg_daily, s.loss_rate, s.safety_stock) == (D(17), D("0.15"), D(23))
+    assert (s.on_hand, s.available, s.on_order, s.reserved) == (D(17), D(17), D(0), D(0))
+    assert s.next_delivery == at(THU, dt.time(8)) and s.delivery_after == at(FRI, dt.time(8))
+    # Thursday opens with 17 − 15.81 = 1.19 left; 09:00–10:00 sells 16.1 × 35/119 = 4.7 → gone by 10:00
+    assert s.stockout_at == at(THU, dt.time(10))
+    assert s.peak is not None and (s.peak.weekday, s.peak.start_hour, s.peak.percent) == (2, 15, 32)
+    assert s.reason.startswith("近7天日均 17 斤, 周三下午高峰 +32%, 损耗率 15%, 库存 17 < 安全线 23, 明日 10:00 前断货")
+    assert "下次到货 明日 08:00" in s.reason and "5 斤" in s.reason
+
+
+def test_spinach_is_on_the_list_and_in_the_startup_alerts(spinach):
+    lines = suggestions.suggest(at=NOW)
+    assert [(s.name, s.suggested, s.supplier) for s in lines] == [("菠菜", D(40), "城南蔬菜基地")]
+    [alert] = suggestions.alerts(at=NOW)
+    assert alert.alert == "order_today"  # tomorrow's order would arrive Friday 08:00, after the stock-out
+    assert alert.alert_text() == "【今日必采】菠菜 ≥40 斤,否则明日 10:00 前将断货"
+    assert "菠菜" in lines[0].text() and "建议采购 40 斤" in lines[0].text()
+
+
+def test_reason_in_english(spinach):
+    set_language("en")
+    try:
+        s = suggestions.explain(spinach.spinach.id, at=NOW)
+        assert s.reason.startswith("17 斤/day over the last 7 days, Wed afternoon peak +32%, loss rate 15%, "
+                                   "stock 17 < safety line 23, out of stock by tomorrow 10:00")
+        assert s.alert_text() == "[Order today] 菠菜 ≥40 斤, or out of stock by tomorrow 10:00"
+    finally:
+        set_language("zh_CN")
+
+
+def test_loss_rate_raises_the_safety_stock(shop):
+    farm = make_supplier()
+    careful = make_product(shop, "小白菜", shelf_life=5, safety="10")
+    wasteful = make_product(shop, "油麦菜", shelf_life=5, safety="10")
+    supplies(farm, careful)
+    supplies(farm, wasteful)
+    steady_week(shop, careful, ("2", "2", "4"))
+    steady_week(shop, wasteful, ("2", "2", "4"), loss="2")  # 14 lost of 70 gone: 20 %
+    a, b = suggestions.explain(careful.id, at=NOW), suggestions.explain(wasteful.id, at=NOW)
+    assert (a.loss_rate, a.safety_stock) == (D(0), D(10))
+    assert (b.loss_rate, b.safety_stock) == (D("0.2"), D(12))
+    assert b.suggested - a.suggested == 2
+    assert "损耗率 20%" in b.reason and "损耗率" not in a.reason
+
+
+def test_without_own_safety_stock_one_average_day_is_the_base(shop):
+    farm = make_supplier()
+    greens = make_product(shop, "茼蒿")
+    supplies(farm, greens)
+    steady_week(shop, greens, ("3", "3", "4"), loss="2.5")  # 10 a day, loss 17.5 / 87.5 = 20 %
+    s = suggestions.explain(greens.id, at=NOW)
+    assert s.safety_stock == D(12)  # 1 day × 10 × 1.2
+
+
+def test_rounded_up_to_the_pack_size(shop):
+    farm = make_supplier()
+    eggs = make_product(shop, "鸡蛋", unit="枚", shelf_life=None)
+    supplies(farm, eggs, pack="30")
+    steady_week(shop, eggs, ("7", "7", "14"))  # 28 a day, nothing on hand now
+    s = suggestions.explain(eggs.id, at=NOW)
+    # demand now → Fri 08:00: Wed after 14:00 (21/28 of the day) + Thu = 21 + 28 = 49; no stock;
+    # no safety stock set: one average day, 28
+    assert s.need == 49 + 28
+    assert s.suggested == 90 and s.cap is None
+    assert "按每件 30 枚 向上取整" in s.reason
+
+
+def test_shelf_life_caps_the_quantity(shop):
+    farm = make_supplier()
+    sprouts = make_product(shop, "绿豆芽", unit="袋", shelf_life=2, safety="100")  # a silly safety line
+    supplies(farm, sprouts)
+    steady_week(shop, sprouts, ("3", "3", "4"))
+    s = suggestions.explain(sprouts.id, at=NOW)
+    assert s.need > 100
+    assert s.cap == 20  # Thu 08:00 → Sat 08:00: 2 days × 10, nothing left over
+    assert s.suggested == 20
+    assert "保质期 2 天,到货后最多卖得完 20 袋" in s.reason
+
+
+def test_open_orders_and_reservations_reduce_the_suggestion(spinach):
+    before = suggestions.explain(spinach.spinach.id, at=NOW)
+    reservations.reserve(spinach.owner, "社群接龙#7", spinach.spinach.id, spinach.store.id, D("4"))
+    order = PurchaseOrder.create(number="CG-T1", supplier=spinach.farm, state="approved", location=spinach.store,
+                                 order_date=NOW.date(), created_by=spinach.owner)
+    PurchaseOrderLine.create(order=order, line_no=1, product=spinach.spinach, unit="捆", factor=D(5),
+                             quantity=D(2), price=D("19"), received=D(0))
+    after = suggestions.explain(spinach.spinach.id, at=NOW)
+    assert (after.reserved, after.available, after.on_order) == (D(4), D(13), D(10))
+    assert abs(after.need - (before.need + 4 - 10)) < D("1e-20")
+    assert after.suggested == D(35)  # 31.9 → 35
+    assert "(已预占 4)" in after.reason and "在途 10" in after.reason
+    PurchaseOrder.update(state="cancelled").where(PurchaseOrder.id == order.id).execute()
+    assert suggestions.explain(spinach.spinach.id, at=NOW).on_order == 0
+
+
+def test_a_closed_day_pushes_the_next_delivery(spinach):
+    SupplierClosedDay.create(supplier=spinach.farm, day=THU, reason="满了")
+    s = suggestions.explain(spinach.spinach.id, at=NOW)
+    assert s.next_delivery == at(FRI, dt.time(8))
+    assert s.delivery_after == at(SAT, dt.time(8))
+    assert s.alert == "too_late"  # out by Thursday 10:00, the first van comes Friday
+    assert s.alert_text() == "【来不及】菠菜 预计明日 10:00 前断货,最早到货 后日 08:00"
+
+
+def test_delivery_weekdays_are_respected(spinach):
+    Supplier.update(delivery_weekdays="15").where(Supplier.id == spinach.farm.id).execute()  # Mon and Fri
+    s = suggestions.explain(spinach.spinach.id, at=NOW)
+    assert s.next_delivery == at(FRI, dt.time(8))  # Friday
+    assert s.delivery_after == at(NOW.date() + dt.timedelta(days=5), dt.time(8))  # Monday
+
+
+def test_a_supplier_without_lead_time_gives_a_message_not_a_crash(spinach):
+    Supplier.update(lead_time_days=None).where(Supplier.id == spinach.farm.id).execute()
+    s = suggestions.explain(spinach.spinach.id, at=NOW)
+    assert s.problem == "no_lead_time" and s.suggested == 0 and s.next_delivery is None
+    assert "城南蔬菜基地 没有填写送货周期" in s.reason
+    [line] = suggestions.suggest(at=NOW)
+    assert line.problem == "no_lead_time"
+    assert line.as_json()["suggested"] == "0" and line.as_json()["next_delivery"] is None
+
+
+def test_a_product_without_supplier_says_so(shop):
+    loner = make_product(shop, "荠菜")
+    steady_week(shop, loner, ("1", "1", "1"))
+    s = suggestions.explain(loner.id, at=NOW)
+    assert s.problem == "no_supplier" and s.supplier == ""
+    assert "没有供应商" in s.reason
+    assert s in suggestions.suggest(at=NOW)
+
+
+def test_enough_stock_is_left_off_the_list_but_explained(spinach):
+    post(spinach, "receipt", spinach.spinach, "60", at(NOW.date(), dt.time(11)))
+    s = suggestions.explain(spinach.spinach.id, at=NOW)
+    assert s.need < 0 and s.suggested == 0 and s.stockout_at is None and s.alert == ""
+    assert "库存 77 ≥ 安全线 23" in s.reason
+    assert "够卖到下下次到货 后日 08:00,暂不需要采购" in s.reason
+    assert suggestions.suggest(at=NOW) == [] and suggestions.alerts(at=NOW) == []
+
+
+def test_expired_stock_is_not_available(spinach):
+    post(spinach, "receipt", spinach.spinach, "8", at(WEEK[0] - dt.timedelta(days=1), dt.time(7)))  # long expired
+    s = suggestions.explain(spinach.spinach.id, at=NOW)
+    assert (s.on_hand, s.expired, s.available) == (D(25), D(8), D(17))
+    assert s.suggested == 40 and "另有过期 8 未计" in s.reason
+
+
+def test_sales_reversals_do_not_count_as_demand(spinach):
+    wrong = ledger.post_document(spinach.owner, "sale", [ledger.Line(spinach.spinach.id, D(10), spinach.store.id,
+                                                                    spinach.customer.id)],
+                                 doc_date=WEEK[-1], occurred_at=at(WEEK[-1], dt.time(19)))
+    ledger.reverse_document(spinach.owner, wrong.number, "录错了", doc_date=NOW.date())
+    assert suggestions.explain(spinach.spinach.id, at=NOW).avg_daily == 17
