@@ -764,4 +764,50 @@ Your data stays in one file on this PC.</translation>
         <translation>Once any account has a password, Xiaopu asks for a login at start. The role decides what a user may do: owners approve and reverse, cashiers only sell.</translation>
     </message>
 </context>
+<context>
+    <name>PdfPreviewDialog</name>
+    <message>
+        <source>打印预览</source>
+        <translation>Print preview</translation>
+    </message>
+    <message>
+        <source>打印…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>另存为 PDF…</source>
+        <translation>Save as PDF…</translation>
+    </message>
+    <message numerus="yes">
+        <source>共 %n 页</source>
+        <translation>
+            <numerusform>%n page</numerusform>
+            <numerusform>%n pages</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>无法打印:打印机未就绪</source>
+        <translation>Cannot print: the printer is not ready</translation>
+    </message>
+    <message>
+        <source>另存为 PDF</source>
+        <translation>Save as PDF</translation>
+    </message>
+    <message>
+        <source>无法保存:%1</source>
+        <translation>Cannot save: %1</translation>
+    </message>
+    <message>
+        <source>采购订单 %1</source>
+        <translation>Purchase order %1</translation>
+    </message>
+    <message>
+        <source>补货码</source>
+        <translation>Replenishment codes</translation>
+    </message>
+</context>
 </TS>
