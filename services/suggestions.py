@@ -154,20 +154,26 @@ def _deliveries(supplier: Supplier, placed: dt.datetime, count: int) -> list[dt.
 
 
 def _plan(row: tuple, ctx: _Context) -> Suggestion:
+    pid = row[0]
+    terms = ctx.terms.get(pid)
+    calendar = ctx.calendar(terms) if terms is not None and terms.lead_time_days is not None else None
+    return plan_product(row, ctx.demand.get(pid) or no_demand(pid, ctx.window_days), ctx.stock.get(pid, []),
+                        ctx.reserved.get(pid, ZERO), ctx.on_order.get(pid, ZERO), terms, calendar, ctx.at)
+
+
+def plan_product(row: tuple, demand: Demand, lots: list[tuple[dt.date | None, Decimal]], reserved: Decimal,
+                 on_order: Decimal, terms: SupplyTerms | None,
+                 calendar: tuple[dt.datetime, dt.datetime, dt.datetime] | None, at: dt.datetime) -> Suggestion:
+    """The engine for one product, without the database: `row` is (id, sku, name, unit, shelf life,
+    safety stock); `lots` its stock per expiry; `calendar` (T1, T2, next delivery of tomorrow's order)."""
     pid, sku, name, unit, shelf_life, set_safety = row
-    at, today = ctx.at, ctx.at.date()
-    demand = ctx.demand.get(pid) or no_demand(pid, ctx.window_days)
-    lots = ctx.stock.get(pid, [])
+    today = at.date()
     on_hand = sum((qty for _, qty in lots), ZERO)
     sellable = [StockLot(expiry, qty) for expiry, qty in lots if qty > 0 and (expiry is None or expiry >= today)]
     expired = on_hand - sum((lot.quantity for lot in sellable), ZERO)
-    reserved = ctx.reserved.get(pid, ZERO)
     _take_reserved(sellable, reserved)  # reserved stock leaves first, like the sales it stands for
     available = sum((lot.quantity for lot in sellable), ZERO)
-    on_order = ctx.on_order.get(pid, ZERO)
     safety = safety_stock(set_safety, demand)
-    terms = ctx.terms.get(pid)
-    calendar = ctx.calendar(terms) if terms is not None and terms.lead_time_days is not None else None
     problem = ("no_supplier" if terms is None else "no_lead_time" if terms.lead_time_days is None
                else "no_delivery_day" if calendar is None else "")
     common = dict(product_id=pid, sku=sku, name=name, unit=unit, shelf_life_days=shelf_life,
