@@ -40,3 +40,25 @@ STOCK_COLUMNS = (
 )
 
 PRODUCT_LABELS = [c.label for c in PRODUCT_COLUMNS]
+
+# Suppliers and what they supply: one row per supplier–product pair (see services/supplier_import.py)
+SUPPLIER_COLUMNS = (
+    Column("code", "供应商编码", ("供应商代码", "suppliercode")),
+    Column("name", "供应商名称", ("供应商", "名称", "suppliername")),
+    Column("contact", "联系人", ("contactperson",)),
+    Column("phone", "电话", ("联系电话", "手机", "telephone")),
+    Column("address", "地址", ()),
+    Column("responsible", "负责人", ("采购负责人", "跟单人")),
+    Column("lead_time_days", "送货周期天数", ("送货周期", "到货天数", "leadtime", "leadtimedays")),
+    Column("delivery_weekdays", "送货日", ("送货星期", "deliverydays", "deliveryweekdays")),
+    Column("min_order_amount", "起订金额", ("最低起订金额", "minorder", "minorderamount")),
+    SKU,
+    BARCODE,
+    Column("pack_size", "箱规", ("装箱数", "包装数", "packsize")),
+    Column("price", "进价", ("采购价", "供货价", "price")),
+    Column("supplier_sku", "供应商货号", ("对方货号", "suppliersku")),
+    Column("preferred", "首选", ("首选供应商", "preferred")),
+)
+SUPPLIER_FIELDS = ("code", "name", "contact", "phone", "address", "responsible", "lead_time_days",
+                   "delivery_weekdays", "min_order_amount")
+SUPPLIER_LABELS = [c.label for c in SUPPLIER_COLUMNS]

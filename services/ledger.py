@@ -54,6 +54,7 @@ DOC_TYPES: dict[str, DocType] = {
     "opening": DocType("QC", "doc.opening", "期初库存"),
     "production": DocType("SC", "doc.production", "生产"),
     "reversal": DocType("CX", "doc.reverse", "冲销"),
+    "purchase_return": DocType("CT", "doc.purchase_return", "采购退货"),
 }
 
 # Document states, declared as data: which state may follow which.

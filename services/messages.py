@@ -148,6 +148,111 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "This database holds another demo run (seed {seed}, {products} products, {days} days); "
         "use the same options or another database",
     ),
+    # purchasing: suppliers
+    "supplier.not_found": ("找不到供应商:{ref}", "Supplier not found: {ref}"),
+    "supplier.duplicate_code": ("供应商编码 {code} 已存在", "Supplier code {code} already exists"),
+    "supplier.inactive": ("供应商 {supplier} 已停用", "Supplier {supplier} is disabled"),
+    "supplier.bad_weekdays": (
+        "{field}“{value}”看不懂:请写 一三五、周一至周五、每天 或 1,3,5",
+        "{field} '{value}' is not understood: write 1,3,5 or 1-5 (Monday = 1) or 每天",
+    ),
+    "supplier.no_lead_time": (
+        "供应商 {supplier} 没有填写送货周期(天数),请先在供应商资料里补上",
+        "Supplier {supplier} has no lead time (days); please fill it in first",
+    ),
+    "supplier.no_delivery_day": (
+        "供应商 {supplier} 在 {days} 天内没有可送货的日子(送货日:{weekdays})",
+        "Supplier {supplier} cannot deliver on any day within {days} days (delivery days: {weekdays})",
+    ),
+    "supplier.name_ambiguous": (
+        "有 {count} 个供应商都叫“{name}”,请填写供应商编码",
+        "{count} suppliers are called '{name}'; please give the supplier code",
+    ),
+    "supplier.row_conflict": (
+        "{field}与第 {row} 行不一致(“{value}” ≠ “{other}”)",
+        "{field} differs from row {row} ('{value}' vs '{other}')",
+    ),
+    "supplier.import_done": (
+        "已导入 {created} 个新供应商,更新 {updated} 个,供货商品 {products} 条",
+        "Imported {created} new suppliers, updated {updated}, {products} supplied products",
+    ),
+    "supplier.weekdays_all": ("每天", "every day"),
+    "supplier.bad_flag": ("{field}“{value}”请填 是 或 否", "{field} '{value}': write yes or no"),
+    # purchasing: purchase orders
+    "po.state.draft": ("草稿", "draft"),
+    "po.state.submitted": ("待审核", "submitted"),
+    "po.state.approved": ("已审核", "approved"),
+    "po.state.partially_received": ("部分收货", "partially received"),
+    "po.state.received": ("已收货", "received"),
+    "po.state.closed": ("已关闭", "closed"),
+    "po.state.cancelled": ("已作废", "cancelled"),
+    "po.action.edit": ("修改", "edit"),
+    "po.action.submit": ("提交", "submit"),
+    "po.action.approve": ("审核", "approve"),
+    "po.action.receive": ("收货", "receive"),
+    "po.action.close": ("关闭", "close"),
+    "po.action.cancel": ("作废", "cancel"),
+    "purchase.not_found": ("找不到采购单:{ref}", "Purchase order not found: {ref}"),
+    "purchase.bad_state": (
+        "采购单 {number} 当前是“{state}”,不能{action}",
+        "Purchase order {number} is {state}; cannot {action} it",
+    ),
+    "purchase.unknown_state": ("采购单状态“{state}”无效,可选:{states}", "Unknown order state '{state}'; one of: {states}"),
+    "purchase.zero_price": ("第 {line} 行 {product}:进价不能为 0", "Line {line} {product}: the price cannot be 0"),
+    "purchase.duplicate_line": (
+        "第 {line} 行与第 {other} 行是同一商品同一单位({product} {unit}),请合并成一行",
+        "Line {line} repeats line {other} ({product} {unit}); please merge them",
+    ),
+    "purchase.price_flag": ("比上次 {last} 高 {percent}%", "{percent}% above the last price {last}"),
+    "purchase.below_minimum": (
+        "供应商 {supplier} 起订金额 {minimum} 元,本单合计 {total} 元,还差 {missing} 元",
+        "Supplier {supplier} needs at least {minimum} per order; this order is {total}, {missing} short",
+    ),
+    "purchase.own_order": (
+        "采购单 {number} 是你自己创建的,不能自己审核;请店主审核",
+        "You created purchase order {number}; someone else (the owner) must approve it",
+    ),
+    "purchase.needs_owner": (
+        "采购单 {number} 合计 {total} 元,超过审批线 {threshold} 元,需要店主审核",
+        "Purchase order {number} totals {total}, above the approval limit {threshold}: the owner must approve it",
+    ),
+    "purchase.auto_approved": (
+        "合计 {total} 元未超过审批线 {threshold} 元,提交时自动审核",
+        "Total {total} is within the approval limit {threshold}: approved automatically on submit",
+    ),
+    "purchase.supplier_mismatch": (
+        "采购单 {number} 的供应商是 {other},不是 {supplier}",
+        "Purchase order {number} belongs to {other}, not {supplier}",
+    ),
+    # purchasing: receiving
+    "receipt.not_found": ("找不到收货单:{ref}", "Goods receipt not found: {ref}"),
+    "receipt.not_draft": (
+        "收货单 {number} 当前是“{state}”,不能再修改或确认",
+        "Goods receipt {number} is {state}; it cannot be changed or confirmed",
+    ),
+    "receipt.state.draft": ("待确认", "draft"),
+    "receipt.state.confirmed": ("已确认", "confirmed"),
+    "receipt.state.cancelled": ("已作废", "cancelled"),
+    "receipt.unknown_code": (
+        "未知条码 {code}:请先在商品资料里登记这个条码",
+        "Unknown barcode {code}: register it on the product first",
+    ),
+    "receipt.line_not_found": ("收货单 {number} 没有这一行({line})", "Goods receipt {number} has no line {line}"),
+    "receipt.empty": ("收货单 {number} 没有任何收货数量", "Goods receipt {number} has no quantities"),
+    "receipt.over_tolerance": (
+        "{product}:订购 {ordered},之前已收 {before},本次 {now},超出容差 {percent}%(最多 {limit})",
+        "{product}: ordered {ordered}, received before {before}, now {now}: over the {percent}% tolerance (at most {limit})",
+    ),
+    "receipt.not_ordered": ("{product} 不在采购单 {number} 上", "{product} is not on purchase order {number}"),
+    "receipt.expired_on_arrival": (
+        "{product} 批次 {lot} 到期日 {expiry} 早于收货日 {day}(到货已过期)",
+        "{product} lot {lot} expires {expiry}, before the receipt date {day} (expired on arrival)",
+    ),
+    "receipt.needs_decision": (
+        "需要店主填写原因后确认收货:{problems}",
+        "The owner must confirm this receipt with a reason: {problems}",
+    ),
+    "receipt.needs_supplier": ("收货单要指定采购单或供应商", "A goods receipt needs a purchase order or a supplier"),
     # check / backup
     "check.ok": ("检查通过:数据库完整,{balances} 条库存与流水一致,审计链 {events} 条完好",
                  "All checks passed: database intact, {balances} balances match the ledger, {events} audit events chained"),

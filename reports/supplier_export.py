@@ -1,0 +1,49 @@
+"""Excel export of suppliers and what they supply, in the import's layout (imports again unchanged).
+
+One row per supplier–product pair (a supplier without products gets one row); 商品名称 and 单位
+are there for reading and are ignored on import.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from models import Barcode, Product, User
+from models.purchasing import Supplier, SupplierProduct
+from reports.excel_export import _money, _text, _write
+from services.excel_columns import SUPPLIER_LABELS
+from services.suppliers import weekdays_text
+
+PRODUCT_AT = SUPPLIER_LABELS.index("条码") + 1  # where the reading columns go
+HEADERS = SUPPLIER_LABELS[:PRODUCT_AT] + ["商品名称", "单位"] + SUPPLIER_LABELS[PRODUCT_AT:]
+WIDTHS = [10, 20, 8, 14, 20, 8, 8, 14, 8, 12, 16, 16, 6, 8, 10, 12, 6]
+
+
+def _rows() -> Iterable[list]:
+    users = dict(User.select(User.id, User.username).tuples())
+    first_code: dict[int, str] = {}
+    for pid, code in (Barcode.select(Barcode.product, Barcode.code).where(Barcode.unit.is_null())
+                      .order_by(Barcode.id).tuples()):
+        first_code.setdefault(pid, code)
+    supplied: dict[int, list] = {}
+    for sp in (SupplierProduct.select(SupplierProduct, Product).join(Product)
+               .order_by(Product.sku)):
+        supplied.setdefault(sp.supplier_id, []).append(sp)
+    for s in Supplier.select().order_by(Supplier.code).iterator():
+        head = [_text(s.code), s.name, s.contact, _text(s.phone), s.address, users.get(s.responsible_id, ""),
+                s.lead_time_days, weekdays_text(s.delivery_weekdays), _money(s.min_order_amount)]
+        items = supplied.get(s.id) or [None]
+        for sp in items:
+            if sp is None:
+                yield head
+                continue
+            p = sp.product
+            yield head + [_text(p.sku), _text(first_code.get(p.id, "")), p.name, p.base_unit, sp.pack_size,
+                          _money(sp.last_price), _text(sp.supplier_sku), "是" if sp.preferred else "否"]
+
+
+def export_suppliers(path: Path) -> int:
+    """Every supplier and supplied product; returns the number of rows written."""
+    return _write(Path(path), "供应商", HEADERS, WIDTHS, _rows())
+
+
