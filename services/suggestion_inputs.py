@@ -1,5 +1,6 @@
 """What the purchase suggestions read besides demand, each in one grouped query for all products:
-stock per expiry date, reservations, open purchase orders, and each product's supplier terms.
+stock per expiry date and reservations; open orders, supplier terms and delivery calendars come from
+the purchasing services (services.purchase_orders, services.suppliers), seen the way the engine needs.
 """
 from __future__ import annotations
 
@@ -10,26 +11,17 @@ from decimal import Decimal
 
 import peewee
 
-from models import (
-    Balance,
-    Lot,
-    PurchaseOrder,
-    PurchaseOrderLine,
-    Reservation,
-    Supplier,
-    SupplierClosedDay,
-    SupplierProduct,
-)
+from models import Balance, Lot, PurchaseOrder, PurchaseOrderLine, Reservation, Supplier
 from models.base import now
+from services import purchase_orders, suppliers
+from services.errors import ValidationError
 from services.ledger import QTY, active_reservation_filter
 
 ONE = Decimal(1)
-OPEN_ORDER_STATES = ("submitted", "approved", "partially_received")  # goods still expected
-SEARCH_DAYS = 366
 
 
 @dataclass(frozen=True)
-class SupplyTerms:
+class OrderTerms:
     """Who supplies a product, how soon, and in what pack (base units)."""
 
     supplier_id: int
@@ -64,50 +56,34 @@ def reserved_by_product(product_ids: set[int] | None = None) -> dict[int, Decima
 
 
 def on_order_by_product() -> dict[int, Decimal]:
-    """Base units ordered and not yet received, per product.
+    """Base units ordered and not yet received, per product (submitted, approved, partially received)."""
+    return purchase_orders.on_order_by_product()
 
-    Interim reading of the purchasing tables until services.purchase_orders.on_order_by_product lands."""
-    rows = (PurchaseOrderLine.select(PurchaseOrderLine.product, PurchaseOrderLine.quantity,
-                                     PurchaseOrderLine.factor, PurchaseOrderLine.received)
-            .join(PurchaseOrder).where(PurchaseOrder.state.in_(OPEN_ORDER_STATES)).tuples())
+
+def drafted_by_product() -> dict[int, Decimal]:
+    """Base units on draft purchase orders per product: made (perhaps from these suggestions) but not sent."""
     out: dict[int, Decimal] = defaultdict(Decimal)
-    for pid, quantity, factor, received in rows:
-        out[pid] += max(quantity * factor - received, Decimal(0))
-    return {pid: qty for pid, qty in out.items() if qty > 0}
+    for pid, quantity, factor in (PurchaseOrderLine.select(PurchaseOrderLine.product, PurchaseOrderLine.quantity,
+                                                           PurchaseOrderLine.factor)
+                                  .join(PurchaseOrder).where(PurchaseOrder.state == "draft").tuples()):
+        out[pid] += quantity * factor
+    return dict(out)
 
 
-def supply_terms(product_ids: set[int] | None = None) -> dict[int, SupplyTerms]:
-    """Each product's supplier (the preferred one it lists, else the first), its lead time and pack size.
-
-    Interim reading of the supplier tables until services.suppliers.supply_terms lands."""
-    query = (SupplierProduct.select(SupplierProduct.product, SupplierProduct.supplier, Supplier.name,
-                                    Supplier.lead_time_days, SupplierProduct.pack_size)
-             .join(Supplier).where(Supplier.active)
-             .order_by(SupplierProduct.preferred.desc(), SupplierProduct.id))
-    if product_ids is not None:
-        query = query.where(SupplierProduct.product.in_(list(product_ids)))
-    out: dict[int, SupplyTerms] = {}
-    for pid, sid, name, lead, pack in query.tuples():
-        if pid not in out:
-            out[pid] = SupplyTerms(sid, name, lead, pack if pack and pack > 0 else ONE)
-    return out
+def order_terms(product_ids: set[int] | None = None) -> dict[int, OrderTerms]:
+    """Each product's supplier (services.suppliers.supply_terms decides which), its lead time and pack."""
+    terms = suppliers.supply_terms(list(product_ids) if product_ids is not None else None)
+    ids = list({t.supplier_id for t in terms.values()})
+    leads = dict(Supplier.select(Supplier.id, Supplier.lead_time_days).where(Supplier.id.in_(ids)).tuples()) if ids else {}
+    return {pid: OrderTerms(t.supplier_id, t.supplier_name, leads.get(t.supplier_id),
+                            t.pack_size if t.pack_size and t.pack_size > 0 else ONE)
+            for pid, t in terms.items()}
 
 
 def delivery_days(supplier: Supplier, after: dt.date, count: int = 2) -> list[dt.date]:
-    """The first `count` days an order placed on `after` can arrive: from after + lead time, on the
-    supplier's delivery weekdays, skipping days it marked closed or full; [] when there is none.
-
-    Interim reading of the supplier tables until services.suppliers.next_delivery_days lands."""
-    if supplier.lead_time_days is None:
+    """The first `count` days an order placed on `after` can arrive (services.suppliers.next_delivery_days);
+    [] when the supplier has no lead time or no delivery day."""
+    try:
+        return suppliers.next_delivery_days(supplier, after, count)
+    except ValidationError:
         return []
-    weekdays = {int(ch) for ch in supplier.delivery_weekdays or "1234567" if ch in "1234567"}
-    first = after + dt.timedelta(days=supplier.lead_time_days)
-    last = first + dt.timedelta(days=SEARCH_DAYS)
-    closed = {d for (d,) in SupplierClosedDay.select(SupplierClosedDay.day).where(
-        (SupplierClosedDay.supplier == supplier.id) & SupplierClosedDay.day.between(first, last)).tuples()}
-    days, day = [], first
-    while day <= last and len(days) < count:
-        if day.isoweekday() in weekdays and day not in closed:
-            days.append(day)
-        day += dt.timedelta(days=1)
-    return days

@@ -40,7 +40,8 @@ def when(moment: dt.datetime, today: dt.date) -> str:
     return msg("suggest.on_date", date=moment.strftime("%m-%d"), weekday=weekday_name(moment.weekday()), time=clock)
 
 
-def _problem(s: Suggestion) -> str:
+def problem_text(s: Suggestion) -> str:
+    """Why a line cannot be computed: the supplier data that is missing."""
     if s.problem == "no_supplier":
         return msg("suggest.no_supplier")
     if s.problem == "no_lead_time":
@@ -67,33 +68,44 @@ def reason(s: Suggestion) -> str:
         parts.append(msg("suggest.expired", expired=fmt_qty(s.expired)))
     if s.on_order > 0:
         parts.append(msg("suggest.on_order", on_order=fmt_qty(s.on_order)))
+    if s.drafted > 0:
+        parts.append(msg("suggest.drafted", drafted=fmt_qty(s.drafted)))
     if s.wasted > 0:
         parts.append(msg("suggest.wasted", wasted=_round(s.wasted)))
     if s.stockout_at is not None:
-        parts.append(msg("suggest.out_now") if s.stockout_at <= s.at
-                     else msg("suggest.stockout", when=when(s.stockout_at, today)))
+        parts.append(_stockout(s))
     if s.problem:
-        parts.append(_problem(s))
+        parts.append(problem_text(s))
         return msg("suggest.sep").join(parts)
     parts.append(msg("suggest.delivery", when=when(s.next_delivery, today)))
     if s.need <= 0:
         parts.append(msg("suggest.enough", when=when(s.delivery_after, today)))
     elif s.cap is not None and s.suggested < s.need:
-        parts.append(msg("suggest.capped", days=s.shelf_life_days, cap=fmt_qty(s.suggested), unit=s.unit))
+        parts.append(msg("suggest.capped", days=s.shelf_life_days, cap=_round(s.cap), unit=s.unit))
+        if s.suggested <= 0:
+            parts.append(msg("suggest.less_than_pack", pack=fmt_qty(s.pack_size), unit=s.unit))
     elif s.pack_size != 1:
         parts.append(msg("suggest.pack", pack=fmt_qty(s.pack_size), unit=s.unit))
     return msg("suggest.sep").join(parts)
 
 
+def _stockout(s: Suggestion) -> str:
+    if s.stockout_at is not None and s.stockout_at <= s.at:
+        return msg("suggest.out_now")
+    return msg("suggest.stockout", when=when(s.stockout_at, s.at.date())) if s.stockout_at else ""
+
+
 def alert_text(s: Suggestion) -> str:
-    """【今日必采】菠菜 ≥40 斤,否则明日 10:00 前将断货 (or 【来不及】… when even now is too late)."""
+    """【今日必采】菠菜 ≥40 斤,否则明日 10:00 前将断货 · 【来不及】菠菜 已断货,最早到货 明日 08:00."""
     today = s.at.date()
-    out = msg("suggest.now") if s.stockout_at and s.stockout_at <= s.at else when(s.stockout_at, today) if s.stockout_at else ""
     if s.problem:
-        return msg("suggest.alert_problem", name=s.name, when=out, problem=_problem(s))
+        return msg("suggest.alert_problem", name=s.name, stockout=_stockout(s), problem=problem_text(s))
     if s.alert == "too_late":
-        return msg("suggest.alert_too_late", name=s.name, when=out, delivery=when(s.next_delivery, today))
-    return msg("suggest.alert_today", name=s.name, quantity=fmt_qty(s.suggested), unit=s.unit, when=out)
+        return msg("suggest.alert_too_late", name=s.name, stockout=_stockout(s), delivery=when(s.next_delivery, today))
+    if s.suggested <= 0:  # the pack is bigger than what sells before it expires
+        return msg("suggest.alert_today_no_quantity", name=s.name, stockout=_stockout(s))
+    return msg("suggest.alert_today", name=s.name, quantity=fmt_qty(s.suggested), unit=s.unit,
+               when=when(s.stockout_at, today))
 
 
 def line_text(s: Suggestion) -> str:
@@ -122,7 +134,7 @@ def as_json(s: Suggestion) -> dict:
     return {
         "sku": s.sku, "name": s.name, "supplier": s.supplier, "unit": s.unit,
         "on_hand": _dec(s.on_hand), "reserved": _dec(s.reserved), "available": _dec(s.available),
-        "on_order": _dec(s.on_order), "avg_daily": _dec(s.avg_daily), "loss_rate": _dec(s.loss_rate, "0.0001"),
+        "on_order": _dec(s.on_order), "drafted": _dec(s.drafted), "avg_daily": _dec(s.avg_daily), "loss_rate": _dec(s.loss_rate, "0.0001"),
         "safety_stock": _dec(s.safety_stock), "pack_size": _dec(s.pack_size), "cap": _dec(s.cap),
         "suggested": _dec(s.suggested), "next_delivery": _moment(s.next_delivery),
         "delivery_after": _moment(s.delivery_after), "stockout_at": _moment(s.stockout_at),

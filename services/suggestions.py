@@ -14,8 +14,9 @@ For each active product, all quantities in its base unit:
              × (1 + loss rate), rounded up to 0.1 — a shop that throws more away keeps more back.
     need = demand(now, T2) + safety − (available − wasted) − on order
     cap  = demand(T1, T1 + shelf life) − carry − on order          (only with a shelf life)
-           carry = today's stock still unexpired when T1 comes; FEFO sells it (and what is on
-           order) first, so the new goods only get the rest of the shelf-life days' demand.
+           carry = what of today's stock is left at T1 and still sells before it expires: FEFO
+           sells it (and what is on order) first, so the new goods, sellable for shelf-life days
+           from T1, only get the rest of those days' demand.
     suggested = 0 when need ≤ 0, else min(need rounded UP to the pack size, cap rounded DOWN to it).
 
 The stock-out moment walks the available stock (plus what is on order, arriving at T1) down the
@@ -25,15 +26,18 @@ forecast hour by hour. Alerts: "too_late" when it runs out before T1 (ordering n
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 
-from models import Product, Supplier
+from models import Product, ProductUnit, Supplier, write_transaction
 from models.base import now
-from services import shop_settings, suggestion_inputs
+from services import purchase_orders, shop_settings, suggestion_inputs
 from services.demand import Demand, Peak, demand_by_product, no_demand
+from services.errors import NotFound, ValidationError
+from services.messages import msg
 from services.rundown import StockLot, run_down
-from services.suggestion_inputs import SupplyTerms
+from services.suggestion_inputs import OrderTerms
 
 ZERO, ONE = Decimal(0), Decimal(1)
 QTY_STEP = Decimal("0.001")
@@ -71,6 +75,7 @@ class Suggestion:
     alert: str  # "" | "too_late" | "order_today"
     problem: str  # "" | "no_supplier" | "no_lead_time" | "no_delivery_day"
     at: dt.datetime
+    drafted: Decimal = ZERO  # on draft purchase orders: not ordered yet, so not subtracted; shown in the reason
 
     @property
     def avg_daily(self) -> Decimal:
@@ -131,10 +136,11 @@ class _Context:
         self.stock = suggestion_inputs.stock_by_expiry(product_ids)
         self.reserved = suggestion_inputs.reserved_by_product(product_ids)
         self.on_order = suggestion_inputs.on_order_by_product()
-        self.terms = suggestion_inputs.supply_terms(product_ids)
+        self.drafted = suggestion_inputs.drafted_by_product()
+        self.terms = suggestion_inputs.order_terms(product_ids)
         self._calendars: dict[int, tuple[dt.datetime, dt.datetime, dt.datetime] | None] = {}
 
-    def calendar(self, terms: SupplyTerms) -> tuple[dt.datetime, dt.datetime, dt.datetime] | None:
+    def calendar(self, terms: OrderTerms) -> tuple[dt.datetime, dt.datetime, dt.datetime] | None:
         """(T1, T2, the first delivery an order placed tomorrow gets), or None when there is none."""
         if terms.supplier_id not in self._calendars:
             supplier = Supplier.get_by_id(terms.supplier_id)
@@ -157,12 +163,13 @@ def _plan(row: tuple, ctx: _Context) -> Suggestion:
     pid = row[0]
     terms = ctx.terms.get(pid)
     calendar = ctx.calendar(terms) if terms is not None and terms.lead_time_days is not None else None
-    return plan_product(row, ctx.demand.get(pid) or no_demand(pid, ctx.window_days), ctx.stock.get(pid, []),
-                        ctx.reserved.get(pid, ZERO), ctx.on_order.get(pid, ZERO), terms, calendar, ctx.at)
+    planned = plan_product(row, ctx.demand.get(pid) or no_demand(pid, ctx.window_days), ctx.stock.get(pid, []),
+                           ctx.reserved.get(pid, ZERO), ctx.on_order.get(pid, ZERO), terms, calendar, ctx.at)
+    return replace(planned, drafted=ctx.drafted[pid]) if pid in ctx.drafted else planned
 
 
 def plan_product(row: tuple, demand: Demand, lots: list[tuple[dt.date | None, Decimal]], reserved: Decimal,
-                 on_order: Decimal, terms: SupplyTerms | None,
+                 on_order: Decimal, terms: OrderTerms | None,
                  calendar: tuple[dt.datetime, dt.datetime, dt.datetime] | None, at: dt.datetime) -> Suggestion:
     """The engine for one product, without the database: `row` is (id, sku, name, unit, shelf life,
     safety stock); `lots` its stock per expiry; `calendar` (T1, T2, next delivery of tomorrow's order)."""
@@ -198,7 +205,10 @@ def plan_product(row: tuple, demand: Demand, lots: list[tuple[dt.date | None, De
     need = demand.between(at, t2) + safety - (available - wasted) - on_order
     cap = None
     if shelf_life:
-        cap = max(ZERO, demand.between(t1, t1 + dt.timedelta(days=shelf_life)) - carry - on_order)
+        sell_until = t1 + dt.timedelta(days=shelf_life)
+        rest = run_down(demand, before.lots, t1, sell_until)  # today's stock goes first (FEFO) …
+        carry_sold = carry - rest.left - rest.wasted  # … as far as it lasts and keeps
+        cap = max(ZERO, demand.between(t1, sell_until) - carry_sold - on_order)
     suggested = ZERO
     if need > 0:
         suggested = _ceil_to(need, common["pack_size"])
@@ -228,8 +238,9 @@ def _products(product_ids: set[int] | None):
 
 
 def _order_key(s: Suggestion) -> tuple:
+    """Lines to act on first: something to buy before nothing, then the most urgent alert, the earliest stock-out."""
     rank = {"too_late": 0, "order_today": 1}.get(s.alert, 2)
-    return rank, s.stockout_at or dt.datetime.max, s.sku
+    return s.suggested <= 0, rank, s.stockout_at or dt.datetime.max, s.sku
 
 
 def plan_all(at: dt.datetime | None = None) -> list[Suggestion]:
@@ -255,9 +266,48 @@ def alerts(at: dt.datetime | None = None) -> list[Suggestion]:
 
 def explain(product_id: int, at: dt.datetime | None = None) -> Suggestion:
     """One product's suggestion, also when it is zero: its `reason` says why not."""
-    from services.errors import NotFound
-
     rows = list(_products({product_id}))
     if not rows:
         raise NotFound("product.not_found", ref=product_id)
     return _plan(rows[0], _Context(at or now(), {product_id}))
+
+
+def _order_unit(product_id: int, pack: Decimal, units: dict[int, dict[Decimal, str]]) -> str:
+    """The product's own unit that holds exactly one pack (箱 = 12 when the pack is 12), else the base unit."""
+    return units.get(product_id, {}).get(pack, "")
+
+
+def drafts_from_lines(actor, picked: Iterable[Suggestion]) -> list[str]:
+    """The owner's ticked lines → one draft purchase order per supplier (in one transaction: all or
+    none), expected on the earliest next delivery of its lines; returns the order numbers.
+
+    Lines with nothing to buy are skipped; a ticked line without usable supplier data is refused."""
+    from services.suggestion_text import problem_text
+
+    lines = list(picked)
+    for s in lines:
+        if s.problem:
+            raise ValidationError("suggest.cannot_order", field="采购建议", name=s.name, problem=problem_text(s))
+    lines = [s for s in lines if s.suggested > 0]
+    if not lines:
+        raise ValidationError("suggest.nothing_picked", field="采购建议")
+    by_supplier: dict[int, list[Suggestion]] = {}
+    for s in lines:
+        by_supplier.setdefault(s.supplier_id, []).append(s)
+    units: dict[int, dict[Decimal, str]] = {}
+    for pid, name, factor in (ProductUnit.select(ProductUnit.product, ProductUnit.name, ProductUnit.factor)
+                              .where(ProductUnit.product.in_([s.product_id for s in lines])).tuples()):
+        units.setdefault(pid, {})[factor] = name
+    numbers = []
+    with write_transaction():
+        for supplier_id, items in by_supplier.items():
+            order_lines = []
+            for s in items:
+                unit = _order_unit(s.product_id, s.pack_size, units)
+                quantity = s.suggested / s.pack_size if unit else s.suggested
+                order_lines.append(purchase_orders.OrderLineInput(s.product_id, quantity, unit))
+            expected = min(s.next_delivery for s in items if s.next_delivery is not None).date()
+            order = purchase_orders.create_draft(actor, supplier_id, order_lines, expected_date=expected,
+                                                 note=msg("suggest.draft_note"))
+            numbers.append(order.number)
+    return numbers

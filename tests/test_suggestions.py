@@ -13,11 +13,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from models import PurchaseOrder, PurchaseOrderLine, Supplier, SupplierClosedDay, SupplierProduct
-from services import ledger, products, reservations, suggestions
+from models import PurchaseOrder
+from services import ledger, products, purchase_orders, reservations, suggestions, suppliers
 from services.demand import Demand
+from services.errors import ValidationError
 from services.messages import set_language
-from services.suggestion_inputs import SupplyTerms
+from services.suggestion_inputs import OrderTerms
 
 D = Decimal
 TODAY = dt.date.today()
@@ -38,18 +39,27 @@ def post(shop, doc_type: str, product, qty: str, when: dt.datetime) -> None:
                          doc_date=when.date(), occurred_at=when, partner="门店零售" if doc_type == "sale" else "")
 
 
-def make_product(shop, name: str, unit: str = "斤", shelf_life: int | None = 3, safety: str = "0"):
+def make_product(shop, name: str, unit: str = "斤", shelf_life: int | None = 3, safety: str = "0",
+                 units: list | None = None):
     return products.save_product(shop.owner, products.ProductInput(
-        name=name, category="蔬菜", base_unit=unit, shelf_life_days=shelf_life, safety_stock=safety))
+        name=name, category="蔬菜", base_unit=unit, shelf_life_days=shelf_life, safety_stock=safety, cost="2.5",
+        units=units or []))
 
 
-def make_supplier(name: str = "城南蔬菜基地", lead: int | None = 1, weekdays: str = "1234567") -> Supplier:
-    return Supplier.create(code=f"S{Supplier.select().count() + 1}", name=name, lead_time_days=lead,
-                           delivery_weekdays=weekdays)
+def make_supplier(shop, name: str = "城南蔬菜基地", lead: int | None = 1, weekdays: str = ""):
+    return suppliers.save_supplier(shop.owner, suppliers.SupplierInput(name=name, lead_time_days=lead,
+                                                                       delivery_weekdays=weekdays))
 
 
-def supplies(supplier: Supplier, product, pack: str = "1") -> None:
-    SupplierProduct.create(supplier=supplier, product=product, pack_size=D(pack), preferred=True)
+def change_supplier(shop, supplier, **changes) -> None:
+    data = suppliers.supplier_input(supplier)
+    for name, value in changes.items():
+        setattr(data, name, value)
+    suppliers.save_supplier(shop.owner, data, supplier.id)
+
+
+def supplies(shop, supplier, product, pack: str = "1") -> None:
+    suppliers.save_supplier_product(shop.owner, supplier, product, pack_size=pack, preferred=True)
 
 
 def steady_week(shop, product, per_block: tuple[str, str, str], loss: str = "0") -> None:
@@ -76,8 +86,8 @@ def spinach(shop):
         post(shop, "loss", spinach, "3", at(day, dt.time(21)))
     post(shop, "receipt", spinach, "22", at(NOW.date(), dt.time(7)))  # today: 22 in, 5 sold → 17 on hand
     post(shop, "sale", spinach, "5", at(NOW.date(), MORNING))
-    farm = make_supplier()
-    supplies(farm, spinach, pack="5")
+    farm = make_supplier(shop)
+    supplies(shop, farm, spinach, pack="5")
     shop.spinach, shop.farm = spinach, farm
     return shop
 
@@ -128,11 +138,11 @@ def test_reason_in_english(spinach):
 
 
 def test_loss_rate_raises_the_safety_stock(shop):
-    farm = make_supplier()
+    farm = make_supplier(shop)
     careful = make_product(shop, "小白菜", shelf_life=5, safety="10")
     wasteful = make_product(shop, "油麦菜", shelf_life=5, safety="10")
-    supplies(farm, careful)
-    supplies(farm, wasteful)
+    supplies(shop, farm, careful)
+    supplies(shop, farm, wasteful)
     steady_week(shop, careful, ("2", "2", "4"))
     steady_week(shop, wasteful, ("2", "2", "4"), loss="2")  # 14 lost of 70 gone: 20 %
     a, b = suggestions.explain(careful.id, at=NOW), suggestions.explain(wasteful.id, at=NOW)
@@ -143,18 +153,18 @@ def test_loss_rate_raises_the_safety_stock(shop):
 
 
 def test_without_own_safety_stock_one_average_day_is_the_base(shop):
-    farm = make_supplier()
+    farm = make_supplier(shop)
     greens = make_product(shop, "茼蒿")
-    supplies(farm, greens)
+    supplies(shop, farm, greens)
     steady_week(shop, greens, ("3", "3", "4"), loss="2.5")  # 10 a day, loss 17.5 / 87.5 = 20 %
     s = suggestions.explain(greens.id, at=NOW)
     assert s.safety_stock == D(12)  # 1 day × 10 × 1.2
 
 
 def test_rounded_up_to_the_pack_size(shop):
-    farm = make_supplier()
+    farm = make_supplier(shop)
     eggs = make_product(shop, "鸡蛋", unit="枚", shelf_life=None)
-    supplies(farm, eggs, pack="30")
+    supplies(shop, farm, eggs, pack="30")
     steady_week(shop, eggs, ("7", "7", "14"))  # 28 a day, nothing on hand now
     s = suggestions.explain(eggs.id, at=NOW)
     # demand now → Fri 08:00: Wed after 14:00 (21/28 of the day) + Thu = 21 + 28 = 49; no stock;
@@ -165,9 +175,9 @@ def test_rounded_up_to_the_pack_size(shop):
 
 
 def test_shelf_life_caps_the_quantity(shop):
-    farm = make_supplier()
+    farm = make_supplier(shop)
     sprouts = make_product(shop, "绿豆芽", unit="袋", shelf_life=2, safety="100")  # a silly safety line
-    supplies(farm, sprouts)
+    supplies(shop, farm, sprouts)
     steady_week(shop, sprouts, ("3", "3", "4"))
     s = suggestions.explain(sprouts.id, at=NOW)
     assert s.need > 100
@@ -179,37 +189,37 @@ def test_shelf_life_caps_the_quantity(shop):
 def test_open_orders_and_reservations_reduce_the_suggestion(spinach):
     before = suggestions.explain(spinach.spinach.id, at=NOW)
     reservations.reserve(spinach.owner, "社群接龙#7", spinach.spinach.id, spinach.store.id, D("4"))
-    order = PurchaseOrder.create(number="CG-T1", supplier=spinach.farm, state="approved", location=spinach.store,
-                                 order_date=NOW.date(), created_by=spinach.owner)
-    PurchaseOrderLine.create(order=order, line_no=1, product=spinach.spinach, unit="捆", factor=D(5),
-                             quantity=D(2), price=D("19"), received=D(0))
+    order = purchase_orders.create_draft(spinach.owner, spinach.farm.id,
+                                         [purchase_orders.OrderLineInput(spinach.spinach.id, "10", price="3.8")])
+    assert suggestions.explain(spinach.spinach.id, at=NOW).on_order == 0  # a draft is not ordered yet
+    assert purchase_orders.submit(spinach.owner, order.number).state == "approved"  # below the approval line
     after = suggestions.explain(spinach.spinach.id, at=NOW)
     assert (after.reserved, after.available, after.on_order) == (D(4), D(13), D(10))
     assert abs(after.need - (before.need + 4 - 10)) < D("1e-20")
     assert after.suggested == D(35)  # 31.9 → 35
     assert "(已预占 4)" in after.reason and "在途 10" in after.reason
-    PurchaseOrder.update(state="cancelled").where(PurchaseOrder.id == order.id).execute()
+    purchase_orders.cancel(spinach.owner, order.number, "供应商没货")
     assert suggestions.explain(spinach.spinach.id, at=NOW).on_order == 0
 
 
 def test_a_closed_day_pushes_the_next_delivery(spinach):
-    SupplierClosedDay.create(supplier=spinach.farm, day=THU, reason="满了")
+    suppliers.set_closed_day(spinach.owner, spinach.farm, THU, "这天已排满")
     s = suggestions.explain(spinach.spinach.id, at=NOW)
     assert s.next_delivery == at(FRI, dt.time(8))
     assert s.delivery_after == at(SAT, dt.time(8))
     assert s.alert == "too_late"  # out by Thursday 10:00, the first van comes Friday
-    assert s.alert_text() == "【来不及】菠菜 预计明日 10:00 前断货,最早到货 后日 08:00"
+    assert s.alert_text() == "【来不及】菠菜 明日 10:00 前断货,最早到货 后日 08:00"
 
 
 def test_delivery_weekdays_are_respected(spinach):
-    Supplier.update(delivery_weekdays="15").where(Supplier.id == spinach.farm.id).execute()  # Mon and Fri
+    change_supplier(spinach, spinach.farm, delivery_weekdays="一五")  # Mondays and Fridays
     s = suggestions.explain(spinach.spinach.id, at=NOW)
     assert s.next_delivery == at(FRI, dt.time(8))  # Friday
     assert s.delivery_after == at(NOW.date() + dt.timedelta(days=5), dt.time(8))  # Monday
 
 
 def test_a_supplier_without_lead_time_gives_a_message_not_a_crash(spinach):
-    Supplier.update(lead_time_days=None).where(Supplier.id == spinach.farm.id).execute()
+    change_supplier(spinach, spinach.farm, lead_time_days="")
     s = suggestions.explain(spinach.spinach.id, at=NOW)
     assert s.problem == "no_lead_time" and s.suggested == 0 and s.next_delivery is None
     assert "城南蔬菜基地 没有填写送货周期" in s.reason
@@ -282,7 +292,7 @@ def test_engine_properties(demand, minute, lead_hours, gap_days, shelf_life, lot
     t1 = now + dt.timedelta(hours=lead_hours)
     t2 = t1 + dt.timedelta(days=gap_days)
     stock = [(None if days is None else now.date() + dt.timedelta(days=days), qty) for days, qty in lots]
-    terms = SupplyTerms(1, "供应商", 1, D(pack))
+    terms = OrderTerms(1, "供应商", 1, D(pack))
     s = suggestions.plan_product((1, "P1", "菜", "斤", shelf_life, safety), demand, stock, reserved, on_order,
                                  terms, (t1, t2, t2), now)
     assert s.suggested >= 0
@@ -314,7 +324,7 @@ def test_purchase_suggest_json_through_the_cli(shop, db_path):
     from pathlib import Path
 
     cabbage = make_product(shop, "娃娃菜", unit="袋", shelf_life=7, safety="6")
-    supplies(make_supplier(), cabbage, pack="10")
+    supplies(shop, make_supplier(shop), cabbage, pack="10")
     for back in range(7, 0, -1):
         day = dt.date.today() - dt.timedelta(days=back)
         post(shop, "receipt", cabbage, "9", at(day, dt.time(7)))
@@ -336,3 +346,44 @@ def test_purchase_suggest_json_through_the_cli(shop, db_path):
     plain = subprocess.run([sys.executable, str(root / "main.py"), "--db", str(db_path), "purchase", "suggest"],
                            capture_output=True, text=True, encoding="utf-8", timeout=120, cwd=root)
     assert plain.returncode == 0 and plain.stdout.startswith(f"娃娃菜({cabbage.sku}) 建议采购 {line['suggested']} 袋")
+
+
+def test_ticked_lines_become_one_draft_per_supplier(spinach):
+    shop = spinach
+    eggs = make_product(shop, "土鸡蛋", unit="枚", shelf_life=20, units=[("盒", "30")])
+    tofu = make_product(shop, "老豆腐", unit="块", shelf_life=3)
+    dairy = make_supplier(shop, "晨光乳品配送", lead=2)
+    supplies(shop, spinach.farm, eggs, pack="30")
+    supplies(shop, dairy, tofu)
+    steady_week(shop, eggs, ("7", "7", "14"))
+    steady_week(shop, tofu, ("2", "2", "4"))
+    lines = suggestions.suggest(at=NOW)
+    assert {(s.name, s.supplier) for s in lines} == {("菠菜", "城南蔬菜基地"), ("土鸡蛋", "城南蔬菜基地"),
+                                                      ("老豆腐", "晨光乳品配送")}
+    by_name = {s.name: s for s in lines}
+    numbers = suggestions.drafts_from_lines(shop.owner, lines)
+    assert len(numbers) == 2
+    orders = {o.supplier.name: o for o in PurchaseOrder.select().where(PurchaseOrder.number.in_(numbers))}
+    farm_order, dairy_order = orders["城南蔬菜基地"], orders["晨光乳品配送"]
+    assert farm_order.state == dairy_order.state == "draft"
+    assert farm_order.expected_date == THU and dairy_order.expected_date == FRI  # lead times 1 and 2 days
+    farm_lines = {ln.product.name: (ln.unit, ln.quantity, ln.factor) for ln in farm_order.lines}
+    assert farm_lines == {"菠菜": ("斤", D(40), D(1)),
+                          "土鸡蛋": ("盒", by_name["土鸡蛋"].suggested / 30, D(30))}  # a 30-egg pack is the 盒
+    assert [(ln.product.name, ln.quantity) for ln in dairy_order.lines] == [("老豆腐", by_name["老豆腐"].suggested)]
+    # drafts are not on order yet: the owner still sees the lines until the orders are submitted, told so
+    again = suggestions.explain(eggs.id, at=NOW)
+    assert again.suggested == by_name["土鸡蛋"].suggested and again.drafted == again.suggested
+    assert f"草稿单里已有 {again.suggested.normalize():f}(未提交,未扣减)" in again.reason
+
+
+def test_drafting_refuses_nothing_and_lines_without_supplier_data(spinach):
+    with pytest.raises(ValidationError, match="没有勾选"):
+        suggestions.drafts_from_lines(spinach.owner, [])
+    loner = make_product(spinach, "荠菜")
+    steady_week(spinach, loner, ("1", "1", "1"))
+    lines = suggestions.suggest(at=NOW)
+    assert {s.name for s in lines} == {"菠菜", "荠菜"}
+    with pytest.raises(ValidationError, match="荠菜 不能下单:没有供应商"):
+        suggestions.drafts_from_lines(spinach.owner, lines)
+    assert PurchaseOrder.select().count() == 0  # nothing half made
