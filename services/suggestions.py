@@ -3,11 +3,12 @@
 For each active product, all quantities in its base unit:
 
     T1 = the next delivery: the supplier's first delivery day on or after today + lead time
-         (its delivery weekdays only; days it marked closed or full are skipped), at DELIVERY_TIME.
-         An order placed now arrives then.
+         (its delivery weekdays only; days it marked closed or full are skipped: services.suppliers),
+         at DELIVERY_TIME, and after now. An order placed now arrives then.
     T2 = the delivery after next: what arrives at T1 must last until the following order lands.
     demand(a, b) = forecast sales from a to b: the window's average daily sales × each day's
-         weekday factor, spread over the day by the window's hour profile (services.demand).
+         weekday factor, spread over the day by the hour profile; both patterns from the last four
+         weeks (services.demand).
     available = on hand in unexpired lots − reserved
     wasted = the part of `available` that expires unsold before T2 (FEFO walk, services.rundown)
     safety = (product.safety_stock, or SAFETY_DAYS × average daily sales when none is set)
@@ -32,7 +33,7 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 
 from models import Product, ProductUnit, Supplier, write_transaction
 from models.base import now
-from services import purchase_orders, shop_settings, suggestion_inputs
+from services import purchase_orders, shop_settings, suggestion_inputs, suggestion_text
 from services.demand import Demand, Peak, demand_by_product, no_demand
 from services.errors import NotFound, ValidationError
 from services.messages import msg
@@ -92,24 +93,19 @@ class Suggestion:
     @property
     def reason(self) -> str:
         """Why this quantity, in the current language (services.messages.set_language)."""
-        from services.suggestion_text import reason
-
-        return reason(self)
+        return suggestion_text.reason(self)
 
     def alert_text(self) -> str:
-        from services.suggestion_text import alert_text
-
-        return alert_text(self)
+        """The startup-alert sentence: 【今日必采】菠菜 ≥40 斤,否则明日 10:00 前将断货."""
+        return suggestion_text.alert_text(self)
 
     def text(self) -> str:
-        from services.suggestion_text import line_text
-
-        return line_text(self)
+        """One line for `purchase suggest`."""
+        return suggestion_text.line_text(self)
 
     def as_json(self) -> dict:
-        from services.suggestion_text import as_json
-
-        return as_json(self)
+        """Quantities as decimal strings, moments as ISO text (for `purchase suggest --json`)."""
+        return suggestion_text.as_json(self)
 
 
 def _ceil_to(quantity: Decimal, pack: Decimal) -> Decimal:
@@ -282,12 +278,10 @@ def drafts_from_lines(actor, picked: Iterable[Suggestion]) -> list[str]:
     none), expected on the earliest next delivery of its lines; returns the order numbers.
 
     Lines with nothing to buy are skipped; a ticked line without usable supplier data is refused."""
-    from services.suggestion_text import problem_text
-
     lines = list(picked)
     for s in lines:
         if s.problem:
-            raise ValidationError("suggest.cannot_order", field="采购建议", name=s.name, problem=problem_text(s))
+            raise ValidationError("suggest.cannot_order", field="采购建议", name=s.name, problem=suggestion_text.problem_text(s))
     lines = [s for s in lines if s.suggested > 0]
     if not lines:
         raise ValidationError("suggest.nothing_picked", field="采购建议")

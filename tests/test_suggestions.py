@@ -387,3 +387,21 @@ def test_drafting_refuses_nothing_and_lines_without_supplier_data(spinach):
     with pytest.raises(ValidationError, match="荠菜 不能下单:没有供应商"):
         suggestions.drafts_from_lines(spinach.owner, lines)
     assert PurchaseOrder.select().count() == 0  # nothing half made
+
+
+def test_stock_that_will_expire_unsold_neither_covers_demand_nor_blocks_the_new_goods(shop):
+    farm = make_supplier(shop)
+    greens = make_product(shop, "菜心", unit="袋", shelf_life=3)
+    supplies(shop, farm, greens)
+    steady_week(shop, greens, ("3", "3", "4"))  # 10 a day; no own safety stock: one day, 10
+    ledger.post_document(shop.owner, "receipt", [ledger.Line(greens.id, D(30), shop.supplier.id, shop.store.id,
+                                                             expiry=THU)], doc_date=NOW.date(),
+                         occurred_at=at(NOW.date(), dt.time(7)))
+    s = suggestions.explain(greens.id, at=NOW)
+    # Wed after 14:00 sells 7, Thursday 10; the 13 left expire at Thursday's end, before T2 (Fri 08:00)
+    assert (s.available, s.wasted) == (D(30), D(13))
+    assert s.need == 7 + 10 + 10 - (30 - 13)
+    # the new goods (Thu 08:00 → Sun 08:00: 30 of demand) only lose Thursday's 10 to the old stock
+    assert s.cap == 30 - 10
+    assert s.suggested == 10
+    assert "13 将卖不完过期" in s.reason
