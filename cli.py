@@ -86,6 +86,9 @@ def build_parser() -> argparse.ArgumentParser:
     po = prsub.add_parser("po", help="a purchase order as an A4 PDF")
     po.add_argument("number")
     po.add_argument("--out", required=True)
+    order = sub.add_parser("parse-order", help="read a WeChat group order message (社群订单); '-' reads stdin")
+    order.add_argument("text")
+    order.add_argument("--json", action="store_true")
     return parser
 
 
@@ -295,8 +298,23 @@ def cmd_print(args, user) -> int:
     return 0
 
 
+def cmd_parse_order(args, user) -> int:
+    """Prints what was understood; exit 1 when no product was recognised (JSON is still printed)."""
+    from services.messages import msg
+    from services.order_parser import parse
+    from services.order_table import format_order
+
+    text = sys.stdin.read() if args.text == "-" else args.text
+    order = parse(text)
+    _print(json.dumps(order.as_json(), ensure_ascii=False, indent=2) if args.json else format_order(order))
+    if order.lines:
+        return 0
+    _err(msg("order.empty") if not text.strip() else msg("order.nothing"))
+    return 1
+
+
 COMMANDS = {
     "init": cmd_init, "demo": cmd_demo, "import": cmd_import, "export": cmd_export, "stock": cmd_stock,
     "check": cmd_check, "backup": cmd_backup, "reverse": cmd_reverse, "rebuild-balances": cmd_rebuild,
-    "purchase": cmd_purchase, "print": cmd_print, "user": cmd_user,
+    "purchase": cmd_purchase, "print": cmd_print, "user": cmd_user, "parse-order": cmd_parse_order,
 }

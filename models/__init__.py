@@ -1,4 +1,5 @@
 """peewee models, database setup and migrations. No business rules live here."""
+from models.aliases import ProductAlias
 from models.catalog import LOCATION_KINDS, VIRTUAL_KINDS, Barcode, Location, Lot, Product, ProductUnit
 from models.db import DatabaseOpenError, database, open_database, write_transaction
 from models.ledger import Balance, ClosedPeriod, Counter, Document, Move, Reservation
@@ -22,5 +23,5 @@ __all__ = [
     "Balance", "ClosedPeriod", "Counter", "Document", "Move", "Reservation",
     "SCHEMA_VERSION", "migrate", "ROLES", "AuditEvent", "Setting", "User",
     "GoodsReceipt", "GoodsReceiptLine", "PurchaseOrder", "PurchaseOrderLine", "PurchasePrice", "PurchaseReturn",
-    "Supplier", "SupplierClosedDay", "SupplierProduct",
+    "Supplier", "SupplierClosedDay", "SupplierProduct", "ProductAlias",
 ]

@@ -52,7 +52,15 @@ def _v3_purchasing(db: peewee.Database) -> None:
     db.execute_sql("CREATE INDEX IF NOT EXISTS document_occurred_at ON document (occurred_at)")
 
 
-MIGRATIONS: list[Callable[[peewee.Database], None]] = [_v1_core, _v2_nonzero_balance_index, _v3_purchasing]
+def _v4_product_aliases(db: peewee.Database) -> None:
+    from models.aliases import ProductAlias
+
+    db.create_tables([ProductAlias])
+
+
+MIGRATIONS: list[Callable[[peewee.Database], None]] = [
+    _v1_core, _v2_nonzero_balance_index, _v3_purchasing, _v4_product_aliases,
+]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -1,0 +1,208 @@
+"""Finding the products a customer's words may mean, each with a score 0–1.
+
+Ways to match, best first: a learned alias (1.0), the exact name (1.0), the words inside a longer
+name (铁棍山药 for 山药, 0.7–0.95 by how much of the name they cover), a colloquial word for a
+label word (排骨 → 猪肋排, ×0.95), the same pinyin (蓝梅 → 蓝莓, 0.9), pinyin letters (lm, lanmei),
+and fuzzy similarity of characters or pinyin (rapidfuzz, up to 0.85).
+
+The catalogue's matching structures (pinyin, specs) are built once and rebuilt only when products,
+their units or the aliases change: the cache key is a few aggregates of those tables.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+
+from pypinyin import lazy_pinyin
+from rapidfuzz import fuzz, process
+
+from models import Product, ProductUnit, database
+from models.aliases import ProductAlias
+from services.grocery_synonyms import SYNONYMS
+from services.order_units import pack_grams, pack_size, spec_qualifier
+
+FLOOR = 0.6  # below this a product is not a candidate at all
+FUZZY_CUTOFF = 75  # rapidfuzz ratio 0–100 on characters
+SYLLABLE_CUTOFF = 60  # rapidfuzz ratio of two pinyin syllables that sound alike
+_LATIN = re.compile(r"[a-z]+")
+
+
+@dataclass(frozen=True, eq=False)
+class CatalogueProduct:
+    id: int
+    sku: str
+    name: str
+    spec: str
+    base_unit: str
+    units: dict[str, Decimal]  # extra unit → base units in one (箱 → 12)
+    qualifier: str  # spec words that are not measures (大果, 丹东, jj级)
+    pack_grams: Decimal | None  # exact weight of one base unit from the spec (500g/袋)
+    pack_size: tuple[str, Decimal] | None  # for 大盒/小瓶
+
+
+@dataclass(frozen=True)
+class NameMatch:
+    product_id: int
+    score: float  # 0–1 for how well the words name this product (not a quantity)
+    how: str  # alias | name | contains | synonym | pinyin | letters | fuzzy
+    leftover: str = ""  # words of the query the name did not use (大果 of 大果兰莓)
+
+
+@lru_cache(maxsize=8192)
+def syllables(text: str) -> tuple[str, ...]:
+    """One pinyin syllable per character (non-Chinese characters stand for themselves)."""
+    return tuple(lazy_pinyin(text, errors=lambda chars: list(chars)))
+
+
+def _spaced(sylls: tuple[str, ...]) -> str:
+    return " " + " ".join(sylls) + " "
+
+
+class CatalogueIndex:
+    """Active products and aliases, prepared for matching words against them."""
+
+    def __init__(self, products: list[CatalogueProduct], aliases: dict[str, int]):
+        self.products = {p.id: p for p in products}
+        self.aliases = {a: pid for a, pid in aliases.items() if pid in self.products}
+        self.ids_by_name: dict[str, list[int]] = {}
+        for p in products:
+            self.ids_by_name.setdefault(p.name, []).append(p.id)
+        self.names = list(self.ids_by_name)
+        self.name_pinyin = [_spaced(syllables(n)) for n in self.names]
+        self.name_letters = ["".join(s[0] for s in syllables(n) if s) for n in self.names]
+        self.name_joined = [p.replace(" ", "") for p in self.name_pinyin]
+        self.names_by_length: dict[int, list[tuple[int, tuple[str, ...]]]] = {}
+        for i, name in enumerate(self.names):
+            self.names_by_length.setdefault(len(syllables(name)), []).append((i, syllables(name)))
+        # names and aliases kept whole when a message is split (single characters are too risky)
+        self.known_words = sorted({n.lower() for n in self.names if len(n) >= 2} | set(self.aliases),
+                                  key=len, reverse=True)
+
+    def match(self, query: str) -> list[NameMatch]:
+        """Every product the words may name with a score ≥ FLOOR, best first (one entry per product)."""
+        query = query.strip().lower()
+        if not query:
+            return []
+        if query in self.aliases:  # the clerk has said what these words mean
+            return [NameMatch(self.aliases[query], 1.0, "alias")]
+        best: dict[int, NameMatch] = {}
+
+        def offer(name_index: int, score: float, how: str, leftover: str = "") -> None:
+            if score < FLOOR:
+                return
+            for pid in self.ids_by_name[self.names[name_index]]:
+                if pid not in best or best[pid].score < score:
+                    best[pid] = NameMatch(pid, round(score, 4), how, leftover)
+
+        self._by_text(query, 1.0, offer)
+        for rewritten in _synonym_rewrites(query):
+            self._by_text(rewritten, 0.95, offer, how="synonym")
+        if _LATIN.fullmatch(query):
+            self._by_letters(query, offer)
+        else:
+            self._by_pinyin(query, offer)
+        self._by_fuzzy(query, offer)
+        return sorted(best.values(), key=lambda m: (-m.score, m.product_id))
+
+    def _by_text(self, query: str, weight: float, offer, how: str = "") -> None:
+        for i, name in enumerate(self.names):
+            lowered = name.lower()
+            if lowered == query:
+                offer(i, weight, how or "name")
+            elif query in lowered:
+                cover = len(query) / len(lowered)
+                offer(i, weight * ((0.7 if len(query) >= 2 else 0.6) + 0.25 * cover), how or "contains")
+
+    def _by_pinyin(self, query: str, offer) -> None:
+        q = syllables(query)
+        spaced = _spaced(q)
+        for i, name_py in enumerate(self.name_pinyin):
+            if name_py == spaced:
+                offer(i, 0.9, "pinyin")
+            elif spaced in name_py and len(q) >= 2:
+                cover = len(q) / (name_py.count(" ") - 1)
+                offer(i, 0.9 * (0.7 + 0.25 * cover), "pinyin")
+            elif name_py in spaced and name_py.count(" ") >= 3:
+                # the name's sound inside the words: 大果兰莓 → 蓝莓, 大果 is left over
+                start = spaced.index(name_py)
+                before = spaced[:start].split()
+                after = spaced[start + len(name_py):].split()
+                leftover = query[:len(before)] + query[len(query) - len(after):]
+                offer(i, 0.9 * 0.95, "pinyin", leftover)
+
+    def _by_letters(self, query: str, offer) -> None:
+        for i, (letters, joined) in enumerate(zip(self.name_letters, self.name_joined, strict=True)):
+            if query == letters:
+                offer(i, 0.85, "letters")
+            elif query == joined:
+                offer(i, 0.9, "letters")
+            elif len(query) >= 2 and (letters.startswith(query) or joined.startswith(query)):
+                offer(i, 0.6 + 0.2 * len(query) / max(len(letters), len(joined)), "letters")
+
+    def _by_fuzzy(self, query: str, offer) -> None:
+        """Characters (阿克苏冰糖心平果) and sounds syllable by syllable (茼篙 → 茼蒿, 秋癸 → 秋葵)."""
+        if len(query) < 2:
+            return
+        for _, ratio, i in process.extract(query, self.names, scorer=fuzz.ratio, limit=8, score_cutoff=FUZZY_CUTOFF):
+            offer(i, 0.85 * ratio / 100, "fuzzy")
+        q = syllables(query)
+        for i, name_sylls in self.names_by_length.get(len(q), ()):
+            similarity = sum(_syllable_similarity(a, b) for a, b in zip(q, name_sylls, strict=True)) / len(q)
+            offer(i, 0.85 * similarity, "fuzzy")
+
+
+def _syllable_similarity(a: str, b: str) -> float:
+    """1 for the same sound, 0.5 for a near one (gao/hao, gui/kui), else 0: 草莓 is not 蓝莓."""
+    if a == b:
+        return 1.0
+    return 0.5 if fuzz.ratio(a, b) >= SYLLABLE_CUTOFF else 0.0
+
+
+def _synonym_rewrites(query: str) -> list[str]:
+    out = []
+    for word in sorted(SYNONYMS, key=len, reverse=True):
+        if word in query:
+            out += [query.replace(word, target) for target in SYNONYMS[word]]
+    return out
+
+
+_cache: dict[str, object] = {}
+
+
+def _catalogue_stamp() -> tuple:
+    """Changes whenever a product, unit or alias is added, edited or removed (cheap aggregates)."""
+    row = database.execute_sql(
+        "SELECT (SELECT count(*) || ':' || coalesce(max(id), 0) || ':' || coalesce(max(updated_at), '') || ':' || "
+        "total(length(name) + length(spec) + length(base_unit) + active) FROM product), "
+        "(SELECT count(*) || ':' || coalesce(max(id), 0) || ':' || total(factor) || ':' || total(length(name)) "
+        "FROM product_unit), "
+        "(SELECT count(*) || ':' || coalesce(max(id), 0) || ':' || coalesce(max(updated_at), '') || ':' || "
+        "total(product_id) FROM product_alias)"
+    ).fetchone()
+    return (id(database.obj), getattr(database.obj, "database", ""), *row)
+
+
+def catalogue_index() -> CatalogueIndex:
+    """The matching structures for the current catalogue, rebuilt only when it changed."""
+    stamp = _catalogue_stamp()
+    if _cache.get("stamp") != stamp:
+        _cache["index"] = _build_index()
+        _cache["stamp"] = stamp
+    return _cache["index"]  # type: ignore[return-value]
+
+
+def _build_index() -> CatalogueIndex:
+    units: dict[int, dict[str, Decimal]] = {}
+    for pid, name, factor in ProductUnit.select(ProductUnit.product, ProductUnit.name, ProductUnit.factor).tuples():
+        units.setdefault(pid, {})[name] = factor
+    products = [
+        CatalogueProduct(pid, sku, name, spec, base_unit, units.get(pid, {}), spec_qualifier(spec),
+                         pack_grams(spec), pack_size(spec))
+        for pid, sku, name, spec, base_unit in Product.select(
+            Product.id, Product.sku, Product.name, Product.spec, Product.base_unit
+        ).where(Product.active).order_by(Product.id).tuples()
+    ]
+    aliases = dict(ProductAlias.select(ProductAlias.alias, ProductAlias.product).tuples())
+    return CatalogueIndex(products, aliases)
