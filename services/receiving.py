@@ -164,7 +164,8 @@ def _quantity(value: object, field: str, allow_zero: bool = True) -> Decimal:
 def _line_for(receipt: GoodsReceipt, product_id: int, lot_code: str = "", expiry: dt.date | None = None
               ) -> GoodsReceiptLine | None:
     """The line a scan of `product_id` adds to: one with the same lot (a GS1 scan), else the first
-    order line of that product still short of its outstanding quantity, else its last line."""
+    unlotted line still short of its order line's outstanding quantity, else the last unlotted
+    line; None = start a new line."""
     lines = list(GoodsReceiptLine.select().where((GoodsReceiptLine.receipt == receipt.id)
                                                  & (GoodsReceiptLine.product == product_id)).order_by(GoodsReceiptLine.id))
     if lot_code or expiry:
@@ -173,7 +174,7 @@ def _line_for(receipt: GoodsReceipt, product_id: int, lot_code: str = "", expiry
             return same[0]
         blank = [ln for ln in lines if not ln.lot_code and ln.expiry is None and ln.quantity == 0]
         return blank[0] if blank else None
-    unlotted = [ln for ln in lines if not ln.lot_code and ln.expiry is None] or lines
+    unlotted = [ln for ln in lines if not ln.lot_code and ln.expiry is None]  # never guess a lot for a plain scan
     for ln in unlotted:
         if ln.order_line_id is not None:
             ol = PurchaseOrderLine.get_by_id(ln.order_line_id)
