@@ -23,7 +23,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable
+from reportlab.platypus import Flowable, TableStyle
 
 FONT = "WenQuanYiMicroHei"
 FONT_FILE = ("fonts", "wqy-microhei.ttc")
@@ -89,6 +89,11 @@ def styles() -> dict[str, ParagraphStyle]:
     }
 
 
+def table_style(commands: list[tuple]) -> TableStyle:
+    """A TableStyle in our font (a table's plain-string cells, even empty ones, would use Helvetica)."""
+    return TableStyle([("FONTNAME", (0, 0), (-1, -1), register_font()), *commands])
+
+
 def qr_matrix(payload: str) -> list[list[bool]]:
     """The modules of a QR code for `payload` (UTF-8, error correction M), without quiet zone."""
     code = qrcode.QRCode(error_correction=ERROR_CORRECT_M, border=0)
@@ -144,6 +149,8 @@ def numbered_canvas(paint: FooterPainter) -> type[Canvas]:
 
     class NumberedCanvas(Canvas):
         def __init__(self, *args, **kwargs):
+            if not kwargs.get("initialFontName"):  # else every page references Helvetica
+                kwargs["initialFontName"] = register_font()
             super().__init__(*args, **kwargs)
             self._pages: list[dict] = []
 

@@ -20,7 +20,6 @@ from reportlab.platypus import (
     Paragraph,
     Spacer,
     Table,
-    TableStyle,
 )
 
 from reports.pdf_common import (
@@ -34,6 +33,7 @@ from reports.pdf_common import (
     numbered_canvas,
     register_font,
     styles,
+    table_style,
     write_atomically,
     zh,
 )
@@ -129,7 +129,7 @@ def _info(po: PurchaseOrderPrint) -> Table:
         [label("地址"), value(supplier.address), label("状态"), value(po.state_label)],
     ]
     table = Table(rows, colWidths=[19 * mm, 85 * mm, 17 * mm, 59 * mm])
-    table.setStyle(TableStyle([
+    table.setStyle(table_style([
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("BOX", (0, 0), (1, -1), 0.6, RULE),
         ("BOX", (2, 0), (3, -1), 0.6, RULE),
@@ -176,7 +176,7 @@ def _lines_table(po: PurchaseOrderPrint) -> Table:
         ("SPAN", (2, total_row + 1), (7, total_row + 1)),
     ]
     table = Table(data, colWidths=COL_WIDTHS, repeatRows=1)
-    table.setStyle(TableStyle(commands))
+    table.setStyle(table_style(commands))
     return table
 
 
@@ -205,7 +205,7 @@ def _signatures_and_qr(po: PurchaseOrderPrint) -> Flowable:
     signatures = Table([[box("制单", po.created_by), box("审核", po.approved_by),
                          box(zh("供应商确认(签字/盖章)"), "")]],
                        colWidths=[(CONTENT_W - qr_size - 6 * mm) / 3] * 3)
-    signatures.setStyle(TableStyle([
+    signatures.setStyle(table_style([
         ("BOX", (0, 0), (-1, -1), 0.6, RULE), ("INNERGRID", (0, 0), (-1, -1), 0.6, RULE),
         ("VALIGN", (0, 0), (-1, -1), "TOP"), ("TOPPADDING", (0, 0), (-1, -1), 4),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 5), ("LEFTPADDING", (0, 0), (-1, -1), 5),
@@ -214,7 +214,7 @@ def _signatures_and_qr(po: PurchaseOrderPrint) -> Flowable:
     if len(codes) == 1:
         qr_cell = [QrCode(codes[0], qr_size), Paragraph(caption, s["small_center"])]
         block = Table([[qr_cell, signatures]], colWidths=[qr_size + 6 * mm, CONTENT_W - qr_size - 6 * mm])
-        block.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        block.setStyle(table_style([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                    ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
         return KeepTogether([Spacer(1, 5 * mm), block])
     # A long order: its parts side by side (wrapping to more rows), then the signatures.
@@ -224,7 +224,7 @@ def _signatures_and_qr(po: PurchaseOrderPrint) -> Flowable:
     rows = [cells[i:i + per_row] for i in range(0, len(cells), per_row)]
     rows[-1] += [""] * (per_row - len(rows[-1]))
     grid = Table(rows, colWidths=[CONTENT_W / per_row] * per_row)
-    grid.setStyle(TableStyle([("ALIGN", (0, 0), (-1, -1), "CENTER"), ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    grid.setStyle(table_style([("ALIGN", (0, 0), (-1, -1), "CENTER"), ("VALIGN", (0, 0), (-1, -1), "TOP")]))
     signatures._argW = [CONTENT_W / 3] * 3  # full width when the codes sit above
     return KeepTogether([Spacer(1, 4 * mm), Paragraph(caption.format(n=len(codes)), s["label"]), grid,
                          Spacer(1, 3 * mm), signatures])

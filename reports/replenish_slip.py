@@ -216,7 +216,7 @@ def write_replenish_slips(slips: Iterable[ReplenishSlip], out: Path) -> Path:
         raise ValueError("no slips to print")
 
     def write(target: Path) -> None:
-        c = Canvas(str(target), pagesize=(PAPER_W, 100 * mm))
+        c = Canvas(str(target), pagesize=(PAPER_W, 100 * mm), initialFontName=register_font())
         c.setTitle("补货码")
         c.setCreator("小铺进销存 Xiaopu")
         for slip in slips:

@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 import json
+import subprocess
 import sys
 from decimal import Decimal
 
 import pytest
 
-from tests.purchase_docs import decode_qr, pdf_pages, pdf_text, sixty_line_order, three_line_order
+from tests.purchase_docs import decode_qr, need, pdf_pages, pdf_text, sixty_line_order, three_line_order
 
 
 def test_three_line_order_prints_on_one_page_with_text_totals_and_capitals(shop, tmp_path):
@@ -131,3 +132,24 @@ def test_cli_print_po_writes_the_pdf_and_refuses_an_unknown_number(shop, db_path
     assert "找不到单据:CG-NOPE" in missing.stderr
     assert "Traceback" not in missing.stderr
     assert not (tmp_path / "nope.pdf").exists()
+
+
+def test_text_is_real_text_in_the_embedded_subset_of_the_shipped_font(shop, tmp_path):
+    from reports.purchase_order_pdf import write_purchase_order_pdf
+
+    three_line_order(shop)
+    out = write_purchase_order_pdf("CG20261122-001", tmp_path / "po.pdf")
+    listing = subprocess.run([need("pdffonts"), str(out)], capture_output=True, text=True, check=True).stdout
+    fonts = listing.splitlines()[2:]
+    assert fonts, listing
+    for font in fonts:  # name type encoding emb sub uni: embedded, subset, with a ToUnicode map (copyable)
+        assert "WenQuanYiMicroHei" in font and font.split()[-5:-2] == ["yes", "yes", "yes"], font
+
+
+def test_an_unwritable_target_is_a_readable_refusal(shop, tmp_path):
+    from reports.purchase_order_pdf import write_purchase_order_pdf
+    from services.errors import XiaopuError
+
+    three_line_order(shop)
+    with pytest.raises(XiaopuError, match="无法写入"):
+        write_purchase_order_pdf("CG20261122-001", tmp_path / "no-such-folder" / "po.pdf")
