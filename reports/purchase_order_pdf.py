@@ -101,8 +101,8 @@ class Title(Flowable):
 
 def _header(po: PurchaseOrderPrint) -> list[Flowable]:
     s = styles()
-    contact = "    ".join(part for part in (f"地址:{po.shop.address}" if po.shop.address else "",
-                                            f"电话:{po.shop.phone}" if po.shop.phone else "") if part)
+    contact = "  ·  ".join(part for part in (zh("地址:") + po.shop.address if po.shop.address else "",
+                                            zh("电话:") + po.shop.phone if po.shop.phone else "") if part)
     out: list[Flowable] = [Paragraph(esc(po.shop.name), s["shop"])]
     if contact:
         out.append(Paragraph(esc(contact), s["shop_sub"]))

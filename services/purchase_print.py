@@ -7,20 +7,13 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
-from models import Product, PurchaseOrder, PurchaseOrderLine, SupplierProduct
-from services import shop_settings
-from services.errors import NotFound
+from models import Product, PurchaseOrderLine, SupplierProduct
+from services import purchase_orders, shop_settings
+from services.messages import MESSAGES
 from services.money_words import rmb_capitals
 from services.order_qr import QrLine, QrOrder
-
-FEN = Decimal("0.01")
-
-STATE_LABELS = {
-    "draft": "草稿", "submitted": "待审核", "approved": "已审核", "partially_received": "部分收货",
-    "partial": "部分收货", "received": "已收货", "closed": "已关闭", "cancelled": "已作废",
-}
 
 
 @dataclass(frozen=True)
@@ -48,7 +41,7 @@ class PrintLine:
     unit: str
     quantity: Decimal  # in `unit`
     price: Decimal  # per `unit`
-    amount: Decimal  # quantity × price, rounded to the fen as printed
+    amount: Decimal  # quantity × price rounded to the fen, as the order's total adds it up
     supplier_sku: str = ""
 
 
@@ -83,28 +76,27 @@ def user_label(user) -> str:
     return (user.display_name or user.username) if user is not None else ""
 
 
-def line_amount(quantity: Decimal, price: Decimal) -> Decimal:
-    return (quantity * price).quantize(FEN, rounding=ROUND_HALF_UP)
+def printed_state(state: str) -> str:
+    """The state in Chinese whatever the UI language: the paper goes to a Chinese supplier."""
+    return MESSAGES.get(f"po.state.{state}", (state,))[0]
 
 
 def load_purchase_order_print(number: str) -> PurchaseOrderPrint:
     """Everything printed on purchase order `number`; NotFound if there is no such order."""
-    order = PurchaseOrder.get_or_none(PurchaseOrder.number == number)
-    if order is None:
-        raise NotFound("doc.not_found", ref=number)
+    order = purchase_orders.get_order(number)  # NotFound("purchase.not_found") for an unknown number
     supplier = order.supplier
     supplier_codes = dict(SupplierProduct.select(SupplierProduct.product, SupplierProduct.supplier_sku)
                           .where(SupplierProduct.supplier == supplier).tuples())
     rows = (PurchaseOrderLine.select(PurchaseOrderLine, Product).join(Product)
             .where(PurchaseOrderLine.order == order).order_by(PurchaseOrderLine.line_no))
     lines = [PrintLine(no, row.product.sku, row.product.name, row.product.spec, row.unit, row.quantity, row.price,
-                       line_amount(row.quantity, row.price), supplier_codes.get(row.product_id, ""))
+                       purchase_orders.line_amount(row.quantity, row.price), supplier_codes.get(row.product_id, ""))
              for no, row in enumerate(rows, 1)]
     total = sum((line.amount for line in lines), Decimal("0.00"))
     return PurchaseOrderPrint(
         shop=shop_header(),
         supplier=SupplierBlock(supplier.code, supplier.name, supplier.contact, supplier.phone, supplier.address),
-        number=order.number, state=order.state, state_label=STATE_LABELS.get(order.state, order.state),
+        number=order.number, state=order.state, state_label=printed_state(order.state),
         order_date=order.order_date, expected_date=order.expected_date, location=order.location.name,
         lines=lines, total=total, total_words=rmb_capitals(total), note=order.note,
         created_by=user_label(order.created_by), approved_by=user_label(order.approved_by))

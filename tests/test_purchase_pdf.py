@@ -112,7 +112,7 @@ def test_unknown_order_is_a_readable_refusal(shop, tmp_path):
     from reports.purchase_order_pdf import write_purchase_order_pdf
     from services.errors import XiaopuError
 
-    with pytest.raises(XiaopuError, match="找不到单据:CG-NOPE"):
+    with pytest.raises(XiaopuError, match="找不到采购单:CG-NOPE"):
         write_purchase_order_pdf("CG-NOPE", tmp_path / "x.pdf")
     assert not (tmp_path / "x.pdf").exists()
 
@@ -129,7 +129,7 @@ def test_cli_print_po_writes_the_pdf_and_refuses_an_unknown_number(shop, db_path
     assert list(out.parent.iterdir()) == [out]  # no temporary file left beside it
     missing = xiaopu("print", "po", "CG-NOPE", "--out", str(tmp_path / "nope.pdf"), db=db_path)
     assert missing.returncode == 1
-    assert "找不到单据:CG-NOPE" in missing.stderr
+    assert "找不到采购单:CG-NOPE" in missing.stderr
     assert "Traceback" not in missing.stderr
     assert not (tmp_path / "nope.pdf").exists()
 
@@ -153,3 +153,37 @@ def test_an_unwritable_target_is_a_readable_refusal(shop, tmp_path):
     three_line_order(shop)
     with pytest.raises(XiaopuError, match="无法写入"):
         write_purchase_order_pdf("CG20261122-001", tmp_path / "no-such-folder" / "po.pdf")
+
+
+def test_scenario_morning_order_drafted_through_the_services_then_printed(shop, tmp_path):
+    """李姐 orders spinach and blueberries from 绿源 before 8:00; the draft prints with a 草稿 mark,
+    the submitted (auto-approved) order prints clean for the supplier, with the shop's header."""
+    import datetime as dt
+
+    from reports.purchase_order_pdf import write_purchase_order_pdf
+    from services import purchase_orders, shop_settings, suppliers
+    from services.purchase_orders import OrderLineInput
+    from tests.purchase_docs import make_product
+
+    shop_settings.set_value(shop.owner, "shop.address", "幸福路 88 号")
+    shop_settings.set_value(shop.owner, "shop.phone", "0571-8888 6666")
+    supplier = suppliers.save_supplier(shop.owner, suppliers.SupplierInput(
+        name="绿源蔬菜批发行", code="GY01", contact="王建国", phone="13800138000", lead_time_days="1",
+        delivery_weekdays="135"))
+    spinach = make_product(shop.owner, "菠菜", "散装", "斤", sku="VEG-001")
+    order = purchase_orders.create_draft(shop.owner, supplier.id, [
+        OrderLineInput(spinach.id, "25", price="3.2"), OrderLineInput(shop.blueberry.id, "2", "箱", price="96")],
+        note="7 点前送到后门", order_date=dt.date(2026, 11, 23))
+    draft = write_purchase_order_pdf(order.number, tmp_path / "draft.pdf")
+    draft_text = "".join(pdf_text(draft).split())
+    assert "草稿" in draft_text and order.number in draft_text
+
+    purchase_orders.submit(shop.owner, order.number)
+    final = write_purchase_order_pdf(order.number, tmp_path / "final.pdf")
+    text = "".join(pdf_text(final).split())
+    for words in ("鲜邻优选社区生鲜店", "幸福路88号", "0571-88886666", "已审核", "2026-11-25周三",
+                  "¥272.00", "人民币贰佰柒拾贰元整", "7点前送到后门"):
+        assert words in text, words
+    assert "草稿" not in text
+    [code] = decode_qr(final, tmp_path)
+    assert json.loads(code)["no"] == order.number
