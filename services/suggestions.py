@@ -22,7 +22,8 @@ For each active product, all quantities in its base unit:
 
 The stock-out moment walks the available stock (plus what is on order, arriving at T1) down the
 forecast hour by hour. Alerts: "too_late" when it runs out before T1 (ordering now cannot save it),
-"order_today" when it runs out before the delivery an order placed tomorrow would get.
+"order_today" when it runs out before the delivery an order placed tomorrow would get — each only
+when the gap would lose at least MISSED_MIN of sales.
 """
 from __future__ import annotations
 
@@ -45,6 +46,7 @@ QTY_STEP = Decimal("0.001")
 DELIVERY_TIME = dt.time(8, 0)  # suppliers deliver in the morning (the demo's vans come 06:30–08:00)
 SAFETY_DAYS = ONE  # without a set safety stock: one average day, for goods that keep a few days
 UNKNOWN_HORIZON = dt.timedelta(days=2)  # without a delivery calendar: look this far for a stock-out
+MISSED_MIN = ONE  # alert only when the gap would miss at least one base unit of sales (not 0.2 of a slow item)
 
 
 @dataclass(frozen=True)
@@ -188,9 +190,9 @@ def plan_product(row: tuple, demand: Demand, lots: list[tuple[dt.date | None, De
         walk = run_down(demand, sellable, at, at + UNKNOWN_HORIZON)
         need = demand.between(at, at + UNKNOWN_HORIZON) + safety - (available - walk.wasted) - on_order
         stockout = out_now or walk.stockout_at
+        alert = "order_today" if _misses(demand, stockout, at + UNKNOWN_HORIZON) else ""
         return Suggestion(**common, wasted=walk.wasted, need=need, cap=None, suggested=ZERO, next_delivery=None,
-                          delivery_after=None, stockout_at=stockout, alert="order_today" if stockout else "",
-                          problem=problem)
+                          delivery_after=None, stockout_at=stockout, alert=alert, problem=problem)
     t1, t2, t1_tomorrow = calendar
     before = run_down(demand, sellable, at, t1)
     carry = sum((lot.quantity for lot in before.lots if lot.expiry is None or lot.expiry >= t1.date()), ZERO)
@@ -210,10 +212,15 @@ def plan_product(row: tuple, demand: Demand, lots: list[tuple[dt.date | None, De
         suggested = _ceil_to(need, common["pack_size"])
         if cap is not None:
             suggested = min(suggested, _floor_to(cap, common["pack_size"]))
-    alert = ("too_late" if stockout is not None and stockout < t1
-             else "order_today" if stockout is not None and stockout < t1_tomorrow else "")
+    alert = ("too_late" if _misses(demand, stockout, t1)
+             else "order_today" if _misses(demand, stockout, t1_tomorrow) else "")
     return Suggestion(**common, wasted=wasted, need=need, cap=cap, suggested=max(ZERO, suggested),
                       next_delivery=t1, delivery_after=t2, stockout_at=stockout, alert=alert, problem="")
+
+
+def _misses(demand: Demand, stockout: dt.datetime | None, delivery: dt.datetime) -> bool:
+    """Runs out before `delivery`, with at least MISSED_MIN of sales lost in between."""
+    return stockout is not None and stockout < delivery and demand.between(stockout, delivery) >= MISSED_MIN
 
 
 def _take_reserved(lots: list[StockLot], reserved: Decimal) -> None:
