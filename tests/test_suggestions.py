@@ -405,3 +405,15 @@ def test_stock_that_will_expire_unsold_neither_covers_demand_nor_blocks_the_new_
     assert s.cap == 30 - 10
     assert s.suggested == 10
     assert "13 将卖不完过期" in s.reason
+
+
+def test_a_slow_seller_running_out_is_on_the_list_but_no_alert(shop):
+    farm = make_supplier(shop)
+    pepper = make_product(shop, "花椒", unit="两", shelf_life=None)
+    supplies(shop, farm, pepper)
+    steady_week(shop, pepper, ("0.1", "0.1", "0.1"))  # 0.3 a day, nothing left now
+    s = suggestions.explain(pepper.id, at=NOW)
+    assert s.stockout_at == NOW and "已断货" in s.reason
+    assert s.suggested == 1  # 0.5 sold until Friday 08:00 + 0.3 safety → one whole 两
+    assert s.alert == ""  # until tomorrow's order could arrive it misses 0.5 两 of sales: not worth an alert
+    assert s in suggestions.suggest(at=NOW) and suggestions.alerts(at=NOW) == []
