@@ -31,6 +31,7 @@ from reports.pdf_common import (
     QrCode,
     esc,
     numbered_canvas,
+    qr_matrix,
     register_font,
     styles,
     table_style,
@@ -48,7 +49,7 @@ MARGIN_BOTTOM = 18 * mm
 CONTENT_W = PAGE_W - 2 * MARGIN_X  # 180 mm
 WEEKDAYS = "一二三四五六日"
 COLUMNS = ["序号", "商品编码", "品名", "规格", "单位", "数量", "单价(元)", "金额(元)"]
-COL_WIDTHS = [10 * mm, 25 * mm, 45 * mm, 26 * mm, 12 * mm, 18 * mm, 19 * mm, 25 * mm]  # = 180 mm
+COL_WIDTHS = [10 * mm, 25 * mm, 40 * mm, 31 * mm, 12 * mm, 18 * mm, 19 * mm, 25 * mm]  # = 180 mm
 # States in which the supplier must not deliver yet: printed across every page.
 WATERMARKS = {"draft": "草稿", "submitted": "未审核", "cancelled": "已作废"}
 
@@ -65,6 +66,10 @@ def unit_price(value: Decimal) -> str:
 
 def day(value: dt.date | None) -> str:
     return f"{value:%Y-%m-%d} 周{WEEKDAYS[value.weekday()]}" if value else "—"
+
+
+def _muted(text: str) -> str:
+    return f"<font color='#59636e'>{text}</font>" if text else ""
 
 
 class Title(Flowable):
@@ -148,7 +153,7 @@ def _lines_table(po: PurchaseOrderPrint) -> Table:
             Paragraph(str(line.no), s["cell_center"]),
             Paragraph(esc(line.sku), s["cell"]),
             Paragraph(esc(line.name), s["cell"]),
-            Paragraph(esc(line.spec), s["cell"]),
+            Paragraph(" ".join(filter(None, (esc(line.spec), _muted(esc(line.pack))))), s["cell"]),
             Paragraph(esc(line.unit), s["cell_center"]),
             Paragraph(fmt_qty(line.quantity), s["cell_right"]),
             Paragraph(unit_price(line.price), s["cell_right"]),
@@ -195,7 +200,10 @@ def _terms(po: PurchaseOrderPrint) -> list[Flowable]:
 def _signatures_and_qr(po: PurchaseOrderPrint) -> Flowable:
     s = styles()
     codes = payloads(po.qr_order())
-    qr_size = 36 * mm if len(codes) == 1 else 42 * mm  # a fuller code gets bigger modules
+    if len(codes) == 1:  # ~0.4 mm a module: scans from paper and from a photo posted to a chat
+        qr_size = min(44 * mm, max(30 * mm, (len(qr_matrix(codes[0])) + 8) * 0.4 * mm))
+    else:
+        qr_size = 42 * mm
 
     def box(title: str, name: str) -> list[Flowable]:
         heading = f"{title}  <font color='#1f2328'>{esc(name)}</font>" if name else title

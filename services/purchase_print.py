@@ -13,6 +13,7 @@ from models import Product, PurchaseOrderLine, SupplierProduct
 from services import purchase_orders, shop_settings
 from services.messages import MESSAGES
 from services.money_words import rmb_capitals
+from services.numbers import fmt_qty
 from services.order_qr import QrLine, QrOrder
 
 
@@ -43,6 +44,7 @@ class PrintLine:
     price: Decimal  # per `unit`
     amount: Decimal  # quantity × price rounded to the fen, as the order's total adds it up
     supplier_sku: str = ""
+    pack: str = ""  # what one `unit` holds when it is not the base unit: 12盒/箱
 
 
 @dataclass(frozen=True)
@@ -60,7 +62,7 @@ class PurchaseOrderPrint:
     total_words: str  # 人民币大写 of `total`
     note: str
     created_by: str
-    approved_by: str
+    approved_by: str  # who approved; 自动审核 when submit approved it within the threshold
 
     def qr_order(self) -> QrOrder:
         return QrOrder("po", self.shop.name, self.number, self.supplier.code, self.order_date, self.expected_date,
@@ -74,6 +76,13 @@ def shop_header() -> ShopHeader:
 
 def user_label(user) -> str:
     return (user.display_name or user.username) if user is not None else ""
+
+
+def pack_text(factor: Decimal, base_unit: str, unit: str) -> str:
+    """12盒/箱 — a supplier counts in packs, the shop in base units; "" for the base unit itself."""
+    if unit == base_unit or factor == 1:
+        return ""
+    return f"{fmt_qty(factor)}{base_unit}/{unit}"
 
 
 def printed_state(state: str) -> str:
@@ -90,7 +99,8 @@ def load_purchase_order_print(number: str) -> PurchaseOrderPrint:
     rows = (PurchaseOrderLine.select(PurchaseOrderLine, Product).join(Product)
             .where(PurchaseOrderLine.order == order).order_by(PurchaseOrderLine.line_no))
     lines = [PrintLine(no, row.product.sku, row.product.name, row.product.spec, row.unit, row.quantity, row.price,
-                       purchase_orders.line_amount(row.quantity, row.price), supplier_codes.get(row.product_id, ""))
+                       purchase_orders.line_amount(row.quantity, row.price), supplier_codes.get(row.product_id, ""),
+                       pack_text(row.factor, row.product.base_unit, row.unit))
              for no, row in enumerate(rows, 1)]
     total = sum((line.amount for line in lines), Decimal("0.00"))
     return PurchaseOrderPrint(
@@ -99,4 +109,5 @@ def load_purchase_order_print(number: str) -> PurchaseOrderPrint:
         number=order.number, state=order.state, state_label=printed_state(order.state),
         order_date=order.order_date, expected_date=order.expected_date, location=order.location.name,
         lines=lines, total=total, total_words=rmb_capitals(total), note=order.note,
-        created_by=user_label(order.created_by), approved_by=user_label(order.approved_by))
+        created_by=user_label(order.created_by),
+        approved_by=user_label(order.approved_by) or ("自动审核" if order.approved_at else ""))

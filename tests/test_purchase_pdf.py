@@ -182,7 +182,7 @@ def test_scenario_morning_order_drafted_through_the_services_then_printed(shop, 
     final = write_purchase_order_pdf(order.number, tmp_path / "final.pdf")
     text = "".join(pdf_text(final).split())
     for words in ("鲜邻优选社区生鲜店", "幸福路88号", "0571-88886666", "已审核", "2026-11-25周三",
-                  "¥272.00", "人民币贰佰柒拾贰元整", "7点前送到后门"):
+                  "¥272.00", "人民币贰佰柒拾贰元整", "7点前送到后门", "125g12盒/箱", "审核自动审核"):
         assert words in text, words
     assert "草稿" not in text
     [code] = decode_qr(final, tmp_path)
