@@ -96,7 +96,7 @@ class PdfPreviewDialog(QDialog):
 
         self.print_button = QPushButton(self.tr("打印…"))
         self.print_button.setDefault(True)
-        self.print_button.clicked.connect(self.ask_and_print)
+        self.print_button.clicked.connect(lambda: self.ask_and_print())
         self.save_button = QPushButton(self.tr("另存为 PDF…"))
         self.save_button.clicked.connect(self.save_as)
         self.zoom_out = QPushButton("−")
@@ -161,8 +161,9 @@ class PdfPreviewDialog(QDialog):
     def print_to(self, printer: QPrinter) -> int:
         return print_pdf(self.pdf_path, printer)
 
-    def ask_and_print(self) -> bool:
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    def ask_and_print(self, printer: QPrinter | None = None) -> bool:
+        """The print dialog (choose printer, copies), then print; False when cancelled or failed."""
+        printer = printer or QPrinter(QPrinter.PrinterMode.HighResolution)
         _set_paper(printer, page_size_points(self.document, 0))  # the dialog opens on the right paper
         dialog = QPrintDialog(printer, self)
         if dialog.exec() != QDialog.DialogCode.Accepted:

@@ -69,3 +69,27 @@ def test_print_keeps_the_paper_size_of_each_page(qtbot, shop, tmp_path):
     assert print_pdf(slip_pdf, printer_to_pdf(printed_slips)) == 2
     assert page_size_mm(printed_slips) == [pytest.approx(size, abs=0.5) for size in page_size_mm(slip_pdf)]
     assert all(width == pytest.approx(80, abs=0.5) for width, _ in page_size_mm(printed_slips))
+
+
+def test_print_button_path_asks_then_prints_and_save_as_copies(qtbot, shop, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QDialog, QFileDialog
+
+    from reports.purchase_order_pdf import write_purchase_order_pdf
+    from ui import print_preview
+
+    three_line_order(shop)
+    pdf = write_purchase_order_pdf("CG20261122-001", tmp_path / "po.pdf")
+    dialog = print_preview.show_pdf_preview(None, pdf)
+    qtbot.addWidget(dialog)
+
+    monkeypatch.setattr(print_preview.QPrintDialog, "exec", lambda self: QDialog.DialogCode.Rejected)
+    assert dialog.ask_and_print(printer_to_pdf(tmp_path / "never.pdf")) is False
+    assert not (tmp_path / "never.pdf").exists()
+    monkeypatch.setattr(print_preview.QPrintDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
+    assert dialog.ask_and_print(printer_to_pdf(tmp_path / "printed.pdf")) is True
+    assert pdf_pages(tmp_path / "printed.pdf") == 1
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "copy.pdf"), "PDF (*.pdf)"))
+    dialog.save_as()
+    assert (tmp_path / "copy.pdf").read_bytes() == pdf.read_bytes()
+    dialog.close()
