@@ -15,6 +15,7 @@ from collections.abc import Callable
 from models import Barcode, Document, Move, Product, Setting, write_transaction
 from services import ledger
 from services.demo_catalog import DemoProduct, demo_products, shelf_locations
+from services.demo_purchasing import DemoPurchasing
 from services.demo_sim import DemoShop, PlannedDoc
 from services.errors import ValidationError, XiaopuError
 from services.locations import create_location, default_store, virtual
@@ -79,8 +80,11 @@ def _product_ids(catalogue: list[DemoProduct]) -> list[int]:
     return [by_code[p.barcode] for p in catalogue]
 
 
-def _post(actor, doc: PlannedDoc, product_ids: list[int], places: dict[str, int]) -> bool:
+def _post(actor, doc: PlannedDoc, product_ids: list[int], places: dict[str, int],
+          buying: DemoPurchasing | None = None) -> bool:
     """Post one planned document (or reversal); False when it was already there."""
+    if buying is not None and buying.takes(doc):  # a delivery against a purchase order
+        return buying.receive(doc)
     if doc.doc_type == "reversal":
         original = ledger.get_document(doc.reverses)
         if original.state != "posted":
@@ -143,15 +147,19 @@ def generate_demo(actor, products: int = 420, days: int = 90, seed: int = 1,
               "customer": virtual("customer").id, "loss": virtual("loss").id}
     prefix = KEY_PREFIX.format(seed=seed)
     posted_keys = {k for (k,) in Document.select(Document.key).where(Document.key.startswith(prefix)).tuples()}
+    buying = DemoPurchasing(actor, catalogue, product_ids, end)  # suppliers, staff; deliveries against orders
+    posted_keys |= buying.received_keys()
     shop = DemoShop(catalogue, seed, first_day, days)
     posted = 0
     for number, day, plan in shop.days():
+        buying.plan_day(plan)
         for doc in plan:
-            if doc.key not in posted_keys and _post(actor, doc, product_ids, places):
+            if doc.key not in posted_keys and _post(actor, doc, product_ids, places, buying):
                 posted += 1
         if number % 10 == 9 or number == days - 1:
             say(f"第 {number + 1}/{days} 天({day:%m月%d日}):本次已过账 {posted} 张单据……")
     with write_transaction():
+        buying.finish()  # today's open orders, deliveries and returns: with the done flag, so once
         state["done"] = True
         _save_state(state)
     return _summary(state, started, resumed)

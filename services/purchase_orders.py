@@ -19,7 +19,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 import peewee
 
-from models import AuditEvent, Location, Product, User, write_transaction
+from models import AuditEvent, Location, Product, ProductUnit, User, write_transaction
 from models.base import now
 from models.fields import QTY_SCALE
 from models.purchasing import PurchaseOrder, PurchaseOrderLine, PurchasePrice, Supplier, SupplierProduct
@@ -30,8 +30,7 @@ from services.locations import default_store, get_location
 from services.messages import msg
 from services.numbers import fmt_money, normalise_text, to_decimal
 from services.permissions import allowed, require
-from services.products import unit_factor
-from services.suppliers import get_supplier, last_price, next_delivery_days
+from services.suppliers import get_supplier, next_delivery_days
 
 NUMBER_PREFIX = "CG"
 CENT = Decimal("0.01")
@@ -165,13 +164,14 @@ def per_base_unit(price: Decimal, factor: Decimal) -> Decimal:
     return (price / factor).quantize(MONEY_STEP, ROUND_HALF_UP)
 
 
-def price_flag(last_per_base: Decimal | None, price: Decimal, factor: Decimal) -> str:
-    """'比上次 2.50 高 18%' when `price` (per unit of `factor` base units) is more than
-    purchase.price_flag_percent above the last price; '' otherwise or with no last price."""
+def price_flag(last_per_base: Decimal | None, price: Decimal, factor: Decimal, limit: Decimal | None = None) -> str:
+    """'比上次 2.50 高 18%' when `price` (per unit of `factor` base units) is more than `limit` %
+    (default purchase.price_flag_percent) above the last price; '' otherwise or with no last price."""
     if not last_per_base:
         return ""
     last = last_per_base * factor
-    limit = Decimal(shop_settings.get("purchase.price_flag_percent"))
+    if limit is None:
+        limit = Decimal(shop_settings.get("purchase.price_flag_percent"))
     if price <= last * (1 + limit / 100):
         return ""
     percent = ((price / last - 1) * 100).quantize(Decimal(1), ROUND_HALF_UP)
@@ -183,17 +183,26 @@ def _clean_lines(supplier: Supplier, lines: list[OrderLineInput]) -> list[_Clean
         raise ValidationError("doc.empty", field="明细")
     clean: list[_CleanLine] = []
     seen: dict[tuple[int, str], int] = {}
+    ids = list({line.product_id for line in lines})
+    products = {p.id: p for p in Product.select().where(Product.id.in_(ids))}
+    units = {(pid, name): factor for pid, name, factor in ProductUnit.select(
+        ProductUnit.product, ProductUnit.name, ProductUnit.factor).where(ProductUnit.product.in_(ids)).tuples()}
+    last_prices = dict(SupplierProduct.select(SupplierProduct.product, SupplierProduct.last_price).where(
+        (SupplierProduct.supplier == supplier.id) & SupplierProduct.product.in_(ids)).tuples())
+    limit = Decimal(shop_settings.get("purchase.price_flag_percent"))
     for n, line in enumerate(lines, 1):
-        product = Product.get_or_none(Product.id == line.product_id)
+        product = products.get(line.product_id)
         if product is None:
             raise NotFound("product.not_found", ref=line.product_id)
         unit = normalise_text(line.unit) or product.base_unit
-        factor = unit_factor(product, unit)
+        factor = Decimal(1) if unit == product.base_unit else units.get((product.id, unit))
+        if factor is None:
+            raise ValidationError("unit.bad", field="单位", unit=unit, product=product.name)
         quantity = to_decimal(line.quantity, f"第 {n} 行数量", places=QTY_SCALE, allow_zero=False)
         if quantity * factor != (quantity * factor).quantize(QTY_STEP):
             raise ValidationError("value.too_precise", field=f"第 {n} 行数量(换算为{product.base_unit})",
                                   places=QTY_SCALE, value=quantity * factor)
-        last = last_price(supplier.id, product.id)
+        last = last_prices.get(product.id)
         if line.price is None or normalise_text(line.price) == "":
             price = ((last or product.cost) * factor).quantize(MONEY_STEP, ROUND_HALF_UP)
         else:
@@ -205,7 +214,7 @@ def _clean_lines(supplier: Supplier, lines: list[OrderLineInput]) -> list[_Clean
             raise ValidationError("purchase.duplicate_line", field=f"第 {n} 行", line=n, other=earlier,
                                   product=product.name, unit=unit)
         clean.append(_CleanLine(product, unit, factor, quantity, price, line_amount(quantity, price),
-                                price_flag(last, price, factor), normalise_text(line.note)))
+                                price_flag(last, price, factor, limit), normalise_text(line.note)))
     return clean
 
 
@@ -370,12 +379,11 @@ def _remember_prices(order: PurchaseOrder) -> None:
     PurchasePrice.insert_many([dict(supplier=order.supplier_id, product=ln.product_id, day=order.order_date,
                                     price=per_base_unit(ln.price, ln.factor), source=order.number)
                                for ln in lines]).execute()
-    for ln in lines:
-        price = per_base_unit(ln.price, ln.factor)
-        (SupplierProduct.insert(supplier=order.supplier_id, product=ln.product_id, pack_size=ln.factor,
-                                last_price=price)
-         .on_conflict(conflict_target=[SupplierProduct.supplier, SupplierProduct.product],
-                      update={SupplierProduct.last_price: price}).execute())
+    rows = {ln.product_id: dict(supplier=order.supplier_id, product=ln.product_id, pack_size=ln.factor,
+                                last_price=per_base_unit(ln.price, ln.factor)) for ln in lines}  # last line wins
+    (SupplierProduct.insert_many(list(rows.values()))
+     .on_conflict(conflict_target=[SupplierProduct.supplier, SupplierProduct.product],
+                  update={SupplierProduct.last_price: peewee.EXCLUDED.last_price}).execute())
 
 
 def cancel(actor, number: str, reason: str) -> PurchaseOrder:
