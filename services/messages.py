@@ -104,6 +104,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "order.note.unit_not_sold": ("这些商品都不按“{unit}”卖", "none of these products is sold by '{unit}'"),
     "order.note.hint_missing": ("没有与“{hint}”相符的商品", "no product matches '{hint}'"),
     "order.note.usual": ("老规矩(顾客平时的订单)", "usual order (what the customer usually buys)"),
+    "order.note.request": ("顾客要求:{request}", "the customer asks: {request}"),
+    "order.reason.note": ("备注:时间、地址或取货方式", "a note: time, address or pick-up"),
     "order.empty": ("消息是空的,没有可以解析的内容", "The message is empty; there is nothing to parse"),
     "order.nothing": ("没有识别出任何商品,请人工处理", "No product was recognised; please handle this message by hand"),
     "order.columns": ("序号|SKU|商品|数量|单位|把握|原文", "#|SKU|product|qty|unit|confidence|source"),

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from services.order_quantity import QUANTITY_PATTERN, Quantity, quantity_from_match
+from services.order_units import SIZE_PATTERN
 
 SEPARATOR_CHARS = r"+,;、。!?~…/|&"
 SEPARATOR_WORDS = ("再加上", "还有", "再加", "再来", "再要", "还要", "另外", "以及", "然后", "外加", "加上", "和", "跟")
@@ -23,10 +24,29 @@ NOISE_WORDS = (
     "辛苦了", "辛苦啦", "辛苦", "老板娘", "老板好", "老板", "亲爱的", "您好", "你好", "早上好", "上午好",
     "下午好", "晚上好", "在吗", "在不在", "帮我留一下", "帮我留", "帮我拿", "帮我带", "帮我准备", "帮我挑",
     "帮我", "帮忙", "给我留", "给我来", "给我", "我想要", "我要", "想要", "我想", "需要", "预定", "预订",
-    "一下", "新鲜的", "新鲜", "好的", "哈哈", "要", "来", "拿", "买", "订", "留", "请", "亲", "哈", "啊",
+    "一下", "一样", "多加", "加", "也", "都", "再", "还", "今天", "新鲜的", "新鲜", "好的", "哈哈", "要", "来", "拿", "买", "订", "留", "请", "亲", "哈", "啊", "送", "到",
     "呀", "吧", "呢", "哦", "噢", "嗯", "啦", "了", "的", "吗", "喔", "哟", ":", "(", ")", "[", "]",
     "【", "】", "「", "」", "“", "”", "\"", "'", "#", "-", "=", "《", "》",
 )
+# Regular expressions of noise: 有 (有荔枝吗) but not 有机; a surname with 姐/哥/姨/叔 (李姐, 王哥).
+NOISE_PATTERNS = (
+    r"有没有", r"有的话", r"有(?!机)", r"美女", r"帅哥",
+    r"[李王张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶"
+    r"余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文]"
+    r"(?:姐|哥|姨|叔|阿姨|老师|师傅)",
+)
+# Notes for the clerk, not products: when (明天下午3点), where (3栋502), how (来拿, 送到).
+_TIME_WORD = r"(?:明天|后天|今晚|明早|明晚|早上|上午|中午|下午|傍晚|晚上|[周礼拜星期]{1,2}[一二三四五六日天])"
+_CLOCK = (r"(?:\d{1,2}|[一二三四五六七八九十两]{1,3})(?::\d{2}|点(?:半|\d{1,2}分|[一二三四五六七八九十]+分)?)"
+          r"(?![零一二三四五六七八九\d])")
+_WHEN = rf"(?:{_TIME_WORD}+(?:{_CLOCK})?|{_CLOCK})(?:左右|之前|以前|前后|前|后)?"
+_HOW = r"到店自提|自提|自取|过来拿|过来取|来拿|来取|去拿|送到|送过来|送上门|送货上门|配送"
+_WHERE = r"(?:(?:\d+|[一二三四五六七八九十]+)(?:栋|幢|号楼|单元|楼|室)[-\d]*)+"
+NOTE_PATTERN = rf"{_WHEN}|{_HOW}|{_WHERE}"
+# How the customer wants it prepared: a note on that line, not a hint about which product.
+REQUEST_WORDS = ("切丝", "切片", "切丁", "切段", "切成块", "剁块", "剁成块", "剁小块", "剁碎", "剁开", "绞馅", "绞成馅",
+                 "打成馅", "去皮", "去骨", "去壳", "去头", "杀好", "杀一下", "处理干净", "收拾干净", "洗干净", "去鳞",
+                 "开背", "分装", "分开装")
 # 来个西瓜 / 我要盒蓝莓: a unit with no number before a name means one of it.
 BARE_UNITS = ("个", "盒", "袋", "斤", "把", "份", "箱", "瓶", "只", "颗", "串", "杯", "条")
 
@@ -38,14 +58,18 @@ def _alternation(words: Iterable[str]) -> str:
 _TOKEN_RE = re.compile(
     rf"(?P<sep>[\s{re.escape(SEPARATOR_CHARS)}]+|(?<!\d)\.|\.(?!\d)|{_alternation(SEPARATOR_WORDS)})"
     rf"|(?P<each>{_alternation(EACH_WORDS)})"
-    rf"|(?P<noise>{_alternation(NOISE_WORDS)})"
+    rf"|(?P<note>{NOTE_PATTERN})"
+    rf"|(?P<request>{_alternation(REQUEST_WORDS)})"
+    rf"|(?P<noise>{'|'.join(NOISE_PATTERNS)}|{_alternation(NOISE_WORDS)})"
     rf"|(?P<qty>{QUANTITY_PATTERN})"
     r"|(?P<char>.)",
     re.S,
 )
 _WECHAT_EMOJI = re.compile(r"\[[\u4e00-\u9fff]{1,4}\]")  # [抱拳] [玫瑰] as WeChat pastes them
 _MENTION = re.compile(r"@\S+\s")
+_SALUTATION = re.compile(r"^\s*[\u4e00-\u9fff]{1,2}?(?:姐姐|姐|哥|阿姨|姨|叔|老板|老师|师傅)(?=[\s,!:~.。]|$)")
 _LIST_MARKER = re.compile(r"^\s*(?:\d{1,2}|[一二三四五六七八九十])\s*[.、)](?!\d)", re.M)
+_SIZE_ONLY = re.compile(SIZE_PATTERN)
 _PLACEHOLDER_BASE = 0xE000  # private-use characters stand for a protected name while scanning
 
 
@@ -55,6 +79,7 @@ def normalise_message(text: str) -> str:
     text = _WECHAT_EMOJI.sub(" ", text)
     text = _MENTION.sub(" ", text)
     text = _LIST_MARKER.sub(" ", text)
+    text = _SALUTATION.sub(" ", text)
     text = "".join(" " if _is_decoration(ch) else ch for ch in text)
     return text.lower()
 
@@ -67,7 +92,7 @@ def _is_decoration(ch: str) -> bool:
 
 @dataclass
 class Token:
-    kind: str  # sep | soft (white space) | qty | each | noise | char | name | usual
+    kind: str  # sep | soft (white space) | qty | each | note | request | noise | char | name | usual
     raw: str
     quantity: Quantity | None = None
 
@@ -88,6 +113,7 @@ class RawItem:
     quantities: list[Quantity] = field(default_factory=list)
     each: bool = False  # 各: the quantity also holds for the items before it that have none
     usual: bool = False
+    requests: list[str] = field(default_factory=list)  # 切丝, 杀好 …
     first: int = 0  # token range, for the source text
     last: int = 0
 
@@ -97,6 +123,8 @@ class Segment:
     items: list[RawItem]
     orphans: list[str]  # quantities with no product (再来两斤)
     raw: str
+    notes: list[str] = field(default_factory=list)  # 明天下午3点, 3栋502, 来拿
+    requests: list[str] = field(default_factory=list)  # 切丝 … with no product in this segment (…,帮忙剁块)
 
 
 @dataclass
@@ -156,12 +184,13 @@ def split_message(text: str, known: Iterable[str], is_product: Callable[[str], b
     tokens = tokenize(text, known)
     ranges = _segments(tokens)
     segments = [_segment_items(tokens, first, last, is_product) for first, last in ranges]
+    _attach_to_previous(segments)
     _fill_each([item for seg in segments for item in seg.items])
     return SplitMessage(segments, tokens)
 
 
 def _segments(tokens: list[Token]) -> list[tuple[int, int]]:
-    """Token ranges between separators; across white space a bare quantity joins its product (两斤 菠菜)."""
+    """Token ranges between separators, with bare quantities joined to their product."""
     ranges: list[tuple[int, int]] = []
     soft_before: list[bool] = []
     between: set[str] = set()
@@ -177,11 +206,13 @@ def _segments(tokens: list[Token]) -> list[tuple[int, int]]:
         start = i + 1
     merged: list[tuple[int, int]] = []
     for (first, last), soft in zip(ranges, soft_before, strict=True):
-        if merged and soft:
+        if merged:
             kinds = {t.kind for t in tokens[first:last + 1]}
             prev = {t.kind for t in tokens[merged[-1][0]:merged[-1][1] + 1]}
             named, prev_named = bool(kinds & {"name", "char"}), bool(prev & {"name", "char"})
-            if ("qty" in kinds and not named and prev_named and "qty" not in prev) or ("qty" in prev and not prev_named):
+            # 蓝莓,2盒 / 菠菜 两斤: a bare quantity goes back to a product without one; 两斤 菠菜: forward
+            if ("qty" in kinds and not named and prev_named and "qty" not in prev) or (
+                    soft and "qty" in prev and not prev_named):
                 merged[-1] = (merged[-1][0], last)
                 continue
         merged.append((first, last))
@@ -204,24 +235,38 @@ def _segment_items(tokens: list[Token], first: int, last: int, is_product: Calla
             elements.append(("name", part, a, b))
         run.clear()
 
+    notes: list[tuple[int, int]] = []  # token ranges of notes (晚上6点 + 来拿 is one note)
     for i in range(first, last + 1):
         tok = tokens[i]
         if tok.kind in ("char", "name"):
             run.append(i)
+        elif tok.kind == "note":
+            close_run()
+            if notes and all(t.kind in ("noise", "note") for t in tokens[notes[-1][1] + 1:i]):
+                notes[-1] = (notes[-1][0], i)
+            else:
+                notes.append((i, i))
         elif tok.kind != "noise":
             close_run()
-            elements.append((tok.kind, tok.quantity, i, i))
+            elements.append((tok.kind, tok.raw if tok.kind == "request" else tok.quantity, i, i))
     close_run()
     raw = "".join(t.raw for t in tokens[first:last + 1]).strip()
+    note_texts = ["".join(t.raw for t in tokens[a:b + 1]).strip() for a, b in notes]
     if not any(kind in ("name", "usual") for kind, *_ in elements):
-        return Segment([], [raw] if any(kind == "qty" for kind, *_ in elements) else [], raw)
+        leftover = "".join(tokens[i].raw for kind, _, i, _ in elements if kind == "qty")
+        asked = [payload for kind, payload, _, _ in elements if kind == "request"]
+        return Segment([], [leftover] if leftover else [], raw, note_texts, asked)
     items: list[RawItem] = []
     orphans: list[str] = []
     pending: list[tuple[Quantity, int]] = []
     pending_each = False
-    prefix = next((kind for kind, *_ in elements if kind != "usual"), "") == "qty"
+    requests: list[str] = []
+    prefix = next((kind for kind, *_ in elements if kind in ("qty", "name")), "") == "qty"
     for kind, payload, a, b in elements:
-        if kind == "usual":
+        if kind == "request":
+            named = [it for it in items if not it.usual]
+            (named[-1].requests if named else requests).append(payload)
+        elif kind == "usual":
             items.append(RawItem(None, usual=True, first=a, last=b))
         elif kind == "each":
             if prefix:
@@ -238,8 +283,9 @@ def _segment_items(tokens: list[Token], first: int, last: int, is_product: Calla
                 orphans.append(tokens[a].raw)
         elif kind == "name":
             start = pending[0][1] if pending else a
-            items.append(RawItem(payload, [q for q, _ in pending], each=pending_each, first=start, last=b))
-            pending, pending_each = [], False
+            items.append(RawItem(payload, [q for q, _ in pending], each=pending_each, first=start, last=b,
+                                 requests=requests))
+            pending, pending_each, requests = [], False, []
     if pending:
         named = [it for it in items if not it.usual]
         if named and not named[-1].quantities:  # 2盒蓝莓 山药1袋: the last product takes it
@@ -247,7 +293,25 @@ def _segment_items(tokens: list[Token], first: int, last: int, is_product: Calla
             named[-1].last = pending[-1][1]
         else:
             orphans.append("".join(tokens[i].raw for _, i in pending))
-    return Segment(items, orphans, raw)
+    return Segment(items, orphans, raw, note_texts)
+
+
+def _attach_to_previous(segments: list[Segment]) -> None:
+    """草莓三盒,要大盒的 / 三黄鸡一只,帮忙剁块: a segment saying only a size or a request is about the
+    product before it."""
+    previous: RawItem | None = None
+    for segment in segments:
+        if previous is not None:
+            previous.requests += segment.requests
+            segment.requests = []
+            item = segment.items[0] if len(segment.items) == 1 else None
+            if (item and item.name and not item.name.known and not item.quantities
+                    and _SIZE_ONLY.fullmatch(item.name.query)):
+                previous.name.hint += item.name.query
+                previous.name.words += item.name.query
+                segment.items = []
+        named = [it for it in segment.items if not it.usual]
+        previous = named[-1] if named else previous
 
 
 def _name_parts(tokens: list[Token], run: list[int], is_product: Callable[[str], bool]):

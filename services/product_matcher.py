@@ -21,8 +21,10 @@ from rapidfuzz import fuzz, process
 from models import Product, ProductUnit, database
 from models.aliases import ProductAlias
 from services.grocery_synonyms import SYNONYMS
-from services.order_units import pack_grams, pack_size, spec_qualifier
+from services.order_units import pack_measure, pack_size, spec_qualifier
 
+ALIAS_DAMPING = 0.85  # other products named by learned-alias words (蓝莓 → 蓝莓 大果) score this much less
+EXACT_ENOUGH = 0.95  # the exact name (or its colloquial word) is there: near misses need not be looked for
 FLOOR = 0.6  # below this a product is not a candidate at all
 FUZZY_CUTOFF = 75  # rapidfuzz ratio 0–100 on characters
 SYLLABLE_CUTOFF = 60  # rapidfuzz ratio of two pinyin syllables that sound alike
@@ -38,7 +40,7 @@ class CatalogueProduct:
     base_unit: str
     units: dict[str, Decimal]  # extra unit → base units in one (箱 → 12)
     qualifier: str  # spec words that are not measures (大果, 丹东, jj级)
-    pack_grams: Decimal | None  # exact weight of one base unit from the spec (500g/袋)
+    pack_measure: tuple[str, Decimal] | None  # exact content of one base unit from the spec (500g/袋)
     pack_size: tuple[str, Decimal] | None  # for 大盒/小瓶
 
 
@@ -70,6 +72,8 @@ class CatalogueIndex:
         for p in products:
             self.ids_by_name.setdefault(p.name, []).append(p.id)
         self.names = list(self.ids_by_name)
+        self.names_lower = [n.lower() for n in self.names]
+        self.lower_names = set(self.names_lower)
         self.name_pinyin = [_spaced(syllables(n)) for n in self.names]
         self.name_letters = ["".join(s[0] for s in syllables(n) if s) for n in self.names]
         self.name_joined = [p.replace(" ", "") for p in self.name_pinyin]
@@ -85,8 +89,6 @@ class CatalogueIndex:
         query = query.strip().lower()
         if not query:
             return []
-        if query in self.aliases:  # the clerk has said what these words mean
-            return [NameMatch(self.aliases[query], 1.0, "alias")]
         best: dict[int, NameMatch] = {}
 
         def offer(name_index: int, score: float, how: str, leftover: str = "") -> None:
@@ -103,17 +105,20 @@ class CatalogueIndex:
             self._by_letters(query, offer)
         else:
             self._by_pinyin(query, offer)
-        self._by_fuzzy(query, offer)
+        if not best or max(m.score for m in best.values()) < EXACT_ENOUGH:
+            self._by_fuzzy(query, offer)
+        if query in self.aliases:  # the clerk has said what these words mean: the rest steps back
+            best = {pid: NameMatch(pid, round(m.score * ALIAS_DAMPING, 4), m.how, m.leftover) for pid, m in best.items()}
+            best[self.aliases[query]] = NameMatch(self.aliases[query], 1.0, "alias")
         return sorted(best.values(), key=lambda m: (-m.score, m.product_id))
 
     def _by_text(self, query: str, weight: float, offer, how: str = "") -> None:
-        for i, name in enumerate(self.names):
-            lowered = name.lower()
+        for i, lowered in enumerate(self.names_lower):
             if lowered == query:
                 offer(i, weight, how or "name")
             elif query in lowered:
                 cover = len(query) / len(lowered)
-                offer(i, weight * ((0.7 if len(query) >= 2 else 0.6) + 0.25 * cover), how or "contains")
+                offer(i, weight * ((0.7 if len(query) >= 2 else 0.65) + 0.25 * cover), how or "contains")
 
     def _by_pinyin(self, query: str, offer) -> None:
         q = syllables(query)
@@ -153,6 +158,7 @@ class CatalogueIndex:
             offer(i, 0.85 * similarity, "fuzzy")
 
 
+@lru_cache(maxsize=65536)
 def _syllable_similarity(a: str, b: str) -> float:
     """1 for the same sound, 0.5 for a near one (gao/hao, gui/kui), else 0: 草莓 is not 蓝莓."""
     if a == b:
@@ -199,7 +205,7 @@ def _build_index() -> CatalogueIndex:
         units.setdefault(pid, {})[name] = factor
     products = [
         CatalogueProduct(pid, sku, name, spec, base_unit, units.get(pid, {}), spec_qualifier(spec),
-                         pack_grams(spec), pack_size(spec))
+                         pack_measure(spec), pack_size(spec))
         for pid, sku, name, spec, base_unit in Product.select(
             Product.id, Product.sku, Product.name, Product.spec, Product.base_unit
         ).where(Product.active).order_by(Product.id).tuples()
