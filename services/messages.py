@@ -201,7 +201,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "已导入 {created} 个新供应商,更新 {updated} 个,供货商品 {products} 条",
         "Imported {created} new suppliers, updated {updated}, {products} supplied products",
     ),
-    "supplier.weekdays_all": ("每天", "every day"),
     "supplier.bad_flag": ("{field}“{value}”请填 是 或 否", "{field} '{value}': write yes or no"),
     # purchasing: purchase orders
     "po.state.draft": ("草稿", "draft"),
@@ -211,6 +210,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "po.state.received": ("已收货", "received"),
     "po.state.closed": ("已关闭", "closed"),
     "po.state.cancelled": ("已作废", "cancelled"),
+    "po.row": ("{number}  {date}  {supplier}  {state}  ¥{total}  {lines}行", "{number}  {date}  {supplier}  {state}  ¥{total}  {lines} lines"),
+    "po.row.expected": (" 到货 {date}", " due {date}"),
+    "po.row.flagged": ("  ⚠{count}行进价偏高", "  ⚠{count} lines priced above the last price"),
     "po.action.edit": ("修改", "edit"),
     "po.action.submit": ("提交", "submit"),
     "po.action.approve": ("审核", "approve"),

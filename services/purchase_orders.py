@@ -116,10 +116,14 @@ class OrderRow:
                 "location": self.location, "created_by": self.created_by, "approved_by": self.approved_by or None}
 
     def text(self) -> str:
-        expected = f" 到货 {self.expected_date}" if self.expected_date else ""
-        flag = f"  ⚠{self.flagged_lines}行进价偏高" if self.flagged_lines else ""
-        return (f"{self.number}  {self.order_date}  {self.supplier_name}  {self.state_label}  "
-                f"¥{fmt_money(self.total)}  {self.line_count}行{expected}{flag}")
+        """One line for the CLI: number, date, supplier, state, total, lines, due date, price warning."""
+        text = msg("po.row", number=self.number, date=self.order_date, supplier=self.supplier_name,
+                   state=self.state_label, total=fmt_money(self.total), lines=self.line_count)
+        if self.expected_date:
+            text += msg("po.row.expected", date=self.expected_date)
+        if self.flagged_lines:
+            text += msg("po.row.flagged", count=self.flagged_lines)
+        return text
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,6 @@ from models.fields import MONEY_SCALE, QTY_SCALE
 from models.purchasing import PurchasePrice, Supplier, SupplierClosedDay, SupplierProduct
 from services import audit
 from services.errors import NotFound, ValidationError
-from services.messages import msg
 from services.numbers import fmt_money, normalise_text, to_decimal, to_int
 from services.permissions import require
 
@@ -29,7 +28,7 @@ ALL_WEEKDAYS = "1234567"
 WEEKDAY_NAMES = "一二三四五六日"  # ISO weekday 1..7
 _WEEKDAY_CHARS = {**{str(n): n for n in range(1, 8)}, **{c: n for n, c in enumerate(WEEKDAY_NAMES, 1)},
                   "天": 7, "七": 7}
-_EVERY_DAY = {"每天", "天天", "每日", "全周", "全天", "daily", "everyday", "all"}
+_EVERY_DAY = {"每天", "天天", "每日", "全周", "全天", "daily", "everyday", "every day", "all"}
 _WEEKDAY_WORDS = re.compile(r"星期|礼拜|周")
 _WEEKDAY_SEPARATORS = set(",,、;;/| ")
 _WEEKDAY_RANGES = set("-~~至到")
@@ -171,9 +170,9 @@ def parse_weekdays(value: object, field: str = "送货日") -> str:
 
 
 def weekdays_text(digits: str) -> str:
-    """"14" → 周一、周四; all seven → 每天."""
+    """"14" → 周一、周四; all seven → 每天. Also the Excel format, so it stays Chinese in every language."""
     if not digits or set(digits) >= set(ALL_WEEKDAYS):
-        return msg("supplier.weekdays_all")
+        return "每天"
     return "、".join(f"周{WEEKDAY_NAMES[int(d) - 1]}" for d in digits)
 
 
