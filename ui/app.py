@@ -162,6 +162,7 @@ def _run_window(app: QApplication, context: AppContext, smoke: bool, crash: Cras
     window = MainWindow(context)
     window.show()
     if not smoke:
+        window.check_alerts()  # in a worker: the window is usable at once
         return app.exec()
     window.render_all_tabs()
     window.close()

@@ -12,7 +12,7 @@ from ui.settings import Settings
 class DataEvents(QObject):
     """Views refresh on this one signal instead of each reloading everything after every action."""
 
-    changed = Signal(str)  # what changed: "products" or "stock"
+    changed = Signal(str)  # what changed: "products", "stock", "purchasing", "suppliers", "locations"
 
 
 @dataclass

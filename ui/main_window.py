@@ -13,7 +13,7 @@ from ui.scanner import Clock, ScannerFilter, monotonic_ms
 from ui.settings_dialog import SettingsDialog
 from ui.tabs import TABS, TabSpec
 from ui.users_dialog import UsersDialog
-from ui.worker import start_job
+from ui.worker import start_job, wait_for_quiet_jobs
 
 APP_VERSION = "0.1.0"
 
@@ -46,6 +46,7 @@ class MainWindow(QMainWindow):
         self.scanner.scanned.connect(self.route_scan)
         self.scanner.install()
         self.unknown_box: QMessageBox | None = None
+        self.alerts_dialog: QWidget | None = None
 
     @property
     def products_tab(self):
@@ -72,6 +73,10 @@ class MainWindow(QMainWindow):
         users_action.triggered.connect(lambda: self.open_users())
         users_action.setEnabled(self.context.user.role == "owner")  # the services refuse others anyway
         settings_menu.addAction(users_action)
+        purchasing_action = QAction(self.tr("采购设置…"), self)
+        purchasing_action.triggered.connect(lambda: self.open_purchasing_settings())
+        purchasing_action.setEnabled(self.context.user.role == "owner")
+        settings_menu.addAction(purchasing_action)
         help_menu = bar.addMenu(self.tr("帮助(&H)"))
         about = QAction(self.tr("关于小铺"), self)
         about.triggered.connect(lambda: self.about())
@@ -101,6 +106,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.context.settings.set(keys.WINDOW_GEOMETRY, self.saveGeometry())
+        wait_for_quiet_jobs()  # a list still filling itself must not outlive the database connection
         self.scanner.uninstall()
         super().closeEvent(event)
 
@@ -155,6 +161,28 @@ class MainWindow(QMainWindow):
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
         return dialog
+
+    def open_purchasing_settings(self):
+        from ui.purchasing_settings_dialog import ShopSettingsDialog
+
+        dialog = ShopSettingsDialog(self.context, self)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def check_alerts(self):
+        """After startup: products running out before their next delivery, listed without blocking."""
+        from ui.purchasing_alerts import check_alerts
+
+        return check_alerts(self)
+
+    def show_suggestions(self, tick_product_ids: set[int] | None = None):
+        """Open 采购 → 建议采购 (the alert list's jump), with those products ticked."""
+        purchasing = self.tab_widgets.get("purchasing")
+        if purchasing is None:
+            return None
+        self.tabs.setCurrentWidget(purchasing)
+        return purchasing.show_suggestions(tick_product_ids)
 
     def about(self) -> QMessageBox:
         return notify.inform(self, self.tr("关于小铺"), self.tr(

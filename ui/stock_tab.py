@@ -21,13 +21,7 @@ from ui.context import AppContext
 from ui.history_dialog import HistoryDialog
 from ui.search_box import SearchBox
 from ui.stock_model import EXPIRED_COLOR, NEAR_EXPIRY_COLOR, StockModel
-from ui.table_model import setup_table
-
-
-def _swatch(color, text: str) -> QLabel:
-    label = QLabel(text)
-    label.setStyleSheet(f"background: {color.name()}; padding: 2px 6px; border-radius: 3px;")
-    return label
+from ui.table_model import setup_table, swatch
 
 
 class StockTab(QWidget):
@@ -63,8 +57,8 @@ class StockTab(QWidget):
         bottom = QHBoxLayout()
         bottom.addWidget(self.summary)
         bottom.addStretch(1)
-        bottom.addWidget(_swatch(EXPIRED_COLOR, self.tr("已过期")))
-        bottom.addWidget(_swatch(NEAR_EXPIRY_COLOR, self.tr("3 天内到期")))
+        bottom.addWidget(swatch(EXPIRED_COLOR, self.tr("已过期")))
+        bottom.addWidget(swatch(NEAR_EXPIRY_COLOR, self.tr("3 天内到期")))
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.table, 1)

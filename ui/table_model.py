@@ -5,8 +5,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
+
+from services.errors import XiaopuError
 
 Index = QModelIndex | QPersistentModelIndex
 LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
@@ -23,6 +25,10 @@ class Column:
     align: Qt.AlignmentFlag = LEFT
     sort_key: str = ""  # the service's SQL sort name; "" = not sortable
     stretch: bool = False  # takes the spare width (one per table, usually the name)
+    # Editable cell: edit(row, typed text) saves through a service and returns the fresh row (or None
+    # to keep the row object); a XiaopuError becomes the model's edit_failed(message).
+    edit: Callable[[Any, str], Any] | None = None
+    edit_value: Callable[[Any], str] | None = None  # the text an editor starts with (default: as shown)
 
     def header(self) -> str:
         return QCoreApplication.translate(self.context, self.title)
@@ -30,6 +36,8 @@ class Column:
 
 class RowsModel(QAbstractTableModel):
     """Rows are the services' plain dataclasses; cells are formatted once per paint, never queried."""
+
+    edit_failed = Signal(str)  # a refused cell edit: the service's message for the user
 
     def __init__(self, columns: Sequence[Column], parent=None):
         super().__init__(parent)
@@ -57,6 +65,8 @@ class RowsModel(QAbstractTableModel):
         column = self.columns[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             return column.value(row)
+        if role == Qt.ItemDataRole.EditRole:
+            return (column.edit_value or column.value)(row)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(column.align.value)
         if role == Qt.ItemDataRole.BackgroundRole:
@@ -64,6 +74,30 @@ class RowsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return self.row_tooltip(row)
         return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        if index.isValid() and self.columns[index.column()].edit is not None and self.editable(self.rows[index.row()]):
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def editable(self, row: Any) -> bool:
+        """Whether this row's editable columns may be edited now (e.g. only while a document is a draft)."""
+        return True
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        column = self.columns[index.column()] if index.isValid() else None
+        if column is None or column.edit is None or role != Qt.ItemDataRole.EditRole:
+            return False
+        try:
+            fresh = column.edit(self.rows[index.row()], "" if value is None else str(value))
+        except XiaopuError as exc:
+            self.edit_failed.emit(str(exc))
+            return False
+        if fresh is not None:
+            self.rows[index.row()] = fresh
+        self.dataChanged.emit(self.index(index.row(), 0), self.index(index.row(), len(self.columns) - 1))
+        return True
 
     def row_background(self, row: Any) -> QColor | None:
         return None
@@ -77,6 +111,51 @@ class RowsModel(QAbstractTableModel):
         return None
 
 
+class PagedRowsModel(RowsModel):
+    """Rows loaded a page at a time as the view scrolls: `fetch(offset, limit)` reads one page in SQL."""
+
+    def __init__(self, columns: Sequence[Column], fetch: Callable[[int, int], list[Any]], page_size: int = 200,
+                 parent=None):
+        super().__init__(columns, parent)
+        self.fetch = fetch
+        self.page_size = page_size
+        self._exhausted = True
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self.rows = self.fetch(0, self.page_size)
+        self._exhausted = len(self.rows) < self.page_size
+        self.endResetModel()
+
+    def canFetchMore(self, parent: Index = NO_PARENT) -> bool:
+        return not parent.isValid() and not self._exhausted
+
+    def fetchMore(self, parent: Index = NO_PARENT) -> None:
+        if parent.isValid() or self._exhausted:
+            return
+        page = self.fetch(len(self.rows), self.page_size)
+        self._exhausted = len(page) < self.page_size
+        if page:
+            start = len(self.rows)
+            self.beginInsertRows(QModelIndex(), start, start + len(page) - 1)
+            self.rows.extend(page)
+            self.endInsertRows()
+
+    def find_row(self, match: Callable[[Any], bool]) -> int:
+        """The row matching `match`, fetching further pages as needed; -1 when there is none."""
+        while True:
+            row = next((i for i, r in enumerate(self.rows) if match(r)), -1)
+            if row >= 0 or not self.canFetchMore():
+                return row
+            self.fetchMore()
+
+
+def selected_row(view) -> Any | None:
+    """The row object selected in a view over a RowsModel (single selection), or None."""
+    rows = view.selectionModel().selectedRows()
+    return view.model().row_at(rows[0].row()) if rows else None
+
+
 def setup_table(view, model: RowsModel) -> None:
     """The house table look: fixed row heights (never ResizeToContents), set column widths."""
     from PySide6.QtWidgets import QAbstractItemView, QHeaderView
@@ -84,7 +163,11 @@ def setup_table(view, model: RowsModel) -> None:
     view.setModel(model)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    if any(c.edit is not None for c in model.columns):  # typing into a selected cell starts editing it
+        view.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
+                             | QAbstractItemView.EditTrigger.AnyKeyPressed | QAbstractItemView.EditTrigger.SelectedClicked)
+    else:
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.setAlternatingRowColors(True)
     view.setWordWrap(False)
     view.verticalHeader().setVisible(False)
@@ -98,3 +181,12 @@ def setup_table(view, model: RowsModel) -> None:
         view.setColumnWidth(i, column.width)
         if column.stretch:
             header.setSectionResizeMode(i, QHeaderView.ResizeMode.Stretch)
+
+
+def swatch(color: QColor, text: str):
+    """A legend chip under a table: what a row colour means."""
+    from PySide6.QtWidgets import QLabel
+
+    label = QLabel(text)
+    label.setStyleSheet(f"background: {color.name()}; padding: 2px 6px; border-radius: 3px;")
+    return label

@@ -38,7 +38,14 @@ def _stock(context: AppContext) -> QWidget:
     return StockTab(context)
 
 
+def _purchasing(context: AppContext) -> QWidget:
+    from ui.purchasing_tab import PurchasingTab
+
+    return PurchasingTab(context)
+
+
 TABS: list[TabSpec] = [
     TabSpec("products", QT_TRANSLATE_NOOP("Tabs", "商品"), _products),
     TabSpec("stock", QT_TRANSLATE_NOOP("Tabs", "库存"), _stock),
+    TabSpec("purchasing", QT_TRANSLATE_NOOP("Tabs", "采购"), _purchasing),
 ]

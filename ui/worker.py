@@ -99,3 +99,39 @@ def run_blocking(parent: QWidget | None, label: str, job: Job) -> Any:
 
 class JobFailed(Exception):
     """A background job ended with a message for the user."""
+
+
+_quiet: set[Worker] = set()  # running quiet jobs, kept alive until they finish
+
+
+def start_quiet(owner: QWidget, job: Job, on_success: Callable[[Any], None],
+                on_failure: Callable[[str], None] | None = None) -> Worker:
+    """Start `job` in a worker without a progress dialog (a list filling itself in, a startup check).
+    The callbacks run on the GUI thread, and only while `owner` still exists."""
+    import shiboken6
+
+    worker = Worker(job)  # no parent: the owner may be deleted first; the set keeps the thread object
+    _quiet.add(worker)
+
+    def finish() -> None:
+        _quiet.discard(worker)
+        worker.deleteLater()
+        if not shiboken6.isValid(owner):
+            return
+        if worker.error:
+            if on_failure is not None:
+                on_failure(worker.error)
+            else:
+                log.warning("background job failed: %s", worker.error)
+        else:
+            on_success(worker.result)
+
+    worker.finished.connect(finish)
+    worker.start()
+    return worker
+
+
+def wait_for_quiet_jobs() -> None:
+    """Block until quiet jobs end (before the window closes and the database with it)."""
+    for worker in list(_quiet):
+        worker.wait()

@@ -70,8 +70,53 @@ def main(argv: list[str] | None = None) -> int:
     app.processEvents()
     dialog.grab().save(str(out / "product_dialog.png"))
     dialog.reject()
+    purchasing_shots(app, window, out)
     window.close()
     return 0
+
+
+def purchasing_shots(app, window, out: Path) -> None:
+    """采购: suggestions (computed in a worker: wait for it), orders with a flagged line, a receipt."""
+    from PySide6.QtCore import QThread
+
+    tab = window.tab_widgets["purchasing"]
+    window.tabs.setCurrentWidget(tab)
+    view = tab.show_suggestions()
+    app.processEvents()
+    while view.loading or view._dirty:
+        app.processEvents()
+        QThread.msleep(20)
+    view.model.set_all(False)
+    for row in range(min(3, len(view.model.rows))):
+        view.model.set_checked(row, True)
+    view.table.selectRow(0)
+    view._update_summary()
+    app.processEvents()
+    window.grab().save(str(out / "purchasing_suggestions.png"))
+
+    orders = tab.orders
+    tab.views.setCurrentWidget(orders)
+    app.processEvents()
+    flagged = next((r.number for r in orders.model.rows if r.flagged_lines and r.state == "submitted"),
+                   orders.model.rows[0].number)
+    orders.select_number(flagged)
+    app.processEvents()
+    window.grab().save(str(out / "purchasing_orders.png"))
+
+    receiving = tab.receiving
+    tab.views.setCurrentWidget(receiving)
+    app.processEvents()
+    from services.receiving import list_receipts
+
+    counting = [r.order_number for r in list_receipts(state="draft") if r.order_number]
+    if counting or receiving.order.count() > 1:
+        receiving.open_order(counting[0] if counting else receiving.order.itemData(1))
+    app.processEvents()
+    window.grab().save(str(out / "purchasing_receiving.png"))
+    for name, sub in (("returns", tab.returns), ("suppliers", tab.suppliers)):
+        tab.views.setCurrentWidget(sub)
+        app.processEvents()
+        window.grab().save(str(out / f"purchasing_{name}.png"))
 
 
 def _has_units(product_id: int) -> bool:

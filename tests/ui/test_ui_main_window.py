@@ -9,7 +9,7 @@ from ui.product_dialog import ProductDialog
 
 def test_tabs_menus_and_status_bar(make_window, db_path):
     window = make_window()
-    assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == ["商品", "库存"]
+    assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == ["商品", "库存", "采购"]
     menus = [a.text() for a in window.menuBar().actions()]
     assert menus == ["文件(&F)", "设置(&S)", "帮助(&H)"]
     assert "店主" in window.user_label.text()
