@@ -90,6 +90,8 @@ def return_to_supplier(actor, supplier_id: int, lines: list[ReturnLineInput], re
             raise ValidationError("purchase.supplier_mismatch", field="采购单", number=order.number,
                                   other=get_supplier(order.supplier_id).name, supplier=supplier.name)
     source = get_location(location_id) if location_id else (get_location(order.location_id) if order else default_store())
+    if source.is_virtual:
+        raise ValidationError("import.not_shelf", field="退货库位", code=source.code, kind=source.name)
     target = virtual("supplier")
     if not lines:
         raise ValidationError("doc.empty", field="明细")

@@ -80,6 +80,8 @@ def test_a_refused_return_writes_nothing(ps):
         (lambda: return_to_supplier(ps.owner, ps.fruit.id, [ReturnLineInput(ps.blueberry.id, "1")], " "),
          ValidationError, "退货原因不能为空"),
         (lambda: return_to_supplier(ps.owner, ps.fruit.id, [], "空"), ValidationError, "没有任何明细行"),
+        (lambda: return_to_supplier(ps.owner, ps.fruit.id, [ReturnLineInput(ps.blueberry.id, "1")], "x",
+                                    location_id=ps.supplier_location.id), ValidationError, "是虚拟库位"),
         (lambda: return_to_supplier(ps.cashier, ps.fruit.id, [ReturnLineInput(ps.blueberry.id, "1")], "x"),
          PermissionDenied, "采购退货"),
     ]

@@ -174,6 +174,9 @@ def test_damaged_goods_are_recorded_but_not_stocked(ps):
     assert (ordered.received, ordered.damaged, ordered.outstanding) == (10, 2, 2)  # the supplier owes 2 盒
     assert po.get_order(order.number).state == "partially_received"
     assert line_of(receipt, ps.blueberry).damaged == 2
+    assert po.on_order_by_product() == {ps.blueberry.id: Decimal("2")}
+    po.close(ps.purchaser, order.number, "坏的两盒不补了")  # what was not delivered is no longer on order
+    assert po.on_order_by_product() == {} and po.order_lines(order.number)[0].outstanding == 0
 
 
 def test_a_delivery_that_was_all_damaged_posts_nothing(ps):
