@@ -3,12 +3,12 @@ and the PDF tools the printing tests read with."""
 from __future__ import annotations
 
 import datetime as dt
-import shutil
-import subprocess
 from decimal import Decimal
 from pathlib import Path
 
-import pytest
+import pypdfium2 as pdfium
+import zxingcpp
+from pypdf import PdfReader
 
 VEGETABLES = [("菠菜", "散装", "斤", "3.20"), ("西红柿", "精品", "斤", "4.50"), ("黄瓜", "水果黄瓜", "斤", "3.80"),
               ("土豆", "黄心", "斤", "1.90"), ("胡萝卜", "", "斤", "2.30"), ("鸡蛋", "30枚/盒", "盒", "23.80"),
@@ -66,33 +66,43 @@ def sixty_line_order(shop, number: str = "CG20261122-060"):
     return make_order(shop, number, lines)
 
 
-def need(tool: str) -> str:
-    """The path of a poppler/zbar tool; skips where it is missing (.ci/run installs them)."""
-    path = shutil.which(tool)
-    if path is None:
-        pytest.skip(f"{tool} not installed (Debian: poppler-utils / zbar-tools)")
-    return path
-
-
 def pdf_text(pdf: Path) -> str:
-    return subprocess.run([need("pdftotext"), "-layout", str(pdf), "-"], capture_output=True, text=True,
-                          check=True).stdout
+    """The text a reader copies out, page by page (pages separated by form feeds)."""
+    return "\f".join(page.extract_text() for page in PdfReader(pdf).pages)
 
 
 def pdf_pages(pdf: Path) -> int:
-    info = subprocess.run([need("pdfinfo"), str(pdf)], capture_output=True, text=True, check=True).stdout
-    return int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
+    return len(PdfReader(pdf).pages)
+
+
+def page_size_mm(pdf: Path) -> list[tuple[float, float]]:
+    return [(round(float(page.mediabox.width) / 72 * 25.4, 1), round(float(page.mediabox.height) / 72 * 25.4, 1))
+            for page in PdfReader(pdf).pages]
+
+
+def pdf_fonts(pdf: Path) -> list[tuple[str, bool, bool]]:
+    """(base font name, embedded, has a ToUnicode map) of every font the pages use."""
+    found: dict[str, tuple[str, bool, bool]] = {}
+    for page in PdfReader(pdf).pages:
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            descendants = font.get("/DescendantFonts")
+            described = descendants[0].get_object() if descendants else font
+            descriptor = described.get("/FontDescriptor")
+            embedded = bool(descriptor) and any(k in descriptor.get_object() for k in ("/FontFile", "/FontFile2",
+                                                                                      "/FontFile3"))
+            found[str(font["/BaseFont"])] = (str(font["/BaseFont"]), embedded, "/ToUnicode" in font)
+    return list(found.values())
 
 
 def decode_qr(pdf: Path, tmp: Path, dpi: int = 200) -> list[str]:
-    """Every QR code zbarimg finds on the pages, rendered as a supplier's phone would see them."""
-    zbar = need("zbarimg")
-    prefix = tmp / "qr-page"
-    subprocess.run([need("pdftoppm"), "-r", str(dpi), "-png", str(pdf), str(prefix)], check=True)
+    """Every QR code found on the pages, rendered as a supplier's phone would see them."""
     found: list[str] = []
-    for png in sorted(tmp.glob("qr-page*.png")):
-        result = subprocess.run([zbar, "--quiet", "--raw", "-Sqrcode.enable", str(png)],  # one code a line
-                                capture_output=True)
-        if result.returncode == 0:
-            found += [part for part in result.stdout.decode("utf-8").split("\n") if part]
+    document = pdfium.PdfDocument(str(pdf))
+    try:
+        for page in document:
+            image = page.render(scale=dpi / 72).to_pil()
+            found += [r.text for r in zxingcpp.read_barcodes(image, formats=zxingcpp.BarcodeFormat.QRCode)]
+    finally:
+        document.close()
     return found

@@ -3,11 +3,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import subprocess
 from decimal import Decimal
 from types import SimpleNamespace
 
-from tests.purchase_docs import decode_qr, make_product, make_supplier, need, pdf_pages, pdf_text
+from tests.purchase_docs import decode_qr, make_product, make_supplier, page_size_mm, pdf_pages, pdf_text
 
 MONDAY_EVENING = dt.datetime(2026, 11, 23, 18, 0)  # order tonight: 1 day lead time, delivers 周一三五 → Wed 25th
 
@@ -19,17 +18,6 @@ def blueberry_terms(shop):
     SupplierProduct.create(supplier=supplier, product=shop.blueberry, pack_size=Decimal(12), supplier_sku="LY-88",
                            preferred=True)
     return supplier
-
-
-def page_size_mm(pdf) -> list[tuple[float, float]]:
-    info = subprocess.run([need("pdfinfo"), "-f", "1", "-l", "99", str(pdf)], capture_output=True, text=True,
-                          check=True).stdout
-    sizes = []
-    for line in info.splitlines():
-        if line.startswith("Page") and "size:" in line:
-            w, _, h = line.split("size:")[1].split()[:3]
-            sizes.append((round(float(w) / 72 * 25.4, 1), round(float(h) / 72 * 25.4, 1)))
-    return sizes
 
 
 def test_product_slip_carries_the_standard_order_in_packs(shop, tmp_path):

@@ -7,8 +7,7 @@ import pytest
 from PySide6.QtGui import QPageLayout
 from PySide6.QtPrintSupport import QPrinter
 
-from tests.purchase_docs import pdf_pages, sixty_line_order, three_line_order
-from tests.test_replenish_slip import page_size_mm
+from tests.purchase_docs import page_size_mm, pdf_pages, sixty_line_order, three_line_order
 
 
 def printer_to_pdf(path) -> QPrinter:
