@@ -22,7 +22,6 @@ CN_NUMBER = (
 )
 ARABIC_NUMBER = r"\d+(?:\.\d+)?"
 NUMBER = f"(?:{ARABIC_NUMBER}|{CN_NUMBER})"
-_NUMBER_RE = re.compile(NUMBER)
 
 
 def chinese_to_int(text: str) -> int | None:
@@ -89,6 +88,3 @@ def parse_number(text: str) -> Decimal | None:
         return None
     return Decimal(f"{value}." + "".join(str(CN_DIGITS[ch]) for ch in fraction))
 
-
-def is_number(text: str) -> bool:
-    return _NUMBER_RE.fullmatch(text) is not None and parse_number(text) is not None

@@ -9,6 +9,7 @@ from services.cn_numbers import NUMBER, parse_number
 from services.order_units import UNIT_PATTERN, canonical_unit
 
 QUANTITY_PATTERN = (
+    r"(?:(?<![a-wyz])(?=\d)|(?!\d))"  # A2牛奶, 5G: digits right after a letter are part of a word (x2 counts)
     r"(?:[x×*]\s*(?=\d))?"
     rf"(?:(?P<jin>{NUMBER})\s*斤\s*(?P<liang>{NUMBER})\s*两"  # 1斤2两 = 1.2 斤
     rf"|(?P<num>{NUMBER})\s*(?P<unit>{UNIT_PATTERN})?(?P<half>半)?"  # 2盒, 一斤半, 两个半

@@ -24,19 +24,22 @@ NOISE_WORDS = (
     "辛苦了", "辛苦啦", "辛苦", "老板娘", "老板好", "老板", "亲爱的", "您好", "你好", "早上好", "上午好",
     "下午好", "晚上好", "在吗", "在不在", "帮我留一下", "帮我留", "帮我拿", "帮我带", "帮我准备", "帮我挑",
     "帮我", "帮忙", "给我留", "给我来", "给我", "我想要", "我要", "想要", "我想", "需要", "预定", "预订",
-    "一下", "一样", "多加", "加", "也", "都", "再", "还", "今天", "新鲜的", "新鲜", "好的", "哈哈", "要", "来", "拿", "买", "订", "留", "请", "亲", "哈", "啊", "送", "到",
+    "怎么卖", "多少钱", "什么价", "来点", "买点", "要点", "一下", "一样", "多加", "加", "也", "都", "再", "还", "称", "今天", "新鲜的", "新鲜", "好的", "哈哈", "要", "来", "拿", "买", "订", "留", "请", "亲", "哈", "啊", "送", "到",
     "呀", "吧", "呢", "哦", "噢", "嗯", "啦", "了", "的", "吗", "喔", "哟", ":", "(", ")", "[", "]",
     "【", "】", "「", "」", "“", "”", "\"", "'", "#", "-", "=", "《", "》",
 )
+# Read before separators and notes: 还有吗 is not 还有 (and), 早上好 is not a time.
+GREETINGS = ("早上好", "上午好", "中午好", "下午好", "晚上好", "早安", "午安", "晚安", "还有吗", "还有没有", "和您说",
+             "早餐", "午餐", "晚餐")
 # Regular expressions of noise: 有 (有荔枝吗) but not 有机; a surname with 姐/哥/姨/叔 (李姐, 王哥).
 NOISE_PATTERNS = (
-    r"有没有", r"有的话", r"有(?!机)", r"美女", r"帅哥",
+    r"有没有", r"有的话", r"有(?!机)", r"美女", r"帅哥", r"一点(?![零〇一二三四五六七八九\d])",
     r"[李王张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶"
     r"余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文]"
     r"(?:姐|哥|姨|叔|阿姨|老师|师傅)",
 )
 # Notes for the clerk, not products: when (明天下午3点), where (3栋502), how (来拿, 送到).
-_TIME_WORD = r"(?:明天|后天|今晚|明早|明晚|早上|上午|中午|下午|傍晚|晚上|[周礼拜星期]{1,2}[一二三四五六日天])"
+_TIME_WORD = r"(?:明天|后天|今晚|明早|明晚|早上|上午|中午|下午|傍晚|晚上|下班后?|放学后?|[周礼拜星期]{1,2}[一二三四五六日天])"
 _CLOCK = (r"(?:\d{1,2}|[一二三四五六七八九十两]{1,3})(?::\d{2}|点(?:半|\d{1,2}分|[一二三四五六七八九十]+分)?)"
           r"(?![零一二三四五六七八九\d])")
 _WHEN = rf"(?:{_TIME_WORD}+(?:{_CLOCK})?|{_CLOCK})(?:左右|之前|以前|前后|前|后)?"
@@ -46,7 +49,9 @@ NOTE_PATTERN = rf"{_WHEN}|{_HOW}|{_WHERE}"
 # How the customer wants it prepared: a note on that line, not a hint about which product.
 REQUEST_WORDS = ("切丝", "切片", "切丁", "切段", "切成块", "剁块", "剁成块", "剁小块", "剁碎", "剁开", "绞馅", "绞成馅",
                  "打成馅", "去皮", "去骨", "去壳", "去头", "杀好", "杀一下", "处理干净", "收拾干净", "洗干净", "去鳞",
-                 "开背", "分装", "分开装")
+                 "开背", "分装", "分开装", "肥瘦相间", "瘦一点", "肥一点", "瘦的", "肥的", "甜一点", "甜的", "熟一点",
+                 "熟的", "生一点", "嫩一点", "大一点", "小一点", "挑好一点", "挑好的", "切好", "切开", "对半切", "切一半",
+                 "别太熟", "不要太熟", "别太生", "不要太生")
 # 来个西瓜 / 我要盒蓝莓: a unit with no number before a name means one of it.
 BARE_UNITS = ("个", "盒", "袋", "斤", "把", "份", "箱", "瓶", "只", "颗", "串", "杯", "条")
 
@@ -56,7 +61,8 @@ def _alternation(words: Iterable[str]) -> str:
 
 
 _TOKEN_RE = re.compile(
-    rf"(?P<sep>[\s{re.escape(SEPARATOR_CHARS)}]+|(?<!\d)\.|\.(?!\d)|{_alternation(SEPARATOR_WORDS)})"
+    rf"(?P<greeting>{_alternation(GREETINGS)})"
+    rf"|(?P<sep>[\s{re.escape(SEPARATOR_CHARS)}]+|(?<!\d)\.|\.(?!\d)|{_alternation(SEPARATOR_WORDS)})"
     rf"|(?P<each>{_alternation(EACH_WORDS)})"
     rf"|(?P<note>{NOTE_PATTERN})"
     rf"|(?P<request>{_alternation(REQUEST_WORDS)})"
@@ -67,7 +73,7 @@ _TOKEN_RE = re.compile(
 )
 _WECHAT_EMOJI = re.compile(r"\[[\u4e00-\u9fff]{1,4}\]")  # [抱拳] [玫瑰] as WeChat pastes them
 _MENTION = re.compile(r"@\S+\s")
-_SALUTATION = re.compile(r"^\s*[\u4e00-\u9fff]{1,2}?(?:姐姐|姐|哥|阿姨|姨|叔|老板|老师|师傅)(?=[\s,!:~.。]|$)")
+_SALUTATION = re.compile(r"^\s*[\u4e00-\u9fff]{0,2}?(?:姐姐|姐|哥|阿姨|姨|叔|老板|老师|师傅)(?=[\s,!:~.。]|$)")
 _LIST_MARKER = re.compile(r"^\s*(?:\d{1,2}|[一二三四五六七八九十])\s*[.、)](?!\d)", re.M)
 _SIZE_ONLY = re.compile(SIZE_PATTERN)
 _PLACEHOLDER_BASE = 0xE000  # private-use characters stand for a protected name while scanning
@@ -92,7 +98,7 @@ def _is_decoration(ch: str) -> bool:
 
 @dataclass
 class Token:
-    kind: str  # sep | soft (white space) | qty | each | note | request | noise | char | name | usual
+    kind: str  # sep | soft (white space) | qty | each | note | request | hint | noise | char | name | usual
     raw: str
     quantity: Quantity | None = None
 
@@ -125,6 +131,7 @@ class Segment:
     raw: str
     notes: list[str] = field(default_factory=list)  # 明天下午3点, 3栋502, 来拿
     requests: list[str] = field(default_factory=list)  # 切丝 … with no product in this segment (…,帮忙剁块)
+    hint: str = ""  # a description with no product in this segment (草莓两盒,要丹东的)
 
 
 @dataclass
@@ -173,9 +180,26 @@ def tokenize(text: str, known: Iterable[str]) -> list[Token]:
         elif kind == "qty":
             quantity = quantity_from_match(match)
             tokens.append(Token("qty", raw, quantity) if quantity else Token("char", raw))
+        elif kind == "greeting":
+            tokens.append(Token("noise", raw))
         else:
             tokens.append(Token(kind or "char", raw))
-    return tokens
+    return _modifiers(tokens)
+
+
+def _modifiers(tokens: list[Token]) -> list[Token]:
+    """丹东的, 950的, 大果的: loose words (or a bare number) right before 的 describe a product — a hint."""
+    out: list[Token] = []
+    for tok in tokens:
+        if tok.kind == "noise" and tok.raw == "的":
+            start = len(out)
+            while start and (out[start - 1].kind == "char" or (
+                    out[start - 1].kind == "qty" and out[start - 1].quantity.unit is None and start == len(out))):
+                start -= 1
+            if start < len(out):
+                out[start:] = [Token("hint", "".join(t.raw for t in out[start:]))]
+        out.append(tok)
+    return out
 
 
 def split_message(text: str, known: Iterable[str], is_product: Callable[[str], bool]) -> SplitMessage:
@@ -198,7 +222,7 @@ def _segments(tokens: list[Token]) -> list[tuple[int, int]]:
     for i, tok in enumerate([*tokens, Token("sep", "")]):
         if tok.kind not in ("sep", "soft"):
             continue
-        if i > start:
+        if i > start and any(t.kind != "noise" for t in tokens[start:i]):  # 还有吗? alone says nothing
             ranges.append((start, i - 1))
             soft_before.append(between == {"soft"})
             between = set()
@@ -210,9 +234,10 @@ def _segments(tokens: list[Token]) -> list[tuple[int, int]]:
             kinds = {t.kind for t in tokens[first:last + 1]}
             prev = {t.kind for t in tokens[merged[-1][0]:merged[-1][1] + 1]}
             named, prev_named = bool(kinds & {"name", "char"}), bool(prev & {"name", "char"})
-            # 蓝莓,2盒 / 菠菜 两斤: a bare quantity goes back to a product without one; 两斤 菠菜: forward
+            # 蓝莓,2盒 / 菠菜 两斤: a bare quantity goes back to a product without one; 两斤 菠菜: forward;
+            # 草莓两盒 丹东的: a bare description goes back to the product
             if ("qty" in kinds and not named and prev_named and "qty" not in prev) or (
-                    soft and "qty" in prev and not prev_named):
+                    soft and "qty" in prev and not prev_named) or (kinds <= {"hint", "noise"} and prev_named):
                 merged[-1] = (merged[-1][0], last)
                 continue
         merged.append((first, last))
@@ -248,24 +273,32 @@ def _segment_items(tokens: list[Token], first: int, last: int, is_product: Calla
                 notes.append((i, i))
         elif tok.kind != "noise":
             close_run()
-            elements.append((tok.kind, tok.raw if tok.kind == "request" else tok.quantity, i, i))
+            elements.append((tok.kind, tok.raw if tok.kind in ("request", "hint") else tok.quantity, i, i))
     close_run()
     raw = "".join(t.raw for t in tokens[first:last + 1]).strip()
     note_texts = ["".join(t.raw for t in tokens[a:b + 1]).strip() for a, b in notes]
     if not any(kind in ("name", "usual") for kind, *_ in elements):
         leftover = "".join(tokens[i].raw for kind, _, i, _ in elements if kind == "qty")
         asked = [payload for kind, payload, _, _ in elements if kind == "request"]
-        return Segment([], [leftover] if leftover else [], raw, note_texts, asked)
+        described = "".join(payload for kind, payload, _, _ in elements if kind == "hint")
+        return Segment([], [leftover] if leftover else [], raw, note_texts, asked, described)
     items: list[RawItem] = []
     orphans: list[str] = []
     pending: list[tuple[Quantity, int]] = []
     pending_each = False
     requests: list[str] = []
+    hint, hint_start = "", 0
     prefix = next((kind for kind, *_ in elements if kind in ("qty", "name")), "") == "qty"
     for kind, payload, a, b in elements:
+        named = [it for it in items if not it.usual]
         if kind == "request":
-            named = [it for it in items if not it.usual]
             (named[-1].requests if named else requests).append(payload)
+        elif kind == "hint" and named:
+            named[-1].name.hint += payload
+            named[-1].name.words += payload
+        elif kind == "hint":
+            hint_start = a if not hint else hint_start
+            hint += payload
         elif kind == "usual":
             items.append(RawItem(None, usual=True, first=a, last=b))
         elif kind == "each":
@@ -282,10 +315,13 @@ def _segment_items(tokens: list[Token], first: int, last: int, is_product: Calla
             else:
                 orphans.append(tokens[a].raw)
         elif kind == "name":
-            start = pending[0][1] if pending else a
+            start = min(pending[0][1] if pending else a, hint_start if hint else a)
+            if hint:  # 红颜的草莓: the description before the name
+                payload = NamePart(payload.query, hint + payload.hint, hint + payload.words, payload.known)
             items.append(RawItem(payload, [q for q, _ in pending], each=pending_each, first=start, last=b,
                                  requests=requests))
-            pending, pending_each, requests = [], False, []
+            pending, pending_each, requests, hint = [], False, [], ""
+    items = _refine(items)
     if pending:
         named = [it for it in items if not it.usual]
         if named and not named[-1].quantities:  # 2盒蓝莓 山药1袋: the last product takes it
@@ -303,7 +339,9 @@ def _attach_to_previous(segments: list[Segment]) -> None:
     for segment in segments:
         if previous is not None:
             previous.requests += segment.requests
-            segment.requests = []
+            previous.name.hint += segment.hint
+            previous.name.words += segment.hint
+            segment.requests, segment.hint = [], ""
             item = segment.items[0] if len(segment.items) == 1 else None
             if (item and item.name and not item.name.known and not item.quantities
                     and _SIZE_ONLY.fullmatch(item.name.query)):
@@ -312,6 +350,21 @@ def _attach_to_previous(segments: list[Segment]) -> None:
                 segment.items = []
         named = [it for it in segment.items if not it.usual]
         previous = named[-1] if named else previous
+
+
+def _refine(items: list[RawItem]) -> list[RawItem]:
+    """鸡蛋两盒(土鸡蛋): a name with no quantity that spells out the one before it replaces its words."""
+    out: list[RawItem] = []
+    for item in items:
+        before = out[-1] if out else None
+        if (before and before.name and item.name and before.quantities and not item.quantities
+                and before.name.query != item.name.query and before.name.query in item.name.query):
+            before.name = NamePart(item.name.query, before.name.hint + item.name.hint,
+                                   before.name.words + item.name.words, item.name.known)
+            before.last = item.last
+            continue
+        out.append(item)
+    return out
 
 
 def _name_parts(tokens: list[Token], run: list[int], is_product: Callable[[str], bool]):

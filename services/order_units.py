@@ -22,6 +22,7 @@ COUNT_CLASSES: tuple[frozenset[str], ...] = (
     frozenset({"条", "根"}),
     frozenset({"瓶", "支"}),
     frozenset({"箱", "件"}),
+    frozenset({"盒", "份"}),  # 一份夫妻肺片: a portion of prepared food comes in a box
 )
 COUNT_UNITS = (
     "盒", "箱", "袋", "包", "个", "份", "把", "只", "瓶", "颗", "根", "条", "块", "串", "杯", "桶", "排", "组",

@@ -20,8 +20,9 @@ from rapidfuzz import fuzz, process
 
 from models import Product, ProductUnit, database
 from models.aliases import ProductAlias
+from services.cn_numbers import CN_DIGITS, CN_UNITS
 from services.grocery_synonyms import SYNONYMS
-from services.order_units import pack_measure, pack_size, spec_qualifier
+from services.order_units import UNIT_WORDS, pack_measure, pack_size, spec_qualifier
 
 ALIAS_DAMPING = 0.85  # other products named by learned-alias words (蓝莓 → 蓝莓 大果) score this much less
 EXACT_ENOUGH = 0.95  # the exact name (or its colloquial word) is there: near misses need not be looked for
@@ -80,8 +81,12 @@ class CatalogueIndex:
         self.names_by_length: dict[int, list[tuple[int, tuple[str, ...]]]] = {}
         for i, name in enumerate(self.names):
             self.names_by_length.setdefault(len(syllables(name)), []).append((i, syllables(name)))
-        # names and aliases kept whole when a message is split (single characters are too risky)
-        self.known_words = sorted({n.lower() for n in self.names if len(n) >= 2} | set(self.aliases),
+        # names and aliases kept whole when a message is split (single characters are too risky); names that
+        # start with a numeral also by their first characters (三文鱼 of 三文鱼刺身 is not 三 + 文鱼, 五花 not 五 + 花),
+        # unless the second character is a unit or a numeral (三只 stays a quantity)
+        numeral_prefixes = {n[:k] for n in self.names_lower if n[0] in CN_DIGITS | CN_UNITS.keys()
+                            for k in range(2, len(n)) if n[1] not in UNIT_WORDS and n[1] not in CN_DIGITS}
+        self.known_words = sorted({n for n in self.names_lower if len(n) >= 2} | numeral_prefixes | set(self.aliases),
                                   key=len, reverse=True)
 
     def match(self, query: str) -> list[NameMatch]:
@@ -101,6 +106,7 @@ class CatalogueIndex:
         self._by_text(query, 1.0, offer)
         for rewritten in _synonym_rewrites(query):
             self._by_text(rewritten, 0.95, offer, how="synonym")
+        self._by_abbreviation(query, offer)
         if _LATIN.fullmatch(query):
             self._by_letters(query, offer)
         else:
@@ -119,6 +125,14 @@ class CatalogueIndex:
             elif query in lowered:
                 cover = len(query) / len(lowered)
                 offer(i, weight * ((0.7 if len(query) >= 2 else 0.65) + 0.25 * cover), how or "contains")
+
+    def _by_abbreviation(self, query: str, offer) -> None:
+        """阿克苏苹果 for 阿克苏冰糖心苹果, a2牛奶 for A2β-酪蛋白鲜牛奶: the name's start, then the rest in order."""
+        if len(query) < 3:
+            return
+        for i, name in enumerate(self.names_lower):
+            if name[0] == query[0] and len(name) > len(query) and _in_order(query, name):
+                offer(i, 0.65 + 0.2 * len(query) / len(name), "abbreviation")
 
     def _by_pinyin(self, query: str, offer) -> None:
         q = syllables(query)
@@ -164,6 +178,11 @@ def _syllable_similarity(a: str, b: str) -> float:
     if a == b:
         return 1.0
     return 0.5 if fuzz.ratio(a, b) >= SYLLABLE_CUTOFF else 0.0
+
+
+def _in_order(query: str, name: str) -> bool:
+    rest = iter(name)
+    return all(ch in rest for ch in query)
 
 
 def _synonym_rewrites(query: str) -> list[str]:
