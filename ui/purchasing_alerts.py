@@ -69,6 +69,7 @@ def check_alerts(window) -> Worker:
         dialog = AlertsDialog(alerts, window)
         dialog.jump.connect(window.show_suggestions)
         dialog.finished.connect(dialog.deleteLater)
+        dialog.finished.connect(lambda: setattr(window, "alerts_dialog", None))
         window.alerts_dialog = dialog
         dialog.show()  # not modal: the shop keeps working while it is open
 

@@ -61,7 +61,7 @@ LINE_COLUMNS = (
 def _flag_count(count: int) -> str:
     from PySide6.QtCore import QCoreApplication
 
-    return QCoreApplication.translate(CTX, "⚠ %n 行进价偏高", "", count) if count else ""
+    return QCoreApplication.translate("OrdersView", "⚠ %n 行进价偏高", "", count) if count else ""
 
 
 class LineModel(RowsModel):

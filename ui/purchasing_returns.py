@@ -137,8 +137,10 @@ class ReturnsView(QWidget):
         self.lot.addItem(self.tr("先到期的先退(自动)"), None)
         for stock in stock_rows(product_id=row.id):
             if stock.lot_id is not None and stock.on_hand > 0:
-                self.lot.addItem(f"{stock.lot}  {self.tr('到期')} {formatting.date(stock.expiry)}  "
-                                 f"{self.tr('库存')} {formatting.qty(stock.on_hand)} {stock.unit}", stock.lot_id)
+                text = (self.tr("%1  到期 %2  库存 %3").replace("%1", stock.lot)
+                        .replace("%2", formatting.date(stock.expiry))
+                        .replace("%3", f"{formatting.qty(stock.on_hand)} {stock.unit}"))
+                self.lot.addItem(text, stock.lot_id)
         self.unit.clear()
         self.unit.addItem(row.base_unit, "")
         for name, _ in products.product_input(products.get_product(row.id)).units:

@@ -2,6 +2,36 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name>AlertsDialog</name>
+    <message>
+        <source>提醒</source>
+        <translation>Alert</translation>
+    </message>
+    <message>
+        <source>供应商</source>
+        <translation>Supplier</translation>
+    </message>
+    <message>
+        <source>断货提醒</source>
+        <translation>Stock-out alerts</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n 个商品在下次到货前会断货:</source>
+        <translation>
+            <numerusform>%n product runs out before its next delivery:</numerusform>
+            <numerusform>%n products run out before their next delivery:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>去建议采购</source>
+        <translation>Go to suggestions</translation>
+    </message>
+    <message>
+        <source>知道了</source>
+        <translation>Got it</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>小铺进销存</source>
@@ -149,6 +179,10 @@
         <translation>Users…</translation>
     </message>
     <message>
+        <source>采购设置…</source>
+        <translation>Purchasing settings…</translation>
+    </message>
+    <message>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
@@ -270,6 +304,368 @@ Your data stays in one file on this PC.</translation>
     <message>
         <source>冲销</source>
         <translation>Reversal</translation>
+    </message>
+</context>
+<context>
+    <name>OrderEditor</name>
+    <message>
+        <source>SKU编码</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>品名</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>规格</source>
+        <translation>Spec</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>数量</source>
+        <translation>Qty</translation>
+    </message>
+    <message>
+        <source>单价</source>
+        <translation>Price</translation>
+    </message>
+    <message>
+        <source>金额</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>价格提示</source>
+        <translation>Price note</translation>
+    </message>
+    <message>
+        <source>供应商</source>
+        <translation>Supplier</translation>
+    </message>
+    <message>
+        <source>上次价</source>
+        <translation>Last</translation>
+    </message>
+    <message>
+        <source>最低</source>
+        <translation>Lowest</translation>
+    </message>
+    <message>
+        <source>最近几次</source>
+        <translation>Recent prices</translation>
+    </message>
+</context>
+<context>
+    <name>OrderEditorDialog</name>
+    <message>
+        <source>新建采购单</source>
+        <translation>New purchase order</translation>
+    </message>
+    <message>
+        <source>修改采购单 %1</source>
+        <translation>Edit purchase order %1</translation>
+    </message>
+    <message>
+        <source>例如:早上 7 点前送到后门</source>
+        <translation>e.g. deliver to the back door before 7 am</translation>
+    </message>
+    <message>
+        <source>加入订单</source>
+        <translation>Add to order</translation>
+    </message>
+    <message>
+        <source>删除行</source>
+        <translation>Remove line</translation>
+    </message>
+    <message>
+        <source>价格历史:选中一行查看各供应商的历次进价</source>
+        <translation>Price history: select a line to see each supplier&apos;s prices</translation>
+    </message>
+    <message>
+        <source>供应商</source>
+        <translation>Supplier</translation>
+    </message>
+    <message>
+        <source>到货日期</source>
+        <translation>Delivery date</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>未知条码 %1</source>
+        <translation>Unknown barcode %1</translation>
+    </message>
+    <message>
+        <source>价格历史:%1(每%2的进价,★ = 首选供应商)</source>
+        <translation>Price history: %1 (price per %2, ★ = preferred supplier)</translation>
+    </message>
+    <message numerus="yes">
+        <source>合计 ¥%1(%n 行)</source>
+        <translation>
+            <numerusform>Total ¥%1 (%n line)</numerusform>
+            <numerusform>Total ¥%1 (%n lines)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>,低于起订金额 ¥%1</source>
+        <translation>, below the minimum order ¥%1</translation>
+    </message>
+    <message>
+        <source>请先选择供应商。</source>
+        <translation>Please choose a supplier first.</translation>
+    </message>
+</context>
+<context>
+    <name>OrdersView</name>
+    <message>
+        <source>单号</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>供应商</source>
+        <translation>Supplier</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>金额</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>行数</source>
+        <translation>Lines</translation>
+    </message>
+    <message>
+        <source>到货日</source>
+        <translation>Delivery</translation>
+    </message>
+    <message>
+        <source>进价提示</source>
+        <translation>Price notes</translation>
+    </message>
+    <message>
+        <source>制单</source>
+        <translation>Created by</translation>
+    </message>
+    <message>
+        <source>审核</source>
+        <translation>Approved by</translation>
+    </message>
+    <message>
+        <source>行</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>SKU编码</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>品名</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>规格</source>
+        <translation>Spec</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>数量</source>
+        <translation>Qty</translation>
+    </message>
+    <message>
+        <source>单价</source>
+        <translation>Price</translation>
+    </message>
+    <message>
+        <source>订购</source>
+        <translation>Ordered</translation>
+    </message>
+    <message>
+        <source>已收</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>损坏</source>
+        <translation>Damaged</translation>
+    </message>
+    <message>
+        <source>未到</source>
+        <translation>Missing</translation>
+    </message>
+    <message>
+        <source>价格提示</source>
+        <translation>Price note</translation>
+    </message>
+    <message>
+        <source>⚠ %n 行进价偏高</source>
+        <translation>⚠ %n prices up</translation>
+    </message>
+    <message>
+        <source>全部状态</source>
+        <translation>All states</translation>
+    </message>
+    <message>
+        <source>搜索:单号或供应商</source>
+        <translation>Search: number or supplier</translation>
+    </message>
+    <message>
+        <source>新建</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>修改</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <source>提交</source>
+        <translation>Submit</translation>
+    </message>
+    <message>
+        <source>作废…</source>
+        <translation>Cancel…</translation>
+    </message>
+    <message>
+        <source>关闭…</source>
+        <translation>Close…</translation>
+    </message>
+    <message>
+        <source>打印预览…</source>
+        <translation>Print preview…</translation>
+    </message>
+    <message>
+        <source>收货</source>
+        <translation>Receive</translation>
+    </message>
+    <message>
+        <source>全部供应商</source>
+        <translation>All suppliers</translation>
+    </message>
+    <message>
+        <source>草稿:可修改;提交后,金额超过审批线的要店主审核。</source>
+        <translation>Draft: can be edited; once submitted, orders above the approval limit need the owner.</translation>
+    </message>
+    <message>
+        <source>待审核:请核对价格后审核。</source>
+        <translation>Submitted: check the prices, then approve.</translation>
+    </message>
+    <message>
+        <source>待审核:不能审核自己提交的采购单,请店主审核。</source>
+        <translation>Submitted: you cannot approve your own order; the owner must approve it.</translation>
+    </message>
+    <message>
+        <source>待审核:等店主审核。</source>
+        <translation>Submitted: waiting for the owner to approve.</translation>
+    </message>
+    <message>
+        <source>已审核:打印或发给供应商;到货后点“收货”。</source>
+        <translation>Approved: print it or send it to the supplier; press &quot;Receive&quot; when the goods arrive.</translation>
+    </message>
+    <message>
+        <source>部分收货:还有货未到;不再等了就“关闭”。</source>
+        <translation>Partially received: goods still missing; &quot;Close&quot; when you stop waiting.</translation>
+    </message>
+    <message>
+        <source>已收货:核对发票后“关闭”。</source>
+        <translation>Received: &quot;Close&quot; after checking the invoice.</translation>
+    </message>
+    <message>
+        <source>采购单</source>
+        <translation>Purchase orders</translation>
+    </message>
+    <message>
+        <source>请先在列表中选择一张采购单。</source>
+        <translation>Please select a purchase order in the list first.</translation>
+    </message>
+    <message>
+        <source>%1 已提交,金额未超过审批线,已自动审核。</source>
+        <translation>%1 submitted; within the approval limit, so approved automatically.</translation>
+    </message>
+    <message>
+        <source>%1 已提交,金额超过审批线,等待店主审核。</source>
+        <translation>%1 submitted; above the approval limit, waiting for the owner to approve.</translation>
+    </message>
+    <message>
+        <source>作废采购单</source>
+        <translation>Cancel purchase order</translation>
+    </message>
+    <message>
+        <source>作废 %1?请写明原因(会记入操作记录)。</source>
+        <translation>Cancel %1? Please give a reason (it is kept in the audit log).</translation>
+    </message>
+    <message>
+        <source>作废</source>
+        <translation>Cancel order</translation>
+    </message>
+    <message>
+        <source>关闭采购单</source>
+        <translation>Close purchase order</translation>
+    </message>
+    <message>
+        <source>关闭 %1 后,未到的货不再算在途。原因(可不填):</source>
+        <translation>After closing %1, missing goods are no longer on order. Reason (optional):</translation>
+    </message>
+    <message>
+        <source>打印预览</source>
+        <translation>Print preview</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPreviewDialog</name>
+    <message>
+        <source>打印预览</source>
+        <translation>Print preview</translation>
+    </message>
+    <message>
+        <source>打印…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>另存为 PDF…</source>
+        <translation>Save as PDF…</translation>
+    </message>
+    <message numerus="yes">
+        <source>共 %n 页</source>
+        <translation>
+            <numerusform>%n page</numerusform>
+            <numerusform>%n pages</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>无法打印:打印机未就绪</source>
+        <translation>Cannot print: the printer is not ready</translation>
+    </message>
+    <message>
+        <source>另存为 PDF</source>
+        <translation>Save as PDF</translation>
+    </message>
+    <message>
+        <source>无法保存:%1</source>
+        <translation>Cannot save: %1</translation>
+    </message>
+    <message>
+        <source>采购订单 %1</source>
+        <translation>Purchase order %1</translation>
+    </message>
+    <message>
+        <source>补货码</source>
+        <translation>Replenishment codes</translation>
     </message>
 </context>
 <context>
@@ -407,6 +803,33 @@ Your data stays in one file on this PC.</translation>
     </message>
 </context>
 <context>
+    <name>ProductPicker</name>
+    <message>
+        <source>SKU编码</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>规格</source>
+        <translation>Spec</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>找商品:名称、拼音首字母、SKU 或条码</source>
+        <translation>Find a product: name, pinyin initials, SKU or barcode</translation>
+    </message>
+    <message>
+        <source>添加</source>
+        <translation>Add</translation>
+    </message>
+</context>
+<context>
     <name>ProductsTab</name>
     <message>
         <source>搜索:名称、拼音首字母(如 lm)、全拼、SKU 或条码</source>
@@ -497,6 +920,302 @@ Your data stays in one file on this PC.</translation>
     </message>
 </context>
 <context>
+    <name>PurchasingTab</name>
+    <message>
+        <source>建议采购</source>
+        <translation>Suggestions</translation>
+    </message>
+    <message>
+        <source>采购单</source>
+        <translation>Purchase orders</translation>
+    </message>
+    <message>
+        <source>收货</source>
+        <translation>Receive</translation>
+    </message>
+    <message>
+        <source>退货</source>
+        <translation>Returns</translation>
+    </message>
+    <message>
+        <source>供应商</source>
+        <translation>Supplier</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonDialog</name>
+    <message>
+        <source>请填写原因。</source>
+        <translation>Please give a reason.</translation>
+    </message>
+</context>
+<context>
+    <name>ReceivingView</name>
+    <message>
+        <source>SKU编码</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>品名</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>订购</source>
+        <translation>Ordered</translation>
+    </message>
+    <message>
+        <source>之前已收</source>
+        <translation>Received before</translation>
+    </message>
+    <message>
+        <source>待收</source>
+        <translation>Expected</translation>
+    </message>
+    <message>
+        <source>本次实收</source>
+        <translation>Counted now</translation>
+    </message>
+    <message>
+        <source>损坏</source>
+        <translation>Damaged</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>批号</source>
+        <translation>Lot</translation>
+    </message>
+    <message>
+        <source>到期日</source>
+        <translation>Expiry</translation>
+    </message>
+    <message>
+        <source>进价</source>
+        <translation>Cost</translation>
+    </message>
+    <message>
+        <source>开始收货</source>
+        <translation>Start receiving</translation>
+    </message>
+    <message>
+        <source>扫商品条码或箱码;也可输入条码后回车</source>
+        <translation>Scan a product or box barcode, or type it and press Enter</translation>
+    </message>
+    <message>
+        <source>数量(空 = 1)</source>
+        <translation>Qty (blank = 1)</translation>
+    </message>
+    <message>
+        <source>全部按订单收货</source>
+        <translation>Receive all as ordered</translation>
+    </message>
+    <message>
+        <source>没点过的行都按未到数量填上(适合整单到齐)</source>
+        <translation>Fill every uncounted line with its expected quantity (when everything arrived)</translation>
+    </message>
+    <message>
+        <source>确认收货</source>
+        <translation>Confirm receipt</translation>
+    </message>
+    <message>
+        <source>过账入库:库存增加,采购单记收货数量;只能确认一次</source>
+        <translation>Posts the receipt: stock goes up and the order records what arrived; only once</translation>
+    </message>
+    <message>
+        <source>作废收货单…</source>
+        <translation>Discard receipt…</translation>
+    </message>
+    <message>
+        <source>采购单</source>
+        <translation>Purchase orders</translation>
+    </message>
+    <message>
+        <source>扫码</source>
+        <translation>Scan</translation>
+    </message>
+    <message>
+        <source>数量</source>
+        <translation>Qty</translation>
+    </message>
+    <message>
+        <source>数量按基本单位;箱码一扫就是一箱。双击表格可改实收、损坏、批号、到期日(如 2026-11-30)和进价。</source>
+        <translation>Quantities are in base units; a box barcode counts one box. Double-click a cell to change counted, damaged, lot, expiry (e.g. 2026-11-30) or cost.</translation>
+    </message>
+    <message>
+        <source>— 选择到货的采购单 —</source>
+        <translation>— choose the order that arrived —</translation>
+    </message>
+    <message>
+        <source>继续收货单 %1(还未确认)。</source>
+        <translation>Continuing receipt %1 (not confirmed yet).</translation>
+    </message>
+    <message>
+        <source>扫码即开始收货,或点“开始收货”。</source>
+        <translation>Scan to start receiving, or press &quot;Start receiving&quot;.</translation>
+    </message>
+    <message>
+        <source>请先选择要收货的采购单。</source>
+        <translation>Please choose the purchase order to receive first.</translation>
+    </message>
+    <message>
+        <source>收货单 %1 已开始:扫码或在表格里填实收数量。</source>
+        <translation>Receipt %1 started: scan, or type the counted quantities in the table.</translation>
+    </message>
+    <message>
+        <source>%1:本次实收 %2</source>
+        <translation>%1: counted %2</translation>
+    </message>
+    <message>
+        <source>需要店主决定</source>
+        <translation>Owner&apos;s decision needed</translation>
+    </message>
+    <message>
+        <source>这次收货有问题:
+%1
+
+仍然收下?请写明原因(记入操作记录)。</source>
+        <translation>This delivery has problems:
+%1
+
+Accept it anyway? Please give a reason (kept in the audit log).</translation>
+    </message>
+    <message>
+        <source>放行收货</source>
+        <translation>Accept delivery</translation>
+    </message>
+    <message>
+        <source>需要店主决定,未入库。</source>
+        <translation>The owner must decide; nothing was posted.</translation>
+    </message>
+    <message>
+        <source>这次收货有问题:
+%1
+
+超收或过期到货要店主决定:请店主确认这张收货单(%2)。</source>
+        <translation>This delivery has problems:
+%1
+
+Over-delivery or expired goods need the owner: please ask the owner to confirm receipt %2.</translation>
+    </message>
+    <message>
+        <source>收货单 %1 已入库(库存单据 %2);采购单 %3 现在是“%4”。</source>
+        <translation>Receipt %1 posted (stock document %2); purchase order %3 is now &quot;%4&quot;.</translation>
+    </message>
+    <message>
+        <source>收货单 %1 已作废,库存没有变化。</source>
+        <translation>Receipt %1 discarded; stock is unchanged.</translation>
+    </message>
+    <message>
+        <source>作废收货单</source>
+        <translation>Discard receipt</translation>
+    </message>
+    <message>
+        <source>作废收货单 %1(没有入库的数量都会丢弃)。原因:</source>
+        <translation>Discard receipt %1 (its unposted counts are thrown away). Reason:</translation>
+    </message>
+    <message>
+        <source>作废</source>
+        <translation>Discard</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnsView</name>
+    <message>
+        <source>单号</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>供应商</source>
+        <translation>Supplier</translation>
+    </message>
+    <message>
+        <source>采购单</source>
+        <translation>Purchase orders</translation>
+    </message>
+    <message>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>金额</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>经办</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <source>选定</source>
+        <translation>Choose</translation>
+    </message>
+    <message>
+        <source>(未选商品)</source>
+        <translation>(no product chosen)</translation>
+    </message>
+    <message>
+        <source>可不填,如 CG20261121-0001</source>
+        <translation>optional, e.g. CG20261121-0001</translation>
+    </message>
+    <message>
+        <source>例如:到货腐烂、规格不符</source>
+        <translation>e.g. rotten on arrival, wrong size</translation>
+    </message>
+    <message>
+        <source>退货出库</source>
+        <translation>Return to supplier</translation>
+    </message>
+    <message>
+        <source>新建退货</source>
+        <translation>New return</translation>
+    </message>
+    <message>
+        <source>商品</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>批次</source>
+        <translation>Lot</translation>
+    </message>
+    <message>
+        <source>数量</source>
+        <translation>Qty</translation>
+    </message>
+    <message>
+        <source>退货记录</source>
+        <translation>Returns so far</translation>
+    </message>
+    <message>
+        <source>近 90 天退货率 %1%</source>
+        <translation>Return rate (90 days) %1%</translation>
+    </message>
+    <message>
+        <source>先到期的先退(自动)</source>
+        <translation>Earliest expiry first (automatic)</translation>
+    </message>
+    <message>
+        <source>%1  到期 %2  库存 %3</source>
+        <translation>%1  expires %2  on hand %3</translation>
+    </message>
+    <message>
+        <source>请先选择要退的商品。</source>
+        <translation>Please choose the product to return first.</translation>
+    </message>
+    <message>
+        <source>请先选择供应商。</source>
+        <translation>Please choose a supplier first.</translation>
+    </message>
+    <message>
+        <source>已退货 %1,金额 ¥%2</source>
+        <translation>Returned %1, amount ¥%2</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>设置</source>
@@ -545,6 +1264,65 @@ Your data stays in one file on this PC.</translation>
     <message>
         <source>扫码枪输入很快:按键间隔都小于上限、以结束键收尾的输入才算扫码,手动打字不受影响。</source>
         <translation>A scanner types fast: only input whose keys all come within the gap and that ends with the ending key counts as a scan. Typing by hand is not affected.</translation>
+    </message>
+</context>
+<context>
+    <name>ShopSettingsDialog</name>
+    <message>
+        <source>采购规则</source>
+        <translation>Purchasing rules</translation>
+    </message>
+    <message>
+        <source>审批金额线(元)</source>
+        <translation>Approval limit (yuan)</translation>
+    </message>
+    <message>
+        <source>超过这个金额的采购单要店主审核</source>
+        <translation>Orders above this amount need the owner to approve</translation>
+    </message>
+    <message>
+        <source>进价提醒(%)</source>
+        <translation>Price warning (%)</translation>
+    </message>
+    <message>
+        <source>比上次进价高出这么多就标出来</source>
+        <translation>Flag a price this much above the last one</translation>
+    </message>
+    <message>
+        <source>超收容差(%)</source>
+        <translation>Over-delivery tolerance (%)</translation>
+    </message>
+    <message>
+        <source>多送超过这个比例要店主决定</source>
+        <translation>Deliveries over by more than this need the owner</translation>
+    </message>
+    <message>
+        <source>需求统计天数</source>
+        <translation>Demand window (days)</translation>
+    </message>
+    <message>
+        <source>建议采购按最近几天的销量算日均</source>
+        <translation>Suggestions average the sales of this many recent days</translation>
+    </message>
+    <message>
+        <source>打印采购单的抬头</source>
+        <translation>Printed purchase order header</translation>
+    </message>
+    <message>
+        <source>店名</source>
+        <translation>Shop name</translation>
+    </message>
+    <message>
+        <source>地址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>采购设置</source>
+        <translation>Purchasing settings</translation>
     </message>
 </context>
 <context>
@@ -645,6 +1423,424 @@ Your data stays in one file on this PC.</translation>
     </message>
 </context>
 <context>
+    <name>SuggestionModel</name>
+    <message>
+        <source>SKU编码</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>品名</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>供应商</source>
+        <translation>Supplier</translation>
+    </message>
+    <message>
+        <source>库存</source>
+        <translation>Stock</translation>
+    </message>
+    <message>
+        <source>在途</source>
+        <translation>On order</translation>
+    </message>
+    <message>
+        <source>日均</source>
+        <translation>Daily</translation>
+    </message>
+    <message>
+        <source>建议量</source>
+        <translation>Suggested</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>下次到货</source>
+        <translation>Next delivery</translation>
+    </message>
+    <message>
+        <source>断货时间</source>
+        <translation>Runs out</translation>
+    </message>
+    <message>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionsView</name>
+    <message>
+        <source>生成采购单</source>
+        <translation>Make orders</translation>
+    </message>
+    <message>
+        <source>勾选的行按供应商各生成一张采购单草稿</source>
+        <translation>One draft purchase order per supplier from the ticked lines</translation>
+    </message>
+    <message>
+        <source>打印补货码…</source>
+        <translation>Print replenish codes…</translation>
+    </message>
+    <message>
+        <source>勾选的行按供应商打印补货二维码小票,供应商扫码即得标准订单</source>
+        <translation>Print QR slips per supplier for the ticked lines; the supplier scans them to get the order</translation>
+    </message>
+    <message>
+        <source>全选</source>
+        <translation>Tick all</translation>
+    </message>
+    <message>
+        <source>全不选</source>
+        <translation>Tick none</translation>
+    </message>
+    <message>
+        <source>重新计算</source>
+        <translation>Recalculate</translation>
+    </message>
+    <message>
+        <source>只看需要采购的</source>
+        <translation>Only what needs buying</translation>
+    </message>
+    <message>
+        <source>来不及</source>
+        <translation>Too late</translation>
+    </message>
+    <message>
+        <source>今日必采</source>
+        <translation>Order today</translation>
+    </message>
+    <message>
+        <source>缺供应商资料</source>
+        <translation>Supplier data missing</translation>
+    </message>
+    <message>
+        <source>正在计算采购建议…</source>
+        <translation>Calculating suggestions…</translation>
+    </message>
+    <message>
+        <source>采购建议计算失败:%1</source>
+        <translation>Suggestions failed: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>共 %n 行</source>
+        <translation>
+            <numerusform>%n line</numerusform>
+            <numerusform>%n lines</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>,其中 %1 行有断货提醒,已勾选 %2 行</source>
+        <translation>, %1 with stock-out alerts, %2 ticked</translation>
+    </message>
+    <message>
+        <source>请先勾选要采购的行。</source>
+        <translation>Please tick the lines to buy first.</translation>
+    </message>
+    <message numerus="yes">
+        <source>已按供应商生成 %n 张采购单草稿:</source>
+        <translation>
+            <numerusform>Made %n draft purchase order:</numerusform>
+            <numerusform>Made %n draft purchase orders, one per supplier:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>打印补货码</source>
+        <translation>Print replenish codes</translation>
+    </message>
+</context>
+<context>
+    <name>SupplierDialog</name>
+    <message>
+        <source>一</source>
+        <translation>Mon</translation>
+    </message>
+    <message>
+        <source>二</source>
+        <translation>Tue</translation>
+    </message>
+    <message>
+        <source>三</source>
+        <translation>Wed</translation>
+    </message>
+    <message>
+        <source>四</source>
+        <translation>Thu</translation>
+    </message>
+    <message>
+        <source>五</source>
+        <translation>Fri</translation>
+    </message>
+    <message>
+        <source>六</source>
+        <translation>Sat</translation>
+    </message>
+    <message>
+        <source>日</source>
+        <translation>Sun</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>留空自动编号</source>
+        <translation>blank = numbered automatically</translation>
+    </message>
+    <message>
+        <source>(无)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>下单后几天到货,如 1</source>
+        <translation>days from order to delivery, e.g. 1</translation>
+    </message>
+    <message>
+        <source>启用</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>编码</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>联系人</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>地址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>负责人</source>
+        <translation>Responsible</translation>
+    </message>
+    <message>
+        <source>送货周期(天)</source>
+        <translation>Lead time (days)</translation>
+    </message>
+    <message>
+        <source>送货日</source>
+        <translation>Delivery days</translation>
+    </message>
+    <message>
+        <source>起订金额</source>
+        <translation>Minimum order</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>保存后可添加供货商品和停送日。</source>
+        <translation>Save first, then add the products and closed days.</translation>
+    </message>
+    <message>
+        <source>停送日(放假或已排满,建议采购会跳过)</source>
+        <translation>Closed days (holiday or fully booked; suggestions skip them)</translation>
+    </message>
+    <message>
+        <source>原因,如 春节放假</source>
+        <translation>reason, e.g. Spring Festival</translation>
+    </message>
+    <message>
+        <source>添加</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>供货商品(进价按基本单位)</source>
+        <translation>Products supplied (cost per base unit)</translation>
+    </message>
+    <message>
+        <source>SKU编码</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>品名</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>箱规</source>
+        <translation>Pack</translation>
+    </message>
+    <message>
+        <source>上次进价</source>
+        <translation>Last cost</translation>
+    </message>
+    <message>
+        <source>首选</source>
+        <translation>Preferred</translation>
+    </message>
+    <message>
+        <source>加入</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>设为首选</source>
+        <translation>Make preferred</translation>
+    </message>
+    <message>
+        <source>移除</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>双击箱规或进价可修改</source>
+        <translation>Double-click the pack or cost to change it</translation>
+    </message>
+    <message>
+        <source>编辑供应商</source>
+        <translation>Edit supplier</translation>
+    </message>
+    <message>
+        <source>新建供应商</source>
+        <translation>New supplier</translation>
+    </message>
+    <message>
+        <source>请至少勾选一个送货日。</source>
+        <translation>Please tick at least one delivery day.</translation>
+    </message>
+    <message>
+        <source>已保存(编码 %1),现在可以添加供货商品。</source>
+        <translation>Saved (code %1); now add the products it supplies.</translation>
+    </message>
+</context>
+<context>
+    <name>SuppliersView</name>
+    <message>
+        <source>编码</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>联系人</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>负责人</source>
+        <translation>Responsible</translation>
+    </message>
+    <message>
+        <source>送货周期(天)</source>
+        <translation>Lead time (days)</translation>
+    </message>
+    <message>
+        <source>送货日</source>
+        <translation>Delivery days</translation>
+    </message>
+    <message>
+        <source>起订金额</source>
+        <translation>Minimum order</translation>
+    </message>
+    <message>
+        <source>供货商品</source>
+        <translation>Products</translation>
+    </message>
+    <message>
+        <source>新建</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>编辑</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <source>导入Excel</source>
+        <translation>Import Excel</translation>
+    </message>
+    <message>
+        <source>导出Excel</source>
+        <translation>Export Excel</translation>
+    </message>
+    <message>
+        <source>含停用</source>
+        <translation>Show inactive</translation>
+    </message>
+    <message>
+        <source>搜索:编码、名称、联系人或电话</source>
+        <translation>Search: code, name, contact or phone</translation>
+    </message>
+    <message>
+        <source>编辑供应商</source>
+        <translation>Edit supplier</translation>
+    </message>
+    <message>
+        <source>请先在列表中选择一个供应商。</source>
+        <translation>Please select a supplier in the list first.</translation>
+    </message>
+    <message>
+        <source>导入供应商</source>
+        <translation>Import suppliers</translation>
+    </message>
+    <message>
+        <source>Excel 文件 (*.xlsx)</source>
+        <translation>Excel files (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>供应商.xlsx</source>
+        <translation>suppliers.xlsx</translation>
+    </message>
+    <message>
+        <source>导出供应商</source>
+        <translation>Export suppliers</translation>
+    </message>
+    <message>
+        <source>导入完成</source>
+        <translation>Import finished</translation>
+    </message>
+    <message>
+        <source>正在导入 %1 …</source>
+        <translation>Importing %1 …</translation>
+    </message>
+    <message>
+        <source>导入失败</source>
+        <translation>Import failed</translation>
+    </message>
+    <message>
+        <source>导出完成</source>
+        <translation>Export finished</translation>
+    </message>
+    <message>
+        <source>已导出 %1 行到 %2</source>
+        <translation>Exported %1 rows to %2</translation>
+    </message>
+    <message>
+        <source>正在导出 %1 …</source>
+        <translation>Exporting %1 …</translation>
+    </message>
+    <message>
+        <source>导出失败</source>
+        <translation>Export failed</translation>
+    </message>
+</context>
+<context>
     <name>Tabs</name>
     <message>
         <source>商品</source>
@@ -653,6 +1849,10 @@ Your data stays in one file on this PC.</translation>
     <message>
         <source>库存</source>
         <translation>Stock</translation>
+    </message>
+    <message>
+        <source>采购</source>
+        <translation>Purchasing</translation>
     </message>
 </context>
 <context>
@@ -762,52 +1962,6 @@ Your data stays in one file on this PC.</translation>
     <message>
         <source>有任何账号设置了密码后,启动时需要登录。角色决定能做什么:店主可审批和冲销,收银员只能销售。</source>
         <translation>Once any account has a password, Xiaopu asks for a login at start. The role decides what a user may do: owners approve and reverse, cashiers only sell.</translation>
-    </message>
-</context>
-<context>
-    <name>PdfPreviewDialog</name>
-    <message>
-        <source>打印预览</source>
-        <translation>Print preview</translation>
-    </message>
-    <message>
-        <source>打印…</source>
-        <translation>Print…</translation>
-    </message>
-    <message>
-        <source>另存为 PDF…</source>
-        <translation>Save as PDF…</translation>
-    </message>
-    <message numerus="yes">
-        <source>共 %n 页</source>
-        <translation>
-            <numerusform>%n page</numerusform>
-            <numerusform>%n pages</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>关闭</source>
-        <translation>Close</translation>
-    </message>
-    <message>
-        <source>无法打印:打印机未就绪</source>
-        <translation>Cannot print: the printer is not ready</translation>
-    </message>
-    <message>
-        <source>另存为 PDF</source>
-        <translation>Save as PDF</translation>
-    </message>
-    <message>
-        <source>无法保存:%1</source>
-        <translation>Cannot save: %1</translation>
-    </message>
-    <message>
-        <source>采购订单 %1</source>
-        <translation>Purchase order %1</translation>
-    </message>
-    <message>
-        <source>补货码</source>
-        <translation>Replenishment codes</translation>
     </message>
 </context>
 </TS>
