@@ -3,7 +3,7 @@ result list. Enter with one result, a double click, or 添加 picks it."""
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSizePolicy, QTableView, QVBoxLayout, QWidget
 
 from services import products
 from ui.search_box import SearchBox
@@ -43,6 +43,8 @@ class ProductPicker(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(row)
         layout.addWidget(self.results)
+        # as tall as what is shown: a form around it must not stretch the search field
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
 
     def run_search(self) -> None:
         self.search.debounce.stop()

@@ -90,7 +90,7 @@ def _set_price(line: DraftLine, text: str) -> None:
 
 LINE_COLUMNS = (
     Column(QT_TRANSLATE_NOOP("OrderEditor", "SKU编码"), CTX, lambda r: r.sku, 80),
-    Column(QT_TRANSLATE_NOOP("OrderEditor", "品名"), CTX, lambda r: r.name, 120, stretch=True),
+    Column(QT_TRANSLATE_NOOP("OrderEditor", "品名"), CTX, lambda r: r.name, 110, stretch=True),
     Column(QT_TRANSLATE_NOOP("OrderEditor", "规格"), CTX, lambda r: r.spec, 80),
     Column(QT_TRANSLATE_NOOP("OrderEditor", "单位"), CTX, lambda r: r.unit, 55, edit=_set_unit),
     Column(QT_TRANSLATE_NOOP("OrderEditor", "数量"), CTX, lambda r: formatting.qty(r.quantity), 65, RIGHT,
@@ -98,7 +98,7 @@ LINE_COLUMNS = (
     Column(QT_TRANSLATE_NOOP("OrderEditor", "单价"), CTX, lambda r: formatting.money(r.price), 70, RIGHT,
            edit=_set_price, edit_value=lambda r: formatting.qty(r.price)),
     Column(QT_TRANSLATE_NOOP("OrderEditor", "金额"), CTX, lambda r: formatting.money(r.amount), 80, RIGHT),
-    Column(QT_TRANSLATE_NOOP("OrderEditor", "价格提示"), CTX, lambda r: r.flag, 150),
+    Column(QT_TRANSLATE_NOOP("OrderEditor", "价格提示"), CTX, lambda r: r.flag, 130),
 )
 UNIT_COLUMN = 3
 
@@ -149,7 +149,7 @@ class OrderEditorDialog(QDialog):
         super().__init__(parent)
         self.context, self.number = context, number
         self.setWindowTitle(self.tr("新建采购单") if number is None else self.tr("修改采购单 %1").replace("%1", number))
-        self.resize(980, 640)
+        self.resize(1120, 660)
         self.flag_limit = Decimal(shop_settings.get("purchase.price_flag_percent"))
         self.terms: dict[int, suppliers.SupplierProductRow] = {}
         self.supplier_rows = {r.id: r for r in suppliers.list_suppliers()}
@@ -170,6 +170,8 @@ class OrderEditorDialog(QDialog):
         setup_table(self.table, self.model)
         self.table.setItemDelegateForColumn(UNIT_COLUMN, UnitDelegate(self.table))
         self.table.selectionModel().selectionChanged.connect(lambda *_: self.show_history())
+        scan_hint = QLabel(self.tr("也可以直接扫商品条码加入;箱码按箱,再扫一次加一。双击数量、单价或单位可修改。"))
+        scan_hint.setWordWrap(True)
         remove = QPushButton(self.tr("删除行"))
         remove.clicked.connect(lambda: self.remove_selected())
         self.total = QLabel()
@@ -191,6 +193,7 @@ class OrderEditorDialog(QDialog):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.picker)
+        left_layout.addWidget(scan_hint)
         left_layout.addWidget(self.table, 1)
         left_layout.addLayout(under)
         right = QWidget()
@@ -204,6 +207,7 @@ class OrderEditorDialog(QDialog):
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        splitter.setSizes([720, 380])
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)

@@ -30,13 +30,13 @@ from ui.table_model import RIGHT, Column, PagedRowsModel, setup_table
 
 CTX = "ReturnsView"
 COLUMNS = (
-    Column(QT_TRANSLATE_NOOP("ReturnsView", "单号"), CTX, lambda r: r.number, 140),
-    Column(QT_TRANSLATE_NOOP("ReturnsView", "日期"), CTX, lambda r: formatting.date(r.day), 90),
-    Column(QT_TRANSLATE_NOOP("ReturnsView", "供应商"), CTX, lambda r: r.supplier_name, 150),
-    Column(QT_TRANSLATE_NOOP("ReturnsView", "采购单"), CTX, lambda r: r.order_number, 135),
+    Column(QT_TRANSLATE_NOOP("ReturnsView", "单号"), CTX, lambda r: r.number, 130),
+    Column(QT_TRANSLATE_NOOP("ReturnsView", "日期"), CTX, lambda r: formatting.date(r.day), 85),
+    Column(QT_TRANSLATE_NOOP("ReturnsView", "供应商"), CTX, lambda r: r.supplier_name, 130),
+    Column(QT_TRANSLATE_NOOP("ReturnsView", "采购单"), CTX, lambda r: r.order_number, 125),
     Column(QT_TRANSLATE_NOOP("ReturnsView", "原因"), CTX, lambda r: r.reason, 200, stretch=True),
-    Column(QT_TRANSLATE_NOOP("ReturnsView", "金额"), CTX, lambda r: formatting.money(r.amount), 80, RIGHT),
-    Column(QT_TRANSLATE_NOOP("ReturnsView", "经办"), CTX, lambda r: r.created_by, 80),
+    Column(QT_TRANSLATE_NOOP("ReturnsView", "金额"), CTX, lambda r: formatting.money(r.amount), 70, RIGHT),
+    Column(QT_TRANSLATE_NOOP("ReturnsView", "经办"), CTX, lambda r: r.created_by, 70),
 )
 
 
@@ -93,12 +93,16 @@ class ReturnsView(QWidget):
             offset=offset, limit=limit), parent=self)
         self.table = QTableView()
         setup_table(self.table, self.model)
+        form_box.setMaximumWidth(460)
+        left = QVBoxLayout()
+        left.addWidget(form_box)
+        left.addStretch(1)  # the form keeps its natural height; the list takes the rest
         layout = QHBoxLayout(self)
-        layout.addWidget(form_box, 2)
+        layout.addLayout(left)
         right = QVBoxLayout()
         right.addWidget(QLabel(self.tr("退货记录")))
         right.addWidget(self.table, 1)
-        layout.addLayout(right, 3)
+        layout.addLayout(right, 1)
         context.events.changed.connect(self._on_changed)
 
     def showEvent(self, event: QShowEvent) -> None:

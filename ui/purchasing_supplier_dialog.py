@@ -28,7 +28,7 @@ from ui import formatting
 from ui.context import AppContext
 from ui.notify import error_label
 from ui.product_picker import ProductPicker
-from ui.roles import role_name
+from ui.roles import user_label
 from ui.table_model import RIGHT, Column, RowsModel, selected_row, setup_table
 
 CTX = "SupplierDialog"
@@ -48,7 +48,7 @@ class SupplierDialog(QDialog):
     def __init__(self, context: AppContext, supplier_id: int | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self.context, self.supplier_id = context, supplier_id
-        self.resize(900, 600)
+        self.resize(940, 660)
         self.name = QLineEdit()
         self.code = QLineEdit()
         self.code.setPlaceholderText(self.tr("留空自动编号"))
@@ -59,7 +59,7 @@ class SupplierDialog(QDialog):
         self.responsible.addItem(self.tr("(无)"), "")
         for user in users.list_users():
             if user.active:
-                self.responsible.addItem(f"{user.display_name or user.username}({role_name(user.role)})", user.username)
+                self.responsible.addItem(user_label(user), user.username)
         self.lead_time = QLineEdit()
         self.lead_time.setPlaceholderText(self.tr("下单后几天到货,如 1"))
         self.weekdays = [QCheckBox(self.tr(day)) for day in WEEKDAYS]
@@ -88,7 +88,7 @@ class SupplierDialog(QDialog):
         self.closed_box = self._closed_days_box()
         self.products_box = self._products_box()
         right = QVBoxLayout()
-        right.addWidget(self.products_box, 3)
+        right.addWidget(self.products_box, 5)
         right.addWidget(self.closed_box, 2)
         self.later = QLabel(self.tr("保存后可添加供货商品和停送日。"))
         right.addWidget(self.later)

@@ -376,6 +376,10 @@ Your data stays in one file on this PC.</translation>
         <translation>Add to order</translation>
     </message>
     <message>
+        <source>也可以直接扫商品条码加入;箱码按箱,再扫一次加一。双击数量、单价或单位可修改。</source>
+        <translation>You can also scan a product barcode to add it; a box barcode adds a box, each rescan one more. Double-click the quantity, price or unit to change it.</translation>
+    </message>
+    <message>
         <source>删除行</source>
         <translation>Remove line</translation>
     </message>
