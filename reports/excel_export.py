@@ -23,7 +23,7 @@ from services.stock import stock_rows
 CODE_JOINER = ", "  # several barcodes in one cell; the import splits on it
 
 
-def _write(path: Path, title: str, headers: list[str], widths: list[float], rows: Iterable[list]) -> int:
+def write_sheet(path: Path, title: str, headers: list[str], widths: list[float], rows: Iterable[list]) -> int:
     wb = Workbook(write_only=True)
     ws = wb.create_sheet(title)
     set_widths(ws, widths)
@@ -37,12 +37,12 @@ def _write(path: Path, title: str, headers: list[str], widths: list[float], rows
     return count
 
 
-def _text(value: object):
+def text_cell(value: object):
     """A cell that must stay text even when it looks like a number (barcodes, SKUs, codes)."""
     return lambda ws: cell(ws, value, text=True) if value not in (None, "") else cell(ws, None)
 
 
-def _money(value):
+def money_cell(value):
     return lambda ws: cell(ws, value, number_format=MONEY_FORMAT)
 
 
@@ -57,17 +57,17 @@ def _product_rows() -> Iterable[list]:
     for p in Product.select().order_by(Product.sku).iterator():
         box = units[p.id][0] if units[p.id] else None  # the sheet has room for one extra unit
         yield [
-            _text(p.sku), _text(CODE_JOINER.join(codes[(p.id, None)])), p.name, p.spec, p.base_unit, p.category,
-            p.shelf_life_days, _money(p.cost), _money(p.price), p.safety_stock,
-            _text(shelves.get(p.shelf_id, "")), box.name if box else None, box.factor if box else None,
-            _text(CODE_JOINER.join(codes[(p.id, box.id)]) if box else ""),
+            text_cell(p.sku), text_cell(CODE_JOINER.join(codes[(p.id, None)])), p.name, p.spec, p.base_unit, p.category,
+            p.shelf_life_days, money_cell(p.cost), money_cell(p.price), p.safety_stock,
+            text_cell(shelves.get(p.shelf_id, "")), box.name if box else None, box.factor if box else None,
+            text_cell(CODE_JOINER.join(codes[(p.id, box.id)]) if box else ""),
         ]
 
 
 def export_products(path: Path) -> int:
     """Every product, one row each, with the import's column headers; returns the row count."""
     widths = [12, 18, 20, 12, 6, 10, 10, 10, 10, 10, 10, 8, 8, 18]
-    return _write(path, "商品", PRODUCT_LABELS, widths, _product_rows())
+    return write_sheet(path, "商品", PRODUCT_LABELS, widths, _product_rows())
 
 
 STOCK_HEADERS = ["SKU编码", "名称", "条码", "单位", "批次", "到期日", "库位", "库位名称", "库存", "预占", "可用"]
@@ -75,10 +75,10 @@ STOCK_HEADERS = ["SKU编码", "名称", "条码", "单位", "批次", "到期日
 
 def export_stock(path: Path) -> int:
     """Stock per product, lot and location (from balances); returns the row count."""
-    rows = ([_text(r.sku), r.name, _text(r.barcode), r.unit, _text(r.lot), r.expiry, _text(r.location),
+    rows = ([text_cell(r.sku), r.name, text_cell(r.barcode), r.unit, text_cell(r.lot), r.expiry, text_cell(r.location),
              r.location_name, r.on_hand, r.reserved, r.available] for r in stock_rows())
     widths = [12, 20, 18, 6, 12, 12, 10, 12, 10, 10, 10]
-    return _write(path, "库存", STOCK_HEADERS, widths, rows)
+    return write_sheet(path, "库存", STOCK_HEADERS, widths, rows)
 
 
 MOVE_HEADERS = ["日期", "单据号", "单据类型", "操作人", "SKU编码", "名称", "批次", "到期日", "从库位", "到库位",
@@ -96,11 +96,11 @@ def _move_rows() -> Iterable[list]:
              .order_by(Move.id).tuples().iterator())  # streams: a big ledger never sits in memory
     for date, number, doc_type, user, sku, name, lot, expiry, src, dst, qty, unit, cost, posted in query:
         label = DOC_TYPES[doc_type].label if doc_type in DOC_TYPES else doc_type
-        yield [date, _text(number), label, user, _text(sku), name, _text(lot or ""), expiry, locations.get(src, ""),
-               locations.get(dst, ""), qty, unit, _money(cost), posted]
+        yield [date, text_cell(number), label, user, text_cell(sku), name, text_cell(lot or ""), expiry, locations.get(src, ""),
+               locations.get(dst, ""), qty, unit, money_cell(cost), posted]
 
 
 def export_moves(path: Path) -> int:
     """Every move of the ledger, oldest first; returns the row count."""
     widths = [12, 18, 10, 10, 12, 20, 12, 12, 10, 10, 10, 6, 10, 20]
-    return _write(path, "库存流水", MOVE_HEADERS, widths, _move_rows())
+    return write_sheet(path, "库存流水", MOVE_HEADERS, widths, _move_rows())

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from models import Barcode, Product, User
 from models.purchasing import Supplier, SupplierProduct
-from reports.excel_export import _money, _text, _write
+from reports.excel_export import money_cell, text_cell, write_sheet
 from services.excel_columns import SUPPLIER_LABELS
 from services.suppliers import weekdays_text
 
@@ -30,20 +30,20 @@ def _rows() -> Iterable[list]:
                .order_by(Product.sku)):
         supplied.setdefault(sp.supplier_id, []).append(sp)
     for s in Supplier.select().order_by(Supplier.code).iterator():
-        head = [_text(s.code), s.name, s.contact, _text(s.phone), s.address, users.get(s.responsible_id, ""),
-                s.lead_time_days, weekdays_text(s.delivery_weekdays), _money(s.min_order_amount)]
+        head = [text_cell(s.code), s.name, s.contact, text_cell(s.phone), s.address, users.get(s.responsible_id, ""),
+                s.lead_time_days, weekdays_text(s.delivery_weekdays), money_cell(s.min_order_amount)]
         items = supplied.get(s.id) or [None]
         for sp in items:
             if sp is None:
                 yield head
                 continue
             p = sp.product
-            yield head + [_text(p.sku), _text(first_code.get(p.id, "")), p.name, p.base_unit, sp.pack_size,
-                          _money(sp.last_price), _text(sp.supplier_sku), "是" if sp.preferred else "否"]
+            yield head + [text_cell(p.sku), text_cell(first_code.get(p.id, "")), p.name, p.base_unit, sp.pack_size,
+                          money_cell(sp.last_price), text_cell(sp.supplier_sku), "是" if sp.preferred else "否"]
 
 
 def export_suppliers(path: Path) -> int:
     """Every supplier and supplied product; returns the number of rows written."""
-    return _write(Path(path), "供应商", HEADERS, WIDTHS, _rows())
+    return write_sheet(Path(path), "供应商", HEADERS, WIDTHS, _rows())
 
 
