@@ -93,7 +93,7 @@ class ReturnsView(QWidget):
             offset=offset, limit=limit), parent=self)
         self.table = QTableView()
         setup_table(self.table, self.model)
-        form_box.setMaximumWidth(460)
+        form_box.setFixedWidth(430)
         left = QVBoxLayout()
         left.addWidget(form_box)
         left.addStretch(1)  # the form keeps its natural height; the list takes the rest

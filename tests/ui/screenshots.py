@@ -1,4 +1,4 @@
-"""Render the README screenshots offscreen: products tab, stock tab, product dialog.
+"""Render the README screenshots offscreen: products tab, stock tab, product dialog, 采购 views.
 
     QT_QPA_PLATFORM=offscreen python -m tests.ui.screenshots --db DEMO.sqlite3 --out docs/screenshots
 
@@ -113,10 +113,6 @@ def purchasing_shots(app, window, out: Path) -> None:
         receiving.open_order(counting[0] if counting else receiving.order.itemData(1))
     app.processEvents()
     window.grab().save(str(out / "purchasing_receiving.png"))
-    for name, sub in (("returns", tab.returns), ("suppliers", tab.suppliers)):
-        tab.views.setCurrentWidget(sub)
-        app.processEvents()
-        window.grab().save(str(out / f"purchasing_{name}.png"))
 
 
 def _has_units(product_id: int) -> bool:
