@@ -537,6 +537,17 @@ def get_document(ref: int | str) -> Document:
     return doc
 
 
+def _refuse_owned_document(document: Document) -> None:
+    """The stock of a confirmed goods receipt is corrected by a purchase return, not a reversal,
+    or the order's received quantities and the moving-average cost would no longer match the stock.
+    (A purchase return may be reversed: its return rate leaves reversed returns out.)"""
+    from models import GoodsReceipt
+
+    receipt = GoodsReceipt.select(GoodsReceipt.number).where(GoodsReceipt.document == document.id).first()
+    if receipt is not None:
+        raise DocumentStateError("doc.owned", number=document.number, owner=receipt.number)
+
+
 def reverse_document(actor, ref: int | str, reason: str, doc_date: dt.date | None = None,
                      occurred_at: dt.datetime | None = None) -> PostResult:
     """Post the mirror image of a document (same lots, locations swapped) and mark it reversed."""
@@ -549,6 +560,7 @@ def reverse_document(actor, ref: int | str, reason: str, doc_date: dt.date | Non
             raise DocumentStateError("doc.is_reversal", number=original.number)
         if original.state != "posted":
             raise DocumentStateError("doc.already_reversed", number=original.number)
+        _refuse_owned_document(original)
         lines = [
             Line(m.product_id, m.quantity, m.to_location_id, m.from_location_id, lot_id=m.lot_id,
                  unit_cost=m.unit_cost)

@@ -71,6 +71,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "doc.same_location": ("第 {line} 行:来源和目标库位相同", "Line {line}: source and target location are the same"),
     "doc.not_found": ("找不到单据:{ref}", "Document not found: {ref}"),
     "doc.already_reversed": ("单据 {number} 已经冲销过", "Document {number} has already been reversed"),
+    "doc.owned": (
+        "单据 {number} 由收货单 {owner} 生成,不能直接冲销;收货有误请做采购退货",
+        "Document {number} was posted by {owner}; correct it there (a purchase return), not by a reversal",
+    ),
     "doc.is_reversal": ("冲销单 {number} 不能再冲销", "Reversal {number} cannot be reversed again"),
     "doc.closed_period": (
         "单据日期 {date} 在已结账期间内(截至 {closed}),不能记账",

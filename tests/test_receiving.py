@@ -306,3 +306,17 @@ def test_a_second_lot_of_the_same_product_is_its_own_line(ps):
                                                                          ("B", 12, first.order_line_id)]
     assert rc.confirm(ps.warehouse, receipt.number).order_state == "received"
     assert sorted(Lot.select(Lot.code).where(Lot.product == ps.blueberry.id).tuples()) == [("A",), ("B",)]
+
+
+def test_a_confirmed_receipt_is_not_reversed_behind_the_orders_back(ps):
+    """Undoing a delivery goes through a purchase return, so the order, the return rate and the cost agree."""
+    from services.errors import DocumentStateError
+
+    order = spinach_and_blueberries(ps)
+    receipt = rc.start_receipt(ps.warehouse, order.number)
+    rc.fill_outstanding(ps.warehouse, receipt.number)
+    result = rc.confirm(ps.warehouse, receipt.number)
+    with pytest.raises(DocumentStateError, match="采购退货"):
+        ledger.reverse_document(ps.owner, result.document_number, "收错了")
+    assert Document.get(Document.number == result.document_number).state == "posted"
+    assert (on_hand(ps.spinach), on_hand(ps.blueberry)) == (Decimal("20"), Decimal("24"))
