@@ -101,6 +101,12 @@ class MainWindow(QMainWindow):
         for i in range(self.tabs.count()):
             self.tabs.setCurrentIndex(i)
             shots.append(self.grab())
+            sub_views = getattr(self.tabs.currentWidget(), "views", None)  # a tab with its own tabs (采购)
+            if isinstance(sub_views, QTabWidget):
+                for j in range(1, sub_views.count()):
+                    sub_views.setCurrentIndex(j)
+                    shots.append(self.grab())
+                sub_views.setCurrentIndex(0)
         self.tabs.setCurrentIndex(0)
         return shots
 

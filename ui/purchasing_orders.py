@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from services import purchase_orders as po
 from services import suppliers
 from services.errors import XiaopuError
+from services.permissions import allowed
 from ui import formatting, notify
 from ui.context import AppContext
 from ui.purchasing_format import SOON_COLOR, qty_unit
@@ -108,6 +109,7 @@ class OrdersView(QWidget):
         toolbar.addSeparator()
         self.actions["print"] = toolbar.addAction(self.tr("打印预览…"), lambda: self.print_preview())
         self.actions["receive"] = toolbar.addAction(self.tr("收货"), lambda: self.receive())
+        self.actions["new"].setEnabled(allowed(context.user, "purchase.edit"))  # the service checks again
 
         self.model = PagedRowsModel(ORDER_COLUMNS, self._fetch, parent=self)
         self.table = QTableView()
@@ -209,13 +211,13 @@ class OrdersView(QWidget):
 
     def _selection_changed(self) -> None:
         order = self.selected()
-        allowed = set(po.next_actions(order.number, self.context.user)) if order else set()
+        possible = set(po.next_actions(order.number, self.context.user)) if order else set()
         for name in ("edit", "submit", "approve", "cancel", "close"):
-            self.actions[name].setEnabled(name in allowed)
+            self.actions[name].setEnabled(name in possible)
         self.actions["print"].setEnabled(order is not None and order.state != "cancelled")
         self.actions["receive"].setEnabled(order is not None and order.state in po.RECEIVABLE_STATES)
         self.lines.set_rows(po.order_lines(order.number) if order else [])
-        self.hint.setText(self._hint(order, allowed) if order else "")
+        self.hint.setText(self._hint(order, possible) if order else "")
 
     def _hint(self, order: po.OrderRow, allowed: set[str]) -> str:
         """What happens next with this order, and who does it, in one sentence."""

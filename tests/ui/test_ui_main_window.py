@@ -114,3 +114,11 @@ def test_other_dialogs_type_normally(qtbot, make_window):
     field.selectAll()
     qtbot.keyClicks(field, "120")
     assert settings.interval.text().startswith("120")
+
+
+def test_render_all_tabs_shows_the_purchasing_views_too(make_window):
+    window = make_window()
+    shots = window.render_all_tabs()
+    assert len(shots) == 3 + 4  # 商品, 库存, 采购 (建议采购) and its 采购单, 收货, 退货, 供应商
+    assert all(not shot.isNull() for shot in shots)
+    assert window.tab_widgets["purchasing"].views.currentIndex() == 0
