@@ -89,7 +89,7 @@ def _names_a_product(index: CatalogueIndex, words: str, matches: list[NameMatch]
         if m.score < ACCEPT:
             break
         name = index.products[m.product_id].name.lower()
-        if not (m.how == "contains" and name.startswith(words) and name[len(words):] in index.lower_names):
+        if not (m.how == "contains" and name.startswith(words) and name[len(words):] in index.name_set):
             return True
     return False
 

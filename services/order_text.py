@@ -1,8 +1,9 @@
 """Splitting a group-chat message into items: the words for a product, its quantities, and the raw text.
 
 Known product names and aliases found in the message are kept whole (烟薯25号, 五花肉 and 和牛 must not
-be cut at 25, 五 or 和); around them a single pattern reads separators, 各, polite noise and quantities.
-Quantity and name pair up in the order the customer used (2盒蓝莓 or 蓝莓2盒).
+be cut at 25, 五 or 和); around them a single pattern reads separators, 各, notes, wishes, polite noise
+and quantities (the words are in order_words). Quantity and name pair up in the order the customer
+used (2盒蓝莓 or 蓝莓2盒).
 """
 from __future__ import annotations
 
@@ -14,46 +15,18 @@ from decimal import Decimal
 
 from services.order_quantity import QUANTITY_PATTERN, Quantity, quantity_from_match
 from services.order_units import SIZE_PATTERN
-
-SEPARATOR_CHARS = r"+,;、。!?~…/|&"
-SEPARATOR_WORDS = ("再加上", "还有", "再加", "再来", "再要", "还要", "另外", "以及", "然后", "外加", "加上", "和", "跟")
-EACH_WORDS = ("每样各", "每样", "每种", "各")
-USUAL_WORDS = ("还是老样子", "跟上次一样", "和上次一样", "老规矩", "老样子", "照旧", "同上次", "照上次", "按上次")
-NOISE_WORDS = (
-    "麻烦您了", "麻烦你了", "麻烦了", "麻烦", "谢谢老板", "谢谢啦", "谢谢你", "谢谢您", "谢谢", "多谢", "感谢",
-    "辛苦了", "辛苦啦", "辛苦", "老板娘", "老板好", "老板", "亲爱的", "您好", "你好", "早上好", "上午好",
-    "下午好", "晚上好", "在吗", "在不在", "帮我留一下", "帮我留", "帮我拿", "帮我带", "帮我准备", "帮我挑",
-    "帮我", "帮忙", "给我留", "给我来", "给我", "我想要", "我要", "想要", "我想", "需要", "预定", "预订",
-    "怎么卖", "多少钱", "什么价", "来点", "买点", "要点", "一下", "一样", "多加", "加", "也", "都", "再", "还", "称", "今天", "新鲜的", "新鲜", "好的", "哈哈", "要", "来", "拿", "买", "订", "留", "请", "亲", "哈", "啊", "送", "到",
-    "呀", "吧", "呢", "哦", "噢", "嗯", "啦", "了", "的", "吗", "喔", "哟", ":", "(", ")", "[", "]",
-    "【", "】", "「", "」", "“", "”", "\"", "'", "#", "-", "=", "《", "》",
+from services.order_words import (
+    BARE_UNITS,
+    EACH_WORDS,
+    GREETINGS,
+    NOISE_PATTERNS,
+    NOISE_WORDS,
+    NOTE_PATTERN,
+    REQUEST_WORDS,
+    SEPARATOR_CHARS,
+    SEPARATOR_WORDS,
+    USUAL_WORDS,
 )
-# Read before separators and notes: 还有吗 is not 还有 (and), 早上好 is not a time.
-GREETINGS = ("早上好", "上午好", "中午好", "下午好", "晚上好", "早安", "午安", "晚安", "还有吗", "还有没有", "和您说",
-             "早餐", "午餐", "晚餐")
-# Regular expressions of noise: 有 (有荔枝吗) but not 有机; a surname with 姐/哥/姨/叔 (李姐, 王哥).
-NOISE_PATTERNS = (
-    r"有没有", r"有的话", r"有(?!机)", r"美女", r"帅哥", r"一点(?![零〇一二三四五六七八九\d])",
-    r"[李王张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶"
-    r"余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文]"
-    r"(?:姐|哥|姨|叔|阿姨|老师|师傅)",
-)
-# Notes for the clerk, not products: when (明天下午3点), where (3栋502), how (来拿, 送到).
-_TIME_WORD = r"(?:明天|后天|今晚|明早|明晚|早上|上午|中午|下午|傍晚|晚上|下班后?|放学后?|[周礼拜星期]{1,2}[一二三四五六日天])"
-_CLOCK = (r"(?:\d{1,2}|[一二三四五六七八九十两]{1,3})(?::\d{2}|点(?:半|\d{1,2}分|[一二三四五六七八九十]+分)?)"
-          r"(?![零一二三四五六七八九\d])")
-_WHEN = rf"(?:{_TIME_WORD}+(?:{_CLOCK})?|{_CLOCK})(?:左右|之前|以前|前后|前|后)?"
-_HOW = r"到店自提|自提|自取|过来拿|过来取|来拿|来取|去拿|送到|送过来|送上门|送货上门|配送"
-_WHERE = r"(?:(?:\d+|[一二三四五六七八九十]+)(?:栋|幢|号楼|单元|楼|室)[-\d]*)+"
-NOTE_PATTERN = rf"{_WHEN}|{_HOW}|{_WHERE}"
-# How the customer wants it prepared: a note on that line, not a hint about which product.
-REQUEST_WORDS = ("切丝", "切片", "切丁", "切段", "切成块", "剁块", "剁成块", "剁小块", "剁碎", "剁开", "绞馅", "绞成馅",
-                 "打成馅", "去皮", "去骨", "去壳", "去头", "杀好", "杀一下", "处理干净", "收拾干净", "洗干净", "去鳞",
-                 "开背", "分装", "分开装", "肥瘦相间", "瘦一点", "肥一点", "瘦的", "肥的", "甜一点", "甜的", "熟一点",
-                 "熟的", "生一点", "嫩一点", "大一点", "小一点", "挑好一点", "挑好的", "切好", "切开", "对半切", "切一半",
-                 "别太熟", "不要太熟", "别太生", "不要太生")
-# 来个西瓜 / 我要盒蓝莓: a unit with no number before a name means one of it.
-BARE_UNITS = ("个", "盒", "袋", "斤", "把", "份", "箱", "瓶", "只", "颗", "串", "杯", "条")
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -193,8 +166,9 @@ def _modifiers(tokens: list[Token]) -> list[Token]:
     for tok in tokens:
         if tok.kind == "noise" and tok.raw == "的":
             start = len(out)
-            while start and (out[start - 1].kind == "char" or (
-                    out[start - 1].kind == "qty" and out[start - 1].quantity.unit is None and start == len(out))):
+            if start and out[-1].kind == "qty" and out[-1].quantity.unit is None:
+                start -= 1  # 950的: a number without a unit is not a quantity here
+            while start and out[start - 1].kind == "char":
                 start -= 1
             if start < len(out):
                 out[start:] = [Token("hint", "".join(t.raw for t in out[start:]))]
@@ -381,21 +355,20 @@ def _name_parts(tokens: list[Token], run: list[int], is_product: Callable[[str],
         words = "".join(text for text, *_ in pieces)
         return [(NamePart(words, "", words), run[0], run[-1])]
     # loose words that name a product themselves stand alone; the rest hint at the next (or last) name
-    pieces = [(text, protected or (len(text) >= 2 and is_product(text)), a, b) for text, protected, a, b in pieces]
     parts: list[tuple[NamePart, int, int]] = []
     loose: list[tuple[str, int]] = []
-    for text, is_name, a, b in pieces:
-        if not is_name:
+    for text, protected, a, b in pieces:
+        if not protected and not (len(text) >= 2 and is_product(text)):
             loose.append((text, a))
             continue
         hint = "".join(t for t, _ in loose)
         start = loose[0][1] if loose else a
-        parts.append((NamePart(text, hint, hint + text, known=True), start, b))
+        parts.append((NamePart(text, hint, hint + text, known=protected), start, b))
         loose = []
     if loose and parts:
         part, a, _ = parts[-1]
         tail = "".join(t for t, _ in loose)
-        parts[-1] = (NamePart(part.query, part.hint + tail, part.words + tail, known=True), a, run[-1])
+        parts[-1] = (NamePart(part.query, part.hint + tail, part.words + tail, part.known), a, run[-1])
     return parts
 
 
