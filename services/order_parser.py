@@ -5,8 +5,9 @@
 A line names a product only when one product clearly fits the words, the unit and any hint; otherwise
 it asks, with the top candidates (order_choice). Words that name nothing, 老规矩 with no known usual
 order, and notes (times, addresses, pick-up) go to `unparsed` with the reason. Nothing is guessed
-silently. The steps live in small modules: order_text (splitting), cn_numbers/order_quantity/order_units
-(quantities), product_matcher (names, aliases, pinyin, fuzzy), order_unit_fit and order_choice.
+silently. The steps live in small modules: order_text and order_words (reading), order_items (pairing),
+cn_numbers/order_quantity/order_units (quantities), product_matcher (names, aliases, pinyin, fuzzy),
+order_unit_fit and order_choice (deciding).
 """
 from __future__ import annotations
 
@@ -15,9 +16,10 @@ from collections.abc import Callable, Sequence
 
 from services.messages import msg
 from services.order_choice import ACCEPT, ItemWords, choose
+from services.order_items import RawItem, Segment, SplitMessage, split_message
 from services.order_lines import Candidate, ParsedLine, ParsedOrder, UsualLine
 from services.order_quantity import Quantity
-from services.order_text import RawItem, Segment, SplitMessage, normalise_message, split_message
+from services.order_text import normalise_message
 from services.order_unit_fit import unit_fit
 from services.order_units import SIZE_PATTERN
 from services.product_matcher import CatalogueIndex, NameMatch, catalogue_index
