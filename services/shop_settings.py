@@ -52,12 +52,20 @@ def get(key: str):
 
 def set_value(actor, key: str, raw: object) -> object:
     """Validate and store one setting; audited with old → new."""
+    return set_values(actor, {key: raw})[key]
+
+
+def set_values(actor, raws: dict[str, object]) -> dict[str, object]:
+    """Validate every value first, then store the changed ones in one transaction: a refused
+    field leaves all settings as they were (a settings form saves whole or not at all)."""
     require(actor, "settings.edit")
-    spec = SETTINGS[key]
-    value = _parse(spec, raw)
+    values = {key: _parse(SETTINGS[key], raw) for key, raw in raws.items()}
     with write_transaction():
-        old = get(key)
-        Setting.insert(key=key, value=str(value)).on_conflict(
-            conflict_target=[Setting.key], update={Setting.value: str(value)}).execute()
-        audit.record(actor, "setting.change", "setting", key, old=str(old), new=str(value))
-    return value
+        for key, value in values.items():
+            old = get(key)
+            if old == value:
+                continue
+            Setting.insert(key=key, value=str(value)).on_conflict(
+                conflict_target=[Setting.key], update={Setting.value: str(value)}).execute()
+            audit.record(actor, "setting.change", "setting", key, old=str(old), new=str(value))
+    return values

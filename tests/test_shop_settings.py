@@ -24,3 +24,15 @@ def test_bad_values_and_roles_are_refused(owner):
     with pytest.raises(PermissionDenied):
         shop_settings.set_value(clerk, "shop.name", "别人的店")
     assert shop_settings.get("shop.name") == "鲜邻优选社区生鲜店"
+
+
+def test_a_form_saves_whole_or_not_at_all(owner):
+    from models import AuditEvent
+
+    events = AuditEvent.select().count()
+    with pytest.raises(ValidationError):
+        shop_settings.set_values(owner, {"shop.name": "李姐生鲜", "purchase.price_flag_percent": "十"})
+    assert shop_settings.get("shop.name") == "鲜邻优选社区生鲜店"
+    shop_settings.set_values(owner, {"shop.name": "李姐生鲜", "purchase.price_flag_percent": "10"})
+    assert shop_settings.get("shop.name") == "李姐生鲜"
+    assert AuditEvent.select().count() == events + 1, "only the changed value is audited"

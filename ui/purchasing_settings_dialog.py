@@ -62,11 +62,9 @@ class ShopSettingsDialog(QDialog):
         layout.addWidget(buttons)
 
     def save(self) -> bool:
-        """Only changed values are written (each audited); the first refusal stays in the dialog."""
+        """All fields are checked first and saved together (changes audited); a refusal saves nothing."""
         try:
-            for key, field in self.fields.items():
-                if field.text().strip() != str(shop_settings.get(key)):
-                    shop_settings.set_value(self.context.user, key, field.text())
+            shop_settings.set_values(self.context.user, {key: field.text() for key, field in self.fields.items()})
         except XiaopuError as exc:
             self.error.setText(str(exc))
             return False
