@@ -15,6 +15,16 @@ from models.purchasing import (
     SupplierClosedDay,
     SupplierProduct,
 )
+from models.sales import (
+    Channel,
+    Customer,
+    OutboundTemplate,
+    ProductPrice,
+    ReceivableEntry,
+    SalesOrder,
+    SalesOrderLine,
+    SalesReturn,
+)
 from models.users import ROLES, AuditEvent, Setting, User
 
 __all__ = [
@@ -24,4 +34,6 @@ __all__ = [
     "SCHEMA_VERSION", "migrate", "ROLES", "AuditEvent", "Setting", "User",
     "GoodsReceipt", "GoodsReceiptLine", "PurchaseOrder", "PurchaseOrderLine", "PurchasePrice", "PurchaseReturn",
     "Supplier", "SupplierClosedDay", "SupplierProduct", "ProductAlias",
+    "Channel", "Customer", "OutboundTemplate", "ProductPrice", "ReceivableEntry", "SalesOrder", "SalesOrderLine",
+    "SalesReturn",
 ]

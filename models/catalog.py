@@ -6,8 +6,9 @@ import peewee
 from models.base import BaseModel, now
 from models.fields import MoneyField, QuantityField
 
-LOCATION_KINDS = ("warehouse", "shelf", "supplier", "customer", "loss", "production", "adjustment")
-VIRTUAL_KINDS = frozenset({"supplier", "customer", "loss", "production", "adjustment"})
+LOCATION_KINDS = ("warehouse", "shelf", "supplier", "customer", "loss", "production", "adjustment", "internal")
+# internal: promotion gifts, samples and the shop's own use leave stock here, apart from sales and losses
+VIRTUAL_KINDS = frozenset({"supplier", "customer", "loss", "production", "adjustment", "internal"})
 
 
 class Location(BaseModel):

@@ -58,8 +58,14 @@ def _v4_product_aliases(db: peewee.Database) -> None:
     db.create_tables([ProductAlias])
 
 
+def _v5_sales(db: peewee.Database) -> None:
+    from models.sales import SALES_MODELS
+
+    db.create_tables(SALES_MODELS)
+
+
 MIGRATIONS: list[Callable[[peewee.Database], None]] = [
-    _v1_core, _v2_nonzero_balance_index, _v3_purchasing, _v4_product_aliases,
+    _v1_core, _v2_nonzero_balance_index, _v3_purchasing, _v4_product_aliases, _v5_sales,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -16,6 +16,7 @@ DEFAULT_LOCATIONS = (
     ("LOSS", "报损", "loss"),
     ("PRODUCTION", "生产", "production"),
     ("ADJUST", "盘点调整", "adjustment"),
+    ("INTERNAL", "赠品/样品/自用", "internal"),
 )
 
 
