@@ -1,13 +1,10 @@
 """商品 tab: the searchable product list, the product dialog, Excel import and export."""
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QTableView,
@@ -16,15 +13,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from services import products
+from reports import excel_export
+from services import excel_import, products
 from ui import notify
-from ui import settings as keys
 from ui.context import AppContext
+from ui.excel_actions import ExcelActions
 from ui.product_dialog import ProductDialog
 from ui.product_model import ProductModel
 from ui.search_box import SearchBox
 from ui.table_model import setup_table
-from ui.worker import start_job
 
 
 class ProductsTab(QWidget):
@@ -40,14 +37,17 @@ class ProductsTab(QWidget):
         self.count_label = QLabel()
         self.category.currentIndexChanged.connect(self.apply_filter)
 
+        self.excel = ExcelActions(self, context, import_title=self.tr("导入商品"), export_title=self.tr("导出商品"),
+                                  default_name=self.tr("商品.xlsx"), import_rows=excel_import.import_products,
+                                  export_rows=excel_export.export_products, changed=("products", "stock"))
         toolbar = QToolBar()
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.new_action = toolbar.addAction(self.tr("新建"), lambda: self.new_product())
         self.new_action.setShortcut(QKeySequence.StandardKey.New)
         self.edit_action = toolbar.addAction(self.tr("编辑"), lambda: self.edit_selected())
         toolbar.addSeparator()
-        toolbar.addAction(self.tr("导入Excel"), lambda: self.choose_import())
-        toolbar.addAction(self.tr("导出Excel"), lambda: self.choose_export())
+        toolbar.addAction(self.tr("导入Excel"), lambda: self.excel.choose_import())
+        toolbar.addAction(self.tr("导出Excel"), lambda: self.excel.choose_export())
 
         self.table = QTableView()
         setup_table(self.table, self.model)
@@ -161,47 +161,3 @@ class ProductsTab(QWidget):
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()  # window-modal without blocking: the event loop (and tests) keep running
         return dialog
-
-    # -- Excel --------------------------------------------------------------------------------
-
-    def _folder(self) -> str:
-        return self.context.settings.get(keys.LAST_FOLDER) or str(Path.home())
-
-    def choose_import(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, self.tr("导入商品"), self._folder(), self.tr("Excel 文件 (*.xlsx)"))
-        if name:
-            self.context.settings.set(keys.LAST_FOLDER, str(Path(name).parent))
-            self.import_from(Path(name))
-
-    def choose_export(self) -> None:
-        default = str(Path(self._folder()) / self.tr("商品.xlsx"))
-        name, _ = QFileDialog.getSaveFileName(self, self.tr("导出商品"), default, self.tr("Excel 文件 (*.xlsx)"))
-        if name:
-            path = Path(name) if name.lower().endswith(".xlsx") else Path(name + ".xlsx")
-            self.context.settings.set(keys.LAST_FOLDER, str(path.parent))
-            self.export_to(path)
-
-    def import_from(self, path: Path):
-        from services import excel_import
-
-        user = self.context.user
-
-        def done(result) -> None:
-            self.context.events.changed.emit("products")
-            self.context.events.changed.emit("stock")
-            notify.inform(self, self.tr("导入完成"), result.message)
-
-        return start_job(self, self.tr("正在导入 %1 …").replace("%1", path.name),
-                         lambda progress: excel_import.import_products(user, path), done,
-                         lambda message: notify.warn(self, self.tr("导入失败"), message))
-
-    def export_to(self, path: Path):
-        from reports import excel_export
-
-        def done(count: int) -> None:
-            notify.inform(self, self.tr("导出完成"), self.tr("已导出 %1 个商品到 %2").replace("%1", str(count))
-                          .replace("%2", str(path)))
-
-        return start_job(self, self.tr("正在导出 %1 …").replace("%1", path.name),
-                         lambda progress: excel_export.export_products(path), done,
-                         lambda message: notify.warn(self, self.tr("导出失败"), message))

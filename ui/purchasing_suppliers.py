@@ -1,20 +1,17 @@
 """采购 → 供应商: the supplier list, the editor, and Excel import/export (in a worker)."""
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QCheckBox, QFileDialog, QHBoxLayout, QTableView, QToolBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QTableView, QToolBar, QVBoxLayout, QWidget
 
 from services import suppliers
 from ui import formatting, notify
-from ui import settings as keys
 from ui.context import AppContext
+from ui.excel_actions import ExcelActions
 from ui.purchasing_supplier_dialog import SupplierDialog
 from ui.search_box import SearchBox
 from ui.table_model import RIGHT, Column, RowsModel, selected_row, setup_table
-from ui.worker import start_job
 
 CTX = "SuppliersView"
 COLUMNS = (
@@ -37,13 +34,16 @@ class SuppliersView(QWidget):
         self.context = context
         self._dirty = True
         self.dialog: SupplierDialog | None = None
+        self.excel = ExcelActions(self, context, import_title=self.tr("导入供应商"), export_title=self.tr("导出供应商"),
+                                  default_name=self.tr("供应商.xlsx"), import_rows=suppliers.import_suppliers,
+                                  export_rows=suppliers.export_suppliers, changed=("suppliers",))
         toolbar = QToolBar()
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         toolbar.addAction(self.tr("新建"), lambda: self.new_supplier())
         toolbar.addAction(self.tr("编辑"), lambda: self.edit_selected())
         toolbar.addSeparator()
-        toolbar.addAction(self.tr("导入Excel"), lambda: self.choose_import())
-        toolbar.addAction(self.tr("导出Excel"), lambda: self.choose_export())
+        toolbar.addAction(self.tr("导入Excel"), lambda: self.excel.choose_import())
+        toolbar.addAction(self.tr("导出Excel"), lambda: self.excel.choose_export())
         self.show_inactive = QCheckBox(self.tr("含停用"))
         self.show_inactive.toggled.connect(lambda: self.reload())
         self.search = SearchBox(self.tr("搜索:编码、名称、联系人或电话"), self.reload)
@@ -101,42 +101,3 @@ class SuppliersView(QWidget):
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
         return dialog
-
-    # -- Excel ----------------------------------------------------------------------------------
-
-    def _folder(self) -> str:
-        return self.context.settings.get(keys.LAST_FOLDER) or str(Path.home())
-
-    def choose_import(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, self.tr("导入供应商"), self._folder(), self.tr("Excel 文件 (*.xlsx)"))
-        if name:
-            self.context.settings.set(keys.LAST_FOLDER, str(Path(name).parent))
-            self.import_from(Path(name))
-
-    def choose_export(self) -> None:
-        default = str(Path(self._folder()) / self.tr("供应商.xlsx"))
-        name, _ = QFileDialog.getSaveFileName(self, self.tr("导出供应商"), default, self.tr("Excel 文件 (*.xlsx)"))
-        if name:
-            path = Path(name) if name.lower().endswith(".xlsx") else Path(name + ".xlsx")
-            self.context.settings.set(keys.LAST_FOLDER, str(path.parent))
-            self.export_to(path)
-
-    def import_from(self, path: Path):
-        user = self.context.user
-
-        def done(result) -> None:
-            self.context.events.changed.emit("suppliers")
-            notify.inform(self, self.tr("导入完成"), result.message)
-
-        return start_job(self, self.tr("正在导入 %1 …").replace("%1", path.name),
-                         lambda progress: suppliers.import_suppliers(user, path), done,
-                         lambda message: notify.warn(self, self.tr("导入失败"), message))
-
-    def export_to(self, path: Path):
-        def done(count: int) -> None:
-            notify.inform(self, self.tr("导出完成"), self.tr("已导出 %1 行到 %2").replace("%1", str(count))
-                          .replace("%2", str(path)))
-
-        return start_job(self, self.tr("正在导出 %1 …").replace("%1", path.name),
-                         lambda progress: suppliers.export_suppliers(path), done,
-                         lambda message: notify.warn(self, self.tr("导出失败"), message))

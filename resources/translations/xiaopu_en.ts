@@ -69,6 +69,41 @@
     </message>
 </context>
 <context>
+    <name>ExcelActions</name>
+    <message>
+        <source>Excel 文件 (*.xlsx)</source>
+        <translation>Excel files (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>导入完成</source>
+        <translation>Import finished</translation>
+    </message>
+    <message>
+        <source>正在导入 %1 …</source>
+        <translation>Importing %1 …</translation>
+    </message>
+    <message>
+        <source>导入失败</source>
+        <translation>Import failed</translation>
+    </message>
+    <message>
+        <source>导出完成</source>
+        <translation>Export finished</translation>
+    </message>
+    <message>
+        <source>已导出 %1 行到 %2</source>
+        <translation>Exported %1 rows to %2</translation>
+    </message>
+    <message>
+        <source>正在导出 %1 …</source>
+        <translation>Exporting %1 …</translation>
+    </message>
+    <message>
+        <source>导出失败</source>
+        <translation>Export failed</translation>
+    </message>
+</context>
+<context>
     <name>HistoryDialog</name>
     <message>
         <source>库存流水 - %1</source>
@@ -883,44 +918,12 @@ Your data stays in one file on this PC.</translation>
         <translation>Import products</translation>
     </message>
     <message>
-        <source>Excel 文件 (*.xlsx)</source>
-        <translation>Excel files (*.xlsx)</translation>
-    </message>
-    <message>
         <source>商品.xlsx</source>
         <translation>products.xlsx</translation>
     </message>
     <message>
         <source>导出商品</source>
         <translation>Export products</translation>
-    </message>
-    <message>
-        <source>导入完成</source>
-        <translation>Import done</translation>
-    </message>
-    <message>
-        <source>正在导入 %1 …</source>
-        <translation>Importing %1 …</translation>
-    </message>
-    <message>
-        <source>导入失败</source>
-        <translation>Import failed</translation>
-    </message>
-    <message>
-        <source>导出完成</source>
-        <translation>Export done</translation>
-    </message>
-    <message>
-        <source>已导出 %1 个商品到 %2</source>
-        <translation>Exported %1 products to %2</translation>
-    </message>
-    <message>
-        <source>正在导出 %1 …</source>
-        <translation>Exporting %1 …</translation>
-    </message>
-    <message>
-        <source>导出失败</source>
-        <translation>Export failed</translation>
     </message>
 </context>
 <context>
@@ -1804,44 +1807,12 @@ Over-delivery or expired goods need the owner: please ask the owner to confirm r
         <translation>Import suppliers</translation>
     </message>
     <message>
-        <source>Excel 文件 (*.xlsx)</source>
-        <translation>Excel files (*.xlsx)</translation>
-    </message>
-    <message>
         <source>供应商.xlsx</source>
         <translation>suppliers.xlsx</translation>
     </message>
     <message>
         <source>导出供应商</source>
         <translation>Export suppliers</translation>
-    </message>
-    <message>
-        <source>导入完成</source>
-        <translation>Import finished</translation>
-    </message>
-    <message>
-        <source>正在导入 %1 …</source>
-        <translation>Importing %1 …</translation>
-    </message>
-    <message>
-        <source>导入失败</source>
-        <translation>Import failed</translation>
-    </message>
-    <message>
-        <source>导出完成</source>
-        <translation>Export finished</translation>
-    </message>
-    <message>
-        <source>已导出 %1 行到 %2</source>
-        <translation>Exported %1 rows to %2</translation>
-    </message>
-    <message>
-        <source>正在导出 %1 …</source>
-        <translation>Exporting %1 …</translation>
-    </message>
-    <message>
-        <source>导出失败</source>
-        <translation>Export failed</translation>
     </message>
 </context>
 <context>

@@ -129,7 +129,7 @@ def test_edit_without_a_selection_explains(qtbot, tab):
 
 def test_export_runs_in_a_worker_and_reports(qtbot, tab, tmp_path):
     target = tmp_path / "商品.xlsx"
-    worker = tab.export_to(target)
+    worker = tab.excel.export_to(target)
     qtbot.waitUntil(lambda: worker.isFinished(), timeout=10000)
     assert worker.error == "", worker.error
     assert target.exists() and worker.result == 2
@@ -144,7 +144,7 @@ def test_import_failure_shows_the_message_naming_the_errors_file(qtbot, tab, tmp
     book.active.append(["名称", "条码"])
     book.active.append(["坏条码", "6901234567890"])
     book.save(path)
-    worker = tab.import_from(path)
+    worker = tab.excel.import_from(path)
     qtbot.waitUntil(lambda: worker.isFinished(), timeout=10000)
     assert "新商品.errors.xlsx" in worker.error
 
@@ -162,7 +162,7 @@ def test_import_success_refreshes_the_list(qtbot, tab, tmp_path):
     book.active.append(["名称", "条码", "分类"])
     book.active.append(["草莓", "6901234567885", "水果"])
     book.save(path)
-    worker = tab.import_from(path)
+    worker = tab.excel.import_from(path)
     qtbot.waitUntil(lambda: worker.isFinished(), timeout=10000)
     assert worker.error == "", worker.error
     qtbot.waitUntil(lambda: "草莓" in names(tab), timeout=2000)
