@@ -347,6 +347,38 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{name} 不能下单:{problem}",
         "{name} cannot be ordered: {problem}",
     ),
+    # sales: customers, receivables (赊账) and statements
+    "customer.not_found": ("找不到客户:{ref}", "Customer not found: {ref}"),
+    "customer.duplicate_code": ("客户编码 {code} 已存在", "Customer code {code} already exists"),
+    "customer.name_ambiguous": ("有 {count} 个客户都叫“{name}”,请填写客户编码",
+                                "{count} customers are called '{name}'; please give the customer code"),
+    "customer.bad_kind": ("{field}“{value}”无效,请填 零售 或 批发", "{field} '{value}' is invalid: retail or wholesale"),
+    "customer.bad_tier": ("{field}“{value}”不存在(可选:{tiers})", "{field} '{value}' does not exist (choose: {tiers})"),
+    "customer.bad_phone": (
+        "{field}“{value}”不像电话号码(只能有数字、空格、-、+、括号,至少 7 位数字)",
+        "{field} '{value}' is not a phone number (digits, spaces, - + and brackets, at least 7 digits)",
+    ),
+    "customer.walk_in_fixed": ("散客是默认的零售客户,不能设置赊账额度或停用",
+                               "The walk-in customer is the default retail customer: no credit, cannot be disabled"),
+    "customer.walk_in_credit": ("散客不能赊账,请先选择或新建客户", "A walk-in customer cannot buy on credit; choose a customer"),
+    "customer.import_done": ("导入客户:新增 {created} 个,更新 {updated} 个",
+                             "Imported customers: {created} new, {updated} updated"),
+    "price.bad_tier": ("价格等级“{value}”不存在(可选:{tiers})", "Price tier '{value}' does not exist (choose: {tiers})"),
+    "receivable.bad_method": ("收款方式“{value}”无效(可选:{methods})", "Payment method '{value}' is invalid ({methods})"),
+    "receivable.zero": ("{field}不能为 0", "{field} cannot be 0"),
+    "receivable.order_customer": ("销售单 {number} 属于客户 {other},不是 {customer}",
+                                  "Sales order {number} belongs to {other}, not {customer}"),
+    "receivable.already_recorded": ("销售单 {number} 已记过应收 {amount} 元,不能再记 {new} 元(更正请做调整)",
+                                    "Sales order {number} already owes {amount}; it cannot be recorded again as {new} "
+                                    "(make an adjustment instead)"),
+    "receivable.closed_period": ("日期 {date} 在已结账期间内(截至 {closed}),不能记账",
+                                 "{date} is in a closed period (closed through {closed})"),
+    "statement.bad_range": ("对账起始日 {start} 晚于截止日 {end}", "The statement starts ({start}) after it ends ({end})"),
+    "statement.bad_format": ("对账单只能保存为 .pdf 或 .xlsx:{file}", "A statement is saved as .pdf or .xlsx: {file}"),
+    "statement.saved": ("对账单已保存:{file}(期末欠款 {closing} 元)", "Statement saved: {file} (closing balance {closing})"),
+    "ageing.row": ("{code}  {name}  欠款 {balance}  未到期 {b0}  1-30天 {b1}  31-60天 {b2}  61-90天 {b3}  90天以上 {b4}",
+                   "{code}  {name}  owes {balance}  not due {b0}  1-30 {b1}  31-60 {b2}  61-90 {b3}  90+ {b4}"),
+    "ageing.none": ("没有未结清的应收款", "No receivables outstanding"),
 }
 
 

@@ -35,6 +35,10 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "receipt.confirm": frozenset({"owner", "warehouse"}),
     "receipt.decide": frozenset({"owner"}),  # accept over tolerance / expired on arrival, with a reason
     "doc.purchase_return": frozenset({"owner", "purchaser", "warehouse"}),
+    # sales: customers and their accounts (赊账)
+    "customer.edit": frozenset({"owner", "cashier", "finance"}),
+    "receivable.payment": frozenset({"owner", "finance", "cashier"}),
+    "receivable.adjust": frozenset({"owner", "finance"}),
 }
 
 ACTION_NAMES: dict[str, str] = {
@@ -49,6 +53,7 @@ ACTION_NAMES: dict[str, str] = {
     "purchase.approve_large": "审核超过审批线的采购单", "purchase.close": "关闭采购单",
     "receipt.edit": "录入收货单", "receipt.confirm": "确认收货", "receipt.decide": "超收/过期到货放行",
     "doc.purchase_return": "采购退货",
+    "customer.edit": "编辑客户", "receivable.payment": "登记收款", "receivable.adjust": "调整应收款",
 }
 
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from models import User, migrate
 from models.migrations import NewerSchemaError
+from services.customers import ensure_walk_in
 from services.errors import XiaopuError
 from services.locations import ensure_default_locations
 from services.users import ensure_first_owner
@@ -23,6 +24,7 @@ def initialise() -> User:
         raise SchemaTooNew("db.newer", found=get_version(database.obj), known=SCHEMA_VERSION) from exc
     owner = ensure_first_owner()
     ensure_default_locations(owner)
+    ensure_walk_in(owner)  # 散客, the customer of every sale nobody is chosen for
     return owner
 
 

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
-from PySide6.QtGui import QColor, QShowEvent
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -22,6 +22,7 @@ from ui import formatting, notify
 from ui.context import AppContext
 from ui.purchasing_format import SOON_COLOR, qty_unit
 from ui.reason_dialog import ask_reason
+from ui.refresh import RefreshOnShow
 from ui.search_box import SearchBox
 from ui.table_model import RIGHT, Column, PagedRowsModel, RowsModel, selected_row, setup_table
 
@@ -78,13 +79,14 @@ class LineModel(RowsModel):
         return row.price_flag or None
 
 
-class OrdersView(QWidget):
+class OrdersView(RefreshOnShow, QWidget):
+    WATCHED = frozenset({"purchasing", "suppliers", "stock"})
+
     receive_requested = Signal(str)  # an order number: count its delivery in 收货
 
     def __init__(self, context: AppContext, parent=None):
         super().__init__(parent)
         self.context = context
-        self._dirty = True
         self.editor = None
         self.state = QComboBox()
         self.state.addItem(self.tr("全部状态"), "")
@@ -145,7 +147,7 @@ class OrdersView(QWidget):
         layout.addWidget(splitter, 1)
         self.refresh_suppliers()
         self._selection_changed()
-        context.events.changed.connect(self._on_changed)
+        self.watch(context)
 
     # -- list -----------------------------------------------------------------------------------
 
@@ -163,22 +165,14 @@ class OrdersView(QWidget):
         self.supplier.setCurrentIndex(max(0, self.supplier.findData(current)))
         self.supplier.blockSignals(False)
 
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._dirty:
-            self.reload()
-
-    def _on_changed(self, what: str) -> None:
+    def on_data_changed(self, what: str) -> None:
         if what == "suppliers":
             self.refresh_suppliers()
-        if what in ("purchasing", "suppliers", "stock"):
-            self._dirty = True
-            if self.isVisible():
-                self.reload()
+        super().on_data_changed(what)
 
     def reload(self) -> None:
         self.search.debounce.stop()
-        self._dirty = False
+        self.stale = False
         current = self.selected()
         self.model.reload()
         if current is not None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from decimal import Decimal
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -25,6 +24,7 @@ from ui import formatting, notify
 from ui.context import AppContext
 from ui.purchasing_format import qty_unit
 from ui.reason_dialog import ReasonDialog, ask_reason
+from ui.refresh import RefreshOnShow
 from ui.scanner import ScanLineEdit
 from ui.table_model import RIGHT, Column, RowsModel, setup_table
 
@@ -69,13 +69,14 @@ def _preview(number: str) -> list[receiving.ReceiptLineRow]:
             for r in po.order_lines(number)]
 
 
-class ReceivingView(QWidget):
+class ReceivingView(RefreshOnShow, QWidget):
+    WATCHED = frozenset({"purchasing"})
+
     def __init__(self, context: AppContext, parent=None):
         super().__init__(parent)
         self.context = context
         self.receipt: str | None = None  # the draft receipt being counted
         self.decision: ReasonDialog | None = None
-        self._dirty = True
 
         self.order = QComboBox()
         self.order.setMinimumContentsLength(36)
@@ -128,23 +129,15 @@ class ReceivingView(QWidget):
         layout.addWidget(hint)
         layout.addLayout(bottom)
         self._update_buttons()
-        context.events.changed.connect(self._on_changed)
+        self.watch(context)
 
     # -- orders ---------------------------------------------------------------------------------
 
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._dirty:
-            self.refresh_orders()
-
-    def _on_changed(self, what: str) -> None:
-        if what == "purchasing":
-            self._dirty = True
-            if self.isVisible():
-                self.refresh_orders()
+    def reload(self) -> None:
+        self.refresh_orders()
 
     def refresh_orders(self) -> None:
-        self._dirty = False
+        self.stale = False
         current = self.order.currentData()
         self.order.blockSignals(True)
         self.order.clear()
@@ -157,7 +150,7 @@ class ReceivingView(QWidget):
 
     def open_order(self, number: str | None) -> None:
         """Show that order's delivery: resume its unconfirmed receipt, else wait for 开始收货 or a scan."""
-        if self._dirty or self.order.findData(number) < 0:
+        if self.stale or self.order.findData(number) < 0:
             self.refresh_orders()
         self.order.setCurrentIndex(max(0, self.order.findData(number)))
         drafts = receiving.list_receipts(state="draft", order_number=number) if number else []

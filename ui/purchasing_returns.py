@@ -5,7 +5,6 @@ import uuid
 from decimal import Decimal
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -26,6 +25,7 @@ from ui import formatting
 from ui.context import AppContext
 from ui.notify import error_label
 from ui.product_picker import ProductPicker
+from ui.refresh import RefreshOnShow
 from ui.table_model import RIGHT, Column, PagedRowsModel, setup_table
 
 CTX = "ReturnsView"
@@ -40,11 +40,12 @@ COLUMNS = (
 )
 
 
-class ReturnsView(QWidget):
+class ReturnsView(RefreshOnShow, QWidget):
+    WATCHED = frozenset({"purchasing", "suppliers", "stock"})
+
     def __init__(self, context: AppContext, parent=None):
         super().__init__(parent)
         self.context = context
-        self._dirty = True
         self.product: products.ProductRow | None = None
         self.key = uuid.uuid4().hex  # one return per filled form, however often 退货 is clicked
 
@@ -103,21 +104,10 @@ class ReturnsView(QWidget):
         right.addWidget(QLabel(self.tr("退货记录")))
         right.addWidget(self.table, 1)
         layout.addLayout(right, 1)
-        context.events.changed.connect(self._on_changed)
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._dirty:
-            self.reload()
-
-    def _on_changed(self, what: str) -> None:
-        if what in ("purchasing", "suppliers", "stock"):
-            self._dirty = True
-            if self.isVisible():
-                self.reload()
+        self.watch(context)
 
     def reload(self) -> None:
-        self._dirty = False
+        self.stale = False
         current = self.supplier.currentData()
         self.supplier.blockSignals(True)
         self.supplier.clear()

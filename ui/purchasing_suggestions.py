@@ -23,6 +23,7 @@ from services.messages import msg
 from ui import formatting, notify
 from ui.context import AppContext
 from ui.purchasing_format import MISSING_COLOR, SOON_COLOR, URGENT_COLOR, moment
+from ui.refresh import RefreshOnShow
 from ui.table_model import RIGHT, Column, Index, RowsModel, setup_table, swatch
 from ui.worker import start_quiet
 
@@ -101,7 +102,8 @@ class SuggestionModel(RowsModel):
         return row.alert_text() + "\n" + row.reason if row.alert else row.reason
 
 
-class SuggestionsView(QWidget):
+class SuggestionsView(RefreshOnShow, QWidget):
+    WATCHED = frozenset({"stock", "purchasing", "products", "suppliers"})
     drafted = Signal(list)  # the new draft order numbers
 
     def __init__(self, context: AppContext, parent=None):
@@ -109,7 +111,6 @@ class SuggestionsView(QWidget):
         self.context = context
         self.at: dt.datetime | None = None  # None = now (tests pin a moment)
         self.loading = False
-        self._dirty = True
         self._pending_ticks: set[int] = set()
         self.model = SuggestionModel(self)
 
@@ -154,30 +155,24 @@ class SuggestionsView(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.reason)
         layout.addLayout(bottom)
-        context.events.changed.connect(self._on_changed)
+        self.watch(context)
 
     # -- loading (off the GUI thread: the whole shop's demand is read) --------------------------
 
     def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._dirty:
-            QTimer.singleShot(0, self._load_if_visible)  # after the paint; skipped if the tab was only flashed
+        QWidget.showEvent(self, event)  # not RefreshOnShow's: this reload is deferred until after the paint
+        if self.stale:
+            QTimer.singleShot(0, self._load_if_visible)  # skipped if the tab was only flashed
 
     def _load_if_visible(self) -> None:
-        if self._dirty and self.isVisible():
+        if self.stale and self.isVisible():
             self.reload()
-
-    def _on_changed(self, what: str) -> None:
-        if what in ("stock", "purchasing", "products", "suppliers"):
-            self._dirty = True
-            if self.isVisible():
-                self.reload()
 
     def reload(self) -> None:
         if self.loading:
-            self._dirty = True  # a change arrived mid-run: run again when this one ends
+            self.stale = True  # a change arrived mid-run: run again when this one ends
             return
-        self._dirty = False
+        self.stale = False
         self.loading = True
         self.summary.setText(self.tr("正在计算采购建议…"))
         self.make_orders.setEnabled(False)
@@ -195,7 +190,7 @@ class SuggestionsView(QWidget):
         if self._pending_ticks:
             self.tick_products(self._pending_ticks)
             self._pending_ticks = set()
-        if self._dirty and self.isVisible():
+        if self.stale and self.isVisible():
             self.reload()
 
     def _failed(self, message: str) -> None:
@@ -225,7 +220,7 @@ class SuggestionsView(QWidget):
 
     def tick_after_load(self, product_ids: set[int]) -> None:
         """Tick these lines as soon as the list is (re)computed, or now if it is current."""
-        if self.loading or self._dirty:
+        if self.loading or self.stale:
             self._pending_ticks = set(product_ids)
         else:
             self.tick_products(product_ids)

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QTableView, QToolBar, QVBoxLayout, QWidget
 
 from services import suppliers
@@ -10,6 +9,7 @@ from ui import formatting, notify
 from ui.context import AppContext
 from ui.excel_actions import ExcelActions
 from ui.purchasing_supplier_dialog import SupplierDialog
+from ui.refresh import RefreshOnShow
 from ui.search_box import SearchBox
 from ui.table_model import RIGHT, Column, RowsModel, selected_row, setup_table
 
@@ -28,11 +28,12 @@ COLUMNS = (
 )
 
 
-class SuppliersView(QWidget):
+class SuppliersView(RefreshOnShow, QWidget):
+    WATCHED = frozenset({"suppliers", "purchasing"})
+
     def __init__(self, context: AppContext, parent=None):
         super().__init__(parent)
         self.context = context
-        self._dirty = True
         self.dialog: SupplierDialog | None = None
         self.excel = ExcelActions(self, context, import_title=self.tr("导入供应商"), export_title=self.tr("导出供应商"),
                                   default_name=self.tr("供应商.xlsx"), import_rows=suppliers.import_suppliers,
@@ -59,22 +60,11 @@ class SuppliersView(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
-        context.events.changed.connect(self._on_changed)
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._dirty:
-            self.reload()
-
-    def _on_changed(self, what: str) -> None:
-        if what in ("suppliers", "purchasing"):
-            self._dirty = True
-            if self.isVisible():
-                self.reload()
+        self.watch(context)
 
     def reload(self) -> None:
         self.search.debounce.stop()
-        self._dirty = False
+        self.stale = False
         selected = selected_row(self.table)
         self.model.set_rows(suppliers.list_suppliers(self.search.text(), active_only=not self.show_inactive.isChecked()))
         if selected is not None:

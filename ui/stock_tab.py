@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -19,18 +18,20 @@ from services.stock import stock_rows
 from ui import notify
 from ui.context import AppContext
 from ui.history_dialog import HistoryDialog
+from ui.refresh import RefreshOnShow
 from ui.search_box import SearchBox
 from ui.stock_model import EXPIRED_COLOR, NEAR_EXPIRY_COLOR, StockModel
 from ui.table_model import setup_table, swatch
 
 
-class StockTab(QWidget):
+class StockTab(RefreshOnShow, QWidget):
+    WATCHED = None  # every change can alter what stock shows
+
     def __init__(self, context: AppContext, parent=None):
         super().__init__(parent)
         self.context = context
         self.history: HistoryDialog | None = None
         self.model = StockModel(self)
-        self._dirty = True  # loaded when first shown, and again after a change elsewhere
 
         self.location = QComboBox()
         self.location.setMinimumContentsLength(8)
@@ -64,7 +65,7 @@ class StockTab(QWidget):
         layout.addWidget(self.table, 1)
         layout.addLayout(bottom)
         self.refresh_locations()
-        context.events.changed.connect(self._on_changed)
+        self.watch(context)
 
     def refresh_locations(self) -> None:
         current = self.location.currentData()
@@ -76,21 +77,14 @@ class StockTab(QWidget):
         self.location.setCurrentIndex(max(0, self.location.findData(current)))
         self.location.blockSignals(False)
 
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._dirty:
-            self.reload()
-
-    def _on_changed(self, what: str) -> None:
-        self._dirty = True
+    def on_data_changed(self, what: str) -> None:
         if what == "locations":
             self.refresh_locations()
-        if self.isVisible():
-            self.reload()
+        super().on_data_changed(what)
 
     def reload(self) -> None:
         self.search.debounce.stop()
-        self._dirty = False
+        self.stale = False
         rows = stock_rows(location_id=self.location.currentData(), text=self.search.text().strip())
         self.model.set_rows(rows)
         expired = sum(1 for r in rows if self.model.status(r) == "expired")

@@ -83,7 +83,7 @@ def purchasing_shots(app, window, out: Path) -> None:
     window.tabs.setCurrentWidget(tab)
     view = tab.show_suggestions()
     app.processEvents()
-    while view.loading or view._dirty:
+    while view.loading or view.stale:
         app.processEvents()
         QThread.msleep(20)
     view.model.set_all(False)

@@ -10,7 +10,7 @@ from tests.ui.purchasing_shop import click_check_box, message_texts, selling_sho
 def open_suggestions(qtbot, window):
     window.tabs.setCurrentWidget(window.tab_widgets["purchasing"])
     view = window.show_suggestions()
-    qtbot.waitUntil(lambda: not view.loading and not view._dirty and bool(view.model.rows), timeout=10000)
+    qtbot.waitUntil(lambda: not view.loading and not view.stale and bool(view.model.rows), timeout=10000)
     return view
 
 
