@@ -161,16 +161,28 @@ def parse_terms(value: object, field: str = "账期天数") -> int:
     return days or 0
 
 
+def customer_problems(data: CustomerInput) -> list[ValidationError]:
+    """Every problem of the form at once (an import row lists them all)."""
+    problems = [] if normalise_text(data.name) else [ValidationError("value.required", field="客户名称")]
+    for parse, value in ((parse_phone, data.phone), (parse_kind, data.kind), (parse_tier, data.price_tier),
+                         (parse_credit_limit, data.credit_limit), (parse_terms, data.payment_terms_days)):
+        try:
+            parse(value)
+        except ValidationError as exc:
+            problems.append(exc)
+    return problems
+
+
 def clean_customer(data: CustomerInput) -> CleanCustomer:
-    """Validate one customer; raises ValidationError naming the field in Chinese."""
-    name = normalise_text(data.name)
-    if not name:
-        raise ValidationError("value.required", field="客户名称")
+    """Validate one customer; raises the first ValidationError, naming the field in Chinese."""
+    problems = customer_problems(data)
+    if problems:
+        raise problems[0]
     kind = parse_kind(data.kind)
     tier = parse_tier(data.price_tier) or ("wholesale" if kind == "wholesale" else RETAIL)
     return CleanCustomer(
-        name=name, code=normalise_text(data.code), phone=parse_phone(data.phone), address=normalise_text(data.address),
-        wechat=normalise_text(data.wechat), kind=kind, price_tier=tier,
+        name=normalise_text(data.name), code=normalise_text(data.code), phone=parse_phone(data.phone),
+        address=normalise_text(data.address), wechat=normalise_text(data.wechat), kind=kind, price_tier=tier,
         credit_limit=parse_credit_limit(data.credit_limit), payment_terms_days=parse_terms(data.payment_terms_days),
         active=bool(data.active), note=normalise_text(data.note))
 
@@ -326,7 +338,10 @@ def parse_tier_price(value: object, field: str = "价格") -> Decimal | None:
 def set_tier_price(actor, product_id: int, tier: str, price: object) -> Decimal | None:
     """Set (or with a blank price, remove) the product's price in `tier` ("floor" = the minimum price)."""
     require(actor, "product.edit")
-    code = parse_tier(tier, allow_floor=True, key="price.bad_tier")
+    try:
+        code = parse_tier(tier, allow_floor=True, key="price.bad_tier")
+    except ValidationError:
+        code = normalise_text(tier)  # a new tier (工地价) comes into being with its first price
     if not code:
         raise ValidationError("value.required", field="价格等级")
     if code == RETAIL:  # the retail price is the product's own price; one place for it

@@ -62,3 +62,19 @@ SUPPLIER_COLUMNS = (
 SUPPLIER_FIELDS = ("code", "name", "contact", "phone", "address", "responsible", "lead_time_days",
                    "delivery_weekdays", "min_order_amount")
 SUPPLIER_LABELS = [c.label for c in SUPPLIER_COLUMNS]
+
+# Customers: one row each (see services/customer_import.py)
+CUSTOMER_COLUMNS = (
+    Column("code", "客户编码", ("客户代码", "customercode")),
+    Column("name", "客户名称", ("客户", "名称", "customername")),
+    Column("phone", "电话", ("联系电话", "手机", "telephone")),
+    Column("wechat", "微信", ("微信名", "微信昵称", "群昵称", "wechatname")),
+    Column("address", "地址", ("送货地址",)),
+    Column("kind", "客户类型", ("类型", "customertype")),
+    Column("price_tier", "价格等级", ("价格类型", "价格档", "pricetier", "tier")),
+    Column("credit_limit", "信用额度", ("赊账额度", "授信额度", "creditlimit")),
+    Column("payment_terms_days", "账期天数", ("账期", "结算天数", "paymentterms", "termsdays")),
+    Column("active", "启用", ("是否启用", "enabled")),
+    Column("note", "备注", ("说明",)),
+)
+CUSTOMER_LABELS = [c.label for c in CUSTOMER_COLUMNS]

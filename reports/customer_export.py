@@ -1,0 +1,27 @@
+"""Excel export of customers in the import's layout (imports again unchanged), with what each owes."""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from models import Customer
+from reports.excel_export import money_cell, text_cell, write_sheet
+from services.customers import KINDS, tier_text
+from services.excel_columns import CUSTOMER_LABELS
+from services.receivables import balances
+
+HEADERS = CUSTOMER_LABELS + ["当前欠款"]  # read-only column, ignored on import
+WIDTHS = [10, 18, 16, 14, 24, 8, 10, 10, 8, 6, 20, 12]
+
+
+def _rows() -> Iterable[list]:
+    owed = balances()
+    for c in Customer.select().order_by(Customer.code).iterator():
+        yield [text_cell(c.code), c.name, text_cell(c.phone), c.wechat, c.address, KINDS.get(c.kind, c.kind),
+               tier_text(c.price_tier), money_cell(c.credit_limit), c.payment_terms_days, "是" if c.active else "否",
+               c.note, money_cell(owed.get(c.id, 0))]
+
+
+def export_customers(path: Path) -> int:
+    """Every customer; returns the number of rows written."""
+    return write_sheet(Path(path), "客户", HEADERS, WIDTHS, _rows())
