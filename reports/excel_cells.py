@@ -112,6 +112,34 @@ def save_atomically(wb: Workbook, path: Path) -> None:
         raise XiaopuError("export.cannot_write", file=path, error=exc.strerror or exc) from exc
 
 
+def csv_field(value: object) -> str:
+    """A value for a CSV cell: Decimals exact, risky text behind a ' (a CSV has no quote-prefix
+    flag, so the visible apostrophe is the only way to stop Excel evaluating =HYPERLINK(...))."""
+    if value is None:
+        return ""
+    if isinstance(value, Decimal):
+        return format(value.normalize(), "f") if value else "0"
+    text = _clean_text(str(value))
+    return "'" + text if is_risky_text(text) else text
+
+
+def save_csv_atomically(path: Path, rows: list[list[object]], encoding: str = "utf-8-sig") -> None:
+    """Write a CSV next to `path`, then rename. UTF-8 with BOM: Chinese Excel opens it without mojibake."""
+    import csv
+
+    path = Path(path)
+    tmp = path.with_name(f".{path.name}.tmp")
+    try:
+        with tmp.open("w", encoding=encoding, newline="") as handle:
+            writer = csv.writer(handle)
+            for row in rows:
+                writer.writerow([csv_field(v) for v in row])
+        os.replace(tmp, path)
+    except (OSError, UnicodeEncodeError) as exc:
+        tmp.unlink(missing_ok=True)
+        raise XiaopuError("export.cannot_write", file=path, error=getattr(exc, "strerror", None) or exc) from exc
+
+
 def _discard(wb: Workbook) -> None:
     """Finish the sheets' streaming writers now, or their generators fail noisily at garbage collection."""
     for ws in wb.worksheets:

@@ -1,7 +1,7 @@
-"""Reading a user's .xlsx safely: file checks, header mapping, rows with real row numbers.
+"""Reading a user's .xlsx (or .csv) safely: file checks, header mapping, rows with real row numbers.
 
-Shared by every Excel import. Hostile or broken files are refused before openpyxl
-parses them (defusedxml is installed, so openpyxl's XML parsing is defused too).
+Shared by every Excel import; a .csv gives the same rows (services.csv_rows). Hostile or
+broken files are refused before openpyxl parses them (defusedxml is installed, so openpyxl's XML parsing is defused too).
 """
 from __future__ import annotations
 
@@ -164,6 +164,24 @@ def _read_rows(path: Path) -> dict[int, RawRow]:
     return rows
 
 
+def is_csv(path: Path) -> bool:
+    return Path(path).suffix.lower() == ".csv"
+
+
+def read_rows(path: Path) -> dict[int, RawRow]:
+    """Every non-empty row of an .xlsx, or of a .csv (UTF-8 with or without BOM, GBK, UTF-16)."""
+    if not is_csv(path):
+        _check_file(path)
+        return _read_rows(path)
+    from services.csv_rows import read_csv_rows
+
+    if not path.is_file():
+        raise XiaopuError("import.file_missing", file=path)
+    found = read_csv_rows(path, max_bytes=MAX_FILE_BYTES, max_rows=MAX_ROWS + HEADER_SEARCH_ROWS,
+                          max_columns=MAX_COLUMNS)
+    return {number: RawRow(tuple(values), frozenset(formulas)) for number, (values, formulas) in found.items()}
+
+
 def _map_header(values: tuple[object, ...], columns: Sequence[Column]
                 ) -> tuple[dict[str, int], int | None, XiaopuError | None]:
     """Field → column for one candidate header row, its 错误 column, and a duplicate-column problem."""
@@ -197,8 +215,7 @@ def read_table(path: Path, columns: Sequence[Column], required: Iterable[tuple[s
     (("quantity",), ("sku", "barcode")) = a quantity column and a SKU or barcode column."""
     path = Path(path)
     required = list(required)
-    _check_file(path)
-    rows = _read_rows(path)
+    rows = read_rows(path)
     labels = {c.field: c.label for c in columns}
     for number in sorted(rows)[:HEADER_SEARCH_ROWS]:
         if number > HEADER_SEARCH_ROWS:

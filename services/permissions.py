@@ -25,6 +25,7 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "ledger.rebuild": frozenset({"owner"}),
     "data.backup": ALL,
     "data.import": frozenset({"owner", "purchaser", "warehouse"}),
+    "channel.edit": frozenset({"owner"}),  # add, rename or disable a sales channel
     # purchasing: suppliers, orders, receiving, returns
     "supplier.edit": frozenset({"owner", "purchaser"}),
     "purchase.edit": frozenset({"owner", "purchaser"}),
@@ -49,6 +50,7 @@ ACTION_NAMES: dict[str, str] = {
     "stock.override_expired": "强制出库过期批次", "stock.reserve": "预占库存",
     "period.close": "结账", "ledger.rebuild": "重建库存余额", "data.backup": "备份",
     "data.import": "导入数据",
+    "channel.edit": "管理销售渠道",
     "supplier.edit": "编辑供应商", "purchase.edit": "编辑采购单", "purchase.approve": "审核采购单",
     "purchase.approve_large": "审核超过审批线的采购单", "purchase.close": "关闭采购单",
     "receipt.edit": "录入收货单", "receipt.confirm": "确认收货", "receipt.decide": "超收/过期到货放行",

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from models import User, migrate
 from models.migrations import NewerSchemaError
+from services.channels import ensure_default_channels
 from services.customers import ensure_walk_in
 from services.errors import XiaopuError
 from services.locations import ensure_default_locations
@@ -14,7 +15,7 @@ class SchemaTooNew(XiaopuError):
 
 
 def initialise() -> User:
-    """Migrate the schema, then make sure the default locations and an owner exist."""
+    """Migrate the schema, then make sure an owner, the default locations and sales channels exist."""
     try:
         migrate()
     except NewerSchemaError as exc:
@@ -24,6 +25,7 @@ def initialise() -> User:
         raise SchemaTooNew("db.newer", found=get_version(database.obj), known=SCHEMA_VERSION) from exc
     owner = ensure_first_owner()
     ensure_default_locations(owner)
+    ensure_default_channels(owner)
     ensure_walk_in(owner)  # 散客, the customer of every sale nobody is chosen for
     return owner
 
