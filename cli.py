@@ -9,6 +9,7 @@ import json
 import sys
 from pathlib import Path
 
+import cli_customer
 from services.errors import XiaopuError
 
 
@@ -86,6 +87,7 @@ def build_parser() -> argparse.ArgumentParser:
     po = prsub.add_parser("po", help="a purchase order as an A4 PDF")
     po.add_argument("number")
     po.add_argument("--out", required=True)
+    cli_customer.add_parser(sub)
     order = sub.add_parser("parse-order", help="read a WeChat group order message (社群订单); '-' reads stdin")
     order.add_argument("text")
     order.add_argument("--json", action="store_true")
@@ -318,3 +320,4 @@ COMMANDS = {
     "check": cmd_check, "backup": cmd_backup, "reverse": cmd_reverse, "rebuild-balances": cmd_rebuild,
     "purchase": cmd_purchase, "print": cmd_print, "user": cmd_user, "parse-order": cmd_parse_order,
 }
+COMMANDS["customer"] = cli_customer.cmd_customer
