@@ -15,6 +15,7 @@ from collections.abc import Callable
 from models import Barcode, Document, Move, Product, Setting, write_transaction
 from services import ledger
 from services.demo_catalog import DemoProduct, demo_products, shelf_locations
+from services.demo_customers import add_demo_customers
 from services.demo_purchasing import DemoPurchasing
 from services.demo_sim import DemoShop, PlannedDoc
 from services.errors import ValidationError, XiaopuError
@@ -160,6 +161,7 @@ def generate_demo(actor, products: int = 420, days: int = 90, seed: int = 1,
             say(f"第 {number + 1}/{days} 天({day:%m月%d日}):本次已过账 {posted} 张单据……")
     with write_transaction():
         buying.finish()  # today's open orders, deliveries and returns: with the done flag, so once
+        add_demo_customers(actor, end)  # wholesale customers on credit (services/demo_customers.py)
         state["done"] = True
         _save_state(state)
     return _summary(state, started, resumed)
