@@ -40,6 +40,16 @@ def build_parser() -> argparse.ArgumentParser:
     stock = sub.add_parser("stock", help="stock per product, lot and location")
     stock.add_argument("--sku")
     stock.add_argument("--json", action="store_true")
+    stock.add_argument("what", nargs="?", choices=["low"], help="low: products below their safety stock")
+
+    channel = sub.add_parser("channel", help="sales channels (渠道) and the platforms' stock files")
+    chsub = channel.add_subparsers(dest="channel_command", required=True)
+    chlist = chsub.add_parser("list", help="channels with their hold minutes")
+    chlist.add_argument("--all", action="store_true", help="include disabled channels")
+    chlist.add_argument("--json", action="store_true")
+    chexp = chsub.add_parser("export", help="sellable stock in the platform's upload layout (.xlsx or .csv)")
+    chexp.add_argument("code")
+    chexp.add_argument("file")
 
     sub.add_parser("check", help="integrity, balances == ledger, audit chain")
 
@@ -180,6 +190,8 @@ def cmd_export(args, user) -> int:
 
 
 def cmd_stock(args, user) -> int:
+    if args.what == "low":
+        return cmd_stock_low(args, user)
     from services.numbers import fmt_qty
     from services.stock import stock_rows
 
@@ -193,6 +205,41 @@ def cmd_stock(args, user) -> int:
         expiry = r.expiry.isoformat() if r.expiry else "-"
         _print(f"{r.sku:<10} {r.name:<16} {r.lot or '-':<10} {expiry:<10} {r.location:<8} "
                f"{fmt_qty(r.on_hand):>8} {fmt_qty(r.reserved):>8} {fmt_qty(r.available):>8}")
+    return 0
+
+
+def cmd_stock_low(args, user) -> int:
+    from services.low_stock import low_stock
+    from services.messages import msg
+
+    rows = low_stock()
+    if args.json:
+        _print(json.dumps([r.as_json() for r in rows], ensure_ascii=False, indent=2))
+    else:
+        for row in rows:
+            _print(row.text())
+        if not rows:
+            _print(msg("low.none"))
+    return 0
+
+
+def cmd_channel(args, user) -> int:
+    if args.channel_command == "list":
+        from services.channels import list_channels
+
+        rows = list_channels(include_inactive=args.all)
+        if args.json:
+            _print(json.dumps([r.as_json() for r in rows], ensure_ascii=False, indent=2))
+        else:
+            for r in rows:
+                _print(f"{r.code:<10} {r.name:<8} {r.effective_hold_minutes:>4} 分钟/min"
+                       f"{'' if r.active else '  (停用/disabled)'}")
+        return 0
+    from services.messages import msg
+    from services.sellable import export_sellable
+
+    count = export_sellable(args.code, Path(args.file))
+    _print(msg("channel.exported", count=count, channel=args.code.upper(), file=args.file))
     return 0
 
 
@@ -319,5 +366,6 @@ COMMANDS = {
     "init": cmd_init, "demo": cmd_demo, "import": cmd_import, "export": cmd_export, "stock": cmd_stock,
     "check": cmd_check, "backup": cmd_backup, "reverse": cmd_reverse, "rebuild-balances": cmd_rebuild,
     "purchase": cmd_purchase, "print": cmd_print, "user": cmd_user, "parse-order": cmd_parse_order,
+    "channel": cmd_channel,
 }
 COMMANDS["customer"] = cli_customer.cmd_customer

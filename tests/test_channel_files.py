@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import json
 
 import openpyxl
 import pytest
@@ -123,3 +124,18 @@ def test_csv_formula_cells_are_flagged(db, tmp_path):
     table = read_table(path, STOCK_COLUMNS, [("quantity",), ("sku", "barcode")])
     assert table.formula_cells(2) == ["B2"]
     assert table.value(2, "quantity") == "=1+1"  # the user's text, shown again in the errors file
+
+
+def test_cli_channel_list_and_export(stocked, tmp_path, db_path):
+    from test_cli import xiaopu
+
+    listed = xiaopu("channel", "list", "--json", db=db_path)
+    assert listed.returncode == 0, listed.stderr
+    assert [c["code"] for c in json.loads(listed.stdout)] == ["STORE", "GROUP", "MEITUAN", "DOUYIN", "MINIAPP"]
+    target = tmp_path / "抖音.csv"
+    done = xiaopu("channel", "export", "DOUYIN", str(target), db=db_path)
+    assert done.returncode == 0, done.stderr
+    assert [stocked.blueberry.sku, "蓝莓", "125g", "30"] in read_csv(target)
+    refused = xiaopu("channel", "export", "TAOBAO", str(tmp_path / "t.xlsx"), db=db_path)
+    assert refused.returncode == 1 and "找不到渠道" in refused.stderr
+    assert xiaopu("channel", "export", "DOUYIN", str(tmp_path / "t.pdf"), db=db_path).returncode == 1
