@@ -98,7 +98,7 @@ def _entries(st: Statement) -> Table:
                  Paragraph(money(st.opening), s["cell_right"])])
     for r in st.rows:
         data.append([
-            Paragraph(_day(r.day), s["cell_center"]), Paragraph(esc(r.kind_text), s["cell"]),
+            Paragraph(_day(r.day), s["cell_center"]), Paragraph(esc(zh(r.kind_text)), s["cell"]),
             Paragraph(esc(r.reference), s["cell"]), Paragraph(esc(r.note), s["cell"]),
             Paragraph(_day(r.due_date), s["cell_center"]), Paragraph(_amount(r.debit), s["cell_right"]),
             Paragraph(_amount(r.credit), s["cell_right"]), Paragraph(money(r.balance), s["cell_right"]),

@@ -65,7 +65,7 @@ class Statement:
 def _kind_text(entry) -> str:
     text = receivables.KIND_TEXT.get(entry.kind, entry.kind)
     if entry.kind == "payment" and entry.method:
-        return f"{text}({receivables.PAYMENT_METHODS.get(entry.method, entry.method)})"  # full-width: printed Chinese
+        return f"{text}({receivables.PAYMENT_METHODS.get(entry.method, entry.method)})"
     return text
 
 

@@ -99,7 +99,7 @@ def test_the_statement_pdf_reads_back(owner, tmp_path):
     write_statement(zhang.id, NOV1, NOV30, out)
     text = pdf_text(out)
     for expected in ("老周五金批发部", "客户对账单", "张工", "2026-11-01 至 2026-11-30", "期初余额", "3,500.00",
-                     "XS20261109-0003", "收款(微信)", "工程款第一笔", "抹零", "11,281.30", "2,680.80",
+                     "XS20261109-0003", "收款\uff08微信\uff09", "工程款第一笔", "抹零", "11,281.30", "2,680.80",
                      "12,100.50", "人民币壹万贰仟壹佰元伍角", "999.20", "90天以上", "客户确认", "第 1 页 / 共 1 页"):
         assert expected in text, expected
     assert pdf_pages(out) == 1
