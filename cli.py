@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import cli_customer
+import cli_sales
 from services.errors import XiaopuError
 
 
@@ -98,6 +99,7 @@ def build_parser() -> argparse.ArgumentParser:
     po.add_argument("number")
     po.add_argument("--out", required=True)
     cli_customer.add_parser(sub)
+    cli_sales.add_parser(sub)
     order = sub.add_parser("parse-order", help="read a WeChat group order message (社群订单); '-' reads stdin")
     order.add_argument("text")
     order.add_argument("--json", action="store_true")
@@ -369,3 +371,4 @@ COMMANDS = {
     "channel": cmd_channel,
 }
 COMMANDS["customer"] = cli_customer.cmd_customer
+COMMANDS["sales"] = cli_sales.cmd_sales

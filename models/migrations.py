@@ -64,8 +64,16 @@ def _v5_sales(db: peewee.Database) -> None:
     db.create_tables(SALES_MODELS)
 
 
+def _v6_return_drafts(db: peewee.Database) -> None:
+    """Sales returns are scanned, given a reason and a photo, then confirmed: the draft lives here."""
+    from models.return_drafts import RETURN_DRAFT_MODELS
+
+    db.create_tables(RETURN_DRAFT_MODELS)
+
+
 MIGRATIONS: list[Callable[[peewee.Database], None]] = [
     _v1_core, _v2_nonzero_balance_index, _v3_purchasing, _v4_product_aliases, _v5_sales,
+    _v6_return_drafts,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

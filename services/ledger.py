@@ -55,6 +55,7 @@ DOC_TYPES: dict[str, DocType] = {
     "production": DocType("SC", "doc.production", "生产"),
     "reversal": DocType("CX", "doc.reverse", "冲销"),
     "purchase_return": DocType("CT", "doc.purchase_return", "采购退货"),
+    "internal": DocType("LY", "doc.internal", "赠品/样品/领用"),
 }
 
 # Document states, declared as data: which state may follow which.

@@ -36,6 +36,12 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "receipt.confirm": frozenset({"owner", "warehouse"}),
     "receipt.decide": frozenset({"owner"}),  # accept over tolerance / expired on arrival, with a reason
     "doc.purchase_return": frozenset({"owner", "purchaser", "warehouse"}),
+    # sales orders: edit and ship at the counter, approve (finance, owner), the owner's emergency outbound
+    "sale.edit": frozenset({"owner", "cashier", "warehouse"}),
+    "sale.approve": frozenset({"owner", "finance"}),
+    "sale.emergency": frozenset({"owner"}),
+    "sale.return": frozenset({"owner", "cashier", "warehouse"}),
+    "doc.internal": frozenset({"owner", "warehouse", "cashier"}),  # gifts, samples, own use (quick outbound)
     # sales: customers and their accounts (赊账)
     "customer.edit": frozenset({"owner", "cashier", "finance"}),
     "receivable.payment": frozenset({"owner", "finance", "cashier"}),
@@ -55,6 +61,8 @@ ACTION_NAMES: dict[str, str] = {
     "purchase.approve_large": "审核超过审批线的采购单", "purchase.close": "关闭采购单",
     "receipt.edit": "录入收货单", "receipt.confirm": "确认收货", "receipt.decide": "超收/过期到货放行",
     "doc.purchase_return": "采购退货",
+    "sale.edit": "编辑销售单", "sale.approve": "审核销售单", "sale.emergency": "紧急出库",
+    "sale.return": "销售退货", "doc.internal": "赠品/样品/内部领用出库",
     "customer.edit": "编辑客户", "receivable.payment": "登记收款", "receivable.adjust": "调整应收款",
 }
 

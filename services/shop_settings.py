@@ -29,6 +29,11 @@ SETTINGS: dict[str, ShopSetting] = {s.key: s for s in (
     ShopSetting("purchase.price_flag_percent", Decimal, Decimal("10"), "进价高于上次提示(%)"),
     ShopSetting("receipt.over_tolerance_percent", Decimal, Decimal("5"), "超收容差(%)"),
     ShopSetting("suggestion.window_days", int, 7, "需求统计天数"),
+    ShopSetting("sales.approval_threshold", Decimal, Decimal("5000"), "销售单审核金额(元)"),
+    ShopSetting("sales.hold_minutes", int, 30, "未付款订单保留库存(分钟)"),
+    ShopSetting("scale.value_13", str, "weight", "13 位秤码记的是 weight(重量)还是 price(金额)"),
+    ShopSetting("scale.layout_18", str, "weight_price", "18 位秤码顺序:weight_price 或 price_weight"),
+    ShopSetting("scale.plu", str, "sku", "秤码里的商品编号对应 sku 还是 barcode"),
 )}
 
 
