@@ -51,6 +51,9 @@ def build_parser() -> argparse.ArgumentParser:
     chexp = chsub.add_parser("export", help="sellable stock in the platform's upload layout (.xlsx or .csv)")
     chexp.add_argument("code")
     chexp.add_argument("file")
+    chimp = chsub.add_parser("import", help="import the channel's orders (.xlsx or .csv), all or nothing")
+    chimp.add_argument("code")
+    chimp.add_argument("file")
 
     sub.add_parser("check", help="integrity, balances == ledger, audit chain")
 
@@ -239,6 +242,12 @@ def cmd_channel(args, user) -> int:
         return 0
     from services.messages import msg
     from services.sellable import export_sellable
+
+    if args.channel_command == "import":
+        from services.channel_orders import import_channel_orders
+
+        _print(import_channel_orders(user, args.code, Path(args.file)).message)
+        return 0
 
     count = export_sellable(args.code, Path(args.file))
     _print(msg("channel.exported", count=count, channel=args.code.upper(), file=args.file))

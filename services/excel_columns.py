@@ -78,3 +78,17 @@ CUSTOMER_COLUMNS = (
     Column("note", "备注", ("说明",)),
 )
 CUSTOMER_LABELS = [c.label for c in CUSTOMER_COLUMNS]
+
+# Orders exported from a platform (美团/抖音/小程序) or typed by the shop: one row per item, grouped by 订单号
+CHANNEL_ORDER_COLUMNS = (
+    Column("order_no", "订单号", ("订单编号", "平台单号", "平台订单号", "外部单号", "orderno", "orderid", "订单id")),
+    Column("sku", "商品编码", ("SKU编码", "sku", "商家编码", "店内码", "店内码/货号", "货号", "编码", "skucode")),
+    BARCODE,
+    Column("name", "商品名称", ("名称", "品名", "商品")),  # shown back in the errors file; the code decides
+    Column("quantity", "数量", ("购买数量", "商品数量", "qty", "quantity")),
+    UNIT,
+    Column("price", "单价", ("售价", "商品单价", "price")),
+    Column("customer", "顾客", ("收货人", "买家", "客户", "customer")),
+    Column("note", "备注", ("买家备注", "订单备注", "note")),
+    Column("paid", "支付状态", ("付款状态", "是否支付", "是否付款", "paid")),
+)
