@@ -106,3 +106,13 @@ def test_whole_units_are_rounded_down_for_platforms(db):
     assert sellable_of(greens.sku, "MEITUAN") == 17 and sellable_of(greens.sku, "DOUYIN") == 17
     assert sellable_of(greens.sku, "MINIAPP") == Decimal("17.6")  # the 小程序 sells by weight
     assert sellable_of(greens.sku, "STORE") == Decimal("17.6")
+
+
+def test_hold_minutes_follow_the_shop_setting_unless_the_channel_has_its_own(db):
+    from services import shop_settings
+
+    shop_settings.set_value(db, "sales.hold_minutes", "45")
+    assert channels.hold_minutes_for("MEITUAN") == 45 and channels.hold_minutes_for("STORE") == 45
+    channels.update_channel(db, "DOUYIN", hold_minutes=10)
+    assert channels.hold_minutes_for("DOUYIN") == 10
+    assert {r.code: r.effective_hold_minutes for r in channels.list_channels()}["DOUYIN"] == 10
