@@ -2,14 +2,14 @@
 box, a scale label its weight (or the weight its price stands for). Rescans add up."""
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal
 
 from services.barcodes import normalise_barcode
 from services.errors import NotFound
 from services.products import find_by_barcode
 from services.purchase_orders import MONEY_STEP
-from services.sales_lines import SaleLineInput
+from services.sales_lines import SaleLineInput, clean_lines
 from services.scale_barcodes import decode_scale_barcode
 
 
@@ -38,3 +38,29 @@ def add_scan(lines: list[SaleLineInput], code: object) -> list[SaleLineInput]:
             if (old.product_id, old.unit, old.lot_id, old.price) == (line.product_id, line.unit, None, None):
                 return [*lines[:i], replace(old, quantity=Decimal(old.quantity) + 1), *lines[i + 1:]]
     return [*lines, line]
+
+
+@dataclass(frozen=True)
+class CounterLine:
+    """One line of the counter form as the clerk sees it, priced for the chosen customer."""
+
+    product_id: int
+    name: str
+    spec: str
+    unit: str
+    quantity: Decimal
+    price: Decimal
+    discount: Decimal
+    amount: Decimal
+
+
+def price_lines(lines: list[SaleLineInput], customer_id: int | None = None) -> list[CounterLine]:
+    """The lines checked and priced as they would be posted (tier price when the price is empty);
+    raises ValidationError naming a bad line, so an edit can be refused before anything is posted."""
+    from services.sales_orders import get_customer
+
+    if not lines:
+        return []
+    return [CounterLine(ln.product.id, ln.product.name, ln.product.spec or "", ln.unit, ln.quantity, ln.price,
+                        ln.discount, ln.amount)
+            for ln in clean_lines(lines, get_customer(customer_id))]

@@ -44,8 +44,15 @@ def _purchasing(context: AppContext) -> QWidget:
     return PurchasingTab(context)
 
 
+def _sales(context: AppContext) -> QWidget:
+    from ui.sales_tab import SalesTab
+
+    return SalesTab(context)
+
+
 TABS: list[TabSpec] = [
     TabSpec("products", QT_TRANSLATE_NOOP("Tabs", "商品"), _products),
     TabSpec("stock", QT_TRANSLATE_NOOP("Tabs", "库存"), _stock),
     TabSpec("purchasing", QT_TRANSLATE_NOOP("Tabs", "采购"), _purchasing),
+    TabSpec("sales", QT_TRANSLATE_NOOP("Tabs", "销售"), _sales),
 ]

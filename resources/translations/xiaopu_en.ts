@@ -54,6 +54,129 @@
     </message>
 </context>
 <context>
+    <name>CounterView</name>
+    <message>
+        <source>品名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>规格</source>
+        <translation>Spec</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>数量</source>
+        <translation>Qty</translation>
+    </message>
+    <message>
+        <source>单价</source>
+        <translation>Price</translation>
+    </message>
+    <message>
+        <source>折扣</source>
+        <translation>Discount</translation>
+    </message>
+    <message>
+        <source>金额</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>扫商品条码、箱码或电子秤条码;也可输入条码后回车</source>
+        <translation>Scan a product, box or scale barcode; or type a code and press Enter</translation>
+    </message>
+    <message>
+        <source>删除行 (Del)</source>
+        <translation>Remove line (Del)</translation>
+    </message>
+    <message>
+        <source>清空</source>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <source>收款出库 (F9)</source>
+        <translation>Take payment (F9)</translation>
+    </message>
+    <message>
+        <source>F9 或 Ctrl+Enter:收款并出库,库存立即减少</source>
+        <translation>F9 or Ctrl+Enter: take payment and ship; stock goes down at once</translation>
+    </message>
+    <message>
+        <source>扫码</source>
+        <translation>Scan</translation>
+    </message>
+    <message>
+        <source>客户</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>付款</source>
+        <translation>Payment</translation>
+    </message>
+    <message>
+        <source>再扫一次同一商品数量加一;选中行直接输入可改数量、单价、折扣(整行减的金额)。</source>
+        <translation>Scanning a product again adds one; type into a selected line to change quantity, price or discount (money off the whole line).</translation>
+    </message>
+    <message>
+        <source>%1 × %2 %3</source>
+        <translation>%1 × %2 %3</translation>
+    </message>
+    <message>
+        <source>合计 ¥%1</source>
+        <translation>Total ¥%1</translation>
+    </message>
+    <message>
+        <source>已出库:销售单 %1,合计 ¥%2。</source>
+        <translation>Shipped: sales order %1, total ¥%2.</translation>
+    </message>
+    <message>
+        <source>销售单 %1(¥%2)需要审批:%3。库存已预占,审批通过后在“订单/审批”里出库。</source>
+        <translation>Sales order %1 (¥%2) needs approval: %3. The stock is reserved; once approved, ship it from Orders/Approvals.</translation>
+    </message>
+    <message>
+        <source>未出库:%1</source>
+        <translation>Not shipped: %1</translation>
+    </message>
+    <message>
+        <source>收银</source>
+        <translation>Counter</translation>
+    </message>
+    <message>
+        <source>过期批次</source>
+        <translation>Expired lot</translation>
+    </message>
+    <message>
+        <source>%1
+
+仍要卖出?请写明原因(记入操作记录)。</source>
+        <translation>%1
+
+Sell it anyway? Write the reason (it goes into the audit log).</translation>
+    </message>
+    <message>
+        <source>放行出库</source>
+        <translation>Sell anyway</translation>
+    </message>
+    <message>
+        <source>未出库:过期批次要店主决定。</source>
+        <translation>Not shipped: the owner must decide about an expired lot.</translation>
+    </message>
+    <message>
+        <source>%1
+
+过期商品只能由店主决定是否出库:请店主来收银。</source>
+        <translation>%1
+
+Only the owner may decide to sell an expired lot: please ask the owner to ring it up.</translation>
+    </message>
+    <message>
+        <source>已出库(店主放行过期批次):销售单 %1,合计 ¥%2。</source>
+        <translation>Shipped (expired lot released by the owner): sales order %1, total ¥%2.</translation>
+    </message>
+</context>
+<context>
     <name>CrashHandler</name>
     <message>
         <source>详情已写入日志:</source>
@@ -66,6 +189,17 @@
     <message>
         <source>小铺进销存 - 错误</source>
         <translation>Xiaopu - Error</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerCombo</name>
+    <message>
+        <source>散客</source>
+        <translation>Walk-in</translation>
+    </message>
+    <message>
+        <source> · 欠 ¥%1</source>
+        <translation> · owes ¥%1</translation>
     </message>
 </context>
 <context>
@@ -1223,6 +1357,36 @@ Over-delivery or expired goods need the owner: please ask the owner to confirm r
     </message>
 </context>
 <context>
+    <name>SalesPickers</name>
+    <message>
+        <source>现金</source>
+        <translation>Cash</translation>
+    </message>
+    <message>
+        <source>微信</source>
+        <translation>WeChat</translation>
+    </message>
+    <message>
+        <source>支付宝</source>
+        <translation>Alipay</translation>
+    </message>
+    <message>
+        <source>刷卡</source>
+        <translation>Card</translation>
+    </message>
+    <message>
+        <source>赊账</source>
+        <translation>On credit</translation>
+    </message>
+</context>
+<context>
+    <name>SalesTab</name>
+    <message>
+        <source>收银</source>
+        <translation>Counter</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>设置</source>
@@ -1828,6 +1992,10 @@ Over-delivery or expired goods need the owner: please ask the owner to confirm r
     <message>
         <source>采购</source>
         <translation>Purchasing</translation>
+    </message>
+    <message>
+        <source>销售</source>
+        <translation>Sales</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,26 @@
+"""销售 tab: 收银 · 社群订单 · 订单/审批, one sub-view each, and where scans go."""
+from __future__ import annotations
+
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+
+from ui.context import AppContext
+from ui.sales_counter import CounterView
+
+
+class SalesTab(QWidget):
+    def __init__(self, context: AppContext, parent=None):
+        super().__init__(parent)
+        self.context = context
+        self.counter = CounterView(context)
+        self.views = QTabWidget()
+        self.views.setObjectName("sales_views")
+        self.views.addTab(self.counter, self.tr("收银"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.addWidget(self.views)
+
+    def handle_scan(self, code: str) -> bool:
+        """In 收银 a scan adds to the sale; elsewhere the window decides (商品 tab)."""
+        if self.views.currentWidget() is self.counter:
+            return self.counter.handle_scan(code)
+        return False
