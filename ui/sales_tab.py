@@ -5,6 +5,7 @@ from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from ui.context import AppContext
 from ui.sales_counter import CounterView
+from ui.sales_group import GroupOrderView
 
 
 class SalesTab(QWidget):
@@ -12,9 +13,11 @@ class SalesTab(QWidget):
         super().__init__(parent)
         self.context = context
         self.counter = CounterView(context)
+        self.group = GroupOrderView(context)
         self.views = QTabWidget()
         self.views.setObjectName("sales_views")
         self.views.addTab(self.counter, self.tr("收银"))
+        self.views.addTab(self.group, self.tr("社群订单"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         layout.addWidget(self.views)

@@ -238,6 +238,85 @@ Only the owner may decide to sell an expired lot: please ask the owner to ring i
     </message>
 </context>
 <context>
+    <name>GroupOrderView</name>
+    <message>
+        <source>原文</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>商品</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>数量</source>
+        <translation>Qty</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>把握</source>
+        <translation>Confidence</translation>
+    </message>
+    <message>
+        <source>把顾客的微信消息粘贴到这里,例如:要2盒蓝莓+1袋山药</source>
+        <translation>Paste the customer's WeChat message here, e.g. 2 boxes of blueberries + 1 bag of yam</translation>
+    </message>
+    <message>
+        <source>识别</source>
+        <translation>Read</translation>
+    </message>
+    <message>
+        <source>生成订单</source>
+        <translation>Make order</translation>
+    </message>
+    <message>
+        <source>在“社群”渠道生成已确认的销售单,库存立即预占</source>
+        <translation>Make a confirmed sales order on the Group channel; the stock is reserved at once</translation>
+    </message>
+    <message>
+        <source>客户</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>请先粘贴顾客的消息。</source>
+        <translation>Paste the customer's message first.</translation>
+    </message>
+    <message>
+        <source>未识别:%1</source>
+        <translation>Not understood: %1</translation>
+    </message>
+    <message>
+        <source>没有读出商品,请手工下单或改一下消息。</source>
+        <translation>No products found: enter the order by hand or edit the message.</translation>
+    </message>
+    <message>
+        <source>有 %1 行不确定,请在黄色行里选择商品。</source>
+        <translation>%1 line(s) are uncertain: choose the product in the yellow rows.</translation>
+    </message>
+    <message>
+        <source>全部识别,核对后点“生成订单”。</source>
+        <translation>All read: check and press Make order.</translation>
+    </message>
+    <message>
+        <source>“%1”是哪个?请选择</source>
+        <translation>Which one is “%1”? Choose</translation>
+    </message>
+    <message>
+        <source>还有 %1 行没有选择商品。</source>
+        <translation>%1 line(s) still have no product chosen.</translation>
+    </message>
+    <message>
+        <source>销售单 %1 已生成(%2,¥%3),库存已预占。</source>
+        <translation>Sales order %1 made (%2, ¥%3); the stock is reserved.</translation>
+    </message>
+    <message>
+        <source>未付款将在 %1 释放。</source>
+        <translation> Released at %1 if unpaid.</translation>
+    </message>
+</context>
+<context>
     <name>HistoryDialog</name>
     <message>
         <source>库存流水 - %1</source>
@@ -1384,6 +1463,10 @@ Over-delivery or expired goods need the owner: please ask the owner to confirm r
     <message>
         <source>收银</source>
         <translation>Counter</translation>
+    </message>
+    <message>
+        <source>社群订单</source>
+        <translation>Group orders</translation>
     </message>
 </context>
 <context>
