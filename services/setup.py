@@ -7,6 +7,7 @@ from services.channels import ensure_default_channels
 from services.customers import ensure_walk_in
 from services.errors import XiaopuError
 from services.locations import ensure_default_locations
+from services.sales_orders import release_expired_holds
 from services.users import ensure_first_owner
 
 
@@ -27,6 +28,9 @@ def initialise() -> User:
     ensure_default_locations(owner)
     ensure_default_channels(owner)
     ensure_walk_in(owner)  # 散客, the customer of every sale nobody is chosen for
+    # unpaid orders whose hold ran out while the program was closed: their stock was already
+    # available again (reservations carry expires_at); this sets the orders' state to match
+    release_expired_holds()
     return owner
 
 

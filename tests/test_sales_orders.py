@@ -208,3 +208,14 @@ def test_list_and_next_actions(s):
     assert so.next_actions(order.number, s.finance) == []
     with pytest.raises(ValidationError):
         so.list_orders(state="nonsense")
+
+
+def test_a_hold_that_ran_out_while_the_program_was_closed_is_expired_at_the_next_start(s):
+    from services.setup import initialise
+
+    past = now() - dt.timedelta(hours=2)
+    order = so.create_order(s.cashier, "DOUYIN", [SaleLineInput(s.blueberry.id, "5")], external_ref="DY-9", at=past)
+    assert so.get_order(order.number).state != "expired"
+    initialise()  # what every start of the window or a command runs
+    assert so.get_order(order.number).state == "expired"
+    assert available(s.blueberry) == D(24)
