@@ -90,7 +90,7 @@ class CounterView(QWidget):
         top.addWidget(QLabel(self.tr("扫码")))
         top.addWidget(self.code, 3)
         top.addWidget(QLabel(self.tr("客户")))
-        top.addWidget(self.customer, 2)
+        top.addWidget(self.customer)
         top.addWidget(QLabel(self.tr("付款")))
         top.addWidget(self.payment)
         bottom = QHBoxLayout()
