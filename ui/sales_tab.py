@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 from ui.context import AppContext
 from ui.sales_counter import CounterView
 from ui.sales_group import GroupOrderView
+from ui.sales_orders_view import SalesOrdersView
 
 
 class SalesTab(QWidget):
@@ -14,10 +15,12 @@ class SalesTab(QWidget):
         self.context = context
         self.counter = CounterView(context)
         self.group = GroupOrderView(context)
+        self.orders = SalesOrdersView(context)
         self.views = QTabWidget()
         self.views.setObjectName("sales_views")
         self.views.addTab(self.counter, self.tr("收银"))
         self.views.addTab(self.group, self.tr("社群订单"))
+        self.views.addTab(self.orders, self.tr("订单/审批"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         layout.addWidget(self.views)

@@ -261,7 +261,7 @@ Only the owner may decide to sell an expired lot: please ask the owner to ring i
     </message>
     <message>
         <source>把顾客的微信消息粘贴到这里,例如:要2盒蓝莓+1袋山药</source>
-        <translation>Paste the customer's WeChat message here, e.g. 2 boxes of blueberries + 1 bag of yam</translation>
+        <translation>Paste the customer&apos;s WeChat message here, e.g. 2 boxes of blueberries + 1 bag of yam</translation>
     </message>
     <message>
         <source>识别</source>
@@ -281,7 +281,7 @@ Only the owner may decide to sell an expired lot: please ask the owner to ring i
     </message>
     <message>
         <source>请先粘贴顾客的消息。</source>
-        <translation>Paste the customer's message first.</translation>
+        <translation>Paste the customer&apos;s message first.</translation>
     </message>
     <message>
         <source>未识别:%1</source>
@@ -1436,6 +1436,73 @@ Over-delivery or expired goods need the owner: please ask the owner to confirm r
     </message>
 </context>
 <context>
+    <name>SalesOrdersView</name>
+    <message>
+        <source>单号</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>渠道</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>客户</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>金额</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>审批原因</source>
+        <translation>Why it waits</translation>
+    </message>
+    <message>
+        <source>制单</source>
+        <translation>Created by</translation>
+    </message>
+    <message>
+        <source>审批通过</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <source>出库</source>
+        <translation>Ship</translation>
+    </message>
+    <message>
+        <source>作废…</source>
+        <translation>Cancel…</translation>
+    </message>
+    <message>
+        <source>销售单 %1 已审批通过,可以出库。</source>
+        <translation>Sales order %1 approved; it may ship now.</translation>
+    </message>
+    <message>
+        <source>销售单 %1 已出库,库存已减少。</source>
+        <translation>Sales order %1 shipped; stock went down.</translation>
+    </message>
+    <message>
+        <source>销售单 %1 已作废,预占的库存已释放。</source>
+        <translation>Sales order %1 cancelled; its reserved stock is released.</translation>
+    </message>
+    <message>
+        <source>作废销售单</source>
+        <translation>Cancel sales order</translation>
+    </message>
+    <message>
+        <source>作废销售单 %1。原因:</source>
+        <translation>Cancel sales order %1. Reason:</translation>
+    </message>
+    <message>
+        <source>作废</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>SalesPickers</name>
     <message>
         <source>现金</source>
@@ -1467,6 +1534,10 @@ Over-delivery or expired goods need the owner: please ask the owner to confirm r
     <message>
         <source>社群订单</source>
         <translation>Group orders</translation>
+    </message>
+    <message>
+        <source>订单/审批</source>
+        <translation>Orders/Approvals</translation>
     </message>
 </context>
 <context>

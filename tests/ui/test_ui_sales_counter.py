@@ -125,3 +125,30 @@ def test_order_over_the_limit_waits_for_approval(qtbot, make_window, shop, setti
     assert so.get_order(number).state == "awaiting_approval"
     assert "需要审批" in view.status.text() and "超过额度" in view.status.text()
     assert on_hand(s.screw) == 20000
+
+
+def test_the_owner_approves_and_ships_from_the_orders_list(qtbot, make_window, shop, settings, db_path):
+    s = stocked(shop)
+    shop_settings.set_value(s.owner, "sales.approval_threshold", "3000")
+    cashier = counter_view(make_window(ctx=AppContext(s.cashier, settings, db_label=str(db_path))))
+    cashier.customer.select_customer(s.wholesaler.id)
+    cashier.payment.select_payment("credit")
+    cashier.lines = [so.SaleLineInput(s.screw.id, "15000")]
+    cashier.reprice()
+    number = cashier.post()
+
+    window = make_window()
+    tab = window.tab_widgets["sales"]
+    window.tabs.setCurrentWidget(tab)
+    tab.views.setCurrentWidget(tab.orders)
+    orders = tab.orders
+    assert [r.number for r in orders.model.rows] == [number]
+    assert "超过额度" in orders.model.data(orders.model.index(0, 5))
+    orders.select_number(number)
+    assert orders.approve_button.isEnabled()
+    orders.approve_button.click()
+    assert so.get_order(number).state == "approved"
+    orders.state.setCurrentIndex(orders.state.findData("approved"))
+    orders.select_number(number)
+    orders.ship_button.click()
+    assert so.get_order(number).state == "shipped" and on_hand(s.screw) == 5000
