@@ -17,6 +17,7 @@ from services import ledger
 from services.demo_catalog import DemoProduct, demo_products, shelf_locations
 from services.demo_customers import add_demo_customers
 from services.demo_purchasing import DemoPurchasing
+from services.demo_sales import add_demo_sales
 from services.demo_sim import DemoShop, PlannedDoc
 from services.errors import ValidationError, XiaopuError
 from services.locations import create_location, default_store, virtual
@@ -162,6 +163,7 @@ def generate_demo(actor, products: int = 420, days: int = 90, seed: int = 1,
     with write_transaction():
         buying.finish()  # today's open orders, deliveries and returns: with the done flag, so once
         add_demo_customers(actor, end)  # wholesale customers on credit (services/demo_customers.py)
+        add_demo_sales(actor, end)  # today's open sales orders (services/demo_sales.py)
         state["done"] = True
         _save_state(state)
     return _summary(state, started, resumed)

@@ -139,8 +139,9 @@ def list_orders(state: str | None = None, channel_code: str | None = None, custo
                 text: str = "", offset: int = 0, limit: int | None = None) -> list[SaleRow]:
     """Orders, newest first, filtered in SQL."""
     creator = User.alias()
-    query = (SalesOrder.select(SalesOrder, Channel.code, Channel.name, Customer.name, Document.number,
-                               creator.username)
+    query = (SalesOrder.select(SalesOrder, Channel.code.alias("channel_code"), Channel.name.alias("channel_name"),
+                               Customer.name.alias("customer_name"), Document.number.alias("document_number"),
+                               creator.username.alias("creator"))
              .join(Channel).switch(SalesOrder)
              .join(Customer, peewee.JOIN.LEFT_OUTER).switch(SalesOrder)
              .join(Document, peewee.JOIN.LEFT_OUTER).switch(SalesOrder)
@@ -162,11 +163,11 @@ def list_orders(state: str | None = None, channel_code: str | None = None, custo
         query = query.limit(limit)
     rows = []
     for o in query.objects():
-        rows.append(SaleRow(o.id, o.number, o.code, o.name, o.customer_id, getattr(o, "customer_name", "") or "",
+        rows.append(SaleRow(o.id, o.number, o.channel_code, o.channel_name, o.customer_id, o.customer_name or "",
                             o.state, state_label(o.state), o.order_date, o.total, o.payment, o.paid, o.hold_until,
                             [r for r in o.review_reasons.split("\n") if r], o.emergency,
                             o.emergency and o.emergency_completed_at is None, o.external_ref or "",
-                            getattr(o, "document_number", "") or "", o.username))
+                            o.document_number or "", o.creator))
     return rows
 
 

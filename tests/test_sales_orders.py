@@ -219,3 +219,13 @@ def test_a_hold_that_ran_out_while_the_program_was_closed_is_expired_at_the_next
     initialise()  # what every start of the window or a command runs
     assert so.get_order(order.number).state == "expired"
     assert available(s.blueberry) == D(24)
+
+
+def test_the_list_names_the_customer_channel_and_shipment(s):
+    credit = so.create_order(s.cashier, "STORE", [SaleLineInput(s.screw.id, "100")], customer_id=s.wholesaler.id,
+                             payment="credit")
+    so.confirm(s.cashier, credit.number)
+    so.ship(s.cashier, credit.number)
+    [row] = so.list_orders(customer_id=s.wholesaler.id)
+    assert (row.customer, row.channel_code, row.channel, row.created_by) == ("五金王", "STORE", "门店", "xiaomei")
+    assert row.document.startswith("XS") and "五金王" in row.text()
