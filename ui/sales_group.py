@@ -21,6 +21,7 @@ from services.errors import XiaopuError
 from services.order_parser import ParsedLine, parse
 from services.product_aliases import learn_alias
 from services.sales_lines import SaleLineInput
+from services.usual_orders import usual_order
 from ui import formatting
 from ui.context import AppContext
 from ui.sales_pickers import CustomerCombo
@@ -98,7 +99,7 @@ class GroupOrderView(QWidget):
         if not text:
             self._say(self.tr("请先粘贴顾客的消息。"), error=True)
             return
-        order = parse(text, customer=self.customer.customer_id())
+        order = parse(text, customer=self.customer.customer_id(), usual_order=usual_order)  # 老规矩 from their last order
         self.model.set_rows(order.lines)
         for row, line in enumerate(order.lines):
             if line.needs_choice:

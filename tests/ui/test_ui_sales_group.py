@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from services import products
 from services import sales_orders as so
+from services.sales_lines import SaleLineInput
 from tests.sales_shop import available, sales_shop, stock_in
 
 
@@ -55,3 +56,14 @@ def test_choosing_a_candidate_learns_the_alias(qtbot, make_window, shop):
     from services.order_parser import parse
 
     assert parse("苹果2斤").lines[0].name == "青苹果"  # remembered for next time
+
+
+def test_lao_gui_ju_fills_a_regular_customers_last_order(qtbot, make_window, shop):
+    s = sales_shop(shop)
+    stock_in(s.owner, s.screw, "500", s.store)
+    so.create_order(s.owner, "GROUP", [SaleLineInput(s.screw.id, "50")], customer_id=s.wholesaler.id)
+    view = group_view(make_window())
+    view.customer.select_customer(s.wholesaler.id)
+    view.message.setPlainText("老规矩")
+    view.parse_button.click()
+    assert [(r.name, r.qty, r.unit) for r in view.model.rows] == [("十字螺丝", 50, "个")]
