@@ -7,6 +7,7 @@ from ui.context import AppContext
 from ui.sales_counter import CounterView
 from ui.sales_group import GroupOrderView
 from ui.sales_orders_view import SalesOrdersView
+from ui.sales_returns_view import SalesReturnsView
 
 
 class SalesTab(QWidget):
@@ -21,6 +22,7 @@ class SalesTab(QWidget):
         self.views.addTab(self.counter, self.tr("收银"))
         self.views.addTab(self.group, self.tr("社群订单"))
         self.views.addTab(self.orders, self.tr("订单/审批"))
+        self.views.addTab(SalesReturnsView(context), self.tr("退货"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         layout.addWidget(self.views)
@@ -29,4 +31,6 @@ class SalesTab(QWidget):
         """In 收银 a scan adds to the sale; elsewhere the window decides (商品 tab)."""
         if self.views.currentWidget() is self.counter:
             return self.counter.handle_scan(code)
+        if isinstance(self.views.currentWidget(), SalesReturnsView):  # 退货 ① takes the scans
+            return self.views.currentWidget().handle_scan(code)
         return False

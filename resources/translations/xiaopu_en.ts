@@ -54,6 +54,49 @@
     </message>
 </context>
 <context>
+    <name>ChannelDialog</name>
+    <message>
+        <source>新增渠道</source>
+        <translation>New channel</translation>
+    </message>
+    <message>
+        <source>渠道改名</source>
+        <translation>Rename channel</translation>
+    </message>
+    <message>
+        <source>如 ELEME(大写字母、数字)</source>
+        <translation>e.g. ELEME (capitals, digits)</translation>
+    </message>
+    <message>
+        <source>如 饿了么</source>
+        <translation>e.g. Ele.me</translation>
+    </message>
+    <message>
+        <source>单独设置未付款保留时间</source>
+        <translation>Own hold time for unpaid orders</translation>
+    </message>
+    <message>
+        <source> 分钟</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>不限时</source>
+        <translation>No limit</translation>
+    </message>
+    <message>
+        <source>渠道编码</source>
+        <translation>Channel code</translation>
+    </message>
+    <message>
+        <source>渠道名称</source>
+        <translation>Channel name</translation>
+    </message>
+    <message>
+        <source>保留时间</source>
+        <translation>Hold time</translation>
+    </message>
+</context>
+<context>
     <name>CounterView</name>
     <message>
         <source>品名</source>
@@ -203,10 +246,264 @@ Only the owner may decide to sell an expired lot: please ask the owner to ring i
     </message>
 </context>
 <context>
+    <name>CustomerDialog</name>
+    <message>
+        <source>零售</source>
+        <translation>Retail</translation>
+    </message>
+    <message>
+        <source>批发</source>
+        <translation>Wholesale</translation>
+    </message>
+    <message>
+        <source>零售价</source>
+        <translation>Retail price</translation>
+    </message>
+    <message>
+        <source>批发价</source>
+        <translation>Wholesale price</translation>
+    </message>
+    <message>
+        <source>大客户价</source>
+        <translation>Key account price</translation>
+    </message>
+    <message>
+        <source>编辑客户</source>
+        <translation>Edit customer</translation>
+    </message>
+    <message>
+        <source>新建客户</source>
+        <translation>New customer</translation>
+    </message>
+    <message>
+        <source>留空自动编号</source>
+        <translation>Leave empty to number automatically</translation>
+    </message>
+    <message>
+        <source>在微信群里的名字</source>
+        <translation>Name in the WeChat group</translation>
+    </message>
+    <message>
+        <source>(按类型)</source>
+        <translation>(by type)</translation>
+    </message>
+    <message>
+        <source>0 = 不允许赊账</source>
+        <translation>0 = no credit</translation>
+    </message>
+    <message>
+        <source>赊账后几天内付款,如 30</source>
+        <translation>Days to pay after a credit sale, e.g. 30</translation>
+    </message>
+    <message>
+        <source>启用</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>编码</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>微信名</source>
+        <translation>WeChat name</translation>
+    </message>
+    <message>
+        <source>地址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>客户类型</source>
+        <translation>Customer type</translation>
+    </message>
+    <message>
+        <source>价格等级</source>
+        <translation>Price tier</translation>
+    </message>
+    <message>
+        <source>信用额度</source>
+        <translation>Credit limit</translation>
+    </message>
+    <message>
+        <source>账期(天)</source>
+        <translation>Payment terms (days)</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>当前欠款 ¥%1</source>
+        <translation>Owes ¥%1</translation>
+    </message>
+</context>
+<context>
+    <name>CustomersView</name>
+    <message>
+        <source>编码</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>微信名</source>
+        <translation>WeChat name</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>价格等级</source>
+        <translation>Price tier</translation>
+    </message>
+    <message>
+        <source>信用额度</source>
+        <translation>Credit limit</translation>
+    </message>
+    <message>
+        <source>账期(天)</source>
+        <translation>Terms (days)</translation>
+    </message>
+    <message>
+        <source>欠款</source>
+        <translation>Owes</translation>
+    </message>
+    <message>
+        <source>逾期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>未到期</source>
+        <translation>Not due</translation>
+    </message>
+    <message>
+        <source>1-30天</source>
+        <translation>1-30 days</translation>
+    </message>
+    <message>
+        <source>31-60天</source>
+        <translation>31-60 days</translation>
+    </message>
+    <message>
+        <source>61-90天</source>
+        <translation>61-90 days</translation>
+    </message>
+    <message>
+        <source>90天以上</source>
+        <translation>Over 90 days</translation>
+    </message>
+    <message>
+        <source>客户</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>预收</source>
+        <translation>Prepaid</translation>
+    </message>
+    <message>
+        <source>欠款合计</source>
+        <translation>Total owed</translation>
+    </message>
+    <message>
+        <source>导入客户</source>
+        <translation>Import customers</translation>
+    </message>
+    <message>
+        <source>导出客户</source>
+        <translation>Export customers</translation>
+    </message>
+    <message>
+        <source>客户.xlsx</source>
+        <translation>customers.xlsx</translation>
+    </message>
+    <message>
+        <source>新建</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>编辑</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <source>收款</source>
+        <translation>Receive payment</translation>
+    </message>
+    <message>
+        <source>对账单</source>
+        <translation>Statement</translation>
+    </message>
+    <message>
+        <source>导入Excel</source>
+        <translation>Import Excel</translation>
+    </message>
+    <message>
+        <source>导出Excel</source>
+        <translation>Export Excel</translation>
+    </message>
+    <message>
+        <source>含停用</source>
+        <translation>Include inactive</translation>
+    </message>
+    <message>
+        <source>搜索:名称、拼音、电话或微信名</source>
+        <translation>Search: name, pinyin, phone or WeChat name</translation>
+    </message>
+    <message>
+        <source>有逾期欠款</source>
+        <translation>Has overdue debt</translation>
+    </message>
+    <message>
+        <source>欠款超过信用额度</source>
+        <translation>Owes more than the credit limit</translation>
+    </message>
+    <message>
+        <source>应收账龄(按逾期天数)</source>
+        <translation>Receivables ageing (days overdue)</translation>
+    </message>
+    <message>
+        <source>截至</source>
+        <translation>As of</translation>
+    </message>
+    <message>
+        <source>应收合计 ¥%1,其中逾期 ¥%2</source>
+        <translation>Receivables ¥%1, of which overdue ¥%2</translation>
+    </message>
+    <message>
+        <source>请先在列表中选择一个客户。</source>
+        <translation>Select a customer in the list first.</translation>
+    </message>
+    <message>
+        <source>编辑客户</source>
+        <translation>Edit customer</translation>
+    </message>
+    <message>
+        <source>散客当场付清,没有欠款可收。</source>
+        <translation>Walk-in customers pay on the spot; there is nothing to collect.</translation>
+    </message>
+</context>
+<context>
     <name>ExcelActions</name>
     <message>
         <source>Excel 文件 (*.xlsx)</source>
         <translation>Excel files (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV 文件 (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
     </message>
     <message>
         <source>导入完成</source>
@@ -875,6 +1172,65 @@ Your data stays in one file on this PC.</translation>
     </message>
 </context>
 <context>
+    <name>PaymentDialog</name>
+    <message>
+        <source>现金</source>
+        <translation>Cash</translation>
+    </message>
+    <message>
+        <source>微信</source>
+        <translation>WeChat</translation>
+    </message>
+    <message>
+        <source>支付宝</source>
+        <translation>Alipay</translation>
+    </message>
+    <message>
+        <source>银行转账</source>
+        <translation>Bank transfer</translation>
+    </message>
+    <message>
+        <source>刷卡</source>
+        <translation>Card</translation>
+    </message>
+    <message>
+        <source>其他</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>收款 · %1</source>
+        <translation>Payment · %1</translation>
+    </message>
+    <message>
+        <source>当前欠款 ¥%1</source>
+        <translation>Owes ¥%1</translation>
+    </message>
+    <message>
+        <source>收到多少钱</source>
+        <translation>Amount received</translation>
+    </message>
+    <message>
+        <source>客户</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>收款金额</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>收款方式</source>
+        <translation>Method</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+</context>
+<context>
     <name>PdfPreviewDialog</name>
     <message>
         <source>打印预览</source>
@@ -1436,6 +1792,145 @@ Over-delivery or expired goods need the owner: please ask the owner to confirm r
     </message>
 </context>
 <context>
+    <name>SalesChannelsView</name>
+    <message>
+        <source>不限时</source>
+        <translation>No limit</translation>
+    </message>
+    <message>
+        <source>%1 分钟</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>(店铺设置)</source>
+        <translation> (shop setting)</translation>
+    </message>
+    <message>
+        <source>启用</source>
+        <translation>Enable</translation>
+    </message>
+    <message>
+        <source>停用</source>
+        <translation>Disable</translation>
+    </message>
+    <message>
+        <source>渠道</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>编码</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>未付款保留</source>
+        <translation>Unpaid hold</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>库存</source>
+        <translation>On hand</translation>
+    </message>
+    <message>
+        <source>预占</source>
+        <translation>Reserved</translation>
+    </message>
+    <message>
+        <source>过期</source>
+        <translation>Expired</translation>
+    </message>
+    <message>
+        <source>可售</source>
+        <translation>Sellable</translation>
+    </message>
+    <message>
+        <source>安全库存</source>
+        <translation>Safety stock</translation>
+    </message>
+    <message>
+        <source>在途</source>
+        <translation>On order</translation>
+    </message>
+    <message>
+        <source>缺口</source>
+        <translation>Shortfall</translation>
+    </message>
+    <message>
+        <source>新增…</source>
+        <translation>New…</translation>
+    </message>
+    <message>
+        <source>改名…</source>
+        <translation>Rename…</translation>
+    </message>
+    <message>
+        <source>导出可售库存…</source>
+        <translation>Export sellable stock…</translation>
+    </message>
+    <message>
+        <source>导入渠道订单…</source>
+        <translation>Import channel orders…</translation>
+    </message>
+    <message>
+        <source>导入渠道订单</source>
+        <translation>Import channel orders</translation>
+    </message>
+    <message>
+        <source>导出可售库存</source>
+        <translation>Export sellable stock</translation>
+    </message>
+    <message>
+        <source>全选</source>
+        <translation>Select all</translation>
+    </message>
+    <message>
+        <source>一键生成采购单</source>
+        <translation>Draft purchase order</translation>
+    </message>
+    <message>
+        <source>可售库存(一个库存池)</source>
+        <translation>Sellable stock (one pool)</translation>
+    </message>
+    <message>
+        <source>门店、社群、美团、抖音、小程序看到的是同一个可售数:库存 − 过期 − 预占。任何渠道的订单一建立就预占库存,其他渠道的可售数随之减少。</source>
+        <translation>The store, the group, Meituan, Douyin and the mini program all see the same sellable quantity: on hand − expired − reserved. An order from any channel reserves stock at once, and every other channel&apos;s sellable quantity drops with it.</translation>
+    </message>
+    <message>
+        <source>低库存(可售低于安全库存)</source>
+        <translation>Low stock (sellable below safety stock)</translation>
+    </message>
+    <message>
+        <source>渠道 %1 已停用。</source>
+        <translation>Channel %1 disabled.</translation>
+    </message>
+    <message>
+        <source>渠道 %1 已启用。</source>
+        <translation>Channel %1 enabled.</translation>
+    </message>
+    <message>
+        <source>可售库存-%1.xlsx</source>
+        <translation>sellable-stock-%1.xlsx</translation>
+    </message>
+    <message>
+        <source>先勾选要补货的商品。</source>
+        <translation>Tick the products to reorder first.</translation>
+    </message>
+</context>
+<context>
     <name>SalesOrdersView</name>
     <message>
         <source>单号</source>
@@ -1526,6 +2021,191 @@ Over-delivery or expired goods need the owner: please ask the owner to confirm r
     </message>
 </context>
 <context>
+    <name>SalesReturnsView</name>
+    <message>
+        <source>① 扫码</source>
+        <translation>① Scan</translation>
+    </message>
+    <message>
+        <source>② 原因</source>
+        <translation>② Reason</translation>
+    </message>
+    <message>
+        <source>③ 照片</source>
+        <translation>③ Photo</translation>
+    </message>
+    <message>
+        <source>④ 确认</source>
+        <translation>④ Confirm</translation>
+    </message>
+    <message>
+        <source>质量问题</source>
+        <translation>Quality problem</translation>
+    </message>
+    <message>
+        <source>临期/过期</source>
+        <translation>Near or past expiry</translation>
+    </message>
+    <message>
+        <source>包装破损</source>
+        <translation>Damaged packaging</translation>
+    </message>
+    <message>
+        <source>拿错商品</source>
+        <translation>Wrong item taken</translation>
+    </message>
+    <message>
+        <source>顾客不想要了</source>
+        <translation>Customer changed their mind</translation>
+    </message>
+    <message>
+        <source>品名</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>数量</source>
+        <translation>Qty</translation>
+    </message>
+    <message>
+        <source>单价</source>
+        <translation>Price</translation>
+    </message>
+    <message>
+        <source>金额</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>可不填,如 XS20261121-0001(按原单价退)</source>
+        <translation>Optional, e.g. XS20261121-0001 (refunds at the price sold)</translation>
+    </message>
+    <message>
+        <source>扫退回商品的条码;同一商品再扫一次数量加一</source>
+        <translation>Scan the returned goods; scanning the same item again adds one</translation>
+    </message>
+    <message>
+        <source>原销售单</source>
+        <translation>Original sale</translation>
+    </message>
+    <message>
+        <source>扫码</source>
+        <translation>Scan</translation>
+    </message>
+    <message>
+        <source>选一个或直接输入退货原因(必填)</source>
+        <translation>Pick one or type the reason (required)</translation>
+    </message>
+    <message>
+        <source>退货原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>选择照片…</source>
+        <translation>Choose photo…</translation>
+    </message>
+    <message>
+        <source>不要照片</source>
+        <translation>No photo</translation>
+    </message>
+    <message>
+        <source>照片可不拍;有照片时随退货单保存在数据文件夹的 returns 里。</source>
+        <translation>A photo is optional; when given it is kept with the return in the data folder&apos;s returns folder.</translation>
+    </message>
+    <message>
+        <source>回到货架(还能卖,库存增加)</source>
+        <translation>Back on the shelf (sellable, stock rises)</translation>
+    </message>
+    <message>
+        <source>报损(不能再卖,记入损耗)</source>
+        <translation>To loss (not sellable, recorded as loss)</translation>
+    </message>
+    <message>
+        <source>确认退货</source>
+        <translation>Confirm return</translation>
+    </message>
+    <message>
+        <source>上一步</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>下一步</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <source>重新开始</source>
+        <translation>Start over</translation>
+    </message>
+    <message>
+        <source>请先扫退回的商品。</source>
+        <translation>Scan the returned goods first.</translation>
+    </message>
+    <message>
+        <source>请填写退货原因。</source>
+        <translation>Please give the reason for the return.</translation>
+    </message>
+    <message>
+        <source>退货 %1:%2 件商品,合计 ¥%3。扫完点“下一步”。</source>
+        <translation>Return %1: %2 product(s), ¥%3 in all. Click &quot;Next&quot; when done scanning.</translation>
+    </message>
+    <message>
+        <source>选择退货照片</source>
+        <translation>Choose a photo of the return</translation>
+    </message>
+    <message>
+        <source>图片 (*.png *.jpg *.jpeg *.bmp)</source>
+        <translation>Images (*.png *.jpg *.jpeg *.bmp)</translation>
+    </message>
+    <message>
+        <source>照片:%1</source>
+        <translation>Photo: %1</translation>
+    </message>
+    <message>
+        <source>(没有照片)</source>
+        <translation>(no photo)</translation>
+    </message>
+    <message>
+        <source>无</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>退货 %1
+原销售单:%2
+商品:%3
+金额:¥%4
+原因:%5
+照片:%6
+
+退回的货去哪里?</source>
+        <translation>Return %1
+Original sale: %2
+Goods: %3
+Amount: ¥%4
+Reason: %5
+Photo: %6
+
+Where do the goods go?</translation>
+    </message>
+    <message>
+        <source>已回到货架</source>
+        <translation>is back on the shelf</translation>
+    </message>
+    <message>
+        <source>已报损</source>
+        <translation>written off as loss</translation>
+    </message>
+    <message>
+        <source>退货单 %1 已确认,¥%2,商品%3。</source>
+        <translation>Return %1 confirmed, ¥%2; the goods %3.</translation>
+    </message>
+    <message>
+        <source>① 扫退回的商品(有原销售单号可先填上)。确认前不会动库存。</source>
+        <translation>① Scan the returned goods (fill in the original sale number first if there is one). Stock does not move until you confirm.</translation>
+    </message>
+</context>
+<context>
     <name>SalesTab</name>
     <message>
         <source>收银</source>
@@ -1538,6 +2218,37 @@ Over-delivery or expired goods need the owner: please ask the owner to confirm r
     <message>
         <source>订单/审批</source>
         <translation>Orders/Approvals</translation>
+    </message>
+    <message>
+        <source>渠道</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>退货</source>
+        <translation>Returns</translation>
+    </message>
+    <message>
+        <source>客户</source>
+        <translation>Customers</translation>
+    </message>
+</context>
+<context>
+    <name>ScanLinesBox</name>
+    <message>
+        <source>扫商品条码或输入条码后回车</source>
+        <translation>Scan a barcode, or type it and press Enter</translation>
+    </message>
+    <message>
+        <source>删除行</source>
+        <translation>Remove line</translation>
+    </message>
+    <message>
+        <source>扫码</source>
+        <translation>Scan</translation>
+    </message>
+    <message>
+        <source>%1 × %2 %3</source>
+        <translation>%1 × %2 %3</translation>
     </message>
 </context>
 <context>
@@ -1648,6 +2359,53 @@ Over-delivery or expired goods need the owner: please ask the owner to confirm r
     <message>
         <source>采购设置</source>
         <translation>Purchasing settings</translation>
+    </message>
+</context>
+<context>
+    <name>StatementDialog</name>
+    <message>
+        <source>对账单 · %1</source>
+        <translation>Statement · %1</translation>
+    </message>
+    <message>
+        <source>预览 PDF</source>
+        <translation>Preview PDF</translation>
+    </message>
+    <message>
+        <source>另存 Excel…</source>
+        <translation>Save as Excel…</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>客户</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>对账期间</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>对账单_%1_%2_%3</source>
+        <translation>statement_%1_%2_%3</translation>
+    </message>
+    <message>
+        <source>另存对账单</source>
+        <translation>Save statement</translation>
+    </message>
+    <message>
+        <source>Excel 文件 (*.xlsx)</source>
+        <translation>Excel files (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>对账单</source>
+        <translation>Statement</translation>
+    </message>
+    <message>
+        <source>已保存到 %1</source>
+        <translation>Saved to %1</translation>
     </message>
 </context>
 <context>
