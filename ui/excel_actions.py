@@ -18,27 +18,36 @@ from ui.worker import start_job
 class ExcelActions:
     def __init__(self, owner: QWidget, context: AppContext, *, import_title: str, export_title: str,
                  default_name: str, import_rows: Callable[[Any, Path], Any], export_rows: Callable[[Path], int],
-                 changed: tuple[str, ...]):
+                 changed: tuple[str, ...], csv: bool = False):
         """`import_rows(user, path)` returns a result with `.message`; `export_rows(path)` the row count;
-        `changed` names the data a successful import changes (views refresh on it)."""
+        `changed` names the data a successful import changes (views refresh on it); `csv` also offers
+        .csv files (export: the extension typed or the filter picked decides)."""
         self.owner, self.context = owner, context
+        self.csv = csv
         self.import_title, self.export_title, self.default_name = import_title, export_title, default_name
         self.import_rows, self.export_rows, self.changed = import_rows, export_rows, changed
 
     def folder(self) -> str:
         return self.context.settings.get(keys.LAST_FOLDER) or str(Path.home())
 
+    def filters(self) -> str:
+        excel = QCoreApplication.translate("ExcelActions", "Excel 文件 (*.xlsx)")
+        if not self.csv:
+            return excel
+        return excel + ";;" + QCoreApplication.translate("ExcelActions", "CSV 文件 (*.csv)")
+
     def choose_import(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self.owner, self.import_title, self.folder(), QCoreApplication.translate("ExcelActions", "Excel 文件 (*.xlsx)"))
+        name, _ = QFileDialog.getOpenFileName(self.owner, self.import_title, self.folder(), self.filters())
         if name:
             self.context.settings.set(keys.LAST_FOLDER, str(Path(name).parent))
             self.import_from(Path(name))
 
     def choose_export(self) -> None:
         default = str(Path(self.folder()) / self.default_name)
-        name, _ = QFileDialog.getSaveFileName(self.owner, self.export_title, default, QCoreApplication.translate("ExcelActions", "Excel 文件 (*.xlsx)"))
+        name, chosen = QFileDialog.getSaveFileName(self.owner, self.export_title, default, self.filters())
         if name:
-            path = Path(name) if name.lower().endswith(".xlsx") else Path(name + ".xlsx")
+            suffix = ".csv" if self.csv and (name.lower().endswith(".csv") or "*.csv" in chosen) else ".xlsx"
+            path = Path(name) if name.lower().endswith(suffix) else Path(name + suffix)
             self.context.settings.set(keys.LAST_FOLDER, str(path.parent))
             self.export_to(path)
 

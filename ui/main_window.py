@@ -1,7 +1,9 @@
 """The one main window: tabs from ui/tabs.py, menus, the status bar, and where scans go."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+import logging
+
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPixmap
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
 
@@ -16,6 +18,7 @@ from ui.users_dialog import UsersDialog
 from ui.worker import start_job, wait_for_quiet_jobs
 
 APP_VERSION = "0.1.0"
+log = logging.getLogger(__name__)
 
 
 class MainWindow(QMainWindow):
@@ -47,6 +50,10 @@ class MainWindow(QMainWindow):
         self.scanner.install()
         self.unknown_box: QMessageBox | None = None
         self.alerts_dialog: QWidget | None = None
+        self.hold_timer = QTimer(self)  # unpaid orders' holds run out while the app is open
+        self.hold_timer.setInterval(60_000)
+        self.hold_timer.timeout.connect(lambda: self.release_expired_holds())
+        self.hold_timer.start()
 
     @property
     def products_tab(self):
@@ -110,7 +117,22 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentIndex(0)
         return shots
 
+    def release_expired_holds(self) -> list[str]:
+        """Every minute: unpaid orders past their hold expire and their stock is sellable again."""
+        from services.sales_orders import release_expired_holds
+
+        try:
+            expired = release_expired_holds()
+        except Exception:  # a locked database now is retried in a minute; never a crash dialog from a timer
+            log.exception("releasing expired holds failed")
+            return []
+        if expired:
+            self.context.events.changed.emit("sales")
+            self.context.events.changed.emit("stock")
+        return expired
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.hold_timer.stop()
         self.context.settings.set(keys.WINDOW_GEOMETRY, self.saveGeometry())
         wait_for_quiet_jobs()  # a list still filling itself must not outlive the database connection
         self.scanner.uninstall()

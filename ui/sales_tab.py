@@ -4,6 +4,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from ui.context import AppContext
+from ui.sales_channels_view import SalesChannelsView
 from ui.sales_counter import CounterView
 from ui.sales_group import GroupOrderView
 from ui.sales_orders_view import SalesOrdersView
@@ -22,6 +23,7 @@ class SalesTab(QWidget):
         self.views.addTab(self.counter, self.tr("收银"))
         self.views.addTab(self.group, self.tr("社群订单"))
         self.views.addTab(self.orders, self.tr("订单/审批"))
+        self.views.addTab(SalesChannelsView(context), self.tr("渠道"))
         self.views.addTab(SalesReturnsView(context), self.tr("退货"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)

@@ -1998,6 +1998,117 @@ Over-delivery or expired goods need the owner: please ask the owner to confirm r
     </message>
 </context>
 <context>
+    <name>SalesOutboundView</name>
+    <message>
+        <source>单号</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>客户</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>金额</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>经办</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <source>扫要出库的商品;再扫一次数量加一</source>
+        <translation>Scan the goods going out; scanning again adds one</translation>
+    </message>
+    <message>
+        <source>备注,如 周末试吃、给供应商的样品</source>
+        <translation>Note, e.g. weekend tasting, a sample for a supplier</translation>
+    </message>
+    <message>
+        <source>出库</source>
+        <translation>Post outbound</translation>
+    </message>
+    <message>
+        <source>快捷出库(不算销售,不收款)</source>
+        <translation>Quick outbound (not a sale, no payment)</translation>
+    </message>
+    <message>
+        <source>用途</source>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <source>扫紧急出库的商品</source>
+        <translation>Scan the goods for the emergency outbound</translation>
+    </message>
+    <message>
+        <source>紧急出库原因(必填),如 老客户急用,单子后补</source>
+        <translation>Reason (required), e.g. a regular needs it now, paperwork later</translation>
+    </message>
+    <message>
+        <source>紧急出库</source>
+        <translation>Emergency outbound</translation>
+    </message>
+    <message>
+        <source>紧急出库(店主专用:立即出库,跳过审批,事后补单)</source>
+        <translation>Emergency outbound (owner only: posts at once, skips review, paperwork later)</translation>
+    </message>
+    <message>
+        <source>只有店主可以紧急出库:它不经审批立即减库存。请找店主,或在“收银”正常开单。</source>
+        <translation>Only the owner can post an emergency outbound: it lowers stock at once without review. Ask the owner, or sell normally at the counter.</translation>
+    </message>
+    <message>
+        <source>出库后单据标记为“紧急”,留在下面的列表里,直到补单完成。</source>
+        <translation>Once posted the order is flagged "emergency" and stays in the list below until its paperwork is completed.</translation>
+    </message>
+    <message>
+        <source>补单完成…</source>
+        <translation>Complete paperwork…</translation>
+    </message>
+    <message>
+        <source>待补单的紧急出库</source>
+        <translation>Emergency outbounds awaiting paperwork</translation>
+    </message>
+    <message>
+        <source>请先扫要出库的商品。</source>
+        <translation>Scan the goods going out first.</translation>
+    </message>
+    <message>
+        <source>未出库:%1</source>
+        <translation>Not posted: %1</translation>
+    </message>
+    <message>
+        <source>%1 已出库(%2),库存已减少。</source>
+        <translation>%1 posted (%2); stock lowered.</translation>
+    </message>
+    <message>
+        <source>只有店主可以紧急出库。</source>
+        <translation>Only the owner can post an emergency outbound.</translation>
+    </message>
+    <message>
+        <source>请填写紧急出库原因。</source>
+        <translation>Please give the reason for the emergency outbound.</translation>
+    </message>
+    <message>
+        <source>紧急出库 %1 已出库(¥%2),已列入待补单。</source>
+        <translation>Emergency outbound %1 posted (¥%2) and listed as awaiting paperwork.</translation>
+    </message>
+    <message>
+        <source>紧急出库 %1 已补单完成。</source>
+        <translation>Emergency outbound %1: paperwork completed.</translation>
+    </message>
+    <message>
+        <source>补单完成</source>
+        <translation>Complete paperwork</translation>
+    </message>
+    <message>
+        <source>紧急出库 %1:补上单据说明(如 客户、单据号、付款情况)。</source>
+        <translation>Emergency outbound %1: add the paperwork note (e.g. customer, document number, payment).</translation>
+    </message>
+</context>
+<context>
     <name>SalesPickers</name>
     <message>
         <source>现金</source>
@@ -2226,6 +2337,10 @@ Where do the goods go?</translation>
     <message>
         <source>退货</source>
         <translation>Returns</translation>
+    </message>
+    <message>
+        <source>快捷/紧急出库</source>
+        <translation>Quick / emergency outbound</translation>
     </message>
     <message>
         <source>客户</source>
