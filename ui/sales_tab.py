@@ -8,6 +8,7 @@ from ui.sales_channels_view import SalesChannelsView
 from ui.sales_counter import CounterView
 from ui.sales_group import GroupOrderView
 from ui.sales_orders_view import SalesOrdersView
+from ui.sales_outbound_view import SalesOutboundView
 from ui.sales_returns_view import SalesReturnsView
 
 
@@ -25,6 +26,7 @@ class SalesTab(QWidget):
         self.views.addTab(self.orders, self.tr("订单/审批"))
         self.views.addTab(SalesChannelsView(context), self.tr("渠道"))
         self.views.addTab(SalesReturnsView(context), self.tr("退货"))
+        self.views.addTab(SalesOutboundView(context), self.tr("快捷/紧急出库"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         layout.addWidget(self.views)
@@ -33,6 +35,6 @@ class SalesTab(QWidget):
         """In 收银 a scan adds to the sale; elsewhere the window decides (商品 tab)."""
         if self.views.currentWidget() is self.counter:
             return self.counter.handle_scan(code)
-        if isinstance(self.views.currentWidget(), SalesReturnsView):  # 退货 ① takes the scans
+        if isinstance(self.views.currentWidget(), (SalesReturnsView, SalesOutboundView)):  # their forms take scans
             return self.views.currentWidget().handle_scan(code)
         return False
