@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 from ui.context import AppContext
 from ui.sales_channels_view import SalesChannelsView
 from ui.sales_counter import CounterView
+from ui.sales_customers import CustomersView
 from ui.sales_group import GroupOrderView
 from ui.sales_orders_view import SalesOrdersView
 from ui.sales_outbound_view import SalesOutboundView
@@ -27,6 +28,7 @@ class SalesTab(QWidget):
         self.views.addTab(SalesChannelsView(context), self.tr("渠道"))
         self.views.addTab(SalesReturnsView(context), self.tr("退货"))
         self.views.addTab(SalesOutboundView(context), self.tr("快捷/紧急出库"))
+        self.views.addTab(CustomersView(context), self.tr("客户"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         layout.addWidget(self.views)
