@@ -1,0 +1,79 @@
+"""Render 退货 (step ① mid-scan and step ④) and 快捷/紧急出库 offscreen on a demo shop:
+
+    QT_QPA_PLATFORM=offscreen python -m tests.ui.returns_screenshots --db DEMO.sqlite3 --out docs/screenshots
+
+Nothing is posted: the return stays an open draft at ④, the outbound lines stay in the form."""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--db", required=True)
+    parser.add_argument("--out", default="docs/screenshots")
+    args = parser.parse_args(argv)
+
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication(sys.argv[:1])
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)  # never touch the user's real settings
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, tempfile.mkdtemp())
+
+    from services.products import search_products
+    from services.setup import open_shop
+    from ui import i18n
+    from ui.app import load_cjk_font
+    from ui.context import AppContext
+    from ui.main_window import MainWindow
+    from ui.sales_outbound_view import SalesOutboundView
+    from ui.sales_returns_view import SalesReturnsView
+    from ui.settings import Settings
+
+    i18n.install("zh_CN")
+    load_cjk_font(app)
+    owner = open_shop(args.db)
+    window = MainWindow(AppContext(owner, Settings(), db_label=Path(args.db).name))
+    window.resize(1280, 760)
+    window.show()
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    tab = window.tab_widgets["sales"]
+    window.tabs.setCurrentWidget(tab)
+    views = [tab.views.widget(i) for i in range(tab.views.count())]
+    returns = next(v for v in views if isinstance(v, SalesReturnsView))
+    outbound = next(v for v in views if isinstance(v, SalesOutboundView))
+    codes = [row.barcode for name in ("巴氏鲜牛奶", "巴氏鲜牛奶", "鸡蛋") for row in search_products(name, limit=1)
+             if row.barcode]
+
+    tab.views.setCurrentWidget(returns)
+    for code in codes:
+        returns.handle_scan(code)
+    app.processEvents()
+    window.grab().save(str(out / "sales_returns.png"))
+    returns.next_step()
+    returns.reason.setEditText("包装破损")
+    returns.next_step()
+    returns.next_step()
+    app.processEvents()
+    window.grab().save(str(out / "sales_returns_confirm.png"))
+
+    tab.views.setCurrentWidget(outbound)
+    outbound.template.setCurrentText("样品")
+    for code in codes:
+        outbound.quick_lines.add_code(code)
+    app.processEvents()
+    window.grab().save(str(out / "sales_outbound.png"))
+    window.close()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
