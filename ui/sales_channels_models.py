@@ -59,14 +59,14 @@ class LowStockModel(RowsModel):
 
     def __init__(self, parent=None):
         super().__init__((
-            Column(QT_TRANSLATE_NOOP("SalesChannelsView", "SKU"), CTX, lambda r: r.sku, 90),
-            Column(QT_TRANSLATE_NOOP("SalesChannelsView", "名称"), CTX, lambda r: r.name, 140, stretch=True),
-            Column(QT_TRANSLATE_NOOP("SalesChannelsView", "可售"), CTX, lambda r: formatting.qty(r.sellable), 70, RIGHT),
-            Column(QT_TRANSLATE_NOOP("SalesChannelsView", "安全库存"), CTX, lambda r: formatting.qty(r.safety_stock), 70,
+            Column(QT_TRANSLATE_NOOP("SalesChannelsView", "SKU"), CTX, lambda r: r.sku, 85),
+            Column(QT_TRANSLATE_NOOP("SalesChannelsView", "名称"), CTX, lambda r: r.name, 90, stretch=True),
+            Column(QT_TRANSLATE_NOOP("SalesChannelsView", "可售"), CTX, lambda r: formatting.qty(r.sellable), 55, RIGHT),
+            Column(QT_TRANSLATE_NOOP("SalesChannelsView", "安全库存"), CTX, lambda r: formatting.qty(r.safety_stock), 65,
                    RIGHT),
-            Column(QT_TRANSLATE_NOOP("SalesChannelsView", "在途"), CTX, lambda r: formatting.qty(r.on_order), 70, RIGHT),
-            Column(QT_TRANSLATE_NOOP("SalesChannelsView", "缺口"), CTX, lambda r: formatting.qty(r.shortfall), 70, RIGHT),
-            Column(QT_TRANSLATE_NOOP("SalesChannelsView", "单位"), CTX, lambda r: r.unit, 45),
+            Column(QT_TRANSLATE_NOOP("SalesChannelsView", "在途"), CTX, lambda r: formatting.qty(r.on_order), 50, RIGHT),
+            Column(QT_TRANSLATE_NOOP("SalesChannelsView", "缺口"), CTX, lambda r: formatting.qty(r.shortfall), 50, RIGHT),
+            Column(QT_TRANSLATE_NOOP("SalesChannelsView", "单位"), CTX, lambda r: r.unit, 40),
         ), parent)
         self.checked: set[int] = set()
 

@@ -1914,6 +1914,10 @@ Over-delivery or expired goods need the owner: please ask the owner to confirm r
         <translation>Low stock (sellable below safety stock)</translation>
     </message>
     <message>
+        <source>内置渠道不能停用,可以改名</source>
+        <translation>A built-in channel cannot be disabled; rename it instead</translation>
+    </message>
+    <message>
         <source>渠道 %1 已停用。</source>
         <translation>Channel %1 disabled.</translation>
     </message>
@@ -2061,7 +2065,7 @@ Over-delivery or expired goods need the owner: please ask the owner to confirm r
     </message>
     <message>
         <source>出库后单据标记为“紧急”,留在下面的列表里,直到补单完成。</source>
-        <translation>Once posted the order is flagged "emergency" and stays in the list below until its paperwork is completed.</translation>
+        <translation>Once posted the order is flagged &quot;emergency&quot; and stays in the list below until its paperwork is completed.</translation>
     </message>
     <message>
         <source>补单完成…</source>
