@@ -60,10 +60,11 @@ class SalesChannelsView(RefreshOnShow, QWidget):
         self.excel = ExcelActions(
             self, context, import_title=self.tr("导入渠道订单"), export_title=self.tr("导出可售库存"),
             default_name="", changed=("sales", "stock"), csv=True,
-            import_rows=lambda user, path: import_channel_orders(user, self.channel_code(), path),
-            export_rows=lambda path: sellable.export_sellable(self.channel_code(), path))
+            import_rows=lambda user, path: import_channel_orders(user, self.file_channel, path),
+            export_rows=lambda path: sellable.export_sellable(self.file_channel, path))
+        self.file_channel = ""  # read on the GUI thread when a file job starts, never from the worker
         self.export_button.clicked.connect(lambda: self.choose_export())
-        self.import_button.clicked.connect(lambda: self.excel.choose_import())
+        self.import_button.clicked.connect(lambda: self.choose_import())
 
         self.low_model = LowStockModel(self)
         self.low_table = QTableView()
@@ -197,13 +198,20 @@ class SalesChannelsView(RefreshOnShow, QWidget):
     # -- files ---------------------------------------------------------------------------------
 
     def choose_export(self) -> None:
+        self.file_channel = self.channel_code()
         self.excel.default_name = self.tr("可售库存-%1.xlsx").replace("%1", self.channel.currentText())
         self.excel.choose_export()
 
+    def choose_import(self) -> None:
+        self.file_channel = self.channel_code()
+        self.excel.choose_import()
+
     def export_to(self, path: Path):
+        self.file_channel = self.channel_code()
         return self.excel.export_to(Path(path))
 
     def import_from(self, path: Path):
+        self.file_channel = self.channel_code()
         return self.excel.import_from(Path(path))
 
     # -- low stock -----------------------------------------------------------------------------
