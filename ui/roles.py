@@ -26,6 +26,14 @@ DOC_TYPE_NAMES = {
 }
 
 
+WALK_IN = QT_TRANSLATE_NOOP("Names", "散客")
+
+
+def customer_label(name: str) -> str:
+    """A sales order's customer as the clerk says it: an order without one was for a walk-in 散客."""
+    return name or QCoreApplication.translate(CTX, WALK_IN)
+
+
 def role_name(role: str) -> str:
     return QCoreApplication.translate(CTX, ROLE_NAMES[role]) if role in ROLE_NAMES else role
 

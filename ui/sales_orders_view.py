@@ -11,6 +11,7 @@ from ui import formatting
 from ui.context import AppContext
 from ui.reason_dialog import ask_reason
 from ui.refresh import RefreshOnShow
+from ui.roles import customer_label
 from ui.table_model import RIGHT, Column, RowsModel, selected_row, setup_table
 
 CTX = "SalesOrdersView"
@@ -22,7 +23,7 @@ class SalesOrderModel(RowsModel):
         super().__init__((
             Column(QT_TRANSLATE_NOOP("SalesOrdersView", "单号"), CTX, lambda r: r.number, 150),
             Column(QT_TRANSLATE_NOOP("SalesOrdersView", "渠道"), CTX, lambda r: r.channel, 60),
-            Column(QT_TRANSLATE_NOOP("SalesOrdersView", "客户"), CTX, lambda r: r.customer, 100),
+            Column(QT_TRANSLATE_NOOP("SalesOrdersView", "客户"), CTX, lambda r: customer_label(r.customer), 100),
             Column(QT_TRANSLATE_NOOP("SalesOrdersView", "状态"), CTX, lambda r: r.state_label, 80),
             Column(QT_TRANSLATE_NOOP("SalesOrdersView", "金额"), CTX, lambda r: formatting.money(r.total), 90, RIGHT),
             Column(QT_TRANSLATE_NOOP("SalesOrdersView", "审批原因"), CTX, lambda r: ";".join(r.review_reasons), 300,

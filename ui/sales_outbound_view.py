@@ -23,6 +23,7 @@ from ui import formatting
 from ui.context import AppContext
 from ui.reason_dialog import ReasonDialog, ask_reason
 from ui.refresh import RefreshOnShow
+from ui.roles import customer_label
 from ui.scan_lines import ScanLinesBox
 from ui.table_model import RIGHT, Column, RowsModel, selected_row, setup_table
 
@@ -34,7 +35,7 @@ class EmergencyModel(RowsModel):
         super().__init__((
             Column(QT_TRANSLATE_NOOP("SalesOutboundView", "单号"), CTX, lambda r: r.number, 150),
             Column(QT_TRANSLATE_NOOP("SalesOutboundView", "日期"), CTX, lambda r: formatting.date(r.order_date), 90),
-            Column(QT_TRANSLATE_NOOP("SalesOutboundView", "客户"), CTX, lambda r: r.customer, 100, stretch=True),
+            Column(QT_TRANSLATE_NOOP("SalesOutboundView", "客户"), CTX, lambda r: customer_label(r.customer), 100, stretch=True),
             Column(QT_TRANSLATE_NOOP("SalesOutboundView", "金额"), CTX, lambda r: formatting.money(r.total), 90, RIGHT),
             Column(QT_TRANSLATE_NOOP("SalesOutboundView", "经办"), CTX, lambda r: r.created_by, 70),
         ), parent)

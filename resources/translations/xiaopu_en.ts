@@ -850,6 +850,10 @@ Your data stays in one file on this PC.</translation>
         <source>冲销</source>
         <translation>Reversal</translation>
     </message>
+    <message>
+        <source>散客</source>
+        <translation>Walk-in</translation>
+    </message>
 </context>
 <context>
     <name>OrderEditor</name>
