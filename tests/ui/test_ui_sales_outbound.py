@@ -63,6 +63,8 @@ def test_the_owner_posts_one_and_it_stays_open_until_completed(qtbot, make_windo
     number = view.post_emergency()
     assert number and on_hand(s.blueberry) == 9
     assert [r.number for r in view.model.rows] == [number]
+    customer_column = next(i for i, c in enumerate(view.model.columns) if c.title == "客户")
+    assert view.model.data(view.model.index(0, customer_column)) == "散客"
 
     view.table.selectRow(0)
     dialog = view.complete()
