@@ -217,7 +217,7 @@ class SalesReturnsView(QWidget):
         self.code.clear()
         self.model.set_rows(view.lines)
         self.go(SCAN)
-        self._say(self.tr("退货 %1:%2 件商品,合计 ¥%3。扫完点“下一步”。").replace("%1", view.ref)
+        self._say(self.tr("退货 %1:%2 种商品,合计 ¥%3。扫完点“下一步”。").replace("%1", view.ref)
                   .replace("%2", str(len(view.lines))).replace("%3", formatting.money(view.amount)))
         return True
 

@@ -2266,7 +2266,7 @@ Over-delivery or expired goods need the owner: please ask the owner to confirm r
         <translation>Please give the reason for the return.</translation>
     </message>
     <message>
-        <source>退货 %1:%2 件商品,合计 ¥%3。扫完点“下一步”。</source>
+        <source>退货 %1:%2 种商品,合计 ¥%3。扫完点“下一步”。</source>
         <translation>Return %1: %2 product(s), ¥%3 in all. Click &quot;Next&quot; when done scanning.</translation>
     </message>
     <message>
