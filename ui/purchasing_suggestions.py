@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QShowEvent
@@ -24,7 +23,7 @@ from ui import formatting, notify
 from ui.context import AppContext
 from ui.purchasing_format import MISSING_COLOR, SOON_COLOR, URGENT_COLOR, moment
 from ui.refresh import RefreshOnShow
-from ui.table_model import RIGHT, Column, Index, RowsModel, setup_table, swatch
+from ui.table_model import RIGHT, Column, TickableRowsModel, setup_table, swatch
 from ui.worker import start_quiet
 
 CTX = "SuggestionModel"
@@ -54,44 +53,15 @@ COLUMNS = (
 )
 
 
-class SuggestionModel(RowsModel):
+class SuggestionModel(TickableRowsModel):
     """Suggestions with a tick box in the first column (kept by product across reloads)."""
 
     def __init__(self, parent=None):
         super().__init__(COLUMNS, parent)
-        self.checked: set[int] = set()
 
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        flags = super().flags(index)
-        if index.isValid() and index.column() == 0:
-            flags |= Qt.ItemFlag.ItemIsUserCheckable
-        return flags
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.CheckStateRole and index.isValid() and index.column() == 0:
-            ticked = self.rows[index.row()].product_id in self.checked
-            return Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked
-        return super().data(index, role)
-
-    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if role != Qt.ItemDataRole.CheckStateRole or not index.isValid() or index.column() != 0:
-            return super().setData(index, value, role)
-        self.set_checked(index.row(), Qt.CheckState(value) == Qt.CheckState.Checked)
-        return True
-
-    def set_checked(self, row: int, ticked: bool) -> None:
-        pid = self.rows[row].product_id
-        (self.checked.add if ticked else self.checked.discard)(pid)
-        self.dataChanged.emit(self.index(row, 0), self.index(row, 0), [Qt.ItemDataRole.CheckStateRole])
-
-    def set_all(self, ticked: bool) -> None:
-        """Tick every line that can be ordered (a quantity and its supplier data), or none."""
-        self.checked = {s.product_id for s in self.rows if s.suggested > 0 and not s.problem} if ticked else set()
-        if self.rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, 0), [Qt.ItemDataRole.CheckStateRole])
-
-    def picked(self) -> list[suggestions.Suggestion]:
-        return [s for s in self.rows if s.product_id in self.checked]
+    def tickable(self, row: suggestions.Suggestion) -> bool:
+        """全选 ticks the lines that can be ordered: a quantity and its supplier data."""
+        return row.suggested > 0 and not row.problem
 
     def row_background(self, row: suggestions.Suggestion) -> QColor | None:
         if row.problem:
@@ -183,7 +153,6 @@ class SuggestionsView(RefreshOnShow, QWidget):
     def _loaded(self, rows: list[suggestions.Suggestion]) -> None:
         self.loading = False
         self.make_orders.setEnabled(True)
-        self.model.checked &= {s.product_id for s in rows}
         self.model.set_rows(rows)
         self._update_summary()
         self.reason.clear()
@@ -234,7 +203,7 @@ class SuggestionsView(RefreshOnShow, QWidget):
     # -- actions --------------------------------------------------------------------------------
 
     def make_drafts(self) -> list[str]:
-        picked = self.model.picked()
+        picked = self.model.picked_rows()
         if not picked:
             notify.inform(self, self.tr("生成采购单"), self.tr("请先勾选要采购的行。"))
             return []
@@ -254,7 +223,7 @@ class SuggestionsView(RefreshOnShow, QWidget):
         from services.replenish_print import suggestion_slips
         from ui.print_preview import preview_replenish_slips
 
-        picked = [s for s in self.model.picked() if s.suggested > 0]
+        picked = [s for s in self.model.picked_rows() if s.suggested > 0]
         if not picked:
             notify.inform(self, self.tr("打印补货码"), self.tr("请先勾选要采购的行。"))
             return None

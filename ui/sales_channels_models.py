@@ -3,11 +3,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QColor
 
 from ui import formatting
-from ui.table_model import RIGHT, Column, Index, RowsModel
+from ui.table_model import RIGHT, Column, RowsModel, TickableRowsModel
 
 CTX = "SalesChannelsView"
 SHORT_COLOR = QColor("#fde2e1")  # nothing left to sell
@@ -54,7 +54,7 @@ class SellableModel(RowsModel):
         return SHORT_COLOR if row.sellable <= 0 else None
 
 
-class LowStockModel(RowsModel):
+class LowStockModel(TickableRowsModel):
     """Low-stock rows with a tick box in the first column (kept by product across reloads)."""
 
     def __init__(self, parent=None):
@@ -68,39 +68,3 @@ class LowStockModel(RowsModel):
             Column(QT_TRANSLATE_NOOP("SalesChannelsView", "缺口"), CTX, lambda r: formatting.qty(r.shortfall), 50, RIGHT),
             Column(QT_TRANSLATE_NOOP("SalesChannelsView", "单位"), CTX, lambda r: r.unit, 40),
         ), parent)
-        self.checked: set[int] = set()
-
-    def set_rows(self, rows: list[Any]) -> None:
-        self.checked &= {r.product_id for r in rows}
-        super().set_rows(rows)
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        flags = super().flags(index)
-        if index.isValid() and index.column() == 0:
-            flags |= Qt.ItemFlag.ItemIsUserCheckable
-        return flags
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.CheckStateRole and index.isValid() and index.column() == 0:
-            ticked = self.rows[index.row()].product_id in self.checked
-            return Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked
-        return super().data(index, role)
-
-    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if role != Qt.ItemDataRole.CheckStateRole or not index.isValid() or index.column() != 0:
-            return super().setData(index, value, role)
-        self.set_checked(index.row(), Qt.CheckState(value) == Qt.CheckState.Checked)
-        return True
-
-    def set_checked(self, row: int, ticked: bool) -> None:
-        pid = self.rows[row].product_id
-        (self.checked.add if ticked else self.checked.discard)(pid)
-        self.dataChanged.emit(self.index(row, 0), self.index(row, 0), [Qt.ItemDataRole.CheckStateRole])
-
-    def set_all(self, ticked: bool) -> None:
-        self.checked = {r.product_id for r in self.rows} if ticked else set()
-        if self.rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, 0), [Qt.ItemDataRole.CheckStateRole])
-
-    def picked(self) -> list[int]:
-        return [r.product_id for r in self.rows if r.product_id in self.checked]

@@ -217,7 +217,7 @@ class SalesChannelsView(RefreshOnShow, QWidget):
     # -- low stock -----------------------------------------------------------------------------
 
     def draft_purchase(self) -> list[str]:
-        picked = self.low_model.picked()
+        picked = [r.product_id for r in self.low_model.picked_rows()]
         if not picked:
             self._say(self.tr("先勾选要补货的商品。"), error=True)
             return []

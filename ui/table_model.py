@@ -190,3 +190,51 @@ def swatch(color: QColor, text: str):
     label = QLabel(text)
     label.setStyleSheet(f"background: {color.name()}; padding: 2px 6px; border-radius: 3px;")
     return label
+
+
+class TickableRowsModel(RowsModel):
+    """Rows with a tick box in the first column, kept by product id across reloads (a list the
+    owner ticks, then acts on: suggestions → orders, low stock → orders)."""
+
+    def __init__(self, columns: Sequence[Column], parent=None):
+        super().__init__(columns, parent)
+        self.checked: set[int] = set()
+
+    def tickable(self, row: Any) -> bool:
+        """Whether 全选 ticks this row (every row unless a subclass says otherwise)."""
+        return True
+
+    def set_rows(self, rows: list[Any]) -> None:
+        self.checked &= {r.product_id for r in rows}
+        super().set_rows(rows)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        if index.isValid() and index.column() == 0:
+            flags |= Qt.ItemFlag.ItemIsUserCheckable
+        return flags
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.CheckStateRole and index.isValid() and index.column() == 0:
+            ticked = self.rows[index.row()].product_id in self.checked
+            return Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked
+        return super().data(index, role)
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.CheckStateRole or not index.isValid() or index.column() != 0:
+            return super().setData(index, value, role)
+        self.set_checked(index.row(), Qt.CheckState(value) == Qt.CheckState.Checked)
+        return True
+
+    def set_checked(self, row: int, ticked: bool) -> None:
+        pid = self.rows[row].product_id
+        (self.checked.add if ticked else self.checked.discard)(pid)
+        self.dataChanged.emit(self.index(row, 0), self.index(row, 0), [Qt.ItemDataRole.CheckStateRole])
+
+    def set_all(self, ticked: bool) -> None:
+        self.checked = {r.product_id for r in self.rows if self.tickable(r)} if ticked else set()
+        if self.rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, 0), [Qt.ItemDataRole.CheckStateRole])
+
+    def picked_rows(self) -> list[Any]:
+        return [r for r in self.rows if r.product_id in self.checked]
