@@ -6,42 +6,17 @@ DEMO.sqlite3 is made by `python main.py --db DEMO.sqlite3 demo` (or any shop dat
 """
 from __future__ import annotations
 
-import argparse
 import os
 import sys
-import tempfile
 from pathlib import Path
+
+from tests.ui.shot_window import open_window
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--db", required=True)
-    parser.add_argument("--out", default="docs/screenshots")
-    parser.add_argument("--lang", default="zh_CN")
-    args = parser.parse_args(argv)
-
-    from PySide6.QtCore import QSettings
-    from PySide6.QtWidgets import QApplication
-
-    app = QApplication(sys.argv[:1])
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)  # never touch the user's real settings
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, tempfile.mkdtemp())
-
-    from services.setup import open_shop
-    from ui import i18n
-    from ui.app import load_cjk_font
-    from ui.context import AppContext
-    from ui.main_window import MainWindow
-    from ui.settings import Settings
-
-    i18n.install(args.lang)
-    load_cjk_font(app)
-    owner = open_shop(args.db)
-    window = MainWindow(AppContext(owner, Settings(), db_label=Path(args.db).name))
-    window.resize(1280, 760)
-    window.show()
+    app, window, args = open_window(argv)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
 
