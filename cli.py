@@ -101,6 +101,16 @@ def build_parser() -> argparse.ArgumentParser:
     po = prsub.add_parser("po", help="a purchase order as an A4 PDF")
     po.add_argument("number")
     po.add_argument("--out", required=True)
+    labels = prsub.add_parser("labels", help="product labels (thermal roll or A4 sheet)")
+    labels.add_argument("--sku", required=True)
+    labels.add_argument("--copies", type=int, default=1)
+    labels.add_argument("--layout", choices=["40x30", "50x30", "60x40", "a4-3x8"], default="40x30")
+    labels.add_argument("--start", type=int, default=1, help="first free position on a partly used A4 sheet")
+    labels.add_argument("--out", required=True)
+    shelves = prsub.add_parser("shelf-labels", help="one QR label per shelf")
+    shelves.add_argument("--location")
+    shelves.add_argument("--layout", choices=["40x30", "50x30", "60x40", "a4-3x8"], default="60x40")
+    shelves.add_argument("--out", required=True)
     cli_customer.add_parser(sub)
     cli_sales.add_parser(sub)
     order = sub.add_parser("parse-order", help="read a WeChat group order message (社群订单); '-' reads stdin")
@@ -353,8 +363,28 @@ def cmd_purchase(args, user) -> int:
 def cmd_print(args, user) -> int:
     from reports.purchase_order_pdf import write_purchase_order_pdf
 
+    if args.print_what in ("labels", "shelf-labels"):
+        return cmd_print_labels(args)
     path = write_purchase_order_pdf(args.number, Path(args.out))
     _print(f"已生成 / written: {path}")
+    return 0
+
+
+def cmd_print_labels(args) -> int:
+    from reports.labels import write_labels
+    from services import label_data
+    from services.errors import NotFound
+
+    if args.print_what == "labels":
+        items = label_data.product_labels(args.sku, args.copies)
+        start = args.start
+    else:
+        items = label_data.shelf_labels(args.location)
+        start = 1
+        if not items:
+            raise NotFound("label.no_shelves")
+    path = write_labels(items, args.layout, Path(args.out), start=start)
+    _print(f"已生成 {len(items)} 张标签 / {len(items)} labels written: {path}")
     return 0
 
 

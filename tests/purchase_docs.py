@@ -106,3 +106,18 @@ def decode_qr(pdf: Path, tmp: Path, dpi: int = 200) -> list[str]:
     finally:
         document.close()
     return found
+
+
+def decode_barcodes(pdf: Path, dpi: int = 203, formats=None) -> list[list[tuple[str, str]]]:
+    """Per page: (format name, text) of every barcode zxing-cpp finds (any format unless given),
+    the page rendered at `dpi` (203 = a thermal label printer's dots)."""
+    pages: list[list[tuple[str, str]]] = []
+    document = pdfium.PdfDocument(str(pdf))
+    try:
+        for page in document:
+            image = page.render(scale=dpi / 72).to_pil()
+            kwargs = {"formats": formats} if formats is not None else {}
+            pages.append(sorted((r.format.name, r.text) for r in zxingcpp.read_barcodes(image, **kwargs)))
+    finally:
+        document.close()
+    return pages
