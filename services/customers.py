@@ -15,9 +15,10 @@ from pathlib import Path
 
 import peewee
 
-from models import Counter, Customer, Product, ProductPrice, write_transaction
+from models import Customer, Product, ProductPrice, write_transaction
 from models.fields import MONEY_SCALE
 from services import audit
+from services.codes import next_free_code
 from services.errors import NotFound, ValidationError
 from services.numbers import fmt_money, normalise_text, to_decimal, to_int
 from services.permissions import require
@@ -205,15 +206,7 @@ def _snapshot(c: Customer) -> dict:
 
 def next_code() -> str:
     """KH001, KH002, …; skips codes a user already typed."""
-    Counter.insert(name="customer", value=0).on_conflict_ignore().execute()
-    value = Counter.get_by_id("customer").value
-    while True:
-        value += 1
-        code = f"{CODE_PREFIX}{value:03d}"
-        if not Customer.select().where(Customer.code == code).exists():
-            break
-    Counter.update(value=value).where(Counter.name == "customer").execute()
-    return code
+    return next_free_code("customer", CODE_PREFIX, 3, Customer.code)
 
 
 def save_clean_customer(actor, clean: CleanCustomer, customer_id: int | None = None) -> Customer:

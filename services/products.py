@@ -6,10 +6,11 @@ from decimal import Decimal
 
 import peewee
 
-from models import Barcode, Counter, Location, Product, ProductUnit, write_transaction
+from models import Barcode, Location, Product, ProductUnit, write_transaction
 from models.base import now
 from services import audit
 from services.barcodes import barcode_kind, normalise_barcode
+from services.codes import next_free_code
 from services.errors import NotFound, ValidationError
 from services.numbers import normalise_text, to_decimal, to_int
 from services.permissions import require
@@ -125,15 +126,7 @@ def clean_product(data: ProductInput) -> CleanProduct:
 
 def next_sku() -> str:
     """P000001, P000002, ...; skips codes a user already typed."""
-    counter, _ = Counter.get_or_create(name="sku", defaults={"value": 0})
-    value = counter.value
-    while True:
-        value += 1
-        sku = f"{SKU_PREFIX}{value:06d}"
-        if not Product.select().where(Product.sku == sku).exists():
-            break
-    Counter.update(value=value).where(Counter.name == "sku").execute()
-    return sku
+    return next_free_code("sku", SKU_PREFIX, 6, Product.sku)
 
 
 def _check_unique(clean: CleanProduct, product_id: int | None) -> None:

@@ -16,10 +16,11 @@ from pathlib import Path
 
 import peewee
 
-from models import Counter, Product, User, write_transaction
+from models import Product, User, write_transaction
 from models.fields import MONEY_SCALE, QTY_SCALE
 from models.purchasing import PurchasePrice, Supplier, SupplierClosedDay, SupplierProduct
 from services import audit
+from services.codes import next_free_code
 from services.errors import NotFound, ValidationError
 from services.numbers import fmt_money, normalise_text, to_decimal, to_int
 from services.permissions import require
@@ -239,15 +240,7 @@ def _snapshot(s: Supplier) -> dict:
 
 def next_code() -> str:
     """GYS001, GYS002, …; skips codes a user already typed."""
-    Counter.insert(name="supplier", value=0).on_conflict_ignore().execute()
-    value = Counter.get_by_id("supplier").value
-    while True:
-        value += 1
-        code = f"{CODE_PREFIX}{value:03d}"
-        if not Supplier.select().where(Supplier.code == code).exists():
-            break
-    Counter.update(value=value).where(Counter.name == "supplier").execute()
-    return code
+    return next_free_code("supplier", CODE_PREFIX, 3, Supplier.code)
 
 
 def save_clean_supplier(actor, clean: CleanSupplier, supplier_id: int | None = None) -> Supplier:
