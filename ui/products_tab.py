@@ -45,6 +45,7 @@ class ProductsTab(QWidget):
         self.new_action = toolbar.addAction(self.tr("新建"), lambda: self.new_product())
         self.new_action.setShortcut(QKeySequence.StandardKey.New)
         self.edit_action = toolbar.addAction(self.tr("编辑"), lambda: self.edit_selected())
+        self.label_action = toolbar.addAction(self.tr("打印标签"), lambda: self.print_labels())
         toolbar.addSeparator()
         toolbar.addAction(self.tr("导入Excel"), lambda: self.excel.choose_import())
         toolbar.addAction(self.tr("导出Excel"), lambda: self.excel.choose_export())
@@ -141,6 +142,20 @@ class ProductsTab(QWidget):
         return True
 
     # -- dialogs ------------------------------------------------------------------------------
+
+    def print_labels(self):
+        """打印标签 for the selected product: the label dialog, then the print preview."""
+        from ui.label_dialog import LabelDialog
+
+        product_id = self.selected_id()
+        if product_id is None:
+            notify.inform(self, self.tr("打印标签"), self.tr("请先在列表中选择一个商品。"))
+            return None
+        row = next(r for r in self.model.rows if r.id == product_id)
+        dialog = LabelDialog(product_id, row.name, self)
+        dialog.setModal(True)
+        dialog.show()
+        return dialog
 
     def new_product(self, barcode: str = "") -> ProductDialog:
         return self._open_dialog(ProductDialog(self.context, barcode=barcode, parent=self))

@@ -675,6 +675,65 @@ Only the owner may decide to sell an expired lot: please ask the owner to ring i
     </message>
 </context>
 <context>
+    <name>LabelDialog</name>
+    <message>
+        <source>打印标签 - %1</source>
+        <translation>Print labels - %1</translation>
+    </message>
+    <message>
+        <source>热敏 40×30 mm</source>
+        <translation>Thermal 40×30 mm</translation>
+    </message>
+    <message>
+        <source>热敏 50×30 mm</source>
+        <translation>Thermal 50×30 mm</translation>
+    </message>
+    <message>
+        <source>热敏 60×40 mm</source>
+        <translation>Thermal 60×40 mm</translation>
+    </message>
+    <message>
+        <source>A4 不干胶 3×8(70×37 mm)</source>
+        <translation>A4 sticker sheet 3×8 (70×37 mm)</translation>
+    </message>
+    <message>
+        <source>A4 纸已用过一部分时,从第几个位置开始打印(从左上角按行数)</source>
+        <translation>On a partly used A4 sheet: the first free position (counted row by row from the top left)</translation>
+    </message>
+    <message>
+        <source>加二维码</source>
+        <translation>Add a QR code</translation>
+    </message>
+    <message>
+        <source>印批次和到期日(先到期的批次)</source>
+        <translation>Print lot and expiry (the lot that expires first)</translation>
+    </message>
+    <message>
+        <source>先打一张校准页</source>
+        <translation>Print a calibration page first</translation>
+    </message>
+    <message>
+        <source>预览</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <source>版式</source>
+        <translation>Layout</translation>
+    </message>
+    <message>
+        <source>份数</source>
+        <translation>Copies</translation>
+    </message>
+    <message>
+        <source>起始位置</source>
+        <translation>Start position</translation>
+    </message>
+    <message>
+        <source>打印标签</source>
+        <translation>Print labels</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <source>登录 - 小铺进销存</source>
@@ -1454,6 +1513,10 @@ Your data stays in one file on this PC.</translation>
     <message>
         <source>编辑</source>
         <translation>Edit</translation>
+    </message>
+    <message>
+        <source>打印标签</source>
+        <translation>Print labels</translation>
     </message>
     <message>
         <source>导入Excel</source>

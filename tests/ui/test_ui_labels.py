@@ -1,0 +1,45 @@
+"""商品 → 打印标签: the dialog opens a print preview with one page per thermal label."""
+from __future__ import annotations
+
+from tests.purchase_docs import decode_barcodes, pdf_pages
+
+
+def test_label_dialog_previews_copies(qtbot, make_window, shop):
+    window = make_window()
+    tab = window.products_tab
+    assert tab.select_product(shop.blueberry.id)
+    dialog = tab.print_labels()
+    qtbot.addWidget(dialog)
+    dialog.copies.setValue(3)
+    dialog.with_qr.setChecked(True)
+    assert not dialog.start.isEnabled()
+    preview = dialog.show_preview()
+    assert preview.page_count == pdf_pages(preview.pdf_path) == 3
+    assert ("EAN13", "6901234567892") in decode_barcodes(preview.pdf_path, 203)[0]
+    preview.close()
+
+
+def test_a4_sheet_with_start_position_and_calibration(qtbot, make_window, shop):
+    window = make_window()
+    tab = window.products_tab
+    assert tab.select_product(shop.screw.id)
+    dialog = tab.print_labels()
+    qtbot.addWidget(dialog)
+    dialog.layout_box.setCurrentIndex(dialog.layout_box.findData("a4-3x8"))
+    assert dialog.start.isEnabled()
+    dialog.start.setValue(24)
+    dialog.copies.setValue(2)
+    dialog.calibration.setChecked(True)
+    preview = dialog.show_preview()
+    assert preview.page_count == 3  # calibration, position 24, then position 1 of the next sheet
+    preview.close()
+
+
+def test_no_selection_says_so(qtbot, make_window, shop, monkeypatch):
+    from ui import notify
+
+    said = []
+    monkeypatch.setattr(notify, "inform", lambda parent, title, text: said.append(text))
+    window = make_window()
+    window.products_tab.table.clearSelection()
+    assert window.products_tab.print_labels() is None and said
