@@ -6,6 +6,7 @@ copies out of the PDF as text.
 """
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 import sys
@@ -18,12 +19,13 @@ import qrcode
 from qrcode.constants import ERROR_CORRECT_M
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
+from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, TableStyle
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, TableStyle
 
 FONT = "WenQuanYiMicroHei"
 FONT_FILE = ("fonts", "wqy-microhei.ttc")
@@ -184,3 +186,49 @@ def write_atomically(out: Path, write: Callable[[Path], None]) -> Path:
     finally:
         tmp.unlink(missing_ok=True)
     return out
+
+
+# -- A4 business documents (purchase orders, statements): one page geometry, one footer ----------
+
+A4_W, A4_H = A4
+A4_MARGIN_X, A4_MARGIN_TOP, A4_MARGIN_BOTTOM = 15 * mm, 16 * mm, 18 * mm
+A4_CONTENT_W = A4_W - 2 * A4_MARGIN_X  # 180 mm
+
+
+def a4_document(target: Path, *, title: str, author: str, subject: str,
+                on_page: Callable[[Canvas, object], None] | None = None) -> BaseDocTemplate:
+    """An A4 document with the house margins and one full-height frame; text flows over pages."""
+    doc = BaseDocTemplate(str(target), pagesize=A4, leftMargin=A4_MARGIN_X, rightMargin=A4_MARGIN_X,
+                          topMargin=A4_MARGIN_TOP, bottomMargin=A4_MARGIN_BOTTOM, title=title, author=author,
+                          subject=subject, creator="小铺进销存 Xiaopu")
+    frame = Frame(A4_MARGIN_X, A4_MARGIN_BOTTOM, A4_CONTENT_W, A4_H - A4_MARGIN_TOP - A4_MARGIN_BOTTOM, id="body",
+                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+    template = PageTemplate(id="page", frames=[frame], onPage=on_page) if on_page else PageTemplate(
+        id="page", frames=[frame])
+    doc.addPageTemplates([template])
+    return doc
+
+
+def a4_footer(footer_left: str, printed_at: dt.datetime, running_left: str, running_right: str) -> FooterPainter:
+    """Every page: a rule, `footer_left`, 第 X 页 / 共 Y 页 and the print time; from page 2 on, a running
+    head (`running_left` …(续), `running_right`) so a loose page still says whose document it is."""
+
+    def paint(c: Canvas, page: int, pages: int) -> None:
+        c.saveState()
+        c.setFont(FONT, 8)
+        c.setFillColor(MUTED)
+        c.setStrokeColor(RULE)
+        c.setLineWidth(0.4)
+        y = A4_MARGIN_BOTTOM - 9 * mm
+        c.line(A4_MARGIN_X, y + 4 * mm, A4_W - A4_MARGIN_X, y + 4 * mm)
+        c.drawString(A4_MARGIN_X, y, footer_left)
+        c.drawCentredString(A4_W / 2, y, f"第 {page} 页 / 共 {pages} 页")
+        c.drawRightString(A4_W - A4_MARGIN_X, y, f"打印时间 {printed_at:%Y-%m-%d %H:%M}")
+        if page > 1:
+            top = A4_H - A4_MARGIN_TOP + 5 * mm
+            c.drawString(A4_MARGIN_X, top, running_left + zh("(续)"))
+            c.drawRightString(A4_W - A4_MARGIN_X, top, running_right)
+            c.line(A4_MARGIN_X, top - 2 * mm, A4_W - A4_MARGIN_X, top - 2 * mm)
+        c.restoreState()
+
+    return paint

@@ -8,27 +8,28 @@ from decimal import Decimal
 from pathlib import Path
 
 from reportlab.lib import colors
-from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
-    BaseDocTemplate,
     Flowable,
-    Frame,
     KeepTogether,
-    PageTemplate,
     Paragraph,
     Spacer,
     Table,
 )
 
 from reports.pdf_common import (
+    A4_CONTENT_W,
+    A4_H,
+    A4_MARGIN_X,
+    A4_W,
     FONT,
     INK,
-    MUTED,
     RULE,
     SHADE,
     QrCode,
+    a4_document,
+    a4_footer,
     esc,
     numbered_canvas,
     qr_matrix,
@@ -42,11 +43,7 @@ from services.numbers import fmt_qty
 from services.order_qr import payloads
 from services.purchase_print import PurchaseOrderPrint, load_purchase_order_print
 
-PAGE_W, PAGE_H = A4
-MARGIN_X = 15 * mm
-MARGIN_TOP = 16 * mm
-MARGIN_BOTTOM = 18 * mm
-CONTENT_W = PAGE_W - 2 * MARGIN_X  # 180 mm
+PAGE_W, PAGE_H, MARGIN_X, CONTENT_W = A4_W, A4_H, A4_MARGIN_X, A4_CONTENT_W
 WEEKDAYS = "一二三四五六日"
 COLUMNS = ["序号", "商品编码", "品名", "规格", "单位", "数量", "单价(元)", "金额(元)"]
 COL_WIDTHS = [10 * mm, 25 * mm, 40 * mm, 31 * mm, 12 * mm, 18 * mm, 19 * mm, 25 * mm]  # = 180 mm
@@ -240,26 +237,8 @@ def _signatures_and_qr(po: PurchaseOrderPrint) -> Flowable:
 
 def _page_painter(po: PurchaseOrderPrint, printed_at: dt.datetime):
     """Footer on every page (and a running header from page 2): drawn once the page count is known."""
-
-    def paint(c: Canvas, page: int, pages: int) -> None:
-        c.saveState()
-        c.setFont(FONT, 8)
-        c.setFillColor(MUTED)
-        y = MARGIN_BOTTOM - 9 * mm
-        c.setStrokeColor(RULE)
-        c.setLineWidth(0.4)
-        c.line(MARGIN_X, y + 4 * mm, PAGE_W - MARGIN_X, y + 4 * mm)
-        c.drawString(MARGIN_X, y, f"采购订单 {po.number}")
-        c.drawCentredString(PAGE_W / 2, y, f"第 {page} 页 / 共 {pages} 页")
-        c.drawRightString(PAGE_W - MARGIN_X, y, f"打印时间 {printed_at:%Y-%m-%d %H:%M}")
-        if page > 1:
-            top = PAGE_H - MARGIN_TOP + 5 * mm
-            c.drawString(MARGIN_X, top, f"{po.shop.name} · 采购订单 {po.number}" + zh("(续)"))
-            c.drawRightString(PAGE_W - MARGIN_X, top, zh("供应商:") + po.supplier.name)
-            c.line(MARGIN_X, top - 2 * mm, PAGE_W - MARGIN_X, top - 2 * mm)
-        c.restoreState()
-
-    return paint
+    return a4_footer(f"采购订单 {po.number}", printed_at, f"{po.shop.name} · 采购订单 {po.number}",
+                     zh("供应商:") + po.supplier.name)
 
 
 def _watermark(po: PurchaseOrderPrint):
@@ -285,13 +264,8 @@ def build_purchase_order_pdf(po: PurchaseOrderPrint, out: Path, printed_at: dt.d
     printed_at = printed_at or dt.datetime.now()
 
     def write(target: Path) -> None:
-        doc = BaseDocTemplate(
-            str(target), pagesize=A4, leftMargin=MARGIN_X, rightMargin=MARGIN_X, topMargin=MARGIN_TOP,
-            bottomMargin=MARGIN_BOTTOM, title=f"采购订单 {po.number}", author=po.shop.name,
-            subject=f"{po.supplier.name} 采购订单", creator="小铺进销存 Xiaopu")
-        frame = Frame(MARGIN_X, MARGIN_BOTTOM, CONTENT_W, PAGE_H - MARGIN_TOP - MARGIN_BOTTOM, id="body",
-                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
-        doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=_watermark(po))])
+        doc = a4_document(target, title=f"采购订单 {po.number}", author=po.shop.name,
+                          subject=f"{po.supplier.name} 采购订单", on_page=_watermark(po))
         story = [*_header(po), _info(po), Spacer(1, 4 * mm), _lines_table(po), *_terms(po), _signatures_and_qr(po)]
         doc.build(story, canvasmaker=numbered_canvas(_page_painter(po, printed_at)))
 

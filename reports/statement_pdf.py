@@ -8,17 +8,16 @@ import datetime as dt
 from decimal import Decimal
 from pathlib import Path
 
-from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, KeepTogether, PageTemplate, Paragraph, Spacer, Table
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 
 from reports.pdf_common import (
-    FONT,
+    A4_CONTENT_W,
     INK,
-    MUTED,
     RULE,
     SHADE,
+    a4_document,
+    a4_footer,
     esc,
     numbered_canvas,
     register_font,
@@ -30,11 +29,7 @@ from reports.pdf_common import (
 from reports.purchase_order_pdf import Title, money
 from services.statement import Statement
 
-PAGE_W, PAGE_H = A4
-MARGIN_X = 15 * mm
-MARGIN_TOP = 16 * mm
-MARGIN_BOTTOM = 18 * mm
-CONTENT_W = PAGE_W - 2 * MARGIN_X  # 180 mm
+CONTENT_W = A4_CONTENT_W
 COLUMNS = ["日期", "摘要", "销售单号", "备注", "到期日", "应收增加", "应收减少", "余额"]
 COL_WIDTHS = [19 * mm, 22 * mm, 31 * mm, 33 * mm, 19 * mm, 19 * mm, 19 * mm, 18 * mm]  # = 180 mm
 REPLY_DAYS = 7  # printed: the customer has a week to object
@@ -171,25 +166,8 @@ def _confirmation(st: Statement) -> Flowable:
 
 
 def _page_painter(st: Statement, printed_at: dt.datetime):
-    def paint(c: Canvas, page: int, pages: int) -> None:
-        c.saveState()
-        c.setFont(FONT, 8)
-        c.setFillColor(MUTED)
-        c.setStrokeColor(RULE)
-        c.setLineWidth(0.4)
-        y = MARGIN_BOTTOM - 9 * mm
-        c.line(MARGIN_X, y + 4 * mm, PAGE_W - MARGIN_X, y + 4 * mm)
-        c.drawString(MARGIN_X, y, f"对账单 {st.customer.name} {_day(st.start)} 至 {_day(st.end)}")
-        c.drawCentredString(PAGE_W / 2, y, f"第 {page} 页 / 共 {pages} 页")
-        c.drawRightString(PAGE_W - MARGIN_X, y, f"打印时间 {printed_at:%Y-%m-%d %H:%M}")
-        if page > 1:
-            top = PAGE_H - MARGIN_TOP + 5 * mm
-            c.drawString(MARGIN_X, top, f"{st.shop.name} · 客户对账单" + zh("(续)"))
-            c.drawRightString(PAGE_W - MARGIN_X, top, zh("客户:") + st.customer.name)
-            c.line(MARGIN_X, top - 2 * mm, PAGE_W - MARGIN_X, top - 2 * mm)
-        c.restoreState()
-
-    return paint
+    return a4_footer(f"对账单 {st.customer.name} {_day(st.start)} 至 {_day(st.end)}", printed_at,
+                     f"{st.shop.name} · 客户对账单", zh("客户:") + st.customer.name)
 
 
 def build_statement_pdf(st: Statement, out: Path, printed_at: dt.datetime | None = None) -> Path:
@@ -198,13 +176,8 @@ def build_statement_pdf(st: Statement, out: Path, printed_at: dt.datetime | None
     printed_at = printed_at or dt.datetime.now()
 
     def write(target: Path) -> None:
-        doc = BaseDocTemplate(
-            str(target), pagesize=A4, leftMargin=MARGIN_X, rightMargin=MARGIN_X, topMargin=MARGIN_TOP,
-            bottomMargin=MARGIN_BOTTOM, title=f"客户对账单 {st.customer.name}", author=st.shop.name,
-            subject=f"{st.customer.name} {_day(st.start)} 至 {_day(st.end)}", creator="小铺进销存 Xiaopu")
-        frame = Frame(MARGIN_X, MARGIN_BOTTOM, CONTENT_W, PAGE_H - MARGIN_TOP - MARGIN_BOTTOM, id="body",
-                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
-        doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
+        doc = a4_document(target, title=f"客户对账单 {st.customer.name}", author=st.shop.name,
+                          subject=f"{st.customer.name} {_day(st.start)} 至 {_day(st.end)}")
         story = [*_header(st), _info(st), Spacer(1, 4 * mm), _entries(st), _ageing(st), _confirmation(st)]
         doc.build(story, canvasmaker=numbered_canvas(_page_painter(st, printed_at)))
 
