@@ -11,6 +11,7 @@ from pathlib import Path
 
 import cli_customer
 import cli_sales
+import cli_stocktake
 from services.errors import XiaopuError
 
 
@@ -113,6 +114,7 @@ def build_parser() -> argparse.ArgumentParser:
     shelves.add_argument("--out", required=True)
     cli_customer.add_parser(sub)
     cli_sales.add_parser(sub)
+    cli_stocktake.add_parser(sub)
     order = sub.add_parser("parse-order", help="read a WeChat group order message (社群订单); '-' reads stdin")
     order.add_argument("text")
     order.add_argument("--json", action="store_true")
@@ -411,3 +413,4 @@ COMMANDS = {
 }
 COMMANDS["customer"] = cli_customer.cmd_customer
 COMMANDS["sales"] = cli_sales.cmd_sales
+COMMANDS["stocktake"] = cli_stocktake.cmd_stocktake

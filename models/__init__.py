@@ -25,6 +25,7 @@ from models.sales import (
     SalesOrderLine,
     SalesReturn,
 )
+from models.stocktake import CountLine, CountPlace, CountSession
 from models.users import ROLES, AuditEvent, Setting, User
 
 __all__ = [
@@ -35,5 +36,5 @@ __all__ = [
     "GoodsReceipt", "GoodsReceiptLine", "PurchaseOrder", "PurchaseOrderLine", "PurchasePrice", "PurchaseReturn",
     "Supplier", "SupplierClosedDay", "SupplierProduct", "ProductAlias",
     "Channel", "Customer", "OutboundTemplate", "ProductPrice", "ReceivableEntry", "SalesOrder", "SalesOrderLine",
-    "SalesReturn",
+    "SalesReturn", "CountLine", "CountPlace", "CountSession",
 ]

@@ -71,9 +71,16 @@ def _v6_return_drafts(db: peewee.Database) -> None:
     db.create_tables(RETURN_DRAFT_MODELS)
 
 
+def _v7_stocktake(db: peewee.Database) -> None:
+    """Count sessions, count lines (snapshot at count time, status, photo) and counters' places."""
+    from models.stocktake import STOCKTAKE_MODELS
+
+    db.create_tables(STOCKTAKE_MODELS)
+
+
 MIGRATIONS: list[Callable[[peewee.Database], None]] = [
     _v1_core, _v2_nonzero_balance_index, _v3_purchasing, _v4_product_aliases, _v5_sales,
-    _v6_return_drafts,
+    _v6_return_drafts, _v7_stocktake,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

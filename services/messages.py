@@ -475,6 +475,25 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ageing.row": ("{code}  {name}  欠款 {balance}  未到期 {b0}  1-30天 {b1}  31-60天 {b2}  61-90天 {b3}  90天以上 {b4}",
                    "{code}  {name}  owes {balance}  not due {b0}  1-30 {b1}  31-60 {b2}  61-90 {b3}  90+ {b4}"),
     "ageing.none": ("没有未结清的应收款", "No receivables outstanding"),
+    # stocktake (盘点)
+    "stocktake.not_found": ("找不到盘点单:{ref}", "Count session not found: {ref}"),
+    "stocktake.bad_state": ("盘点单 {ref} 当前为“{state}”,不能{action}", "Count session {ref} is {state}; cannot {action}"),
+    "stocktake.bad_scope": ("盘点范围不对:{scope}", "Unknown count scope: {scope}"),
+    "stocktake.empty_scope": ("这个范围里没有要盘的商品:{scope}", "Nothing to count in this scope: {scope}"),
+    "stocktake.no_place": ("请先扫货架二维码", "Scan the shelf QR code first"),
+    "stocktake.unknown_code": ("未知条码:{code}", "Unknown code: {code}"),
+    "stocktake.lot_needed": ("{product} 有多个批次({lots}),请选择批次", "{product} has several lots ({lots}); choose one"),
+    "stocktake.bad_status": ("盘点状态只能是 正常/临期/破损/过期:{status}", "Status must be 正常/临期/破损/过期: {status}"),
+    "stocktake.negative": ("盘点数量不能为负数:{value}", "A counted quantity cannot be negative: {value}"),
+    "stocktake.write_off_too_big": ("报损数量 {write_off} 超过盘点数量 {counted}",
+                                    "Write-off {write_off} is more than the counted {counted}"),
+    "stocktake.not_yours": ("这一行由 {counter} 盘点,不能修改", "This line was counted by {counter}"),
+    "stocktake.recount_same_person": ("复盘需要换一个人(原盘点人 {counter})",
+                                      "A recount needs a second person (first counted by {counter})"),
+    "stocktake.recount_not_needed": ("这一行未超出差异上限,无需复盘", "This line is within the variance limit"),
+    "stocktake.recount_open": ("还有 {count} 行等待复盘", "{count} lines are waiting for a recount"),
+    "stocktake.not_counted": ("这一行还没有盘点", "This line has not been counted yet"),
+    "stocktake.line_not_found": ("盘点单 {ref} 没有第 {line} 行", "Count session {ref} has no line {line}"),
 }
 
 

@@ -46,6 +46,10 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "customer.edit": frozenset({"owner", "cashier", "finance"}),
     "receivable.payment": frozenset({"owner", "finance", "cashier"}),
     "receivable.adjust": frozenset({"owner", "finance"}),
+    # stocktake: count (blind), review and post variances (plus the role in setting stocktake.post_role)
+    "stocktake.count": frozenset({"owner", "warehouse", "cashier"}),
+    "stocktake.review": frozenset({"owner"}),
+    "stocktake.post": frozenset({"owner"}),
 }
 
 ACTION_NAMES: dict[str, str] = {
@@ -64,6 +68,7 @@ ACTION_NAMES: dict[str, str] = {
     "sale.edit": "编辑销售单", "sale.approve": "审核销售单", "sale.emergency": "紧急出库",
     "sale.return": "销售退货", "doc.internal": "赠品/样品/内部领用出库",
     "customer.edit": "编辑客户", "receivable.payment": "登记收款", "receivable.adjust": "调整应收款",
+    "stocktake.count": "盘点计数", "stocktake.review": "审核盘点差异", "stocktake.post": "过账盘点差异",
 }
 
 

@@ -34,6 +34,10 @@ SETTINGS: dict[str, ShopSetting] = {s.key: s for s in (
     ShopSetting("scale.value_13", str, "weight", "13 位秤码记的是 weight(重量)还是 price(金额)"),
     ShopSetting("scale.layout_18", str, "weight_price", "18 位秤码顺序:weight_price 或 price_weight"),
     ShopSetting("scale.plu", str, "sku", "秤码里的商品编号对应 sku 还是 barcode"),
+    ShopSetting("stocktake.variance_limit_percent", Decimal, Decimal("5"), "盘点差异上限(%),超出需复盘"),
+    ShopSetting("stocktake.variance_limit_amount", Decimal, Decimal("50"), "盘点差异金额上限(元)"),
+    ShopSetting("stocktake.post_role", str, "", "另一个可以过账盘点差异的角色(如 warehouse)"),
+    ShopSetting("stocktake.cycle_days", int, 30, "循环盘点看多少天的动销和损耗"),
 )}
 
 
