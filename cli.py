@@ -112,6 +112,11 @@ def build_parser() -> argparse.ArgumentParser:
     shelves.add_argument("--location")
     shelves.add_argument("--layout", choices=["40x30", "50x30", "60x40", "a4-3x8"], default="60x40")
     shelves.add_argument("--out", required=True)
+    lots = prsub.add_parser("lot-labels", help="a label for every lot of a confirmed goods receipt")
+    lots.add_argument("--receipt", required=True)
+    lots.add_argument("--copies", type=int, default=1)
+    lots.add_argument("--layout", choices=["40x30", "50x30", "60x40", "a4-3x8"], default="40x30")
+    lots.add_argument("--out", required=True)
     cli_customer.add_parser(sub)
     cli_sales.add_parser(sub)
     cli_stocktake.add_parser(sub)
@@ -365,7 +370,7 @@ def cmd_purchase(args, user) -> int:
 def cmd_print(args, user) -> int:
     from reports.purchase_order_pdf import write_purchase_order_pdf
 
-    if args.print_what in ("labels", "shelf-labels"):
+    if args.print_what in ("labels", "shelf-labels", "lot-labels"):
         return cmd_print_labels(args)
     path = write_purchase_order_pdf(args.number, Path(args.out))
     _print(f"已生成 / written: {path}")
@@ -380,6 +385,9 @@ def cmd_print_labels(args) -> int:
     if args.print_what == "labels":
         items = label_data.product_labels(args.sku, args.copies)
         start = args.start
+    elif args.print_what == "lot-labels":
+        items = label_data.receipt_lot_labels(args.receipt, args.copies)
+        start = 1
     else:
         items = label_data.shelf_labels(args.location)
         start = 1

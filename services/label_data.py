@@ -114,6 +114,19 @@ def lot_labels(lot_ids: Iterable[int], copies: int = 1) -> list[ProductLabel]:
     return out
 
 
+def receipt_lot_labels(receipt_number: str, copies: int = 1) -> list[ProductLabel]:
+    """A label for every lot a confirmed goods receipt brought in (stick one on each crate)."""
+    from models import GoodsReceipt, Move
+
+    receipt = GoodsReceipt.get_or_none(GoodsReceipt.number == receipt_number)
+    if receipt is None or receipt.document_id is None:
+        raise NotFound("label.no_receipt", ref=receipt_number)
+    lot_ids = [lot for (lot,) in Move.select(Move.lot).where((Move.document == receipt.document_id)
+                                                             & Move.lot.is_null(False))
+               .order_by(Move.line_no).tuples()]
+    return lot_labels(dict.fromkeys(lot_ids), copies)
+
+
 def shelf_labels(code: str | None = None) -> list[ShelfLabel]:
     """One label per active shelf (or just `code`, which must be a shelf)."""
     if code:

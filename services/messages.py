@@ -43,6 +43,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "barcode.bad_chars": ("条码 {code} 含有不允许的字符", "Barcode {code} contains characters that are not allowed"),
     "barcode.duplicate": ("条码 {code} 已属于商品 {owner}", "Barcode {code} already belongs to {owner}"),
     "barcode.unknown": ("未知条码:{code}", "Unknown barcode: {code}"),
+    "label.no_receipt": ("找不到已确认的收货单:{ref}", "No confirmed goods receipt: {ref}"),
     "label.layout": ("未知标签版式:{layout}", "Unknown label layout: {layout}"),
     "label.copies": ("份数至少为 1", "Copies must be at least 1"),
     "label.no_shelves": ("没有可打印的货架", "There are no shelves to print"),

@@ -147,3 +147,26 @@ def test_cli_labels_and_shelf_labels(shop, db_path, tmp_path):
     assert bad.returncode == 1 and "找不到商品" in bad.stderr
     bad = _cli(db_path, "print", "shelf-labels", "--location", "ZZ", "--out", str(out))
     assert bad.returncode == 1 and "找不到库位" in bad.stderr
+
+
+def test_lot_labels_for_a_confirmed_delivery(shop, db_path, tmp_path):
+    """The warehouse prints a label for each lot that just came in; every QR names the SKU and lot."""
+    from purchase_shop import purchase_shop
+
+    from services import purchase_orders as po
+    from services import receiving as rc
+
+    ps = purchase_shop(shop)
+    order = po.submit(ps.owner, po.create_draft(ps.owner, ps.veg.id, [
+        po.OrderLineInput(ps.spinach.id, "20"), po.OrderLineInput(ps.blueberry.id, "2", "箱", "96")]).number)
+    receipt = rc.start_receipt(ps.warehouse, order.number)
+    rc.fill_outstanding(ps.warehouse, receipt.number)
+    out = tmp_path / "lots.pdf"
+    early = _cli(db_path, "print", "lot-labels", "--receipt", receipt.number, "--out", str(out))
+    assert early.returncode == 1 and "收货单" in early.stderr  # not confirmed yet: no lots to label
+    rc.confirm(ps.warehouse, receipt.number)
+    done = _cli(db_path, "print", "lot-labels", "--receipt", receipt.number, "--out", str(out))
+    assert done.returncode == 0, done.stderr
+    assert pdf_pages(out) == 2
+    qrs = [json.loads(text) for page in decode_barcodes(out, 300) for fmt, text in page if text.startswith("{")]
+    assert {(q["sku"], bool(q.get("lot"))) for q in qrs} == {(ps.spinach.sku, True), (ps.blueberry.sku, True)}
