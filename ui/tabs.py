@@ -50,9 +50,16 @@ def _sales(context: AppContext) -> QWidget:
     return SalesTab(context)
 
 
+def _stocktake(context: AppContext) -> QWidget:
+    from ui.stocktake_tab import StocktakeTab
+
+    return StocktakeTab(context)
+
+
 TABS: list[TabSpec] = [
     TabSpec("products", QT_TRANSLATE_NOOP("Tabs", "商品"), _products),
     TabSpec("stock", QT_TRANSLATE_NOOP("Tabs", "库存"), _stock),
     TabSpec("purchasing", QT_TRANSLATE_NOOP("Tabs", "采购"), _purchasing),
     TabSpec("sales", QT_TRANSLATE_NOOP("Tabs", "销售"), _sales),
+    TabSpec("stocktake", QT_TRANSLATE_NOOP("Tabs", "盘点"), _stocktake),
 ]

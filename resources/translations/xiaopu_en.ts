@@ -97,6 +97,73 @@
     </message>
 </context>
 <context>
+    <name>CountView</name>
+    <message>
+        <source>扫货架码或商品条码,也可输入编码后回车</source>
+        <translation>Scan the shelf code or a product barcode, or type a code and press Enter</translation>
+    </message>
+    <message>
+        <source>数量(空=1)</source>
+        <translation>Qty (empty = 1)</translation>
+    </message>
+    <message>
+        <source>批次:</source>
+        <translation>Lot:</translation>
+    </message>
+    <message>
+        <source>计入</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>改选中行状态</source>
+        <translation>Set status of selected line</translation>
+    </message>
+    <message>
+        <source>提交审核</source>
+        <translation>Submit for review</translation>
+    </message>
+    <message>
+        <source>不在本货架 / 请复盘</source>
+        <translation>Not expected on this shelf / recount asked</translation>
+    </message>
+    <message>
+        <source>盘点单:%1</source>
+        <translation>Count session: %1</translation>
+    </message>
+    <message>
+        <source>请先选择或新建盘点单。</source>
+        <translation>Choose or start a count session first.</translation>
+    </message>
+    <message>
+        <source>当前货架:%1</source>
+        <translation>Current shelf: %1</translation>
+    </message>
+    <message>
+        <source>请先扫货架码</source>
+        <translation>Scan the shelf code first</translation>
+    </message>
+    <message>
+        <source>货架已设为 %1,请扫商品。</source>
+        <translation>Shelf set to %1; now scan the goods.</translation>
+    </message>
+    <message>
+        <source>此商品有多个批次,请选批次后按“计入”。</source>
+        <translation>This product has several lots: choose the lot, then press Add.</translation>
+    </message>
+    <message>
+        <source>%1:已盘 %2</source>
+        <translation>%1: counted %2</translation>
+    </message>
+    <message>
+        <source>请先选中已盘的行。</source>
+        <translation>Select a counted line first.</translation>
+    </message>
+    <message>
+        <source>已提交审核。</source>
+        <translation>Submitted for review.</translation>
+    </message>
+</context>
+<context>
     <name>CounterView</name>
     <message>
         <source>品名</source>
@@ -1859,6 +1926,69 @@ Over-delivery or expired goods need the owner: please ask the owner to confirm r
     </message>
 </context>
 <context>
+    <name>ReviewView</name>
+    <message>
+        <source>超出差异上限</source>
+        <translation>Over the variance limit</translation>
+    </message>
+    <message>
+        <source>不在预期货架</source>
+        <translation>Not expected on this shelf</translation>
+    </message>
+    <message>
+        <source>复盘</source>
+        <translation>Recount</translation>
+    </message>
+    <message>
+        <source>追溯</source>
+        <translation>Trace</translation>
+    </message>
+    <message>
+        <source>退回盘点</source>
+        <translation>Back to counting</translation>
+    </message>
+    <message>
+        <source>过账</source>
+        <translation>Post</translation>
+    </message>
+    <message>
+        <source>账面数量和差异只有店主能看(盲盘)。</source>
+        <translation>Only the owner sees book quantities and variances (blind count).</translation>
+    </message>
+    <message>
+        <source>共 %1 行,已盘 %2,未盘 %3,超限 %4,待复盘 %5;盘盈 %6,盘亏 %7,报损 %8;差异率 %9%</source>
+        <translation>%1 lines, %2 counted, %3 not counted, %4 over limit, %5 recounts open; gain %6, shortage %7, written off %8; variance rate %9%</translation>
+    </message>
+    <message>
+        <source>历次差异率:%1</source>
+        <translation>Variance rate by session: %1</translation>
+    </message>
+    <message>
+        <source>分类差异率:%1</source>
+        <translation>Variance rate by category: %1</translation>
+    </message>
+    <message>
+        <source>请先选中一行。</source>
+        <translation>Select a line first.</translation>
+    </message>
+    <message>
+        <source>已请求复盘,请换一个人重新盘点这一行。</source>
+        <translation>Recount requested: someone else should count this line again.</translation>
+    </message>
+    <message>
+        <source>已退回盘点。</source>
+        <translation>Sent back to counting.</translation>
+    </message>
+    <message>
+        <source>盘点差异只有店主(或设置中允许的角色)能过账。</source>
+        <translation>Only the owner (or the role allowed in the settings) can post count variances.</translation>
+    </message>
+    <message>
+        <source>已过账,库存已调整。</source>
+        <translation>Posted; the stock has been adjusted.</translation>
+    </message>
+</context>
+<context>
     <name>SalesChannelsView</name>
     <message>
         <source>不限时</source>
@@ -2692,6 +2822,217 @@ Where do the goods go?</translation>
     </message>
 </context>
 <context>
+    <name>StocktakeCountModel</name>
+    <message>
+        <source>不在本货架</source>
+        <translation>Not expected here</translation>
+    </message>
+    <message>
+        <source>请复盘</source>
+        <translation>Recount</translation>
+    </message>
+    <message>
+        <source>商品</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>编码</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>批次</source>
+        <translation>Lot</translation>
+    </message>
+    <message>
+        <source>货架</source>
+        <translation>Shelf</translation>
+    </message>
+    <message>
+        <source>已盘数量</source>
+        <translation>Counted</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>标记</source>
+        <translation>Flags</translation>
+    </message>
+</context>
+<context>
+    <name>StocktakeReviewModel</name>
+    <message>
+        <source>意外</source>
+        <translation>Unexpected</translation>
+    </message>
+    <message>
+        <source>超限</source>
+        <translation>Over limit</translation>
+    </message>
+    <message>
+        <source>待复盘</source>
+        <translation>Recount asked</translation>
+    </message>
+    <message>
+        <source>已复盘</source>
+        <translation>Recounted</translation>
+    </message>
+    <message>
+        <source>商品</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>批次</source>
+        <translation>Lot</translation>
+    </message>
+    <message>
+        <source>货架</source>
+        <translation>Shelf</translation>
+    </message>
+    <message>
+        <source>盘点人</source>
+        <translation>Counter</translation>
+    </message>
+    <message>
+        <source>账面</source>
+        <translation>Book</translation>
+    </message>
+    <message>
+        <source>盘点</source>
+        <translation>Counted</translation>
+    </message>
+    <message>
+        <source>期间变动</source>
+        <translation>Moved since</translation>
+    </message>
+    <message>
+        <source>差异</source>
+        <translation>Variance</translation>
+    </message>
+    <message>
+        <source>金额</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>标记</source>
+        <translation>Flags</translation>
+    </message>
+</context>
+<context>
+    <name>StocktakeSessionModel</name>
+    <message>
+        <source>全盘</source>
+        <translation>Full</translation>
+    </message>
+    <message>
+        <source>按货架</source>
+        <translation>By shelf</translation>
+    </message>
+    <message>
+        <source>货架编码</source>
+        <translation>Shelf code</translation>
+    </message>
+    <message>
+        <source>按分类</source>
+        <translation>By category</translation>
+    </message>
+    <message>
+        <source>分类</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>循环盘点</source>
+        <translation>Cycle count</translation>
+    </message>
+    <message>
+        <source>商品数 N</source>
+        <translation>Number of products N</translation>
+    </message>
+    <message>
+        <source>单号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>范围</source>
+        <translation>Scope</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>创建人</source>
+        <translation>Created by</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>已盘/行数</source>
+        <translation>Counted/lines</translation>
+    </message>
+</context>
+<context>
+    <name>StocktakeState</name>
+    <message>
+        <source>新建</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>盘点中</source>
+        <translation>Counting</translation>
+    </message>
+    <message>
+        <source>待审核</source>
+        <translation>In review</translation>
+    </message>
+    <message>
+        <source>已过账</source>
+        <translation>Posted</translation>
+    </message>
+    <message>
+        <source>已作废</source>
+        <translation>Abandoned</translation>
+    </message>
+</context>
+<context>
+    <name>StocktakeTab</name>
+    <message>
+        <source>新建盘点</source>
+        <translation>New count</translation>
+    </message>
+    <message>
+        <source>放弃</source>
+        <translation>Abandon</translation>
+    </message>
+    <message>
+        <source>盘点录入</source>
+        <translation>Counting</translation>
+    </message>
+    <message>
+        <source>审核</source>
+        <translation>Review</translation>
+    </message>
+    <message>
+        <source>放弃盘点</source>
+        <translation>Abandon count</translation>
+    </message>
+    <message>
+        <source>放弃盘点单 %1?已盘的数量不会过账。</source>
+        <translation>Abandon count session %1? Nothing counted will be posted.</translation>
+    </message>
+</context>
+<context>
     <name>SuggestionModel</name>
     <message>
         <source>SKU编码</source>
@@ -3094,6 +3435,10 @@ Where do the goods go?</translation>
     <message>
         <source>销售</source>
         <translation>Sales</translation>
+    </message>
+    <message>
+        <source>盘点</source>
+        <translation>Stocktake</translation>
     </message>
 </context>
 <context>
