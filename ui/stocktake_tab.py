@@ -1,7 +1,7 @@
 """盘点: the sessions (新建 by scope, 放弃 with a reason), then 盘点录入 and 审核 for the chosen one."""
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -59,7 +59,7 @@ COLUMNS = (
     Column(QT_TRANSLATE_NOOP("StocktakeSessionModel", "范围"), CTX, _scope, 120, stretch=True),
     Column(QT_TRANSLATE_NOOP("StocktakeSessionModel", "状态"), CTX, _state, 70),
     Column(QT_TRANSLATE_NOOP("StocktakeSessionModel", "创建人"), CTX, lambda r: r.created_by, 70),
-    Column(QT_TRANSLATE_NOOP("StocktakeSessionModel", "日期"), CTX, lambda r: formatting.date(r.created_at), 90),
+    Column(QT_TRANSLATE_NOOP("StocktakeSessionModel", "日期"), CTX, lambda r: formatting.date(r.created_at.date()), 90),
     Column(QT_TRANSLATE_NOOP("StocktakeSessionModel", "已盘/行数"), CTX, lambda r: f"{r.counted}/{r.lines}", 80,
            RIGHT),
 )
@@ -81,7 +81,7 @@ class StocktakeTab(RefreshOnShow, QWidget):
             self.scope.addItem(_tr(label), kind)
         self.scope.currentIndexChanged.connect(self._scope_changed)
         self.value = QLineEdit()
-        self.value.setMaximumWidth(140)
+        self.value.setFixedWidth(160)
         new = QPushButton(self.tr("新建盘点"))
         new.clicked.connect(self.new_session)
         abandon = QPushButton(self.tr("放弃"))
@@ -107,11 +107,12 @@ class StocktakeTab(RefreshOnShow, QWidget):
         top_layout.addLayout(form)
         top_layout.addWidget(self.message)
         top_layout.addWidget(self.sessions, 1)
-        split = QSplitter()
+        split = QSplitter(Qt.Orientation.Vertical)  # the counting screen gets the full width
         split.addWidget(top)
         split.addWidget(self.views)
-        split.setStretchFactor(0, 2)
-        split.setStretchFactor(1, 5)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 4)
+        split.setSizes([160, 600])
         layout = QVBoxLayout(self)
         layout.addWidget(split)
         self._scope_changed()
