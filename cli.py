@@ -380,7 +380,6 @@ def cmd_print(args, user) -> int:
 def cmd_print_labels(args) -> int:
     from reports.labels import write_labels
     from services import label_data
-    from services.errors import NotFound
 
     if args.print_what == "labels":
         items = label_data.product_labels(args.sku, args.copies)
@@ -391,8 +390,6 @@ def cmd_print_labels(args) -> int:
     else:
         items = label_data.shelf_labels(args.location)
         start = 1
-        if not items:
-            raise NotFound("label.no_shelves")
     path = write_labels(items, args.layout, Path(args.out), start=start)
     _print(f"已生成 {len(items)} 张标签 / {len(items)} labels written: {path}")
     return 0

@@ -137,4 +137,6 @@ def shelf_labels(code: str | None = None) -> list[ShelfLabel]:
     else:
         shelves = list(Location.select().where(Location.kind == SHELF_KIND, Location.active == True)  # noqa: E712
                        .order_by(Location.code))
+        if not shelves:
+            raise NotFound("label.no_shelves")
     return [ShelfLabel(s.code, s.name, shelf_qr(s.code, s.name)) for s in shelves]

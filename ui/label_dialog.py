@@ -4,6 +4,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QSpinBox, QWidget
 
 from reports.labels import LAYOUTS, write_labels
@@ -53,15 +54,29 @@ class LabelDialog(QDialog):
         self.calibration.setEnabled(sheet)
 
     def show_preview(self) -> PdfPreviewDialog | None:
-        try:
-            labels = label_data.product_labels(self.product_id, self.copies.value(), with_qr=self.with_qr.isChecked(),
-                                               with_lot=self.with_lot.isChecked())
-            out = Path(tempfile.mkdtemp(prefix="xiaopu-print-")) / "labels.pdf"
-            path = write_labels(labels, self.layout_box.currentData(), out, start=self.start.value(),
-                                calibration=self.calibration.isChecked())
-        except XiaopuError as exc:
-            notify.warn(self, self.tr("打印标签"), str(exc))
-            return None
-        self.preview = show_pdf_preview(self.parentWidget() or self, path, self.windowTitle())
-        self.accept()
+        self.preview = preview_labels(
+            self.parentWidget() or self, self.windowTitle(),
+            lambda: label_data.product_labels(self.product_id, self.copies.value(), with_qr=self.with_qr.isChecked(),
+                                              with_lot=self.with_lot.isChecked()),
+            self.layout_box.currentData(), start=self.start.value(), calibration=self.calibration.isChecked())
+        if self.preview is not None:
+            self.accept()
         return self.preview
+
+
+def preview_labels(parent: QWidget, title: str, make_labels, layout: str, **options) -> PdfPreviewDialog | None:
+    """Draw the labels `make_labels()` returns into a temporary PDF and open the print preview;
+    a refusal (unknown product, no shelves, a barcode too long) is shown, nothing opens."""
+    try:
+        out = Path(tempfile.mkdtemp(prefix="xiaopu-print-")) / "labels.pdf"
+        path = write_labels(make_labels(), layout, out, **options)
+    except XiaopuError as exc:
+        notify.warn(parent, title, str(exc))
+        return None
+    return show_pdf_preview(parent, path, title)
+
+
+def preview_shelf_labels(parent: QWidget) -> PdfPreviewDialog | None:
+    """文件 → 打印货架标签: one QR label per shelf (60×40 thermal), to scan when counting."""
+    return preview_labels(parent, QCoreApplication.translate("LabelDialog", "打印货架标签"),
+                          label_data.shelf_labels, "60x40")

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWid
 from ui import notify
 from ui import settings as keys
 from ui.context import AppContext
+from ui.label_dialog import preview_shelf_labels
 from ui.roles import user_label
 from ui.scanner import Clock, ScannerFilter, monotonic_ms
 from ui.settings_dialog import SettingsDialog
@@ -67,6 +68,9 @@ class MainWindow(QMainWindow):
         backup = QAction(self.tr("备份数据库…"), self)
         backup.triggered.connect(lambda: self.backup())
         file_menu.addAction(backup)
+        shelf_labels = QAction(self.tr("打印货架标签…"), self)
+        shelf_labels.triggered.connect(lambda: preview_shelf_labels(self))
+        file_menu.addAction(shelf_labels)
         file_menu.addSeparator()
         quit_action = QAction(self.tr("退出"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)

@@ -796,8 +796,8 @@ Only the owner may decide to sell an expired lot: please ask the owner to ring i
         <translation>Start position</translation>
     </message>
     <message>
-        <source>打印标签</source>
-        <translation>Print labels</translation>
+        <source>打印货架标签</source>
+        <translation>Print shelf labels</translation>
     </message>
 </context>
 <context>
@@ -832,6 +832,10 @@ Only the owner may decide to sell an expired lot: please ask the owner to ring i
     <message>
         <source>备份数据库…</source>
         <translation>Back up database…</translation>
+    </message>
+    <message>
+        <source>打印货架标签…</source>
+        <translation>Print shelf labels…</translation>
     </message>
     <message>
         <source>退出</source>

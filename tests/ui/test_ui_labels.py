@@ -43,3 +43,16 @@ def test_no_selection_says_so(qtbot, make_window, shop, monkeypatch):
     window = make_window()
     window.products_tab.table.clearSelection()
     assert window.products_tab.print_labels() is None and said
+
+
+def test_shelf_labels_from_the_file_menu(qtbot, make_window, shop):
+    from services.locations import create_location, default_store
+    from ui.label_dialog import preview_shelf_labels
+
+    window = make_window()
+    assert preview_shelf_labels(window) is None  # no shelves yet: said, nothing opens
+    create_location(shop.owner, "A-01", "冷藏柜 第一层", "shelf", parent_code=default_store().code)
+    create_location(shop.owner, "B-02", "干货架", "shelf", parent_code=default_store().code)
+    preview = preview_shelf_labels(window)
+    assert preview is not None and preview.page_count == 2
+    assert any(a.text() == "打印货架标签…" for a in window.menuBar().actions()[0].menu().actions())
