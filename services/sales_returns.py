@@ -6,14 +6,11 @@ was sold for (after discounts), into the lots it left from. A credit sale's retu
 on the customer's account (receivables.record_return)."""
 from __future__ import annotations
 
-import shutil
 from collections import defaultdict
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
-from pathlib import Path
 
 from models import Move, Product, write_transaction
-from models.db import database_file
 from models.return_drafts import ReturnDraft, ReturnDraftLine
 from models.sales import SalesOrder, SalesOrderLine, SalesReturn
 from services import audit
@@ -23,6 +20,7 @@ from services.ledger import Line, next_number, post_document, today
 from services.locations import default_store, virtual
 from services.numbers import fmt_qty, normalise_text, to_decimal
 from services.permissions import require
+from services.photos import keep_photo
 from services.products import unit_factor
 from services.purchase_orders import CENT, MONEY_STEP, QTY_STEP
 from services.sales_lines import tier_prices
@@ -158,17 +156,7 @@ def add_return_scan(actor, return_ref: str, code: str, qty: object = None) -> Re
 
 def _photo_copy(ref: str, photo_path: str) -> str:
     """Copy the photo into returns/ next to the database; returns the path relative to that folder."""
-    source = Path(photo_path)
-    if not source.is_file():
-        raise ValidationError("return.photo_missing", field="照片", path=photo_path)
-    db_file = database_file()
-    if db_file is None:
-        raise ValidationError("return.no_data_folder", field="照片")
-    folder = Path(db_file).parent / PHOTO_FOLDER
-    folder.mkdir(parents=True, exist_ok=True)
-    target = folder / f"{ref}{source.suffix.lower()}"
-    shutil.copyfile(source, target)
-    return f"{PHOTO_FOLDER}/{target.name}"
+    return keep_photo(PHOTO_FOLDER, ref, photo_path)
 
 
 def set_return_reason(actor, return_ref: str, reason: str, photo_path: str | None = None) -> ReturnView:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
+from pathlib import Path
 
 import peewee
 
@@ -20,6 +21,7 @@ from services.ledger import next_number
 from services.locations import get_location
 from services.numbers import fmt_qty
 from services.permissions import ACTION_NAMES, allowed, require
+from services.photos import keep_photo
 from services.products import find_by_barcode, get_product
 from services.stocktake_scope import SCOPE_KINDS, expected_keys
 
@@ -318,6 +320,8 @@ def set_line(actor, session_ref: int | str, line_id: int, qty: Decimal | int | s
             line.recount_state = "done"
         _snapshot(line, actor)
         line.counted_qty, line.status, line.write_off = counted, status, off
+        if photo_path and Path(photo_path).is_absolute():  # a picture chosen on this PC: keep a copy with the data
+            photo_path = keep_photo("stocktake", f"{session.ref}-{line.id}", photo_path)
         line.photo_path = photo_path or line.photo_path
         line.save()
         audit.record(actor, "stocktake.recount" if recount else "stocktake.set", "count_line", line.id, old=old,

@@ -9,6 +9,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QComboBox,
+    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -105,6 +106,9 @@ class CountView(QWidget):
         add.clicked.connect(lambda: self.handle_scan(self.code.text() or self.pending_code))
         apply_status = QPushButton(self.tr("改选中行状态"))
         apply_status.clicked.connect(self.apply_status)
+        photo = QPushButton(self.tr("附照片…"))
+        photo.setToolTip(self.tr("给选中的行附一张照片(如破损的箱子),照片会复制到数据文件夹"))
+        photo.clicked.connect(self.choose_photo)
         self.submit_button = QPushButton(self.tr("提交审核"))
         self.submit_button.clicked.connect(self.submit)
         self.message = QLabel()
@@ -125,6 +129,7 @@ class CountView(QWidget):
         bottom = QHBoxLayout()
         bottom.addWidget(swatch(FLAG_COLOR, self.tr("不在本货架 / 请复盘")))
         bottom.addStretch(1)
+        bottom.addWidget(photo)
         bottom.addWidget(apply_status)
         bottom.addWidget(self.submit_button)
         layout = QVBoxLayout(self)
@@ -247,6 +252,26 @@ class CountView(QWidget):
             self.save_line(row, str(row.counted), self.status.currentText())
         except XiaopuError as exc:
             self._say(str(exc), error=True)
+
+    def choose_photo(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("附照片"), "", self.tr("图片 (*.jpg *.jpeg *.png *.heic)"))
+        if name:
+            self.attach_photo(name)
+
+    def attach_photo(self, path: str) -> bool:
+        """Attach a picture to the selected counted line (the service keeps a copy with the data)."""
+        row = selected_row(self.table)
+        if row is None or row.counted is None:
+            self._say(self.tr("请先选中已盘的行。"), error=True)
+            return False
+        try:
+            stocktake.set_line(self.context.user, self.ref, row.line_id, row.counted, row.status, photo_path=path)
+        except XiaopuError as exc:
+            self._say(str(exc), error=True)
+            return False
+        self.reload()
+        self._say(self.tr("已附照片:%1").replace("%1", row.name))
+        return True
 
     def submit(self) -> bool:
         if not self.ref:

@@ -119,6 +119,14 @@
         <translation>Set status of selected line</translation>
     </message>
     <message>
+        <source>附照片…</source>
+        <translation>Attach photo…</translation>
+    </message>
+    <message>
+        <source>给选中的行附一张照片(如破损的箱子),照片会复制到数据文件夹</source>
+        <translation>Attach a photo to the selected line (a damaged crate, say); the picture is copied into the data folder</translation>
+    </message>
+    <message>
         <source>提交审核</source>
         <translation>Submit for review</translation>
     </message>
@@ -157,6 +165,18 @@
     <message>
         <source>请先选中已盘的行。</source>
         <translation>Select a counted line first.</translation>
+    </message>
+    <message>
+        <source>附照片</source>
+        <translation>Attach photo</translation>
+    </message>
+    <message>
+        <source>图片 (*.jpg *.jpeg *.png *.heic)</source>
+        <translation>Pictures (*.jpg *.jpeg *.png *.heic)</translation>
+    </message>
+    <message>
+        <source>已附照片:%1</source>
+        <translation>Photo attached: %1</translation>
     </message>
     <message>
         <source>已提交审核。</source>

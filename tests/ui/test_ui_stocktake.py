@@ -106,3 +106,17 @@ def test_trace_opens_the_products_moves(qtbot, make_window, st):
     assert dialog.model.rows and sum((r.quantity for r in dialog.model.rows), Decimal(0)) == 100
     assert all(r.doc_type for r in dialog.model.rows)
     dialog.close()
+
+
+def test_a_photo_of_a_damaged_crate_is_kept_with_the_data(qtbot, make_window, st, tmp_path, db_path):
+    tab = stocktake_tab(make_window())
+    counted_session(qtbot, tab, (BLUEBERRY, "12"))
+    tab.count.table.selectRow(0)
+    assert not tab.count.attach_photo(str(tmp_path / "missing.jpg"))
+    assert "不存在" in tab.count.message.text()
+    picture = tmp_path / "IMG_0001.JPG"
+    picture.write_bytes(b"\xff\xd8\xff fake jpeg")
+    assert tab.count.attach_photo(str(picture))
+    [row] = tab.count.model.rows
+    assert row.photo_path.startswith("stocktake/") and row.photo_path.endswith(".jpg")
+    assert (db_path.parent / row.photo_path).read_bytes() == picture.read_bytes()
