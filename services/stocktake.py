@@ -348,6 +348,27 @@ def lines_for(session_ref: int | str, counter) -> list[CounterLine]:
     return out
 
 
+def zero_uncounted(actor, session_ref: int | str) -> int:
+    """The reviewer's "not found = 0": every expected line nobody counted is counted as 0 now (with a
+    fresh snapshot), so a full count also books what is missing instead of silently skipping it."""
+    require(actor, "stocktake.review")
+    with write_transaction():
+        session = get_session(session_ref)
+        if session.state not in COUNTABLE | {"review"}:
+            raise DocumentStateError("stocktake.bad_state", ref=session.ref, state=STATE_LABELS[session.state],
+                                     action="未盘按 0 计")
+        lines = list(CountLine.select().where((CountLine.session == session.id) & CountLine.expected
+                                              & CountLine.counted_qty.is_null()))
+        for line in lines:
+            _snapshot(line, actor)
+            line.counted_qty, line.status, line.write_off = Decimal(0), "正常", Decimal(0)
+            line.save()
+        if lines:
+            audit.record(actor, "stocktake.zero_uncounted", "count_session", session.id,
+                         new={"lines": len(lines)})
+    return len(lines)
+
+
 def request_recount(actor, session_ref: int | str, line_id: int) -> CountLine:
     """The reviewer asks a second person to recount a line over the variance limit."""
     from services.variance import line_variance

@@ -136,3 +136,21 @@ def test_trace_finds_the_misbooked_delivery_and_history(st):
     rates = session_rates()
     assert rates[-1].rate == 0 and category_rates()[0][1] == "五金"
     assert run_check().ok
+
+
+def test_a_full_count_books_what_nobody_found_when_the_owner_says_so(st):
+    """老张 counts only the blueberries; the screws were not on the shelf. The owner counts the
+    uncounted lines as 0, so posting books the missing screws instead of silently skipping them."""
+    session = stocktake.start_session(st.owner, "location", "STORE")
+    stocktake.set_place(st.warehouse, session.id, "STORE")
+    stocktake.count_scan(st.warehouse, session.id, "6901234567892", 12)
+    with pytest.raises(PermissionDenied):
+        stocktake.zero_uncounted(st.warehouse, session.id)
+    assert stocktake.zero_uncounted(st.owner, session.id) == 1
+    assert stocktake.zero_uncounted(st.owner, session.id) == 0  # nothing left uncounted
+    [screws] = [r for r in review(session.id) if r.sku == st.screw.sku]
+    assert (screws.counted, screws.variance) == (0, -100)
+    stocktake.submit_for_review(st.owner, session.id)
+    post(st.owner, session.id)
+    assert on_hand(st.screw) == 0 and on_hand(st.blueberry) == 12
+    assert run_check().ok

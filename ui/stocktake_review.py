@@ -79,7 +79,8 @@ class ReviewView(QWidget):
         buttons.addWidget(swatch(OVER_LIMIT_COLOR, self.tr("超出差异上限")))
         buttons.addWidget(swatch(UNEXPECTED_COLOR, self.tr("不在预期货架")))
         buttons.addStretch(1)
-        for text, slot in ((self.tr("复盘"), self.recount), (self.tr("追溯"), self.trace),
+        for text, slot in ((self.tr("未盘按0计"), self.zero_uncounted), (self.tr("复盘"), self.recount),
+                           (self.tr("追溯"), self.trace),
                            (self.tr("退回盘点"), self.reopen), (self.tr("过账"), self.post)):
             button = QPushButton(text)
             button.clicked.connect(slot)
@@ -147,6 +148,11 @@ class ReviewView(QWidget):
         return row is not None and self._run(
             lambda: stocktake.request_recount(self.context.user, self.ref, row.line_id),
             self.tr("已请求复盘,请换一个人重新盘点这一行。"))
+
+    def zero_uncounted(self) -> bool:
+        """A full count books what was not found: the lines nobody counted become 0 (owner decides)."""
+        return bool(self.ref) and self._run(lambda: stocktake.zero_uncounted(self.context.user, self.ref),
+                                            self.tr("未盘的行已按 0 计入,过账时记为盘亏。"))
 
     def reopen(self) -> bool:
         return bool(self.ref) and self._run(lambda: stocktake.reopen(self.context.user, self.ref),

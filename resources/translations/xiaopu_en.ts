@@ -1964,6 +1964,10 @@ Over-delivery or expired goods need the owner: please ask the owner to confirm r
         <translation>Recount</translation>
     </message>
     <message>
+        <source>未盘按0计</source>
+        <translation>Uncounted = 0</translation>
+    </message>
+    <message>
         <source>追溯</source>
         <translation>Trace</translation>
     </message>
@@ -1998,6 +2002,10 @@ Over-delivery or expired goods need the owner: please ask the owner to confirm r
     <message>
         <source>已请求复盘,请换一个人重新盘点这一行。</source>
         <translation>Recount requested: someone else should count this line again.</translation>
+    </message>
+    <message>
+        <source>未盘的行已按 0 计入,过账时记为盘亏。</source>
+        <translation>Uncounted lines were counted as 0; posting books them as shortages.</translation>
     </message>
     <message>
         <source>已退回盘点。</source>

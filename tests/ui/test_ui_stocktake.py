@@ -120,3 +120,15 @@ def test_a_photo_of_a_damaged_crate_is_kept_with_the_data(qtbot, make_window, st
     [row] = tab.count.model.rows
     assert row.photo_path.startswith("stocktake/") and row.photo_path.endswith(".jpg")
     assert (db_path.parent / row.photo_path).read_bytes() == picture.read_bytes()
+
+
+def test_uncounted_lines_counted_as_zero_from_the_review(qtbot, make_window, st):
+    tab = stocktake_tab(make_window())
+    counted_session(qtbot, tab, (BLUEBERRY, "12"))
+    assert tab.count.submit()
+    tab.views.setCurrentWidget(tab.review)
+    [screws] = [r for r in tab.review.model.rows if r.sku == st.screw.sku]
+    assert screws.counted is None
+    assert tab.review.zero_uncounted()
+    [screws] = [r for r in tab.review.model.rows if r.sku == st.screw.sku]
+    assert (screws.counted, screws.variance) == (0, -100) and "盘亏" in tab.review.message.text()
