@@ -16,12 +16,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from services import label_data, receiving
 from services import purchase_orders as po
-from services import receiving
 from services.errors import NotFound, XiaopuError
 from services.permissions import allowed
 from ui import formatting, notify
 from ui.context import AppContext
+from ui.label_dialog import preview_labels
 from ui.purchasing_format import qty_unit
 from ui.reason_dialog import ReasonDialog, ask_reason
 from ui.refresh import RefreshOnShow
@@ -104,6 +105,11 @@ class ReceivingView(RefreshOnShow, QWidget):
         self.confirm_button.clicked.connect(lambda: self.confirm())
         self.discard_button = QPushButton(self.tr("作废收货单…"))
         self.discard_button.clicked.connect(lambda: self.discard())
+        self.last_confirmed: str | None = None  # the receipt whose lots can get labels
+        self.lot_labels_button = QPushButton(self.tr("打印批次标签…"))
+        self.lot_labels_button.setToolTip(self.tr("给刚确认的收货单里的每个批次打一张标签(品名、批次、到期日、二维码)"))
+        self.lot_labels_button.setEnabled(False)
+        self.lot_labels_button.clicked.connect(lambda: self.print_lot_labels())
 
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("采购单")))
@@ -116,6 +122,7 @@ class ReceivingView(RefreshOnShow, QWidget):
         scan.addWidget(self.quantity)
         bottom = QHBoxLayout()
         bottom.addWidget(self.fill_button)
+        bottom.addWidget(self.lot_labels_button)
         bottom.addStretch(1)
         bottom.addWidget(self.discard_button)
         bottom.addWidget(self.confirm_button)
@@ -271,8 +278,17 @@ class ReceivingView(RefreshOnShow, QWidget):
         notify.warn(self, self.tr("需要店主决定"), self.tr("这次收货有问题:\n%1\n\n超收或过期到货要店主决定:请店主确认这张收货单(%2)。")
                     .replace("%1", problems).replace("%2", self.receipt))
 
+    def print_lot_labels(self):
+        """Labels for every lot the last confirmed delivery brought in (one per crate to stick on)."""
+        if self.last_confirmed is None:
+            return None
+        number = self.last_confirmed
+        return preview_labels(self, self.tr("打印批次标签"), lambda: label_data.receipt_lot_labels(number), "40x30")
+
     def _confirmed(self, result: receiving.ReceiptResult) -> None:
         self.receipt = None
+        self.last_confirmed = result.number if result.document_number else None
+        self.lot_labels_button.setEnabled(self.last_confirmed is not None)
         self.context.events.changed.emit("stock")
         self.context.events.changed.emit("purchasing")
         state = po.state_label(result.order_state) if result.order_state else ""

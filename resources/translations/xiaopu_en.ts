@@ -1762,6 +1762,14 @@ Your data stays in one file on this PC.</translation>
         <translation>Discard receipt…</translation>
     </message>
     <message>
+        <source>打印批次标签…</source>
+        <translation>Print lot labels…</translation>
+    </message>
+    <message>
+        <source>给刚确认的收货单里的每个批次打一张标签(品名、批次、到期日、二维码)</source>
+        <translation>A label for every lot of the receipt just confirmed (name, lot, expiry, QR)</translation>
+    </message>
+    <message>
         <source>采购单</source>
         <translation>Purchase orders</translation>
     </message>
@@ -1832,6 +1840,10 @@ Accept it anyway? Please give a reason (kept in the audit log).</translation>
 %1
 
 Over-delivery or expired goods need the owner: please ask the owner to confirm receipt %2.</translation>
+    </message>
+    <message>
+        <source>打印批次标签</source>
+        <translation>Print lot labels</translation>
     </message>
     <message>
         <source>收货单 %1 已入库(库存单据 %2);采购单 %3 现在是“%4”。</source>

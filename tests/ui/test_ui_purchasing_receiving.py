@@ -44,6 +44,9 @@ def test_scanning_a_box_barcode_twice_counts_two_boxes(qtbot, make_window, shop)
     assert on_hand(cast.blueberry) == Decimal(24)
     assert po.get_order(number).state == "received"
     assert "已入库" in view.status.text() and "已收货" in view.status.text()
+    assert view.lot_labels_button.isEnabled()
+    preview = view.print_lot_labels()  # one label for the delivery's blueberry lot
+    assert preview is not None and preview.page_count == 1
 
 
 def test_typed_quantity_damaged_and_expiry_in_the_table(qtbot, make_window, shop):
