@@ -19,13 +19,14 @@ from decimal import ROUND_HALF_UP, Decimal
 
 import peewee
 
-from models import AuditEvent, Location, Product, ProductUnit, User, write_transaction
+from models import AuditEvent, Location, Product, User, write_transaction
 from models.base import now
 from models.fields import QTY_SCALE
 from models.purchasing import PurchaseOrder, PurchaseOrderLine, PurchasePrice, Supplier, SupplierProduct
 from services import audit, shop_settings
 from services.errors import DocumentStateError, NotFound, PermissionDenied, ValidationError
 from services.ledger import next_number, today
+from services.line_units import line_quantities
 from services.locations import default_store, get_location
 from services.messages import msg
 from services.numbers import fmt_money, normalise_text, to_decimal
@@ -183,29 +184,15 @@ def price_flag(last_per_base: Decimal | None, price: Decimal, factor: Decimal, l
 
 
 def _clean_lines(supplier: Supplier, lines: list[OrderLineInput]) -> list[_CleanLine]:
-    if not lines:
-        raise ValidationError("doc.empty", field="明细")
+    checked = line_quantities(lines)
     clean: list[_CleanLine] = []
     seen: dict[tuple[int, str], int] = {}
-    ids = list({line.product_id for line in lines})
-    products = {p.id: p for p in Product.select().where(Product.id.in_(ids))}
-    units = {(pid, name): factor for pid, name, factor in ProductUnit.select(
-        ProductUnit.product, ProductUnit.name, ProductUnit.factor).where(ProductUnit.product.in_(ids)).tuples()}
+    ids = [c.product.id for c in checked]
     last_prices = dict(SupplierProduct.select(SupplierProduct.product, SupplierProduct.last_price).where(
         (SupplierProduct.supplier == supplier.id) & SupplierProduct.product.in_(ids)).tuples())
     limit = Decimal(shop_settings.get("purchase.price_flag_percent"))
-    for n, line in enumerate(lines, 1):
-        product = products.get(line.product_id)
-        if product is None:
-            raise NotFound("product.not_found", ref=line.product_id)
-        unit = normalise_text(line.unit) or product.base_unit
-        factor = Decimal(1) if unit == product.base_unit else units.get((product.id, unit))
-        if factor is None:
-            raise ValidationError("unit.bad", field="单位", unit=unit, product=product.name)
-        quantity = to_decimal(line.quantity, f"第 {n} 行数量", places=QTY_SCALE, allow_zero=False)
-        if quantity * factor != (quantity * factor).quantize(QTY_STEP):
-            raise ValidationError("value.too_precise", field=f"第 {n} 行数量(换算为{product.base_unit})",
-                                  places=QTY_SCALE, value=quantity * factor)
+    for n, (line, c) in enumerate(zip(lines, checked, strict=True), 1):
+        product, unit, factor, quantity = c.product, c.unit, c.factor, c.quantity
         last = last_prices.get(product.id)
         if line.price is None or normalise_text(line.price) == "":
             price = ((last or product.cost) * factor).quantize(MONEY_STEP, ROUND_HALF_UP)

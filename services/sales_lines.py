@@ -8,10 +8,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from models import Lot, Product, ProductUnit
-from models.fields import QTY_SCALE
+from models import Lot, Product
 from models.sales import Customer, ProductPrice
 from services.errors import NotFound, ValidationError
+from services.line_units import line_quantities
 from services.numbers import normalise_text, to_decimal
 from services.purchase_orders import CENT, MONEY_STEP, QTY_STEP
 
@@ -65,29 +65,15 @@ def tier_prices(product_ids: list[int], tier: str) -> dict[int, Decimal]:
 
 def clean_lines(lines: list[SaleLineInput], customer: Customer | None) -> list[CleanSaleLine]:
     """Validate and price every line; raises ValidationError/NotFound naming the line."""
-    if not lines:
-        raise ValidationError("doc.empty", field="明细")
-    ids = list({line.product_id for line in lines})
-    products = {p.id: p for p in Product.select().where(Product.id.in_(ids))}
-    units = {(pid, name): factor for pid, name, factor in ProductUnit.select(
-        ProductUnit.product, ProductUnit.name, ProductUnit.factor).where(ProductUnit.product.in_(ids)).tuples()}
+    checked = line_quantities(lines)
+    ids = [c.product.id for c in checked]
     tier = customer.price_tier if customer is not None else ""
     tiered = tier_prices(ids, tier) if tier else {}
     lot_ids = {line.lot_id for line in lines if line.lot_id is not None}
     lots = {lot.id: lot for lot in Lot.select().where(Lot.id.in_(lot_ids))} if lot_ids else {}
     clean: list[CleanSaleLine] = []
-    for n, line in enumerate(lines, 1):
-        product = products.get(line.product_id)
-        if product is None:
-            raise NotFound("product.not_found", ref=line.product_id)
-        unit = normalise_text(line.unit) or product.base_unit
-        factor = Decimal(1) if unit == product.base_unit else units.get((product.id, unit))
-        if factor is None:
-            raise ValidationError("unit.bad", field="单位", unit=unit, product=product.name)
-        quantity = to_decimal(line.quantity, f"第 {n} 行数量", places=QTY_SCALE, allow_zero=False)
-        if quantity * factor != (quantity * factor).quantize(QTY_STEP):
-            raise ValidationError("value.too_precise", field=f"第 {n} 行数量(换算为{product.base_unit})",
-                                  places=QTY_SCALE, value=quantity * factor)
+    for n, (line, c) in enumerate(zip(lines, checked, strict=True), 1):
+        product, unit, factor, quantity = c.product, c.unit, c.factor, c.quantity
         if line.price is None or normalise_text(line.price) == "":
             price = (tiered.get(product.id, product.price) * factor).quantize(MONEY_STEP, ROUND_HALF_UP)
         else:
