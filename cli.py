@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import cli_customer
+import cli_production
 import cli_sales
 import cli_stocktake
 from services.errors import XiaopuError
@@ -120,6 +121,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_customer.add_parser(sub)
     cli_sales.add_parser(sub)
     cli_stocktake.add_parser(sub)
+    cli_production.add_parser(sub)
     order = sub.add_parser("parse-order", help="read a WeChat group order message (社群订单); '-' reads stdin")
     order.add_argument("text")
     order.add_argument("--json", action="store_true")
@@ -419,3 +421,4 @@ COMMANDS = {
 COMMANDS["customer"] = cli_customer.cmd_customer
 COMMANDS["sales"] = cli_sales.cmd_sales
 COMMANDS["stocktake"] = cli_stocktake.cmd_stocktake
+COMMANDS["production"] = cli_production.cmd_production

@@ -1,5 +1,6 @@
 """peewee models, database setup and migrations. No business rules live here."""
 from models.aliases import ProductAlias
+from models.bom import Bom, BomLine
 from models.catalog import LOCATION_KINDS, VIRTUAL_KINDS, Barcode, Location, Lot, Product, ProductUnit
 from models.db import DatabaseOpenError, database, open_database, write_transaction
 from models.ledger import Balance, ClosedPeriod, Counter, Document, Move, Reservation
@@ -36,5 +37,5 @@ __all__ = [
     "GoodsReceipt", "GoodsReceiptLine", "PurchaseOrder", "PurchaseOrderLine", "PurchasePrice", "PurchaseReturn",
     "Supplier", "SupplierClosedDay", "SupplierProduct", "ProductAlias",
     "Channel", "Customer", "OutboundTemplate", "ProductPrice", "ReceivableEntry", "SalesOrder", "SalesOrderLine",
-    "SalesReturn", "CountLine", "CountPlace", "CountSession",
+    "SalesReturn", "CountLine", "CountPlace", "CountSession", "Bom", "BomLine",
 ]

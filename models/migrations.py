@@ -78,9 +78,17 @@ def _v7_stocktake(db: peewee.Database) -> None:
     db.create_tables(STOCKTAKE_MODELS)
 
 
+def _v8_bom(db: peewee.Database) -> None:
+    """Bills of materials (versions, lines); at most one active version per product."""
+    from models.bom import BOM_MODELS
+
+    db.create_tables(BOM_MODELS)
+    db.execute_sql("CREATE UNIQUE INDEX IF NOT EXISTS bom_one_active ON bom (product_id) WHERE active = 1")
+
+
 MIGRATIONS: list[Callable[[peewee.Database], None]] = [
     _v1_core, _v2_nonzero_balance_index, _v3_purchasing, _v4_product_aliases, _v5_sales,
-    _v6_return_drafts, _v7_stocktake,
+    _v6_return_drafts, _v7_stocktake, _v8_bom,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -495,6 +495,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "stocktake.recount_open": ("还有 {count} 行等待复盘", "{count} lines are waiting for a recount"),
     "stocktake.not_counted": ("这一行还没有盘点", "This line has not been counted yet"),
     "stocktake.line_not_found": ("盘点单 {ref} 没有第 {line} 行", "Count session {ref} has no line {line}"),
+    # bills of materials (物料清单)
+    "bom.cycle": ("物料清单循环:{path}", "Bill of materials cycle: {path}"),
+    "bom.no_lines": ("物料清单至少要有一种原料", "A bill of materials needs at least one component"),
+    "bom.bad_scrap": ("{component} 的损耗率必须在 0 到 100% 之间(不含 100):{value}",
+                      "Scrap of {component} must be from 0 to below 100%: {value}"),
+    "bom.no_active": ("{product} 没有启用的物料清单", "{product} has no active bill of materials"),
+    "bom.version_not_found": ("{product} 没有第 {version} 版物料清单", "{product} has no BOM version {version}"),
+    "bom.bad_number": ("{field}不是有效数字:{value}", "{field} is not a valid number: {value}"),
 }
 
 

@@ -1,0 +1,45 @@
+"""`production` commands: explode a product's bill of materials for a quantity, with shortages."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from decimal import Decimal, InvalidOperation
+
+
+def add_parser(sub) -> None:
+    prod = sub.add_parser("production", help="bills of materials and production (生产)")
+    psub = prod.add_subparsers(dest="production_command", required=True)
+    explode = psub.add_parser("explode", help="multi-level requirement of SKU for --qty, with shortages")
+    explode.add_argument("sku")
+    explode.add_argument("--qty", required=True)
+    explode.add_argument("--json", action="store_true")
+
+
+def _print(text: str) -> None:
+    sys.stdout.write(text + "\n")
+
+
+def cmd_production(args: argparse.Namespace, user) -> int:
+    from services.bom_explode import explode
+    from services.errors import ValidationError
+
+    try:
+        quantity = Decimal(args.qty)
+    except InvalidOperation as exc:
+        raise ValidationError("bom.bad_number", field="生产数量", value=args.qty) from exc
+    result = explode(args.sku, quantity)
+    if args.json:
+        _print(json.dumps(result.as_json(), ensure_ascii=False, indent=2))
+        return 0
+    _print(f"{result.product.sku} {result.product.name} × {quantity}  标准成本 {result.standard_cost} 元/"
+           f"{result.product.base_unit}")
+    for r in result.tree:
+        mark = " (副产品)" if r.by_product else ""
+        _print(f"{'  ' * r.level}{r.sku} {r.name}{mark}  {r.quantity} {r.unit}  单价 {r.unit_cost}  成本 {r.cost}")
+    _print("需求 / 现有 / 预占 / 可用 / 在途 / 缺口:")
+    for q in result.requirements:
+        flag = "缺" if q.missing > 0 else "  "
+        _print(f"{flag} {q.sku} {q.name}  需 {q.required}  有 {q.on_hand}  占 {q.reserved}  可用 {q.available}  "
+               f"在途 {q.on_order}  缺 {q.missing} {q.unit}")
+    return 0

@@ -1,0 +1,161 @@
+"""Bills of materials: save a version with its lines, activate one version, refuse cycles."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from models import Product, write_transaction
+from models.bom import Bom, BomLine
+from services import audit
+from services.errors import NotFound, ValidationError
+from services.ledger import QTY
+from services.permissions import require
+from services.products import unit_factor
+
+HUNDRED = Decimal(100)
+
+
+@dataclass
+class BomLineInput:
+    """A line as typed: `quantity` of `component_id` per one base unit of output, in `unit` ('' = base)."""
+
+    component_id: int
+    quantity: object
+    unit: str = ""
+    scrap_percent: object = "0"
+    by_product: bool = False
+
+
+@dataclass(frozen=True)
+class _CleanLine:
+    component: Product
+    quantity: Decimal
+    unit: str
+    factor: Decimal
+    scrap_percent: Decimal
+    by_product: bool
+
+
+def _number(value: object, field: str) -> Decimal:
+    try:
+        number = Decimal(str(value).strip() or "0")
+    except InvalidOperation as exc:
+        raise ValidationError("bom.bad_number", field=field, value=value) from exc
+    if not number.is_finite():
+        raise ValidationError("bom.bad_number", field=field, value=value)
+    try:
+        QTY.to_units(number)
+    except ValueError as exc:
+        raise ValidationError("bom.bad_number", field=field, value=value) from exc
+    return number
+
+
+def _clean(product: Product, lines: list[BomLineInput]) -> list[_CleanLine]:
+    if not lines:
+        raise ValidationError("bom.no_lines", field="原料")
+    clean = []
+    for line in lines:
+        component = Product.get_or_none(Product.id == line.component_id)
+        if component is None:
+            raise NotFound("product.not_found", ref=line.component_id)
+        quantity = _number(line.quantity, f"{component.name} 的用量")
+        if quantity <= 0:
+            raise ValidationError("value.not_positive", field=f"{component.name} 的用量", value=line.quantity)
+        scrap = _number(line.scrap_percent, f"{component.name} 的损耗率")
+        if not Decimal(0) <= scrap < HUNDRED:
+            raise ValidationError("bom.bad_scrap", field="损耗率", component=component.name, value=line.scrap_percent)
+        unit = (line.unit or "").strip()
+        factor = unit_factor(component, unit)
+        clean.append(_CleanLine(component, quantity, unit or component.base_unit, factor, scrap, bool(line.by_product)))
+    return clean
+
+
+def active_bom(product_id: int) -> Bom | None:
+    return Bom.get_or_none((Bom.product == product_id) & (Bom.active == True))  # noqa: E712
+
+
+def _consumed(bom: Bom) -> list[int]:
+    return [ln.component_id for ln in bom.lines.order_by(BomLine.position) if not ln.by_product]
+
+
+def check_cycles(product_id: int, component_ids: list[int]) -> None:
+    """Refuse if `product_id` made of `component_ids` (other products by their active BOMs) contains itself."""
+
+    def walk(current: int, path: list[int]) -> list[int] | None:
+        if current == product_id:
+            return path
+        if current in path[:-1]:
+            return None  # an older cycle elsewhere; not this product's
+        bom = active_bom(current)
+        for child in _consumed(bom) if bom else []:
+            found = walk(child, [*path, child])
+            if found:
+                return found
+        return None
+
+    for component_id in component_ids:
+        found = walk(component_id, [product_id, component_id])
+        if found:
+            names = {p.id: p.name for p in Product.select().where(Product.id.in_(found))}
+            raise ValidationError("bom.cycle", field="原料", path=" → ".join(names[i] for i in found))
+
+
+def save_bom(actor, product_id: int, lines: list[BomLineInput], version: int | None = None,
+             activate: bool = True, note: str = "") -> Bom:
+    """Save `version` of the product's BOM (None = a new version); `activate` makes it the one in use."""
+    require(actor, "bom.edit")
+    product = Product.get_or_none(Product.id == product_id)
+    if product is None:
+        raise NotFound("product.not_found", ref=product_id)
+    clean = _clean(product, lines)
+    if activate:
+        check_cycles(product.id, [c.component.id for c in clean if not c.by_product])
+    with write_transaction():
+        bom = None if version is None else Bom.get_or_none((Bom.product == product) & (Bom.version == version))
+        if bom is None:
+            if version is None:
+                last = Bom.select(Bom.version).where(Bom.product == product).order_by(Bom.version.desc()).first()
+                version = (last.version if last else 0) + 1
+            bom = Bom.create(product=product, version=version, note=note, created_by=actor)
+        else:
+            BomLine.delete().where(BomLine.bom == bom).execute()
+            bom.note = note
+            bom.save()
+        for position, c in enumerate(clean, start=1):
+            BomLine.create(bom=bom, position=position, component=c.component, quantity=c.quantity, unit=c.unit,
+                           factor=c.factor, scrap_percent=c.scrap_percent, by_product=c.by_product)
+        audit.record(actor, "bom.save", "bom", f"{product.sku} v{version}",
+                     new=[(c.component.sku, str(c.quantity), c.unit, str(c.scrap_percent), c.by_product)
+                          for c in clean])
+        if activate:
+            _activate(actor, bom)
+    return Bom.get_by_id(bom.id)
+
+
+def _activate(actor, bom: Bom) -> None:
+    previous = active_bom(bom.product_id)
+    if previous is not None and previous.id == bom.id:
+        return
+    Bom.update(active=False).where((Bom.product == bom.product_id) & (Bom.active == True)).execute()  # noqa: E712
+    Bom.update(active=True).where(Bom.id == bom.id).execute()
+    audit.record(actor, "bom.activate", "bom", f"{bom.product.sku} v{bom.version}",
+                 old=f"v{previous.version}" if previous else "", new=f"v{bom.version}")
+
+
+def activate_version(actor, product_id: int, version: int) -> Bom:
+    """Make `version` the product's active BOM (the other versions stay, inactive)."""
+    require(actor, "bom.edit")
+    product = Product.get_or_none(Product.id == product_id)
+    if product is None:
+        raise NotFound("product.not_found", ref=product_id)
+    bom = Bom.get_or_none((Bom.product == product) & (Bom.version == version))
+    if bom is None:
+        raise NotFound("bom.version_not_found", product=product.name, version=version)
+    check_cycles(product.id, _consumed(bom))
+    with write_transaction():
+        _activate(actor, bom)
+    return Bom.get_by_id(bom.id)
+
+
+def versions(product_id: int) -> list[Bom]:
+    return list(Bom.select().where(Bom.product == product_id).order_by(Bom.version))
