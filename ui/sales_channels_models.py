@@ -24,8 +24,8 @@ def hold_text(row: Any) -> str:
 
 def active_text(row: Any) -> str:
     if row.active:
-        return QCoreApplication.translate("SalesChannelsView", "启用")
-    return QCoreApplication.translate("SalesChannelsView", "停用")
+        return QCoreApplication.translate("SalesChannelsView", "启用", "channel state")  # not the button's verb
+    return QCoreApplication.translate("SalesChannelsView", "停用", "channel state")
 
 
 class ChannelModel(RowsModel):

@@ -2055,6 +2055,16 @@ Over-delivery or expired goods need the owner: please ask the owner to confirm r
         <translation>Disable</translation>
     </message>
     <message>
+        <source>启用</source>
+        <comment>channel state</comment>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>停用</source>
+        <comment>channel state</comment>
+        <translation>Disabled</translation>
+    </message>
+    <message>
         <source>渠道</source>
         <translation>Channel</translation>
     </message>
