@@ -24,6 +24,7 @@ from models.base import now
 from models.fields import QTY_SCALE
 from models.purchasing import PurchaseOrder, PurchaseOrderLine, PurchasePrice, Supplier, SupplierProduct
 from services import audit, shop_settings
+from services.doc_states import Transition, guarded_transition
 from services.errors import DocumentStateError, NotFound, PermissionDenied, ValidationError
 from services.ledger import next_number, today
 from services.line_units import line_quantities
@@ -42,14 +43,6 @@ SELF_APPROVAL_ROLES = frozenset({"owner"})  # an owner may approve what they ord
 STATES = ("draft", "submitted", "approved", "partially_received", "received", "closed", "cancelled")
 OPEN_STATES = frozenset({"submitted", "approved", "partially_received"})  # goods still expected ("on order")
 RECEIVABLE_STATES = frozenset({"approved", "partially_received"})
-
-
-@dataclass(frozen=True)
-class Transition:
-    action: str  # the verb shown in messages (po.action.*)
-    sources: frozenset[str]
-    target: str
-    permission: str
 
 
 TRANSITIONS: dict[str, Transition] = {
@@ -303,19 +296,8 @@ def _bad_state(order: PurchaseOrder, action: str) -> DocumentStateError:
 def apply_transition(actor, order: PurchaseOrder, name: str, reason: str = "", **values) -> PurchaseOrder:
     """Move `order` along the declared transition `name`, guarded and audited; joins the caller's
     transaction (receiving calls this while posting). `values` are extra columns to set."""
-    transition = TRANSITIONS[name]
-    require(actor, transition.permission)
-    with write_transaction():
-        current = PurchaseOrder.get_by_id(order.id)
-        if current.state not in transition.sources:
-            raise _bad_state(current, transition.action)
-        changed = (PurchaseOrder.update(state=transition.target, updated_at=now(), **values)
-                   .where((PurchaseOrder.id == order.id) & (PurchaseOrder.state == current.state)).execute())
-        if changed != 1:
-            raise _bad_state(PurchaseOrder.get_by_id(order.id), transition.action)
-        audit.record(actor, f"purchase.{name}", "purchase_order", order.id, old=current.state,
-                     new=transition.target, reason=reason)
-    return PurchaseOrder.get_by_id(order.id)
+    return guarded_transition(actor, PurchaseOrder, order.id, TRANSITIONS[name], audit_action=f"purchase.{name}",
+                              entity="purchase_order", bad_state=_bad_state, reason=reason, **values)
 
 
 def _threshold() -> Decimal:

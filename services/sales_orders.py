@@ -18,6 +18,7 @@ from models import Document, User, write_transaction
 from models.base import now
 from models.sales import Channel, Customer, SalesOrder, SalesOrderLine
 from services import audit, channels
+from services.doc_states import Transition, guarded_transition
 from services.errors import DocumentStateError, NotFound, PermissionDenied, ValidationError
 from services.ledger import Line, next_number, post_document
 from services.locations import default_store, virtual
@@ -36,14 +37,6 @@ _clock = now  # release_expired_holds takes a `now` argument
 
 STATES = ("draft", "confirmed", "awaiting_approval", "approved", "shipped", "cancelled", "expired")
 OPEN_STATES = frozenset({"draft", "confirmed", "awaiting_approval", "approved"})  # stock is reserved
-
-
-@dataclass(frozen=True)
-class Transition:
-    action: str  # the verb in messages (sale.action.*)
-    sources: frozenset[str]
-    target: str
-    permission: str | None  # None: the system (the hold sweep) may apply it
 
 
 TRANSITIONS: dict[str, Transition] = {
@@ -209,20 +202,8 @@ def _bad_state(order: SalesOrder, action: str) -> DocumentStateError:
 def apply_transition(actor, order: SalesOrder, name: str, reason: str = "", **values) -> SalesOrder:
     """Move `order` along transition `name`: role checked, UPDATE … WHERE state = old, audited.
     Joins the caller's transaction; `values` are extra columns to set."""
-    transition = TRANSITIONS[name]
-    if transition.permission is not None:
-        require(actor, transition.permission)
-    with write_transaction():
-        current = SalesOrder.get_by_id(order.id)
-        if current.state not in transition.sources:
-            raise _bad_state(current, transition.action)
-        changed = (SalesOrder.update(state=transition.target, updated_at=now(), **values)
-                   .where((SalesOrder.id == order.id) & (SalesOrder.state == current.state)).execute())
-        if changed != 1:
-            raise _bad_state(SalesOrder.get_by_id(order.id), transition.action)
-        audit.record(actor, f"sale.{name}", "sales_order", order.id, old=current.state, new=transition.target,
-                     reason=reason)
-    return SalesOrder.get_by_id(order.id)
+    return guarded_transition(actor, SalesOrder, order.id, TRANSITIONS[name], audit_action=f"sale.{name}",
+                              entity="sales_order", bad_state=_bad_state, reason=reason, **values)
 
 
 def _write_lines(order_id: int, lines: list[CleanSaleLine]) -> Decimal:
