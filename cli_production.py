@@ -1,10 +1,12 @@
-"""`production` commands: explode a product's bill of materials for a quantity, with shortages."""
+"""`production` commands: explode a product's bill of materials for a quantity, with shortages;
+import and export BOMs by Excel. Each subcommand is one function in SUBCOMMANDS."""
 from __future__ import annotations
 
 import argparse
 import json
 import sys
 from decimal import Decimal, InvalidOperation
+from pathlib import Path
 
 
 def add_parser(sub) -> None:
@@ -14,6 +16,11 @@ def add_parser(sub) -> None:
     explode.add_argument("sku")
     explode.add_argument("--qty", required=True)
     explode.add_argument("--json", action="store_true")
+    bom_import = psub.add_parser("bom-import", help="import BOMs from an .xlsx (all rows or none; errors file)")
+    bom_import.add_argument("file")
+    bom_export = psub.add_parser("bom-export", help="export active BOMs to an .xlsx (importable again)")
+    bom_export.add_argument("file")
+    bom_export.add_argument("--sku", nargs="+", action="extend", help="only these products (SKU or barcode)")
 
 
 def _print(text: str) -> None:
@@ -21,6 +28,10 @@ def _print(text: str) -> None:
 
 
 def cmd_production(args: argparse.Namespace, user) -> int:
+    return SUBCOMMANDS[args.production_command](args, user)
+
+
+def _explode(args: argparse.Namespace, user) -> int:
     from services.bom_explode import explode
     from services.errors import ValidationError
 
@@ -43,3 +54,22 @@ def cmd_production(args: argparse.Namespace, user) -> int:
         _print(f"{flag} {q.sku} {q.name}  需 {q.required}  有 {q.on_hand}  占 {q.reserved}  可用 {q.available}  "
                f"在途 {q.on_order}  缺 {q.missing} {q.unit}")
     return 0
+
+
+def _bom_import(args: argparse.Namespace, user) -> int:
+    from services.bom_import import import_boms
+
+    _print(import_boms(user, Path(args.file)).message)  # bad rows: ImportFailed → stderr, exit 1
+    return 0
+
+
+def _bom_export(args: argparse.Namespace, user) -> int:
+    from services.bom_import import export_boms
+    from services.messages import msg
+
+    count = export_boms(Path(args.file), args.sku)
+    _print(msg("bom.exported", count=count, file=args.file))
+    return 0
+
+
+SUBCOMMANDS = {"explode": _explode, "bom-import": _bom_import, "bom-export": _bom_export}

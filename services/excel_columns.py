@@ -92,3 +92,15 @@ CHANNEL_ORDER_COLUMNS = (
     Column("note", "备注", ("买家备注", "订单备注", "note")),
     Column("paid", "支付状态", ("付款状态", "是否支付", "是否付款", "paid")),
 )
+
+# Bills of materials: one row per component line, grouped by 父项SKU (see services/bom_import.py)
+BOM_COLUMNS = (
+    Column("parent", "父项SKU", ("父项", "父项编码", "父项条码", "成品SKU", "成品编码", "parentsku")),
+    Column("component", "子项SKU", ("子项", "子项编码", "子项条码", "原料SKU", "原料编码", "componentsku")),
+    Column("quantity", "用量", ("单位用量", "数量", "qty", "quantity")),
+    Column("unit", "单位", ("子项单位", "用量单位", "unit")),
+    Column("scrap", "损耗率%", ("损耗率", "损耗", "损耗%", "scrap", "scrappercent")),
+    Column("by_product", "副产品", ("是否副产品", "byproduct")),
+    Column("steps", "工序", ("工艺路线", "steps", "operations")),
+)
+BOM_LABELS = [c.label for c in BOM_COLUMNS]
