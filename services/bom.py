@@ -2,7 +2,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from decimal import Decimal, InvalidOperation
+
+import peewee
 
 from models import Product, write_transaction
 from models.bom import Bom, BomLine
@@ -159,3 +162,134 @@ def activate_version(actor, product_id: int, version: int) -> Bom:
 
 def versions(product_id: int) -> list[Bom]:
     return list(Bom.select().where(Bom.product == product_id).order_by(Bom.version))
+
+
+# -- plain rows for the 生产 → 物料清单 view (ui/ never sees the models) ------------------------------
+
+
+@dataclass(frozen=True)
+class BomProductRow:
+    """A product as the BOM list shows it; `standard_cost` per base unit from its active BOM (None: none)."""
+
+    product_id: int
+    sku: str
+    name: str
+    base_unit: str
+    active_version: int | None
+    version_count: int
+    standard_cost: Decimal | None
+    made_to_order: bool
+
+
+@dataclass(frozen=True)
+class BomVersionRow:
+    version: int
+    active: bool
+    note: str
+    created_at: datetime
+    created_by: str
+    line_count: int
+
+
+@dataclass
+class BomLineRow:
+    """A line of a version as the editor edits it; `units` are the component's units (base included)."""
+
+    component_id: int
+    sku: str
+    name: str
+    base_unit: str
+    units: dict[str, Decimal]
+    quantity: Decimal
+    unit: str
+    scrap_percent: Decimal = Decimal(0)
+    by_product: bool = False
+
+    def as_input(self) -> BomLineInput:
+        return BomLineInput(self.component_id, self.quantity, self.unit, self.scrap_percent, self.by_product)
+
+
+def _standard_costs(product_ids: list[int]) -> dict[int, Decimal | None]:
+    from services.bom_explode import _Walker, money  # the one roll-up rule; lazy: bom_explode imports this module
+
+    walker = _Walker()
+    costs: dict[int, Decimal | None] = {}
+    for pid in product_ids:
+        try:
+            costs[pid] = money(walker.unit_cost(pid))
+        except ValidationError:  # an old cycle among inactive versions' products: no cost to show
+            costs[pid] = None
+    return costs
+
+
+def bom_products(text: str = "") -> list[BomProductRow]:
+    """Products that have a BOM (any version), by name, matching name, pinyin, SKU or barcode."""
+    from services.products import search_condition
+
+    query = Product.select().where(Product.id.in_(Bom.select(Bom.product)))
+    condition = search_condition(text)
+    if condition is not None:
+        query = query.where(condition)
+    found = list(query.order_by(Product.name, Product.id))
+    ids = [p.id for p in found]
+    counts = dict(Bom.select(Bom.product, peewee.fn.COUNT(Bom.id)).where(Bom.product.in_(ids))
+                  .group_by(Bom.product).tuples()) if ids else {}
+    active = dict(Bom.select(Bom.product, Bom.version).where(Bom.product.in_(ids) & (Bom.active == True))  # noqa: E712
+                  .tuples()) if ids else {}
+    costs = _standard_costs([pid for pid in ids if pid in active])
+    return [BomProductRow(p.id, p.sku, p.name, p.base_unit, active.get(p.id), counts.get(p.id, 0),
+                          costs.get(p.id), p.made_to_order) for p in found]
+
+
+def bom_product(product_id: int) -> BomProductRow:
+    """One product's row, also for a product without a BOM yet (新建物料清单)."""
+    product = Product.get_or_none(Product.id == product_id)
+    if product is None:
+        raise NotFound("product.not_found", ref=product_id)
+    bom = active_bom(product.id)
+    count = Bom.select().where(Bom.product == product).count()
+    cost = _standard_costs([product.id])[product.id] if bom else None
+    return BomProductRow(product.id, product.sku, product.name, product.base_unit, bom.version if bom else None,
+                         count, cost, product.made_to_order)
+
+
+def version_rows(product_id: int) -> list[BomVersionRow]:
+    return [BomVersionRow(b.version, b.active, b.note, b.created_at, b.created_by.display_name or b.created_by.username,
+                          b.lines.count()) for b in versions(product_id)]
+
+
+def _version(product_id: int, version: int) -> Bom:
+    bom = Bom.get_or_none((Bom.product == product_id) & (Bom.version == version))
+    if bom is None:
+        product = Product.get_or_none(Product.id == product_id)
+        raise NotFound("bom.version_not_found", product=product.name if product else product_id, version=version)
+    return bom
+
+
+def _units(product: Product) -> dict[str, Decimal]:
+    units = {product.base_unit: Decimal(1)}
+    units.update({u.name: u.factor for u in product.units})
+    return units
+
+
+def new_line(component_id: int) -> BomLineRow:
+    """A fresh editor line for a picked component: 1 of its base unit."""
+    product = Product.get_or_none(Product.id == component_id)
+    if product is None:
+        raise NotFound("product.not_found", ref=component_id)
+    return BomLineRow(product.id, product.sku, product.name, product.base_unit, _units(product), Decimal(1),
+                      product.base_unit)
+
+
+def version_lines(product_id: int, version: int) -> list[BomLineRow]:
+    bom = _version(product_id, version)
+    rows = []
+    for line in bom.lines.order_by(BomLine.position):
+        component = line.component
+        rows.append(BomLineRow(component.id, component.sku, component.name, component.base_unit, _units(component),
+                               line.quantity, line.unit or component.base_unit, line.scrap_percent, line.by_product))
+    return rows
+
+
+def version_steps(product_id: int, version: int) -> list[str]:
+    return step_names(_version(product_id, version))

@@ -56,10 +56,17 @@ def _stocktake(context: AppContext) -> QWidget:
     return StocktakeTab(context)
 
 
+def _production(context: AppContext) -> QWidget:
+    from ui.production_tab import ProductionTab
+
+    return ProductionTab(context)
+
+
 TABS: list[TabSpec] = [
     TabSpec("products", QT_TRANSLATE_NOOP("Tabs", "商品"), _products),
     TabSpec("stock", QT_TRANSLATE_NOOP("Tabs", "库存"), _stock),
     TabSpec("purchasing", QT_TRANSLATE_NOOP("Tabs", "采购"), _purchasing),
     TabSpec("sales", QT_TRANSLATE_NOOP("Tabs", "销售"), _sales),
     TabSpec("stocktake", QT_TRANSLATE_NOOP("Tabs", "盘点"), _stocktake),
+    TabSpec("production", QT_TRANSLATE_NOOP("Tabs", "生产"), _production),
 ]

@@ -54,6 +54,273 @@
     </message>
 </context>
 <context>
+    <name>BomEditor</name>
+    <message>
+        <source>SKU编码</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>原料</source>
+        <translation>Component</translation>
+    </message>
+    <message>
+        <source>用量</source>
+        <translation>Qty per unit</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>损耗率%</source>
+        <translation>Scrap %</translation>
+    </message>
+    <message>
+        <source>副产品</source>
+        <translation>By-product</translation>
+    </message>
+</context>
+<context>
+    <name>BomEditorDialog</name>
+    <message>
+        <source>选定产品</source>
+        <translation>Choose product</translation>
+    </message>
+    <message>
+        <source>例如:夏季换大盒</source>
+        <translation>e.g. bigger box for summer</translation>
+    </message>
+    <message>
+        <source>加入原料</source>
+        <translation>Add component</translation>
+    </message>
+    <message>
+        <source>用量是做 1 个单位产品要用的量;双击用量、单位或损耗率可修改;副产品是做的时候多出来的东西。</source>
+        <translation>Quantity is what one unit of the product uses; double-click quantity, unit or scrap to change them; a by-product is what making it leaves over.</translation>
+    </message>
+    <message>
+        <source>删除行</source>
+        <translation>Remove line</translation>
+    </message>
+    <message>
+        <source>添加工序</source>
+        <translation>Add step</translation>
+    </message>
+    <message>
+        <source>删除工序</source>
+        <translation>Remove step</translation>
+    </message>
+    <message>
+        <source>按单生产(有销售单才做)</source>
+        <translation>Make to order (only when a sales order asks)</translation>
+    </message>
+    <message>
+        <source>保存后启用</source>
+        <translation>Activate after saving</translation>
+    </message>
+    <message>
+        <source>产品</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>工序(按顺序,可拖动;双击改名)</source>
+        <translation>Steps (in order, drag to move; double-click to rename)</translation>
+    </message>
+    <message>
+        <source>新建物料清单</source>
+        <translation>New bill of materials</translation>
+    </message>
+    <message>
+        <source>(先选择要做的产品)</source>
+        <translation>(first choose the product to make)</translation>
+    </message>
+    <message>
+        <source>编辑物料清单:%1(以 v%2 为底稿存为新版本)</source>
+        <translation>Edit bill of materials: %1 (saved as a new version based on v%2)</translation>
+    </message>
+    <message>
+        <source>新工序</source>
+        <translation>New step</translation>
+    </message>
+    <message>
+        <source>请先选择要做的产品。</source>
+        <translation>Please choose the product to make first.</translation>
+    </message>
+</context>
+<context>
+    <name>BomTreeModel</name>
+    <message>
+        <source>副产品</source>
+        <translation>By-product</translation>
+    </message>
+    <message>
+        <source>物料</source>
+        <translation>Material</translation>
+    </message>
+    <message>
+        <source>数量</source>
+        <translation>Qty</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>单价(标准成本)</source>
+        <translation>Unit cost (standard)</translation>
+    </message>
+    <message>
+        <source>成本</source>
+        <translation>Cost</translation>
+    </message>
+</context>
+<context>
+    <name>BomView</name>
+    <message>
+        <source>产品</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>SKU编码</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>启用版本</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>标准成本</source>
+        <translation>Std cost</translation>
+    </message>
+    <message>
+        <source>原料</source>
+        <translation>Component</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>需求</source>
+        <translation>Required</translation>
+    </message>
+    <message>
+        <source>现有</source>
+        <translation>On hand</translation>
+    </message>
+    <message>
+        <source>预占</source>
+        <translation>Reserved</translation>
+    </message>
+    <message>
+        <source>可用</source>
+        <translation>Available</translation>
+    </message>
+    <message>
+        <source>在途</source>
+        <translation>On order</translation>
+    </message>
+    <message>
+        <source>缺口</source>
+        <translation>Missing</translation>
+    </message>
+    <message>
+        <source>导入物料清单</source>
+        <translation>Import bills of materials</translation>
+    </message>
+    <message>
+        <source>导出物料清单</source>
+        <translation>Export bills of materials</translation>
+    </message>
+    <message>
+        <source>物料清单.xlsx</source>
+        <translation>bills-of-materials.xlsx</translation>
+    </message>
+    <message>
+        <source>搜索:名称、拼音首字母或 SKU</source>
+        <translation>Search: name, pinyin initials or SKU</translation>
+    </message>
+    <message>
+        <source>新建物料清单</source>
+        <translation>New BOM</translation>
+    </message>
+    <message>
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>导出</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>设为启用</source>
+        <translation>Make active</translation>
+    </message>
+    <message>
+        <source>编辑</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <source>以所选版本为底稿,保存为新版本</source>
+        <translation>Start from the selected version and save a new version</translation>
+    </message>
+    <message>
+        <source>原料需求(按上面的数量,对照库存)</source>
+        <translation>Components needed (for the quantity above, against stock)</translation>
+    </message>
+    <message>
+        <source>版本</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>数量</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <source>缺料:可用 + 在途 不够</source>
+        <translation>Short: available + on order not enough</translation>
+    </message>
+    <message>
+        <source>(启用)</source>
+        <translation> (active)</translation>
+    </message>
+    <message>
+        <source>选择左边的产品查看物料清单</source>
+        <translation>Choose a product on the left to see its bill of materials</translation>
+    </message>
+    <message>
+        <source>标准成本 ¥%1 / %2;做 %3 %2 合计 ¥%4。</source>
+        <translation>Standard cost ¥%1 / %2; making %3 %2 costs ¥%4. </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n 种原料不够。</source>
+        <translation>
+            <numerusform>%n component is short.</numerusform>
+            <numerusform>%n components are short.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>原料都够。</source>
+        <translation>All components are available.</translation>
+    </message>
+    <message>
+        <source>工序:%1</source>
+        <translation>Steps: %1</translation>
+    </message>
+    <message>
+        <source>按单生产:有销售单才做</source>
+        <translation>Made to order: only when a sales order asks</translation>
+    </message>
+    <message>
+        <source>v%1 未启用:下面是做 1 %2 产品的原料用量(不含损耗)。设为启用后才展开计算成本和缺料。</source>
+        <translation>v%1 is not active: below is what one %2 uses (before scrap). Make it active to see the full explosion, costs and shortages.</translation>
+    </message>
+</context>
+<context>
     <name>ChannelDialog</name>
     <message>
         <source>新增渠道</source>
@@ -1589,6 +1856,13 @@ Your data stays in one file on this PC.</translation>
     <message>
         <source>添加</source>
         <translation>Add</translation>
+    </message>
+</context>
+<context>
+    <name>ProductionTab</name>
+    <message>
+        <source>物料清单</source>
+        <translation>Bills of materials</translation>
     </message>
 </context>
 <context>
@@ -3493,6 +3767,10 @@ Where do the goods go?</translation>
     <message>
         <source>盘点</source>
         <translation>Stocktake</translation>
+    </message>
+    <message>
+        <source>生产</source>
+        <translation>Production</translation>
     </message>
 </context>
 <context>

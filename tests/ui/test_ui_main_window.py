@@ -9,7 +9,7 @@ from ui.product_dialog import ProductDialog
 
 def test_tabs_menus_and_status_bar(make_window, db_path):
     window = make_window()
-    assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == ["商品", "库存", "采购", "销售", "盘点"]
+    assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == ["商品", "库存", "采购", "销售", "盘点", "生产"]
     menus = [a.text() for a in window.menuBar().actions()]
     assert menus == ["文件(&F)", "设置(&S)", "帮助(&H)"]
     assert "店主" in window.user_label.text()
@@ -121,7 +121,8 @@ def test_render_all_tabs_shows_the_purchasing_views_too(make_window):
     shots = window.render_all_tabs()
     sales_views = window.tab_widgets["sales"].views.count()
     stocktake_views = window.tab_widgets["stocktake"].views.count()
-    # 商品, 库存, 采购 (建议采购) and its 采购单, 收货, 退货, 供应商; 销售's views; 盘点's 录入 and 审核
-    assert len(shots) == 3 + 4 + sales_views + stocktake_views
+    production_views = window.tab_widgets["production"].views.count()
+    # 商品, 库存, 采购 (建议采购) and its 采购单, 收货, 退货, 供应商; 销售's views; 盘点's 录入 and 审核; 生产's views
+    assert len(shots) == 3 + 4 + sales_views + stocktake_views + production_views
     assert all(not shot.isNull() for shot in shots)
     assert window.tab_widgets["purchasing"].views.currentIndex() == 0
