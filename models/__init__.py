@@ -5,6 +5,15 @@ from models.catalog import LOCATION_KINDS, VIRTUAL_KINDS, Barcode, Location, Lot
 from models.db import DatabaseOpenError, database, open_database, write_transaction
 from models.ledger import Balance, ClosedPeriod, Counter, Document, Move, Reservation
 from models.migrations import SCHEMA_VERSION, migrate
+from models.production import (
+    BomStep,
+    DisassemblyOutput,
+    DisassemblyRecipe,
+    ProductionLine,
+    ProductionOrder,
+    ProductionStep,
+    WorkReport,
+)
 from models.purchasing import (
     GoodsReceipt,
     GoodsReceiptLine,
@@ -38,4 +47,6 @@ __all__ = [
     "Supplier", "SupplierClosedDay", "SupplierProduct", "ProductAlias",
     "Channel", "Customer", "OutboundTemplate", "ProductPrice", "ReceivableEntry", "SalesOrder", "SalesOrderLine",
     "SalesReturn", "CountLine", "CountPlace", "CountSession", "Bom", "BomLine",
+    "BomStep", "DisassemblyOutput", "DisassemblyRecipe", "ProductionLine", "ProductionOrder", "ProductionStep",
+    "WorkReport",
 ]

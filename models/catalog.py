@@ -6,7 +6,9 @@ import peewee
 from models.base import BaseModel, now
 from models.fields import MoneyField, QuantityField
 
-LOCATION_KINDS = ("warehouse", "shelf", "supplier", "customer", "loss", "production", "adjustment", "internal")
+# subcontractor: our stock held by a 委外 workshop (real stock, not virtual)
+LOCATION_KINDS = ("warehouse", "shelf", "supplier", "customer", "loss", "production", "adjustment", "internal",
+                  "subcontractor")
 # internal: promotion gifts, samples and the shop's own use leave stock here, apart from sales and losses
 VIRTUAL_KINDS = frozenset({"supplier", "customer", "loss", "production", "adjustment", "internal"})
 
@@ -33,6 +35,7 @@ class Product(BaseModel):
     cost = MoneyField(default=0)
     price = MoneyField(default=0)
     safety_stock = QuantityField(default=0)
+    made_to_order = peewee.BooleanField(default=False)  # 按单生产: a sales order creates its production order
     shelf = peewee.ForeignKeyField(Location, null=True, on_delete="SET NULL")
     search_key = peewee.TextField(default="", index=True)
     active = peewee.BooleanField(default=True)

@@ -86,9 +86,20 @@ def _v8_bom(db: peewee.Database) -> None:
     db.execute_sql("CREATE UNIQUE INDEX IF NOT EXISTS bom_one_active ON bom (product_id) WHERE active = 1")
 
 
+def _v9_production(db: peewee.Database) -> None:
+    """Production and disassembly orders, their lines, steps and work reports; BOM steps;
+    disassembly recipes; products made to order (a sales order creates their production order)."""
+    from models.production import PRODUCTION_MODELS
+
+    db.create_tables(PRODUCTION_MODELS)
+    if "made_to_order" not in {c.name for c in db.get_columns("product")}:  # fresh files have it from v1
+        db.execute_sql("ALTER TABLE product ADD COLUMN made_to_order INTEGER NOT NULL DEFAULT 0")
+    db.execute_sql("CREATE INDEX IF NOT EXISTS production_order_product ON production_order (product_id)")
+
+
 MIGRATIONS: list[Callable[[peewee.Database], None]] = [
     _v1_core, _v2_nonzero_balance_index, _v3_purchasing, _v4_product_aliases, _v5_sales,
-    _v6_return_drafts, _v7_stocktake, _v8_bom,
+    _v6_return_drafts, _v7_stocktake, _v8_bom, _v9_production,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

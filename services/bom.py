@@ -9,6 +9,7 @@ import peewee
 
 from models import Product, write_transaction
 from models.bom import Bom, BomLine
+from models.production import BomStep
 from services import audit
 from services.errors import NotFound, ValidationError
 from services.ledger import QTY
@@ -103,9 +104,15 @@ def check_cycles(product_id: int, component_ids: list[int]) -> None:
             raise ValidationError("bom.cycle", field="原料", path=" → ".join(names[i] for i in found))
 
 
+def _clean_steps(steps: list[str]) -> list[str]:
+    names = [" ".join(str(s).split()) for s in steps]
+    return [n for n in names if n]
+
+
 def save_bom(actor, product_id: int, lines: list[BomLineInput], version: int | None = None,
-             activate: bool = True, note: str = "") -> Bom:
-    """Save `version` of the product's BOM (None = a new version); `activate` makes it the one in use."""
+             activate: bool = True, note: str = "", steps: list[str] | None = None) -> Bom:
+    """Save `version` of the product's BOM (None = a new version); `activate` makes it the one in use.
+    `steps` are its operations in order (切配, 装配, 包装); None keeps a saved version's steps."""
     require(actor, "bom.edit")
     product = Product.get_or_none(Product.id == product_id)
     if product is None:
@@ -124,6 +131,10 @@ def save_bom(actor, product_id: int, lines: list[BomLineInput], version: int | N
             BomLine.delete().where(BomLine.bom == bom).execute()
             bom.note = note
             bom.save()
+        if steps is not None:
+            BomStep.delete().where(BomStep.bom == bom).execute()
+            for position, name in enumerate(_clean_steps(steps), start=1):
+                BomStep.create(bom=bom, position=position, name=name)
         for position, c in enumerate(clean, start=1):
             BomLine.create(bom=bom, position=position, component=c.component, quantity=c.quantity, unit=c.unit,
                            factor=c.factor, scrap_percent=c.scrap_percent, by_product=c.by_product)
@@ -158,6 +169,24 @@ def activate_version(actor, product_id: int, version: int) -> Bom:
     with write_transaction():
         _activate(actor, bom)
     return Bom.get_by_id(bom.id)
+
+
+def step_names(bom: Bom | int) -> list[str]:
+    return [s.name for s in BomStep.select(BomStep.name).where(BomStep.bom == bom).order_by(BomStep.position)]
+
+
+def set_made_to_order(actor, product_id: int, made_to_order: bool) -> None:
+    """按单生产: a sales order for this product creates its production order instead of reserving stock."""
+    require(actor, "bom.edit")
+    with write_transaction():
+        product = Product.get_or_none(Product.id == product_id)
+        if product is None:
+            raise NotFound("product.not_found", ref=product_id)
+        if product.made_to_order == bool(made_to_order):
+            return
+        Product.update(made_to_order=bool(made_to_order)).where(Product.id == product.id).execute()
+        audit.record(actor, "product.made_to_order", "product", product.sku, old=product.made_to_order,
+                     new=bool(made_to_order))
 
 
 def versions(product_id: int) -> list[Bom]:

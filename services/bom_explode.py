@@ -159,3 +159,49 @@ def explode(product_id: int | str, quantity: Decimal) -> Explosion:
         requirements.append(Requirement(pid, p.sku, p.name, p.base_unit, required, on_hand, reserved, available,
                                         coming, missing.quantize(QTY_STEP)))
     return Explosion(product, quantity, rows, requirements, money(walker.unit_cost(product.id)))
+
+
+@dataclass(frozen=True)
+class PlannedLine:
+    """What a production order consumes (role consume) or also makes (role by_product), in base units."""
+
+    product_id: int
+    quantity: Decimal
+    role: str  # consume | by_product
+
+
+def plan_components(product_id: int, quantity: Decimal, stock_of_subassemblies: dict[int, Decimal] | None = None
+                    ) -> list[PlannedLine]:
+    """The components an order for `quantity` consumes. Sub-assemblies are made inside the order from
+    their own BOMs, except what `stock_of_subassemblies` (product → available) already holds: that is
+    taken from stock first (a restaurant's sauce made in the morning), the rest exploded further.
+    Each product's total is rounded up to 0.001 once, at the end."""
+    walker = _Walker()
+    free = {pid: Fraction(q) for pid, q in (stock_of_subassemblies or {}).items() if q > 0}
+    consume: dict[int, Fraction] = {}
+    made: dict[int, Fraction] = {}
+
+    def walk(pid: int, qty: Fraction, path: tuple[int, ...]) -> None:
+        if pid in path:
+            names = " → ".join(walker.product(i).name for i in (*path[path.index(pid):], pid))
+            raise ValidationError("bom.cycle", field="原料", path=names)
+        for ln in walker.lines(pid):
+            if ln.by_product:
+                made[ln.component_id] = made.get(ln.component_id, Fraction(0)) + qty * Fraction(ln.quantity) * Fraction(
+                    ln.factor)
+                continue
+            need = qty * _per_unit(ln)
+            if walker.lines(ln.component_id):
+                take = min(need, free.get(ln.component_id, Fraction(0)))
+                take = Fraction(math.floor(take * 1000), 1000)  # whole 0.001 units from the shelf
+                if take > 0:
+                    free[ln.component_id] -= take
+                    consume[ln.component_id] = consume.get(ln.component_id, Fraction(0)) + take
+                if need > take:
+                    walk(ln.component_id, need - take, (*path, pid))
+            else:
+                consume[ln.component_id] = consume.get(ln.component_id, Fraction(0)) + need
+
+    walk(product_id, Fraction(quantity), ())
+    return ([PlannedLine(pid, qty_up(q), "consume") for pid, q in consume.items()]
+            + [PlannedLine(pid, qty_up(q), "by_product") for pid, q in made.items()])

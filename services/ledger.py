@@ -34,7 +34,8 @@ from services.numbers import fmt_qty
 from services.permissions import allowed, require
 
 QTY = QuantityField()  # converter between Decimal quantities and stored integer units
-CONSUMING_KINDS = frozenset({"customer", "production"})
+# selling, consuming and handing stock to a subcontractor respect reservations and refuse expired lots
+CONSUMING_KINDS = frozenset({"customer", "production", "subcontractor"})
 
 
 @dataclass(frozen=True)

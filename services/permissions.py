@@ -52,6 +52,8 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "stocktake.post": frozenset({"owner"}),
     # production: bills of materials
     "bom.edit": frozenset({"owner", "warehouse"}),
+    "production.edit": frozenset({"owner", "warehouse"}),  # create, release, send out, cancel production orders
+    "production.report": frozenset({"owner", "warehouse"}),  # report work on a step
 }
 
 ACTION_NAMES: dict[str, str] = {
@@ -71,7 +73,7 @@ ACTION_NAMES: dict[str, str] = {
     "sale.return": "销售退货", "doc.internal": "赠品/样品/内部领用出库",
     "customer.edit": "编辑客户", "receivable.payment": "登记收款", "receivable.adjust": "调整应收款",
     "stocktake.count": "盘点计数", "stocktake.review": "审核盘点差异", "stocktake.post": "过账盘点差异",
-    "bom.edit": "编辑物料清单",
+    "bom.edit": "编辑物料清单", "production.edit": "安排生产单", "production.report": "生产报工",
 }
 
 

@@ -55,14 +55,26 @@ def _picks(line: CleanSaleLine, location_id: int, on: dt.date, may_use_expired: 
         raise
 
 
+def _made_to_order_picks(line: CleanSaleLine, location_id: int, on: dt.date) -> list[tuple[int | None, Decimal]]:
+    """A made-to-order product holds what the shelf has; its production order makes the rest."""
+    free = sum((s.available for s in lots_fefo(line.product.id, location_id)
+                if s.available > 0 and (s.expiry is None or s.expiry >= on)), Decimal(0))
+    take = min(free, line.base_quantity)
+    return allocate_fefo(line.product.id, location_id, take, on=on) if take > 0 else []
+
+
 def reserve_lines(actor, number: str, lines: list[CleanSaleLine], expires_at: dt.datetime | None,
                   may_use_expired: bool = False, on: dt.date | None = None) -> None:
-    """Reserve every line at the store, all or nothing (call inside the order's write transaction)."""
+    """Reserve every line at the store, all or nothing (call inside the order's write transaction);
+    a made-to-order product's line holds only what is on the shelf."""
     location = default_store()
     owner = owner_key(number)
     on = on or today()
     for line in lines:
-        for lot_id, quantity in _picks(line, location.id, on, may_use_expired):
+        made_to_order = line.product.made_to_order and line.lot_id is None
+        picks = (_made_to_order_picks(line, location.id, on) if made_to_order
+                 else _picks(line, location.id, on, may_use_expired))
+        for lot_id, quantity in picks:
             Reservation.create(product=line.product.id, lot=lot_id, location=location.id, quantity=quantity,
                                owner=owner, expires_at=expires_at, created_by=actor.id)
     audit.record(actor, "reservation.create", "reservation", owner,
