@@ -354,3 +354,28 @@ def list_orders(state: str | None = None, kind: str | None = None, text: str = "
                           o.quantity, o.state, state_label(o.state), o.planned_date,
                           subcontractors.get(o.subcontractor_id, ""), sales.get(o.sales_order_id, ""),
                           o.good_quantity, o.created_at) for o in orders]
+
+
+@dataclass(frozen=True)
+class OrderHeader:
+    """What the order's detail pane shows above its lines (plain data for the window)."""
+
+    row: ProductionRow
+    fee_per_unit: Decimal
+    note: str
+    sent_document: str  # components sent to the subcontractor, '' = not yet
+    document: str  # the completion's production document, '' = not done
+    scrap_quantity: Decimal | None
+    lot_code: str
+    unit_cost: Decimal | None
+    cancel_reason: str
+
+
+def order_header(ref: str | int) -> OrderHeader:
+    order = get_order(ref)
+    row = next(r for r in list_orders(text=order.number) if r.id == order.id)
+    return OrderHeader(row, order.fee_per_unit, order.note,
+                       order.sent_document.number if order.sent_document_id else "",
+                       order.document.number if order.document_id else "", order.scrap_quantity,
+                       order.finished_lot.code if order.finished_lot_id else "", order.unit_cost,
+                       order.cancel_reason)

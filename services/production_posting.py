@@ -281,3 +281,14 @@ def cancel(actor, number: str, reason: str, used: dict[int, object] | None = Non
         release_reservations(actor, order, reason)
         apply_transition(actor, order, "cancel", reason=reason, cancel_reason=reason)
     return CancelResult(order.number, loss_number, returned)
+
+
+def consumption_for(number: str, made: Decimal) -> dict[int, Decimal]:
+    """default_consumption by the order's number (the completion dialog recomputes it as quantities are typed)."""
+    return default_consumption(get_order(number), made) if made > 0 else {}
+
+
+def finished_expiry(number: str, on: dt.date | None = None) -> dt.date | None:
+    """The finished lot's default expiry if completed on `on`: the product's shelf life, None when it has none."""
+    days = Product.get_by_id(get_order(number).product_id).shelf_life_days
+    return (on or today()) + dt.timedelta(days=days) if days else None
