@@ -8,6 +8,8 @@ import sys
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
+import cli_production_orders
+
 
 def add_parser(sub) -> None:
     prod = sub.add_parser("production", help="bills of materials and production (生产)")
@@ -21,6 +23,7 @@ def add_parser(sub) -> None:
     bom_export = psub.add_parser("bom-export", help="export active BOMs to an .xlsx (importable again)")
     bom_export.add_argument("file")
     bom_export.add_argument("--sku", nargs="+", action="extend", help="only these products (SKU or barcode)")
+    cli_production_orders.add_parsers(psub)
 
 
 def _print(text: str) -> None:
@@ -72,4 +75,5 @@ def _bom_export(args: argparse.Namespace, user) -> int:
     return 0
 
 
-SUBCOMMANDS = {"explode": _explode, "bom-import": _bom_import, "bom-export": _bom_export}
+SUBCOMMANDS = {"explode": _explode, "bom-import": _bom_import, "bom-export": _bom_export,
+               **cli_production_orders.SUBCOMMANDS}

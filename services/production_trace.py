@@ -9,6 +9,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+import peewee
+
 from models import Document, Location, Lot, Move, Product
 from services.errors import NotFound
 from services.products import get_product
@@ -59,7 +61,7 @@ def _kinds() -> dict[int, str]:
 
 def _moves(where) -> list[Move]:
     return list(Move.select(Move, Document, Product, Lot).join(Document).switch(Move).join(Product).switch(Move)
-                .join(Lot, on=(Move.lot == Lot.id), join_type="LEFT OUTER").where(where).order_by(Move.id))
+                .join(Lot, on=(Move.lot == Lot.id), join_type=peewee.JOIN.LEFT_OUTER).where(where).order_by(Move.id))
 
 
 def _node(kind: str, m: Move) -> TraceNode:
