@@ -22,7 +22,7 @@ from services.errors import NotFound, ValidationError
 from services.ledger import Line, allocate_fefo, next_number, post_document, today
 from services.locations import default_store, virtual
 from services.messages import msg
-from services.numbers import normalise_text
+from services.numbers import fmt_qty, normalise_text
 from services.permissions import require
 from services.production_orders import (
     TRANSITIONS,
@@ -30,6 +30,7 @@ from services.production_orders import (
     _write_lines,
     _write_steps,
     apply_transition,
+    available_at_store,
     get_order,
     owner_key,
     parse_quantity,
@@ -40,6 +41,7 @@ COST_RULES = ("share", "price", "quantity")
 HUNDRED = Decimal(100)
 ZERO = Decimal(0)
 MONEY_STEP = Decimal("0.0001")
+QTY_STEP = Decimal("0.001")
 STEP_NAME = "拆卸"
 
 
@@ -95,7 +97,7 @@ def _clean_outputs(source: Product, outputs: list[OutputInput], rule: str) -> li
         clean.append((product, qty, share))
     if rule == "share" and sum(share for _, _, share in clean) != HUNDRED:
         raise ValidationError("disassembly.shares", field="成本比例",
-                              total=sum(share for _, _, share in clean).normalize())
+                              total=fmt_qty(sum(share for _, _, share in clean)))
     return clean
 
 
@@ -137,6 +139,11 @@ def recipes() -> list[Recipe]:
     return [get_recipe(pid) for (pid,) in DisassemblyRecipe.select(DisassemblyRecipe.product).tuples()]
 
 
+def planned_yield(recipe: Recipe, quantity: Decimal) -> list[tuple[RecipeOutput, Decimal]]:
+    """What `quantity` base units of the source should give, per output (3 decimals)."""
+    return [(o, (o.quantity * quantity).quantize(QTY_STEP)) for o in recipe.outputs]
+
+
 def create_disassembly(actor, product_ref: int | str, quantity: object, *, note: str = "",
                        at: dt.datetime | None = None) -> ProductionOrder:
     """A draft disassembly order for `quantity` base units of the product, outputs from its recipe."""
@@ -152,8 +159,7 @@ def create_disassembly(actor, product_ref: int | str, quantity: object, *, note:
             state="draft", cost_rule=recipe.cost_rule, note=normalise_text(note), created_by=actor.id,
             created_at=at, updated_at=at)
         _write_lines(order.id, [(recipe.product_id, qty, "consume", ZERO)]
-                     + [(o.product_id, (o.quantity * qty).quantize(Decimal("0.001")), "output", o.cost_share)
-                        for o in recipe.outputs])
+                     + [(o.product_id, planned, "output", o.cost_share) for o, planned in planned_yield(recipe, qty)])
         _write_steps(order.id, [STEP_NAME], False)
         audit.record(actor, "production.create", "production_order", order.id,
                      new={"number": order.number, "kind": "disassembly", "product": recipe.sku, "quantity": str(qty)})
@@ -188,7 +194,7 @@ def complete_disassembly(actor, number: str, actual: dict[int, object] | None = 
                                                      & (ProductionLine.role == "output")).order_by(ProductionLine.line_no))
         got = {ln.product_id: ln.planned for ln in planned} if actual is None else {
             int(pid): parse_quantity(q, "拆出数量") for pid, q in actual.items()}
-        products = {p.id: p for p in Product.select().where(Product.id.in_(list(got)))}
+        products = {p.id: p for p in Product.select().where(Product.id.in_([ln.product_id for ln in planned]))}
         outputs = [(products[ln.product_id], got.get(ln.product_id, ZERO), ln.cost_share) for ln in planned]
         if not any(qty > 0 for _, qty, _ in outputs):
             raise ValidationError("production.nothing_made", field="拆出数量")
@@ -218,3 +224,54 @@ def complete_disassembly(actor, number: str, actual: dict[int, object] | None = 
                          scrap_quantity=ZERO, unit_cost=source.cost)
         release_reservations(actor, order, msg("production.action.complete"))
     return result.number
+
+
+@dataclass(frozen=True)
+class PreviewLine:
+    product_id: int
+    sku: str
+    name: str
+    unit: str
+    planned: Decimal
+    actual: Decimal
+    unit_cost: Decimal | None  # None when nothing of it is obtained
+    value: Decimal
+
+
+@dataclass(frozen=True)
+class Preview:
+    """What disassembling `quantity` of a source would post, before anything is saved."""
+    product_id: int
+    sku: str
+    name: str
+    unit: str
+    quantity: Decimal
+    source_cost: Decimal  # per base unit (the source's moving-average cost)
+    total: Decimal  # the cost to split
+    available: Decimal  # unexpired, unreserved at the store
+    cost_rule: str
+    lines: list[PreviewLine]
+
+
+def preview(product_ref: int | str, quantity: object, actual: dict[int, object] | None = None) -> Preview:
+    """The planned yield for `quantity` base units and the unit cost each output would get from
+    `actual` (output product id → quantity obtained; default the planned yield), as completion splits it."""
+    recipe = get_recipe(product_ref)
+    qty = parse_quantity(quantity, "拆卸数量")
+    if qty <= 0:
+        raise ValidationError("value.not_positive", field="拆卸数量", value=quantity)
+    planned = planned_yield(recipe, qty)
+    got = {o.product_id: plan for o, plan in planned}
+    for pid, typed in (actual or {}).items():
+        if int(pid) in got:
+            got[int(pid)] = parse_quantity(typed, "拆出数量")
+    source = Product.get_by_id(recipe.product_id)
+    products = {p.id: p for p in Product.select().where(Product.id.in_(list(got)))}
+    total = qty * source.cost
+    outputs = [(products[o.product_id], got[o.product_id], o.cost_share) for o, _ in planned]
+    costs = split_cost(total, outputs, recipe.cost_rule) if any(q > 0 for _, q, _ in outputs) else {}
+    lines = [PreviewLine(o.product_id, o.sku, o.name, o.unit, plan, got[o.product_id], costs.get(o.product_id),
+                         (got[o.product_id] * costs.get(o.product_id, ZERO)).quantize(Decimal("0.01"), ROUND_HALF_UP))
+             for o, plan in planned]
+    return Preview(recipe.product_id, recipe.sku, recipe.name, recipe.unit, qty, source.cost, total,
+                   available_at_store(recipe.product_id), recipe.cost_rule, lines)
