@@ -242,3 +242,78 @@ def test_sales_order_for_a_made_to_order_product_is_accepted_without_stock(owner
         create_for_sales_order(owner, sale.number)
     assert "已在生产" in str(err.value)
     assert order.quantity == D("3")
+
+
+def test_outsourced_order_sends_components_and_takes_back_leftovers(owner, works):
+    from services import suppliers
+    from services.production_posting import send_to_subcontractor
+    from services.stock import stock_rows
+
+    store = default_store()
+    opening_stock(owner, works.carton, "10", store, cost="3")
+    suppliers.save_supplier(owner, suppliers.SupplierInput(name="顺达加工坊", code="SHUNDA"))
+    order = create_order(owner, "ZWJ", "5", subcontractor="SHUNDA", fee_per_unit="6")
+    assert [(p.name, p.outsourced) for p in step_progress(order.number)] == [("装配", True), ("包装", True)]
+    release(owner, order.number)
+    assert "send" in next_actions(order.number, owner)
+    sent = send_to_subcontractor(owner, order.number)
+    assert get_order(order.number).state == "in_progress"
+    at_sub = {r.sku: r.on_hand for r in stock_rows() if r.location == "WW-SHUNDA"}
+    assert at_sub == {"LZ": D("20"), "CB": D("15"), "LS": D("63.158"), "ZX": D("5")}
+    assert on_hand(works.upright) == D("50")  # still ours, at the subcontractor's
+    assert all(s.missing_now == 0 for s in shortages(order.number))
+    with pytest.raises(DocumentStateError):
+        send_to_subcontractor(owner, order.number)  # sent once
+    assert sent.number
+    # the subcontractor reports 5 done; they used one carton less than sent
+    report_work(owner, order.number, "装配", "顺达", good="5")
+    done = complete(owner, order.number, good="5",
+                    actual={works.upright.id: "20", works.board.id: "15", works.screw.id: "63.158",
+                            works.carton.id: "4"})
+    assert done.returned_document
+    assert {r.sku: r.on_hand for r in stock_rows() if r.location == "WW-SHUNDA" and r.on_hand} == {}
+    assert on_hand(works.carton) == D("6")  # 10 − 4 used; the spare one came back
+    # 20 × 12 + 15 × 8 + 63.158 × 0.05 + 4 × 3 + 5 × 6 fee = 405.1579 → 81.0316 a rack
+    assert done.unit_cost == D("81.0316")
+    assert integrity.run_check().ok
+
+
+def test_cancel_an_outsourced_order_brings_the_components_back(owner, works):
+    from services import suppliers
+    from services.production_posting import send_to_subcontractor
+
+    opening_stock(owner, works.carton, "10", default_store(), cost="3")
+    suppliers.save_supplier(owner, suppliers.SupplierInput(name="顺达加工坊", code="SHUNDA"))
+    order = create_order(owner, "ZWJ", "2", subcontractor="SHUNDA")
+    release(owner, order.number)
+    send_to_subcontractor(owner, order.number)
+    with pytest.raises(DocumentStateError) as err:
+        cancel(owner, order.number, "图纸改了")
+    assert "委外厂" in str(err.value)
+    result = cancel(owner, order.number, "图纸改了", used={})
+    assert result.returned_document and not result.loss_document
+    assert available(works.upright) == D("50") and on_hand(works.carton) == D("10")
+    assert integrity.run_check().ok
+
+
+def test_by_products_go_to_stock_and_lower_the_cost(owner):
+    from services import bom
+    from tests.production_shop import product
+
+    store = default_store()
+    orange = product(owner, "橙子", "CZ", "kg", "6")
+    juice = product(owner, "鲜榨橙汁", "CZZ", "杯", "0", shelf_life_days=1)
+    pulp = product(owner, "橙渣", "CZH", "kg", "1")
+    bom.save_bom(owner, juice.id, [bom.BomLineInput(orange.id, "0.5"),
+                                   bom.BomLineInput(pulp.id, "0.1", by_product=True)])
+    opening_stock(owner, orange, "10", store, cost="6")
+    order = create_order(owner, "CZZ", "10")
+    assert {(r.sku, r.role): r.planned for r in order_lines(order.number)} == {
+        ("CZ", "consume"): D("5"), ("CZH", "by_product"): D("1")}
+    release(owner, order.number)
+    done = complete(owner, order.number, good="10")
+    # 5 kg × 6 = 30, less 1 kg of pulp at 1 = 29 over 10 cups
+    assert done.unit_cost == D("2.9000")
+    assert on_hand(pulp) == D("1") and on_hand(juice) == D("10")
+    assert done.expiry == dt.date.today() + dt.timedelta(days=1)
+    assert integrity.run_check().ok
