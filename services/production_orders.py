@@ -328,7 +328,9 @@ class ProductionRow:
 
 
 def list_orders(state: str | None = None, kind: str | None = None, text: str = "",
-                limit: int | None = None) -> list[ProductionRow]:
+                limit: int | None = None, done_since: dt.datetime | None = None) -> list[ProductionRow]:
+    """Orders, newest first, filtered in SQL; `done_since`: open orders plus those finished or
+    cancelled since then (the board)."""
     from models import SalesOrder
 
     if state and state not in STATES:
@@ -336,6 +338,8 @@ def list_orders(state: str | None = None, kind: str | None = None, text: str = "
     query = ProductionOrder.select(ProductionOrder, Product).join(Product).switch(ProductionOrder)
     if state:
         query = query.where(ProductionOrder.state == state)
+    if done_since is not None:
+        query = query.where(ProductionOrder.state.in_(list(OPEN_STATES)) | (ProductionOrder.updated_at >= done_since))
     if kind:
         query = query.where(ProductionOrder.kind == kind)
     needle = normalise_text(text)

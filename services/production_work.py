@@ -157,9 +157,8 @@ def board(done_days: int = 7, on: dt.date | None = None) -> dict[str, list[Board
     on = on or dt.date.today()
     columns: dict[str, list[BoardCard]] = {state: [] for state in BOARD_COLUMNS}
     since = dt.datetime.combine(on - dt.timedelta(days=done_days), dt.time())
-    for row in list_orders():
-        if row.state not in columns or (row.state == "done" and row.created_at < since
-                                        and get_order(row.number).updated_at < since):
+    for row in list_orders(done_since=since):
+        if row.state not in columns:
             continue
         progress = step_progress(row.number)
         current = next((p.name for p in progress if p.percent < 100), "")

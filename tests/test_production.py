@@ -317,3 +317,15 @@ def test_by_products_go_to_stock_and_lower_the_cost(owner):
     assert on_hand(pulp) == D("1") and on_hand(juice) == D("10")
     assert done.expiry == dt.date.today() + dt.timedelta(days=1)
     assert integrity.run_check().ok
+
+
+def test_board_keeps_done_orders_for_a_week(owner, works):
+    opening_stock(owner, works.carton, "5", default_store(), cost="3")
+    order = create_order(owner, "ZWJ", "1", planned_date=dt.date.today())
+    release(owner, order.number)
+    assert [c.order.number for c in board()["released"]] == [order.number]
+    tomorrow = dt.date.today() + dt.timedelta(days=1)
+    assert board(on=tomorrow)["released"][0].overdue
+    complete(owner, order.number, good="1")
+    assert [c.order.number for c in board()["done"]] == [order.number]
+    assert board(on=dt.date.today() + dt.timedelta(days=9))["done"] == []
