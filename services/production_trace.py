@@ -76,11 +76,20 @@ def _root(lot: Lot) -> TraceNode:
                      "", lot.received_date, "")
 
 
-def backward(sku: str, lot_code: str) -> TraceNode:
-    """Where a lot came from: the production documents that made it, their component lots, and so on
-    down to the deliveries."""
+def _trace(sku: str, lot_code: str, backward: bool) -> TraceNode:
+    """Walk from a lot through the production documents that made it (backward) or used it (forward)."""
     kinds = _kinds()
-    root = _root(_lot(sku, lot_code))
+
+    def made_here(m: Move) -> bool:  # out of production into stock: a lot the document made
+        return kinds[m.from_location_id] == "production" and kinds[m.to_location_id] not in ("production", "loss")
+
+    def used_here(m: Move) -> bool:  # from stock into production: a lot the document used
+        return kinds[m.to_location_id] == "production" and kinds[m.from_location_id] != "production"
+
+    link, other = (made_here, used_here) if backward else (used_here, made_here)
+    labels = ("made", "used") if backward else ("used", "made")
+    lot = _lot(sku, lot_code)
+    root = _root(lot)
     seen: set[int] = set()
 
     def walk(node: TraceNode, lot_id: int, depth: int) -> None:
@@ -88,50 +97,30 @@ def backward(sku: str, lot_code: str) -> TraceNode:
             return
         seen.add(lot_id)
         for m in _moves((Move.lot == lot_id) & (Document.state == "posted")):
-            source = kinds[m.from_location_id]
-            if source == "supplier":
+            if backward and kinds[m.from_location_id] == "supplier":
                 node.children.append(_node("received", m))
-            elif source == "production" and kinds[m.to_location_id] not in ("production", "loss"):
-                made = _node("made", m)
-                node.children.append(made)
-                for used in _moves((Move.document == m.document_id) & (Move.to_location.in_(
-                        [i for i, k in kinds.items() if k == "production"]))):
-                    if kinds[used.from_location_id] == "production":
-                        continue
-                    child = _node("used", used)
-                    made.children.append(child)
-                    if used.lot_id:
-                        walk(child, used.lot_id, depth + 1)
+            elif not backward and kinds[m.to_location_id] == "customer":
+                node.children.append(_node("sold", m))
+            elif link(m):
+                step = _node(labels[0], m)
+                node.children.append(step)
+                for far in _moves(Move.document == m.document_id):
+                    if other(far):
+                        child = _node(labels[1], far)
+                        step.children.append(child)
+                        if far.lot_id:
+                            walk(child, far.lot_id, depth + 1)
 
-    walk(root, _lot(sku, lot_code).id, 0)
+    walk(root, lot.id, 0)
     return root
+
+
+def backward(sku: str, lot_code: str) -> TraceNode:
+    """Where a lot came from: the production documents that made it, their component lots, and so on
+    down to the deliveries."""
+    return _trace(sku, lot_code, backward=True)
 
 
 def forward(sku: str, lot_code: str) -> TraceNode:
     """Where a lot went: the lots made from it (and from those), and the customers who bought them."""
-    kinds = _kinds()
-    root = _root(_lot(sku, lot_code))
-    seen: set[int] = set()
-
-    def walk(node: TraceNode, lot_id: int, depth: int) -> None:
-        if depth > MAX_DEPTH or lot_id in seen:
-            return
-        seen.add(lot_id)
-        for m in _moves((Move.lot == lot_id) & (Document.state == "posted")):
-            target = kinds[m.to_location_id]
-            if target == "customer":
-                node.children.append(_node("sold", m))
-            elif target == "production" and kinds[m.from_location_id] != "production":
-                used = _node("used", m)
-                node.children.append(used)
-                for made in _moves((Move.document == m.document_id) & (Move.from_location.in_(
-                        [i for i, k in kinds.items() if k == "production"]))):
-                    if kinds[made.to_location_id] in ("production", "loss"):
-                        continue
-                    child = _node("made", made)
-                    used.children.append(child)
-                    if made.lot_id:
-                        walk(child, made.lot_id, depth + 1)
-
-    walk(root, _lot(sku, lot_code).id, 0)
-    return root
+    return _trace(sku, lot_code, backward=False)
