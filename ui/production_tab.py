@@ -17,9 +17,16 @@ def _bom(context: AppContext) -> QWidget:
     return BomView(context)
 
 
+def _orders(context: AppContext) -> QWidget:
+    from ui.production_board import BoardView
+
+    return BoardView(context)
+
+
 # (key, title in the "ProductionTab" context, builder): a new sub-view is one more entry
 SUB_VIEWS: list[tuple[str, str, Callable[[AppContext], QWidget]]] = [
     ("bom", QT_TRANSLATE_NOOP("ProductionTab", "物料清单"), _bom),
+    ("orders", QT_TRANSLATE_NOOP("ProductionTab", "生产单"), _orders),
 ]
 
 
