@@ -56,7 +56,11 @@ class _Node:
 
 
 class BomTreeModel(QAbstractItemModel):
-    """Read-only; `rows` in explosion order (a row's children follow it with level + 1)."""
+    """Read-only; `rows` in explosion order (a row's children follow it with level + 1). A subclass
+    with other `columns` (title, value, width, alignment; titles in `context`) shows other trees."""
+
+    columns = COLUMNS
+    context = CTX
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -83,7 +87,7 @@ class BomTreeModel(QAbstractItemModel):
 
     def index(self, row: int, column: int, parent: Index = NO_PARENT) -> QModelIndex:
         node = self._node(parent)
-        if not (0 <= row < len(node.children) and 0 <= column < len(COLUMNS)):
+        if not (0 <= row < len(node.children) and 0 <= column < len(self.columns)):
             return QModelIndex()
         return self.createIndex(row, column, node.children[row])
 
@@ -103,13 +107,13 @@ class BomTreeModel(QAbstractItemModel):
         return len(self._node(parent).children)
 
     def columnCount(self, parent: Index = NO_PARENT) -> int:
-        return len(COLUMNS)
+        return len(self.columns)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
         row = self._node(index).row
-        _, value, _, align = COLUMNS[index.column()]
+        _, value, _, align = self.columns[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             return value(row)
         if role == Qt.ItemDataRole.TextAlignmentRole:
@@ -118,7 +122,7 @@ class BomTreeModel(QAbstractItemModel):
             font = QFont()
             font.setBold(True)
             return font
-        if role == Qt.ItemDataRole.ForegroundRole and row.by_product:
+        if role == Qt.ItemDataRole.ForegroundRole and getattr(row, "by_product", False):
             return QBrush(BY_PRODUCT_COLOR)
         if role == Qt.ItemDataRole.SizeHintRole and self.row_height:
             return QSize(0, self.row_height)
@@ -126,9 +130,9 @@ class BomTreeModel(QAbstractItemModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return QCoreApplication.translate(CTX, COLUMNS[section][0])
+            return QCoreApplication.translate(self.context, self.columns[section][0])
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(COLUMNS[section][3].value)
+            return int(self.columns[section][3].value)
         return None
 
     def rows_in_order(self) -> list[Any]:
@@ -158,5 +162,5 @@ def setup_tree(view, model: BomTreeModel) -> None:
     header = view.header()
     header.setStretchLastSection(True)
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    for i, (_, _, width, _) in enumerate(COLUMNS):
+    for i, (_, _, width, _) in enumerate(model.columns):
         view.setColumnWidth(i, width)

@@ -23,10 +23,17 @@ def _orders(context: AppContext) -> QWidget:
     return BoardView(context)
 
 
+def _disassembly(context: AppContext) -> QWidget:
+    from ui.production_disassembly import DisassemblyView
+
+    return DisassemblyView(context)
+
+
 # (key, title in the "ProductionTab" context, builder): a new sub-view is one more entry
 SUB_VIEWS: list[tuple[str, str, Callable[[AppContext], QWidget]]] = [
     ("bom", QT_TRANSLATE_NOOP("ProductionTab", "物料清单"), _bom),
     ("orders", QT_TRANSLATE_NOOP("ProductionTab", "生产单"), _orders),
+    ("disassembly", QT_TRANSLATE_NOOP("ProductionTab", "拆卸"), _disassembly),
 ]
 
 

@@ -7,6 +7,8 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QTabl
 
 from services import sales_orders as so
 from services.errors import XiaopuError
+from services.permissions import allowed
+from services.production_sales import create_for_sales_order
 from ui import formatting
 from ui.context import AppContext
 from ui.reason_dialog import ask_reason
@@ -52,13 +54,16 @@ class SalesOrdersView(RefreshOnShow, QWidget):
         self.ship_button.clicked.connect(lambda: self.ship())
         self.cancel_button = QPushButton(self.tr("作废…"))
         self.cancel_button.clicked.connect(lambda: self.cancel())
+        self.produce_button = QPushButton(self.tr("生成生产单"))
+        self.produce_button.setToolTip(self.tr("为按单生产的商品安排生产(库存不够的部分)"))
+        self.produce_button.clicked.connect(lambda: self.produce())
         self.status = QLabel()
         self.status.setWordWrap(True)
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("状态")))
         top.addWidget(self.state)
         top.addStretch(1)
-        for button in (self.approve_button, self.ship_button, self.cancel_button):
+        for button in (self.approve_button, self.ship_button, self.cancel_button, self.produce_button):
             top.addWidget(button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -83,6 +88,8 @@ class SalesOrdersView(RefreshOnShow, QWidget):
         self.approve_button.setEnabled("approve" in actions)
         self.ship_button.setEnabled("ship" in actions)
         self.cancel_button.setEnabled("cancel" in actions)
+        self.produce_button.setEnabled(row is not None and row.state in so.OPEN_STATES
+                                       and allowed(self.context.user, "production.edit"))
 
     def _act(self, action, done: str) -> None:
         row = selected_row(self.table)
@@ -103,6 +110,20 @@ class SalesOrdersView(RefreshOnShow, QWidget):
 
     def ship(self) -> None:
         self._act(lambda n: so.ship(self.context.user, n), self.tr("销售单 %1 已出库,库存已减少。"))
+
+    def produce(self) -> None:
+        """生成生产单: draft production orders for the made-to-order lines (services.production_sales)."""
+        row = selected_row(self.table)
+        if row is None:
+            return
+        try:
+            made = create_for_sales_order(self.context.user, row.number)
+        except XiaopuError as exc:
+            self._say(str(exc), error=True)
+            return
+        self._say(self.tr("销售单 %1 已生成生产单:%2。").replace("%1", row.number)
+                  .replace("%2", "、".join(o.number for o in made)))
+        self.context.events.changed.emit("production")
 
     def cancel(self):
         row = selected_row(self.table)

@@ -850,6 +850,206 @@ Only the owner may decide to sell an expired lot: please ask the owner to ring i
     </message>
 </context>
 <context>
+    <name>DisassemblyDialog</name>
+    <message>
+        <source>拆卸:%1</source>
+        <translation>Disassemble: %1</translation>
+    </message>
+    <message>
+        <source>实得少于计划时(坏了、切损),双击“实得”改成真实数量;成本只摊到实得的商品上。</source>
+        <translation>When you got less than planned (bruised, trimmed), double-click “Obtained” and type what you really got; the cost is split over what was obtained.</translation>
+    </message>
+    <message>
+        <source>拆卸入库</source>
+        <translation>Disassemble and stock</translation>
+    </message>
+    <message>
+        <source>拆卸数量</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <source>可用 %1 %2</source>
+        <translation>Available %1 %2</translation>
+    </message>
+    <message>
+        <source>成本 ¥%1 / %2 × %3 = ¥%4,%5分摊。</source>
+        <translation>Cost ¥%1 / %2 × %3 = ¥%4, split %5.</translation>
+    </message>
+    <message>
+        <source>%1 可用只有 %2 %3,不够拆 %4 %3。</source>
+        <translation>Only %2 %3 of %1 available, not enough to disassemble %4 %3.</translation>
+    </message>
+    <message>
+        <source>拆卸未完成:%1</source>
+        <translation>Disassembly not completed: %1</translation>
+    </message>
+</context>
+<context>
+    <name>DisassemblyRecipe</name>
+    <message>
+        <source>按售价</source>
+        <translation>by price</translation>
+    </message>
+    <message>
+        <source>成本按各拆出商品的售价 × 数量分摊:卖得贵的分得多。</source>
+        <translation>The cost is split by each output's price × quantity: what sells dearer carries more.</translation>
+    </message>
+    <message>
+        <source>按比例</source>
+        <translation>by share</translation>
+    </message>
+    <message>
+        <source>成本按填写的百分比分摊,各行成本比例合计 100%。</source>
+        <translation>The cost is split by the percentages typed; the shares add up to 100%.</translation>
+    </message>
+    <message>
+        <source>按数量</source>
+        <translation>by quantity</translation>
+    </message>
+    <message>
+        <source>成本按拆出的数量平均分摊:每件一样。</source>
+        <translation>The cost is split evenly over the pieces obtained: every piece the same.</translation>
+    </message>
+    <message>
+        <source>SKU编码</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>拆出商品</source>
+        <translation>Output</translation>
+    </message>
+    <message>
+        <source>数量</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>成本比例%</source>
+        <translation>Cost share %</translation>
+    </message>
+    <message>
+        <source>售价</source>
+        <translation>Price</translation>
+    </message>
+</context>
+<context>
+    <name>DisassemblyRun</name>
+    <message>
+        <source>拆出商品</source>
+        <translation>Output</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>计划</source>
+        <translation>Planned</translation>
+    </message>
+    <message>
+        <source>实得</source>
+        <translation>Obtained</translation>
+    </message>
+    <message>
+        <source>单位成本</source>
+        <translation>Unit cost</translation>
+    </message>
+    <message>
+        <source>金额</source>
+        <translation>Amount</translation>
+    </message>
+</context>
+<context>
+    <name>DisassemblyView</name>
+    <message>
+        <source>商品</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>拆成</source>
+        <translation>Splits into</translation>
+    </message>
+    <message>
+        <source>拆出商品</source>
+        <translation>Output</translation>
+    </message>
+    <message>
+        <source>数量</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <source>成本比例%</source>
+        <translation>Cost share %</translation>
+    </message>
+    <message>
+        <source>售价</source>
+        <translation>Price</translation>
+    </message>
+    <message>
+        <source>单号</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>新建拆卸方案</source>
+        <translation>New recipe</translation>
+    </message>
+    <message>
+        <source>编辑方案</source>
+        <translation>Edit recipe</translation>
+    </message>
+    <message>
+        <source>拆卸…</source>
+        <translation>Disassemble…</translation>
+    </message>
+    <message>
+        <source>批次追溯</source>
+        <translation>Trace lot</translation>
+    </message>
+    <message>
+        <source>最近的拆卸单</source>
+        <translation>Recent disassemblies</translation>
+    </message>
+    <message>
+        <source>有拆卸方案的商品</source>
+        <translation>Products with a disassembly recipe</translation>
+    </message>
+    <message>
+        <source>选择左边的商品查看拆卸方案,或新建一个</source>
+        <translation>Choose a product on the left to see its recipe, or make a new one</translation>
+    </message>
+    <message>
+        <source>%1  %2:拆 1 %3 得到</source>
+        <translation>%1  %2: one %3 gives</translation>
+    </message>
+    <message>
+        <source>成本分摊:%1 — %2</source>
+        <translation>Cost split: %1 — %2</translation>
+    </message>
+    <message>
+        <source>拆卸单 %1 已完成,入库单据 %2。</source>
+        <translation>Disassembly %1 done, stock document %2.</translation>
+    </message>
+    <message>
+        <source>拆卸完成</source>
+        <translation>Disassembly done</translation>
+    </message>
+</context>
+<context>
     <name>ExcelActions</name>
     <message>
         <source>Excel 文件 (*.xlsx)</source>
@@ -1864,6 +2064,10 @@ Your data stays in one file on this PC.</translation>
         <source>物料清单</source>
         <translation>Bills of materials</translation>
     </message>
+    <message>
+        <source>拆卸</source>
+        <translation>Disassembly</translation>
+    </message>
 </context>
 <context>
     <name>ProductsTab</name>
@@ -2138,6 +2342,57 @@ Over-delivery or expired goods need the owner: please ask the owner to confirm r
     <message>
         <source>作废</source>
         <translation>Discard</translation>
+    </message>
+</context>
+<context>
+    <name>RecipeDialog</name>
+    <message>
+        <source>(先选择要拆的商品)</source>
+        <translation>(choose the product to disassemble first)</translation>
+    </message>
+    <message>
+        <source>选定商品</source>
+        <translation>Choose</translation>
+    </message>
+    <message>
+        <source>加入拆出商品</source>
+        <translation>Add output</translation>
+    </message>
+    <message>
+        <source>删除行</source>
+        <translation>Remove line</translation>
+    </message>
+    <message>
+        <source>拆卸商品</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>成本分摊</source>
+        <translation>Cost split</translation>
+    </message>
+    <message>
+        <source>新建拆卸方案</source>
+        <translation>New disassembly recipe</translation>
+    </message>
+    <message>
+        <source>编辑拆卸方案:%1</source>
+        <translation>Edit disassembly recipe: %1</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>unit</translation>
+    </message>
+    <message>
+        <source>数量是拆 1 %1 得到的数量;双击数量%2可修改。</source>
+        <translation>Quantity is what one %1 gives; double-click the quantity%2 to change it.</translation>
+    </message>
+    <message>
+        <source>或成本比例</source>
+        <translation> or the cost share</translation>
+    </message>
+    <message>
+        <source>请先选择要拆的商品。</source>
+        <translation>Choose the product to disassemble first.</translation>
     </message>
 </context>
 <context>
@@ -2502,12 +2757,24 @@ Over-delivery or expired goods need the owner: please ask the owner to confirm r
         <translation>Cancel…</translation>
     </message>
     <message>
+        <source>生成生产单</source>
+        <translation>Make production orders</translation>
+    </message>
+    <message>
+        <source>为按单生产的商品安排生产(库存不够的部分)</source>
+        <translation>Plan production for the made-to-order products (what the stock does not cover)</translation>
+    </message>
+    <message>
         <source>销售单 %1 已审批通过,可以出库。</source>
         <translation>Sales order %1 approved; it may ship now.</translation>
     </message>
     <message>
         <source>销售单 %1 已出库,库存已减少。</source>
         <translation>Sales order %1 shipped; stock went down.</translation>
+    </message>
+    <message>
+        <source>销售单 %1 已生成生产单:%2。</source>
+        <translation>Production orders for sales order %1: %2.</translation>
     </message>
     <message>
         <source>销售单 %1 已作废,预占的库存已释放。</source>
@@ -3771,6 +4038,100 @@ Where do the goods go?</translation>
     <message>
         <source>生产</source>
         <translation>Production</translation>
+    </message>
+</context>
+<context>
+    <name>TraceDialog</name>
+    <message>
+        <source>批次</source>
+        <translation>Lot</translation>
+    </message>
+    <message>
+        <source>生产</source>
+        <translation>Made</translation>
+    </message>
+    <message>
+        <source>用料</source>
+        <translation>Used</translation>
+    </message>
+    <message>
+        <source>收货</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>售出</source>
+        <translation>Sold</translation>
+    </message>
+    <message>
+        <source>批次追溯</source>
+        <translation>Lot trace</translation>
+    </message>
+    <message>
+        <source>SKU 或条码</source>
+        <translation>SKU or barcode</translation>
+    </message>
+    <message>
+        <source>批次号</source>
+        <translation>Lot code</translation>
+    </message>
+    <message>
+        <source>追溯</source>
+        <translation>Trace</translation>
+    </message>
+    <message>
+        <source>向上追溯(原料来源)</source>
+        <translation>Backward (where it came from)</translation>
+    </message>
+    <message>
+        <source>向下追溯(去向)</source>
+        <translation>Forward (where it went)</translation>
+    </message>
+    <message>
+        <source>商品</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>请输入商品(SKU 或条码)和批次号。</source>
+        <translation>Type a product (SKU or barcode) and a lot code.</translation>
+    </message>
+    <message>
+        <source>%1  %2  批次 %3,到期 %4</source>
+        <translation>%1  %2  lot %3, expires %4</translation>
+    </message>
+</context>
+<context>
+    <name>TraceModel</name>
+    <message>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>商品</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>批次</source>
+        <translation>Lot</translation>
+    </message>
+    <message>
+        <source>到期</source>
+        <translation>Expires</translation>
+    </message>
+    <message>
+        <source>数量</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <source>单据</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>往来单位</source>
+        <translation>Partner</translation>
     </message>
 </context>
 <context>
