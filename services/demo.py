@@ -16,6 +16,7 @@ from models import Barcode, Document, Move, Product, Setting, write_transaction
 from services import ledger
 from services.demo_catalog import DemoProduct, demo_products, shelf_locations
 from services.demo_customers import add_demo_customers
+from services.demo_production import add_demo_production
 from services.demo_purchasing import DemoPurchasing
 from services.demo_sales import add_demo_sales
 from services.demo_sim import DemoShop, PlannedDoc
@@ -164,6 +165,7 @@ def generate_demo(actor, products: int = 420, days: int = 90, seed: int = 1,
         buying.finish()  # today's open orders, deliveries and returns: with the done flag, so once
         add_demo_customers(actor, end)  # wholesale customers on credit (services/demo_customers.py)
         add_demo_sales(actor, end)  # today's open sales orders (services/demo_sales.py)
+        add_demo_production(actor, end)  # BOMs and production orders in every state (services/demo_production.py)
         state["done"] = True
         _save_state(state)
     return _summary(state, started, resumed)

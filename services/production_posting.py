@@ -139,16 +139,18 @@ def _by_products(order: ProductionOrder, made: Decimal, typed: dict[int, object]
 
 def complete(actor, number: str, good: object, scrap: object = 0, *, actual: dict[int, object] | None = None,
              by_products: dict[int, object] | None = None, lot_code: str = "", expiry: dt.date | None = None,
-             override_reason: str = "", on: dt.date | None = None) -> CompletionResult:
+             override_reason: str = "", on: dt.date | None = None, at: dt.datetime | None = None
+             ) -> CompletionResult:
     """released/in_progress → done, posting the order's stock in one transaction (see the module).
-    `actual` = product id → quantity used (default: planned scaled to good + scrap)."""
+    `actual` = product id → quantity used (default: planned scaled to good + scrap); `at` is when it
+    was finished in the shop (the document's occurred_at; default now, `on` defaults to its day)."""
     require(actor, TRANSITIONS["complete"].permission)
     good_qty = parse_quantity(good, "合格数量")
     scrap_qty = parse_quantity(scrap, "报废数量")
     made = good_qty + scrap_qty
     if made <= 0:
         raise ValidationError("production.nothing_made", field="合格数量")
-    day = on or today()
+    day = on or (at.date() if at else today())
     with write_transaction():
         order = get_order(number)
         if order.kind != "make":
@@ -183,7 +185,7 @@ def complete(actor, number: str, good: object, scrap: object = 0, *, actual: dic
                                partner=order.subcontractor.name if order.subcontractor_id else "",
                                note=msg("production.doc_note", number=order.number, product=product.name),
                                override_reason=normalise_text(override_reason),
-                               consume_reservations=owner_key(order.number))
+                               consume_reservations=owner_key(order.number), occurred_at=at)
         for pid, (_, new) in new_costs.items():
             Product.update(cost=new, updated_at=now()).where(Product.id == pid).execute()
         returned = _return_leftovers(actor, order, used, day, f"production-return:{order.id}") \
