@@ -30,10 +30,6 @@ SELECTED_FILL = QColor("#eaf2fd")
 Index = QModelIndex | QPersistentModelIndex
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate(CTX, text)
-
-
 class CardModel(QAbstractListModel):
     """The cards of one board column; DisplayRole is the order number (what a test or a screen reader reads)."""
 
@@ -65,52 +61,64 @@ class CardModel(QAbstractListModel):
         return None
 
 
+def short_text() -> str:
+    return QCoreApplication.translate("ProductionBoard", "缺料")
+
+
 def planned_text(card: BoardCard) -> str:
     row = card.order
-    if row.state == "done":
-        return tr("合格 %1 %2").replace("%1", formatting.qty(row.good_quantity)).replace("%2", row.unit)
     if row.planned_date is None:
         return ""
-    text = tr("计划 %1").replace("%1", row.planned_date.strftime("%m-%d"))
-    return text + tr("(逾期)") if card.overdue else text
+    text = QCoreApplication.translate("ProductionBoard", "计划 %1")
+    text = text.replace("%1", row.planned_date.strftime("%m-%d"))
+    return text + QCoreApplication.translate("ProductionBoard", "(逾期)") if card.overdue else text
 
 
 def progress_text(card: BoardCard) -> str:
-    if card.order.state == "draft":
+    """Beside the bar: the whole order's percent (its last step), then where work is now and how far."""
+    row = card.order
+    if row.state == "draft":
         return " → ".join(s.name for s in card.steps)
-    step = card.current_step if card.order.state != "done" else ""
-    return f"{card.percent}%  {step}".rstrip()
+    if row.state == "done":
+        done = QCoreApplication.translate("ProductionBoard", "合格 %1 %2")
+        return done.replace("%1", formatting.qty(row.good_quantity)).replace("%2", row.unit)
+    step = next((s for s in card.steps if s.name == card.current_step), None)
+    if step is None or len(card.steps) < 2:
+        return f"{card.percent}%"
+    return f"{card.percent}% · {step.name} {formatting.qty(step.good)}/{formatting.qty(row.quantity)}"
 
 
 def markers(card: BoardCard) -> list[tuple[str, tuple[QColor, QColor]]]:
+    """委外 and 销售单 chips (缺料 sits beside the planned date)."""
     found = []
-    if card.short:
-        found.append((tr("缺料"), SHORT_CHIP))
     if card.order.subcontractor:
-        found.append((tr("委外:%1").replace("%1", card.order.subcontractor), OUTSOURCED_CHIP))
+        text = QCoreApplication.translate("ProductionBoard", "委外:%1")
+        found.append((text.replace("%1", card.order.subcontractor), OUTSOURCED_CHIP))
     if card.order.sales_order:
-        found.append((tr("销售单 %1").replace("%1", card.order.sales_order), SALE_CHIP))
+        text = QCoreApplication.translate("ProductionBoard", "销售单 %1")
+        found.append((text.replace("%1", card.order.sales_order), SALE_CHIP))
     return found
 
 
 def card_lines(card: BoardCard) -> list[str]:
     """The card as text (its tooltip): everything the painting shows."""
     row = card.order
-    return [f"{row.number}  {planned_text(card)}".rstrip(),
-            f"{row.name} × {formatting.qty(row.quantity)} {row.unit}", progress_text(card),
+    return [row.number, f"{row.name} × {formatting.qty(row.quantity)} {row.unit}",
+            f"{planned_text(card)}  {short_text() if card.short else ''}".strip(), progress_text(card),
             *(text for text, _ in markers(card))]
 
 
 class CardDelegate(QStyledItemDelegate):
-    """Paints a BoardCard as a rounded card; the height follows what the card has to say."""
+    """Paints a BoardCard as a rounded card, one fact a line: number; product × quantity; planned date
+    (red when overdue) and 缺料; progress; 委外 / 销售单 chips when there are any."""
 
     def _line(self, option: QStyleOptionViewItem) -> int:
         return option.fontMetrics.height() + 4
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         card: BoardCard = index.data(CARD_ROLE)
-        lines = 3 + (1 if card is not None and markers(card) else 0)
-        return QSize(option.rect.width() or 200, GAP + 2 * PAD + lines * self._line(option) + (4 if lines > 3 else 0))
+        lines = 4 + (1 if card is not None and markers(card) else 0)
+        return QSize(option.rect.width() or 200, GAP + 2 * PAD + lines * self._line(option) + (2 if lines > 4 else 0))
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         card: BoardCard = index.data(CARD_ROLE)
@@ -125,40 +133,42 @@ class CardDelegate(QStyledItemDelegate):
         painter.drawRoundedRect(box, 5, 5)
         inner = box.adjusted(PAD, PAD, -PAD, -PAD)
         line = self._line(option)
+        metrics = QFontMetrics(option.font)
         text_color = option.palette.text().color()
-        # 1: number (bold) and the planned date on the right
+        left = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+
+        def row_rect(n: int) -> QRect:
+            return QRect(inner.left(), inner.top() + n * line, inner.width(), line)
+
+        # 1: the number, bold
         bold = QFont(option.font)
         bold.setBold(True)
-        planned = planned_text(card)
-        metrics = QFontMetrics(option.font)
-        date_width = metrics.horizontalAdvance(planned) + 4
-        painter.setPen(OVERDUE_COLOR if card.overdue else text_color)
-        painter.drawText(QRect(inner.left(), inner.top(), inner.width(), line),
-                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, planned)
         painter.setFont(bold)
         painter.setPen(text_color)
-        number_rect = QRect(inner.left(), inner.top(), inner.width() - date_width, line)
-        painter.drawText(number_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                         QFontMetrics(bold).elidedText(card.order.number, Qt.TextElideMode.ElideRight,
-                                                       number_rect.width()))
+        painter.drawText(row_rect(0), left,
+                         QFontMetrics(bold).elidedText(card.order.number, Qt.TextElideMode.ElideMiddle, inner.width()))
         painter.setFont(option.font)
         # 2: product × quantity unit
         row = card.order
-        what = f"{row.name} × {formatting.qty(row.quantity)} {row.unit}"
-        painter.drawText(QRect(inner.left(), inner.top() + line, inner.width(), line),
-                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                         metrics.elidedText(what, Qt.TextElideMode.ElideMiddle, inner.width()))
-        # 3: progress bar and the current step (a draft lists its steps instead)
-        top = inner.top() + 2 * line
+        painter.drawText(row_rect(1), left, metrics.elidedText(f"{row.name} × {formatting.qty(row.quantity)} {row.unit}",
+                                                               Qt.TextElideMode.ElideMiddle, inner.width()))
+        # 3: planned date (red when overdue), 缺料 on the right
+        if card.short:
+            text = short_text()
+            chip = QRect(inner.right() - metrics.horizontalAdvance(text) - 10, row_rect(2).top() + 1,
+                         metrics.horizontalAdvance(text) + 10, line - 2)
+            self._chip(painter, chip, text, SHORT_CHIP)
+        painter.setPen(OVERDUE_COLOR if card.overdue else text_color)
+        painter.drawText(row_rect(2), left, planned_text(card))
+        # 4: progress bar and where the work is (a draft lists its steps instead)
+        third = row_rect(3)
         progress = progress_text(card)
         if row.state == "draft":
             painter.setPen(option.palette.placeholderText().color())
-            painter.drawText(QRect(inner.left(), top, inner.width(), line),
-                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                             metrics.elidedText(progress, Qt.TextElideMode.ElideRight, inner.width()))
+            painter.drawText(third, left, metrics.elidedText(progress, Qt.TextElideMode.ElideRight, inner.width()))
         else:
-            bar_width = max(40, inner.width() * 45 // 100)
-            bar = QRect(inner.left(), top + line // 2 - 4, bar_width, 8)
+            bar_width = min(60, inner.width() // 3)
+            bar = QRect(inner.left(), third.top() + line // 2 - 4, bar_width, 8)
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(BAR_EMPTY)
             painter.drawRoundedRect(bar, 3, 3)
@@ -167,21 +177,24 @@ class CardDelegate(QStyledItemDelegate):
                 painter.drawRoundedRect(QRect(bar.left(), bar.top(), max(6, bar_width * card.percent // 100), 8),
                                         3, 3)
             painter.setPen(text_color)
-            rest = QRect(bar.right() + 8, top, inner.right() - bar.right() - 8, line)
-            painter.drawText(rest, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                             metrics.elidedText(progress, Qt.TextElideMode.ElideRight, rest.width()))
-        # 4: markers as chips, as many as fit
-        x, top = inner.left(), inner.top() + 3 * line + 2
-        for text, (background, foreground) in markers(card):
+            rest = QRect(bar.right() + 6, third.top(), inner.right() - bar.right() - 6, line)
+            painter.drawText(rest, left, metrics.elidedText(progress, Qt.TextElideMode.ElideRight, rest.width()))
+        # 5: 委外 / 销售单 chips, as many as fit
+        x, top = inner.left(), row_rect(4).top() + 2
+        for text, colors in markers(card):
             room = inner.right() - x
             if room < 30:
                 break
             shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, room - 10)
-            chip = QRect(x, top, min(metrics.horizontalAdvance(shown) + 10, room), line)
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(background)
-            painter.drawRoundedRect(chip, 3, 3)
-            painter.setPen(foreground)
-            painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, shown)
+            chip = QRect(x, top, min(metrics.horizontalAdvance(shown) + 10, room), line - 2)
+            self._chip(painter, chip, shown, colors)
             x = chip.right() + 6
         painter.restore()
+
+    @staticmethod
+    def _chip(painter: QPainter, rect: QRect, text: str, colors: tuple[QColor, QColor]) -> None:
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(colors[0])
+        painter.drawRoundedRect(rect, 3, 3)
+        painter.setPen(colors[1])
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)

@@ -3,7 +3,10 @@
 and work reports. Every action goes through a service; a refusal is shown in Chinese."""
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QTimer, Signal
+import datetime as dt
+import html
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QTableView, QTabWidget, QVBoxLayout, QWidget
 
@@ -20,6 +23,7 @@ from ui.reason_dialog import ask_reason
 from ui.table_model import RIGHT, Column, RowsModel, setup_table, swatch
 
 CTX = "OrderDetail"
+OVERDUE = "\0"  # marks the part of the header line shown in red
 FAILED = object()  # a service refused (its message was shown)
 ROLE_LABELS = {"consume": QT_TRANSLATE_NOOP("OrderDetail", "原料"),
                "by_product": QT_TRANSLATE_NOOP("OrderDetail", "副产品"),
@@ -68,17 +72,27 @@ STEP_COLUMNS = (
 )
 
 REPORT_COLUMNS = (
-    Column(QT_TRANSLATE_NOOP("OrderDetail", "时间"), CTX, lambda r: r.reported_at.strftime("%m-%d %H:%M"), 85),
-    Column(QT_TRANSLATE_NOOP("OrderDetail", "工序"), CTX, lambda r: r.step, 60),
-    Column(QT_TRANSLATE_NOOP("OrderDetail", "工人"), CTX, lambda r: r.worker, 60),
-    Column(QT_TRANSLATE_NOOP("OrderDetail", "合格"), CTX, _qty("good"), 50, RIGHT),
-    Column(QT_TRANSLATE_NOOP("OrderDetail", "报废"), CTX, lambda r: formatting.qty(r.scrap) if r.scrap else "", 50,
+    Column(QT_TRANSLATE_NOOP("OrderDetail", "时间"), CTX, lambda r: r.reported_at.strftime("%m-%d %H:%M"), 80),
+    Column(QT_TRANSLATE_NOOP("OrderDetail", "工序"), CTX, lambda r: r.step, 56),
+    Column(QT_TRANSLATE_NOOP("OrderDetail", "工人"), CTX, lambda r: r.worker, 56),
+    Column(QT_TRANSLATE_NOOP("OrderDetail", "合格"), CTX, _qty("good"), 44, RIGHT),
+    Column(QT_TRANSLATE_NOOP("OrderDetail", "报废"), CTX, lambda r: formatting.qty(r.scrap) if r.scrap else "", 44,
            RIGHT),
-    Column(QT_TRANSLATE_NOOP("OrderDetail", "工时(分)"), CTX, lambda r: str(r.minutes) if r.minutes else "", 65,
+    Column(QT_TRANSLATE_NOOP("OrderDetail", "工时(分)"), CTX, lambda r: str(r.minutes) if r.minutes else "", 60,
            RIGHT),
-    Column(QT_TRANSLATE_NOOP("OrderDetail", "备注"), CTX, lambda r: r.note, 80, stretch=True),
-    Column(QT_TRANSLATE_NOOP("OrderDetail", "录入"), CTX, lambda r: r.reported_by, 60),
+    Column(QT_TRANSLATE_NOOP("OrderDetail", "备注"), CTX, lambda r: r.note, 90, stretch=True),
+    Column(QT_TRANSLATE_NOOP("OrderDetail", "录入"), CTX, lambda r: r.reported_by, 52),
 )
+
+
+class ReportsModel(RowsModel):
+    """Work reports; a long note reads in full as the row's tooltip."""
+
+    def __init__(self, parent=None):
+        super().__init__(REPORT_COLUMNS, parent)
+
+    def row_tooltip(self, row: production_work.ReportRow) -> str | None:
+        return row.note or None
 
 
 class ShortageModel(RowsModel):
@@ -133,6 +147,7 @@ class OrderDetail(QWidget):
         self.info = QLabel()
         self.info.setObjectName("order_info")
         self.info.setWordWrap(True)
+        self.info.setTextFormat(Qt.TextFormat.RichText)
         self.buttons: dict[str, QPushButton] = {}
         grid = QGridLayout()
         grid.setContentsMargins(0, 0, 0, 0)
@@ -148,7 +163,7 @@ class OrderDetail(QWidget):
         self.step_table = _table(self.steps, "order_steps")
         self.lines = RowsModel(LINE_COLUMNS, self)
         self.shortages = ShortageModel(self)
-        self.reports = RowsModel(REPORT_COLUMNS, self)
+        self.reports = ReportsModel(self)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("order_tabs")
         self.tabs.addTab(_table(self.lines, "order_lines"), self.tr("用料"))
@@ -210,10 +225,14 @@ class OrderDetail(QWidget):
                                        + self.step_table.horizontalHeader().sizeHint().height() + 4)
 
     def _info(self, header: production_orders.OrderHeader) -> str:
+        """One rich-text line of facts; user text escaped, an overdue plan in red."""
         row = header.row
         parts = [self.tr("状态:%1").replace("%1", row.state_label)]
         if row.planned_date:
             parts.append(self.tr("计划完工:%1").replace("%1", formatting.date(row.planned_date)))
+            late = (dt.date.today() - row.planned_date).days
+            if late > 0 and row.state in production_orders.OPEN_STATES:
+                parts.append(OVERDUE + self.tr("已逾期 %n 天", "", late))
         if row.subcontractor:
             parts.append(self.tr("委外:%1,加工费 ¥%2/%3").replace("%1", row.subcontractor)
                          .replace("%2", formatting.money(header.fee_per_unit)).replace("%3", row.unit))
@@ -231,7 +250,8 @@ class OrderDetail(QWidget):
             parts.append(self.tr("作废原因:%1").replace("%1", header.cancel_reason))
         if header.note:
             parts.append(self.tr("备注:%1").replace("%1", header.note))
-        return " · ".join(parts)
+        return " · ".join(f'<span style="color:#c62828">{html.escape(p[len(OVERDUE):])}</span>'
+                          if p.startswith(OVERDUE) else html.escape(p) for p in parts)
 
     def _enable(self, row, header, short) -> None:
         user = self.context.user

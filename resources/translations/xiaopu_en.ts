@@ -54,6 +54,21 @@
     </message>
 </context>
 <context>
+    <name>BoardView</name>
+    <message>
+        <source>新建生产单</source>
+        <translation>New production order</translation>
+    </message>
+    <message>
+        <source>缺料:已下达但原料没备齐</source>
+        <translation>Short: released, components not all there</translation>
+    </message>
+    <message>
+        <source>计划日期红色:已逾期</source>
+        <translation>Due date in red: late</translation>
+    </message>
+</context>
+<context>
     <name>BomEditor</name>
     <message>
         <source>SKU编码</source>
@@ -321,6 +336,21 @@
     </message>
 </context>
 <context>
+    <name>CancelUsedDialog</name>
+    <message>
+        <source>作废 %1:已耗用的原料</source>
+        <translation>Cancel %1: components used up</translation>
+    </message>
+    <message>
+        <source>请确认部分生产已耗用的原料(会报损);没用掉的释放回库存。</source>
+        <translation>Confirm the components the partial work used up (written off as loss); the rest goes back to stock.</translation>
+    </message>
+    <message>
+        <source>报损并作废</source>
+        <translation>Write off and cancel</translation>
+    </message>
+</context>
+<context>
     <name>ChannelDialog</name>
     <message>
         <source>新增渠道</source>
@@ -361,6 +391,45 @@
     <message>
         <source>保留时间</source>
         <translation>Hold time</translation>
+    </message>
+</context>
+<context>
+    <name>CompleteDialog</name>
+    <message>
+        <source>完工入库 %1</source>
+        <translation>Complete %1</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD,可不填</source>
+        <translation>YYYY-MM-DD, may be blank</translation>
+    </message>
+    <message>
+        <source>产品</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>合格数量</source>
+        <translation>Good quantity</translation>
+    </message>
+    <message>
+        <source>报废数量</source>
+        <translation>Scrapped quantity</translation>
+    </message>
+    <message>
+        <source>批次号</source>
+        <translation>Lot code</translation>
+    </message>
+    <message>
+        <source>到期日</source>
+        <translation>Expiry</translation>
+    </message>
+    <message>
+        <source>完工入库</source>
+        <translation>Complete</translation>
+    </message>
+    <message>
+        <source>实际用量(按合格 + 报废自动计算;改过的格子不再自动变)</source>
+        <translation>Actual use (from good + scrapped; a cell you changed stays as typed)</translation>
     </message>
 </context>
 <context>
@@ -1473,6 +1542,330 @@ Your data stays in one file on this PC.</translation>
     </message>
 </context>
 <context>
+    <name>NewOrderDialog</name>
+    <message>
+        <source>新建生产单</source>
+        <translation>New production order</translation>
+    </message>
+    <message>
+        <source>自己做(不委外)</source>
+        <translation>In house (not outsourced)</translation>
+    </message>
+    <message>
+        <source>按顺序,用“、”分开,如:切配、装配、包装</source>
+        <translation>In order, separated by commas, e.g. cut, assemble, pack</translation>
+    </message>
+    <message>
+        <source>产品</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>数量</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <source>计划完工</source>
+        <translation>Due date</translation>
+    </message>
+    <message>
+        <source>委外加工</source>
+        <translation>Subcontractor</translation>
+    </message>
+    <message>
+        <source>加工费 / 单位</source>
+        <translation>Fee per unit</translation>
+    </message>
+    <message>
+        <source>工序</source>
+        <translation>Steps</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>保存为草稿</source>
+        <translation>Save as draft</translation>
+    </message>
+    <message>
+        <source>还没有启用的物料清单:先在“物料清单”里建好产品的配方。</source>
+        <translation>No active bill of materials yet: set one up under Bills of materials first.</translation>
+    </message>
+</context>
+<context>
+    <name>OrderDetail</name>
+    <message>
+        <source>原料</source>
+        <translation>Component</translation>
+    </message>
+    <message>
+        <source>副产品</source>
+        <translation>By-product</translation>
+    </message>
+    <message>
+        <source>产出</source>
+        <translation>Output</translation>
+    </message>
+    <message>
+        <source>物料</source>
+        <translation>Material</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>计划</source>
+        <translation>Planned</translation>
+    </message>
+    <message>
+        <source>已占</source>
+        <translation>Held</translation>
+    </message>
+    <message>
+        <source>实际</source>
+        <translation>Actual</translation>
+    </message>
+    <message>
+        <source>可用</source>
+        <translation>Free</translation>
+    </message>
+    <message>
+        <source>在途</source>
+        <translation>On order</translation>
+    </message>
+    <message>
+        <source>已起草</source>
+        <translation>Drafted</translation>
+    </message>
+    <message>
+        <source>还缺</source>
+        <translation>To buy</translation>
+    </message>
+    <message>
+        <source>供应商</source>
+        <translation>Supplier</translation>
+    </message>
+    <message>
+        <source>工序</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <source>合格</source>
+        <translation>Good</translation>
+    </message>
+    <message>
+        <source>报废</source>
+        <translation>Scrap</translation>
+    </message>
+    <message>
+        <source>工时(分)</source>
+        <translation>Minutes</translation>
+    </message>
+    <message>
+        <source>工人</source>
+        <translation>Workers</translation>
+    </message>
+    <message>
+        <source>进度</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>录入</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <source>下达</source>
+        <translation>Release</translation>
+    </message>
+    <message>
+        <source>预占库存里有的原料;不够的列在缺料里</source>
+        <translation>Hold the components the store has; what is missing is listed under Shortages</translation>
+    </message>
+    <message>
+        <source>补预占</source>
+        <translation>Hold again</translation>
+    </message>
+    <message>
+        <source>到货后,把还缺的原料预占上</source>
+        <translation>After goods arrived, hold what the order still lacks</translation>
+    </message>
+    <message>
+        <source>生成采购草稿</source>
+        <translation>Draft purchases</translation>
+    </message>
+    <message>
+        <source>还缺的原料按供应商各生成一张采购草稿</source>
+        <translation>One draft purchase order per supplier for what is still missing</translation>
+    </message>
+    <message>
+        <source>报工…</source>
+        <translation>Report work…</translation>
+    </message>
+    <message>
+        <source>发料给委外厂</source>
+        <translation>Send to subcontractor</translation>
+    </message>
+    <message>
+        <source>把计划原料从仓库调拨到委外厂</source>
+        <translation>Transfer the planned components from the store to the subcontractor</translation>
+    </message>
+    <message>
+        <source>完工入库…</source>
+        <translation>Complete…</translation>
+    </message>
+    <message>
+        <source>作废…</source>
+        <translation>Cancel…</translation>
+    </message>
+    <message>
+        <source>用料</source>
+        <translation>Components</translation>
+    </message>
+    <message>
+        <source>还缺:要采购</source>
+        <translation>To buy: still missing</translation>
+    </message>
+    <message>
+        <source>暂缺:可用、在途或已起草能补上</source>
+        <translation>Short now: free stock, orders or drafts cover it</translation>
+    </message>
+    <message>
+        <source>缺料</source>
+        <translation>Shortages</translation>
+    </message>
+    <message>
+        <source>报工记录</source>
+        <translation>Work reports</translation>
+    </message>
+    <message>
+        <source>工序进度</source>
+        <translation>Step progress</translation>
+    </message>
+    <message>
+        <source>点看板上的生产单查看详情</source>
+        <translation>Click an order on the board to see it here</translation>
+    </message>
+    <message>
+        <source>缺料 (%1)</source>
+        <translation>Shortages (%1)</translation>
+    </message>
+    <message>
+        <source>报工记录 (%1)</source>
+        <translation>Work reports (%1)</translation>
+    </message>
+    <message>
+        <source>状态:%1</source>
+        <translation>State: %1</translation>
+    </message>
+    <message>
+        <source>计划完工:%1</source>
+        <translation>Due: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>已逾期 %n 天</source>
+        <translation>
+            <numerusform>%n day late</numerusform>
+            <numerusform>%n days late</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>委外:%1,加工费 ¥%2/%3</source>
+        <translation>Outsourced to %1, fee ¥%2/%3</translation>
+    </message>
+    <message>
+        <source>已发料 %1</source>
+        <translation>Sent out %1</translation>
+    </message>
+    <message>
+        <source>未发料</source>
+        <translation>Not sent out yet</translation>
+    </message>
+    <message>
+        <source>销售单:%1</source>
+        <translation>Sales order: %1</translation>
+    </message>
+    <message>
+        <source>完工单 %1,批次 %2,合格 %3,报废 %4,单位成本 ¥%5</source>
+        <translation>Completion %1, lot %2, good %3, scrapped %4, unit cost ¥%5</translation>
+    </message>
+    <message>
+        <source>作废原因:%1</source>
+        <translation>Cancelled because: %1</translation>
+    </message>
+    <message>
+        <source>备注:%1</source>
+        <translation>Note: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>已预占到货的原料;还有 %n 种原料不够。</source>
+        <translation>
+            <numerusform>Held what arrived; %n component is still short.</numerusform>
+            <numerusform>Held what arrived; %n components are still short.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>原料已调拨给委外厂:单据 %1</source>
+        <translation>Components transferred to the subcontractor: document %1</translation>
+    </message>
+    <message>
+        <source>%1 已完工入库:单据 %2,批次 %3,合格 %4,报废 %5,单位成本 ¥%6。</source>
+        <translation>%1 completed: document %2, lot %3, good %4, scrapped %5, unit cost ¥%6. </translation>
+    </message>
+    <message>
+        <source>到期日 %1。</source>
+        <translation>Expires %1. </translation>
+    </message>
+    <message>
+        <source>委外余料已退回:%1。</source>
+        <translation>Subcontractor's leftovers returned: %1. </translation>
+    </message>
+    <message>
+        <source>已为销售单预占 %1。</source>
+        <translation>%1 held for the sales order. </translation>
+    </message>
+    <message>
+        <source>完工入库</source>
+        <translation>Complete</translation>
+    </message>
+    <message>
+        <source>作废生产单</source>
+        <translation>Cancel production order</translation>
+    </message>
+    <message>
+        <source>作废 %1?请写明原因(会记入操作记录)。</source>
+        <translation>Cancel %1? Give a reason (it goes into the audit log).</translation>
+    </message>
+    <message>
+        <source>作废</source>
+        <translation>Cancel order</translation>
+    </message>
+    <message>
+        <source>报损单 %1</source>
+        <translation>loss document %1</translation>
+    </message>
+    <message>
+        <source>退回单 %1</source>
+        <translation>return transfer %1</translation>
+    </message>
+    <message>
+        <source>%1 已作废:%2</source>
+        <translation>%1 cancelled: %2</translation>
+    </message>
+</context>
+<context>
     <name>OrderEditor</name>
     <message>
         <source>SKU编码</source>
@@ -2059,10 +2452,57 @@ Your data stays in one file on this PC.</translation>
     </message>
 </context>
 <context>
+    <name>ProductionBoard</name>
+    <message>
+        <source>草稿</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <source>已下达</source>
+        <translation>Released</translation>
+    </message>
+    <message>
+        <source>生产中</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <source>已完工(近7天)</source>
+        <translation>Done (last 7 days)</translation>
+    </message>
+    <message>
+        <source>缺料</source>
+        <translation>Short</translation>
+    </message>
+    <message>
+        <source>计划 %1</source>
+        <translation>Due %1</translation>
+    </message>
+    <message>
+        <source>(逾期)</source>
+        <translation> (late)</translation>
+    </message>
+    <message>
+        <source>合格 %1 %2</source>
+        <translation>Good %1 %2</translation>
+    </message>
+    <message>
+        <source>委外:%1</source>
+        <translation>Outsourced: %1</translation>
+    </message>
+    <message>
+        <source>销售单 %1</source>
+        <translation>SO %1</translation>
+    </message>
+</context>
+<context>
     <name>ProductionTab</name>
     <message>
         <source>物料清单</source>
         <translation>Bills of materials</translation>
+    </message>
+    <message>
+        <source>生产单</source>
+        <translation>Production orders</translation>
     </message>
     <message>
         <source>拆卸</source>
@@ -2393,6 +2833,45 @@ Over-delivery or expired goods need the owner: please ask the owner to confirm r
     <message>
         <source>请先选择要拆的商品。</source>
         <translation>Choose the product to disassemble first.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportWorkDialog</name>
+    <message>
+        <source>报工 %1</source>
+        <translation>Report work on %1</translation>
+    </message>
+    <message>
+        <source>%1. %2(已报 %3,%4%)</source>
+        <translation>%1. %2 (reported %3, %4%)</translation>
+    </message>
+    <message>
+        <source>工序</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <source>工人</source>
+        <translation>Worker</translation>
+    </message>
+    <message>
+        <source>合格数量</source>
+        <translation>Good quantity</translation>
+    </message>
+    <message>
+        <source>报废数量</source>
+        <translation>Scrapped quantity</translation>
+    </message>
+    <message>
+        <source>工时(分钟)</source>
+        <translation>Minutes</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>报工</source>
+        <translation>Report</translation>
     </message>
 </context>
 <context>
@@ -4147,6 +4626,25 @@ Where do the goods go?</translation>
     <message>
         <source>删除此单位</source>
         <translation>Remove this unit</translation>
+    </message>
+</context>
+<context>
+    <name>UsedQuantities</name>
+    <message>
+        <source>原料</source>
+        <translation>Component</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>计划</source>
+        <translation>Planned</translation>
+    </message>
+    <message>
+        <source>实际用量</source>
+        <translation>Actual use</translation>
     </message>
 </context>
 <context>
