@@ -79,7 +79,7 @@ class DisassemblyDialog(EnterStaysDialog):
         self.shown: disassembly.Preview | None = None
         self.recipe = disassembly.get_recipe(product_id)
         self.setWindowTitle(self.tr("拆卸:%1").replace("%1", self.recipe.name))
-        self.resize(720, 420)
+        self.resize(720, 340)
         self.quantity = QLineEdit("1")
         self.quantity.setObjectName("disassembly_quantity")
         self.quantity.setFixedWidth(90)

@@ -61,7 +61,7 @@ def _quantity(row: TraceRow) -> str:
 class TraceModel(BomTreeModel):
     context = "TraceModel"
     columns = (
-        (QT_TRANSLATE_NOOP("TraceModel", "类型"), _kind, 110, LEFT),
+        (QT_TRANSLATE_NOOP("TraceModel", "类型"), _kind, 130, LEFT),
         (QT_TRANSLATE_NOOP("TraceModel", "商品"), lambda r: f"{r.node.name}  {r.node.sku}", 160, LEFT),
         (QT_TRANSLATE_NOOP("TraceModel", "批次"), lambda r: r.node.lot, 130, LEFT),
         (QT_TRANSLATE_NOOP("TraceModel", "到期"), lambda r: formatting.date(r.node.expiry), 90, LEFT),
@@ -88,6 +88,8 @@ class TraceDialog(QDialog):
         self.lot.setObjectName("trace_lot")
         self.lot.setPlaceholderText(self.tr("批次号"))
         self.code.returnPressed.connect(self.lot.setFocus)
+        for field in (self.code, self.lot):
+            field.setMinimumWidth(200)
         self.lot.returnPressed.connect(lambda: self.run())
         search = QPushButton(self.tr("追溯"))
         search.setAutoDefault(False)
@@ -106,9 +108,10 @@ class TraceDialog(QDialog):
         close.rejected.connect(self.reject)
         inputs = QHBoxLayout()
         inputs.addWidget(QLabel(self.tr("商品")))
-        inputs.addWidget(self.code, 2)
+        inputs.addWidget(self.code)
+        inputs.addSpacing(8)
         inputs.addWidget(QLabel(self.tr("批次")))
-        inputs.addWidget(self.lot, 2)
+        inputs.addWidget(self.lot)
         inputs.addWidget(search)
         inputs.addStretch(1)
         layout = QVBoxLayout(self)
