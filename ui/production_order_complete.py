@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from services import production_orders
@@ -15,15 +15,7 @@ from services.production_posting import complete, consumption_for, finished_expi
 from services.production_work import reported_output
 from ui import formatting
 from ui.notify import error_label
-from ui.production_order_used import UsedModel, used_table
-
-
-def _quantity_field(text: str, name: str) -> QLineEdit:
-    field = QLineEdit(text)
-    field.setObjectName(name)
-    field.setAlignment(Qt.AlignmentFlag.AlignRight)
-    field.setMaximumWidth(120)
-    return field
+from ui.production_order_used import UsedModel, quantity_field, used_table
 
 
 class CompleteDialog(QDialog):
@@ -39,8 +31,8 @@ class CompleteDialog(QDialog):
         good, scrap = reported_output(number)
         if good == 0 and scrap == 0:
             good = row.quantity  # nothing reported: the planned quantity
-        self.good = _quantity_field(formatting.qty(good), "complete_good")
-        self.scrap = _quantity_field(formatting.qty(scrap), "complete_scrap")
+        self.good = quantity_field("complete_good", formatting.qty(good))
+        self.scrap = quantity_field("complete_scrap", formatting.qty(scrap))
         self.lot = QLineEdit(number)
         self.lot.setObjectName("complete_lot")
         expiry = finished_expiry(number)

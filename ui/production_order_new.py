@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from services import bom, production_orders, suppliers
 from services.errors import XiaopuError
 from ui.notify import error_label
+from ui.production_order_used import quantity_field
 
 DEFAULT_LEAD_DAYS = 3
 STEP_SEPARATORS = re.compile(r"[、,,;;→>/]+")
@@ -47,10 +48,7 @@ class NewOrderDialog(QDialog):
             if row.active_version:
                 self.product.addItem(f"{row.name}  {row.sku}", (row.product_id, row.active_version))
                 self.units[row.product_id] = row.base_unit
-        self.quantity = QLineEdit()
-        self.quantity.setObjectName("new_order_quantity")
-        self.quantity.setAlignment(Qt.AlignmentFlag.AlignRight)
-        self.quantity.setMaximumWidth(120)
+        self.quantity = quantity_field("new_order_quantity")
         self.unit = QLabel()
         self.planned = QDateEdit(QDate.currentDate().addDays(DEFAULT_LEAD_DAYS))
         self.planned.setObjectName("new_order_planned")
@@ -61,11 +59,7 @@ class NewOrderDialog(QDialog):
         self.subcontractor.addItem(self.tr("自己做(不委外)"), None)
         for row in suppliers.list_suppliers():
             self.subcontractor.addItem(f"{row.name}  {row.code}", row.id)
-        self.fee = QLineEdit()
-        self.fee.setObjectName("new_order_fee")
-        self.fee.setAlignment(Qt.AlignmentFlag.AlignRight)
-        self.fee.setMaximumWidth(120)
-        self.fee.setPlaceholderText("0.00")
+        self.fee = quantity_field("new_order_fee", placeholder="0.00")
         self.steps = QLineEdit()
         self.steps.setObjectName("new_order_steps")
         self.steps.setPlaceholderText(self.tr("按顺序,用“、”分开,如:切配、装配、包装"))

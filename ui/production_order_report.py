@@ -1,13 +1,14 @@
 """报工 on a production order: which step, who, how many good and scrapped, minutes, a note."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QVBoxLayout, QWidget
 
 from services.errors import XiaopuError
 from services.production_work import report_work, step_progress
 from ui import formatting
 from ui.notify import error_label
+from ui.production_order_used import quantity_field
 
 
 class ReportWorkDialog(QDialog):
@@ -31,9 +32,9 @@ class ReportWorkDialog(QDialog):
         user = context.user
         self.worker = QLineEdit(getattr(user, "display_name", "") or user.username)
         self.worker.setObjectName("report_worker")
-        self.good = self._number("report_good")
-        self.scrap = self._number("report_scrap")
-        self.minutes = self._number("report_minutes")
+        self.good = quantity_field("report_good", placeholder="0")
+        self.scrap = quantity_field("report_scrap", placeholder="0")
+        self.minutes = quantity_field("report_minutes", placeholder="0")
         self.note = QLineEdit()
         self.note.setObjectName("report_note")
         self.error = error_label()
@@ -54,15 +55,6 @@ class ReportWorkDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self.good.setFocus()
-
-    @staticmethod
-    def _number(name: str) -> QLineEdit:
-        field = QLineEdit()
-        field.setObjectName(name)
-        field.setPlaceholderText("0")
-        field.setAlignment(Qt.AlignmentFlag.AlignRight)
-        field.setMaximumWidth(120)
-        return field
 
     def confirm(self) -> bool:
         try:

@@ -1,14 +1,14 @@
 """What a production order's components were really used for: an editable table (one quantity per
-component, prefilled by the services) shared by 完工入库 and by 作废 after partial work, and the
-作废 dialog that asks for it."""
+component, prefilled by the services) shared by 完工入库 and by 作废 after partial work, the 作废
+dialog that asks for it, and the quantity field the production dialogs share."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QTableView, QVBoxLayout, QWidget
 
 from services import production_orders
 from services.errors import XiaopuError
@@ -71,6 +71,16 @@ class UsedModel(RowsModel):
 
     def row_background(self, row: UseRow) -> QColor | None:
         return SOON_COLOR if row.edited else None
+
+
+def quantity_field(name: str, text: str = "", placeholder: str = "") -> QLineEdit:
+    """A short right-aligned field for a typed quantity (the services parse it and refuse typos)."""
+    field = QLineEdit(text)
+    field.setObjectName(name)
+    field.setAlignment(Qt.AlignmentFlag.AlignRight)
+    field.setMaximumWidth(120)
+    field.setPlaceholderText(placeholder)
+    return field
 
 
 def used_table(model: UsedModel, error: QLabel, name: str) -> QTableView:
