@@ -9,7 +9,6 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -28,6 +27,7 @@ from services.errors import XiaopuError
 from services.numbers import to_decimal
 from ui import formatting
 from ui.context import AppContext
+from ui.enter_stays_dialog import EnterStaysDialog
 from ui.notify import error_label
 from ui.product_picker import ProductPicker
 from ui.production_tab import column, splitter
@@ -97,7 +97,7 @@ class LineModel(RowsModel):
         return super().setData(index, value, role)
 
 
-class BomEditorDialog(QDialog):
+class BomEditorDialog(EnterStaysDialog):
     """Saves a new version of `product_id`'s BOM starting from `version`'s lines; with no product it
     first asks which product (新建物料清单). Refusals stay in the dialog; nothing is half-saved."""
 

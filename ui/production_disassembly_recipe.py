@@ -6,11 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -26,6 +24,7 @@ from services.errors import XiaopuError
 from services.numbers import to_decimal
 from ui import formatting
 from ui.context import AppContext
+from ui.enter_stays_dialog import EnterStaysDialog
 from ui.notify import error_label
 from ui.product_picker import ProductPicker
 from ui.table_model import RIGHT, Column, RowsModel, selected_row, setup_table
@@ -92,16 +91,6 @@ def rule_combo() -> QComboBox:
     for key, name, _ in RULES:
         combo.addItem(QCoreApplication.translate(CTX, name), key)
     return combo
-
-
-class EnterStaysDialog(QDialog):
-    """A form where Enter belongs to the field (a search, a cell being typed): it never presses 保存."""
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            event.accept()
-            return
-        super().keyPressEvent(event)
 
 
 class RecipeDialog(EnterStaysDialog):

@@ -23,9 +23,10 @@ from services.production_orders import release
 from services.production_posting import cancel
 from ui import formatting
 from ui.context import AppContext
+from ui.enter_stays_dialog import EnterStaysDialog
 from ui.notify import error_label
 from ui.production_bom_tree import unit_price
-from ui.production_disassembly_recipe import EnterStaysDialog, rule_name
+from ui.production_disassembly_recipe import rule_name
 from ui.table_model import RIGHT, Column, Index, RowsModel, setup_table
 
 CTX = "DisassemblyRun"

@@ -6,7 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from services import production_orders
 from services.errors import XiaopuError
@@ -14,11 +14,12 @@ from services.numbers import to_date, to_decimal
 from services.production_posting import complete, consumption_for, finished_expiry
 from services.production_work import reported_output
 from ui import formatting
+from ui.enter_stays_dialog import EnterStaysDialog
 from ui.notify import error_label
 from ui.production_order_used import UsedModel, quantity_field, used_table
 
 
-class CompleteDialog(QDialog):
+class CompleteDialog(EnterStaysDialog):
     completed = Signal(object)  # the services' CompletionResult
 
     def __init__(self, context, number: str, parent: QWidget | None = None):

@@ -9,7 +9,6 @@ from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from services import bom, production_orders, suppliers
 from services.errors import XiaopuError
+from ui.enter_stays_dialog import EnterStaysDialog
 from ui.notify import error_label
 from ui.production_order_used import quantity_field
 
@@ -32,7 +32,7 @@ def split_steps(text: str) -> list[str]:
     return [part.strip() for part in STEP_SEPARATORS.split(text) if part.strip()]
 
 
-class NewOrderDialog(QDialog):
+class NewOrderDialog(EnterStaysDialog):
     created = Signal(str)  # the new order's number
 
     def __init__(self, context, parent: QWidget | None = None):

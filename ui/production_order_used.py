@@ -8,13 +8,14 @@ from decimal import Decimal
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QLabel, QLineEdit, QTableView, QVBoxLayout, QWidget
 
 from services import production_orders
 from services.errors import XiaopuError
 from services.numbers import to_decimal
 from services.production_posting import cancel, cancel_defaults
 from ui import formatting
+from ui.enter_stays_dialog import EnterStaysDialog
 from ui.notify import error_label
 from ui.purchasing_format import SOON_COLOR
 from ui.table_model import RIGHT, Column, RowsModel, setup_table
@@ -91,7 +92,7 @@ def used_table(model: UsedModel, error: QLabel, name: str) -> QTableView:
     return view
 
 
-class CancelUsedDialog(QDialog):
+class CancelUsedDialog(EnterStaysDialog):
     """作废 after work was reported or components were sent out: what the partial work used up is
     written off (prefilled by services.production_posting.cancel_defaults); the rest is released."""
 

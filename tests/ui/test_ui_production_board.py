@@ -182,6 +182,8 @@ def test_completion_with_an_edited_actual_quantity_posts_the_stock(qtbot, make_w
     qtbot.keyClicks(editor, "21")
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: dialog.model.rows[upright].quantity == D("21"), timeout=1000)
+    qtbot.keyClick(dialog.good, Qt.Key.Key_Return)  # Enter finishes a field; it never posts the stock
+    assert dialog.isVisible() and production_orders.get_order(number).state == "in_progress"
     type_into(qtbot, dialog.good, "3")  # changed again: the typed cell stays, the others follow
     type_into(qtbot, dialog.good, "4")
     assert {r.sku: r.quantity for r in dialog.model.rows} == {"LZ": D("21"), "CB": D("15"), "LS": D("63.158"),
