@@ -32,7 +32,7 @@ from ui.notify import error_label
 from ui.product_picker import ProductPicker
 from ui.production_tab import column, splitter
 from ui.purchasing_order_editor import UnitDelegate
-from ui.table_model import RIGHT, Column, Index, RowsModel, selected_row, setup_table
+from ui.table_model import RIGHT, Column, Index, RowsModel, append_row, remove_selected_row, setup_table
 
 CTX = "BomEditor"
 
@@ -203,14 +203,10 @@ class BomEditorDialog(EnterStaysDialog):
         except XiaopuError as exc:
             self._show_error(str(exc))
             return None
-        self.model.set_rows([*self.model.rows, line])
-        self.table.selectRow(len(self.model.rows) - 1)
-        return line
+        return append_row(self.table, line)
 
     def remove_selected(self) -> None:
-        line = selected_row(self.table)
-        if line is not None:
-            self.model.set_rows([r for r in self.model.rows if r is not line])
+        remove_selected_row(self.table)
 
     def _step_item(self, name: str) -> QListWidgetItem:
         item = QListWidgetItem(name)

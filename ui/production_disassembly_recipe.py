@@ -27,7 +27,7 @@ from ui.context import AppContext
 from ui.enter_stays_dialog import EnterStaysDialog
 from ui.notify import error_label
 from ui.product_picker import ProductPicker
-from ui.table_model import RIGHT, Column, RowsModel, selected_row, setup_table
+from ui.table_model import RIGHT, Column, RowsModel, append_row, remove_selected_row, setup_table
 
 CTX = "DisassemblyRecipe"
 # (rule, name, what it means) in the order the combo offers them
@@ -180,14 +180,10 @@ class RecipeDialog(EnterStaysDialog):
 
     def add_output(self, row) -> OutputRow:
         line = OutputRow(row.id, row.sku, row.name, row.base_unit, row.price, Decimal(1), Decimal(0))
-        self.model.set_rows([*self.model.rows, line])
-        self.table.selectRow(len(self.model.rows) - 1)
-        return line
+        return append_row(self.table, line)
 
     def remove_selected(self) -> None:
-        line = selected_row(self.table)
-        if line is not None:
-            self.model.set_rows([r for r in self.model.rows if r is not line])
+        remove_selected_row(self.table)
 
     def _show_error(self, message: str) -> None:
         self.error.setText(message)

@@ -34,7 +34,7 @@ from ui.context import AppContext
 from ui.notify import error_label
 from ui.product_picker import ProductPicker
 from ui.purchasing_format import SOON_COLOR
-from ui.table_model import RIGHT, Column, RowsModel, selected_row, setup_table
+from ui.table_model import RIGHT, Column, RowsModel, append_row, remove_selected_row, selected_row, setup_table
 
 CTX = "OrderEditor"
 MONEY_STEP = Decimal("0.0001")
@@ -289,8 +289,7 @@ class OrderEditorDialog(QDialog):
                 self.model.dataChanged.emit(self.model.index(row, 0), self.model.index(row, len(LINE_COLUMNS) - 1))
                 self.table.selectRow(row)
                 return existing
-        self.model.set_rows([*self.model.rows, line])
-        self.table.selectRow(len(self.model.rows) - 1)
+        append_row(self.table, line)
         self._update_total()
         return line
 
@@ -304,9 +303,7 @@ class OrderEditorDialog(QDialog):
         return True
 
     def remove_selected(self) -> None:
-        line = selected_row(self.table)
-        if line is not None:
-            self.model.set_rows([r for r in self.model.rows if r is not line])
+        if remove_selected_row(self.table) is not None:
             self._update_total()
 
     def show_history(self) -> None:

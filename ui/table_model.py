@@ -156,6 +156,22 @@ def selected_row(view) -> Any | None:
     return view.model().row_at(rows[0].row()) if rows else None
 
 
+def append_row(view, row: Any) -> Any:
+    """Add `row` at the end of an editor's RowsModel and select it."""
+    model = view.model()
+    model.set_rows([*model.rows, row])
+    view.selectRow(len(model.rows) - 1)
+    return row
+
+
+def remove_selected_row(view) -> Any | None:
+    """Drop the selected row of an editor's RowsModel; returns it (None when nothing was selected)."""
+    row = selected_row(view)
+    if row is not None:
+        view.model().set_rows([r for r in view.model().rows if r is not row])
+    return row
+
+
 def setup_table(view, model: RowsModel) -> None:
     """The house table look: fixed row heights (never ResizeToContents), set column widths."""
     from PySide6.QtWidgets import QAbstractItemView, QHeaderView
