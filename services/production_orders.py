@@ -22,10 +22,10 @@ from services.bom import active_bom, step_names
 from services.bom_explode import plan_components
 from services.doc_states import Transition, guarded_transition
 from services.errors import DocumentStateError, NotFound, ValidationError
-from services.ledger import QTY, allocate_fefo, lots_fefo, next_number, today
+from services.ledger import allocate_fefo, lots_fefo, next_number, today
 from services.locations import default_store
 from services.messages import msg
-from services.numbers import normalise_text
+from services.numbers import normalise_text, to_decimal
 from services.permissions import allowed, require
 
 NUMBER_PREFIX = {"make": "SCD", "disassembly": "CJD"}
@@ -51,20 +51,8 @@ def owner_key(number: str) -> str:
 
 
 def parse_quantity(value: object, field: str) -> Decimal:
-    """A typed quantity ≥ 0 with at most 3 decimals, or a clear message."""
-    from decimal import InvalidOperation
-
-    try:
-        number = Decimal(str(value).strip() or "0")
-    except InvalidOperation as exc:
-        raise ValidationError("value.not_number", field=field, value=value) from exc
-    if not number.is_finite() or number < 0:
-        raise ValidationError("value.not_number", field=field, value=value)
-    try:
-        QTY.to_units(number)
-    except ValueError:
-        raise ValidationError("value.too_precise", field=field, places=3, value=value) from None
-    return number
+    """A typed quantity ≥ 0 with at most 3 decimals (blank = 0), or a clear message."""
+    return to_decimal(value, field, places=3, default=Decimal(0))
 
 
 # -- reading ----------------------------------------------------------------------------------
@@ -191,7 +179,7 @@ def create_order(actor, product_ref: int | str, quantity: object, *, planned_dat
     if bom is None:
         raise NotFound("bom.no_active", product=product.name)
     supplier = _subcontractor(subcontractor)
-    fee = parse_quantity(fee_per_unit, "加工费")
+    fee = to_decimal(fee_per_unit, "加工费", places=4, default=Decimal(0))
     names = [n for n in (" ".join(s.split()) for s in (steps if steps is not None else step_names(bom))) if n]
     stock = _subassembly_stock(product.id) if use_stock_of_subassemblies else {}
     planned = plan_components(product.id, qty, stock)

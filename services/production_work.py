@@ -14,7 +14,7 @@ from models.base import now
 from models.production import ProductionOrder, ProductionStep, WorkReport
 from services import audit
 from services.errors import NotFound, ValidationError
-from services.numbers import normalise_text
+from services.numbers import normalise_text, to_int
 from services.permissions import require
 from services.production_orders import (
     RESERVING_STATES,
@@ -48,12 +48,7 @@ def report_work(actor, number: str, step: int | str, worker: str, good: object =
     scrap_qty = parse_quantity(scrap, "报废数量")
     if good_qty == 0 and scrap_qty == 0:
         raise ValidationError("production.report_empty", field="合格数量")
-    try:
-        spent = int(str(minutes).strip() or "0")
-    except ValueError as exc:
-        raise ValidationError("value.not_number", field="工时(分钟)", value=minutes) from exc
-    if spent < 0:
-        raise ValidationError("value.not_number", field="工时(分钟)", value=minutes)
+    spent = to_int(minutes, "工时(分钟)") or 0
     with write_transaction():
         order = get_order(number)
         if order.state not in RESERVING_STATES:
