@@ -84,10 +84,6 @@ def low_stock(at: dt.datetime | None = None) -> list[LowStockRow]:
     return sorted(rows, key=lambda r: (-r.shortfall, r.sku))
 
 
-def _to_pack(quantity: Decimal, pack: Decimal) -> Decimal:
-    return ((quantity / pack).to_integral_value(ROUND_CEILING) * pack).quantize(QTY_STEP)
-
-
 def draft_purchase_for(actor, product_ids: list[int], at: dt.datetime | None = None) -> DraftResult:
     """One click: draft purchase orders (one per supplier, services.suggestions) for the chosen low
     products. The quantity is the suggestion's, but at least what refills the safety stock (in
@@ -107,7 +103,7 @@ def draft_purchase_for(actor, product_ids: list[int], at: dt.datetime | None = N
             result.messages.append(msg("low.reorder", name=s.name, problem=line.reason, quantity=fmt_qty(quantity),
                                        unit=s.unit))
             continue
-        quantity = max(s.suggested, _to_pack(shortfall, s.pack_size) if shortfall > 0 else ZERO)
+        quantity = max(s.suggested, suggestions.ceil_to_pack(shortfall, s.pack_size) if shortfall > 0 else ZERO)
         if quantity <= 0:
             result.covered.append(s.name)
             result.messages.append(msg("low.covered", name=s.name, on_order=fmt_qty(s.on_order), unit=s.unit))

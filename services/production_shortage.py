@@ -7,7 +7,7 @@ supplier's pack; a component nobody supplies goes on a shortage list to export i
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from decimal import ROUND_CEILING, Decimal
+from decimal import Decimal
 
 from models import Product, write_transaction
 from models.production import ProductionLine
@@ -18,6 +18,7 @@ from services.messages import msg
 from services.numbers import fmt_qty
 from services.permissions import require
 from services.production_orders import OPEN_STATES, _bad_state, available_at_store, get_order, reserved_by_line
+from services.suggestions import ceil_to_pack
 
 ZERO = Decimal(0)
 QTY_STEP = Decimal("0.001")
@@ -102,10 +103,6 @@ class ShortageDrafts:
         return "\n".join(parts)
 
 
-def _to_pack(quantity: Decimal, pack: Decimal) -> Decimal:
-    return ((quantity / pack).to_integral_value(ROUND_CEILING) * pack).quantize(QTY_STEP)
-
-
 def draft_purchases(actor, number: str) -> ShortageDrafts:
     """One draft purchase order per supplier for what the order still misses, all in one transaction.
     Components nobody supplies are returned (and named in the message), not silently dropped."""
@@ -129,7 +126,7 @@ def draft_purchases(actor, number: str) -> ShortageDrafts:
             continue
         pack = t.pack_size if t.pack_size and t.pack_size > 0 else Decimal(1)
         by_supplier.setdefault(t.supplier_id, []).append(
-            purchase_orders.OrderLineInput(s.product_id, _to_pack(s.missing, pack)))
+            purchase_orders.OrderLineInput(s.product_id, ceil_to_pack(s.missing, pack)))
     with write_transaction():
         for supplier_id, lines in by_supplier.items():
             po = purchase_orders.create_draft(actor, supplier_id, lines,

@@ -110,7 +110,8 @@ class Suggestion:
         return suggestion_text.as_json(self)
 
 
-def _ceil_to(quantity: Decimal, pack: Decimal) -> Decimal:
+def ceil_to_pack(quantity: Decimal, pack: Decimal) -> Decimal:
+    """Whole packs covering `quantity` (base units), to 0.001."""
     return ((quantity / pack).to_integral_value(ROUND_CEILING) * pack).quantize(QTY_STEP)
 
 
@@ -209,7 +210,7 @@ def plan_product(row: tuple, demand: Demand, lots: list[tuple[dt.date | None, De
         cap = max(ZERO, demand.between(t1, sell_until) - carry_sold - on_order)
     suggested = ZERO
     if need > 0:
-        suggested = _ceil_to(need, common["pack_size"])
+        suggested = ceil_to_pack(need, common["pack_size"])
         if cap is not None:
             suggested = min(suggested, _floor_to(cap, common["pack_size"]))
     alert = ("too_late" if _misses(demand, stockout, t1)
