@@ -161,6 +161,14 @@ def lots_fefo(product_id: int, location_id: int, except_owner: str | None = None
     return _fefo_order(rows, reserved)
 
 
+def free_stock(product_id: int, location_id: int, on: dt.date | None = None,
+               except_owner: str | None = None) -> Decimal:
+    """What could still be promised: unexpired stock of a product at a location, less others' reservations."""
+    on = on or today()
+    return sum((s.available for s in lots_fefo(product_id, location_id, except_owner)
+                if s.available > 0 and (s.expiry is None or s.expiry >= on)), Decimal(0))
+
+
 def _pick_fefo(stocks: list[LotStock], quantity: Decimal, on: dt.date,
                include_expired: bool) -> tuple[list[tuple[int | None, Decimal]], Decimal]:
     """Take `quantity` from `stocks` in order; returns the picks and what could not be covered."""

@@ -22,11 +22,12 @@ from services.bom import active_bom, step_names
 from services.bom_explode import plan_components
 from services.doc_states import Transition, guarded_transition
 from services.errors import DocumentStateError, NotFound, ValidationError
-from services.ledger import allocate_fefo, lots_fefo, next_number, today
+from services.ledger import allocate_fefo, free_stock, next_number
 from services.locations import default_store
 from services.messages import msg
 from services.numbers import normalise_text, to_decimal
 from services.permissions import allowed, require
+from services.reservations import held_by_owner
 
 NUMBER_PREFIX = {"make": "SCD", "disassembly": "CJD"}
 STATES = ("draft", "released", "in_progress", "done", "cancelled")
@@ -86,12 +87,7 @@ class OrderLineRow:
 
 def reserved_by_line(order: ProductionOrder) -> dict[int, Decimal]:
     """product → quantity reserved for this order now (active reservations of mo:NUMBER)."""
-    totals: dict[int, Decimal] = {}
-    for pid, qty in (Reservation.select(Reservation.product, Reservation.quantity)
-                     .where((Reservation.owner == owner_key(order.number)) & Reservation.released_at.is_null())
-                     .tuples()):
-        totals[pid] = totals.get(pid, Decimal(0)) + qty
-    return totals
+    return held_by_owner(owner_key(order.number))
 
 
 def order_lines(ref: str | int) -> list[OrderLineRow]:
@@ -146,9 +142,7 @@ def _subassembly_stock(product_id: int) -> dict[int, Decimal]:
 
 def available_at_store(product_id: int, except_owner: str | None = None) -> Decimal:
     """Unexpired, unreserved stock of a product at the store."""
-    on = today()
-    return sum((s.available for s in lots_fefo(product_id, default_store().id, except_owner)
-                if s.available > 0 and (s.expiry is None or s.expiry >= on)), Decimal(0))
+    return free_stock(product_id, default_store().id, except_owner=except_owner)
 
 
 def _write_lines(order_id: int, planned: list[tuple[int, Decimal, str, Decimal]]) -> None:

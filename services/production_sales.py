@@ -20,6 +20,7 @@ from services.messages import msg
 from services.permissions import require
 from services.production_orders import OPEN_STATES as PRODUCTION_OPEN
 from services.production_orders import create_order
+from services.reservations import held_by_owner
 from services.sales_stock import owner_key as sale_owner
 
 ZERO = Decimal(0)
@@ -35,12 +36,7 @@ def _open_sales_order(number: str) -> SalesOrder:
 
 
 def _held_for_sale(sale: SalesOrder) -> dict[int, Decimal]:
-    totals: dict[int, Decimal] = {}
-    for pid, qty in (Reservation.select(Reservation.product, Reservation.quantity)
-                     .where((Reservation.owner == sale_owner(sale.number)) & Reservation.released_at.is_null())
-                     .tuples()):
-        totals[pid] = totals.get(pid, ZERO) + qty
-    return totals
+    return held_by_owner(sale_owner(sale.number))
 
 
 def _wanted(sale: SalesOrder) -> dict[int, Decimal]:

@@ -52,3 +52,12 @@ def reserved_total(product_id: int, location_id: int | None = None) -> Decimal:
     if location_id is not None:
         query = query.where(Reservation.location == location_id)
     return sum((q for (q,) in query.tuples()), Decimal(0))
+
+
+def held_by_owner(owner: str) -> dict[int, Decimal]:
+    """product → quantity `owner` (an order's key) holds now."""
+    totals: dict[int, Decimal] = {}
+    for pid, qty in (Reservation.select(Reservation.product, Reservation.quantity)
+                     .where((Reservation.owner == owner) & active_reservation_filter(now())).tuples()):
+        totals[pid] = totals.get(pid, Decimal(0)) + qty
+    return totals

@@ -12,7 +12,7 @@ from models import Reservation
 from models.base import now
 from services import audit
 from services.errors import StockError
-from services.ledger import allocate_fefo, lots_fefo, today
+from services.ledger import allocate_fefo, free_stock, lots_fefo, today
 from services.locations import default_store
 from services.numbers import fmt_qty
 from services.sales_lines import CleanSaleLine
@@ -57,9 +57,7 @@ def _picks(line: CleanSaleLine, location_id: int, on: dt.date, may_use_expired: 
 
 def _made_to_order_picks(line: CleanSaleLine, location_id: int, on: dt.date) -> list[tuple[int | None, Decimal]]:
     """A made-to-order product holds what the shelf has; its production order makes the rest."""
-    free = sum((s.available for s in lots_fefo(line.product.id, location_id)
-                if s.available > 0 and (s.expiry is None or s.expiry >= on)), Decimal(0))
-    take = min(free, line.base_quantity)
+    take = min(free_stock(line.product.id, location_id, on), line.base_quantity)
     return allocate_fefo(line.product.id, location_id, take, on=on) if take > 0 else []
 
 
