@@ -233,12 +233,10 @@ def _hold_for_sales_order(actor, order: ProductionOrder, lot_id: int | None, goo
 
 def cancel_defaults(number: str) -> dict[int, Decimal]:
     """What a cancelled order probably used up: planned × the most output any step reported ÷ quantity."""
+    from services.production_work import step_progress
+
     order = get_order(number)
-    reported = ZERO
-    for step_id in {r.step_id for r in WorkReport.select(WorkReport.step).where(WorkReport.order == order.id)}:
-        done = sum((r.good + r.scrap for r in WorkReport.select().where(
-            (WorkReport.order == order.id) & (WorkReport.step == step_id))), ZERO)
-        reported = max(reported, done)
+    reported = max((p.good + p.scrap for p in step_progress(number)), default=ZERO)
     return default_consumption(order, min(reported, order.quantity)) if reported else {}
 
 
