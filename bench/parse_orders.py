@@ -20,15 +20,15 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from models import database, open_database  # noqa: E402
-from services.setup import initialise  # noqa: E402
+from services.shop.setup import initialise  # noqa: E402
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=20)
     args = parser.parse_args()
-    from services import product_matcher
-    from services.order_parser import parse
+    from services.group_orders import product_matcher
+    from services.group_orders.message_parser import parse
     from tests.order_catalogue import DATA, load_catalogue
 
     messages = [c["message"] for c in json.loads((DATA / "group_orders.json").read_text(encoding="utf-8"))["cases"]]

@@ -10,7 +10,6 @@ bench/results.md. Numbers, not pass/fail: the "met" column only compares with th
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import os
 import platform
 import random
@@ -33,8 +32,9 @@ import peewee  # noqa: E402
 from bench import floor  # noqa: E402
 from bench.workload import LINES, build  # noqa: E402
 from models import Location, database, open_database  # noqa: E402
-from services.messages import set_language  # noqa: E402
-from services.setup import initialise  # noqa: E402
+from services.core.clock import today  # noqa: E402
+from services.core.messages import set_language  # noqa: E402
+from services.shop.setup import initialise  # noqa: E402
 
 QT_FLOOR = ("from PySide6.QtWidgets import QApplication, QMainWindow; app = QApplication([]); "
             "w = QMainWindow(); w.show(); app.processEvents(); w.close()")
@@ -101,8 +101,8 @@ def median_ms(action, repeat: int) -> float:
 
 
 def time_reads(codes: list[str], repeat: int) -> dict[str, float]:
-    from services.products import count_products, find_by_barcode, search_products
-    from services.stock import stock_rows
+    from services.catalog.products import count_products, find_by_barcode, search_products
+    from services.stock.stock import stock_rows
 
     it = iter(codes * (repeat // len(codes) + 1))
     return {
@@ -133,6 +133,27 @@ def startup_seconds(db: Path, repeat: int = 3) -> tuple[float | None, float, str
         qt.append(run([sys.executable, "-c", QT_FLOOR])[0])
     qt_floor = statistics.median(qt) if qt else run([sys.executable, "-c", QT_FLOOR])[0]
     return (statistics.median(app) if app else None), qt_floor, note
+
+
+def time_product_import(workdir: Path, count: int) -> float:
+    """Import `count` new products from one .xlsx, all rows checked first, in the open database."""
+    import openpyxl
+
+    from services.core.users import default_user
+    from services.imports.product_import import import_products
+
+    path = workdir / "products.xlsx"
+    book = openpyxl.Workbook(write_only=True)
+    sheet = book.create_sheet()
+    sheet.append(["SKU编码", "名称", "规格", "单位", "分类", "保质期天数", "进价", "售价"])
+    for i in range(count):
+        sheet.append([f"IMP{i:06d}", f"导入商品{i}", "500g", "个", "杂货", 30, 2.5, 3.8])
+    book.save(path)
+    start = time.perf_counter()
+    result = import_products(default_user(), path)
+    seconds = time.perf_counter() - start
+    assert result.created == count, result
+    return seconds
 
 
 def time_demo(workdir: Path) -> float:
@@ -181,6 +202,8 @@ def main(argv: list[str] | None = None) -> int:
         rng = random.Random(args.seed)
         codes = [p.barcode for p in rng.sample(built.catalogue, min(500, len(built.catalogue)))]
         reads = time_reads(codes, args.repeat)
+        say(f"importing {args.products} products from Excel ...")
+        import_seconds = time_product_import(workdir, args.products)
         real = {loc.id for loc in Location.select() if not loc.is_virtual}
         database.close()
 
@@ -219,6 +242,7 @@ def main(argv: list[str] | None = None) -> int:
         Row("start-up to window (--smoke-test)", startup, "s", 1.5, qt_floor,
             note=startup_note or "floor: bare PySide6 QApplication + QMainWindow"),
         Row(f"create {args.products} products (save_clean, 1 transaction)", built.product_seconds, "s"),
+        Row(f"import {args.products} products from one .xlsx (checked, all or nothing)", import_seconds, "s"),
     ]
     if demo_seconds is not None:
         rows.append(Row("demo 420 products × 90 days (`main.py demo`)", demo_seconds, "s", 60))
@@ -235,7 +259,7 @@ def write_results(path: Path, args: argparse.Namespace, lines: list[str], notes:
     text = [
         "# Benchmark results",
         "",
-        f"`python bench/run_bench.py --products {args.products} --moves {args.moves}` on {dt.date.today()}",
+        f"`python bench/run_bench.py --products {args.products} --moves {args.moves}` on {today()}",
         f"({machine}; database files on the local disk, WAL, synchronous=FULL).",
         "",
         *lines,
@@ -244,7 +268,7 @@ def write_results(path: Path, args: argparse.Namespace, lines: list[str], notes:
         "",
         "Workload: products from the demo catalogue; documents of ≤ 20 lines over 60 days: receipts",
         "(new lots from date + shelf life), FEFO sales that split over lots, and each morning's write-off",
-        "of expired lots, all through `services.ledger.post_document`. Start-up runs on that database.",
+        "of expired lots, all through `services.stock.ledger.post_document`. Start-up runs on that database.",
         "",
         "The raw floor re-writes the very rows the services wrote (document, new lots, moves, balance",
         "upserts, audit event, number counter) with plain `sqlite3`, one `BEGIN IMMEDIATE … COMMIT` per",

@@ -16,12 +16,13 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from models import Barcode, Move, write_transaction
-from services import ledger
-from services.demo import demo_product_input
-from services.demo_catalog import DemoProduct, demo_products
-from services.demo_sim import Stock
-from services.locations import default_store, virtual
-from services.products import clean_product, save_clean
+from services.catalog.locations import default_store, virtual
+from services.catalog.products import clean_product, save_clean
+from services.core.clock import today
+from services.demo.catalog import DemoProduct, demo_products
+from services.demo.simulation import Stock
+from services.demo.store import demo_product_input
+from services.stock import ledger
 
 LINES = 20
 HISTORY_DAYS = 60
@@ -124,7 +125,7 @@ def build(actor, products: int, moves: int, seed: int, say: Callable[[str], None
     say(f"{products} products created through save_clean in {product_seconds:.1f} s")
     documents = max(2, moves // LINES)
     per_day = max(1, -(-documents // HISTORY_DAYS))
-    first_day = ledger.today() - dt.timedelta(days=HISTORY_DAYS)
+    first_day = today() - dt.timedelta(days=HISTORY_DAYS)
     poster = Poster(actor, catalogue, ids, seed, first_day)
     posting = 0.0
     number = 0

@@ -85,7 +85,7 @@ def open_database(target: str | Path, create: bool = True) -> peewee.Database:
     Raises DatabaseOpenError with a user-readable message for a missing folder,
     a read-only file, a network share or a file that is not a SQLite database.
     """
-    from services.messages import msg
+    from services.core.messages import msg
 
     target_text = str(target)
     shown = re.sub(r"//([^:/@]+):[^@]*@", r"//\1:***@", target_text)  # never print a password
@@ -149,7 +149,7 @@ def write_transaction() -> Iterator[None]:
 
     A lock held elsewhere past the busy timeout, or a file turned read-only, becomes a
     readable DatabaseOpenError instead of a traceback; the transaction is rolled back."""
-    from services.messages import msg
+    from services.core.messages import msg
 
     try:
         with database.atomic():

@@ -24,7 +24,7 @@ class BomStep(BaseModel):
 
 class ProductionOrder(BaseModel):
     """Make `quantity` base units of `product` (kind make) or split them (kind disassembly).
-    States: draft → released → in_progress → done, or cancelled (services.production_orders)."""
+    States: draft → released → in_progress → done, or cancelled (services.production.production_orders)."""
 
     number = peewee.CharField(unique=True)
     kind = peewee.CharField(default="make")  # make | disassembly

@@ -1,6 +1,6 @@
 """Excel export of bills of materials in the import's layout (imports again unchanged).
 
-Fed plain rows by services.bom_import.export_rows. 父项名称, 子项名称 and 版本 are there for
+Fed plain rows by services.imports.bom_import.export_rows. 父项名称, 子项名称 and 版本 are there for
 reading and are ignored on import; 工序 stands on a parent's first row.
 """
 from __future__ import annotations
@@ -9,8 +9,8 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from reports.excel_export import text_cell, write_sheet
-from services.bom_import import BomExportRow
-from services.excel_columns import BOM_LABELS
+from services.imports.bom_import import BomExportRow
+from services.imports.excel_columns import BOM_LABELS
 
 HEADERS = [BOM_LABELS[0], "父项名称", BOM_LABELS[1], "子项名称", *BOM_LABELS[2:], "版本"]
 WIDTHS = [12, 20, 12, 20, 10, 8, 10, 8, 24, 6]

@@ -15,7 +15,7 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font, PatternFill
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
-from services.errors import XiaopuError
+from services.core.errors import XiaopuError
 
 # A spreadsheet treats text starting with these as a formula (or a DDE/command payload).
 RISKY_FIRST_CHARS = ("=", "+", "-", "@", "\t", "\r", "\n")

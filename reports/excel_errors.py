@@ -14,8 +14,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
 
 from reports.excel_cells import cell, save_atomically, set_widths
-from services.errors import XiaopuError
-from services.excel_table import Table, errors_file_path
+from services.core.errors import XiaopuError
+from services.imports.excel_table import Table, errors_file_path
 
 ERROR_TITLE = "错误"
 ERROR_FILL = PatternFill("solid", fgColor="FFC7CE")

@@ -16,9 +16,9 @@ from openpyxl import Workbook
 
 from models import Barcode, Document, Location, Lot, Move, Product, ProductUnit, User
 from reports.excel_cells import MONEY_FORMAT, cell, header_row, save_atomically, set_widths
-from services.excel_columns import PRODUCT_LABELS
-from services.ledger import DOC_TYPES
-from services.stock import stock_rows
+from services.imports.excel_columns import PRODUCT_LABELS
+from services.stock.ledger import DOC_TYPES
+from services.stock.stock import stock_rows
 
 CODE_JOINER = ", "  # several barcodes in one cell; the import splits on it
 

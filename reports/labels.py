@@ -30,8 +30,8 @@ from reports.pdf_common import (
     styles,
     write_atomically,
 )
-from services.errors import ValidationError
-from services.label_data import BarcodeValue, ProductLabel, ShelfLabel
+from services.core.errors import ValidationError
+from services.stock.label_data import BarcodeValue, ProductLabel, ShelfLabel
 
 QR_QUIET = 4  # modules
 BAR_REDUCTION = 0.4 * THERMAL_DOT

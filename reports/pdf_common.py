@@ -174,7 +174,7 @@ def numbered_canvas(paint: FooterPainter) -> type[Canvas]:
 def write_atomically(out: Path, write: Callable[[Path], None]) -> Path:
     """write(tmp) next to `out`, then rename: a failed or interrupted print never leaves half a PDF,
     and a PDF still open in a viewer gives a readable message instead of a traceback."""
-    from services.errors import XiaopuError
+    from services.core.errors import XiaopuError
 
     out = Path(out)
     tmp = out.with_name(f".{out.name}.tmp")

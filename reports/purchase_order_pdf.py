@@ -1,5 +1,5 @@
 """采购订单 as an A4 PDF: header, supplier, lines over as many pages as needed, totals in figures and
-in capitals, signature boxes and QR code(s) a supplier scans into their system (services/order_qr.py).
+in capitals, signature boxes and QR code(s) a supplier scans into their system (services/purchasing/order_qr.py).
 """
 from __future__ import annotations
 
@@ -39,9 +39,9 @@ from reports.pdf_common import (
     write_atomically,
     zh,
 )
-from services.numbers import fmt_qty
-from services.order_qr import payloads
-from services.purchase_print import PurchaseOrderPrint, load_purchase_order_print
+from services.core.numbers import fmt_qty
+from services.purchasing.order_qr import payloads
+from services.purchasing.purchase_print import PurchaseOrderPrint, load_purchase_order_print
 
 PAGE_W, PAGE_H, MARGIN_X, CONTENT_W = A4_W, A4_H, A4_MARGIN_X, A4_CONTENT_W
 WEEKDAYS = "一二三四五六日"
@@ -259,7 +259,7 @@ def _watermark(po: PurchaseOrderPrint):
 
 
 def build_purchase_order_pdf(po: PurchaseOrderPrint, out: Path, printed_at: dt.datetime | None = None) -> Path:
-    """Draw `po` (plain data from services.purchase_print) into the PDF file `out`."""
+    """Draw `po` (plain data from services.purchasing.purchase_print) into the PDF file `out`."""
     register_font()
     printed_at = printed_at or dt.datetime.now()
 

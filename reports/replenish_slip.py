@@ -30,9 +30,9 @@ from reports.pdf_common import (
     write_atomically,
     zh,
 )
-from services.numbers import fmt_qty
-from services.order_qr import payloads
-from services.replenish_print import ReplenishSlip, SlipLine
+from services.core.numbers import fmt_qty
+from services.purchasing.order_qr import payloads
+from services.purchasing.replenish_print import ReplenishSlip, SlipLine
 
 PAPER_W = 80 * mm
 MARGIN = 4 * mm

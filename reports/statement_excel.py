@@ -9,7 +9,7 @@ from openpyxl import Workbook
 
 from reports.excel_cells import HEADER_FONT, MONEY_FORMAT, cell, header_row, save_atomically, set_widths
 from reports.statement_pdf import COLUMNS, balance_label
-from services.statement import Statement
+from services.sales.statement import Statement
 
 WIDTHS = [12, 14, 20, 28, 12, 12, 12, 12]
 

@@ -27,7 +27,7 @@ from reports.pdf_common import (
     zh,
 )
 from reports.purchase_order_pdf import Title, money
-from services.statement import Statement
+from services.sales.statement import Statement
 
 CONTENT_W = A4_CONTENT_W
 COLUMNS = ["日期", "摘要", "销售单号", "备注", "到期日", "应收增加", "应收减少", "余额"]
@@ -171,7 +171,7 @@ def _page_painter(st: Statement, printed_at: dt.datetime):
 
 
 def build_statement_pdf(st: Statement, out: Path, printed_at: dt.datetime | None = None) -> Path:
-    """Draw `st` (plain data from services.statement) into the PDF file `out`."""
+    """Draw `st` (plain data from services.sales.statement) into the PDF file `out`."""
     register_font()
     printed_at = printed_at or dt.datetime.now()
 

@@ -1,0 +1,6 @@
+"""The service layer: every business rule of Xiaopu, in plain Python (no Qt), one package per domain.
+
+The GUI (ui/), the CLI (cli/) and the tests drive the same functions here, so a rule is written once.
+Every write is one short transaction through models.write_transaction. docs/ARCHITECTURE.md maps the
+packages and says where each central rule lives.
+"""

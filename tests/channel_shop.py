@@ -4,13 +4,14 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from services import ledger, products
-from services.ledger import Line
+from services.catalog import products
+from services.stock import ledger
+from services.stock.ledger import Line
 
 
 def receive(owner, product, quantity: str, lot: str = "", expiry: dt.date | None = None) -> None:
     """Opening stock into the default store (a lot with `expiry` when given)."""
-    from services.locations import default_store, virtual
+    from services.catalog.locations import default_store, virtual
 
     ledger.post_document(owner, "opening", [Line(product.id, Decimal(quantity), virtual("adjustment").id,
                                                  default_store().id, lot_code=lot, expiry=expiry)])

@@ -14,7 +14,22 @@ if str(ROOT) not in sys.path:
 import pytest  # noqa: E402
 
 from models import database, open_database  # noqa: E402
-from services.messages import set_language  # noqa: E402
+from services.core import clock  # noqa: E402
+from services.core.messages import set_language  # noqa: E402
+
+# Every test runs on a fixed clock, the CLI subprocesses too (they read XIAOPU_NOW): a test must
+# never pass on one day and fail on another. A test that moves time does it with clock.clock_at.
+# Set at import, before test modules compute their dates at collection.
+SHOP_NOW = "2026-12-06T10:00:00"  # a Sunday morning
+os.environ[clock.ENV_FIXED_NOW] = SHOP_NOW
+clock.fix_clock_from_environment()
+
+
+@pytest.fixture(autouse=True)
+def fixed_clock():
+    """A test that moved the clock (clock.clock_at) leaves it fixed again for the next one."""
+    yield
+    clock.fix_clock_from_environment()
 
 
 @pytest.fixture
@@ -25,7 +40,7 @@ def db_path(tmp_path) -> Path:
 @pytest.fixture
 def db(db_path):
     """A migrated shop database in a temp file; yields the first owner."""
-    from services.setup import initialise
+    from services.shop.setup import initialise
 
     set_language("zh_CN")
     open_database(db_path)
@@ -42,7 +57,7 @@ def owner(db):
 @pytest.fixture
 def shop(db):
     """Locations and two products: 蓝莓 (perishable, 箱 = 12 盒) and 螺丝 (hardware, no lots)."""
-    from services import locations, products
+    from services.catalog import locations, products
 
     blueberry = products.save_product(db, products.ProductInput(
         name="蓝莓", spec="125g", category="水果", base_unit="盒", shelf_life_days=7, cost="8.3", price="12.5",

@@ -14,7 +14,7 @@ def catalogue_rows() -> list[dict]:
 def load_catalogue(actor) -> dict[tuple[str, str], int]:
     """Save every product (one transaction); returns (name, spec) → product id."""
     from models import write_transaction
-    from services.products import ProductInput, clean_product, save_clean
+    from services.catalog.products import ProductInput, clean_product, save_clean
 
     ids: dict[tuple[str, str], int] = {}
     cleaned = [clean_product(ProductInput(name=r["name"], spec=r["spec"], category=r["category"], base_unit=r["unit"],

@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from models import Product
-from services import bom, products, suppliers
+from services.catalog import products
+from services.production import bom
+from services.purchasing import suppliers
 from tests.purchase_shop import opening_stock
 
 

@@ -24,7 +24,7 @@ def make_supplier(code: str = "GY01", name: str = "绿源蔬菜批发行", **ext
 
 
 def make_product(owner, name: str, spec: str, unit: str, sku: str | None = None):
-    from services import products
+    from services.catalog import products
 
     return products.save_product(owner, products.ProductInput(name=name, spec=spec, base_unit=unit, sku=sku or ""))
 

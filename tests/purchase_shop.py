@@ -8,7 +8,10 @@ from decimal import Decimal
 
 from models import Product, User
 from models.purchasing import Supplier
-from services import ledger, products, suppliers, users
+from services.catalog import products
+from services.core import users
+from services.purchasing import suppliers
+from services.stock import ledger
 
 SATURDAY = dt.date(2026, 11, 21)
 
@@ -51,14 +54,14 @@ def purchase_shop(shop) -> PurchaseShop:
 
 
 def on_hand(product: Product) -> Decimal:
-    from services.stock import stock_rows
+    from services.stock.stock import stock_rows
 
     return sum((r.on_hand for r in stock_rows() if r.product_id == product.id), Decimal(0))
 
 
 def opening_stock(owner, product: Product, quantity: str, location, cost: str | None = None,
                   day: dt.date | None = None) -> None:
-    from services.locations import virtual
+    from services.catalog.locations import virtual
 
     ledger.post_document(owner, "opening", [ledger.Line(product.id, Decimal(quantity), virtual("adjustment").id,
                                                         location.id, unit_cost=Decimal(cost) if cost else None)],

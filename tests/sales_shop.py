@@ -8,8 +8,10 @@ from decimal import Decimal
 
 from models import Product, User
 from models.sales import Customer, ProductPrice
-from services import ledger, products, users
-from services.locations import virtual
+from services.catalog import products
+from services.catalog.locations import virtual
+from services.core import users
+from services.stock import ledger
 
 
 @dataclass
@@ -49,12 +51,12 @@ def stock_in(owner, product: Product, quantity: str, location, expiry: dt.date |
 
 
 def available(product: Product) -> Decimal:
-    from services.stock import stock_rows
+    from services.stock.stock import stock_rows
 
     return sum((r.available for r in stock_rows(product_id=product.id) if r.location == "STORE"), Decimal(0))
 
 
 def on_hand(product: Product) -> Decimal:
-    from services.stock import stock_rows
+    from services.stock.stock import stock_rows
 
     return sum((r.on_hand for r in stock_rows(product_id=product.id) if r.location == "STORE"), Decimal(0))

@@ -6,11 +6,11 @@ import sqlite3
 import pytest
 
 from models import AuditEvent, User, database
-from services import ledger
-from services.errors import PermissionDenied, ValidationError
-from services.integrity import run_check
-from services.ledger import Line
-from services.users import authenticate, create_user, login_required, set_password, set_role
+from services.core.errors import PermissionDenied, ValidationError
+from services.core.users import authenticate, create_user, login_required, set_password, set_role
+from services.stock import ledger
+from services.stock.integrity import run_check
+from services.stock.ledger import Line
 from tests.conftest import D
 
 

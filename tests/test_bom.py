@@ -11,11 +11,15 @@ import pytest
 
 from models import Product
 from models.bom import Bom
-from services import bom, products, reservations, suppliers, users
-from services import purchase_orders as po
-from services.bom_explode import explode
-from services.errors import NotFound, PermissionDenied, ValidationError
-from services.locations import default_store
+from services.catalog import products
+from services.catalog.locations import default_store
+from services.core import users
+from services.core.errors import NotFound, PermissionDenied, ValidationError
+from services.production import bom
+from services.production.bom_explode import explode
+from services.purchasing import purchase_orders as po
+from services.purchasing import suppliers
+from services.stock import reservations
 from tests.conftest import D
 from tests.purchase_shop import opening_stock
 from tests.test_cli import ROOT, xiaopu
@@ -154,8 +158,9 @@ def test_by_product_is_shown_but_not_required(owner):
 def seed_platter(db) -> None:
     code = f"""
 import sys; sys.path.insert(0, {str(ROOT)!r})
+from services.core.clock import fix_clock_from_environment; fix_clock_from_environment()
 from models import open_database
-from services.setup import initialise
+from services.shop.setup import initialise
 from tests.test_bom import platter_shop
 open_database({str(db)!r}); platter_shop(initialise())
 """

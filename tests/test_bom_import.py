@@ -10,11 +10,13 @@ import pytest
 
 from models import AuditEvent, Product, database
 from models.bom import Bom, BomLine
-from services import bom, products, users
-from services.bom_explode import explode
-from services.bom_import import export_boms, export_rows, import_boms, parse_scrap
-from services.errors import PermissionDenied, ValidationError
-from services.excel_table import ImportFailed
+from services.catalog import products
+from services.core import users
+from services.core.errors import PermissionDenied, ValidationError
+from services.imports.bom_import import export_boms, export_rows, import_boms, parse_scrap
+from services.imports.excel_table import ImportFailed
+from services.production import bom
+from services.production.bom_explode import explode
 from tests.conftest import D
 from tests.test_cli import xiaopu
 from tests.xlsx_files import column_of, read_rows, write_xlsx

@@ -9,12 +9,12 @@ import openpyxl
 import pytest
 from channel_shop import receive, spinach
 
-from services import products
-from services.errors import XiaopuError
-from services.excel_columns import STOCK_COLUMNS
-from services.excel_table import read_table
-from services.ledger import today
-from services.sellable import export_sellable
+from services.catalog import products
+from services.core.clock import today
+from services.core.errors import XiaopuError
+from services.imports.excel_columns import STOCK_COLUMNS
+from services.imports.excel_table import read_table
+from services.stock.sellable import export_sellable
 
 
 def read_xlsx(path) -> list[tuple]:

@@ -9,13 +9,13 @@ from channel_shop import receive
 from xlsx_files import column_of, read_rows, write_xlsx
 
 from models import Reservation, SalesOrder, SalesOrderLine
-from services import sales_orders
-from services.channel_orders import import_channel_orders
-from services.errors import PermissionDenied, XiaopuError
-from services.excel_table import ImportFailed
-from services.ledger import today
-from services.sellable import sellable_by_product
-from services.users import create_user
+from services.core.clock import today
+from services.core.errors import PermissionDenied, XiaopuError
+from services.core.users import create_user
+from services.imports.channel_orders import import_channel_orders
+from services.imports.excel_table import ImportFailed
+from services.sales import sales_orders
+from services.stock.sellable import sellable_by_product
 
 HEADER = ["订单号", "商品名称", "商品编码", "条码", "数量", "单价", "顾客", "备注", "支付状态"]
 

@@ -8,12 +8,13 @@ import pytest
 from channel_shop import receive, spinach
 
 from models import AuditEvent, Channel
-from services import channels, reservations
-from services.errors import NotFound, PermissionDenied, ValidationError
-from services.ledger import today
-from services.locations import default_store
-from services.sellable import layout_rows, sellable_by_product
-from services.users import create_user
+from services.catalog.locations import default_store
+from services.core.clock import now, today
+from services.core.errors import NotFound, PermissionDenied, ValidationError
+from services.core.users import create_user
+from services.sales import channels
+from services.stock import reservations
+from services.stock.sellable import layout_rows, sellable_by_product
 
 
 def sellable_of(sku: str, channel: str) -> Decimal:
@@ -25,7 +26,7 @@ def sellable_of(sku: str, channel: str) -> Decimal:
 
 
 def test_default_channels_exist_once(db):
-    from services.setup import initialise
+    from services.shop.setup import initialise
 
     initialise()  # a second start adds nothing
     rows = channels.list_channels()
@@ -77,7 +78,7 @@ def test_a_meituan_reservation_lowers_every_channel_at_once(shop):
     assert {c: sellable_of(sku, c) for c in ("MEITUAN", "DOUYIN", "STORE", "MINIAPP", "GROUP")} == dict.fromkeys(
         ("MEITUAN", "DOUYIN", "STORE", "MINIAPP", "GROUP"), Decimal(8))
     # a 美团 order holds 3 盒 for 30 minutes: 抖音, 门店 and 小程序 see 5 at once
-    until = dt.datetime.now() + dt.timedelta(minutes=30)
+    until = now() + dt.timedelta(minutes=30)
     reservations.reserve(shop.owner, "so:MT-1001", shop.blueberry.id, default_store().id, Decimal(3), until)
     assert {sellable_of(sku, c) for c in ("MEITUAN", "DOUYIN", "STORE", "MINIAPP", "GROUP")} == {Decimal(5)}
     row = next(r for r in sellable_by_product() if r.sku == sku)
@@ -109,7 +110,7 @@ def test_whole_units_are_rounded_down_for_platforms(db):
 
 
 def test_hold_minutes_follow_the_shop_setting_unless_the_channel_has_its_own(db):
-    from services import shop_settings
+    from services.core import shop_settings
 
     shop_settings.set_value(db, "sales.hold_minutes", "45")
     assert channels.hold_minutes_for("MEITUAN") == 45 and channels.hold_minutes_for("STORE") == 45

@@ -19,10 +19,13 @@ def seed(db: Path) -> None:
     """A receipt and a sale posted through the services, in its own process like a real session."""
     code = f"""
 import sys; sys.path.insert(0, {str(ROOT)!r})
+from services.core.clock import fix_clock_from_environment; fix_clock_from_environment()
 from decimal import Decimal
 from models import open_database
-from services.setup import initialise
-from services import products, ledger, locations
+from services.shop.setup import initialise
+from services.catalog import products
+from services.stock import ledger
+from services.catalog import locations
 open_database({str(db)!r}); owner = initialise()
 p = products.save_product(owner, products.ProductInput(name="蓝莓", sku="BB", shelf_life_days=7,
     barcodes=[("6901234567892", "")]))

@@ -7,8 +7,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from services.cn_numbers import chinese_to_int, parse_number
-from services.order_quantity import parse_quantity
+from services.group_orders.cn_numbers import chinese_to_int, parse_number
+from services.group_orders.quantity_words import parse_quantity
 
 DIGITS = "零一二三四五六七八九"
 

@@ -5,9 +5,9 @@ from decimal import Decimal
 
 import pytest
 
-from services.counter_scan import add_scan, price_lines
-from services.errors import ValidationError
-from services.sales_lines import SaleLineInput
+from services.core.errors import ValidationError
+from services.sales.counter_scan import add_scan, price_lines
+from services.sales.sales_lines import SaleLineInput
 from tests.sales_shop import sales_shop
 
 

@@ -46,7 +46,7 @@ def kill_after(proc: subprocess.Popen, seconds: float) -> bool:
 
 def script(body: str) -> list[str]:
     """A Python process that opens the shop with the project's own code."""
-    prelude = f"import sys; sys.path.insert(0, {str(ROOT)!r})\n"
+    prelude = f"import sys; sys.path.insert(0, {str(ROOT)!r})\nfrom services.core.clock import fix_clock_from_environment; fix_clock_from_environment()\n"
     return [sys.executable, "-c", prelude + textwrap.dedent(body)]
 
 
@@ -112,9 +112,10 @@ POSTING_LOOP = """
 import sys, itertools
 from decimal import Decimal
 from models import open_database
-from services.setup import initialise
-from services import locations, products
-from services.ledger import Line, post_document
+from services.shop.setup import initialise
+from services.catalog import locations
+from services.catalog import products
+from services.stock.ledger import Line, post_document
 open_database(sys.argv[1])
 owner = initialise()
 ids = [p.id for p in products.Product.select().order_by(products.Product.id)]
@@ -151,9 +152,10 @@ HOLDER = """
 import sys, time
 from decimal import Decimal
 from models import open_database, write_transaction
-from services.setup import initialise
-from services import locations, products
-from services.ledger import Line, post_document
+from services.shop.setup import initialise
+from services.catalog import locations
+from services.catalog import products
+from services.stock.ledger import Line, post_document
 open_database(sys.argv[1])
 owner = initialise()
 product = products.save_product(owner, products.ProductInput(name="山药", base_unit="袋", shelf_life_days=14))
@@ -168,9 +170,10 @@ SECOND_WRITER = """
 import sys, time
 from decimal import Decimal
 from models import open_database
-from services.setup import initialise
-from services import locations, products
-from services.ledger import Line, post_document
+from services.shop.setup import initialise
+from services.catalog import locations
+from services.catalog import products
+from services.stock.ledger import Line, post_document
 start = time.perf_counter()  # initialise() writes too (in its own transaction): it may be the one that waits
 open_database(sys.argv[1])
 owner = initialise()
@@ -204,9 +207,10 @@ WRITER = """
 import sys
 from decimal import Decimal
 from models import open_database
-from services.setup import initialise
-from services import locations, products
-from services.ledger import Line, post_document
+from services.shop.setup import initialise
+from services.catalog import locations
+from services.catalog import products
+from services.stock.ledger import Line, post_document
 open_database(sys.argv[1])
 owner = initialise()
 product = products.get_product(sys.argv[3])
@@ -222,8 +226,8 @@ def test_two_writers_interleave_without_losing_a_document(tmp_path):
     setup = script("""
         import sys
         from models import open_database
-        from services.setup import initialise
-        from services import products
+        from services.shop.setup import initialise
+        from services.catalog import products
         open_database(sys.argv[1])
         owner = initialise()
         products.save_product(owner, products.ProductInput(name="鸡蛋", sku="EGG", base_unit="盒", shelf_life_days=15))

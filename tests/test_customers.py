@@ -7,11 +7,11 @@ import pytest
 from xlsx_files import column_of, read_rows, write_xlsx
 
 from models import AuditEvent, Customer, ProductPrice
-from services import customers, receivables
-from services.customers import CustomerInput
-from services.errors import NotFound, PermissionDenied, ValidationError
-from services.excel_table import ImportFailed
-from services.users import create_user
+from services.core.errors import NotFound, PermissionDenied, ValidationError
+from services.core.users import create_user
+from services.imports.excel_table import ImportFailed
+from services.sales import customers, receivables
+from services.sales.customers import CustomerInput
 
 
 def test_the_walk_in_customer_exists_from_the_start(owner):

@@ -10,9 +10,9 @@ import pytest
 from models import SCHEMA_VERSION, DatabaseOpenError, database, open_database
 from models.db import DatabaseBusy, close_database, is_network_path
 from models.migrations import get_version
-from services import ledger
-from services.ledger import Line
-from services.setup import initialise
+from services.shop.setup import initialise
+from services.stock import ledger
+from services.stock.ledger import Line
 
 
 def test_init_is_idempotent_and_sets_user_version(db_path):
@@ -94,7 +94,7 @@ def test_a_version_1_database_is_migrated_forward(db_path):
 
 
 def test_a_database_from_a_newer_program_is_refused(db_path):
-    from services.errors import XiaopuError
+    from services.core.errors import XiaopuError
 
     open_database(db_path)
     initialise()

@@ -9,15 +9,15 @@ from decimal import Decimal
 import pytest
 
 from models import Balance, Document, Lot, Move, Product, database, open_database
-from services import demo
-from services.barcodes import barcode_kind
-from services.demo import DemoRefused, generate_demo
-from services.demo_catalog import demo_products
-from services.demo_sim import BLOCKS, DemoShop
-from services.integrity import run_check
-from services.locations import list_locations
-from services.setup import initialise
-from services.stock import stock_rows
+from services.catalog.barcodes import barcode_kind
+from services.catalog.locations import list_locations
+from services.demo import store as demo
+from services.demo.catalog import demo_products
+from services.demo.simulation import BLOCKS, DemoShop
+from services.demo.store import DemoRefused, generate_demo
+from services.shop.setup import initialise
+from services.stock.integrity import run_check
+from services.stock.stock import stock_rows
 
 TODAY = dt.date(2026, 11, 18)  # a Wednesday; fixed so a test run across midnight stays reproducible
 SMALL = dict(products=30, days=10, seed=7, today=TODAY)
@@ -143,7 +143,7 @@ def test_progress_is_reported_in_chinese(db):
 
 
 def test_bad_sizes_are_refused(db):
-    from services.errors import ValidationError
+    from services.core.errors import ValidationError
 
     with pytest.raises(ValidationError):
         generate_demo(db, products=0, days=5)

@@ -4,9 +4,9 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from services import customers, receivables
-from services.demo import generate_demo
-from services.demo_customers import add_demo_customers
+from services.demo.customers import add_demo_customers
+from services.demo.store import generate_demo
+from services.sales import customers, receivables
 
 TODAY = dt.date(2026, 11, 22)
 

@@ -6,12 +6,14 @@ from decimal import Decimal
 
 from models import Document, Move, Product
 from models.production import ProductionOrder
-from services import bom, disassembly, production_orders, production_work, sales_orders
-from services.demo import generate_demo
-from services.demo_production import add_demo_production
-from services.integrity import run_check
-from services.production_sales import production_for_sale
-from services.production_shortage import shortages
+from services.core.clock import today
+from services.demo.production import add_demo_production
+from services.demo.store import generate_demo
+from services.production import bom, disassembly, production_orders, production_work
+from services.production.production_sales import production_for_sale
+from services.production.production_shortage import shortages
+from services.sales import sales_orders
+from services.stock.integrity import run_check
 
 SIZE = dict(products=60, days=5, seed=3)  # has a 麒麟西瓜; the demo ends today (open orders are about now)
 
@@ -40,7 +42,7 @@ def test_the_demo_kitchen_has_orders_in_every_state(owner):
     assert len(done) == 2 and all(o.good_quantity == o.quantity for o in done)
     cancelled = production_orders.list_orders(state="cancelled")
     assert [production_orders.get_order(o.number).cancel_reason for o in cancelled] == ["客户取消了下午茶,改到下周"]
-    tomorrow = dt.date.today() + dt.timedelta(days=1)
+    tomorrow = today() + dt.timedelta(days=1)
     assert any(c.order.planned_date == tomorrow for c in board["draft"])
 
     platter = product("鲜切水果拼盘", "盒")
@@ -63,17 +65,17 @@ def test_the_demo_kitchen_has_orders_in_every_state(owner):
 
     for order in (o for o in done):  # completed in the last days, posted at the time they were finished
         document = Document.get_by_id(production_orders.get_order(order.number).document_id)
-        assert document.doc_date < dt.date.today() and document.occurred_at.date() == document.doc_date
+        assert document.doc_date < today() and document.occurred_at.date() == document.doc_date
 
     counts = (ProductionOrder.select().count(), Document.select().count(), Move.select().count(),
               Product.select().count())
-    assert add_demo_production(owner, dt.date.today()) == 0
+    assert add_demo_production(owner, today()) == 0
     assert (ProductionOrder.select().count(), Document.select().count(), Move.select().count(),
             Product.select().count()) == counts
     assert run_check().ok
 
 
 def test_a_demo_ending_on_another_day_has_no_kitchen(owner):
-    generate_demo(owner, products=12, days=3, seed=2, today=dt.date.today() - dt.timedelta(days=3))
+    generate_demo(owner, products=12, days=3, seed=2, today=today() - dt.timedelta(days=3))
     assert not ProductionOrder.select().exists()
     assert not Product.select().where(Product.name == "果切盒").exists()

@@ -8,11 +8,12 @@ from test_demo import SMALL, TODAY, fresh_db
 
 from models import Document
 from models.purchasing import GoodsReceipt, PurchaseOrder, PurchaseReturn, Supplier
-from services import demo_purchasing, suppliers
-from services import purchase_orders as po
-from services.demo import generate_demo
-from services.integrity import run_check
-from services.purchase_returns import supplier_return_rate
+from services.demo import purchasing as demo_purchasing
+from services.demo.store import generate_demo
+from services.purchasing import purchase_orders as po
+from services.purchasing import suppliers
+from services.purchasing.purchase_returns import supplier_return_rate
+from services.stock.integrity import run_check
 
 
 def orders_json() -> list[dict]:

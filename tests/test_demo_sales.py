@@ -1,10 +1,10 @@
 """The demo store opens with today's sales business to look at in the 销售 tab."""
 from __future__ import annotations
 
-from services import sales_orders
-from services.demo import generate_demo
-from services.integrity import run_check
-from services.sales_emergency import list_open_emergencies
+from services.demo.store import generate_demo
+from services.sales import sales_orders
+from services.sales.sales_emergency import list_open_emergencies
+from services.stock.integrity import run_check
 
 
 def test_the_demo_has_open_orders_in_the_states_a_shop_sees(owner):

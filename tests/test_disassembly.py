@@ -9,8 +9,10 @@ from dataclasses import dataclass
 import pytest
 
 from models import Lot, Product
-from services import integrity
-from services.disassembly import (
+from services.catalog.locations import default_store
+from services.core.clock import today
+from services.core.errors import NotFound, ValidationError
+from services.production.disassembly import (
     OutputInput,
     complete_disassembly,
     create_disassembly,
@@ -19,16 +21,15 @@ from services.disassembly import (
     recipes,
     save_recipe,
 )
-from services.errors import NotFound, ValidationError
-from services.locations import default_store
-from services.production_orders import get_order, list_orders, release
-from services.production_posting import cancel
+from services.production.production_orders import get_order, list_orders, release
+from services.production.production_posting import cancel
+from services.stock import integrity
 from tests.conftest import D
 from tests.production_shop import product
 from tests.purchase_shop import on_hand
 from tests.sales_shop import available, stock_in
 
-TODAY = dt.date.today()
+TODAY = today()
 MELON_LOT = "XG-0601"
 MELON_EXPIRY = TODAY + dt.timedelta(days=2)
 

@@ -9,14 +9,15 @@ import openpyxl
 import pytest
 from openpyxl import Workbook
 
-import cli
+from cli import commands as cli
 from models import Barcode, Product, ProductUnit, database, open_database
 from reports.excel_cells import cell, excel_number
 from reports.excel_export import export_moves, export_products, export_stock
-from services import ledger, products
-from services.errors import XiaopuError
-from services.excel_import import import_products
-from services.setup import initialise
+from services.catalog import products
+from services.core.errors import XiaopuError
+from services.imports.excel_import import import_products
+from services.shop.setup import initialise
+from services.stock import ledger
 
 RISKY = ["=HYPERLINK(\"http://evil.example\",\"点我\")", "+1+cmd|' /C calc'!A0", "-2+3", "@SUM(A1)",
          "\tTAB", "\rCR", "\nLF"]

@@ -13,9 +13,9 @@ from decimal import Decimal
 import pytest
 
 from models import database, open_database
-from services.messages import set_language
-from services.order_choice import ACCEPT
-from services.order_parser import UsualLine, parse
+from services.core.messages import set_language
+from services.group_orders.message_parser import UsualLine, parse
+from services.group_orders.product_choice import ACCEPT
 from tests.order_catalogue import DATA, load_catalogue
 
 CASES = json.loads((DATA / "group_orders.json").read_text(encoding="utf-8"))["cases"]
@@ -24,7 +24,7 @@ CASES = json.loads((DATA / "group_orders.json").read_text(encoding="utf-8"))["ca
 @pytest.fixture(scope="module")
 def shop(tmp_path_factory):
     """One database with the 420 products for the whole corpus (loading takes about a second)."""
-    from services.setup import initialise
+    from services.shop.setup import initialise
 
     set_language("zh_CN")
     open_database(tmp_path_factory.mktemp("group_orders") / "shop.sqlite3")
@@ -46,7 +46,7 @@ def test_the_corpus_is_big_enough_and_varied():
 
 @pytest.mark.parametrize("case", CASES, ids=[f"{n:03d}-{c['message'][:16]}" for n, c in enumerate(CASES)])
 def test_corpus_message(shop, case):
-    from services.product_aliases import forget_alias, learn_alias
+    from services.group_orders.product_aliases import forget_alias, learn_alias
 
     owner, ids = shop
     for alias in case.get("aliases", []):

@@ -5,7 +5,7 @@ import datetime as dt
 
 import pytest
 
-from services.gs1 import GS, parse_gs1
+from services.catalog.gs1 import GS, parse_gs1
 
 
 @pytest.mark.parametrize("code, gtin, lot, expiry", [

@@ -10,13 +10,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from xlsx_files import column_of, read_rows, row_fill, write_xlsx
 
-import cli
+from cli import commands as cli
 from models import AuditEvent, Barcode, Product, ProductUnit
-from services import excel_table
-from services.barcodes import barcode_kind, normalise_barcode, with_check_digit
-from services.errors import PermissionDenied, XiaopuError
-from services.excel_import import ImportFailed, import_products
-from services.products import get_product
+from services.catalog.barcodes import barcode_kind, normalise_barcode, with_check_digit
+from services.catalog.products import get_product
+from services.core.errors import PermissionDenied, XiaopuError
+from services.imports import excel_table
+from services.imports.excel_import import ImportFailed, import_products
 
 CN_HEADER = ["SKU编码", "条码", "名称", "规格", "单位", "分类", "保质期天数", "进价", "售价", "安全库存", "货架"]
 FULL_WIDTH = str.maketrans("0123456789", "0123456789")
@@ -106,7 +106,7 @@ def test_box_unit_columns(db, tmp_path):
     import_products(db, path)
     milk = get_product("MILK")
     assert [(u.name, u.factor) for u in milk.units] == [("箱", Decimal(12))]
-    from services.products import find_by_barcode
+    from services.catalog.products import find_by_barcode
 
     assert find_by_barcode("16901234567899").factor == Decimal(12)
 
@@ -313,7 +313,7 @@ def test_entities_in_the_xml_are_refused(db, tmp_path):
 # --- all or nothing, rights, the CLI --------------------------------------------------------
 
 def test_a_crash_in_the_middle_leaves_nothing(db, tmp_path, monkeypatch):
-    from services import product_import
+    from services.imports import product_import
 
     path = products_file(tmp_path, [[f"C{i}", None, f"商品{i}"] for i in range(5)], header=CN_HEADER[:3])
     real = product_import.save_clean
@@ -333,7 +333,7 @@ def test_a_crash_in_the_middle_leaves_nothing(db, tmp_path, monkeypatch):
 
 
 def test_a_cashier_may_not_import(db, tmp_path):
-    from services.users import create_user
+    from services.core.users import create_user
 
     cashier = create_user(db, "xiaoli", "cashier", "secret123")
     path = products_file(tmp_path, [["K1", None, "蓝莓"]], header=CN_HEADER[:3])
@@ -359,25 +359,17 @@ def test_cli_exit_codes_and_errors_file(tmp_path, capsys):
 
 
 @pytest.mark.slow
-def test_import_5000_products_takes_seconds(db, tmp_path):
-    import time
-
+def test_import_5000_products_then_the_same_file_then_every_price_changed(db, tmp_path):
+    """A whole catalogue at once (its speed is measured in bench/)."""
     rows = [[f"K{i:05d}", with_check_digit(f"690{i:09d}"), f"商品{i}", "500g", "个", "杂货", 30, 2.5, 3.8, 10, None]
             for i in range(5000)]
     path = products_file(tmp_path, rows)
-    started = time.perf_counter()
     assert import_products(db, path).created == 5000
-    first = time.perf_counter() - started
-    started = time.perf_counter()
     assert import_products(db, path).unchanged == 5000  # nothing to write, nothing written
-    same = time.perf_counter() - started
     path = products_file(tmp_path, [row[:8] + [4.2] + row[9:] for row in rows])  # every price changed
-    started = time.perf_counter()
     assert import_products(db, path).updated == 5000
-    changed = time.perf_counter() - started
-    print(f"5,000 products: create {first:.1f} s, same file again {same:.1f} s, all changed {changed:.1f} s")
-    assert first < 60 and same < 60 and changed < 60  # seconds, not minutes, even on a slow CI machine
     assert Product.select().count() == 5000
+    assert {p.price for p in Product.select()} == {Decimal("4.2")}
 
 
 # --- barcode normalisation (hypothesis) -----------------------------------------------------

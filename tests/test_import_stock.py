@@ -8,14 +8,14 @@ import openpyxl
 import pytest
 from xlsx_files import column_of, read_rows, write_xlsx
 
-import cli
+from cli import commands as cli
 from models import Document, Lot, Move
-from services.errors import PermissionDenied, XiaopuError
-from services.excel_import import ImportFailed, import_stock
-from services.integrity import run_check
-from services.ledger import today
-from services.locations import create_location
-from services.stock import stock_rows
+from services.catalog.locations import create_location
+from services.core.clock import today
+from services.core.errors import PermissionDenied, XiaopuError
+from services.imports.excel_import import ImportFailed, import_stock
+from services.stock.integrity import run_check
+from services.stock.stock import stock_rows
 
 HEADER = ["SKU编码", "条码", "名称", "数量", "单位", "批次", "到期日", "库位", "成本"]
 
@@ -148,7 +148,7 @@ def test_no_quantity_column_is_no_header(shop, tmp_path):
 
 
 def test_only_the_owner_posts_opening_stock(shop, tmp_path):
-    from services.users import create_user
+    from services.core.users import create_user
 
     buyer = create_user(shop.owner, "laowang", "purchaser", "secret123")
     path = stock_file(tmp_path, [[shop.screw.sku, None, None, 10]], header=HEADER[:4])

@@ -17,7 +17,7 @@ SIZES = {"40x30": (40.0, 30.0), "50x30": (50.0, 30.0), "60x40": (60.0, 40.0), "a
 
 
 def _shelf(owner, code="A-01", name="冷藏柜 第一层"):
-    from services.locations import create_location, default_store
+    from services.catalog.locations import create_location, default_store
 
     return create_location(owner, code, name, "shelf", parent_code=default_store().code)
 
@@ -26,7 +26,7 @@ def _shelf(owner, code="A-01", name="冷藏柜 第一层"):
 @pytest.mark.parametrize("dpi", [203, 300])
 def test_every_barcode_decodes_back(shop, tmp_path, layout, dpi):
     from reports.labels import write_labels
-    from services.label_data import product_labels, shelf_labels
+    from services.stock.label_data import product_labels, shelf_labels
 
     _shelf(shop.owner)
     labels = [*product_labels(shop.blueberry.sku, with_qr=True), *product_labels(shop.screw.sku),
@@ -44,7 +44,7 @@ def test_every_barcode_decodes_back(shop, tmp_path, layout, dpi):
 @pytest.mark.parametrize("layout", list(SIZES))
 def test_page_size_and_copies(shop, tmp_path, layout):
     from reports.labels import write_labels
-    from services.label_data import product_labels
+    from services.stock.label_data import product_labels
 
     out = write_labels(product_labels(shop.screw.sku, copies=3), layout, tmp_path / "l.pdf")
     assert set(page_size_mm(out)) == {SIZES[layout]}
@@ -53,7 +53,7 @@ def test_page_size_and_copies(shop, tmp_path, layout):
 
 def test_a4_start_position_leaves_earlier_positions_empty_and_overflows(shop, tmp_path):
     from reports.labels import LAYOUTS, write_labels
-    from services.label_data import product_labels
+    from services.stock.label_data import product_labels
 
     out = write_labels(product_labels(shop.screw.sku, copies=4), "a4-3x8", tmp_path / "l.pdf", start=23,
                        calibration=True)
@@ -77,8 +77,8 @@ def test_a4_start_position_leaves_earlier_positions_empty_and_overflows(shop, tm
 
 def test_cjk_text_copies_out_and_markup_prints_literally(shop, tmp_path):
     from reports.labels import write_labels
-    from services import products
-    from services.label_data import product_labels
+    from services.catalog import products
+    from services.stock.label_data import product_labels
 
     products.save_product(shop.owner, products.ProductInput(name='草莓<img src="/etc/passwd"/> <b>大果</b>',
                                                             spec="250g", base_unit="盒", sku="ST-1", price="19.9"))
@@ -90,7 +90,7 @@ def test_cjk_text_copies_out_and_markup_prints_literally(shop, tmp_path):
 def test_lot_and_expiry_on_the_label(shop, tmp_path):
     from models import Lot
     from reports.labels import write_labels
-    from services.label_data import lot_labels
+    from services.stock.label_data import lot_labels
 
     lot = Lot.create(product=shop.blueberry, code="L20261120", expiry_date=dt.date(2026, 11, 27))
     [label] = lot_labels([lot.id])
@@ -102,8 +102,8 @@ def test_lot_and_expiry_on_the_label(shop, tmp_path):
 
 
 def test_a_wrong_check_digit_is_refused_not_fixed(shop):
-    from services.errors import ValidationError
-    from services.label_data import label_barcode
+    from services.core.errors import ValidationError
+    from services.stock.label_data import label_barcode
 
     assert label_barcode("6901234567892", "ean13").value == "6901234567892"
     with pytest.raises(ValidationError):
@@ -114,8 +114,8 @@ def test_a_wrong_check_digit_is_refused_not_fixed(shop):
 
 def test_a_barcode_too_long_for_the_label_is_refused(shop, tmp_path):
     from reports.labels import write_labels
-    from services.errors import ValidationError
-    from services.label_data import ProductLabel, label_barcode
+    from services.core.errors import ValidationError
+    from services.stock.label_data import ProductLabel, label_barcode
 
     label = ProductLabel("X", "长", "", "个", shop.screw.price, label_barcode("X" * 60, "code128"))
     with pytest.raises(ValidationError):
@@ -153,8 +153,8 @@ def test_lot_labels_for_a_confirmed_delivery(shop, db_path, tmp_path):
     """The warehouse prints a label for each lot that just came in; every QR names the SKU and lot."""
     from purchase_shop import purchase_shop
 
-    from services import purchase_orders as po
-    from services import receiving as rc
+    from services.purchasing import purchase_orders as po
+    from services.purchasing import receiving as rc
 
     ps = purchase_shop(shop)
     order = po.submit(ps.owner, po.create_draft(ps.owner, ps.veg.id, [

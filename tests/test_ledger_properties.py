@@ -16,11 +16,13 @@ from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, pr
 
 from models import Document, Location, open_database
 from models.db import close_database
-from services import ledger, locations, products, reservations, stock
-from services.errors import DocumentStateError, StockError
-from services.integrity import run_check
-from services.ledger import Line
-from services.setup import initialise
+from services.catalog import locations, products
+from services.core.clock import now, today
+from services.core.errors import DocumentStateError, StockError
+from services.shop.setup import initialise
+from services.stock import ledger, reservations, stock
+from services.stock.integrity import run_check
+from services.stock.ledger import Line
 
 quantities = st.integers(min_value=1, max_value=40_000).map(lambda n: Decimal(n) / 1000)  # 0.001 .. 40
 
@@ -62,7 +64,7 @@ class LedgerMachine(RuleBasedStateMachine):
     @rule(p=st.integers(0, 1), qty=quantities, days=st.integers(-2, 10), to_shelf=st.booleans())
     def receive(self, p, qty, days, to_shelf):
         target = self.shelf if to_shelf else self.store
-        expiry = dt.date.today() + dt.timedelta(days=days)
+        expiry = today() + dt.timedelta(days=days)
         self._post("receipt", [Line(self.products[p], qty, self.supplier, target, expiry=expiry)],
                    [(self.products[p], target, qty)])
 
@@ -96,7 +98,7 @@ class LedgerMachine(RuleBasedStateMachine):
     @rule(p=st.integers(0, 1), qty=quantities, expired=st.booleans())
     def reserve(self, p, qty, expired):
         owner = f"order-{len(self.reservation_owners)}"
-        until = dt.datetime.now() - dt.timedelta(minutes=1) if expired else None
+        until = now() - dt.timedelta(minutes=1) if expired else None
         try:
             reservations.reserve(self.owner, owner, self.products[p], self.store, qty, expires_at=until)
         except StockError:

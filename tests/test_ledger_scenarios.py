@@ -6,11 +6,13 @@ from decimal import Decimal
 
 import pytest
 
-from services import ledger, reservations, stock
-from services.errors import ClosedPeriodError, DocumentStateError, PermissionDenied, StockError, ValidationError
-from services.integrity import run_check
-from services.ledger import Line
-from services.users import create_user
+from services.core import clock
+from services.core.clock import now, today
+from services.core.errors import ClosedPeriodError, DocumentStateError, PermissionDenied, StockError, ValidationError
+from services.core.users import create_user
+from services.stock import ledger, reservations, stock
+from services.stock.integrity import run_check
+from services.stock.ledger import Line
 from tests.conftest import D
 
 
@@ -27,7 +29,7 @@ def test_receive_sell_lose_reverse_day(shop):
     assert receipt.created and receipt.number.startswith("RK")
     assert on_hand(bb) == 24
     lot = stock.stock_rows(product_id=bb.id)[0]
-    assert lot.expiry == dt.date.today() + dt.timedelta(days=7), "lot expiry = receipt date + shelf life"
+    assert lot.expiry == today() + dt.timedelta(days=7), "lot expiry = receipt date + shelf life"
 
     sale = ledger.post_document(shop.owner, "sale", [Line(bb.id, D("6"), shop.store.id, shop.customer.id)])
     ledger.post_document(shop.owner, "loss", [Line(bb.id, D("1"), shop.store.id, shop.loss.id)], note="压坏")
@@ -83,7 +85,7 @@ def test_negative_check_is_on_the_net_change(shop):
 
 
 def test_fefo_sells_the_earliest_expiry_first_and_blocks_expired(shop):
-    bb, today = shop.blueberry, dt.date.today()
+    bb, today = shop.blueberry, clock.today()
     for days, qty in ((5, "4"), (2, "3"), (-1, "2")):
         ledger.post_document(shop.owner, "receipt", [Line(bb.id, D(qty), shop.supplier.id, shop.store.id,
                                                           lot_code=f"L{days}", expiry=today + dt.timedelta(days=days))])
@@ -103,7 +105,7 @@ def test_fefo_sells_the_earliest_expiry_first_and_blocks_expired(shop):
 def test_owner_may_sell_an_expired_lot_with_a_reason_others_may_not(shop):
     bb = shop.blueberry
     ledger.post_document(shop.owner, "receipt", [Line(bb.id, D("2"), shop.supplier.id, shop.store.id,
-                                                      lot_code="OLD", expiry=dt.date.today() - dt.timedelta(days=1))])
+                                                      lot_code="OLD", expiry=today() - dt.timedelta(days=1))])
     cashier = create_user(shop.owner, "xiaowang", "cashier", "secret123")
     with pytest.raises(StockError):
         ledger.post_document(cashier, "sale", [Line(bb.id, D("1"), shop.store.id, shop.customer.id)])
@@ -129,7 +131,7 @@ def test_roles_are_checked_in_the_service(shop):
 
 
 def test_closed_period_is_frozen(shop):
-    yesterday = dt.date.today() - dt.timedelta(days=1)
+    yesterday = today() - dt.timedelta(days=1)
     ledger.close_period(shop.owner, yesterday)
     with pytest.raises(ClosedPeriodError, match="已结账"):
         ledger.post_document(shop.owner, "receipt", [Line(shop.screw.id, D("1"), shop.supplier.id, shop.store.id)],
@@ -156,7 +158,7 @@ def test_reservations_reduce_available_not_on_hand(shop):
 
 def test_unpaid_reservation_expires(shop):
     ledger.post_document(shop.owner, "receipt", [Line(shop.screw.id, D("10"), shop.supplier.id, shop.store.id)])
-    past = dt.datetime.now() - dt.timedelta(minutes=1)
+    past = now() - dt.timedelta(minutes=1)
     reservations.reserve(shop.owner, "unpaid-1", shop.screw.id, shop.store.id, D("10"), expires_at=past)
     assert stock.stock_rows(product_id=shop.screw.id)[0].available == 10
 
@@ -178,7 +180,7 @@ def test_bad_lines_are_refused_with_clear_messages(shop):
 
 
 def test_box_barcode_quantity_converts_by_exact_factor(shop):
-    from services.products import find_by_barcode
+    from services.catalog.products import find_by_barcode
 
     match = find_by_barcode("16901234567899")
     assert (match.unit, match.factor) == ("箱", Decimal(12))
@@ -194,7 +196,7 @@ def test_rebuild_balances_repairs_a_drifted_balance(shop):
     database.execute_sql("UPDATE balance SET quantity = quantity + 5000")  # someone "fixed" stock by hand
     report = run_check()
     assert not report.ok and "moves sum to" in report.text()
-    from services.integrity import rebuild_balances
+    from services.stock.integrity import rebuild_balances
 
     assert rebuild_balances(shop.owner) == 1
     assert run_check().ok
@@ -202,7 +204,7 @@ def test_rebuild_balances_repairs_a_drifted_balance(shop):
 
 
 def test_a_typed_lot_code_with_another_expiry_becomes_its_own_lot(shop):
-    bb, today = shop.blueberry, dt.date.today()
+    bb, today = shop.blueberry, clock.today()
     for days in (3, 6):
         ledger.post_document(shop.owner, "receipt", [Line(bb.id, D("1"), shop.supplier.id, shop.store.id,
                                                           lot_code="B7", expiry=today + dt.timedelta(days=days))])
@@ -220,7 +222,7 @@ def test_a_lot_of_another_product_is_refused(shop):
 
 def test_two_lines_of_one_product_share_the_lots_fefo(shop):
     """A WeChat order lists 蓝莓 twice: the second line takes what the first left, not the same lot."""
-    bb, today = shop.blueberry, dt.date.today()
+    bb, today = shop.blueberry, clock.today()
     for days, qty in ((2, "3"), (5, "4")):
         ledger.post_document(shop.owner, "receipt", [Line(bb.id, D(qty), shop.supplier.id, shop.store.id,
                                                           expiry=today + dt.timedelta(days=days))])

@@ -9,10 +9,12 @@ import pytest
 from purchase_shop import opening_stock, purchase_shop
 
 from models import Product, PurchaseOrder, PurchaseOrderLine
-from services import purchase_orders, reservations
-from services.errors import PermissionDenied
-from services.low_stock import draft_purchase_for, low_stock
-from services.purchase_orders import OrderLineInput
+from services.core.clock import now
+from services.core.errors import PermissionDenied
+from services.purchasing import purchase_orders
+from services.purchasing.low_stock import draft_purchase_for, low_stock
+from services.purchasing.purchase_orders import OrderLineInput
+from services.stock import reservations
 
 
 @pytest.fixture
@@ -34,7 +36,7 @@ def test_low_stock_lists_products_below_their_safety_stock(ps):
     assert "菠菜" in rows[ps.spinach.sku].text() and "23" in rows[ps.spinach.sku].text()
     # an unpaid channel order holding 25 of the 30 boxes makes 蓝莓 low at once
     reservations.reserve(ps.owner, "so:MT-7", ps.blueberry.id, ps.store.id, Decimal(25),
-                         dt.datetime.now() + dt.timedelta(minutes=30))
+                         now() + dt.timedelta(minutes=30))
     row = next(r for r in low_stock() if r.sku == ps.blueberry.sku)
     assert (row.on_hand, row.reserved, row.sellable, row.shortfall) == (30, 25, 5, 5)
 

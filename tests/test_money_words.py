@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from services.money_words import rmb_capitals
+from services.core.money_words import rmb_capitals
 
 DIGITS = "零壹贰叁肆伍陆柒捌玖"
 SMALL_UNITS = {"拾": 10, "佰": 100, "仟": 1000}

@@ -8,12 +8,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from models import AuditEvent, Product
-from services import products
-from services.errors import NotFound, PermissionDenied, ValidationError
-from services.order_choice import ACCEPT
-from services.order_parser import UsualLine, parse
-from services.product_aliases import forget_alias, learn_alias
-from services.users import create_user
+from services.catalog import products
+from services.core.errors import NotFound, PermissionDenied, ValidationError
+from services.core.users import create_user
+from services.group_orders.message_parser import UsualLine, parse
+from services.group_orders.product_aliases import forget_alias, learn_alias
+from services.group_orders.product_choice import ACCEPT
 from tests.test_cn_numbers import to_chinese
 
 CATALOGUE = [  # name, spec, base unit, extra units

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from services.order_qr import MAX_PAYLOAD_BYTES, QrLine, QrOrder, parse_payloads, payloads
+from services.purchasing.order_qr import MAX_PAYLOAD_BYTES, QrLine, QrOrder, parse_payloads, payloads
 
 
 def order(lines: list[QrLine]) -> QrOrder:

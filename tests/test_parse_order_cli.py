@@ -16,9 +16,10 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 SEED = """
 import sys; sys.path.insert(0, {root!r})
+from services.core.clock import fix_clock_from_environment; fix_clock_from_environment()
 from models import open_database
-from services.setup import initialise
-from services import products
+from services.shop.setup import initialise
+from services.catalog import products
 open_database({db!r}); owner = initialise()
 for name, spec, unit, units in [("蓝莓", "125g/盒", "盒", [("箱", "12")]), ("铁棍山药", "1kg/袋", "袋", []),
                                 ("草莓", "丹东99 约400g/盒", "盒", []), ("草莓", "红颜 约300g/盒", "盒", []),

@@ -9,17 +9,29 @@ import datetime as dt
 import pytest
 
 from models import AuditEvent
-from services import integrity, receiving, sales_orders, users
-from services import purchase_orders as po
-from services.customers import CustomerInput, save_customer
-from services.errors import DocumentStateError, PermissionDenied, StockError, ValidationError
-from services.locations import default_store
-from services.production_orders import create_order, get_order, list_orders, next_actions, order_lines, release, top_up
-from services.production_posting import cancel, cancel_defaults, complete
-from services.production_sales import create_for_sales_order, production_for_sale
-from services.production_shortage import draft_purchases, shortages
-from services.production_work import board, report_work, step_progress
-from services.sales_lines import SaleLineInput
+from services.catalog.locations import default_store
+from services.core import users
+from services.core.clock import today
+from services.core.errors import DocumentStateError, PermissionDenied, StockError, ValidationError
+from services.production.production_orders import (
+    create_order,
+    get_order,
+    list_orders,
+    next_actions,
+    order_lines,
+    release,
+    top_up,
+)
+from services.production.production_posting import cancel, cancel_defaults, complete
+from services.production.production_sales import create_for_sales_order, production_for_sale
+from services.production.production_shortage import draft_purchases, shortages
+from services.production.production_work import board, report_work, step_progress
+from services.purchasing import purchase_orders as po
+from services.purchasing import receiving
+from services.sales import sales_orders
+from services.sales.customers import CustomerInput, save_customer
+from services.sales.sales_lines import SaleLineInput
+from services.stock import integrity
 from tests.conftest import D
 from tests.production_shop import workshop
 from tests.purchase_shop import on_hand, opening_stock
@@ -43,7 +55,7 @@ def test_small_factory_week(owner, works):
     customer = save_customer(owner, CustomerInput(name="城东五金店", kind="wholesale"))
     sale = sales_orders.create_order(owner, "STORE", [SaleLineInput(works.rack.id, "20", price="168")],
                                      customer_id=customer.id, payment="cash", paid=True)
-    [order] = create_for_sales_order(owner, sale.number, planned_date=dt.date.today() + dt.timedelta(days=4))
+    [order] = create_for_sales_order(owner, sale.number, planned_date=today() + dt.timedelta(days=4))
     assert production_for_sale(sale.number) == [order.number]
     assert (order.state, order.quantity, order.sales_order_id) == ("draft", D("20"), sale.id)
     planned = {r.sku: r.planned for r in order_lines(order.number)}
@@ -139,7 +151,7 @@ def test_scrap_goes_to_loss_and_actual_use_may_differ(owner, works):
     # 21 × 12 + 15 × 8 + 63 × 0.05 + 4 × 3 = 387.15 over 5 made → 77.43 each
     assert done.unit_cost == D("77.4300")
     from models import Document, Move
-    from services.locations import virtual
+    from services.catalog.locations import virtual
 
     moves = list(Move.select().join(Document).where(Document.number == done.document))
     lost = [m for m in moves if m.to_location_id == virtual("loss").id]
@@ -216,7 +228,7 @@ def test_bad_quantities_and_products_without_bom(owner, works):
         create_order(owner, "ZWJ", "0")
     with pytest.raises(ValidationError):
         create_order(owner, "ZWJ", "1.0001")
-    from services.errors import NotFound
+    from services.core.errors import NotFound
 
     with pytest.raises(NotFound) as err:
         create_order(owner, "LZ", "1")
@@ -245,9 +257,9 @@ def test_sales_order_for_a_made_to_order_product_is_accepted_without_stock(owner
 
 
 def test_outsourced_order_sends_components_and_takes_back_leftovers(owner, works):
-    from services import suppliers
-    from services.production_posting import send_to_subcontractor
-    from services.stock import stock_rows
+    from services.production.production_posting import send_to_subcontractor
+    from services.purchasing import suppliers
+    from services.stock.stock import stock_rows
 
     store = default_store()
     opening_stock(owner, works.carton, "10", store, cost="3")
@@ -279,8 +291,8 @@ def test_outsourced_order_sends_components_and_takes_back_leftovers(owner, works
 
 
 def test_cancel_an_outsourced_order_brings_the_components_back(owner, works):
-    from services import suppliers
-    from services.production_posting import send_to_subcontractor
+    from services.production.production_posting import send_to_subcontractor
+    from services.purchasing import suppliers
 
     opening_stock(owner, works.carton, "10", default_store(), cost="3")
     suppliers.save_supplier(owner, suppliers.SupplierInput(name="顺达加工坊", code="SHUNDA"))
@@ -297,7 +309,7 @@ def test_cancel_an_outsourced_order_brings_the_components_back(owner, works):
 
 
 def test_by_products_go_to_stock_and_lower_the_cost(owner):
-    from services import bom
+    from services.production import bom
     from tests.production_shop import product
 
     store = default_store()
@@ -315,17 +327,17 @@ def test_by_products_go_to_stock_and_lower_the_cost(owner):
     # 5 kg × 6 = 30, less 1 kg of pulp at 1 = 29 over 10 cups
     assert done.unit_cost == D("2.9000")
     assert on_hand(pulp) == D("1") and on_hand(juice) == D("10")
-    assert done.expiry == dt.date.today() + dt.timedelta(days=1)
+    assert done.expiry == today() + dt.timedelta(days=1)
     assert integrity.run_check().ok
 
 
 def test_board_keeps_done_orders_for_a_week(owner, works):
     opening_stock(owner, works.carton, "5", default_store(), cost="3")
-    order = create_order(owner, "ZWJ", "1", planned_date=dt.date.today())
+    order = create_order(owner, "ZWJ", "1", planned_date=today())
     release(owner, order.number)
     assert [c.order.number for c in board()["released"]] == [order.number]
-    tomorrow = dt.date.today() + dt.timedelta(days=1)
+    tomorrow = today() + dt.timedelta(days=1)
     assert board(on=tomorrow)["released"][0].overdue
     complete(owner, order.number, good="1")
     assert [c.order.number for c in board()["done"]] == [order.number]
-    assert board(on=dt.date.today() + dt.timedelta(days=9))["done"] == []
+    assert board(on=today() + dt.timedelta(days=9))["done"] == []

@@ -12,9 +12,10 @@ from tests.test_cli import ROOT, xiaopu
 def seed_workshop(db) -> None:
     code = f"""
 import sys; sys.path.insert(0, {str(ROOT)!r})
+from services.core.clock import fix_clock_from_environment; fix_clock_from_environment()
 from models import open_database
-from services.locations import default_store
-from services.setup import initialise
+from services.catalog.locations import default_store
+from services.shop.setup import initialise
 from tests.production_shop import workshop
 from tests.purchase_shop import opening_stock
 open_database({str(db)!r}); owner = initialise()
@@ -85,9 +86,10 @@ def test_recipe_and_disassemble(tmp_path):
     db = tmp_path / "shop.sqlite3"
     code = f"""
 import sys; sys.path.insert(0, {str(ROOT)!r})
+from services.core.clock import fix_clock_from_environment; fix_clock_from_environment()
 from models import open_database
-from services.locations import default_store
-from services.setup import initialise
+from services.catalog.locations import default_store
+from services.shop.setup import initialise
 from tests.production_shop import product
 from tests.purchase_shop import opening_stock
 open_database({str(db)!r}); owner = initialise()

@@ -8,11 +8,11 @@ from decimal import Decimal
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from services import integrity
-from services.errors import StockError
-from services.locations import default_store
-from services.production_orders import create_order, get_order, release
-from services.production_posting import cancel, complete
+from services.catalog.locations import default_store
+from services.core.errors import StockError
+from services.production.production_orders import create_order, get_order, release
+from services.production.production_posting import cancel, complete
+from services.stock import integrity
 from tests.production_shop import workshop
 from tests.purchase_shop import on_hand, opening_stock
 

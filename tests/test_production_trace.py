@@ -7,18 +7,19 @@ import datetime as dt
 
 import pytest
 
-from services import sales_orders
-from services.customers import CustomerInput, save_customer
-from services.errors import NotFound
-from services.locations import default_store
-from services.production_orders import create_order, release
-from services.production_posting import complete
-from services.production_trace import TraceNode, backward, forward
-from services.sales_lines import SaleLineInput
+from services.catalog.locations import default_store
+from services.core.clock import today
+from services.core.errors import NotFound
+from services.production.production_orders import create_order, release
+from services.production.production_posting import complete
+from services.production.production_trace import TraceNode, backward, forward
+from services.sales import sales_orders
+from services.sales.customers import CustomerInput, save_customer
+from services.sales.sales_lines import SaleLineInput
 from tests.conftest import D
 from tests.test_bom import platter_shop
 
-TODAY = dt.date.today()
+TODAY = today()
 
 
 def flat(node: TraceNode, depth: int = 0) -> list[tuple]:

@@ -7,11 +7,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from services import products
-from services.barcodes import gs1_check_digit, normalise_barcode, with_check_digit
-from services.errors import PermissionDenied, ValidationError
-from services.products import ProductInput, find_by_barcode, save_product, search_products
-from services.users import create_user
+from services.catalog import products
+from services.catalog.barcodes import gs1_check_digit, normalise_barcode, with_check_digit
+from services.catalog.products import ProductInput, find_by_barcode, save_product, search_products
+from services.core.errors import PermissionDenied, ValidationError
+from services.core.users import create_user
 
 
 def names(rows) -> list[str]:
@@ -92,7 +92,7 @@ def test_scanner_and_excel_forms_of_a_barcode_are_normalised():
 
 @given(st.text(alphabet="0123456789", min_size=12, max_size=12))
 def test_every_valid_ean13_is_accepted_and_every_single_digit_typo_refused(body):
-    from services.barcodes import barcode_kind
+    from services.catalog.barcodes import barcode_kind
 
     code = with_check_digit(body)
     assert barcode_kind(code) == "ean13"

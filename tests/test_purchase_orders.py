@@ -13,10 +13,11 @@ from purchase_shop import SATURDAY, purchase_shop
 
 from models import AuditEvent
 from models.purchasing import PurchaseOrder, PurchaseOrderLine, PurchasePrice, SupplierProduct
-from services import purchase_orders as po
-from services import shop_settings, suppliers
-from services.errors import DocumentStateError, NotFound, PermissionDenied, ValidationError
-from services.purchase_orders import OrderLineInput
+from services.core import shop_settings
+from services.core.errors import DocumentStateError, NotFound, PermissionDenied, ValidationError
+from services.purchasing import purchase_orders as po
+from services.purchasing import suppliers
+from services.purchasing.purchase_orders import OrderLineInput
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -89,7 +90,7 @@ def test_the_purchasers_big_order_waits_for_the_owner(ps):
 
 
 def test_above_the_threshold_only_the_owner_approves_even_if_purchasers_may_approve(ps, monkeypatch):
-    from services import permissions
+    from services.core import permissions
 
     monkeypatch.setitem(permissions.PERMISSIONS, "purchase.approve", frozenset({"owner", "purchaser"}))
     order = big_order(ps, ps.purchaser)
@@ -242,10 +243,12 @@ def test_purchase_commands_and_their_exit_codes(tmp_path):
     db = tmp_path / "shop.sqlite3"
     seed = f"""
 import sys; sys.path.insert(0, {str(ROOT)!r}); sys.path.insert(0, {str(ROOT / 'tests')!r})
+from services.core.clock import fix_clock_from_environment; fix_clock_from_environment()
 from models import open_database
-from services.setup import initialise
-from services import purchase_orders as po
-from services import products, locations
+from services.shop.setup import initialise
+from services.purchasing import purchase_orders as po
+from services.catalog import products
+from services.catalog import locations
 from purchase_shop import purchase_shop
 open_database({str(db)!r}); owner = initialise()
 class Shop: pass

@@ -49,7 +49,7 @@ def test_sixty_lines_flow_over_pages_with_the_header_repeated_and_page_numbers(s
 
 def test_qr_code_decodes_to_the_documented_payload(shop, tmp_path):
     from reports.purchase_order_pdf import write_purchase_order_pdf
-    from services.order_qr import parse_payloads
+    from services.purchasing.order_qr import parse_payloads
 
     three_line_order(shop)
     out = write_purchase_order_pdf("CG20261122-001", tmp_path / "po.pdf")
@@ -69,7 +69,7 @@ def test_qr_code_decodes_to_the_documented_payload(shop, tmp_path):
 
 def test_a_long_order_splits_its_qr_into_parts_that_join_back(shop, tmp_path):
     from reports.purchase_order_pdf import write_purchase_order_pdf
-    from services.order_qr import parse_payloads
+    from services.purchasing.order_qr import parse_payloads
 
     sixty_line_order(shop)
     out = write_purchase_order_pdf("CG20261122-060", tmp_path / "po60.pdf")
@@ -109,7 +109,7 @@ def test_markup_in_names_prints_literally_and_opens_no_file(shop, tmp_path):
 
 def test_unknown_order_is_a_readable_refusal(shop, tmp_path):
     from reports.purchase_order_pdf import write_purchase_order_pdf
-    from services.errors import XiaopuError
+    from services.core.errors import XiaopuError
 
     with pytest.raises(XiaopuError, match="找不到采购单:CG-NOPE"):
         write_purchase_order_pdf("CG-NOPE", tmp_path / "x.pdf")
@@ -146,7 +146,7 @@ def test_text_is_real_text_in_the_embedded_subset_of_the_shipped_font(shop, tmp_
 
 def test_an_unwritable_target_is_a_readable_refusal(shop, tmp_path):
     from reports.purchase_order_pdf import write_purchase_order_pdf
-    from services.errors import XiaopuError
+    from services.core.errors import XiaopuError
 
     three_line_order(shop)
     with pytest.raises(XiaopuError, match="无法写入"):
@@ -159,8 +159,9 @@ def test_scenario_morning_order_drafted_through_the_services_then_printed(shop, 
     import datetime as dt
 
     from reports.purchase_order_pdf import write_purchase_order_pdf
-    from services import purchase_orders, shop_settings, suppliers
-    from services.purchase_orders import OrderLineInput
+    from services.core import shop_settings
+    from services.purchasing import purchase_orders, suppliers
+    from services.purchasing.purchase_orders import OrderLineInput
     from tests.purchase_docs import make_product
 
     shop_settings.set_value(shop.owner, "shop.address", "幸福路 88 号")

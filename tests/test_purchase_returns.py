@@ -9,20 +9,21 @@ from purchase_shop import on_hand, purchase_shop
 
 from models import Document, Move
 from models.purchasing import PurchaseReturn
-from services import ledger
-from services import purchase_orders as po
-from services import receiving as rc
-from services.errors import PermissionDenied, StockError, ValidationError
-from services.purchase_orders import OrderLineInput
-from services.purchase_returns import (
+from services.core.clock import today
+from services.core.errors import PermissionDenied, StockError, ValidationError
+from services.purchasing import purchase_orders as po
+from services.purchasing import receiving as rc
+from services.purchasing.purchase_orders import OrderLineInput
+from services.purchasing.purchase_returns import (
     ReturnLineInput,
     list_returns,
     return_stats,
     return_to_supplier,
     supplier_return_rate,
 )
+from services.stock import ledger
 
-TODAY = ledger.today()
+TODAY = today()
 
 
 @pytest.fixture

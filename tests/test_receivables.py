@@ -7,10 +7,10 @@ from decimal import Decimal
 import pytest
 
 from models import AuditEvent, Channel, ReceivableEntry, SalesOrder
-from services import customers, receivables
-from services.customers import CustomerInput
-from services.errors import ClosedPeriodError, PermissionDenied, ValidationError
-from services.users import create_user
+from services.core.errors import ClosedPeriodError, PermissionDenied, ValidationError
+from services.core.users import create_user
+from services.sales import customers, receivables
+from services.sales.customers import CustomerInput
 
 NOV = dt.date(2026, 11, 1)
 
@@ -151,7 +151,7 @@ def test_payments_are_taken_by_cashier_finance_or_owner(owner, zhang):
 
 
 def test_a_closed_period_is_frozen_for_receivables_too(owner, zhang):
-    from services.ledger import close_period
+    from services.stock.ledger import close_period
 
     close_period(owner, day(10))
     with pytest.raises(ClosedPeriodError, match="已结账"):

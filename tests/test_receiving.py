@@ -9,14 +9,15 @@ from purchase_shop import on_hand, opening_stock, purchase_shop
 
 from models import AuditEvent, Document, Lot, Move, Product
 from models.purchasing import GoodsReceipt
-from services import ledger
-from services import purchase_orders as po
-from services import receiving as rc
-from services.errors import ClosedPeriodError, DocumentStateError, NotFound, PermissionDenied, ValidationError
-from services.purchase_orders import OrderLineInput
-from services.receiving import DecisionRequired
+from services.core.clock import today
+from services.core.errors import ClosedPeriodError, DocumentStateError, NotFound, PermissionDenied, ValidationError
+from services.purchasing import purchase_orders as po
+from services.purchasing import receiving as rc
+from services.purchasing.purchase_orders import OrderLineInput
+from services.purchasing.receiving import DecisionRequired
+from services.stock import ledger
 
-TODAY = ledger.today()
+TODAY = today()
 
 
 @pytest.fixture
@@ -310,7 +311,7 @@ def test_a_second_lot_of_the_same_product_is_its_own_line(ps):
 
 def test_a_confirmed_receipt_is_not_reversed_behind_the_orders_back(ps):
     """Undoing a delivery goes through a purchase return, so the order, the return rate and the cost agree."""
-    from services.errors import DocumentStateError
+    from services.core.errors import DocumentStateError
 
     order = spinach_and_blueberries(ps)
     receipt = rc.start_receipt(ps.warehouse, order.number)

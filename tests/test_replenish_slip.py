@@ -22,7 +22,7 @@ def blueberry_terms(shop):
 
 def test_product_slip_carries_the_standard_order_in_packs(shop, tmp_path):
     from reports.replenish_slip import write_replenish_slips
-    from services.replenish_print import product_slips
+    from services.purchasing.replenish_print import product_slips
 
     blueberry_terms(shop)
     [slip] = product_slips([shop.blueberry.sku], at=MONDAY_EVENING)
@@ -47,7 +47,7 @@ def test_product_slip_carries_the_standard_order_in_packs(shop, tmp_path):
 
 def test_a_product_without_a_supplier_still_prints_its_base_unit_order(shop, tmp_path):
     from reports.replenish_slip import write_replenish_slips
-    from services.replenish_print import product_slips
+    from services.purchasing.replenish_print import product_slips
 
     slips = product_slips([shop.screw.id], at=MONDAY_EVENING)
     assert slips[0].supplier_code == "" and slips[0].delivery is None
@@ -59,8 +59,8 @@ def test_a_product_without_a_supplier_still_prints_its_base_unit_order(shop, tmp
 def test_suggestion_list_gives_one_slip_per_supplier_with_every_line(shop, tmp_path):
     from models import SupplierProduct
     from reports.replenish_slip import write_replenish_slips
-    from services.order_qr import parse_payloads
-    from services.replenish_print import suggestion_slips
+    from services.purchasing.order_qr import parse_payloads
+    from services.purchasing.replenish_print import suggestion_slips
 
     veg = make_supplier()
     spinach = make_product(shop.owner, "菠菜", "散装", "斤", sku="VEG-001")
@@ -93,9 +93,9 @@ def test_suggestion_list_gives_one_slip_per_supplier_with_every_line(shop, tmp_p
 
 
 def test_suggestion_lines_carry_what_the_slips_read():
-    """suggestion_slips duck-types services.suggestions.Suggestion: a rename there must show up here."""
+    """suggestion_slips duck-types services.purchasing.suggestions.Suggestion: a rename there must show up here."""
     from dataclasses import fields
 
-    from services.suggestions import Suggestion
+    from services.purchasing.suggestions import Suggestion
 
     assert {"product_id", "supplier_id", "suggested", "next_delivery"} <= {f.name for f in fields(Suggestion)}

@@ -12,12 +12,16 @@ def test_sales_list_expire_and_ship(tmp_path):
     db = tmp_path / "shop.sqlite3"
     code = f"""
 import sys, datetime as dt; sys.path.insert(0, {str(ROOT)!r})
+from services.core.clock import fix_clock_from_environment, now; fix_clock_from_environment()
 from decimal import Decimal
 from models import open_database
-from models.base import now
-from services.setup import initialise
-from services import products, ledger, locations, sales_orders
-from services.sales_lines import SaleLineInput
+
+from services.shop.setup import initialise
+from services.catalog import products
+from services.stock import ledger
+from services.catalog import locations
+from services.sales import sales_orders
+from services.sales.sales_lines import SaleLineInput
 open_database({str(db)!r}); owner = initialise()
 p = products.save_product(owner, products.ProductInput(name="十字螺丝", sku="SC", price="0.1"))
 ledger.post_document(owner, "receipt", [ledger.Line(p.id, Decimal("100"), locations.virtual("supplier").id,

@@ -7,17 +7,18 @@ from decimal import Decimal
 import pytest
 
 from models import Document
-from models.base import now
-from services import quick_outbound, shop_settings
-from services import sales_orders as so
-from services import sales_returns as sr
-from services.counter_scan import add_scan
-from services.errors import DocumentStateError, StockError
-from services.integrity import run_check
-from services.order_parser import parse
-from services.sales_emergency import complete_emergency, emergency_outbound, list_open_emergencies
-from services.sales_lines import SaleLineInput
-from services.scale_barcodes import make_scale_code
+from services.catalog.scale_barcodes import make_scale_code
+from services.core import clock, shop_settings
+from services.core.clock import now
+from services.core.errors import DocumentStateError, StockError
+from services.group_orders.message_parser import parse
+from services.sales import quick_outbound
+from services.sales import sales_orders as so
+from services.sales import sales_returns as sr
+from services.sales.counter_scan import add_scan
+from services.sales.sales_emergency import complete_emergency, emergency_outbound, list_open_emergencies
+from services.sales.sales_lines import SaleLineInput
+from services.stock.integrity import run_check
 from tests.sales_shop import available, on_hand, sales_shop, stock_in
 
 D = Decimal
@@ -25,7 +26,7 @@ D = Decimal
 
 def test_a_day_of_sales(shop):
     s = sales_shop(shop)
-    today = dt.date.today()
+    today = clock.today()
     morning = now() - dt.timedelta(minutes=40)  # the 美团 order's time: its 30 minutes are over
 
     # 7:00 the morning delivery: two boxes of blueberries, spinach, screws for the wholesaler;
@@ -82,7 +83,7 @@ def test_a_day_of_sales(shop):
     assert on_hand(s.screw) == D(20000)
     so.approve(s.owner, big.number, "老客户,月底结")
     so.ship(s.warehouse, big.number)
-    from services.receivables import balance
+    from services.sales.receivables import balance
 
     assert on_hand(s.screw) == D(5000) and balance(s.wholesaler.id) == D(1200)
 

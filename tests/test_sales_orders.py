@@ -7,13 +7,13 @@ from decimal import Decimal
 import pytest
 
 from models import AuditEvent, Document, Move, Reservation
-from models.base import now
 from models.sales import ReceivableEntry, SalesOrder
-from services import sales_orders as so
-from services import shop_settings
-from services.errors import DocumentStateError, PermissionDenied, StockError, ValidationError
-from services.integrity import run_check
-from services.sales_lines import SaleLineInput
+from services.core import shop_settings
+from services.core.clock import now, today
+from services.core.errors import DocumentStateError, PermissionDenied, StockError, ValidationError
+from services.sales import sales_orders as so
+from services.sales.sales_lines import SaleLineInput
+from services.stock.integrity import run_check
 from tests.sales_shop import available, on_hand, sales_shop, stock_in
 
 D = Decimal
@@ -88,7 +88,7 @@ def test_below_floor_price_needs_approval_and_creator_cannot_approve_own(s):
 
 
 def test_finance_cannot_approve_an_order_they_created(s):
-    from services.permissions import PERMISSIONS
+    from services.core.permissions import PERMISSIONS
 
     assert "finance" not in PERMISSIONS["sale.edit"]
     order = so.create_order(s.owner, "STORE", [SaleLineInput(s.screw.id, "10", price="0.01")], paid=True)
@@ -112,7 +112,7 @@ def test_credit_sale_over_the_limit_waits_then_records_a_receivable(s):
     assert big.state == "awaiting_approval" and "超过额度 1000.00" in big.review_reasons
     so.approve(s.owner, big.number)
     so.ship(s.cashier, big.number)
-    from services.receivables import balance
+    from services.sales.receivables import balance
 
     assert balance(s.wholesaler.id) == D("1200")
 
@@ -176,7 +176,7 @@ def test_paying_after_the_hold_is_refused_and_expires_the_order(s):
 
 
 def test_expired_lot_is_refused_then_overridden_by_the_owner_only(s):
-    old = dt.date.today() - dt.timedelta(days=2)
+    old = today() - dt.timedelta(days=2)
     stock_in(s.owner, s.spinach, "5", s.store, expiry=old)
     with pytest.raises(StockError, match="已于 .* 过期"):
         so.sell_now(s.cashier, [SaleLineInput(s.spinach.id, "2")])
@@ -211,7 +211,7 @@ def test_list_and_next_actions(s):
 
 
 def test_a_hold_that_ran_out_while_the_program_was_closed_is_expired_at_the_next_start(s):
-    from services.setup import initialise
+    from services.shop.setup import initialise
 
     past = now() - dt.timedelta(hours=2)
     order = so.create_order(s.cashier, "DOUYIN", [SaleLineInput(s.blueberry.id, "5")], external_ref="DY-9", at=past)

@@ -7,20 +7,21 @@ import textwrap
 from decimal import Decimal
 
 from models import Document, database
-from services.integrity import run_check
+from services.stock.integrity import run_check
 from tests.sales_shop import on_hand, stock_in
 
 SELLER = textwrap.dedent("""
     import sys, time
     from pathlib import Path
     sys.path.insert(0, sys.argv[1])
+    from services.core.clock import fix_clock_from_environment; fix_clock_from_environment()
     from models import open_database
     from models.sales import SalesOrder
-    from services.errors import XiaopuError
-    from services.messages import set_language
-    from services.sales_lines import SaleLineInput
-    from services import sales_orders
-    from services.users import default_user
+    from services.core.errors import XiaopuError
+    from services.core.messages import set_language
+    from services.sales.sales_lines import SaleLineInput
+    from services.sales import sales_orders
+    from services.core.users import default_user
 
     set_language("zh_CN")
     open_database(sys.argv[2])

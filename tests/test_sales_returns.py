@@ -8,11 +8,12 @@ import pytest
 
 from models import Move
 from models.sales import ReceivableEntry, SalesReturn
-from services import sales_orders as so
-from services import sales_returns as sr
-from services.errors import DocumentStateError, ValidationError
-from services.integrity import run_check
-from services.sales_lines import SaleLineInput
+from services.core import clock
+from services.core.errors import DocumentStateError, ValidationError
+from services.sales import sales_orders as so
+from services.sales import sales_returns as sr
+from services.sales.sales_lines import SaleLineInput
+from services.stock.integrity import run_check
 from tests.sales_shop import on_hand, sales_shop, stock_in
 
 D = Decimal
@@ -21,7 +22,7 @@ D = Decimal
 @pytest.fixture
 def s(shop):
     s = sales_shop(shop)
-    today = dt.date.today()
+    today = clock.today()
     stock_in(s.owner, s.blueberry, "5", s.store, expiry=today + dt.timedelta(days=2), lot_code="A")
     stock_in(s.owner, s.blueberry, "10", s.store, expiry=today + dt.timedelta(days=6), lot_code="B")
     stock_in(s.owner, s.screw, "20000", s.store)
@@ -65,7 +66,7 @@ def test_damaged_goods_go_to_loss_and_credit_sales_are_credited(s, tmp_path):
     assert (tmp_path / view.photo).read_bytes() == b"\xff\xd8 a picture"  # next to shop.sqlite3
     sr.confirm_return(s.cashier, ret.ref, "loss")
     assert on_hand(s.screw) == D(19000)  # nothing back on the shelf
-    from services.receivables import balance
+    from services.sales.receivables import balance
 
     assert balance(s.wholesaler.id) == D(72)
     with pytest.raises(ValidationError, match="最多还能退 900"):

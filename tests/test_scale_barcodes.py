@@ -7,10 +7,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from services import shop_settings
-from services.counter_scan import add_scan, scan_to_line
-from services.errors import NotFound, ValidationError
-from services.scale_barcodes import decode_scale_barcode, make_scale_code
+from services.catalog.scale_barcodes import decode_scale_barcode, make_scale_code
+from services.core import shop_settings
+from services.core.errors import NotFound, ValidationError
+from services.sales.counter_scan import add_scan, scan_to_line
 from tests.sales_shop import sales_shop
 
 D = Decimal
@@ -59,7 +59,7 @@ def test_not_scale_codes_and_bad_check_digits(s):
 
 
 def test_plu_may_be_a_barcode_and_weight_needs_a_weight_unit(s):
-    from services import products
+    from services.catalog import products
 
     shop_settings.set_value(s.owner, "scale.plu", "barcode")
     products.save_product(s.owner, products.ProductInput(name="散装花生", base_unit="公斤", price="16",

@@ -2,9 +2,9 @@ from decimal import Decimal
 
 import pytest
 
-from services import shop_settings
-from services.errors import PermissionDenied, ValidationError
-from services.users import create_user
+from services.core import shop_settings
+from services.core.errors import PermissionDenied, ValidationError
+from services.core.users import create_user
 
 
 def test_defaults_then_typed_values_survive(owner):

@@ -12,10 +12,11 @@ import pytest
 from purchase_docs import pdf_fonts, pdf_pages, pdf_text
 
 from models import Channel, SalesOrder
-from services import customers, receivables, shop_settings
-from services.customers import CustomerInput
-from services.errors import ValidationError
-from services.statement import build_statement, write_statement
+from services.core import shop_settings
+from services.core.errors import ValidationError
+from services.sales import customers, receivables
+from services.sales.customers import CustomerInput
+from services.sales.statement import build_statement, write_statement
 
 NOV1, NOV30 = dt.date(2026, 11, 1), dt.date(2026, 11, 30)
 

@@ -6,12 +6,14 @@ from decimal import Decimal
 import pytest
 
 from models import CountSession, Document
-from services import ledger, locations, stocktake
-from services.errors import DocumentStateError, PermissionDenied, ValidationError
-from services.integrity import run_check
-from services.stocktake_post import post
-from services.stocktake_scope import cycle_priorities
-from services.variance import category_rates, review, session_rates, trace
+from services.catalog import locations
+from services.core.errors import DocumentStateError, PermissionDenied, ValidationError
+from services.stock import ledger
+from services.stock.integrity import run_check
+from services.stocktake import sessions as stocktake
+from services.stocktake.posting import post
+from services.stocktake.scope import cycle_priorities
+from services.stocktake.variance import category_rates, review, session_rates, trace
 from tests.sales_shop import on_hand, sales_shop, stock_in
 
 D = Decimal

@@ -16,9 +16,10 @@ def test_stocktake_start_review_post_trace(tmp_path):
     assert xiaopu("stocktake", "start", "--scope", "cycle", db=db).returncode == 1
     code = f"""
 import sys; sys.path.insert(0, {str(ROOT)!r})
+from services.core.clock import fix_clock_from_environment; fix_clock_from_environment()
 from models import open_database, CountLine
-from services.setup import initialise
-from services import stocktake
+from services.shop.setup import initialise
+from services.stocktake import sessions as stocktake
 open_database({str(db)!r}); owner = initialise()
 stocktake.set_place(owner, 1, "STORE")
 for line in CountLine.select().where(CountLine.session == 1):

@@ -7,9 +7,11 @@ from decimal import Decimal
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from services import ledger, locations, stocktake
-from services.stocktake_post import post
-from services.variance import review
+from services.catalog import locations
+from services.stock import ledger
+from services.stocktake import sessions as stocktake
+from services.stocktake.posting import post
+from services.stocktake.variance import review
 from tests.sales_shop import on_hand, sales_shop, stock_in
 
 moves = st.lists(st.integers(min_value=-5, max_value=5).filter(bool), max_size=4)

@@ -14,14 +14,17 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from models import PurchaseOrder
-from services import ledger, products, purchase_orders, reservations, suggestions, suppliers
-from services.demand import Demand
-from services.errors import ValidationError
-from services.messages import set_language
-from services.suggestion_inputs import OrderTerms
+from services.catalog import products
+from services.core.clock import today
+from services.core.errors import ValidationError
+from services.core.messages import set_language
+from services.purchasing import purchase_orders, suggestions, suppliers
+from services.purchasing.suggestion_inputs import OrderTerms
+from services.stock import ledger, reservations
+from services.stock.demand import Demand
 
 D = Decimal
-TODAY = dt.date.today()
+TODAY = today()
 NOW = dt.datetime.combine(TODAY + dt.timedelta(days=(2 - TODAY.weekday()) % 7), dt.time(14))  # a Wednesday, 14:00
 THU, FRI, SAT = (NOW.date() + dt.timedelta(days=n) for n in (1, 2, 3))
 WEEK = [NOW.date() - dt.timedelta(days=n) for n in range(7, 0, -1)]  # Wednesday a week ago … Tuesday
@@ -326,7 +329,7 @@ def test_purchase_suggest_json_through_the_cli(shop, db_path):
     cabbage = make_product(shop, "娃娃菜", unit="袋", shelf_life=7, safety="6")
     supplies(shop, make_supplier(shop), cabbage, pack="10")
     for back in range(7, 0, -1):
-        day = dt.date.today() - dt.timedelta(days=back)
+        day = today() - dt.timedelta(days=back)
         post(shop, "receipt", cabbage, "9", at(day, dt.time(7)))
         for qty, time in (("2", MORNING), ("3", AFTERNOON), ("4", EVENING)):
             post(shop, "sale", cabbage, qty, at(day, time))

@@ -11,16 +11,19 @@ from xlsx_files import column_of, read_rows, write_xlsx
 
 from models import AuditEvent
 from models.purchasing import PurchasePrice, Supplier, SupplierProduct
-from services import purchase_orders as po
-from services import suppliers
-from services.errors import PermissionDenied, ValidationError
-from services.excel_table import ImportFailed
-from services.suppliers import SupplierInput
+from services.core import clock
+from services.core.errors import PermissionDenied, ValidationError
+from services.imports.excel_table import ImportFailed
+from services.purchasing import purchase_orders as po
+from services.purchasing import suppliers
+from services.purchasing.suppliers import SupplierInput
 
 
 @pytest.fixture
 def ps(shop):
-    return purchase_shop(shop)
+    """The shop's suppliers and typed prices, set up on the Friday before the orders of SATURDAY."""
+    with clock.clock_at(dt.datetime.combine(SATURDAY - dt.timedelta(days=1), dt.time(9))):
+        return purchase_shop(shop)
 
 
 # -- the supplier form ----------------------------------------------------------------------

@@ -5,10 +5,10 @@ from decimal import Decimal
 
 import pytest
 
-from services import sales_orders as so
-from services.order_parser import parse
-from services.sales_lines import SaleLineInput
-from services.usual_orders import usual_order
+from services.group_orders.message_parser import parse
+from services.group_orders.usual_orders import usual_order
+from services.sales import sales_orders as so
+from services.sales.sales_lines import SaleLineInput
 from tests.sales_shop import sales_shop, stock_in
 
 

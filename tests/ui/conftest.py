@@ -5,8 +5,8 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths
 
 from tests.ui.uihelpers import FakeClock
-from ui.context import AppContext
-from ui.settings import Settings
+from ui.widgets.context import AppContext
+from ui.widgets.settings import Settings
 
 
 @pytest.fixture(autouse=True)
@@ -33,7 +33,7 @@ def context(shop, settings, db_path) -> AppContext:
 @pytest.fixture
 def make_window(qtbot, context):
     """make_window(clock=FakeClock(10)) → a shown MainWindow whose scanner reads that clock."""
-    from ui.main_window import MainWindow
+    from ui.shell.main_window import MainWindow
 
     windows = []
 

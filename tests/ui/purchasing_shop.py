@@ -8,8 +8,9 @@ from decimal import Decimal
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
 
-from services import ledger
-from services import purchase_orders as po
+from services.core import clock
+from services.purchasing import purchase_orders as po
+from services.stock import ledger
 from tests.purchase_shop import PurchaseShop, purchase_shop
 
 BLUEBERRY_BOX = "16901234567899"  # conftest: 箱 = 12 盒
@@ -17,7 +18,7 @@ BLUEBERRY_BOX = "16901234567899"  # conftest: 箱 = 12 盒
 
 def selling_week(cast: PurchaseShop, product, per_day: str, customer) -> None:
     """Each of the last 7 days: the morning delivery is exactly what sells by evening → empty shelf now."""
-    today = dt.date.today()
+    today = clock.today()
     for back in range(7, 0, -1):
         day = today - dt.timedelta(days=back)
         ledger.post_document(cast.owner, "receipt", [ledger.Line(product.id, Decimal(per_day), cast.supplier_location.id,

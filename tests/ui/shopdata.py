@@ -5,9 +5,11 @@ import datetime as dt
 import random
 from decimal import Decimal
 
-from services import ledger, locations, products
-from services.barcodes import with_check_digit
-from services.ledger import Line
+from services.catalog import locations, products
+from services.catalog.barcodes import with_check_digit
+from services.core import clock
+from services.stock import ledger
+from services.stock.ledger import Line
 
 NAMES = ("蓝莓 草莓 苹果 香蕉 橙子 葡萄 西瓜 芒果 菠萝 猕猴桃 火龙果 樱桃 荔枝 龙眼 柚子 柠檬 "
          "菠菜 小白菜 上海青 生菜 西兰花 芹菜 韭菜 香菜 黄瓜 西红柿 土豆 胡萝卜 洋葱 生姜 大蒜 "
@@ -43,7 +45,7 @@ def fill_shop(owner, count: int = 300, seed: int = 1, with_stock: bool = True) -
 def stock_up(owner, product_ids: list[int], rng: random.Random) -> None:
     store, supplier = locations.default_store(), locations.virtual("supplier")
     customer = locations.virtual("customer")
-    today = dt.date.today()
+    today = clock.today()
     lines = []
     for n, pid in enumerate(product_ids):
         for k, days in enumerate(rng.sample((-2, 1, 3, 6, 10, 20), 2)):

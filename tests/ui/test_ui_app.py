@@ -4,15 +4,14 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
 
-import cli
-from ui import app as gui
-from ui import single_instance
-from ui.crash import CrashHandler
+from cli import commands as cli
+from ui.shell import app as gui
+from ui.shell import single_instance
+from ui.shell.crash import CrashHandler
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -43,14 +42,14 @@ def test_smoke_test_without_db_uses_a_temporary_database(qapp, fatal):
     assert fatal == []
 
 
-def test_smoke_test_from_the_command_line_is_quick(tmp_path):
+def test_smoke_test_from_the_command_line_opens_the_shop(tmp_path):
+    """The installed program's start: main.py as its own process (start-up time is in bench/)."""
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    started = time.perf_counter()
-    done = subprocess.run([sys.executable, "main.py", "--db", str(tmp_path / "s.sqlite3"), "--smoke-test"],
+    db = tmp_path / "s.sqlite3"
+    done = subprocess.run([sys.executable, "main.py", "--db", str(db), "--smoke-test"],
                           cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
-    elapsed = time.perf_counter() - started
     assert done.returncode == 0, done.stderr
-    assert elapsed < 2.0, f"--smoke-test took {elapsed:.2f} s"
+    assert db.exists() and not single_instance.lock_path(db).exists()
 
 
 def test_a_second_window_on_the_same_file_is_refused_and_changes_nothing(qapp, tmp_path, fatal):
@@ -80,7 +79,7 @@ def test_second_instance_as_a_process(tmp_path):
 
 def test_a_stale_lock_from_a_crashed_run_is_taken_over(qapp, tmp_path, fatal):
     db = tmp_path / "shop.sqlite3"
-    crashed = ("import os, sys; sys.path.insert(0, '.'); from pathlib import Path; from ui import single_instance; "
+    crashed = ("import os, sys; sys.path.insert(0, '.'); from pathlib import Path; from ui.shell import single_instance; "
                f"lock = single_instance.acquire(Path({str(db)!r})); os._exit(0)")  # dies holding the lock
     subprocess.run([sys.executable, "-c", crashed], cwd=ROOT, check=True, timeout=60)
     assert single_instance.lock_path(db).exists()
@@ -110,8 +109,8 @@ def test_unknown_user_is_a_message(qapp, tmp_path, fatal):
 
 
 def test_login_dialog_refuses_a_wrong_password_in_chinese(qtbot, db):
-    from services.users import create_user
-    from ui.login_dialog import LoginDialog
+    from services.core.users import create_user
+    from ui.shell.login_dialog import LoginDialog
 
     create_user(db, "xiaowang", "cashier", password="secret123", display_name="小王")
     dialog = LoginDialog("xiaowang")
@@ -123,7 +122,7 @@ def test_login_dialog_refuses_a_wrong_password_in_chinese(qtbot, db):
     dialog.password.setText("secret123")
     dialog.try_login()
     assert dialog.user.username == "xiaowang"
-    from ui.roles import user_label
+    from ui.widgets.roles import user_label
 
     assert user_label(dialog.user) == "小王(收银员)"
 
@@ -142,7 +141,7 @@ def test_crash_handler_logs_and_shows_a_readable_message(tmp_path):
 
 
 def test_crash_handler_shows_a_service_refusal_as_is():
-    from services.errors import ValidationError
+    from services.core.errors import ValidationError
 
     shown = []
     handler = CrashHandler(show=lambda text, details: shown.append(text))
@@ -158,7 +157,7 @@ def test_run_gui_restores_the_previous_excepthook(qapp, tmp_path, fatal):
 
 
 def test_demo_opens_a_generated_store(qapp, tmp_path, fatal, monkeypatch):
-    from services import products
+    from services.catalog import products
 
     opened = []
     monkeypatch.setattr(gui, "DEMO_SIZE", {"products": 12, "days": 2, "seed": 1})

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
 
-from ui import i18n
+from ui.widgets import i18n
 
 ROOT = Path(__file__).resolve().parents[2]
 TS = ROOT / "resources" / "translations" / "xiaopu_en.ts"
@@ -53,7 +53,7 @@ def test_qm_is_compiled_once_into_the_cache_and_again_when_the_ts_changes(tmp_pa
 
 
 def test_english_main_window(qtbot, context, tmp_path):
-    from ui.main_window import MainWindow
+    from ui.shell.main_window import MainWindow
 
     translators = i18n.install("en", cache_dir=tmp_path)
     try:

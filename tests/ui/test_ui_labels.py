@@ -36,7 +36,7 @@ def test_a4_sheet_with_start_position_and_calibration(qtbot, make_window, shop):
 
 
 def test_no_selection_says_so(qtbot, make_window, shop, monkeypatch):
-    from ui import notify
+    from ui.widgets import notify
 
     said = []
     monkeypatch.setattr(notify, "inform", lambda parent, title, text: said.append(text))
@@ -46,8 +46,8 @@ def test_no_selection_says_so(qtbot, make_window, shop, monkeypatch):
 
 
 def test_shelf_labels_from_the_file_menu(qtbot, make_window, shop):
-    from services.locations import create_location, default_store
-    from ui.label_dialog import preview_shelf_labels
+    from services.catalog.locations import create_location, default_store
+    from ui.widgets.label_dialog import preview_shelf_labels
 
     window = make_window()
     assert preview_shelf_labels(window) is None  # no shelves yet: said, nothing opens

@@ -4,7 +4,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QMessageBox
 
 from tests.ui.uihelpers import FakeClock, scan
-from ui.product_dialog import ProductDialog
+from ui.catalog.product_dialog import ProductDialog
 
 
 def test_tabs_menus_and_status_bar(make_window, db_path):
@@ -34,7 +34,7 @@ def test_scanning_the_box_barcode_finds_the_same_product(qtbot, make_window, sho
 def test_a_scan_on_the_stock_tab_shows_that_products_stock(qtbot, make_window, shop):
     from decimal import Decimal
 
-    from services import ledger
+    from services.stock import ledger
 
     ledger.post_document(shop.owner, "receipt", [ledger.Line(shop.screw.id, Decimal(50), shop.supplier.id,
                                                              shop.store.id)])

@@ -18,7 +18,7 @@ def printer_to_pdf(path) -> QPrinter:
 
 
 def test_preview_shows_every_page_of_a_multi_page_order(qtbot, shop):
-    from ui.print_preview import PdfPreviewDialog, preview_purchase_order
+    from ui.widgets.print_preview import PdfPreviewDialog, preview_purchase_order
 
     sixty_line_order(shop)
     dialog = preview_purchase_order(None, "CG20261122-060")
@@ -37,7 +37,7 @@ def test_preview_shows_every_page_of_a_multi_page_order(qtbot, shop):
 
 def test_preview_of_a_one_page_order(qtbot, shop, tmp_path):
     from reports.purchase_order_pdf import write_purchase_order_pdf
-    from ui.print_preview import show_pdf_preview
+    from ui.widgets.print_preview import show_pdf_preview
 
     three_line_order(shop)
     pdf = write_purchase_order_pdf("CG20261122-001", tmp_path / "po.pdf")
@@ -51,8 +51,8 @@ def test_preview_of_a_one_page_order(qtbot, shop, tmp_path):
 def test_print_keeps_the_paper_size_of_each_page(qtbot, shop, tmp_path):
     from reports.purchase_order_pdf import write_purchase_order_pdf
     from reports.replenish_slip import write_replenish_slips
-    from services.replenish_print import product_slips
-    from ui.print_preview import print_pdf
+    from services.purchasing.replenish_print import product_slips
+    from ui.widgets.print_preview import print_pdf
 
     three_line_order(shop)
     po = write_purchase_order_pdf("CG20261122-001", tmp_path / "po.pdf")
@@ -74,7 +74,7 @@ def test_print_button_path_asks_then_prints_and_save_as_copies(qtbot, shop, tmp_
     from PySide6.QtWidgets import QDialog, QFileDialog
 
     from reports.purchase_order_pdf import write_purchase_order_pdf
-    from ui import print_preview
+    from ui.widgets import print_preview
 
     three_line_order(shop)
     pdf = write_purchase_order_pdf("CG20261122-001", tmp_path / "po.pdf")

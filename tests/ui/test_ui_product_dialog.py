@@ -6,8 +6,8 @@ from decimal import Decimal
 import pytest
 from PySide6.QtCore import Qt
 
-from services import products
-from ui.product_dialog import ERROR_STYLE, ProductDialog
+from services.catalog import products
+from ui.catalog.product_dialog import ERROR_STYLE, ProductDialog
 
 
 @pytest.fixture

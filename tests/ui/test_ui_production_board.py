@@ -10,20 +10,21 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QLineEdit, QMessageBox
 
-from services import production_orders, production_work, users
-from services import purchase_orders as po
-from services.locations import default_store
+from services.catalog.locations import default_store
+from services.core import users
+from services.production import production_orders, production_work
+from services.purchasing import purchase_orders as po
 from tests.production_shop import workshop
 from tests.purchase_shop import on_hand, opening_stock
 from tests.ui.uihelpers import FakeClock
-from ui.context import AppContext
-from ui.production_board import BoardView
-from ui.production_order_complete import CompleteDialog
-from ui.production_order_new import NewOrderDialog
-from ui.production_order_report import ReportWorkDialog
-from ui.production_order_used import CancelUsedDialog
-from ui.production_tab import ProductionTab
-from ui.reason_dialog import ReasonDialog
+from ui.production.board import BoardView
+from ui.production.order_complete import CompleteDialog
+from ui.production.order_new import NewOrderDialog
+from ui.production.order_report import ReportWorkDialog
+from ui.production.order_used import CancelUsedDialog
+from ui.production.tab import ProductionTab
+from ui.widgets.context import AppContext
+from ui.widgets.reason_dialog import ReasonDialog
 
 D = Decimal
 

@@ -7,14 +7,15 @@ import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QDialogButtonBox, QLineEdit
 
-from services import bom, users
+from services.core import users
+from services.production import bom
 from tests.test_bom import platter_shop
 from tests.ui.uihelpers import FakeClock
-from ui.context import AppContext
-from ui.production_bom import BomView
-from ui.production_bom_editor import BY_PRODUCT_COLUMN, BomEditorDialog
-from ui.production_tab import ProductionTab
-from ui.purchasing_format import URGENT_COLOR
+from ui.production.bom import BomView
+from ui.production.bom_editor import BY_PRODUCT_COLUMN, BomEditorDialog
+from ui.production.tab import ProductionTab
+from ui.widgets.context import AppContext
+from ui.widgets.formatting import URGENT_COLOR
 
 
 @pytest.fixture

@@ -12,21 +12,22 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QDialogButtonBox, QLineEdit, QMessageBox
 
 from models import Lot, Product
-from services import disassembly
-from services import sales_orders as so
-from services.locations import default_store
-from services.production_orders import list_orders
-from services.production_sales import production_for_sale
-from services.sales_lines import SaleLineInput
+from services.catalog.locations import default_store
+from services.core.clock import today
+from services.production import disassembly
+from services.production.production_orders import list_orders
+from services.production.production_sales import production_for_sale
+from services.sales import sales_orders as so
+from services.sales.sales_lines import SaleLineInput
 from tests.conftest import D
 from tests.production_shop import workshop
 from tests.purchase_shop import on_hand
 from tests.test_disassembly import MELON_EXPIRY, MELON_LOT, melon_stall
 from tests.ui.uihelpers import FakeClock
-from ui.production_disassembly import DisassemblyView
-from ui.production_disassembly_recipe import SHARE_COLUMN, RecipeDialog
-from ui.production_disassembly_run import ACTUAL_COLUMN, DisassemblyDialog
-from ui.production_trace_dialog import TraceDialog
+from ui.production.disassembly import DisassemblyView
+from ui.production.disassembly_recipe import SHARE_COLUMN, RecipeDialog
+from ui.production.disassembly_run import ACTUAL_COLUMN, DisassemblyDialog
+from ui.production.trace_dialog import TraceDialog
 
 
 @pytest.fixture
@@ -121,7 +122,7 @@ def test_melons_by_price_disassembled_with_a_lower_yield(qtbot, make_window, sta
     for product in (stall.half, stall.chunk):
         [lot] = Lot.select().where(Lot.product == product.id)
         assert lot.expiry_date <= MELON_EXPIRY
-    assert Lot.get(Lot.product == stall.chunk.id).expiry_date == dt.date.today() + dt.timedelta(days=1)
+    assert Lot.get(Lot.product == stall.chunk.id).expiry_date == today() + dt.timedelta(days=1)
 
 
 def test_shares_not_adding_up_are_refused_and_nothing_saved(qtbot, make_window, stall):
@@ -146,7 +147,7 @@ def test_trace_from_a_chunk_lot_back_to_the_melon_delivery(qtbot, make_window, s
     view = disassembly_view(make_window(FakeClock(200)))
     disassembly.save_recipe(view.context.user, "XGG", [disassembly.OutputInput(stall.half.id, "2"),
                                                       disassembly.OutputInput(stall.chunk.id, "4")])
-    from services.production_orders import release
+    from services.production.production_orders import release
 
     order = disassembly.create_disassembly(view.context.user, "XGG", "1")
     release(view.context.user, order.number)

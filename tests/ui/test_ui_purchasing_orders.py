@@ -6,12 +6,12 @@ from decimal import Decimal
 
 from PySide6.QtCore import Qt
 
-from services import purchase_orders as po
+from services.purchasing import purchase_orders as po
 from tests.purchase_shop import purchase_shop
 from tests.ui.purchasing_shop import BLUEBERRY_BOX, message_texts
 from tests.ui.uihelpers import FakeClock, scan
-from ui.purchasing_order_editor import OrderEditorDialog
-from ui.reason_dialog import ReasonDialog
+from ui.purchasing.order_editor import OrderEditorDialog
+from ui.widgets.reason_dialog import ReasonDialog
 
 
 def orders_view(window):

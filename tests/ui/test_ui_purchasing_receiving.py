@@ -6,12 +6,12 @@ from decimal import Decimal
 
 from PySide6.QtCore import Qt
 
-from services import purchase_orders as po
-from services import receiving
+from services.purchasing import purchase_orders as po
+from services.purchasing import receiving
 from tests.purchase_shop import on_hand, purchase_shop
 from tests.ui.purchasing_shop import BLUEBERRY_BOX, approved_blueberry_order, message_texts
 from tests.ui.uihelpers import FakeClock, scan
-from ui.reason_dialog import ReasonDialog
+from ui.widgets.reason_dialog import ReasonDialog
 
 
 def receiving_view(window, number: str):

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from services import purchase_orders as po
+from services.purchasing import purchase_orders as po
 from tests.ui.purchasing_shop import click_check_box, message_texts, selling_shop
 
 

@@ -4,10 +4,12 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from services import purchase_returns, shop_settings, suppliers
+from services.core import shop_settings
+from services.core.clock import today
+from services.purchasing import purchase_returns, suppliers
 from tests.purchase_shop import on_hand, opening_stock, purchase_shop
-from ui.purchasing_settings_dialog import ShopSettingsDialog
-from ui.purchasing_supplier_dialog import SupplierDialog
+from ui.purchasing.settings_dialog import ShopSettingsDialog
+from ui.purchasing.supplier_dialog import SupplierDialog
 
 
 def subview(window, name: str):
@@ -52,7 +54,7 @@ def test_supplier_editor_validation_in_chinese_then_products_and_closed_days(qtb
     [supplied] = suppliers.supplier_products(row.id)
     assert (supplied.pack_size, supplied.last_price) == (Decimal(100), Decimal("0.04"))
 
-    day = dt.date.today() + dt.timedelta(days=3)
+    day = today() + dt.timedelta(days=3)
     dialog.closed_day.setDate(day)
     dialog.closed_reason.setText("冷库检修")
     assert dialog.add_closed_day()

@@ -9,12 +9,13 @@ from openpyxl import Workbook, load_workbook
 from PySide6.QtCore import Qt
 
 from models import Product
-from services import sales_orders as so
-from services.sales_lines import SaleLineInput
+from services.core.clock import now, today
+from services.sales import sales_orders as so
+from services.sales.sales_lines import SaleLineInput
 from tests.sales_shop import stock_in
-from ui.sales_channels_view import SalesChannelsView
+from ui.sales.channels_view import SalesChannelsView
 
-FRESH = dt.date.today() + dt.timedelta(days=7)
+FRESH = today() + dt.timedelta(days=7)
 
 
 def channels_view(window) -> SalesChannelsView:
@@ -109,7 +110,7 @@ def test_ticking_a_low_product_drafts_its_purchase_order(qtbot, make_window, sho
     view.low_model.setData(view.low_model.index(row, 0), Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
     numbers = view.draft_purchase()
     assert len(numbers) == 1 and numbers[0] in view.status.text()
-    from services import purchase_orders
+    from services.purchasing import purchase_orders
 
     assert purchase_orders.get_order(numbers[0]).state == "draft"
 
@@ -117,7 +118,7 @@ def test_ticking_a_low_product_drafts_its_purchase_order(qtbot, make_window, sho
 def test_the_timer_slot_expires_an_order_whose_hold_passed(qtbot, make_window, shop):
     stock_in(shop.owner, shop.blueberry, "10", shop.store, expiry=FRESH)
     order = so.create_order(shop.owner, "MEITUAN", [SaleLineInput(shop.blueberry.id, "3")],
-                            at=dt.datetime.now() - dt.timedelta(hours=1))
+                            at=now() - dt.timedelta(hours=1))
     window = make_window()
     assert window.hold_timer.isActive() and window.hold_timer.interval() == 60_000
     view = channels_view(window)

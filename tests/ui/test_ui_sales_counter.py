@@ -7,14 +7,15 @@ from decimal import Decimal
 
 from PySide6.QtCore import Qt
 
-from services import sales_orders as so
-from services import shop_settings
-from services.scale_barcodes import make_scale_code
+from services.catalog.scale_barcodes import make_scale_code
+from services.core import shop_settings
+from services.core.clock import today
+from services.sales import sales_orders as so
 from tests.sales_shop import on_hand, sales_shop, stock_in
 from tests.ui.purchasing_shop import message_texts
 from tests.ui.uihelpers import FakeClock, scan
-from ui.context import AppContext
-from ui.reason_dialog import ReasonDialog
+from ui.widgets.context import AppContext
+from ui.widgets.reason_dialog import ReasonDialog
 
 
 def counter_view(window):
@@ -26,8 +27,8 @@ def counter_view(window):
 
 def stocked(shop):
     s = sales_shop(shop)
-    stock_in(s.owner, s.blueberry, "24", s.store, expiry=dt.date.today() + dt.timedelta(days=7))
-    stock_in(s.owner, s.spinach, "30", s.store, expiry=dt.date.today() + dt.timedelta(days=3))
+    stock_in(s.owner, s.blueberry, "24", s.store, expiry=today() + dt.timedelta(days=7))
+    stock_in(s.owner, s.spinach, "30", s.store, expiry=today() + dt.timedelta(days=3))
     stock_in(s.owner, s.screw, "20000", s.store)
     return s
 
@@ -94,7 +95,7 @@ def test_unknown_code_and_too_little_stock(qtbot, make_window, shop):
 
 def test_expired_lot_the_owner_decides(qtbot, make_window, shop, settings, db_path):
     s = sales_shop(shop)
-    stock_in(s.owner, s.spinach, "3", s.store, expiry=dt.date.today() - dt.timedelta(days=1), lot_code="OLD")
+    stock_in(s.owner, s.spinach, "3", s.store, expiry=today() - dt.timedelta(days=1), lot_code="OLD")
     cashier_window = make_window(ctx=AppContext(s.cashier, settings, db_label=str(db_path)))
     view = counter_view(cashier_window)
     view.lines = [so.SaleLineInput(s.spinach.id, "2")]

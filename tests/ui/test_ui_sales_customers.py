@@ -7,9 +7,10 @@ from decimal import Decimal
 
 from PySide6.QtCore import Qt
 
-from services import customers, receivables
+from services.core.clock import today
+from services.sales import customers, receivables
 from tests.sales_shop import sales_shop
-from ui.sales_customers import BUCKET_TITLES, CustomersView
+from ui.sales.customers import BUCKET_TITLES, CustomersView
 
 
 def customers_view(window) -> CustomersView:
@@ -64,7 +65,7 @@ def test_a_wholesale_customer_with_a_credit_limit(qtbot, make_window, shop):
 
 def test_a_payment_lowers_the_balance(qtbot, make_window, shop):
     s = sales_shop(shop)
-    receivables.record_sale(s.owner, s.wholesaler.id, None, Decimal("800"), dt.date.today(), None)
+    receivables.record_sale(s.owner, s.wholesaler.id, None, Decimal("800"), today(), None)
     view = customers_view(make_window())
     assert line(view, "五金王").customer.balance == Decimal("800.00")
     view.select(s.wholesaler.id)
@@ -84,9 +85,9 @@ def test_a_payment_lowers_the_balance(qtbot, make_window, shop):
 
 def test_ageing_shows_the_overdue_bucket(qtbot, make_window, shop):
     s = sales_shop(shop)
-    day = dt.date.today() - dt.timedelta(days=45)  # 30-day terms: 15 days overdue
+    day = today() - dt.timedelta(days=45)  # 30-day terms: 15 days overdue
     receivables.record_sale(s.owner, s.wholesaler.id, None, Decimal("600"), day, None)
-    receivables.record_sale(s.owner, s.wholesaler.id, None, Decimal("150"), dt.date.today(), None)
+    receivables.record_sale(s.owner, s.wholesaler.id, None, Decimal("150"), today(), None)
     view = customers_view(make_window())
     assert line(view, "五金王").overdue == Decimal("600.00")
     assert view.model.row_background(line(view, "五金王")) is not None  # marked
@@ -103,8 +104,8 @@ def test_ageing_shows_the_overdue_bucket(qtbot, make_window, shop):
 
 def test_statement_preview_opens_with_pages(qtbot, make_window, shop, tmp_path):
     s = sales_shop(shop)
-    receivables.record_sale(s.owner, s.wholesaler.id, None, Decimal("880"), dt.date.today(), None)
-    receivables.record_payment(s.owner, s.wholesaler.id, "200", "cash", dt.date.today())
+    receivables.record_sale(s.owner, s.wholesaler.id, None, Decimal("880"), today(), None)
+    receivables.record_payment(s.owner, s.wholesaler.id, "200", "cash", today())
     view = customers_view(make_window())
     view.select(s.wholesaler.id)
     dialog = view.statement_selected()

@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from services import products
-from services import sales_orders as so
-from services.sales_lines import SaleLineInput
+from services.catalog import products
+from services.core.clock import today
+from services.sales import sales_orders as so
+from services.sales.sales_lines import SaleLineInput
 from tests.sales_shop import available, sales_shop, stock_in
 
 
@@ -22,8 +23,8 @@ def test_a_pasted_message_becomes_a_reserved_group_order(qtbot, make_window, sho
     s = sales_shop(shop)
     yam = products.save_product(s.owner, products.ProductInput(name="山药", spec="1kg/袋", category="蔬菜",
                                                                base_unit="袋", price="9.9"))
-    stock_in(s.owner, s.blueberry, "24", s.store, expiry=dt.date.today() + dt.timedelta(days=7))
-    stock_in(s.owner, yam, "10", s.store, expiry=dt.date.today() + dt.timedelta(days=7))
+    stock_in(s.owner, s.blueberry, "24", s.store, expiry=today() + dt.timedelta(days=7))
+    stock_in(s.owner, yam, "10", s.store, expiry=today() + dt.timedelta(days=7))
     view = group_view(make_window())
     view.message.setPlainText("要2盒蓝莓+1袋山药")
     view.parse_button.click()
@@ -53,7 +54,7 @@ def test_choosing_a_candidate_learns_the_alias(qtbot, make_window, shop):
     combo.activated.emit(pick)
     [line] = view.model.rows
     assert (line.name, line.qty) == ("青苹果", 3)
-    from services.order_parser import parse
+    from services.group_orders.message_parser import parse
 
     assert parse("苹果2斤").lines[0].name == "青苹果"  # remembered for next time
 

@@ -4,18 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 
-from services import sales_emergency
+from services.core.clock import today
+from services.sales import sales_emergency
 from tests.sales_shop import on_hand, sales_shop, stock_in
 from tests.ui.uihelpers import FakeClock, scan
-from ui.context import AppContext
-from ui.sales_outbound_view import SalesOutboundView
+from ui.sales.outbound_view import SalesOutboundView
+from ui.widgets.context import AppContext
 
 BLUEBERRY = "6901234567892"
 
 
 def stocked(shop):
     s = sales_shop(shop)
-    stock_in(s.owner, s.blueberry, "10", s.store, expiry=dt.date.today() + dt.timedelta(days=7))
+    stock_in(s.owner, s.blueberry, "10", s.store, expiry=today() + dt.timedelta(days=7))
     return s
 
 

@@ -5,17 +5,18 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from services import sales_orders as so
+from services.core.clock import today
+from services.sales import sales_orders as so
 from tests.sales_shop import on_hand, sales_shop, stock_in
 from tests.ui.uihelpers import FakeClock, scan
-from ui.sales_returns_view import CONFIRM, PHOTO, REASON, SCAN, SalesReturnsView
+from ui.sales.returns_view import CONFIRM, PHOTO, REASON, SCAN, SalesReturnsView
 
 BLUEBERRY = "6901234567892"
 
 
 def sold_blueberries(shop):
     s = sales_shop(shop)
-    stock_in(s.owner, s.blueberry, "10", s.store, expiry=dt.date.today() + dt.timedelta(days=7))
+    stock_in(s.owner, s.blueberry, "10", s.store, expiry=today() + dt.timedelta(days=7))
     so.sell_now(s.owner, [so.SaleLineInput(s.blueberry.id, "3")])
     return s
 
@@ -32,7 +33,7 @@ def returns_view(window) -> SalesReturnsView:
 def loss_total(product) -> Decimal:
     """Base units posted into the virtual loss location."""
     from models import Move
-    from services.locations import virtual
+    from services.catalog.locations import virtual
 
     moves = Move.select(Move.quantity).where((Move.product == product.id) & (Move.to_location == virtual("loss").id))
     return sum((m.quantity for m in moves), Decimal(0))

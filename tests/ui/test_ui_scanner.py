@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 
 from tests.ui.uihelpers import FakeClock, scan
-from ui.scanner import ScanLineEdit, ScannerFilter
+from ui.widgets.scanner import ScanLineEdit, ScannerFilter
 
 
 @pytest.fixture

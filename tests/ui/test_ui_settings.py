@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSettings
 
-from ui import settings as keys
-from ui.settings import Settings
+from ui.widgets import settings as keys
+from ui.widgets.settings import Settings
 
 
 def ini(tmp_path) -> QSettings:
@@ -51,7 +51,7 @@ def test_set_refuses_a_bad_value(tmp_path):
 def test_settings_dialog_saves_and_says_language_needs_a_restart(qtbot, tmp_path):
     from PySide6.QtWidgets import QLabel
 
-    from ui.settings_dialog import SettingsDialog
+    from ui.shell.settings_dialog import SettingsDialog
 
     s = Settings(ini(tmp_path))
     dialog = SettingsDialog(s)

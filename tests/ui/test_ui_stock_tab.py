@@ -7,11 +7,13 @@ from decimal import Decimal
 import pytest
 from PySide6.QtCore import Qt
 
-from services import ledger, locations
-from ui.stock_model import EXPIRED_COLOR, NEAR_EXPIRY_COLOR
-from ui.stock_tab import StockTab
+from services.catalog import locations
+from services.core.clock import today
+from services.stock import ledger
+from ui.stock.stock_model import EXPIRED_COLOR, NEAR_EXPIRY_COLOR
+from ui.stock.stock_tab import StockTab
 
-TODAY = dt.date.today()
+TODAY = today()
 
 
 def receive(shop, product, qty: str, lot: str = "", expiry: dt.date | None = None, to=None, days_ago: int = 10):
@@ -51,7 +53,7 @@ def test_expired_rows_red_and_near_expiry_amber(tab):
 
 
 def test_columns_show_on_hand_reserved_available(tab, stocked):
-    from services import reservations
+    from services.stock import reservations
 
     reservations.reserve(stocked.owner, "test-order", stocked.screw.id, stocked.store.id, Decimal(30))
     tab.reload()

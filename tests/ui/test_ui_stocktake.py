@@ -8,14 +8,14 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from services import sales_orders as so
-from services import stocktake
-from services.label_data import shelf_qr
+from services.sales import sales_orders as so
+from services.stock.label_data import shelf_qr
+from services.stocktake import sessions as stocktake
 from tests.sales_shop import on_hand, sales_shop, stock_in
 from tests.ui.uihelpers import FakeClock, scan
-from ui.context import AppContext
-from ui.stocktake_review import OVER_LIMIT_COLOR, ReviewView
-from ui.stocktake_tab import StocktakeTab
+from ui.stocktake.review import OVER_LIMIT_COLOR, ReviewView
+from ui.stocktake.tab import StocktakeTab
+from ui.widgets.context import AppContext
 
 BLUEBERRY = "6901234567892"
 

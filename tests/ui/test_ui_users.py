@@ -1,8 +1,8 @@
 """设置 → 用户管理: the owner adds a cashier with a password; mistakes stay in the dialog."""
 from __future__ import annotations
 
-from services.users import authenticate, create_user, list_users, login_required
-from ui.users_dialog import UserEditDialog, UsersDialog
+from services.core.users import authenticate, create_user, list_users, login_required
+from ui.shell.users_dialog import UserEditDialog, UsersDialog
 
 
 def test_owner_adds_a_cashier_and_login_becomes_required(qtbot, context):

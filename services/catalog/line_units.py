@@ -1,0 +1,52 @@
+"""The quantity part of an order line, one rule for purchase and sales orders: the product exists,
+the unit is its base unit or one of its units, and the quantity converts exactly to base units."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Protocol
+
+from models import Product, ProductUnit
+from models.fields import QTY_SCALE
+from services.core.errors import NotFound, ValidationError
+from services.core.numbers import QTY_STEP, normalise_text, to_decimal
+
+
+class QuantityLine(Protocol):
+    product_id: int
+    quantity: object
+    unit: object
+
+
+@dataclass(frozen=True)
+class LineQuantity:
+    product: Product
+    unit: str
+    factor: Decimal  # base units in one `unit`
+    quantity: Decimal  # in `unit`
+
+
+def line_quantities(lines: Sequence[QuantityLine]) -> list[LineQuantity]:
+    """Check every line's product, unit and quantity (messages name the line); two queries in all."""
+    if not lines:
+        raise ValidationError("doc.empty", field="明细")
+    ids = list({line.product_id for line in lines})
+    products = {p.id: p for p in Product.select().where(Product.id.in_(ids))}
+    units = {(pid, name): factor for pid, name, factor in ProductUnit.select(
+        ProductUnit.product, ProductUnit.name, ProductUnit.factor).where(ProductUnit.product.in_(ids)).tuples()}
+    out: list[LineQuantity] = []
+    for n, line in enumerate(lines, 1):
+        product = products.get(line.product_id)
+        if product is None:
+            raise NotFound("product.not_found", ref=line.product_id)
+        unit = normalise_text(line.unit) or product.base_unit
+        factor = Decimal(1) if unit == product.base_unit else units.get((product.id, unit))
+        if factor is None:
+            raise ValidationError("unit.bad", field="单位", unit=unit, product=product.name)
+        quantity = to_decimal(line.quantity, f"第 {n} 行数量", places=QTY_SCALE, allow_zero=False)
+        if quantity * factor != (quantity * factor).quantize(QTY_STEP):
+            raise ValidationError("value.too_precise", field=f"第 {n} 行数量(换算为{product.base_unit})",
+                                  places=QTY_SCALE, value=quantity * factor)
+        out.append(LineQuantity(product, unit, factor, quantity))
+    return out

@@ -1,0 +1,67 @@
+"""Append-only audit log chained by SHA-256: editing any row breaks the chain."""
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+
+from models import AuditEvent
+from services.core.clock import now
+
+GENESIS = "0" * 64
+
+
+def _as_text(value: object) -> str:
+    if value is None or value == "":
+        return ""
+    if isinstance(value, str):
+        return value
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
+
+
+def event_hash(prev_hash: str, at, user_id, action, entity, entity_id, old, new, reason) -> str:
+    payload = json.dumps(
+        [prev_hash, str(at), user_id, action, entity, str(entity_id), old, new, reason],
+        ensure_ascii=False,
+    )
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def record(user, action: str, entity: str, entity_id: object = "", old: object = None,
+           new: object = None, reason: str = "") -> AuditEvent:
+    """Append one event; call inside the write transaction of the change it describes."""
+    last = AuditEvent.select(AuditEvent.hash).order_by(AuditEvent.id.desc()).first()
+    prev = last.hash if last else GENESIS
+    at = now()
+    user_id = user.id if user is not None else None
+    old_text, new_text = _as_text(old), _as_text(new)
+    digest = event_hash(prev, at, user_id, action, entity, entity_id, old_text, new_text, reason)
+    return AuditEvent.create(
+        at=at, user=user_id, action=action, entity=entity, entity_id=str(entity_id),
+        old=old_text, new=new_text, reason=reason, prev_hash=prev, hash=digest,
+    )
+
+
+@dataclass
+class ChainReport:
+    events: int
+    problems: list[str]
+
+
+def verify_chain() -> ChainReport:
+    problems: list[str] = []
+    prev = GENESIS
+    count = 0
+    query = AuditEvent.select().order_by(AuditEvent.id).tuples().iterator()
+    fields = [f.name for f in AuditEvent._meta.sorted_fields]
+    for row in query:
+        ev = dict(zip(fields, row, strict=True))
+        count += 1
+        if ev["prev_hash"] != prev:
+            problems.append(f"audit event {ev['id']}: chain broken (previous hash does not match)")
+        expected = event_hash(ev["prev_hash"], ev["at"], ev["user"], ev["action"], ev["entity"],
+                              ev["entity_id"], ev["old"], ev["new"], ev["reason"])
+        if expected != ev["hash"]:
+            problems.append(f"audit event {ev['id']} ({ev['action']}): content was altered")
+        prev = ev["hash"]
+    return ChainReport(events=count, problems=problems)

@@ -1,0 +1,237 @@
+"""Finding the products a customer's words may mean, each with a score 0–1.
+
+Ways to match, best first: a learned alias (1.0), the exact name (1.0), the words inside a longer
+name (铁棍山药 for 山药, 0.7–0.95 by how much of the name they cover), a colloquial word for a
+label word (排骨 → 猪肋排, ×0.95), the same pinyin (蓝梅 → 蓝莓, 0.9), pinyin letters (lm, lanmei),
+the name's start and then some of its characters (阿克苏苹果 → 阿克苏冰糖心苹果, 0.65–0.85), and fuzzy
+similarity of characters or of pinyin syllable by syllable (rapidfuzz, up to 0.85).
+
+The catalogue's matching structures (pinyin, specs) are built once and rebuilt only when products,
+their units or the aliases change: the cache key is a few aggregates of those tables.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+
+from pypinyin import lazy_pinyin
+from rapidfuzz import fuzz, process
+
+from models import Product, ProductUnit, database
+from models.aliases import ProductAlias
+from services.catalog.unit_words import UNIT_WORDS, pack_measure, pack_size, spec_qualifier
+from services.group_orders.cn_numbers import CN_DIGITS, CN_UNITS
+from services.group_orders.grocery_synonyms import SYNONYMS
+
+ALIAS_DAMPING = 0.85  # other products named by learned-alias words (蓝莓 → 蓝莓 大果) score this much less
+EXACT_ENOUGH = 0.95  # the exact name (or its colloquial word) is there: near misses need not be looked for
+FLOOR = 0.6  # below this a product is not a candidate at all
+FUZZY_CUTOFF = 75  # rapidfuzz ratio 0–100 on characters
+SYLLABLE_CUTOFF = 60  # rapidfuzz ratio of two pinyin syllables that sound alike
+_LATIN = re.compile(r"[a-z]+")
+
+
+@dataclass(frozen=True, eq=False)
+class CatalogueProduct:
+    id: int
+    sku: str
+    name: str
+    spec: str
+    base_unit: str
+    units: dict[str, Decimal]  # extra unit → base units in one (箱 → 12)
+    qualifier: str  # spec words that are not measures (大果, 丹东, jj级)
+    pack_measure: tuple[str, Decimal] | None  # exact content of one base unit from the spec (500g/袋)
+    pack_size: tuple[str, Decimal] | None  # for 大盒/小瓶
+
+
+@dataclass(frozen=True)
+class NameMatch:
+    product_id: int
+    score: float  # 0–1 for how well the words name this product (not a quantity)
+    how: str  # alias | name | contains | synonym | abbreviation | pinyin | letters | fuzzy
+    leftover: str = ""  # words of the query the name did not use (大果 of 大果兰莓)
+
+
+@lru_cache(maxsize=8192)
+def syllables(text: str) -> tuple[str, ...]:
+    """One pinyin syllable per character (non-Chinese characters stand for themselves)."""
+    return tuple(lazy_pinyin(text, errors=lambda chars: list(chars)))
+
+
+def _spaced(sylls: tuple[str, ...]) -> str:
+    return " " + " ".join(sylls) + " "
+
+
+class CatalogueIndex:
+    """Active products and aliases, prepared for matching words against them."""
+
+    def __init__(self, products: list[CatalogueProduct], aliases: dict[str, int]):
+        self.products = {p.id: p for p in products}
+        self.aliases = {a: pid for a, pid in aliases.items() if pid in self.products}
+        self.ids_by_name: dict[str, list[int]] = {}
+        for p in products:
+            self.ids_by_name.setdefault(p.name, []).append(p.id)
+        self.names = list(self.ids_by_name)
+        self.names_lower = [n.lower() for n in self.names]  # messages are read in lower case (A2 → a2)
+        self.name_set = set(self.names_lower)
+        self.name_pinyin = [_spaced(syllables(n)) for n in self.names_lower]
+        self.name_letters = ["".join(s[0] for s in syllables(n) if s) for n in self.names_lower]
+        self.name_joined = [p.replace(" ", "") for p in self.name_pinyin]
+        self.names_by_length: dict[int, list[tuple[int, tuple[str, ...]]]] = {}
+        for i, name in enumerate(self.names_lower):
+            self.names_by_length.setdefault(len(syllables(name)), []).append((i, syllables(name)))
+        # names and aliases kept whole when a message is split (single characters are too risky); names that
+        # start with a numeral also by their first characters (三文鱼 of 三文鱼刺身 is not 三 + 文鱼, 五花 not 五 + 花),
+        # unless the second character is a unit or a numeral (三只 stays a quantity)
+        numeral_prefixes = {n[:k] for n in self.names_lower if n[0] in CN_DIGITS | CN_UNITS.keys()
+                            for k in range(2, len(n)) if n[1] not in UNIT_WORDS and n[1] not in CN_DIGITS}
+        self.known_words = sorted({n for n in self.names_lower if len(n) >= 2} | numeral_prefixes | set(self.aliases),
+                                  key=len, reverse=True)
+
+    def match(self, query: str) -> list[NameMatch]:
+        """Every product the words may name with a score ≥ FLOOR, best first (one entry per product)."""
+        query = query.strip().lower()
+        if not query:
+            return []
+        best: dict[int, NameMatch] = {}
+
+        def offer(name_index: int, score: float, how: str, leftover: str = "") -> None:
+            if score < FLOOR:
+                return
+            for pid in self.ids_by_name[self.names[name_index]]:
+                if pid not in best or best[pid].score < score:
+                    best[pid] = NameMatch(pid, round(score, 4), how, leftover)
+
+        self._by_text(query, 1.0, offer)
+        for rewritten in _synonym_rewrites(query):
+            self._by_text(rewritten, 0.95, offer, how="synonym")
+        self._by_abbreviation(query, offer)
+        if _LATIN.fullmatch(query):
+            self._by_letters(query, offer)
+        else:
+            self._by_pinyin(query, offer)
+        if not best or max(m.score for m in best.values()) < EXACT_ENOUGH:
+            self._by_fuzzy(query, offer)
+        if query in self.aliases:  # the clerk has said what these words mean: the rest steps back
+            best = {pid: NameMatch(pid, round(m.score * ALIAS_DAMPING, 4), m.how, m.leftover) for pid, m in best.items()}
+            best[self.aliases[query]] = NameMatch(self.aliases[query], 1.0, "alias")
+        return sorted(best.values(), key=lambda m: (-m.score, m.product_id))
+
+    def _by_text(self, query: str, weight: float, offer, how: str = "") -> None:
+        for i, lowered in enumerate(self.names_lower):
+            if lowered == query:
+                offer(i, weight, how or "name")
+            elif query in lowered:
+                cover = len(query) / len(lowered)
+                offer(i, weight * ((0.7 if len(query) >= 2 else 0.65) + 0.25 * cover), how or "contains")
+
+    def _by_abbreviation(self, query: str, offer) -> None:
+        """阿克苏苹果 for 阿克苏冰糖心苹果, a2牛奶 for A2β-酪蛋白鲜牛奶: the name's start, then the rest in order."""
+        if len(query) < 3:
+            return
+        for i, name in enumerate(self.names_lower):
+            if name[0] == query[0] and len(name) > len(query) and _in_order(query, name):
+                offer(i, 0.65 + 0.2 * len(query) / len(name), "abbreviation")
+
+    def _by_pinyin(self, query: str, offer) -> None:
+        q = syllables(query)
+        spaced = _spaced(q)
+        for i, name_py in enumerate(self.name_pinyin):
+            if name_py == spaced:
+                offer(i, 0.9, "pinyin")
+            elif spaced in name_py and len(q) >= 2:
+                cover = len(q) / (name_py.count(" ") - 1)
+                offer(i, 0.9 * (0.7 + 0.25 * cover), "pinyin")
+            elif name_py in spaced and name_py.count(" ") >= 3:
+                # the name's sound inside the words: 大果兰莓 → 蓝莓, 大果 is left over
+                start = spaced.index(name_py)
+                before = spaced[:start].split()
+                after = spaced[start + len(name_py):].split()
+                leftover = query[:len(before)] + query[len(query) - len(after):]
+                offer(i, 0.9 * 0.95, "pinyin", leftover)
+
+    def _by_letters(self, query: str, offer) -> None:
+        for i, (letters, joined) in enumerate(zip(self.name_letters, self.name_joined, strict=True)):
+            if query == letters:
+                offer(i, 0.85, "letters")
+            elif query == joined:
+                offer(i, 0.9, "letters")
+            elif len(query) >= 2 and (letters.startswith(query) or joined.startswith(query)):
+                offer(i, 0.6 + 0.2 * len(query) / max(len(letters), len(joined)), "letters")
+
+    def _by_fuzzy(self, query: str, offer) -> None:
+        """Characters (阿克苏冰糖心平果) and sounds syllable by syllable (茼篙 → 茼蒿, 秋癸 → 秋葵)."""
+        if len(query) < 2:
+            return
+        for _, ratio, i in process.extract(query, self.names_lower, scorer=fuzz.ratio, limit=8,
+                                           score_cutoff=FUZZY_CUTOFF):
+            offer(i, 0.85 * ratio / 100, "fuzzy")
+        q = syllables(query)
+        for i, name_sylls in self.names_by_length.get(len(q), ()):
+            similarity = sum(_syllable_similarity(a, b) for a, b in zip(q, name_sylls, strict=True)) / len(q)
+            offer(i, 0.85 * similarity, "fuzzy")
+
+
+@lru_cache(maxsize=65536)
+def _syllable_similarity(a: str, b: str) -> float:
+    """1 for the same sound, 0.5 for a near one (gao/hao, gui/kui), else 0: 草莓 is not 蓝莓."""
+    if a == b:
+        return 1.0
+    return 0.5 if fuzz.ratio(a, b) >= SYLLABLE_CUTOFF else 0.0
+
+
+def _in_order(query: str, name: str) -> bool:
+    rest = iter(name)
+    return all(ch in rest for ch in query)
+
+
+def _synonym_rewrites(query: str) -> list[str]:
+    out = []
+    for word in sorted(SYNONYMS, key=len, reverse=True):
+        if word in query:
+            out += [query.replace(word, target) for target in SYNONYMS[word]]
+    return out
+
+
+_cache: dict[str, object] = {}
+
+
+def _catalogue_stamp() -> tuple:
+    """Changes whenever a product, unit or alias is added, edited or removed: counts, newest ids and edit
+    times, and id-weighted text lengths (cheap aggregates, 0.1 ms; plain SQL that PostgreSQL runs too)."""
+    row = database.execute_sql(
+        "SELECT (SELECT count(*) || ':' || coalesce(max(id), 0) || ':' || coalesce(max(updated_at), '') || ':' || "
+        "coalesce(sum(id * (length(name) + 7 * length(spec) + 31 * length(base_unit) + 127 * active)), 0) "
+        "FROM product), "
+        "(SELECT count(*) || ':' || coalesce(max(id), 0) || ':' || coalesce(sum(id * (factor + length(name))), 0) "
+        "FROM product_unit), "
+        "(SELECT count(*) || ':' || coalesce(max(id), 0) || ':' || coalesce(max(updated_at), '') || ':' || "
+        "coalesce(sum(id * product_id), 0) FROM product_alias)"
+    ).fetchone()
+    return (id(database.obj), getattr(database.obj, "database", ""), *row)
+
+
+def catalogue_index() -> CatalogueIndex:
+    """The matching structures for the current catalogue, rebuilt only when it changed."""
+    stamp = _catalogue_stamp()
+    if _cache.get("stamp") != stamp:
+        _cache["index"] = _build_index()
+        _cache["stamp"] = stamp
+    return _cache["index"]  # type: ignore[return-value]
+
+
+def _build_index() -> CatalogueIndex:
+    units: dict[int, dict[str, Decimal]] = {}
+    for pid, name, factor in ProductUnit.select(ProductUnit.product, ProductUnit.name, ProductUnit.factor).tuples():
+        units.setdefault(pid, {})[name] = factor
+    products = [
+        CatalogueProduct(pid, sku, name, spec, base_unit, units.get(pid, {}), spec_qualifier(spec),
+                         pack_measure(spec), pack_size(spec))
+        for pid, sku, name, spec, base_unit in Product.select(
+            Product.id, Product.sku, Product.name, Product.spec, Product.base_unit
+        ).where(Product.active).order_by(Product.id).tuples()
+    ]
+    aliases = dict(ProductAlias.select(ProductAlias.alias, ProductAlias.product).tuples())
+    return CatalogueIndex(products, aliases)

@@ -1,0 +1,468 @@
+"""Purchase orders: drafts, the approval rules, and every state change, declared as data.
+
+draft → submitted → approved → partially_received → received → closed, or cancelled
+(from draft, submitted or approved: not once goods have arrived). Only the functions
+here (and receiving, through `apply_transition`) change an order's state; each change
+checks the role, is guarded (UPDATE … WHERE state = old, so a double click cannot apply
+it twice) and writes an audit event old → new with its reason.
+
+Approval: an order whose total is within `purchase.approval_threshold` is approved
+automatically when submitted (the audit event says so); above it the owner must approve.
+Whoever created an order cannot approve it, unless they are an owner (in a one-person shop
+the owner buys and approves). Prices are per the line's unit; history is per base unit.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+import peewee
+
+from models import AuditEvent, Location, Product, User, write_transaction
+from models.purchasing import PurchaseOrder, PurchaseOrderLine, PurchasePrice, Supplier, SupplierProduct
+from services.catalog.line_units import line_quantities
+from services.catalog.locations import default_store, get_location
+from services.core import audit, shop_settings
+from services.core.clock import now, today
+from services.core.doc_states import Transition, guarded_transition
+from services.core.errors import DocumentStateError, NotFound, PermissionDenied, ValidationError
+from services.core.messages import msg
+from services.core.numbers import CENT, MONEY_STEP, QTY_STEP, fmt_money, normalise_text, to_decimal
+from services.core.permissions import allowed, require
+from services.purchasing.suppliers import get_supplier, next_delivery_days
+from services.stock.ledger import next_number
+
+NUMBER_PREFIX = "CG"
+SELF_APPROVAL_ROLES = frozenset({"owner"})  # an owner may approve what they ordered themselves
+
+STATES = ("draft", "submitted", "approved", "partially_received", "received", "closed", "cancelled")
+OPEN_STATES = frozenset({"submitted", "approved", "partially_received"})  # goods still expected ("on order")
+RECEIVABLE_STATES = frozenset({"approved", "partially_received"})
+
+
+TRANSITIONS: dict[str, Transition] = {
+    "submit": Transition("submit", frozenset({"draft"}), "submitted", "purchase.edit"),
+    "auto_approve": Transition("approve", frozenset({"submitted"}), "approved", "purchase.edit"),
+    "approve": Transition("approve", frozenset({"submitted"}), "approved", "purchase.approve"),
+    "receive_part": Transition("receive", frozenset(RECEIVABLE_STATES), "partially_received", "receipt.confirm"),
+    "receive_all": Transition("receive", frozenset(RECEIVABLE_STATES), "received", "receipt.confirm"),
+    "close": Transition("close", frozenset({"partially_received", "received"}), "closed", "purchase.close"),
+    "cancel": Transition("cancel", frozenset({"draft", "submitted", "approved"}), "cancelled", "purchase.edit"),
+}
+
+
+def state_label(state: str) -> str:
+    return msg(f"po.state.{state}")
+
+
+@dataclass
+class OrderLineInput:
+    """A line as typed or suggested: quantity in `unit` ('' = the base unit); price per `unit`,
+    None = the supplier's last price (else the product's cost)."""
+
+    product_id: int
+    quantity: object
+    unit: str = ""
+    price: object = None
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class _CleanLine:
+    product: Product
+    unit: str
+    factor: Decimal
+    quantity: Decimal
+    price: Decimal
+    amount: Decimal
+    price_flag: str
+    note: str
+
+
+@dataclass(frozen=True)
+class OrderRow:
+    id: int
+    number: str
+    supplier_id: int
+    supplier_code: str
+    supplier_name: str
+    state: str
+    state_label: str
+    order_date: dt.date
+    expected_date: dt.date | None
+    total: Decimal
+    line_count: int
+    flagged_lines: int  # lines whose price is flagged as above the last price
+    location: str
+    created_by: str
+    approved_by: str  # '' = not approved, or approved automatically under the threshold
+
+    def as_json(self) -> dict:
+        return {"number": self.number, "supplier_code": self.supplier_code, "supplier": self.supplier_name,
+                "state": self.state, "state_label": self.state_label, "order_date": self.order_date.isoformat(),
+                "expected_date": self.expected_date.isoformat() if self.expected_date else None,
+                "total": fmt_money(self.total), "lines": self.line_count, "flagged_lines": self.flagged_lines,
+                "location": self.location, "created_by": self.created_by, "approved_by": self.approved_by or None}
+
+    def text(self) -> str:
+        """One line for the CLI: number, date, supplier, state, total, lines, due date, price warning."""
+        text = msg("po.row", number=self.number, date=self.order_date, supplier=self.supplier_name,
+                   state=self.state_label, total=fmt_money(self.total), lines=self.line_count)
+        if self.expected_date:
+            text += msg("po.row.expected", date=self.expected_date)
+        if self.flagged_lines:
+            text += msg("po.row.flagged", count=self.flagged_lines)
+        return text
+
+
+@dataclass(frozen=True)
+class OrderLineRow:
+    id: int
+    line_no: int
+    product_id: int
+    sku: str
+    name: str
+    spec: str
+    base_unit: str
+    unit: str
+    factor: Decimal
+    quantity: Decimal  # in `unit`
+    price: Decimal  # per `unit`
+    amount: Decimal
+    ordered: Decimal  # base units
+    received: Decimal  # base units confirmed into stock
+    damaged: Decimal  # base units refused as damaged
+    outstanding: Decimal  # base units still expected (0 once the order is closed or cancelled)
+    price_flag: str
+    note: str
+
+
+@dataclass(frozen=True)
+class OrderEvent:
+    at: dt.datetime
+    user: str
+    action: str
+    old: str
+    new: str
+    reason: str
+
+
+# -- lines and prices ---------------------------------------------------------------------
+
+def line_amount(quantity: Decimal, price: Decimal) -> Decimal:
+    return (quantity * price).quantize(CENT, ROUND_HALF_UP)
+
+
+def per_base_unit(price: Decimal, factor: Decimal) -> Decimal:
+    return (price / factor).quantize(MONEY_STEP, ROUND_HALF_UP)
+
+
+def price_flag(last_per_base: Decimal | None, price: Decimal, factor: Decimal, limit: Decimal | None = None) -> str:
+    """'比上次 2.50 高 18%' when `price` (per unit of `factor` base units) is more than `limit` %
+    (default purchase.price_flag_percent) above the last price; '' otherwise or with no last price."""
+    if not last_per_base:
+        return ""
+    last = last_per_base * factor
+    if limit is None:
+        limit = Decimal(shop_settings.get("purchase.price_flag_percent"))
+    if price <= last * (1 + limit / 100):
+        return ""
+    percent = ((price / last - 1) * 100).quantize(Decimal(1), ROUND_HALF_UP)
+    return msg("purchase.price_flag", last=fmt_money(last), percent=percent)
+
+
+def _clean_lines(supplier: Supplier, lines: list[OrderLineInput]) -> list[_CleanLine]:
+    checked = line_quantities(lines)
+    clean: list[_CleanLine] = []
+    seen: dict[tuple[int, str], int] = {}
+    ids = [c.product.id for c in checked]
+    last_prices = dict(SupplierProduct.select(SupplierProduct.product, SupplierProduct.last_price).where(
+        (SupplierProduct.supplier == supplier.id) & SupplierProduct.product.in_(ids)).tuples())
+    limit = Decimal(shop_settings.get("purchase.price_flag_percent"))
+    for n, (line, c) in enumerate(zip(lines, checked, strict=True), 1):
+        product, unit, factor, quantity = c.product, c.unit, c.factor, c.quantity
+        last = last_prices.get(product.id)
+        if line.price is None or normalise_text(line.price) == "":
+            price = ((last or product.cost) * factor).quantize(MONEY_STEP, ROUND_HALF_UP)
+        else:
+            price = to_decimal(line.price, f"第 {n} 行进价", places=4)
+        if price == 0:
+            raise ValidationError("purchase.zero_price", field=f"第 {n} 行进价", line=n, product=product.name)
+        earlier = seen.setdefault((product.id, unit), n)
+        if earlier != n:
+            raise ValidationError("purchase.duplicate_line", field=f"第 {n} 行", line=n, other=earlier,
+                                  product=product.name, unit=unit)
+        clean.append(_CleanLine(product, unit, factor, quantity, price, line_amount(quantity, price),
+                                price_flag(last, price, factor, limit), normalise_text(line.note)))
+    return clean
+
+
+def _write_lines(order_id: int, lines: list[_CleanLine]) -> Decimal:
+    PurchaseOrderLine.delete().where(PurchaseOrderLine.order == order_id).execute()
+    rows = [dict(order=order_id, line_no=n, product=ln.product.id, unit=ln.unit, factor=ln.factor,
+                 quantity=ln.quantity, price=ln.price, price_flag=ln.price_flag, note=ln.note)
+            for n, ln in enumerate(lines, 1)]
+    for start in range(0, len(rows), 100):
+        PurchaseOrderLine.insert_many(rows[start:start + 100]).execute()
+    return sum((ln.amount for ln in lines), Decimal(0))
+
+
+def _location(location_id: int | None) -> Location:
+    if location_id is None:
+        return default_store()
+    location = get_location(location_id)
+    if location.is_virtual:
+        raise ValidationError("import.not_shelf", field="收货库位", code=location.code, kind=location.name)
+    return location
+
+
+def _default_expected(supplier: Supplier, order_date: dt.date) -> dt.date | None:
+    try:
+        return next_delivery_days(supplier, order_date, 1)[0]
+    except ValidationError:  # lead time unknown: the order simply has no expected date yet
+        return None
+
+
+# -- drafts -------------------------------------------------------------------------------
+
+def create_draft(actor, supplier_id: int, lines: list[OrderLineInput], expected_date: dt.date | None = None,
+                 note: str = "", location_id: int | None = None, order_date: dt.date | None = None) -> PurchaseOrder:
+    """A new draft order (number CG20261122-0001). Expected date defaults to the supplier's next
+    delivery day. Raises ValidationError for a zero price, a bad quantity or unit, a repeated line."""
+    require(actor, "purchase.edit")
+    supplier = get_supplier(supplier_id)
+    if not supplier.active:
+        raise ValidationError("supplier.inactive", field="供应商", supplier=supplier.name)
+    location = _location(location_id)
+    order_date = order_date or today()
+    with write_transaction():
+        clean = _clean_lines(supplier, lines)
+        number = next_number(NUMBER_PREFIX, order_date)
+        order = PurchaseOrder.create(
+            number=number, supplier=supplier.id, state="draft", location=location.id, order_date=order_date,
+            expected_date=expected_date or _default_expected(supplier, order_date), note=normalise_text(note),
+            created_by=actor.id)
+        total = _write_lines(order.id, clean)
+        PurchaseOrder.update(total=total).where(PurchaseOrder.id == order.id).execute()
+        audit.record(actor, "purchase.create", "purchase_order", order.id,
+                     new={"number": number, "supplier": supplier.code, "total": str(total), "lines": len(clean)})
+    return PurchaseOrder.get_by_id(order.id)
+
+
+def update_draft(actor, number: str, lines: list[OrderLineInput] | None = None,
+                 expected_date: dt.date | None = None, note: str | None = None,
+                 location_id: int | None = None) -> PurchaseOrder:
+    """Change a draft: replace its lines, expected date, note or location (None keeps each)."""
+    require(actor, "purchase.edit")
+    with write_transaction():
+        order = get_order(number)
+        supplier = get_supplier(order.supplier_id)
+        values: dict = {"updated_at": now()}
+        if expected_date is not None:
+            values["expected_date"] = expected_date
+        if note is not None:
+            values["note"] = normalise_text(note)
+        if location_id is not None:
+            values["location"] = _location(location_id).id
+        if lines is not None:
+            clean = _clean_lines(supplier, lines)
+        changed = (PurchaseOrder.update(**values)
+                   .where((PurchaseOrder.id == order.id) & (PurchaseOrder.state == "draft")).execute())
+        if changed != 1:
+            raise _bad_state(order, "edit")
+        if lines is not None:
+            total = _write_lines(order.id, clean)
+            PurchaseOrder.update(total=total).where(PurchaseOrder.id == order.id).execute()
+        fresh = PurchaseOrder.get_by_id(order.id)
+        audit.record(actor, "purchase.update", "purchase_order", order.id,
+                     old={"total": str(order.total), "expected_date": str(order.expected_date)},
+                     new={"total": str(fresh.total), "expected_date": str(fresh.expected_date),
+                          "lines": None if lines is None else len(lines)})
+    return fresh
+
+
+# -- state changes ------------------------------------------------------------------------
+
+def _bad_state(order: PurchaseOrder, action: str) -> DocumentStateError:
+    return DocumentStateError("purchase.bad_state", number=order.number, state=state_label(order.state),
+                              action=msg(f"po.action.{action}"))
+
+
+def apply_transition(actor, order: PurchaseOrder, name: str, reason: str = "", **values) -> PurchaseOrder:
+    """Move `order` along the declared transition `name`, guarded and audited; joins the caller's
+    transaction (receiving calls this while posting). `values` are extra columns to set."""
+    return guarded_transition(actor, PurchaseOrder, order.id, TRANSITIONS[name], audit_action=f"purchase.{name}",
+                              entity="purchase_order", bad_state=_bad_state, reason=reason, **values)
+
+
+def _threshold() -> Decimal:
+    return Decimal(shop_settings.get("purchase.approval_threshold"))
+
+
+def submit(actor, number: str) -> PurchaseOrder:
+    """draft → submitted; within the approval threshold it is approved at once (audited as such).
+    Refused below the supplier's minimum order amount."""
+    require(actor, "purchase.edit")
+    with write_transaction():
+        order = get_order(number)
+        if order.state != "draft":
+            raise _bad_state(order, "submit")
+        supplier = get_supplier(order.supplier_id)
+        if order.total < supplier.min_order_amount:
+            raise ValidationError("purchase.below_minimum", field="合计", supplier=supplier.name,
+                                  minimum=fmt_money(supplier.min_order_amount), total=fmt_money(order.total),
+                                  missing=fmt_money(supplier.min_order_amount - order.total))
+        order = apply_transition(actor, order, "submit")
+        threshold = _threshold()
+        if order.total <= threshold:
+            order = apply_transition(actor, order, "auto_approve", approved_at=now(),
+                                     reason=msg("purchase.auto_approved", total=fmt_money(order.total),
+                                                threshold=fmt_money(threshold)))
+            _remember_prices(order)
+    return order
+
+
+def approve(actor, number: str) -> PurchaseOrder:
+    """submitted → approved by someone other than its creator (an owner may approve their own);
+    above the approval threshold only the owner. Records the prices in the price history."""
+    with write_transaction():
+        order = get_order(number)
+        if order.state not in TRANSITIONS["approve"].sources:
+            raise _bad_state(order, "approve")
+        if actor is not None and actor.id == order.created_by_id and actor.role not in SELF_APPROVAL_ROLES:
+            raise PermissionDenied("purchase.own_order", number=order.number)
+        require(actor, "purchase.approve")
+        threshold = _threshold()
+        if order.total > threshold and not allowed(actor, "purchase.approve_large"):
+            raise PermissionDenied("purchase.needs_owner", number=order.number, total=fmt_money(order.total),
+                                   threshold=fmt_money(threshold))
+        order = apply_transition(actor, order, "approve", approved_by=actor.id, approved_at=now())
+        _remember_prices(order)
+    return order
+
+
+def _remember_prices(order: PurchaseOrder) -> None:
+    """An approved order's prices become the supplier's last prices and enter the price history."""
+    lines = list(PurchaseOrderLine.select().where(PurchaseOrderLine.order == order.id).order_by(PurchaseOrderLine.line_no))
+    PurchasePrice.insert_many([dict(supplier=order.supplier_id, product=ln.product_id, day=order.order_date,
+                                    price=per_base_unit(ln.price, ln.factor), source=order.number)
+                               for ln in lines]).execute()
+    rows = {ln.product_id: dict(supplier=order.supplier_id, product=ln.product_id, pack_size=ln.factor,
+                                last_price=per_base_unit(ln.price, ln.factor)) for ln in lines}  # last line wins
+    (SupplierProduct.insert_many(list(rows.values()))
+     .on_conflict(conflict_target=[SupplierProduct.supplier, SupplierProduct.product],
+                  update={SupplierProduct.last_price: peewee.EXCLUDED.last_price}).execute())
+
+
+def cancel(actor, number: str, reason: str) -> PurchaseOrder:
+    """draft/submitted/approved → cancelled, with a reason; refused once goods were received."""
+    if not normalise_text(reason):
+        raise ValidationError("value.required", field="作废原因")
+    order = get_order(number)
+    return apply_transition(actor, order, "cancel", reason=normalise_text(reason))
+
+
+def close(actor, number: str, reason: str = "") -> PurchaseOrder:
+    """(partially) received → closed: whatever was not delivered is no longer on order."""
+    order = get_order(number)
+    return apply_transition(actor, order, "close", reason=normalise_text(reason))
+
+
+def next_actions(number: str, user) -> list[str]:
+    """The buttons `user` may press on this order now: of submit, approve, close, cancel, edit."""
+    order = get_order(number)
+    actions = ["edit"] if order.state == "draft" and allowed(user, "purchase.edit") else []
+    for name in ("submit", "approve", "close", "cancel"):
+        transition = TRANSITIONS[name]
+        if order.state in transition.sources and allowed(user, transition.permission):
+            if name == "approve" and user.id == order.created_by_id and user.role not in SELF_APPROVAL_ROLES:
+                continue
+            actions.append(name)
+    return actions
+
+
+# -- reading ------------------------------------------------------------------------------
+
+def get_order(ref: str | int) -> PurchaseOrder:
+    """By number (CG20261122-0001) or id."""
+    order = (PurchaseOrder.get_or_none(PurchaseOrder.id == ref) if isinstance(ref, int)
+             else PurchaseOrder.get_or_none(PurchaseOrder.number == normalise_text(ref)))
+    if order is None:
+        raise NotFound("purchase.not_found", ref=ref)
+    return order
+
+
+def list_orders(state: str | None = None, supplier_id: int | None = None, text: str = "",
+                offset: int = 0, limit: int | None = None) -> list[OrderRow]:
+    """Orders, newest first; filtered by state, supplier, or number/supplier name containing `text`."""
+    creator, approver = User.alias(), User.alias()
+    flagged = peewee.Case(None, [(PurchaseOrderLine.price_flag != "", 1)], 0)
+    counts = (PurchaseOrderLine.select(PurchaseOrderLine.order.alias("order_id"),
+                                       peewee.fn.COUNT(PurchaseOrderLine.id).alias("n"),
+                                       peewee.fn.SUM(flagged).alias("flagged"))
+              .group_by(PurchaseOrderLine.order).alias("counts"))
+    query = (PurchaseOrder.select(PurchaseOrder.id, PurchaseOrder.number, PurchaseOrder.supplier, Supplier.code,
+                                  Supplier.name, PurchaseOrder.state, PurchaseOrder.order_date,
+                                  PurchaseOrder.expected_date, PurchaseOrder.total, counts.c.n, counts.c.flagged,
+                                  Location.name, creator.username, approver.username)
+             .join(Supplier).switch(PurchaseOrder).join(Location)
+             .switch(PurchaseOrder).join(creator, on=(PurchaseOrder.created_by == creator.id))
+             .switch(PurchaseOrder).join(approver, peewee.JOIN.LEFT_OUTER, on=(PurchaseOrder.approved_by == approver.id))
+             .switch(PurchaseOrder).join(counts, peewee.JOIN.LEFT_OUTER, on=(counts.c.order_id == PurchaseOrder.id)))
+    if state:
+        if state not in STATES:
+            raise ValidationError("purchase.unknown_state", field="状态", state=state, states=", ".join(STATES))
+        query = query.where(PurchaseOrder.state == state)
+    if supplier_id is not None:
+        query = query.where(PurchaseOrder.supplier == supplier_id)
+    needle = normalise_text(text)
+    if needle:
+        query = query.where(PurchaseOrder.number.contains(needle) | Supplier.name.contains(needle))
+    query = query.order_by(PurchaseOrder.order_date.desc(), PurchaseOrder.id.desc()).offset(offset)
+    if limit is not None:
+        query = query.limit(limit)
+    return [OrderRow(oid, number, sid, code, name, state_, state_label(state_), order_date, expected, total,
+                     int(n or 0), int(flags or 0), location, created_by, approved_by or "")
+            for (oid, number, sid, code, name, state_, order_date, expected, total, n, flags, location,
+                 created_by, approved_by) in query.tuples()]
+
+
+def order_lines(number: str) -> list[OrderLineRow]:
+    """The order's lines with ordered / received / damaged / outstanding base quantities."""
+    order = get_order(number)
+    open_ = order.state in OPEN_STATES or order.state == "draft"
+    rows = []
+    for ln in (PurchaseOrderLine.select(PurchaseOrderLine, Product).join(Product)
+               .where(PurchaseOrderLine.order == order.id).order_by(PurchaseOrderLine.line_no)):
+        ordered = (ln.quantity * ln.factor).quantize(QTY_STEP)
+        outstanding = max(Decimal(0), ordered - ln.received) if open_ else Decimal(0)
+        p = ln.product
+        rows.append(OrderLineRow(ln.id, ln.line_no, p.id, p.sku, p.name, p.spec, p.base_unit, ln.unit, ln.factor,
+                                 ln.quantity, ln.price, line_amount(ln.quantity, ln.price), ordered, ln.received,
+                                 ln.damaged, outstanding, ln.price_flag, ln.note))
+    return rows
+
+
+def on_order_by_product() -> dict[int, Decimal]:
+    """Base units still expected per product on submitted, approved and partially received orders."""
+    totals: dict[int, Decimal] = {}
+    query = (PurchaseOrderLine.select(PurchaseOrderLine.product, PurchaseOrderLine.quantity,
+                                      PurchaseOrderLine.factor, PurchaseOrderLine.received)
+             .join(PurchaseOrder).where(PurchaseOrder.state.in_(list(OPEN_STATES))).tuples())
+    for product_id, quantity, factor, received in query:
+        outstanding = quantity * factor - received
+        if outstanding > 0:
+            totals[product_id] = totals.get(product_id, Decimal(0)) + outstanding
+    return totals
+
+
+def order_events(number: str) -> list[OrderEvent]:
+    """Who did what to the order, oldest first (from the audit log)."""
+    order = get_order(number)
+    query = (AuditEvent.select(AuditEvent.at, User.username, AuditEvent.action, AuditEvent.old, AuditEvent.new,
+                               AuditEvent.reason)
+             .join(User, peewee.JOIN.LEFT_OUTER, on=(AuditEvent.user == User.id))
+             .where((AuditEvent.entity == "purchase_order") & (AuditEvent.entity_id == str(order.id)))
+             .order_by(AuditEvent.id).tuples())
+    return [OrderEvent(at, user or "", action, old, new, reason) for at, user, action, old, new, reason in query]

@@ -1,0 +1,515 @@
+"""Receiving: a delivery counted at the door (a draft goods receipt), confirmed once.
+
+Lines are counted by scanning (a product barcode adds one base unit, a box barcode one box,
+a GS1 carton code also brings its lot and expiry; rescans add up) or typed. Only `confirm`
+changes stock: in ONE write transaction it checks the order's state, over-delivery against
+`receipt.over_tolerance_percent` and lots expired on arrival (both need the owner's decision
+with a reason), updates the products' moving-average cost from the stock before posting,
+posts one ledger document (supplier → the order's location, key receipt:ID), adds the
+received and damaged quantities to the order lines and moves the order to partially
+received or received. Any refusal leaves receipt, order and stock as they were.
+
+Quantities and unit costs on receipt lines are per base unit; damaged goods are recorded,
+never stocked.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+import peewee
+
+from models import Balance, Location, Product, User, write_transaction
+from models.fields import MONEY_SCALE, QTY_SCALE
+from models.ledger import Document
+from models.purchasing import GoodsReceipt, GoodsReceiptLine, PurchaseOrder, PurchaseOrderLine, Supplier
+from services.catalog.gs1 import parse_gs1
+from services.catalog.locations import default_store, get_location, virtual
+from services.catalog.products import find_by_barcode, unit_factor
+from services.core import audit, shop_settings
+from services.core.clock import now, today
+from services.core.errors import DocumentStateError, NotFound, ValidationError
+from services.core.messages import msg
+from services.core.numbers import MONEY_STEP, QTY_STEP, fmt_qty, normalise_text, to_date, to_decimal
+from services.core.permissions import allowed, require
+from services.purchasing.purchase_orders import (
+    RECEIVABLE_STATES,
+    apply_transition,
+    get_order,
+    per_base_unit,
+    state_label,
+)
+from services.purchasing.suppliers import get_supplier, last_price
+from services.stock.ledger import Line, next_number, post_document
+
+NUMBER_PREFIX = "SH"
+
+
+class DecisionRequired(DocumentStateError):
+    """Over-delivery beyond tolerance, goods not on the order, or a lot expired on arrival:
+    `confirm` again as the owner with a decision reason. `problems` lists each in words."""
+
+    def __init__(self, problems: list[str]):
+        self.problems = problems
+        super().__init__("receipt.needs_decision", problems=";".join(problems))
+
+
+@dataclass(frozen=True)
+class ReceiptLineRow:
+    id: int
+    product_id: int
+    sku: str
+    name: str
+    base_unit: str
+    order_line_id: int | None
+    ordered: Decimal | None  # base units on the order line (None: not on an order)
+    received_before: Decimal  # base units confirmed by earlier receipts of that order line
+    outstanding: Decimal  # what the order line still expects before this receipt
+    quantity: Decimal  # good base units counted now
+    damaged: Decimal  # base units refused as damaged
+    lot_code: str
+    expiry: dt.date | None
+    unit_cost: Decimal | None  # per base unit
+
+
+@dataclass(frozen=True)
+class ReceiptRow:
+    id: int
+    number: str
+    state: str
+    state_label: str
+    order_number: str
+    supplier_id: int
+    supplier_name: str
+    location: str
+    created_by: str
+    created_at: dt.datetime
+    confirmed_by: str
+    confirmed_at: dt.datetime | None
+    document_number: str
+    decision: str
+
+
+@dataclass(frozen=True)
+class ReceiptResult:
+    number: str
+    document_number: str  # '' when nothing good was received (everything damaged)
+    order_number: str
+    order_state: str
+    cost_changes: dict[int, tuple[Decimal, Decimal]]  # product id → (old cost, new cost)
+    product_ids: frozenset[int]
+
+
+# -- drafts -------------------------------------------------------------------------------
+
+def get_receipt(ref: str | int) -> GoodsReceipt:
+    receipt = (GoodsReceipt.get_or_none(GoodsReceipt.id == ref) if isinstance(ref, int)
+               else GoodsReceipt.get_or_none(GoodsReceipt.number == normalise_text(ref)))
+    if receipt is None:
+        raise NotFound("receipt.not_found", ref=ref)
+    return receipt
+
+
+def _draft(ref: str | int) -> GoodsReceipt:
+    receipt = get_receipt(ref)
+    if receipt.state != "draft":
+        raise DocumentStateError("receipt.not_draft", number=receipt.number, state=msg(f"receipt.state.{receipt.state}"))
+    return receipt
+
+
+def _check_receivable(order: PurchaseOrder) -> None:
+    if order.state not in RECEIVABLE_STATES:
+        raise DocumentStateError("purchase.bad_state", number=order.number, state=state_label(order.state),
+                                 action=msg("po.action.receive"))
+
+
+def start_receipt(actor, order_number: str | None = None, *, supplier_id: int | None = None,
+                  location_id: int | None = None, note: str = "", on: dt.date | None = None) -> GoodsReceipt:
+    """A draft receipt against an approved order (one line per order line, quantity 0, cost = the
+    order's price) or, without an order, from a supplier. Refused for draft, submitted, received,
+    closed or cancelled orders."""
+    require(actor, "receipt.edit")
+    day = on or today()
+    with write_transaction():
+        if order_number:
+            order = get_order(order_number)
+            _check_receivable(order)
+            supplier, location_id = get_supplier(order.supplier_id), order.location_id
+        elif supplier_id is not None:
+            order, supplier = None, get_supplier(supplier_id)
+            location_id = location_id or default_store().id
+        else:
+            raise ValidationError("receipt.needs_supplier", field="采购单")
+        location = get_location(location_id)
+        if location.is_virtual:
+            raise ValidationError("import.not_shelf", field="收货库位", code=location.code, kind=location.name)
+        receipt = GoodsReceipt.create(number=next_number(NUMBER_PREFIX, day), order=order.id if order else None,
+                                      supplier=supplier.id, location=location.id, note=normalise_text(note),
+                                      created_by=actor.id)
+        if order is not None:
+            lines = PurchaseOrderLine.select().where(PurchaseOrderLine.order == order.id).order_by(PurchaseOrderLine.line_no)
+            GoodsReceiptLine.insert_many([dict(receipt=receipt.id, order_line=ol.id, product=ol.product_id, quantity=0,
+                                               unit_cost=per_base_unit(ol.price, ol.factor)) for ol in lines]).execute()
+        audit.record(actor, "receipt.create", "goods_receipt", receipt.id,
+                     new={"number": receipt.number, "order": order.number if order else None, "supplier": supplier.code})
+    return receipt
+
+
+def _default_cost(receipt: GoodsReceipt, product: Product) -> Decimal:
+    return last_price(receipt.supplier_id, product.id) or product.cost
+
+
+def _quantity(value: object, field: str, allow_zero: bool = True) -> Decimal:
+    return to_decimal(value, field, places=QTY_SCALE, allow_zero=allow_zero)
+
+
+def _line_for(receipt: GoodsReceipt, product_id: int, lot_code: str = "", expiry: dt.date | None = None
+              ) -> GoodsReceiptLine | None:
+    """The line a scan of `product_id` adds to: one with the same lot (a GS1 scan), else the first
+    unlotted line still short of its order line's outstanding quantity, else the last unlotted
+    line; None = start a new line."""
+    lines = list(GoodsReceiptLine.select().where((GoodsReceiptLine.receipt == receipt.id)
+                                                 & (GoodsReceiptLine.product == product_id)).order_by(GoodsReceiptLine.id))
+    if lot_code or expiry:
+        same = [ln for ln in lines if ln.lot_code == lot_code and ln.expiry == expiry]
+        if same:
+            return same[0]
+        blank = [ln for ln in lines if not ln.lot_code and ln.expiry is None and ln.quantity == 0]
+        return blank[0] if blank else None
+    unlotted = [ln for ln in lines if not ln.lot_code and ln.expiry is None]  # never guess a lot for a plain scan
+    for ln in unlotted:
+        if ln.order_line_id is not None:
+            ol = PurchaseOrderLine.get_by_id(ln.order_line_id)
+            if ln.quantity < ol.quantity * ol.factor - ol.received:
+                return ln
+    return unlotted[-1] if unlotted else None
+
+
+def _product(product_id: int) -> Product:
+    product = Product.get_or_none(Product.id == product_id)
+    if product is None:
+        raise NotFound("product.not_found", ref=product_id)
+    return product
+
+
+def _base_quantity(product: Product, quantity: object, unit: str) -> Decimal:
+    added = _quantity(quantity, "数量", allow_zero=False) * unit_factor(product, normalise_text(unit))
+    if added != added.quantize(QTY_STEP):
+        raise ValidationError("value.too_precise", field=f"数量(换算为{product.base_unit})", places=QTY_SCALE,
+                              value=added)
+    return added
+
+
+def _new_line(receipt: GoodsReceipt, product: Product, quantity: Decimal, lot_code: str = "",
+              expiry: dt.date | None = None) -> GoodsReceiptLine:
+    """A line linked to the product's first order line (if any), costed at the order's price."""
+    order_line = None
+    if receipt.order_id is not None:
+        order_line = (PurchaseOrderLine.select().where((PurchaseOrderLine.order == receipt.order_id)
+                                                       & (PurchaseOrderLine.product == product.id))
+                      .order_by(PurchaseOrderLine.line_no).first())
+    cost = per_base_unit(order_line.price, order_line.factor) if order_line else _default_cost(receipt, product)
+    return GoodsReceiptLine.create(receipt=receipt.id, order_line=order_line.id if order_line else None,
+                                   product=product.id, quantity=quantity, unit_cost=cost, lot_code=lot_code,
+                                   expiry=expiry)
+
+
+def add_quantity(actor, receipt_number: str, product_id: int, quantity: object, unit: str = "",
+                 lot_code: str = "", expiry: dt.date | None = None) -> ReceiptLineRow:
+    """Add `quantity` of `unit` ('' = base unit) of a product to the receipt (rescans add up)."""
+    require(actor, "receipt.edit")
+    with write_transaction():
+        receipt = _draft(receipt_number)
+        product = _product(product_id)
+        added = _base_quantity(product, quantity, unit)
+        line = _line_for(receipt, product.id, lot_code, expiry)
+        if line is None:
+            line = _new_line(receipt, product, added, lot_code, expiry)
+        else:
+            (GoodsReceiptLine.update(quantity=GoodsReceiptLine.quantity + added, lot_code=lot_code or line.lot_code,
+                                     expiry=expiry or line.expiry)
+             .where(GoodsReceiptLine.id == line.id).execute())
+    return _line_row(line.id)
+
+
+def add_scan(actor, receipt_number: str, code: str, quantity: object = None) -> ReceiptLineRow:
+    """A scanned code: a product barcode adds 1 base unit, a box barcode one box (its factor), a GS1
+    carton code also sets the lot and expiry; `quantity` (typed or scanned) counts in the scanned unit."""
+    match = find_by_barcode(code)
+    lot_code, expiry = "", None
+    if match is None:
+        gs1 = parse_gs1(str(code))
+        if gs1 is not None:
+            match = next((m for m in map(find_by_barcode, gs1.candidates()) if m is not None), None)
+            lot_code, expiry = gs1.lot, gs1.expiry
+    if match is None:
+        raise NotFound("receipt.unknown_code", code=normalise_text(code))
+    count = Decimal(1) if quantity is None or normalise_text(quantity) == "" else _quantity(quantity, "数量", False)
+    return add_quantity(actor, receipt_number, match.product_id, count * match.factor, lot_code=lot_code, expiry=expiry)
+
+
+def add_line(actor, receipt_number: str, product_id: int, quantity: object, *, unit: str = "",
+             damaged: object = 0, lot_code: str = "", expiry: object = None, unit_cost: object = None) -> ReceiptLineRow:
+    """A new line (a second lot of the same product, or a product typed by hand)."""
+    require(actor, "receipt.edit")
+    with write_transaction():
+        receipt = _draft(receipt_number)
+        product = _product(product_id)
+        line = _new_line(receipt, product, _base_quantity(product, quantity, unit))
+        return set_line(actor, receipt_number, line.id, damaged=damaged, lot_code=lot_code, expiry=expiry,
+                        unit_cost=unit_cost)
+
+
+def set_line(actor, receipt_number: str, line_id: int, *, quantity: object = None, damaged: object = None,
+             lot_code: str | None = None, expiry: object = None, unit_cost: object = None,
+             clear_expiry: bool = False) -> ReceiptLineRow:
+    """Correct a counted line (base units); None keeps a value. expiry may be typed text (2026-11-30)."""
+    require(actor, "receipt.edit")
+    with write_transaction():
+        receipt = _draft(receipt_number)
+        line = GoodsReceiptLine.get_or_none((GoodsReceiptLine.id == line_id) & (GoodsReceiptLine.receipt == receipt.id))
+        if line is None:
+            raise NotFound("receipt.line_not_found", number=receipt.number, line=line_id)
+        values: dict = {}
+        if quantity is not None:
+            values["quantity"] = _quantity(quantity, "收货数量")
+        if damaged is not None:
+            values["damaged"] = _quantity(damaged, "破损数量")
+        if lot_code is not None:
+            values["lot_code"] = normalise_text(lot_code)
+        if clear_expiry:
+            values["expiry"] = None
+        elif expiry is not None and normalise_text(expiry) != "":
+            values["expiry"] = to_date(expiry, "到期日")
+        if unit_cost is not None and normalise_text(unit_cost) != "":
+            values["unit_cost"] = to_decimal(unit_cost, "进价", places=MONEY_SCALE)
+        if values:
+            GoodsReceiptLine.update(**values).where(GoodsReceiptLine.id == line.id).execute()
+    return _line_row(line.id)
+
+
+def fill_outstanding(actor, receipt_number: str) -> list[ReceiptLineRow]:
+    """全部按订单收货: every order line not yet counted gets its outstanding quantity."""
+    require(actor, "receipt.edit")
+    with write_transaction():
+        receipt = _draft(receipt_number)
+        for row in receipt_lines(receipt.number):
+            if row.order_line_id is not None and row.quantity == 0 and row.outstanding > 0:
+                GoodsReceiptLine.update(quantity=row.outstanding).where(GoodsReceiptLine.id == row.id).execute()
+    return receipt_lines(receipt_number)
+
+
+def cancel_receipt(actor, receipt_number: str, reason: str) -> None:
+    """Throw away a draft receipt (nothing was posted); confirmed receipts are reversed in the ledger."""
+    require(actor, "receipt.edit")
+    if not normalise_text(reason):
+        raise ValidationError("value.required", field="作废原因")
+    with write_transaction():
+        receipt = _draft(receipt_number)
+        changed = (GoodsReceipt.update(state="cancelled")
+                   .where((GoodsReceipt.id == receipt.id) & (GoodsReceipt.state == "draft")).execute())
+        if changed != 1:
+            _draft(receipt_number)
+        audit.record(actor, "receipt.cancel", "goods_receipt", receipt.id, old="draft", new="cancelled",
+                     reason=normalise_text(reason))
+
+
+# -- confirmation -------------------------------------------------------------------------
+
+def _effective_expiry(line: GoodsReceiptLine, product: Product, day: dt.date) -> dt.date | None:
+    """The expiry the ledger will give the lot: typed/scanned, else receipt date + shelf life."""
+    if line.expiry is not None:
+        return line.expiry
+    if product.shelf_life_days:
+        return day + dt.timedelta(days=product.shelf_life_days)
+    return None
+
+
+def _problems(receipt: GoodsReceipt, order: PurchaseOrder | None, lines: list[GoodsReceiptLine],
+              products: dict[int, Product], day: dt.date) -> list[str]:
+    """What needs the owner's decision: over-delivery beyond tolerance, goods not ordered, expired lots."""
+    problems: list[str] = []
+    if order is not None:
+        tolerance = Decimal(shop_settings.get("receipt.over_tolerance_percent"))
+        now_by_line: dict[int, Decimal] = defaultdict(Decimal)
+        for ln in lines:
+            if ln.order_line_id is not None:
+                now_by_line[ln.order_line_id] += ln.quantity
+            elif ln.quantity > 0:
+                problems.append(msg("receipt.not_ordered", product=products[ln.product_id].name, number=order.number))
+        order_lines = {ol.id: ol for ol in PurchaseOrderLine.select().where(PurchaseOrderLine.id.in_(list(now_by_line)))}
+        for ol_id, counted in now_by_line.items():
+            ol = order_lines[ol_id]
+            ordered = (ol.quantity * ol.factor).quantize(QTY_STEP)
+            limit = (ordered * (1 + tolerance / 100)).quantize(QTY_STEP)
+            if ol.received + counted > limit:
+                unit = products[ol.product_id].base_unit
+                problems.append(msg("receipt.over_tolerance", product=products[ol.product_id].name,
+                                    ordered=f"{fmt_qty(ordered)}{unit}", before=f"{fmt_qty(ol.received)}{unit}",
+                                    now=f"{fmt_qty(counted)}{unit}", percent=fmt_qty(tolerance),
+                                    limit=f"{fmt_qty(limit)}{unit}"))
+    for ln in lines:
+        if ln.quantity <= 0:
+            continue
+        product = products[ln.product_id]
+        expiry = _effective_expiry(ln, product, day)
+        if expiry is not None and expiry < day:
+            problems.append(msg("receipt.expired_on_arrival", product=product.name,
+                                lot=ln.lot_code or expiry.strftime("%Y%m%d"), expiry=expiry, day=day))
+    return problems
+
+
+def _on_hand(product_ids: list[int]) -> dict[int, Decimal]:
+    """Stock of each product over all real locations (balances hold only those)."""
+    totals: dict[int, Decimal] = defaultdict(Decimal)
+    for pid, qty in (Balance.select(Balance.product, Balance.quantity)
+                     .where(Balance.product.in_(product_ids) & (Balance.quantity != 0)).tuples()):
+        totals[pid] += qty
+    return totals
+
+
+def moving_average_costs(lines: list[GoodsReceiptLine], products: dict[int, Product]
+                         ) -> dict[int, tuple[Decimal, Decimal]]:
+    """product → (old cost, new cost): (on hand × old + Σ qty × unit cost) / (on hand + Σ qty),
+    from the stock before this receipt is posted. Stock below zero counts as none."""
+    incoming: dict[int, list[Decimal]] = defaultdict(lambda: [Decimal(0), Decimal(0)])  # qty, value
+    for ln in lines:
+        if ln.quantity > 0:
+            cost = ln.unit_cost if ln.unit_cost is not None else products[ln.product_id].cost
+            incoming[ln.product_id][0] += ln.quantity
+            incoming[ln.product_id][1] += ln.quantity * cost
+    on_hand = _on_hand(list(incoming))
+    changes = {}
+    for pid, (qty, value) in incoming.items():
+        old = products[pid].cost
+        stock = max(on_hand.get(pid, Decimal(0)), Decimal(0))
+        new = ((stock * old + value) / (stock + qty)).quantize(MONEY_STEP, ROUND_HALF_UP)
+        if new != old:
+            changes[pid] = (old, new)
+    return changes
+
+
+def confirm(actor, receipt_number: str, decision_reason: str = "", *, on: dt.date | None = None,
+            occurred_at: dt.datetime | None = None) -> ReceiptResult:
+    """Post the receipt (once): see the module's docstring. Raises DecisionRequired when the owner
+    must decide (and has not, with a reason), DocumentStateError for an order that cannot receive."""
+    require(actor, "receipt.confirm")
+    day = on or today()
+    reason = normalise_text(decision_reason)
+    with write_transaction():
+        receipt = _draft(receipt_number)
+        lines = list(GoodsReceiptLine.select().where(GoodsReceiptLine.receipt == receipt.id).order_by(GoodsReceiptLine.id))
+        if not any(ln.quantity > 0 or ln.damaged > 0 for ln in lines):
+            raise ValidationError("receipt.empty", field="收货数量", number=receipt.number)
+        order = PurchaseOrder.get_by_id(receipt.order_id) if receipt.order_id else None
+        if order is not None:
+            _check_receivable(order)
+        products = {p.id: p for p in Product.select().where(Product.id.in_([ln.product_id for ln in lines]))}
+        problems = _problems(receipt, order, lines, products, day)
+        if problems and not (reason and allowed(actor, "receipt.decide")):
+            raise DecisionRequired(problems)
+        changed = (GoodsReceipt.update(state="confirmed", confirmed_by=actor.id, confirmed_at=occurred_at or now(),
+                                       decision=reason if problems else "")
+                   .where((GoodsReceipt.id == receipt.id) & (GoodsReceipt.state == "draft")).execute())
+        if changed != 1:
+            _draft(receipt.id)  # confirmed meanwhile: raise its message
+        costs = moving_average_costs(lines, products)  # before the posting changes the stock
+        supplier = Supplier.get_by_id(receipt.supplier_id)
+        goods = [ln for ln in lines if ln.quantity > 0]
+        document_number = ""
+        if goods:
+            source = virtual("supplier").id
+            result = post_document(
+                actor, "receipt",
+                [Line(ln.product_id, ln.quantity, source, receipt.location_id, lot_code=ln.lot_code, expiry=ln.expiry,
+                      unit_cost=ln.unit_cost) for ln in goods],
+                key=f"receipt:{receipt.id}", doc_date=day, partner=supplier.name,
+                note=f"收货单 {receipt.number}" + (f",采购单 {order.number}" if order else ""), occurred_at=occurred_at)
+            GoodsReceipt.update(document=result.document_id).where(GoodsReceipt.id == receipt.id).execute()
+            document_number = result.number
+        for pid, (_, new) in costs.items():
+            Product.update(cost=new, updated_at=now()).where(Product.id == pid).execute()
+        order_state = ""
+        if order is not None:
+            order_state = _apply_to_order(actor, order, lines, receipt.number).state
+        audit.record(actor, "receipt.confirm", "goods_receipt", receipt.id, old="draft", new={
+            "state": "confirmed", "document": document_number,
+            "costs": {str(pid): [str(old), str(new)] for pid, (old, new) in costs.items()}}, reason=reason)
+    return ReceiptResult(receipt.number, document_number, order.number if order else "", order_state, costs,
+                         frozenset(products))
+
+
+def _apply_to_order(actor, order: PurchaseOrder, lines: list[GoodsReceiptLine], receipt_number: str) -> PurchaseOrder:
+    """Received and damaged quantities onto the order lines; then partially received or received."""
+    received: dict[int, Decimal] = defaultdict(Decimal)
+    damaged: dict[int, Decimal] = defaultdict(Decimal)
+    for ln in lines:
+        if ln.order_line_id is not None:
+            received[ln.order_line_id] += ln.quantity
+            damaged[ln.order_line_id] += ln.damaged
+    for ol_id in received:
+        (PurchaseOrderLine.update(received=PurchaseOrderLine.received + received[ol_id],
+                                  damaged=PurchaseOrderLine.damaged + damaged[ol_id])
+         .where(PurchaseOrderLine.id == ol_id).execute())
+    complete = all(ol.received >= ol.quantity * ol.factor
+                   for ol in PurchaseOrderLine.select().where(PurchaseOrderLine.order == order.id))
+    return apply_transition(actor, order, "receive_all" if complete else "receive_part",
+                            reason=f"收货单 {receipt_number}")
+
+
+# -- reading ------------------------------------------------------------------------------
+
+def _line_row(line_id: int) -> ReceiptLineRow:
+    line = GoodsReceiptLine.get_by_id(line_id)
+    return _rows([line])[0]
+
+
+def _rows(lines: list[GoodsReceiptLine]) -> list[ReceiptLineRow]:
+    products = {p.id: p for p in Product.select().where(Product.id.in_([ln.product_id for ln in lines] or [0]))}
+    ol_ids = [ln.order_line_id for ln in lines if ln.order_line_id is not None]
+    order_lines = {ol.id: ol for ol in PurchaseOrderLine.select().where(PurchaseOrderLine.id.in_(ol_ids or [0]))}
+    rows = []
+    for ln in lines:
+        p = products[ln.product_id]
+        ol = order_lines.get(ln.order_line_id)
+        ordered = (ol.quantity * ol.factor).quantize(QTY_STEP) if ol else None
+        before = ol.received if ol else Decimal(0)
+        outstanding = max(Decimal(0), ordered - before) if ol else Decimal(0)
+        rows.append(ReceiptLineRow(ln.id, p.id, p.sku, p.name, p.base_unit, ln.order_line_id, ordered, before,
+                                   outstanding, ln.quantity, ln.damaged, ln.lot_code, ln.expiry, ln.unit_cost))
+    return rows
+
+
+def receipt_lines(receipt_number: str) -> list[ReceiptLineRow]:
+    receipt = get_receipt(receipt_number)
+    return _rows(list(GoodsReceiptLine.select().where(GoodsReceiptLine.receipt == receipt.id)
+                      .order_by(GoodsReceiptLine.id)))
+
+
+def list_receipts(state: str | None = None, order_number: str | None = None, supplier_id: int | None = None,
+                  offset: int = 0, limit: int | None = None) -> list[ReceiptRow]:
+    """Goods receipts, newest first."""
+    creator, confirmer = User.alias(), User.alias()
+    query = (GoodsReceipt.select(GoodsReceipt.id, GoodsReceipt.number, GoodsReceipt.state, PurchaseOrder.number,
+                                 Supplier.id, Supplier.name, Location.name, creator.username, GoodsReceipt.created_at,
+                                 confirmer.username, GoodsReceipt.confirmed_at, Document.number, GoodsReceipt.decision)
+             .join(Supplier).switch(GoodsReceipt).join(Location)
+             .switch(GoodsReceipt).join(PurchaseOrder, peewee.JOIN.LEFT_OUTER)
+             .switch(GoodsReceipt).join(creator, on=(GoodsReceipt.created_by == creator.id))
+             .switch(GoodsReceipt).join(confirmer, peewee.JOIN.LEFT_OUTER, on=(GoodsReceipt.confirmed_by == confirmer.id))
+             .switch(GoodsReceipt).join(Document, peewee.JOIN.LEFT_OUTER))
+    if state:
+        query = query.where(GoodsReceipt.state == state)
+    if order_number:
+        query = query.where(PurchaseOrder.number == order_number)
+    if supplier_id is not None:
+        query = query.where(GoodsReceipt.supplier == supplier_id)
+    query = query.order_by(GoodsReceipt.id.desc()).offset(offset)
+    if limit is not None:
+        query = query.limit(limit)
+    return [ReceiptRow(rid, number, state_, msg(f"receipt.state.{state_}"), order or "", sid, supplier, location,
+                       created_by, created_at, confirmed_by or "", confirmed_at, document or "", decision)
+            for (rid, number, state_, order, sid, supplier, location, created_by, created_at, confirmed_by,
+                 confirmed_at, document, decision) in query.tuples()]

@@ -1,0 +1,88 @@
+"""What the purchase suggestions read besides demand, each in one grouped query for all products:
+stock per expiry date and reservations; open orders, supplier terms and delivery calendars come from
+the purchasing services (services.purchasing.purchase_orders, services.purchasing.suppliers), seen the way the engine needs.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+from decimal import Decimal
+
+import peewee
+
+from models import Balance, Lot, PurchaseOrder, PurchaseOrderLine, Reservation, Supplier
+from services.core.clock import now
+from services.core.errors import ValidationError
+from services.core.numbers import ONE
+from services.purchasing import purchase_orders, suppliers
+from services.stock.ledger import QTY, active_reservation_filter
+
+
+@dataclass(frozen=True)
+class OrderTerms:
+    """Who supplies a product, how soon, and in what pack (base units)."""
+
+    supplier_id: int
+    supplier: str
+    lead_time_days: int | None  # None: unknown, the suggestion asks for it
+    pack_size: Decimal
+
+
+def stock_by_expiry(product_ids: set[int] | None = None) -> dict[int, list[tuple[dt.date | None, Decimal]]]:
+    """On hand over all real locations per product and lot expiry (None = no expiry), earliest first."""
+    query = (Balance.select(Balance.product, Lot.expiry_date, peewee.fn.SUM(Balance.quantity).coerce(False))
+             .join(Lot, peewee.JOIN.LEFT_OUTER, on=(Balance.lot == Lot.id))
+             .where(Balance.quantity != 0)
+             .group_by(Balance.product, Lot.expiry_date))
+    if product_ids is not None:
+        query = query.where(Balance.product.in_(list(product_ids)))
+    out: dict[int, list[tuple[dt.date | None, Decimal]]] = defaultdict(list)
+    for pid, expiry, units in query.tuples():
+        if units:
+            out[pid].append((expiry, QTY.from_units(units)))
+    for lots in out.values():
+        lots.sort(key=lambda lot: (lot[0] is None, lot[0] or dt.date.max))
+    return out
+
+
+def reserved_by_product(product_ids: set[int] | None = None) -> dict[int, Decimal]:
+    query = (Reservation.select(Reservation.product, peewee.fn.SUM(Reservation.quantity).coerce(False))
+             .where(active_reservation_filter(now())).group_by(Reservation.product))
+    if product_ids is not None:
+        query = query.where(Reservation.product.in_(list(product_ids)))
+    return {pid: QTY.from_units(units) for pid, units in query.tuples()}
+
+
+def on_order_by_product() -> dict[int, Decimal]:
+    """Base units ordered and not yet received, per product (submitted, approved, partially received)."""
+    return purchase_orders.on_order_by_product()
+
+
+def drafted_by_product() -> dict[int, Decimal]:
+    """Base units on draft purchase orders per product: made (perhaps from these suggestions) but not sent."""
+    out: dict[int, Decimal] = defaultdict(Decimal)
+    for pid, quantity, factor in (PurchaseOrderLine.select(PurchaseOrderLine.product, PurchaseOrderLine.quantity,
+                                                           PurchaseOrderLine.factor)
+                                  .join(PurchaseOrder).where(PurchaseOrder.state == "draft").tuples()):
+        out[pid] += quantity * factor
+    return dict(out)
+
+
+def order_terms(product_ids: set[int] | None = None) -> dict[int, OrderTerms]:
+    """Each product's supplier (services.purchasing.suppliers.supply_terms decides which), its lead time and pack."""
+    terms = suppliers.supply_terms(list(product_ids) if product_ids is not None else None)
+    ids = list({t.supplier_id for t in terms.values()})
+    leads = dict(Supplier.select(Supplier.id, Supplier.lead_time_days).where(Supplier.id.in_(ids)).tuples()) if ids else {}
+    return {pid: OrderTerms(t.supplier_id, t.supplier_name, leads.get(t.supplier_id),
+                            t.pack_size if t.pack_size and t.pack_size > 0 else ONE)
+            for pid, t in terms.items()}
+
+
+def delivery_days(supplier: Supplier, after: dt.date, count: int = 2) -> list[dt.date]:
+    """The first `count` days an order placed on `after` can arrive (services.purchasing.suppliers.next_delivery_days);
+    [] when the supplier has no lead time or no delivery day."""
+    try:
+        return suppliers.next_delivery_days(supplier, after, count)
+    except ValidationError:
+        return []

@@ -1,0 +1,316 @@
+"""Purchase suggestions: what to buy now, how much, from whom, and why (in words).
+
+For each active product, all quantities in its base unit:
+
+    T1 = the next delivery: the supplier's first delivery day on or after today + lead time
+         (its delivery weekdays only; days it marked closed or full are skipped: services.purchasing.suppliers),
+         at DELIVERY_TIME, and after now. An order placed now arrives then.
+    T2 = the delivery after next: what arrives at T1 must last until the following order lands.
+    demand(a, b) = forecast sales from a to b: the window's average daily sales × each day's
+         weekday factor, spread over the day by the hour profile; both patterns from the last four
+         weeks (services.stock.demand).
+    available = on hand in unexpired lots − reserved
+    wasted = the part of `available` that expires unsold before T2 (FEFO walk, services.stock.rundown)
+    safety = (product.safety_stock, or SAFETY_DAYS × average daily sales when none is set)
+             × (1 + loss rate), rounded up to 0.1 — a shop that throws more away keeps more back.
+    need = demand(now, T2) + safety − (available − wasted) − on order
+    cap  = demand(T1, T1 + shelf life) − carry − on order          (only with a shelf life)
+           carry = what of today's stock is left at T1 and still sells before it expires: FEFO
+           sells it (and what is on order) first, so the new goods, sellable for shelf-life days
+           from T1, only get the rest of those days' demand.
+    suggested = 0 when need ≤ 0, else min(need rounded UP to the pack size, cap rounded DOWN to it).
+
+The stock-out moment walks the available stock (plus what is on order, arriving at T1) down the
+forecast hour by hour. Alerts: "too_late" when it runs out before T1 (ordering now cannot save it),
+"order_today" when it runs out before the delivery an order placed tomorrow would get — each only
+when the gap would lose at least MISSED_MIN of sales.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
+
+from models import Product, ProductUnit, Supplier, write_transaction
+from services.core import shop_settings
+from services.core.clock import now
+from services.core.errors import NotFound, ValidationError
+from services.core.messages import msg
+from services.core.numbers import QTY_STEP
+from services.purchasing import purchase_orders, suggestion_inputs, suggestion_text
+from services.purchasing.suggestion_inputs import OrderTerms
+from services.stock.demand import Demand, Peak, demand_by_product, no_demand
+from services.stock.rundown import StockLot, run_down
+
+ZERO, ONE = Decimal(0), Decimal(1)
+DELIVERY_TIME = dt.time(8, 0)  # suppliers deliver in the morning (the demo's vans come 06:30–08:00)
+SAFETY_DAYS = ONE  # without a set safety stock: one average day, for goods that keep a few days
+UNKNOWN_HORIZON = dt.timedelta(days=2)  # without a delivery calendar: look this far for a stock-out
+MISSED_MIN = ONE  # alert only when the gap would miss at least one base unit of sales (not 0.2 of a slow item)
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """One product's suggestion; `suggested` 0 means nothing to buy (the reason says why)."""
+
+    product_id: int
+    sku: str
+    name: str
+    unit: str
+    shelf_life_days: int | None
+    supplier_id: int | None
+    supplier: str
+    on_hand: Decimal
+    expired: Decimal  # on hand in lots already past their expiry: not counted as available
+    reserved: Decimal
+    available: Decimal
+    on_order: Decimal
+    wasted: Decimal
+    demand: Demand
+    safety_stock: Decimal
+    pack_size: Decimal
+    need: Decimal  # before rounding and the shelf-life cap; may be ≤ 0
+    cap: Decimal | None
+    suggested: Decimal
+    next_delivery: dt.datetime | None
+    delivery_after: dt.datetime | None
+    stockout_at: dt.datetime | None
+    alert: str  # "" | "too_late" | "order_today"
+    problem: str  # "" | "no_supplier" | "no_lead_time" | "no_delivery_day"
+    at: dt.datetime
+    drafted: Decimal = ZERO  # on draft purchase orders: not ordered yet, so not subtracted; shown in the reason
+
+    @property
+    def avg_daily(self) -> Decimal:
+        return self.demand.avg_daily
+
+    @property
+    def loss_rate(self) -> Decimal:
+        return self.demand.loss_rate
+
+    @property
+    def peak(self) -> Peak | None:
+        return self.demand.peak
+
+    @property
+    def reason(self) -> str:
+        """Why this quantity, in the current language (services.core.messages.set_language)."""
+        return suggestion_text.reason(self)
+
+    def alert_text(self) -> str:
+        """The startup-alert sentence: 【今日必采】菠菜 ≥40 斤,否则明日 10:00 前将断货."""
+        return suggestion_text.alert_text(self)
+
+    def text(self) -> str:
+        """One line for `purchase suggest`."""
+        return suggestion_text.line_text(self)
+
+    def as_json(self) -> dict:
+        """Quantities as decimal strings, moments as ISO text (for `purchase suggest --json`)."""
+        return suggestion_text.as_json(self)
+
+
+def ceil_to_pack(quantity: Decimal, pack: Decimal) -> Decimal:
+    """Whole packs covering `quantity` (base units), to 0.001."""
+    return ((quantity / pack).to_integral_value(ROUND_CEILING) * pack).quantize(QTY_STEP)
+
+
+def _floor_to(quantity: Decimal, pack: Decimal) -> Decimal:
+    return ((quantity / pack).to_integral_value(ROUND_FLOOR) * pack).quantize(QTY_STEP)
+
+
+def safety_stock(set_value: Decimal, demand: Demand) -> Decimal:
+    """The safety line: the product's own (or one average day) grown by its loss rate."""
+    base = set_value if set_value and set_value > 0 else SAFETY_DAYS * demand.avg_daily
+    return (base * (ONE + demand.loss_rate)).quantize(Decimal("0.1"), ROUND_CEILING)
+
+
+class _Context:
+    """Everything read once for a run: demand, stock, reservations, orders, supplier calendars."""
+
+    def __init__(self, at: dt.datetime, product_ids: set[int] | None):
+        self.at = at
+        self.window_days = max(1, int(shop_settings.get("suggestion.window_days")))
+        self.demand = demand_by_product(at.date(), self.window_days, product_ids)
+        self.stock = suggestion_inputs.stock_by_expiry(product_ids)
+        self.reserved = suggestion_inputs.reserved_by_product(product_ids)
+        self.on_order = suggestion_inputs.on_order_by_product()
+        self.drafted = suggestion_inputs.drafted_by_product()
+        self.terms = suggestion_inputs.order_terms(product_ids)
+        self._calendars: dict[int, tuple[dt.datetime, dt.datetime, dt.datetime] | None] = {}
+
+    def calendar(self, terms: OrderTerms) -> tuple[dt.datetime, dt.datetime, dt.datetime] | None:
+        """(T1, T2, the first delivery an order placed tomorrow gets), or None when there is none."""
+        if terms.supplier_id not in self._calendars:
+            supplier = Supplier.get_by_id(terms.supplier_id)
+            now_days = _deliveries(supplier, self.at, 2)
+            tomorrow = _deliveries(supplier, self.at + dt.timedelta(days=1), 1)
+            found = (now_days[0], now_days[1], tomorrow[0]) if len(now_days) == 2 and tomorrow else None
+            self._calendars[terms.supplier_id] = found
+        return self._calendars[terms.supplier_id]
+
+
+def _deliveries(supplier: Supplier, placed: dt.datetime, count: int) -> list[dt.datetime]:
+    """The first `count` delivery moments after an order placed at `placed` (a same-day delivery
+    whose morning has passed is gone)."""
+    days = suggestion_inputs.delivery_days(supplier, placed.date(), count + 1)
+    moments = [dt.datetime.combine(day, DELIVERY_TIME) for day in days]
+    return [m for m in moments if m > placed][:count]
+
+
+def _plan(row: tuple, ctx: _Context) -> Suggestion:
+    pid = row[0]
+    terms = ctx.terms.get(pid)
+    calendar = ctx.calendar(terms) if terms is not None and terms.lead_time_days is not None else None
+    planned = plan_product(row, ctx.demand.get(pid) or no_demand(pid, ctx.window_days), ctx.stock.get(pid, []),
+                           ctx.reserved.get(pid, ZERO), ctx.on_order.get(pid, ZERO), terms, calendar, ctx.at)
+    return replace(planned, drafted=ctx.drafted[pid]) if pid in ctx.drafted else planned
+
+
+def plan_product(row: tuple, demand: Demand, lots: list[tuple[dt.date | None, Decimal]], reserved: Decimal,
+                 on_order: Decimal, terms: OrderTerms | None,
+                 calendar: tuple[dt.datetime, dt.datetime, dt.datetime] | None, at: dt.datetime) -> Suggestion:
+    """The engine for one product, without the database: `row` is (id, sku, name, unit, shelf life,
+    safety stock); `lots` its stock per expiry; `calendar` (T1, T2, next delivery of tomorrow's order)."""
+    pid, sku, name, unit, shelf_life, set_safety = row
+    today = at.date()
+    on_hand = sum((qty for _, qty in lots), ZERO)
+    sellable = [StockLot(expiry, qty) for expiry, qty in lots if qty > 0 and (expiry is None or expiry >= today)]
+    expired = on_hand - sum((lot.quantity for lot in sellable), ZERO)
+    _take_reserved(sellable, reserved)  # reserved stock leaves first, like the sales it stands for
+    available = sum((lot.quantity for lot in sellable), ZERO)
+    safety = safety_stock(set_safety, demand)
+    problem = ("no_supplier" if terms is None else "no_lead_time" if terms.lead_time_days is None
+               else "no_delivery_day" if calendar is None else "")
+    common = dict(product_id=pid, sku=sku, name=name, unit=unit, shelf_life_days=shelf_life,
+                  supplier_id=terms.supplier_id if terms else None, supplier=terms.supplier if terms else "",
+                  on_hand=on_hand, expired=expired, reserved=reserved, available=available, on_order=on_order,
+                  demand=demand, safety_stock=safety, pack_size=terms.pack_size if terms else ONE, at=at)
+    out_now = at if available <= 0 and demand.sold > 0 else None  # nothing left to sell already
+    if calendar is None:
+        walk = run_down(demand, sellable, at, at + UNKNOWN_HORIZON)
+        need = demand.between(at, at + UNKNOWN_HORIZON) + safety - (available - walk.wasted) - on_order
+        stockout = out_now or walk.stockout_at
+        alert = "order_today" if _misses(demand, stockout, at + UNKNOWN_HORIZON) else ""
+        return Suggestion(**common, wasted=walk.wasted, need=need, cap=None, suggested=ZERO, next_delivery=None,
+                          delivery_after=None, stockout_at=stockout, alert=alert, problem=problem)
+    t1, t2, t1_tomorrow = calendar
+    before = run_down(demand, sellable, at, t1)
+    carry = sum((lot.quantity for lot in before.lots if lot.expiry is None or lot.expiry >= t1.date()), ZERO)
+    arriving = [StockLot(t1.date() + dt.timedelta(days=shelf_life) if shelf_life else None, on_order, False)]
+    after = run_down(demand, before.lots + arriving, t1, t2)
+    wasted = before.wasted + after.wasted
+    stockout = out_now or before.stockout_at or after.stockout_at
+    need = demand.between(at, t2) + safety - (available - wasted) - on_order
+    cap = None
+    if shelf_life:
+        sell_until = t1 + dt.timedelta(days=shelf_life)
+        rest = run_down(demand, before.lots, t1, sell_until)  # today's stock goes first (FEFO) …
+        carry_sold = carry - rest.left - rest.wasted  # … as far as it lasts and keeps
+        cap = max(ZERO, demand.between(t1, sell_until) - carry_sold - on_order)
+    suggested = ZERO
+    if need > 0:
+        suggested = ceil_to_pack(need, common["pack_size"])
+        if cap is not None:
+            suggested = min(suggested, _floor_to(cap, common["pack_size"]))
+    alert = ("too_late" if _misses(demand, stockout, t1)
+             else "order_today" if _misses(demand, stockout, t1_tomorrow) else "")
+    return Suggestion(**common, wasted=wasted, need=need, cap=cap, suggested=max(ZERO, suggested),
+                      next_delivery=t1, delivery_after=t2, stockout_at=stockout, alert=alert, problem="")
+
+
+def _misses(demand: Demand, stockout: dt.datetime | None, delivery: dt.datetime) -> bool:
+    """Runs out before `delivery`, with at least MISSED_MIN of sales lost in between."""
+    return stockout is not None and stockout < delivery and demand.between(stockout, delivery) >= MISSED_MIN
+
+
+def _take_reserved(lots: list[StockLot], reserved: Decimal) -> None:
+    for lot in lots:
+        if reserved <= 0:
+            break
+        used = min(lot.quantity, reserved)
+        lot.quantity -= used
+        reserved -= used
+
+
+def _products(product_ids: set[int] | None):
+    query = (Product.select(Product.id, Product.sku, Product.name, Product.base_unit, Product.shelf_life_days,
+                            Product.safety_stock).where(Product.active).order_by(Product.sku))
+    if product_ids is not None:
+        query = query.where(Product.id.in_(list(product_ids)))
+    return query.tuples()
+
+
+def _order_key(s: Suggestion) -> tuple:
+    """Lines to act on first: something to buy before nothing, then the most urgent alert, the earliest stock-out."""
+    rank = {"too_late": 0, "order_today": 1}.get(s.alert, 2)
+    return s.suggested <= 0, rank, s.stockout_at or dt.datetime.max, s.sku
+
+
+def plan_all(at: dt.datetime | None = None) -> list[Suggestion]:
+    """Every active product's suggestion, zero lines included (one set of grouped reads)."""
+    ctx = _Context(at or now(), None)
+    return [_plan(row, ctx) for row in _products(None)]
+
+
+def _wanted(s: Suggestion) -> bool:
+    """On the list: something to buy, or a product that needs buying but lacks supplier data."""
+    return s.suggested > 0 or (bool(s.problem) and s.need > 0 and (s.avg_daily > 0 or s.safety_stock > 0))
+
+
+def suggest(at: dt.datetime | None = None) -> list[Suggestion]:
+    """What to buy now: lines with a quantity, and lines whose supplier data is missing; alerts first."""
+    return sorted((s for s in plan_all(at) if _wanted(s)), key=_order_key)
+
+
+def alerts(at: dt.datetime | None = None) -> list[Suggestion]:
+    """Products that run out before their next delivery (or before the one tomorrow's order would get)."""
+    return sorted((s for s in plan_all(at) if s.alert), key=_order_key)
+
+
+def explain(product_id: int, at: dt.datetime | None = None) -> Suggestion:
+    """One product's suggestion, also when it is zero: its `reason` says why not."""
+    rows = list(_products({product_id}))
+    if not rows:
+        raise NotFound("product.not_found", ref=product_id)
+    return _plan(rows[0], _Context(at or now(), {product_id}))
+
+
+def _order_unit(product_id: int, pack: Decimal, units: dict[int, dict[Decimal, str]]) -> str:
+    """The product's own unit that holds exactly one pack (箱 = 12 when the pack is 12), else the base unit."""
+    return units.get(product_id, {}).get(pack, "")
+
+
+def drafts_from_lines(actor, picked: Iterable[Suggestion]) -> list[str]:
+    """The owner's ticked lines → one draft purchase order per supplier (in one transaction: all or
+    none), expected on the earliest next delivery of its lines; returns the order numbers.
+
+    Lines with nothing to buy are skipped; a ticked line without usable supplier data is refused."""
+    lines = list(picked)
+    for s in lines:
+        if s.problem:
+            raise ValidationError("suggest.cannot_order", field="采购建议", name=s.name, problem=suggestion_text.problem_text(s))
+    lines = [s for s in lines if s.suggested > 0]
+    if not lines:
+        raise ValidationError("suggest.nothing_picked", field="采购建议")
+    by_supplier: dict[int, list[Suggestion]] = {}
+    for s in lines:
+        by_supplier.setdefault(s.supplier_id, []).append(s)
+    units: dict[int, dict[Decimal, str]] = {}
+    for pid, name, factor in (ProductUnit.select(ProductUnit.product, ProductUnit.name, ProductUnit.factor)
+                              .where(ProductUnit.product.in_([s.product_id for s in lines])).tuples()):
+        units.setdefault(pid, {})[factor] = name
+    numbers = []
+    with write_transaction():
+        for supplier_id, items in by_supplier.items():
+            order_lines = []
+            for s in items:
+                unit = _order_unit(s.product_id, s.pack_size, units)
+                quantity = s.suggested / s.pack_size if unit else s.suggested
+                order_lines.append(purchase_orders.OrderLineInput(s.product_id, quantity, unit))
+            expected = min(s.next_delivery for s in items if s.next_delivery is not None).date()
+            order = purchase_orders.create_draft(actor, supplier_id, order_lines, expected_date=expected,
+                                                 note=msg("suggest.draft_note"))
+            numbers.append(order.number)
+    return numbers

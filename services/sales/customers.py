@@ -1,0 +1,407 @@
+"""Customers: the walk-in 散客 by default, wholesale customers with a price tier, a credit limit and
+payment terms; and the tier prices they buy at.
+
+Prices are per base unit. A customer's price is their tier's price for the product, else the
+product's retail price (Product.price). The tier "floor" is not a customer tier: it is the minimum
+price below which a sale waits for approval (floor_price). What a customer owes lives in
+services/sales/receivables.py. Excel import/export: services/imports/customer_import.py, reports/customer_export.py.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+import peewee
+
+from models import Customer, Product, ProductPrice, write_transaction
+from models.fields import MONEY_SCALE
+from services.catalog.search_key import build_search_key, pinyin_full, pinyin_initials
+from services.core import audit
+from services.core.codes import next_free_code
+from services.core.errors import NotFound, ValidationError
+from services.core.numbers import fmt_money, normalise_text, to_decimal, to_int
+from services.core.permissions import require
+
+CODE_PREFIX = "KH"
+WALK_IN_CODE = "KH000"
+WALK_IN_NAME = "散客"
+KINDS = {"retail": "零售", "wholesale": "批发"}
+RETAIL = "retail"
+FLOOR = "floor"  # ProductPrice tier holding the minimum price, not a tier a customer buys at
+# Tiers a shop can use before any price is entered; tiers found in ProductPrice are added to these.
+DECLARED_TIERS = {"retail": "零售价", "wholesale": "批发价", "vip": "大客户价"}
+_PHONE_CHARS = re.compile(r"^[0-9+\-\s()()/,,、;;转]+$")  # 转: an extension (0571-8888 转 12)
+MIN_PHONE_DIGITS = 7
+
+
+@dataclass
+class CustomerInput:
+    """What a form or an Excel row says about a customer; values may be raw text."""
+
+    name: object = ""
+    code: object = ""
+    phone: object = ""
+    address: object = ""
+    wechat: object = ""  # the name they use in the WeChat group
+    kind: object = RETAIL  # retail | wholesale, or 零售 / 批发
+    price_tier: object = ""  # blank: retail for a retail customer, wholesale for a wholesale one
+    credit_limit: object = "0"  # 0 = no credit (赊账 not allowed without approval)
+    payment_terms_days: object = "0"
+    active: bool = True
+    note: object = ""
+
+
+@dataclass(frozen=True)
+class CleanCustomer:
+    name: str
+    code: str
+    phone: str
+    address: str
+    wechat: str
+    kind: str
+    price_tier: str
+    credit_limit: Decimal
+    payment_terms_days: int
+    active: bool
+    note: str
+
+
+@dataclass(frozen=True)
+class CustomerRow:
+    id: int
+    code: str
+    name: str
+    phone: str
+    wechat: str
+    kind: str
+    kind_text: str  # 零售 / 批发
+    price_tier: str
+    tier_text: str  # 批发价
+    credit_limit: Decimal
+    payment_terms_days: int
+    balance: Decimal  # owed now (services.sales.receivables.balance)
+    active: bool
+
+
+@dataclass(frozen=True)
+class TierPriceRow:
+    product_id: int
+    sku: str
+    name: str
+    base_unit: str
+    retail_price: Decimal | None  # Product.price
+    tier: str
+    tier_text: str
+    price: Decimal  # per base unit
+
+
+# -- tiers ------------------------------------------------------------------------------------
+
+def tiers() -> dict[str, str]:
+    """Tier code → label: the declared tiers plus any tier that has prices (never "floor")."""
+    found = {t for (t,) in ProductPrice.select(ProductPrice.tier).distinct().tuples() if t != FLOOR}
+    return {**DECLARED_TIERS, **{t: t for t in sorted(found - set(DECLARED_TIERS))}}
+
+
+def tier_text(tier: str) -> str:
+    return {**DECLARED_TIERS, FLOOR: "最低价"}.get(tier, tier)
+
+
+def parse_tier(value: object, field: str = "价格等级", *, allow_floor: bool = False,
+               key: str = "customer.bad_tier") -> str:
+    """A tier by code or label (wholesale / 批发价 / 批发); blank → ''."""
+    text = normalise_text(value)
+    if not text:
+        return ""
+    known = tiers()
+    if allow_floor:
+        known[FLOOR] = tier_text(FLOOR)
+    for code, label in known.items():
+        if text.lower() == code or text in (label, label.removesuffix("价")):
+            return code
+    raise ValidationError(key, field=field, value=value, tiers="、".join(known.values()))
+
+
+def parse_kind(value: object, field: str = "客户类型") -> str:
+    text = normalise_text(value).lower()
+    if not text:
+        return RETAIL
+    for code, label in KINDS.items():
+        if text in (code, label, label + "客户"):
+            return code
+    raise ValidationError("customer.bad_kind", field=field, value=value)
+
+
+def parse_phone(value: object, field: str = "电话") -> str:
+    """Loose: digits with the usual separators, at least 7 digits (a landline without area code)."""
+    if isinstance(value, float) and value.is_integer():  # Excel keeps a mobile number as 13800138000.0
+        value = int(value)
+    text = normalise_text(value)
+    if not text:
+        return ""
+    if not _PHONE_CHARS.match(text) or sum(ch.isdigit() for ch in text) < MIN_PHONE_DIGITS:
+        raise ValidationError("customer.bad_phone", field=field, value=value)
+    return text
+
+
+def parse_credit_limit(value: object, field: str = "信用额度") -> Decimal:
+    return to_decimal(value, field, places=2, default=Decimal(0))
+
+
+def parse_terms(value: object, field: str = "账期天数") -> int:
+    try:
+        days = to_int(value, field)
+    except ValidationError as exc:
+        if exc.key == "value.too_precise":
+            raise ValidationError("value.not_integer", field=field, value=value) from None
+        raise
+    if days is not None and days < 0:
+        raise ValidationError("value.negative", field=field, value=value)
+    return days or 0
+
+
+def customer_problems(data: CustomerInput) -> list[ValidationError]:
+    """Every problem of the form at once (an import row lists them all)."""
+    problems = [] if normalise_text(data.name) else [ValidationError("value.required", field="客户名称")]
+    for parse, value in ((parse_phone, data.phone), (parse_kind, data.kind), (parse_tier, data.price_tier),
+                         (parse_credit_limit, data.credit_limit), (parse_terms, data.payment_terms_days)):
+        try:
+            parse(value)
+        except ValidationError as exc:
+            problems.append(exc)
+    return problems
+
+
+def clean_customer(data: CustomerInput) -> CleanCustomer:
+    """Validate one customer; raises the first ValidationError, naming the field in Chinese."""
+    problems = customer_problems(data)
+    if problems:
+        raise problems[0]
+    kind = parse_kind(data.kind)
+    tier = parse_tier(data.price_tier) or ("wholesale" if kind == "wholesale" else RETAIL)
+    return CleanCustomer(
+        name=normalise_text(data.name), code=normalise_text(data.code), phone=parse_phone(data.phone),
+        address=normalise_text(data.address), wechat=normalise_text(data.wechat), kind=kind, price_tier=tier,
+        credit_limit=parse_credit_limit(data.credit_limit), payment_terms_days=parse_terms(data.payment_terms_days),
+        active=bool(data.active), note=normalise_text(data.note))
+
+
+# -- saving -------------------------------------------------------------------------------------
+
+def customer_search_key(name: str, code: str = "", phone: str = "", wechat: str = "") -> str:
+    """Name, its pinyin, the code, the phone's digits and the WeChat name (and its pinyin)."""
+    parts = [build_search_key(name, sku=code), "".join(ch for ch in phone if ch.isdigit())]
+    if wechat:
+        parts += [wechat.lower(), pinyin_initials(wechat), pinyin_full(wechat)]
+    return " ".join(p for p in parts if p)
+
+
+def _snapshot(c: Customer) -> dict:
+    return {"code": c.code, "name": c.name, "phone": c.phone, "address": c.address, "wechat": c.wechat,
+            "kind": c.kind, "price_tier": c.price_tier, "credit_limit": str(c.credit_limit),
+            "payment_terms_days": c.payment_terms_days, "active": c.active, "note": c.note}
+
+
+def next_code() -> str:
+    """KH001, KH002, …; skips codes a user already typed."""
+    return next_free_code("customer", CODE_PREFIX, 3, Customer.code)
+
+
+def save_clean_customer(actor, clean: CleanCustomer, customer_id: int | None = None) -> Customer:
+    """Create or update inside the caller's write transaction (the import saves a whole file in one)."""
+    if clean.code:
+        other = Customer.get_or_none(Customer.code == clean.code)
+        if other is not None and other.id != customer_id:
+            raise ValidationError("customer.duplicate_code", field="客户编码", code=clean.code)
+    old_row = get_customer(customer_id) if customer_id is not None else None
+    if old_row is not None and old_row.code == WALK_IN_CODE and (clean.credit_limit or not clean.active
+                                                                  or clean.code not in ("", WALK_IN_CODE)):
+        raise ValidationError("customer.walk_in_fixed", field="客户")
+    code = clean.code or (old_row.code if old_row is not None else next_code())
+    values = dict(code=code, name=clean.name, phone=clean.phone, address=clean.address, wechat=clean.wechat,
+                  kind=clean.kind, price_tier=clean.price_tier, credit_limit=clean.credit_limit,
+                  payment_terms_days=clean.payment_terms_days, active=clean.active, note=clean.note,
+                  search_key=customer_search_key(clean.name, code, clean.phone, clean.wechat))
+    if old_row is None:
+        customer = Customer.create(**values)
+    else:
+        Customer.update(**values).where(Customer.id == customer_id).execute()
+        customer = Customer.get_by_id(customer_id)
+    audit.record(actor, "customer.create" if old_row is None else "customer.update", "customer", customer.id,
+                 old=None if old_row is None else _snapshot(old_row), new=_snapshot(customer))
+    return customer
+
+
+def save_customer(actor, data: CustomerInput, customer_id: int | None = None) -> Customer:
+    """Validate and save one customer in its own transaction; returns the saved row."""
+    require(actor, "customer.edit")
+    clean = clean_customer(data)
+    with write_transaction():
+        return save_clean_customer(actor, clean, customer_id)
+
+
+def customer_input(c: Customer) -> CustomerInput:
+    """The editable form of a saved customer (for the edit dialog)."""
+    return CustomerInput(name=c.name, code=c.code, phone=c.phone, address=c.address, wechat=c.wechat,
+                         kind=c.kind, price_tier=c.price_tier, credit_limit=fmt_money(c.credit_limit),
+                         payment_terms_days=str(c.payment_terms_days), active=c.active, note=c.note)
+
+
+def ensure_walk_in(actor=None) -> Customer:
+    """The default retail customer 散客 (created on initialise; idempotent)."""
+    existing = Customer.get_or_none(Customer.code == WALK_IN_CODE)
+    if existing is not None:
+        return existing
+    with write_transaction():
+        Customer.insert(code=WALK_IN_CODE, name=WALK_IN_NAME, kind=RETAIL, price_tier=RETAIL,
+                        search_key=customer_search_key(WALK_IN_NAME, WALK_IN_CODE)).on_conflict_ignore().execute()
+        customer = Customer.get(Customer.code == WALK_IN_CODE)
+        audit.record(actor, "customer.create", "customer", customer.id, new=_snapshot(customer))
+    return customer
+
+
+def walk_in() -> Customer:
+    """散客: who a sale is for when nobody is chosen."""
+    return Customer.get_or_none(Customer.code == WALK_IN_CODE) or ensure_walk_in()
+
+
+def is_walk_in(customer: Customer) -> bool:
+    return customer.code == WALK_IN_CODE
+
+
+def get_customer(ref: int | str | Customer) -> Customer:
+    """By id, code, exact name or exact phone."""
+    if isinstance(ref, Customer):
+        return ref
+    if isinstance(ref, int):
+        customer = Customer.get_or_none(Customer.id == ref)
+    else:
+        text = normalise_text(ref)
+        customer = Customer.get_or_none(Customer.code == text)
+        for column in (Customer.name, Customer.phone):
+            if customer is None and text:
+                matches = list(Customer.select().where(column == text).limit(2))
+                if len(matches) > 1:
+                    raise ValidationError("customer.name_ambiguous", field="客户", count=len(matches), name=text)
+                customer = matches[0] if matches else None
+    if customer is None:
+        raise NotFound("customer.not_found", ref=ref)
+    return customer
+
+
+def list_customers(text: str = "", kind: str | None = None, *, include_inactive: bool = False,
+                   limit: int | None = None, offset: int = 0) -> list[CustomerRow]:
+    """Customers matching `text` (name, pinyin initials or full pinyin, code, phone digits, WeChat name),
+    walk-in first, then by code; each with what they owe now."""
+    from services.sales.receivables import balances
+
+    query = Customer.select()
+    needle = normalise_text(text).lower()
+    if needle:
+        digits = "".join(ch for ch in needle if ch.isdigit())
+        condition = Customer.search_key.contains(needle.replace(" ", ""))
+        if digits and len(digits) == len(needle.replace(" ", "").replace("-", "")):
+            condition |= Customer.search_key.contains(digits)  # 138-0013 finds 13800138000
+        query = query.where(condition)
+    if kind:
+        query = query.where(Customer.kind == kind)
+    if not include_inactive:
+        query = query.where(Customer.active == True)  # noqa: E712 (peewee expression)
+    query = query.order_by(peewee.Case(None, [(Customer.code == WALK_IN_CODE, 0)], 1), Customer.code)
+    if limit is not None:
+        query = query.limit(limit).offset(offset)
+    found = list(query)
+    owed = balances([c.id for c in found])
+    return [CustomerRow(c.id, c.code, c.name, c.phone, c.wechat, c.kind, KINDS.get(c.kind, c.kind), c.price_tier,
+                        tier_text(c.price_tier), c.credit_limit, c.payment_terms_days,
+                        owed.get(c.id, Decimal("0.00")), c.active) for c in found]
+
+
+# -- prices ---------------------------------------------------------------------------------------
+
+def parse_tier_price(value: object, field: str = "价格") -> Decimal | None:
+    """Per base unit; blank = remove the tier's price."""
+    if value is None or normalise_text(value) == "":
+        return None
+    return to_decimal(value, field, places=MONEY_SCALE, allow_zero=False)
+
+
+def set_tier_price(actor, product_id: int, tier: str, price: object) -> Decimal | None:
+    """Set (or with a blank price, remove) the product's price in `tier` ("floor" = the minimum price)."""
+    require(actor, "product.edit")
+    try:
+        code = parse_tier(tier, allow_floor=True, key="price.bad_tier")
+    except ValidationError:
+        code = normalise_text(tier)  # a new tier (工地价) comes into being with its first price
+    if not code:
+        raise ValidationError("value.required", field="价格等级")
+    if code == RETAIL:  # the retail price is the product's own price; one place for it
+        raise ValidationError("price.bad_tier", field="价格等级", value=tier,
+                              tiers="、".join(v for k, v in tiers().items() if k != RETAIL))
+    value = parse_tier_price(price)
+    if Product.get_or_none(Product.id == product_id) is None:
+        raise NotFound("product.not_found", ref=product_id)
+    with write_transaction():
+        row = ProductPrice.get_or_none((ProductPrice.product == product_id) & (ProductPrice.tier == code))
+        old = None if row is None else str(row.price)
+        if value is None:
+            if row is not None:
+                row.delete_instance()
+        elif row is None:
+            ProductPrice.create(product=product_id, tier=code, price=value)
+        else:
+            ProductPrice.update(price=value).where(ProductPrice.id == row.id).execute()
+        if old != (None if value is None else str(value)):
+            audit.record(actor, "price.tier", "product", product_id, old=old, new=None if value is None else str(value),
+                         reason=code)
+    return value
+
+
+def tier_prices(product_id: int | None = None, tier: str | None = None) -> list[TierPriceRow]:
+    """Tier prices (floor included), by product SKU then tier."""
+    query = (ProductPrice.select(ProductPrice, Product).join(Product)
+             .order_by(Product.sku, ProductPrice.tier))
+    if product_id is not None:
+        query = query.where(ProductPrice.product == product_id)
+    if tier:
+        query = query.where(ProductPrice.tier == tier)
+    return [TierPriceRow(r.product_id, r.product.sku, r.product.name, r.product.base_unit, r.product.price, r.tier,
+                         tier_text(r.tier), r.price) for r in query]
+
+
+def price_for(product_id: int, customer: Customer | int | None = None) -> Decimal:
+    """What `customer` pays per base unit: their tier's price, else the retail price (0 if none)."""
+    if customer is not None and not isinstance(customer, Customer):
+        customer = get_customer(customer)
+    if customer is not None and customer.price_tier not in ("", RETAIL):
+        row = ProductPrice.get_or_none((ProductPrice.product == product_id) & (ProductPrice.tier == customer.price_tier))
+        if row is not None:
+            return row.price
+    product = Product.get_or_none(Product.id == product_id)
+    if product is None:
+        raise NotFound("product.not_found", ref=product_id)
+    return product.price if product.price is not None else Decimal(0)
+
+
+def floor_price(product_id: int) -> Decimal | None:
+    """The minimum price per base unit (a sale below it waits for approval); None = no minimum."""
+    row = ProductPrice.get_or_none((ProductPrice.product == product_id) & (ProductPrice.tier == FLOOR))
+    return row.price if row is not None else None
+
+
+# -- Excel (the machinery lives with the other imports and exports) ----------------------------------
+
+def import_customers(actor, path: Path):
+    """Customers from an .xlsx, all rows or none (see services/imports/customer_import.py)."""
+    from services.imports.customer_import import import_customers as run
+
+    return run(actor, path)
+
+
+def export_customers(path: Path) -> int:
+    """Every customer, one row each, importable again; returns the row count."""
+    from reports.customer_export import export_customers as run
+
+    return run(path)

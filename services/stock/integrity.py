@@ -1,0 +1,77 @@
+"""`check` (integrity, balance == sum of moves, audit chain) and `rebuild_balances()`."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from models import Balance, database, write_transaction
+from models.db import is_sqlite
+from services.core import audit
+from services.core.clock import now
+from services.core.messages import msg
+from services.core.permissions import require
+from services.stock.ledger import QTY
+from services.stock.stock import sum_of_moves
+
+
+@dataclass
+class CheckReport:
+    problems: list[str] = field(default_factory=list)
+    balances: int = 0
+    events: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def text(self) -> str:
+        if self.ok:
+            return msg("check.ok", balances=self.balances, events=self.events)
+        return "\n".join(["检查发现问题 / problems found:"] + [f"  - {p}" for p in self.problems])
+
+
+def _balances() -> dict[tuple[int, int | None, int], int]:
+    rows = Balance.select(Balance.product, Balance.lot, Balance.location, Balance.quantity).tuples()
+    return {(p, lot, loc): QTY.to_units(q) for p, lot, loc, q in rows}
+
+
+def run_check() -> CheckReport:
+    report = CheckReport()
+    if is_sqlite():
+        result = [r[0] for r in database.execute_sql("PRAGMA integrity_check").fetchall()]
+        if result != ["ok"]:
+            report.problems += [f"SQLite integrity: {r}" for r in result]
+        fk = database.execute_sql("PRAGMA foreign_key_check").fetchall()
+        report.problems += [f"foreign key broken: table {r[0]} row {r[1]} → {r[2]}" for r in fk]
+    ledger = sum_of_moves()
+    balances = _balances()
+    report.balances = len(balances)
+    for key in sorted(set(ledger) | set(balances), key=lambda k: (k[0], k[1] or 0, k[2])):
+        want, have = ledger.get(key, 0), balances.get(key, 0)
+        if want != have:
+            product, lot, location = key
+            report.problems.append(
+                f"balance of product {product} lot {lot or '-'} at location {location} is "
+                f"{QTY.from_units(have)} but the moves sum to {QTY.from_units(want)}")
+        if have < 0:
+            report.problems.append(f"negative stock: product {key[0]} lot {key[1] or '-'} location {key[2]}")
+    chain = audit.verify_chain()
+    report.events = chain.events
+    report.problems += chain.problems
+    return report
+
+
+def rebuild_balances(actor) -> int:
+    """Recompute every balance from the ledger; returns how many rows changed."""
+    require(actor, "ledger.rebuild")
+    with write_transaction():
+        ledger = sum_of_moves()
+        balances = _balances()
+        changed = sum(1 for k in set(ledger) | set(balances) if ledger.get(k, 0) != balances.get(k, 0))
+        Balance.delete().execute()
+        at = now()
+        rows = [dict(product=p, lot=lot, location=loc, quantity=QTY.from_units(units), updated_at=at)
+                for (p, lot, loc), units in ledger.items()]
+        for start in range(0, len(rows), 500):
+            Balance.insert_many(rows[start:start + 500]).execute()
+        audit.record(actor, "ledger.rebuild", "balance", "", new={"rows": len(rows), "changed": changed})
+    return changed

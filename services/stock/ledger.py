@@ -1,0 +1,583 @@
+"""The one way stock changes: post a document of moves between locations.
+
+validate → lock (BEGIN IMMEDIATE) → allocate lots → check the net change → write
+moves + balances + audit event → done. A document key makes posting idempotent;
+mistakes are reversed by a new document, never edited.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
+
+import peewee
+
+from models import (
+    Balance,
+    ClosedPeriod,
+    Counter,
+    Document,
+    Location,
+    Lot,
+    Move,
+    Product,
+    Reservation,
+    database,
+    write_transaction,
+)
+from models.fields import QuantityField
+from services.core import audit
+from services.core.clock import now, today
+from services.core.errors import ClosedPeriodError, DocumentStateError, NotFound, StockError, ValidationError
+from services.core.numbers import fmt_qty
+from services.core.permissions import allowed, require
+
+QTY = QuantityField()  # converter between Decimal quantities and stored integer units
+# selling, consuming and handing stock to a subcontractor respect reservations and refuse expired lots
+CONSUMING_KINDS = frozenset({"customer", "production", "subcontractor"})
+
+
+@dataclass(frozen=True)
+class DocType:
+    prefix: str
+    permission: str
+    label: str
+
+
+DOC_TYPES: dict[str, DocType] = {
+    "receipt": DocType("RK", "doc.receipt", "收货入库"),
+    "sale": DocType("XS", "doc.sale", "销售出库"),
+    "return": DocType("TH", "doc.return", "退货"),
+    "loss": DocType("BS", "doc.loss", "报损"),
+    "transfer": DocType("DB", "doc.transfer", "调拨"),
+    "adjustment": DocType("TZ", "doc.adjustment", "库存调整"),
+    "opening": DocType("QC", "doc.opening", "期初库存"),
+    "production": DocType("SC", "doc.production", "生产"),
+    "reversal": DocType("CX", "doc.reverse", "冲销"),
+    "purchase_return": DocType("CT", "doc.purchase_return", "采购退货"),
+    "internal": DocType("LY", "doc.internal", "赠品/样品/领用"),
+}
+
+# Document states, declared as data: which state may follow which.
+DOC_TRANSITIONS: dict[str, frozenset[str]] = {"posted": frozenset({"reversed"}), "reversed": frozenset()}
+
+
+@dataclass
+class Line:
+    """One line of a document, quantity in the product's base unit (always > 0).
+
+    lot_id None on an outgoing line means "allocate FEFO"; on an incoming line of a
+    perishable product it means "make a lot from the receipt date + shelf life"."""
+
+    product_id: int
+    quantity: Decimal
+    from_location_id: int
+    to_location_id: int
+    lot_id: int | None = None
+    lot_code: str = ""
+    expiry: dt.date | None = None
+    unit_cost: Decimal | None = None
+
+
+@dataclass(frozen=True)
+class PostResult:
+    document_id: int
+    number: str
+    created: bool  # False when the key had already been posted (a retry or double click)
+    product_ids: frozenset[int] = field(default_factory=frozenset)
+
+
+def closed_through() -> dt.date | None:
+    row = database.execute_sql(f"SELECT MAX(closed_through) FROM {ClosedPeriod._meta.table_name}").fetchone()
+    return ClosedPeriod.closed_through.python_value(row[0]) if row and row[0] else None
+
+
+def close_period(actor, through: dt.date) -> None:
+    """Freeze stock up to and including `through`: no document may be dated on or before it."""
+    require(actor, "period.close")
+    with write_transaction():
+        last = closed_through()
+        if last and through < last:
+            raise ClosedPeriodError("period.backwards", closed=last)
+        ClosedPeriod.create(closed_through=through, closed_by=actor)
+        audit.record(actor, "period.close", "period", through.isoformat(), old=str(last or ""), new=str(through))
+
+
+def next_number(prefix: str, day: dt.date) -> str:
+    name = f"{prefix}{day:%Y%m%d}"
+    ph, table = database.param, Counter._meta.table_name  # plain SQL (SQLite ≥ 3.24, PostgreSQL): every document
+    database.execute_sql(f"INSERT INTO {table} (name, value) VALUES ({ph}, 0) ON CONFLICT DO NOTHING", (name,))
+    database.execute_sql(f"UPDATE {table} SET value = value + 1 WHERE name = {ph}", (name,))
+    value = database.execute_sql(f"SELECT value FROM {table} WHERE name = {ph}", (name,)).fetchone()[0]
+    return f"{name}-{value:04d}"
+
+
+def active_reservation_filter(at: dt.datetime):
+    return Reservation.released_at.is_null() & (Reservation.expires_at.is_null() | (Reservation.expires_at > at))
+
+
+def reserved_by_others(product_id: int, location_id: int, except_owner: str | None) -> dict[int | None, Decimal]:
+    """Reserved quantity per lot at a location, leaving out `except_owner`'s own reservations."""
+    query = (Reservation.select(Reservation.lot, Reservation.quantity)
+             .where((Reservation.product == product_id) & (Reservation.location == location_id)
+                    & active_reservation_filter(now())))
+    if except_owner:
+        query = query.where(Reservation.owner != except_owner)
+    totals: dict[int | None, Decimal] = defaultdict(Decimal)
+    for lot_id, qty in query.tuples():
+        totals[lot_id] += qty
+    return totals
+
+
+@dataclass(frozen=True)
+class LotStock:
+    lot_id: int | None
+    lot_code: str
+    expiry: dt.date | None
+    on_hand: Decimal
+    available: Decimal
+
+
+def _fefo_order(rows, reserved: dict[int | None, Decimal]) -> list[LotStock]:
+    """(lot, on hand, code, expiry) rows → LotStock, earliest expiry first (no expiry last)."""
+    stocks = [LotStock(lot_id, code or "", expiry, on_hand, on_hand - reserved.get(lot_id, Decimal(0)))
+              for lot_id, on_hand, code, expiry in rows]
+    stocks.sort(key=lambda s: (s.expiry is None, s.expiry or dt.date.max, s.lot_id or 0))
+    return stocks
+
+
+def lots_fefo(product_id: int, location_id: int, except_owner: str | None = None) -> list[LotStock]:
+    """Lots of a product at a location with stock, earliest expiry first (no expiry last)."""
+    reserved = reserved_by_others(product_id, location_id, except_owner)
+    rows = (Balance.select(Balance.lot, Balance.quantity, Lot.code, Lot.expiry_date)
+            .join(Lot, on=(Balance.lot == Lot.id), join_type=peewee.JOIN.LEFT_OUTER)
+            .where((Balance.product == product_id) & (Balance.location == location_id) & (Balance.quantity > 0))
+            .tuples())
+    return _fefo_order(rows, reserved)
+
+
+def free_stock(product_id: int, location_id: int, on: dt.date | None = None,
+               except_owner: str | None = None) -> Decimal:
+    """What could still be promised: unexpired stock of a product at a location, less others' reservations."""
+    on = on or today()
+    return sum((s.available for s in lots_fefo(product_id, location_id, except_owner)
+                if s.available > 0 and (s.expiry is None or s.expiry >= on)), Decimal(0))
+
+
+def _pick_fefo(stocks: list[LotStock], quantity: Decimal, on: dt.date,
+               include_expired: bool) -> tuple[list[tuple[int | None, Decimal]], Decimal]:
+    """Take `quantity` from `stocks` in order; returns the picks and what could not be covered."""
+    remaining = quantity
+    picks: list[tuple[int | None, Decimal]] = []
+    for stock in stocks:
+        if remaining <= 0:
+            break
+        if stock.available <= 0 or (not include_expired and stock.expiry is not None and stock.expiry < on):
+            continue
+        take = min(stock.available, remaining)
+        picks.append((stock.lot_id, take))
+        remaining -= take
+    return picks, remaining
+
+
+def _short(product: Product, location: Location, quantity: Decimal, remaining: Decimal) -> StockError:
+    return StockError("stock.not_available", product=product.name, location=location.name,
+                      available=fmt_qty(quantity - remaining), needed=fmt_qty(quantity))
+
+
+def allocate_fefo(product_id: int, location_id: int, quantity: Decimal, *, on: dt.date | None = None,
+                  include_expired: bool = False, except_owner: str | None = None) -> list[tuple[int | None, Decimal]]:
+    """Split `quantity` over available lots, earliest expiry first. Raises StockError if short."""
+    picks, remaining = _pick_fefo(lots_fefo(product_id, location_id, except_owner), quantity, on or today(),
+                                  include_expired)
+    if remaining > 0:
+        raise _short(Product.get_by_id(product_id), Location.get_by_id(location_id), quantity, remaining)
+    return picks
+
+
+class _Snapshot:
+    """A document's products' balances and active reservations, read once before any write.
+
+    Posting used to query both per line (FEFO) and again per key (negative check): ~60
+    queries for a 20-line document. Nothing is written between those reads, so one read
+    of each gives the same answers."""
+
+    def __init__(self, product_ids: set[int]):
+        ids = list(product_ids)
+        ph, marks = database.param, ", ".join([database.param] * len(ids))
+        self.on_hand: dict[tuple[int, int | None, int], Decimal] = {}
+        self.lots: dict[tuple[int, int], list[tuple]] = defaultdict(list)  # (product, location) → FEFO rows
+        self.lot_info: dict[int, tuple[str, dt.date | None]] = {}  # lot → (code, expiry) for _check_expired
+        to_date = Lot.expiry_date.python_value
+        rows = database.execute_sql(  # raw SQL: this runs for every document, peewee's query building cost 3×
+            "SELECT b.product_id, b.location_id, b.lot_id, b.quantity, l.code, l.expiry_date FROM balance b "
+            f"LEFT JOIN lot l ON l.id = b.lot_id WHERE b.product_id IN ({marks}) AND b.quantity != 0", ids)
+        for product_id, location_id, lot_id, units, code, expiry in rows.fetchall():
+            quantity, expiry = QTY.from_units(units), to_date(expiry)
+            self.on_hand[(product_id, lot_id, location_id)] = quantity
+            if lot_id is not None:
+                self.lot_info[lot_id] = (code, expiry)
+            if quantity > 0:
+                self.lots[(product_id, location_id)].append((lot_id, quantity, code, expiry))
+        self.reservations: dict[tuple[int, int], list[tuple[int | None, Decimal, str]]] = defaultdict(list)
+        rows = database.execute_sql(
+            "SELECT product_id, location_id, lot_id, quantity, owner FROM reservation "
+            f"WHERE product_id IN ({marks}) AND released_at IS NULL AND (expires_at IS NULL OR expires_at > {ph})",
+            [*ids, Reservation.expires_at.db_value(now())])
+        for product_id, location_id, lot_id, units, owner in rows.fetchall():
+            self.reservations[(product_id, location_id)].append((lot_id, QTY.from_units(units), owner))
+
+    def reserved_by_others(self, product_id: int, location_id: int,
+                           except_owner: str | None) -> dict[int | None, Decimal]:
+        totals: dict[int | None, Decimal] = defaultdict(Decimal)
+        for lot_id, quantity, owner in self.reservations.get((product_id, location_id), ()):
+            if not except_owner or owner != except_owner:
+                totals[lot_id] += quantity
+        return totals
+
+    def lots_fefo(self, product_id: int, location_id: int, except_owner: str | None) -> list[LotStock]:
+        return _fefo_order(self.lots.get((product_id, location_id), ()),
+                           self.reserved_by_others(product_id, location_id, except_owner))
+
+    def has_lots(self, product: Product, location_id: int) -> bool:
+        """Perishable products, or any product with lotted stock here, are allocated FEFO."""
+        return bool(product.shelf_life_days) or any(
+            row[0] is not None for row in self.lots.get((product.id, location_id), ()))
+
+    def units(self, key: tuple[int, int | None, int]) -> int:
+        return QTY.to_units(self.on_hand.get(key, Decimal(0)))
+
+
+def _wanted_lot(product: Product, line: Line, doc_date: dt.date) -> tuple[str, dt.date | None] | None:
+    """(code, expiry) of the lot an incoming line without a lot id goes into; None = no lot.
+
+    Typed code/expiry win; a perishable product gets receipt date + shelf life, coded by its expiry."""
+    if not line.lot_code and line.expiry is None and not product.shelf_life_days:
+        return None
+    expiry = line.expiry
+    if expiry is None and product.shelf_life_days:
+        expiry = doc_date + dt.timedelta(days=product.shelf_life_days)
+    return line.lot_code or (expiry or doc_date).strftime("%Y%m%d"), expiry
+
+
+def _receipt_lot(product: Product, line: Line, doc_date: dt.date) -> int | None:
+    """The lot an incoming line goes into, resolved alone (the fallback when codes clash)."""
+    if line.lot_id is not None:
+        return line.lot_id
+    wanted = _wanted_lot(product, line, doc_date)
+    if wanted is None:
+        return None
+    base_code, expiry = wanted
+    code, n = base_code, 1
+    while True:
+        lot = Lot.get_or_none((Lot.product == product.id) & (Lot.code == code))
+        if lot is None:
+            return Lot.create(product=product.id, code=code, expiry_date=expiry, received_date=doc_date).id
+        if expiry is None or lot.expiry_date == expiry:
+            return lot.id
+        n += 1  # same code, other expiry: a different lot, never a silent change of date
+        code = f"{base_code}-{n}"
+
+
+def _receipt_lots(lines: list[Line], products: dict[int, Product], locations: dict[int, Location],
+                  doc_date: dt.date) -> dict[int, int | None] | None:
+    """Lots of every incoming line without a lot id, found or created in two queries.
+
+    None when some code clashes (same code, other expiry): then `_receipt_lot` resolves line by line."""
+    wanted: dict[int, tuple[int, str, dt.date | None] | None] = {}
+    for i, line in enumerate(lines):
+        if not locations[line.from_location_id].is_virtual or line.lot_id is not None:
+            continue
+        lot = _wanted_lot(products[line.product_id], line, doc_date)
+        wanted[i] = (line.product_id, *lot) if lot else None
+    keys = {w for w in wanted.values() if w is not None}
+    if not keys:
+        return {i: None for i in wanted}
+    ph, pids, codes = database.param, sorted({k[0] for k in keys}), sorted({k[1] for k in keys})
+    to_date = Lot.expiry_date.python_value
+    found = {(pid, code): (lot_id, to_date(expiry)) for lot_id, pid, code, expiry in database.execute_sql(
+        f"SELECT id, product_id, code, expiry_date FROM lot WHERE product_id IN ({', '.join([ph] * len(pids))}) "
+        f"AND code IN ({', '.join([ph] * len(codes))})", [*pids, *codes]).fetchall()}
+    new: dict[tuple[int, str], dt.date | None] = {}
+    for pid, code, expiry in (w for w in wanted.values() if w is not None):
+        if (pid, code) in found:
+            if expiry is not None and found[(pid, code)][1] != expiry:
+                return None
+        elif new.setdefault((pid, code), expiry) != expiry:
+            return None
+    if new:  # one multi-row INSERT … RETURNING (SQLite ≥ 3.35, PostgreSQL); rows keep the lines' order
+        day, stamp = Lot.received_date.db_value(doc_date), Lot.created_at.db_value(now())
+        values = [(pid, code, Lot.expiry_date.db_value(expiry), day, stamp) for (pid, code), expiry in new.items()]
+        for start in range(0, len(values), 500):  # 500 rows × 5 stays far below SQLite's variable limit
+            chunk = values[start:start + 500]
+            cursor = database.execute_sql(
+                "INSERT INTO lot (product_id, code, expiry_date, received_date, created_at) VALUES "
+                + ", ".join([f"({ph}, {ph}, {ph}, {ph}, {ph})"] * len(chunk)) + " RETURNING id, product_id, code",
+                [v for row in chunk for v in row])
+            for lot_id, pid, code in cursor.fetchall():
+                found[(pid, code)] = (lot_id, new[(pid, code)])
+    return {i: (found[(w[0], w[1])][0] if w is not None else None) for i, w in wanted.items()}
+
+
+def _expand_lines(lines: list[Line], products: dict[int, Product], locations: dict[int, Location],
+                  doc_date: dt.date, may_use_expired: bool, owner: str | None, snap: _Snapshot) -> list[Line]:
+    """Resolve every line to a concrete lot: FEFO for outgoing, new lots for perishable receipts."""
+    incoming = _receipt_lots(lines, products, locations, doc_date)
+    taken: dict[tuple[int, int, int | None], Decimal] = defaultdict(Decimal)  # earlier lines' FEFO picks
+    out: list[Line] = []
+    for i, line in enumerate(lines):
+        product = products[line.product_id]
+        source, target = locations[line.from_location_id], locations[line.to_location_id]
+        if source.is_virtual:
+            lot_id = incoming[i] if incoming is not None and i in incoming else _receipt_lot(product, line, doc_date)
+            out.append(replace(line, lot_id=lot_id))
+            continue
+        if line.lot_id is not None or not snap.has_lots(product, source.id):
+            out.append(line)
+            continue
+        include_expired = may_use_expired or target.kind not in CONSUMING_KINDS
+        stocks = [replace(s, available=s.available - taken[(product.id, source.id, s.lot_id)])
+                  for s in snap.lots_fefo(product.id, source.id, owner)]
+        picks, remaining = _pick_fefo(stocks, line.quantity, doc_date, include_expired)
+        if remaining > 0:
+            raise _short(product, source, line.quantity, remaining)
+        for lot_id, qty in picks:
+            taken[(product.id, source.id, lot_id)] += qty
+            out.append(replace(line, lot_id=lot_id, quantity=qty))
+    return out
+
+
+def _check_expired(lines: list[Line], products, locations, doc_date: dt.date, may_use_expired: bool,
+                   known: dict[int, tuple[str, dt.date | None]]) -> None:
+    """An expired lot may not be sold or consumed (without the owner's override)."""
+    if may_use_expired:
+        return
+    relevant = [ln for ln in lines if ln.lot_id is not None and not locations[ln.from_location_id].is_virtual
+                and locations[ln.to_location_id].kind in CONSUMING_KINDS]
+    missing = {ln.lot_id for ln in relevant} - known.keys()
+    lots = dict(known)
+    if missing:
+        lots.update((lot.id, (lot.code, lot.expiry_date)) for lot in Lot.select().where(Lot.id.in_(missing)))
+    for line in relevant:
+        code, expiry = lots.get(line.lot_id, ("", None))
+        if expiry and expiry < doc_date:
+            raise StockError("stock.expired", lot=code, product=products[line.product_id].name, expiry=expiry)
+
+
+def _net_changes(lines: list[Line], locations: dict[int, Location]) -> dict[tuple[int, int | None, int], int]:
+    """Net change in stored units per (product, lot, real location)."""
+    net: dict[tuple[int, int | None, int], int] = defaultdict(int)
+    for line in lines:
+        units = QTY.to_units(line.quantity)
+        if not locations[line.from_location_id].is_virtual:
+            net[(line.product_id, line.lot_id, line.from_location_id)] -= units
+        if not locations[line.to_location_id].is_virtual:
+            net[(line.product_id, line.lot_id, line.to_location_id)] += units
+    return {k: v for k, v in net.items() if v != 0}
+
+
+def _consuming_keys(lines: list[Line], locations: dict[int, Location]) -> set[tuple[int, int | None, int]]:
+    """(product, lot, location) keys that some line sells or consumes: these must respect reservations."""
+    return {(ln.product_id, ln.lot_id, ln.from_location_id) for ln in lines
+            if locations[ln.to_location_id].kind in CONSUMING_KINDS}
+
+
+def _check_negative(net: dict, products, locations, consuming: set, owner: str | None, snap: _Snapshot) -> None:
+    """On hand may not go below zero; a sale may not eat into stock reserved for someone else."""
+    for (product_id, lot_id, location_id), delta in net.items():
+        if delta >= 0:
+            continue
+        on_hand = snap.units((product_id, lot_id, location_id))
+        if (product_id, lot_id, location_id) in consuming:
+            reserved = snap.reserved_by_others(product_id, location_id, owner).get(lot_id, Decimal(0))
+            if reserved and on_hand + delta < QTY.to_units(reserved):
+                raise StockError("stock.not_available", product=products[product_id].name,
+                                 location=locations[location_id].name,
+                                 available=fmt_qty(QTY.from_units(on_hand) - reserved),
+                                 needed=fmt_qty(QTY.from_units(-delta)))
+        if on_hand + delta < 0:
+            lot = Lot.get_by_id(lot_id) if lot_id else None
+            raise StockError(
+                "stock.negative", product=products[product_id].name,
+                lot=f"(批次 {lot.code})" if lot else "", location=locations[location_id].name,
+                on_hand=fmt_qty(QTY.from_units(on_hand)), needed=fmt_qty(QTY.from_units(-delta)),
+            )
+
+
+def _apply_balances(net: dict, at) -> None:
+    """Every balance change of the document in one executemany: update the row or insert it."""
+    ph = database.param  # upsert on the unique (product, location, COALESCE(lot, 0)) index: SQLite ≥ 3.24, PostgreSQL
+    rows = [(p, lot, loc, delta, at) for (p, lot, loc), delta in net.items()]
+    database.cursor().executemany(
+        f"INSERT INTO balance (product_id, lot_id, location_id, quantity, updated_at) VALUES ({ph}, {ph}, {ph}, {ph}, {ph}) "
+        "ON CONFLICT (product_id, location_id, COALESCE(lot_id, 0)) "
+        "DO UPDATE SET quantity = balance.quantity + excluded.quantity, updated_at = excluded.updated_at", rows)
+
+
+def _insert_document(values: dict) -> int:
+    """The document row by one plain INSERT … RETURNING (peewee's Model insert: 0.2 ms a document)."""
+    fields = [Document._meta.fields[name] for name in values]
+    marks = ", ".join([database.param] * len(fields))
+    columns = ", ".join(f'"{f.column_name}"' for f in fields)  # quoted: the column `key` is a keyword
+    row = database.execute_sql(
+        f"INSERT INTO {Document._meta.table_name} ({columns}) "
+        f"VALUES ({marks}) RETURNING id", [f.db_value(v) for f, v in zip(fields, values.values(), strict=True)])
+    return row.fetchone()[0]
+
+
+def _insert_moves(document_id: int, lines: list[Line], doc_date: dt.date, at) -> None:
+    """All of a document's moves in one executemany (peewee's insert_many took 1 ms for 20 rows)."""
+    fields = (Move.document, Move.line_no, Move.product, Move.lot, Move.from_location, Move.to_location,
+              Move.quantity, Move.unit_cost, Move.move_date, Move.created_at)
+    columns = ", ".join(f.column_name for f in fields)
+    marks = ", ".join([database.param] * len(fields))
+    day, stamp, cost = Move.move_date.db_value(doc_date), Move.created_at.db_value(at), Move.unit_cost.db_value
+    rows = [(document_id, i, ln.product_id, ln.lot_id, ln.from_location_id, ln.to_location_id,
+             QTY.to_units(ln.quantity), cost(ln.unit_cost), day, stamp) for i, ln in enumerate(lines, 1)]
+    database.cursor().executemany(f"INSERT INTO {Move._meta.table_name} ({columns}) VALUES ({marks})", rows)
+
+
+def _by_id(model, fields: tuple, ids: set[int]) -> dict:
+    """Instances of `model` holding only `fields`, from one plain SELECT: posting reads products and
+    locations for every document, and peewee's query building took 0.45 ms of a 3 ms post."""
+    ph, wanted = database.param, list(ids)
+    rows = database.execute_sql(
+        f"SELECT {', '.join(f.column_name for f in fields)} FROM {model._meta.table_name} "
+        f"WHERE id IN ({', '.join([ph] * len(wanted))})", wanted).fetchall()
+    found = [model(**{f.name: f.python_value(v) for f, v in zip(fields, row, strict=True)}) for row in rows]
+    return {obj.id: obj for obj in found}
+
+
+def _validate(lines: list[Line]) -> tuple[dict[int, Product], dict[int, Location]]:
+    if not lines:
+        raise ValidationError("doc.empty", field="明细")
+    for number, line in enumerate(lines, 1):
+        if not isinstance(line.quantity, Decimal):
+            raise ValidationError("value.not_number", field=f"第 {number} 行数量", value=line.quantity)
+        if line.quantity <= 0:
+            raise ValidationError("value.not_positive", field=f"第 {number} 行数量", value=line.quantity)
+        try:
+            QTY.to_units(line.quantity)  # more than 3 decimals is refused here, before any write
+        except ValueError:
+            raise ValidationError("value.too_precise", field=f"第 {number} 行数量", places=3,
+                                  value=line.quantity) from None
+        if line.from_location_id == line.to_location_id:
+            raise ValidationError("doc.same_location", field="库位", line=number)
+    product_ids = {ln.product_id for ln in lines}
+    products = _by_id(Product, (Product.id, Product.name, Product.shelf_life_days), product_ids)
+    for pid in product_ids - products.keys():
+        raise NotFound("product.not_found", ref=pid)
+    location_ids = {ln.from_location_id for ln in lines} | {ln.to_location_id for ln in lines}
+    locations = _by_id(Location, (Location.id, Location.code, Location.name, Location.kind, Location.parent,
+                                  Location.active), location_ids)
+    for lid in location_ids - locations.keys():
+        raise NotFound("location.not_found", ref=lid)
+    lot_ids = {ln.lot_id for ln in lines if ln.lot_id is not None}
+    lots = {lot.id: lot for lot in Lot.select().where(Lot.id.in_(lot_ids))} if lot_ids else {}
+    for line in lines:
+        if line.lot_id is None:
+            continue
+        lot = lots.get(line.lot_id)
+        if lot is None:
+            raise NotFound("lot.not_found", ref=line.lot_id)
+        if lot.product_id != line.product_id:
+            raise ValidationError("lot.wrong_product", field="批次", lot=lot.code,
+                                  product=products[line.product_id].name)
+    return products, locations
+
+
+def post_document(actor, doc_type: str, lines: list[Line], *, key: str | None = None,
+                  doc_date: dt.date | None = None, partner: str = "", note: str = "",
+                  override_reason: str = "", consume_reservations: str | None = None,
+                  reverses: Document | None = None, occurred_at: dt.datetime | None = None) -> PostResult:
+    """Post one document atomically. Re-posting the same key returns the first result.
+
+    `occurred_at` is when it happened in the shop (default: now); demand patterns read it."""
+    kind = DOC_TYPES[doc_type]
+    require(actor, kind.permission)
+    doc_date = doc_date or today()
+    may_use_expired = bool(override_reason.strip()) and allowed(actor, "stock.override_expired")
+    if override_reason and not may_use_expired:
+        require(actor, "stock.override_expired")
+    with write_transaction():
+        if key:
+            existing = database.execute_sql(f'SELECT id, number FROM document WHERE "key" = {database.param}',
+                                            (key,)).fetchone()
+            if existing is not None:
+                ids = frozenset(pid for (pid,) in Move.select(Move.product).where(Move.document == existing[0]).tuples())
+                return PostResult(existing[0], existing[1], False, ids)
+        limit = closed_through()
+        if limit and doc_date <= limit:
+            raise ClosedPeriodError("doc.closed_period", date=doc_date, closed=limit)
+        products, locations = _validate(lines)
+        snap = _Snapshot(set(products))
+        concrete = _expand_lines(lines, products, locations, doc_date, may_use_expired, consume_reservations, snap)
+        _check_expired(concrete, products, locations, doc_date, may_use_expired, snap.lot_info)
+        net = _net_changes(concrete, locations)
+        _check_negative(net, products, locations, _consuming_keys(concrete, locations), consume_reservations, snap)
+        number = next_number(kind.prefix, doc_date)
+        at = now()
+        document_id = _insert_document(dict(
+            key=key or f"{doc_type}:{number}", number=number, doc_type=doc_type, state="posted",
+            doc_date=doc_date, partner=partner, note=note, reverses=reverses.id if reverses else None,
+            override_reason=override_reason.strip(), created_by=actor.id, posted_at=at,
+            occurred_at=occurred_at or at,
+        ))
+        _insert_moves(document_id, concrete, doc_date, at)
+        _apply_balances(net, Balance.updated_at.db_value(at))
+        if consume_reservations:
+            (Reservation.update(released_at=at)
+             .where((Reservation.owner == consume_reservations) & Reservation.released_at.is_null()).execute())
+        audit.record(actor, f"doc.post.{doc_type}", "document", document_id,
+                     new={"number": number, "lines": len(concrete), "date": str(doc_date), "partner": partner},
+                     reason=override_reason.strip() or note)
+    return PostResult(document_id, number, True, frozenset(products))
+
+
+def get_document(ref: int | str) -> Document:
+    doc = Document.get_or_none(Document.id == ref) if isinstance(ref, int) else (
+        Document.get_or_none(Document.number == ref) or Document.get_or_none(Document.key == ref))
+    if doc is None:
+        raise NotFound("doc.not_found", ref=ref)
+    return doc
+
+
+def _refuse_owned_document(document: Document) -> None:
+    """The stock of a confirmed goods receipt is corrected by a purchase return, not a reversal,
+    or the order's received quantities and the moving-average cost would no longer match the stock.
+    (A purchase return may be reversed: its return rate leaves reversed returns out.)"""
+    from models import GoodsReceipt
+
+    receipt = GoodsReceipt.select(GoodsReceipt.number).where(GoodsReceipt.document == document.id).first()
+    if receipt is not None:
+        raise DocumentStateError("doc.owned", number=document.number, owner=receipt.number)
+
+
+def reverse_document(actor, ref: int | str, reason: str, doc_date: dt.date | None = None,
+                     occurred_at: dt.datetime | None = None) -> PostResult:
+    """Post the mirror image of a document (same lots, locations swapped) and mark it reversed."""
+    require(actor, "doc.reverse")
+    if not reason.strip():
+        raise ValidationError("value.required", field="冲销原因")
+    with write_transaction():
+        original = get_document(ref)
+        if original.doc_type == "reversal":
+            raise DocumentStateError("doc.is_reversal", number=original.number)
+        if original.state != "posted":
+            raise DocumentStateError("doc.already_reversed", number=original.number)
+        _refuse_owned_document(original)
+        lines = [
+            Line(m.product_id, m.quantity, m.to_location_id, m.from_location_id, lot_id=m.lot_id,
+                 unit_cost=m.unit_cost)
+            for m in Move.select().where(Move.document == original).order_by(Move.line_no)
+        ]
+        result = post_document(actor, "reversal", lines, key=f"reverse:{original.id}", doc_date=doc_date,
+                               partner=original.partner, note=f"冲销 {original.number}:{reason.strip()}",
+                               reverses=original, occurred_at=occurred_at)
+        changed = (Document.update(state="reversed")
+                   .where((Document.id == original.id) & (Document.state == "posted")).execute())
+        if changed != 1:
+            raise DocumentStateError("doc.already_reversed", number=original.number)
+        audit.record(actor, "doc.state", "document", original.id, old="posted", new="reversed", reason=reason)
+    return result

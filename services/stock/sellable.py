@@ -1,0 +1,119 @@
+"""The one stock pool every channel sells from: sellable = on hand − expired − reserved, floored at 0.
+
+门店, 社群, 美团, 抖音 and 小程序 all see the same number, so a reservation made by an order on one
+channel lowers what every other channel may sell at once (the seed's overselling → zero).
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import ROUND_FLOOR, Decimal
+from pathlib import Path
+
+import peewee
+
+from models import Balance, Barcode, Lot, Product, Reservation
+from services.catalog.locations import get_location
+from services.core.clock import now
+from services.core.errors import XiaopuError
+from services.core.numbers import ZERO
+from services.sales.channel_layouts import TEXT_FIELDS, Layout, layout_for
+from services.sales.channels import get_channel
+from services.stock.ledger import QTY, active_reservation_filter
+
+
+@dataclass(frozen=True)
+class SellableRow:
+    product_id: int
+    sku: str
+    barcode: str
+    name: str
+    spec: str
+    unit: str
+    on_hand: Decimal
+    reserved: Decimal
+    expired: Decimal  # on hand in lots past their expiry: not sold without an owner's override
+    available: Decimal  # on hand − reserved
+    sellable: Decimal  # what every channel may sell: available without expired lots, never below 0
+
+    def as_json(self) -> dict:
+        return {k: (format(v.normalize(), "f") if isinstance(v, Decimal) else v)
+                for k, v in self.__dict__.items() if k != "product_id"}
+
+
+def _sums(query, location_id: int | None, location_field) -> dict[int, Decimal]:
+    if location_id is not None:
+        query = query.where(location_field == location_id)
+    return {pid: QTY.from_units(total) for pid, total in query.tuples()}
+
+
+def _first_barcodes() -> dict[int, str]:
+    """The base unit's barcode (a box's code would sell a box), else any."""
+    codes: dict[int, str] = {}
+    for pid, code in (Barcode.select(Barcode.product, Barcode.code)
+                      .order_by(Barcode.unit.is_null(False), Barcode.id).tuples()):
+        codes.setdefault(pid, code)
+    return codes
+
+
+def sellable_by_product(location: int | str | None = None, at: dt.datetime | None = None,
+                        product_ids: set[int] | None = None) -> list[SellableRow]:
+    """Every active product (zeros included: a platform must hear that it is sold out), by SKU."""
+    at = at or now()
+    location_id = get_location(location).id if location is not None else None
+    qsum = lambda field: peewee.fn.SUM(field).coerce(False)  # noqa: E731 - stored integer units
+    on_hand = _sums(Balance.select(Balance.product, qsum(Balance.quantity)).group_by(Balance.product),
+                    location_id, Balance.location)
+    expired = _sums(Balance.select(Balance.product, qsum(Balance.quantity))
+                    .join(Lot, on=(Balance.lot == Lot.id)).where(Lot.expiry_date < at.date())
+                    .group_by(Balance.product), location_id, Balance.location)
+    reserved = _sums(Reservation.select(Reservation.product, qsum(Reservation.quantity))
+                     .where(active_reservation_filter(at)).group_by(Reservation.product),
+                     location_id, Reservation.location)
+    barcodes = _first_barcodes()
+    query = (Product.select(Product.id, Product.sku, Product.name, Product.spec, Product.base_unit)
+             .where(Product.active).order_by(Product.sku))
+    if product_ids is not None:
+        query = query.where(Product.id.in_(list(product_ids)))
+    rows = []
+    for pid, sku, name, spec, unit in query.tuples():
+        have, held, old = on_hand.get(pid, ZERO), reserved.get(pid, ZERO), expired.get(pid, ZERO)
+        rows.append(SellableRow(pid, sku, barcodes.get(pid, ""), name, spec, unit, have, held, old,
+                                have - held, max(ZERO, have - old - held)))
+    return rows
+
+
+def sellable_map(product_ids: set[int], at: dt.datetime | None = None) -> dict[int, Decimal]:
+    return {r.product_id: r.sellable for r in sellable_by_product(at=at, product_ids=product_ids)}
+
+
+def _value(row: SellableRow, field: str, layout: Layout) -> object:
+    value = getattr(row, field)
+    if isinstance(value, Decimal) and layout.whole_units:
+        return value.to_integral_value(ROUND_FLOOR)  # 2.5 斤 is 2 on a platform that sells whole units
+    return value
+
+
+def layout_rows(channel_code: str, rows: list[SellableRow]) -> tuple[Layout, list[list[object]]]:
+    layout = layout_for(channel_code)
+    return layout, [[_value(r, field, layout) for _, field in layout.columns] for r in rows]
+
+
+def export_sellable(channel_code: str, path: Path, location: int | str | None = None) -> int:
+    """The channel's upload file (.xlsx or .csv by extension); returns the number of products."""
+    from reports.excel_cells import save_csv_atomically
+    from reports.excel_export import text_cell, write_sheet
+
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in (".xlsx", ".csv"):
+        raise XiaopuError("channel.bad_file_type", file=path.name)
+    channel = get_channel(channel_code, active_only=True)
+    layout, values = layout_rows(channel.code, sellable_by_product(location))
+    headers = [header for header, _ in layout.columns]
+    if suffix == ".csv":
+        save_csv_atomically(path, [headers, *values])
+        return len(values)
+    texts = [i for i, (_, field) in enumerate(layout.columns) if field in TEXT_FIELDS]
+    cells = ([text_cell(v) if i in texts else v for i, v in enumerate(row)] for row in values)
+    return write_sheet(path, layout.title, headers, [16.0] * len(headers), cells)

@@ -1,0 +1,57 @@
+"""Posting a reviewed count: one adjustment document (gains and shortages against the virtual
+'adjustment' location) and one loss document (破损/过期 quantities, the status as the reason).
+Posting twice posts once; an abandoned session posts nothing."""
+from __future__ import annotations
+
+from models import CountSession, write_transaction
+from services.catalog.locations import virtual
+from services.core import audit
+from services.core.clock import now
+from services.core.errors import DocumentStateError, ValidationError
+from services.stock.ledger import Line, post_document
+from services.stocktake.sessions import STATE_LABELS, get_session, require_post, transition
+from services.stocktake.variance import review
+
+
+def post(actor, session_ref: int | str) -> CountSession:
+    """Write the session's variances to the ledger; returns the posted session."""
+    require_post(actor)
+    session = get_session(session_ref)
+    if session.state == "posted":
+        return session
+    if session.state != "review":
+        raise DocumentStateError("stocktake.bad_state", ref=session.ref, state=STATE_LABELS[session.state],
+                                 action="过账")
+    rows = [r for r in review(session.id) if r.counted is not None]
+    waiting = sum(1 for r in rows if r.recount_state == "requested")
+    if waiting:
+        raise ValidationError("stocktake.recount_open", count=waiting)
+    adjust, loss = virtual("adjustment").id, virtual("loss").id
+    adjustments, losses, reasons = [], [], []
+    for r in rows:
+        if r.variance > 0:
+            adjustments.append(Line(r.product_id, r.variance, adjust, r.location_id, lot_id=r.lot_id, unit_cost=r.cost))
+        elif r.variance < 0:
+            adjustments.append(Line(r.product_id, -r.variance, r.location_id, adjust, lot_id=r.lot_id,
+                                    unit_cost=r.cost))
+        if r.write_off > 0:
+            losses.append(Line(r.product_id, r.write_off, r.location_id, loss, lot_id=r.lot_id, unit_cost=r.cost))
+            reasons.append(f"{r.name}{' ' + r.lot if r.lot else ''} {r.status} {r.write_off}")
+    with write_transaction():
+        session = get_session(session.id)
+        if session.state == "posted":  # a second click that waited for the lock
+            return session
+        if adjustments:
+            result = post_document(actor, "adjustment", adjustments, key=f"stocktake:{session.ref}:adjustment",
+                                   note=f"盘点 {session.ref}", partner=session.ref)
+            session.adjustment_doc = result.document_id
+        if losses:
+            result = post_document(actor, "loss", losses, key=f"stocktake:{session.ref}:loss",
+                                   note=f"盘点 {session.ref}:" + ";".join(reasons), partner=session.ref)
+            session.loss_doc = result.document_id
+        transition(actor, session, "posted")
+        session.posted_by, session.posted_at = actor.id, now()
+        session.save()
+        audit.record(actor, "stocktake.posted_docs", "count_session", session.id,
+                     new={"adjustment": session.adjustment_doc_id, "loss": session.loss_doc_id})
+    return session

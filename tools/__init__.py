@@ -1,0 +1,1 @@
+"""Developer tools: screenshot generators and scripts (not shipped)."""

@@ -1,0 +1,2 @@
+"""The 商品 tab: the product list, the product dialog, and printing labels.
+"""

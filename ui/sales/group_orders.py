@@ -1,0 +1,169 @@
+"""销售 → 社群订单: paste a customer's WeChat message, see what the parser read line by line (with its
+confidence), pick among the top candidates where it is unsure (the choice is learned as an alias),
+then 生成订单 makes a confirmed order on the 社群 channel with its stock reserved."""
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from services.core.errors import XiaopuError
+from services.group_orders.message_parser import ParsedLine, parse
+from services.group_orders.product_aliases import learn_alias
+from services.group_orders.usual_orders import usual_order
+from services.sales import sales_orders as so
+from services.sales.sales_lines import SaleLineInput
+from ui.sales.pickers import CustomerCombo
+from ui.widgets import formatting
+from ui.widgets.context import AppContext
+from ui.widgets.table_model import RIGHT, Column, RowsModel, setup_table
+
+CTX = "GroupOrderView"
+GROUP_CHANNEL = "GROUP"  # 社群
+ASK = QColor("#fff3cd")  # a line waiting for the clerk's choice
+
+
+class ParsedLineModel(RowsModel):
+    def __init__(self, parent=None):
+        super().__init__((
+            Column(QT_TRANSLATE_NOOP("GroupOrderView", "原文"), CTX, lambda r: r.source_text, 150),
+            Column(QT_TRANSLATE_NOOP("GroupOrderView", "商品"), CTX, _product_text, 220, stretch=True),
+            Column(QT_TRANSLATE_NOOP("GroupOrderView", "数量"), CTX, lambda r: formatting.qty(r.qty), 70, RIGHT),
+            Column(QT_TRANSLATE_NOOP("GroupOrderView", "单位"), CTX, lambda r: r.unit or r.base_unit, 50),
+            Column(QT_TRANSLATE_NOOP("GroupOrderView", "把握"), CTX, lambda r: f"{r.confidence:.0%}", 60, RIGHT),
+        ), parent)
+
+    def row_background(self, row: ParsedLine) -> QColor | None:
+        return ASK if row.needs_choice else None
+
+    def row_tooltip(self, row: ParsedLine) -> str | None:
+        return "\n".join(row.notes) or None
+
+
+def _product_text(row: ParsedLine) -> str:
+    return f"{row.name} {row.spec}".strip() if not row.needs_choice else ""
+
+
+class GroupOrderView(QWidget):
+    PRODUCT_COLUMN = 1
+
+    def __init__(self, context: AppContext, parent=None):
+        super().__init__(parent)
+        self.context = context
+        self.last_order: str | None = None
+        self.message = QPlainTextEdit()
+        self.message.setPlaceholderText(self.tr("把顾客的微信消息粘贴到这里,例如:要2盒蓝莓+1袋山药"))
+        self.message.setFixedHeight(self.fontMetrics().height() * 5)
+        self.customer = CustomerCombo()
+        self.parse_button = QPushButton(self.tr("识别"))
+        self.parse_button.clicked.connect(lambda: self.read_message())
+        self.model = ParsedLineModel(self)
+        self.table = QTableView()
+        setup_table(self.table, self.model)
+        self.unparsed = QLabel()
+        self.unparsed.setWordWrap(True)
+        self.unparsed.setStyleSheet("color: #8a5a00;")
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.create_button = QPushButton(self.tr("生成订单"))
+        self.create_button.setToolTip(self.tr("在“社群”渠道生成已确认的销售单,库存立即预占"))
+        self.create_button.clicked.connect(lambda: self.create_order())
+
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("客户")))
+        top.addWidget(self.customer, 1)
+        top.addStretch(1)
+        top.addWidget(self.parse_button)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.status, 1)
+        bottom.addWidget(self.create_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.message)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.unparsed)
+        layout.addLayout(bottom)
+        self.create_button.setEnabled(False)
+
+    def read_message(self) -> None:
+        text = self.message.toPlainText().strip()
+        if not text:
+            self._say(self.tr("请先粘贴顾客的消息。"), error=True)
+            return
+        order = parse(text, customer=self.customer.customer_id(), usual_order=usual_order)  # 老规矩 from their last order
+        self.model.set_rows(order.lines)
+        for row, line in enumerate(order.lines):
+            if line.needs_choice:
+                self.table.setIndexWidget(self.model.index(row, self.PRODUCT_COLUMN), self._candidates(row, line))
+        self.unparsed.setText(self.tr("未识别:%1").replace("%1", " / ".join(order.unparsed)) if order.unparsed else "")
+        asking = sum(1 for line in order.lines if line.needs_choice)
+        self.create_button.setEnabled(bool(order.lines))
+        if not order.lines:
+            self._say(self.tr("没有读出商品,请手工下单或改一下消息。"), error=True)
+        elif asking:
+            self._say(self.tr("有 %1 行不确定,请在黄色行里选择商品。").replace("%1", str(asking)))
+        else:
+            self._say(self.tr("全部识别,核对后点“生成订单”。"))
+
+    def _candidates(self, row: int, line: ParsedLine) -> QComboBox:
+        combo = QComboBox()
+        combo.setObjectName(f"candidates_{row}")
+        combo.addItem(self.tr("“%1”是哪个?请选择").replace("%1", line.words or line.source_text), None)
+        for c in line.candidates:
+            combo.addItem(f"{c.name} {c.spec}  ({c.score:.0%})".replace("  ", " ", 1).strip(), c.product_id)
+        combo.activated.connect(lambda _i, row=row, combo=combo: self.choose(row, combo.currentData()))
+        return combo
+
+    def choose(self, row: int, product_id: int | None) -> None:
+        """The clerk's pick: remembered as an alias (so next time it is read at once), then read again."""
+        line = self.model.row_at(row)
+        if product_id is None or line is None:
+            return
+        try:
+            learn_alias(self.context.user, line.words, product_id)
+        except XiaopuError as exc:
+            self._say(str(exc), error=True)
+            return
+        self.read_message()
+
+    def create_order(self) -> str | None:
+        lines = self.model.rows
+        asking = [ln for ln in lines if ln.needs_choice]
+        if not lines or asking:
+            self._say(self.tr("还有 %1 行没有选择商品。").replace("%1", str(len(asking))), error=True)
+            return None
+        text = self.message.toPlainText().strip()
+        try:
+            order = so.create_order(self.context.user, GROUP_CHANNEL,
+                                    [SaleLineInput(ln.product_id, ln.qty, ln.unit) for ln in lines],
+                                    customer_id=self.customer.customer_id(), source_text=text)
+            order = so.confirm(self.context.user, order.number)
+        except XiaopuError as exc:
+            self._say(str(exc), error=True)
+            return None
+        self.last_order = order.number
+        self.context.events.changed.emit("sales")
+        self.context.events.changed.emit("stock")
+        self.message.clear()
+        self.model.set_rows([])
+        self.unparsed.clear()
+        self.create_button.setEnabled(False)
+        text = self.tr("销售单 %1 已生成(%2,¥%3),库存已预占。").replace("%1", order.number) \
+            .replace("%2", so.state_label(order.state)).replace("%3", formatting.money(order.total))
+        if order.hold_until is not None:
+            text += self.tr("未付款将在 %1 释放。").replace("%1", order.hold_until.strftime("%H:%M"))
+        self._say(text)
+        return order.number
+
+    def _say(self, text: str, error: bool = False) -> None:
+        self.status.setStyleSheet("color: #b00020;" if error else "")
+        self.status.setText(text)

@@ -1,0 +1,222 @@
+"""The one main window: tabs from ui/shell/tabs.py, menus, the status bar, and where scans go."""
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPixmap
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
+
+from ui.shell.settings_dialog import SettingsDialog
+from ui.shell.tabs import TABS, TabSpec
+from ui.shell.users_dialog import UsersDialog
+from ui.widgets import notify
+from ui.widgets import settings as keys
+from ui.widgets.context import AppContext
+from ui.widgets.label_dialog import preview_shelf_labels
+from ui.widgets.roles import user_label
+from ui.widgets.scanner import Clock, ScannerFilter, monotonic_ms
+from ui.widgets.worker import start_job, wait_for_quiet_jobs
+
+APP_VERSION = "0.1.0"
+log = logging.getLogger(__name__)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, context: AppContext, tabs: list[TabSpec] | None = None, clock: Clock = monotonic_ms):
+        super().__init__()
+        self.context = context
+        self.setWindowTitle(self.tr("小铺进销存"))
+        self.resize(1180, 720)
+        geometry = context.settings.get(keys.WINDOW_GEOMETRY)
+        if not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tab_widgets: dict[str, QWidget] = {}
+        for spec in tabs if tabs is not None else TABS:
+            widget = spec.build(context)
+            widget.setObjectName(f"tab_{spec.key}")
+            self.tab_widgets[spec.key] = widget
+            self.tabs.addTab(widget, spec.translated_title())
+        self.setCentralWidget(self.tabs)
+        self._build_menus()
+        self._build_status_bar()
+
+        self.scanner = ScannerFilter(self, clock=clock)
+        self.configure_scanner()
+        self.scanner.watch(self)
+        self.scanner.scanned.connect(self.route_scan)
+        self.scanner.install()
+        self.unknown_box: QMessageBox | None = None
+        self.alerts_dialog: QWidget | None = None
+        self.hold_timer = QTimer(self)  # unpaid orders' holds run out while the app is open
+        self.hold_timer.setInterval(60_000)
+        self.hold_timer.timeout.connect(lambda: self.release_expired_holds())
+        self.hold_timer.start()
+
+    @property
+    def products_tab(self):
+        return self.tab_widgets["products"]
+
+    # -- frame ---------------------------------------------------------------------------------
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("文件(&F)"))
+        backup = QAction(self.tr("备份数据库…"), self)
+        backup.triggered.connect(lambda: self.backup())
+        file_menu.addAction(backup)
+        shelf_labels = QAction(self.tr("打印货架标签…"), self)
+        shelf_labels.triggered.connect(lambda: preview_shelf_labels(self))
+        file_menu.addAction(shelf_labels)
+        file_menu.addSeparator()
+        quit_action = QAction(self.tr("退出"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+        settings_menu = bar.addMenu(self.tr("设置(&S)"))
+        preferences = QAction(self.tr("选项…"), self)
+        preferences.triggered.connect(lambda: self.open_settings())
+        settings_menu.addAction(preferences)
+        users_action = QAction(self.tr("用户管理…"), self)
+        users_action.triggered.connect(lambda: self.open_users())
+        users_action.setEnabled(self.context.user.role == "owner")  # the services refuse others anyway
+        settings_menu.addAction(users_action)
+        purchasing_action = QAction(self.tr("采购设置…"), self)
+        purchasing_action.triggered.connect(lambda: self.open_purchasing_settings())
+        purchasing_action.setEnabled(self.context.user.role == "owner")
+        settings_menu.addAction(purchasing_action)
+        help_menu = bar.addMenu(self.tr("帮助(&H)"))
+        about = QAction(self.tr("关于小铺"), self)
+        about.triggered.connect(lambda: self.about())
+        help_menu.addAction(about)
+
+    def _build_status_bar(self) -> None:
+        self.user_label = QLabel(self.tr("用户:%1").replace("%1", user_label(self.context.user)))
+        self.db_label = QLabel(self.tr("数据库:%1").replace("%1", self.context.db_label))
+        self.db_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.statusBar().addWidget(self.user_label)
+        self.statusBar().addPermanentWidget(self.db_label)
+
+    def configure_scanner(self) -> None:
+        settings = self.context.settings
+        self.scanner.configure(max_interval_ms=settings.get(keys.SCANNER_MAX_INTERVAL_MS),
+                               min_length=settings.get(keys.SCANNER_MIN_LENGTH),
+                               suffix=settings.get(keys.SCANNER_SUFFIX))
+
+    def render_all_tabs(self) -> list[QPixmap]:
+        """Show and paint every tab once (--smoke-test; screenshots)."""
+        shots = []
+        for i in range(self.tabs.count()):
+            self.tabs.setCurrentIndex(i)
+            shots.append(self.grab())
+            sub_views = getattr(self.tabs.currentWidget(), "views", None)  # a tab with its own tabs (采购)
+            if isinstance(sub_views, QTabWidget):
+                for j in range(1, sub_views.count()):
+                    sub_views.setCurrentIndex(j)
+                    shots.append(self.grab())
+                sub_views.setCurrentIndex(0)
+        self.tabs.setCurrentIndex(0)
+        return shots
+
+    def release_expired_holds(self) -> list[str]:
+        """Every minute: unpaid orders past their hold expire and their stock is sellable again."""
+        from services.sales.sales_orders import release_expired_holds
+
+        try:
+            expired = release_expired_holds()
+        except Exception:  # a locked database now is retried in a minute; never a crash dialog from a timer
+            log.exception("releasing expired holds failed")
+            return []
+        if expired:
+            self.context.events.changed.emit("sales")
+            self.context.events.changed.emit("stock")
+        return expired
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.hold_timer.stop()
+        self.context.settings.set(keys.WINDOW_GEOMETRY, self.saveGeometry())
+        wait_for_quiet_jobs()  # a list still filling itself must not outlive the database connection
+        self.scanner.uninstall()
+        super().closeEvent(event)
+
+    # -- scanning ------------------------------------------------------------------------------
+
+    def route_scan(self, code: str) -> None:
+        """A scan goes to the active tab if it takes scans; otherwise the products tab shows the product."""
+        self.statusBar().showMessage(self.tr("扫码:%1").replace("%1", code), 4000)
+        source = self.scanner.scan_window
+        if source is not None and source is not self and callable(getattr(source, "handle_scan", None)):
+            source.handle_scan(code)  # scanned into an open dialog (e.g. the product dialog): it is the target
+            return
+        current = self.tabs.currentWidget()
+        handler = getattr(current, "handle_scan", None)
+        if callable(handler) and handler(code):
+            return
+        if current is not self.products_tab and self.products_tab.handle_scan(code):
+            self.tabs.setCurrentWidget(self.products_tab)
+            return
+        self.offer_new_product(code)
+
+    def offer_new_product(self, code: str) -> QMessageBox:
+        def create() -> None:
+            self.tabs.setCurrentWidget(self.products_tab)
+            self.products_tab.new_product(barcode=code)
+
+        self.unknown_box = notify.ask(
+            self, self.tr("未知条码"),
+            self.tr("未知条码 %1\n\n没有商品使用这个条码。要用它新建商品吗?").replace("%1", code),
+            self.tr("新建商品"), create)
+        return self.unknown_box
+
+    # -- menu actions --------------------------------------------------------------------------
+
+    def backup(self):
+        from services.shop.backup import backup
+
+        return start_job(self, self.tr("正在备份…"), lambda progress: backup(),
+                         lambda path: notify.inform(self, self.tr("备份完成"),
+                                                    self.tr("备份已写入并验证:\n%1").replace("%1", str(path))),
+                         lambda message: notify.warn(self, self.tr("备份失败"), message))
+
+    def open_settings(self) -> SettingsDialog:
+        dialog = SettingsDialog(self.context.settings, self)
+        dialog.accepted.connect(self.configure_scanner)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def open_users(self) -> UsersDialog:
+        dialog = UsersDialog(self.context, self)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def open_purchasing_settings(self):
+        from ui.purchasing.settings_dialog import ShopSettingsDialog
+
+        dialog = ShopSettingsDialog(self.context, self)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def check_alerts(self):
+        """After startup: products running out before their next delivery, listed without blocking."""
+        from ui.purchasing.alerts import check_alerts
+
+        return check_alerts(self)
+
+    def show_suggestions(self, tick_product_ids: set[int] | None = None):
+        """Open 采购 → 建议采购 (the alert list's jump), with those products ticked."""
+        purchasing = self.tab_widgets.get("purchasing")
+        if purchasing is None:
+            return None
+        self.tabs.setCurrentWidget(purchasing)
+        return purchasing.show_suggestions(tick_product_ids)
+
+    def about(self) -> QMessageBox:
+        return notify.inform(self, self.tr("关于小铺"), self.tr(
+            "小铺进销存 %1\n\n给小店用的进销存:商品、库存、批次与保质期、扫码枪。\n数据保存在本机的一个文件里。")
+            .replace("%1", APP_VERSION))

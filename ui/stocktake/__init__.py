@@ -1,0 +1,2 @@
+"""The 盘点 tab: count sessions, counting by scanning, and the variance review.
+"""
