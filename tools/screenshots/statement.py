@@ -1,6 +1,6 @@
 """Render docs/screenshots/statement.png: 张工's November statement from tests/test_statement.py.
 
-    python tools/screenshots/statement.py --out docs/screenshots      (needs pdftoppm, poppler-utils)
+    python -m tools.screenshots.statement --out docs/screenshots      (needs pdftoppm, poppler-utils)
 """
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-for path in (HERE.parent, HERE):
+ROOT = Path(__file__).resolve().parents[2]
+for path in (ROOT, ROOT / "tests"):  # the statement is tests/test_statement.py's hardware shop
     if str(path) not in sys.path:
         sys.path.insert(0, str(path))
 
