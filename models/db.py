@@ -8,9 +8,10 @@ from __future__ import annotations
 import os
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import ClassVar
 
 import peewee
 
@@ -19,8 +20,23 @@ database = peewee.DatabaseProxy()
 NETWORK_FS_TYPES = {"nfs", "nfs4", "cifs", "smb", "smbfs", "smb3", "afs", "9p", "fuse.sshfs", "davfs"}
 
 
+def _unworded(key: str, **params: object) -> str:
+    return " ".join([key, *(f"{name}={value}" for name, value in params.items())])
+
+
 class DatabaseOpenError(Exception):
-    """The database could not be opened; the message is for the user."""
+    """The database could not be opened or written. Models hold no words: the error carries a message
+    key (db.*) and its parameters; services.core.errors sets `words` (the user's language) once, and
+    str() applies them wherever the error is shown (a busy database can surface from any write)."""
+
+    words: ClassVar[Callable[..., str]] = staticmethod(_unworded)
+
+    def __init__(self, key: str, **params: object):
+        self.key, self.params = key, params
+        super().__init__(key)
+
+    def __str__(self) -> str:
+        return DatabaseOpenError.words(self.key, **self.params)
 
 
 def is_url(target: str) -> bool:
@@ -85,13 +101,11 @@ def open_database(target: str | Path, create: bool = True) -> peewee.Database:
     Raises DatabaseOpenError with a user-readable message for a missing folder,
     a read-only file, a network share or a file that is not a SQLite database.
     """
-    from services.core.messages import msg
-
     target_text = str(target)
     shown = re.sub(r"//([^:/@]+):[^@]*@", r"//\1:***@", target_text)  # never print a password
     if is_url(target_text):
         if not target_text.startswith(("postgresql://", "postgres://")):
-            raise DatabaseOpenError(msg("db.bad_url", url=shown))
+            raise DatabaseOpenError("db.bad_url", url=shown)
         db = make_postgres(target_text)
     elif target_text == ":memory:":
         db = make_sqlite(":memory:")
@@ -99,14 +113,14 @@ def open_database(target: str | Path, create: bool = True) -> peewee.Database:
         path = Path(target_text)
         if not path.parent.exists():
             if not create:
-                raise DatabaseOpenError(msg("db.missing", path=path))
+                raise DatabaseOpenError("db.missing", path=path)
             path.parent.mkdir(parents=True, exist_ok=True)
         if is_network_path(path):
-            raise DatabaseOpenError(msg("db.network", path=path))
+            raise DatabaseOpenError("db.network", path=path)
         if path.exists() and not os.access(path, os.W_OK):
-            raise DatabaseOpenError(msg("db.readonly", path=path))
+            raise DatabaseOpenError("db.readonly", path=path)
         if not path.exists() and not os.access(path.parent, os.W_OK):
-            raise DatabaseOpenError(msg("db.readonly", path=path))
+            raise DatabaseOpenError("db.readonly", path=path)
         db = make_sqlite(path)
     database.initialize(db)
     try:
@@ -114,16 +128,16 @@ def open_database(target: str | Path, create: bool = True) -> peewee.Database:
         if isinstance(db, peewee.SqliteDatabase):
             db.execute_sql("SELECT count(*) FROM sqlite_master").fetchone()
     except (ImportError, peewee.ImproperlyConfigured) as exc:  # no PostgreSQL driver installed
-        raise DatabaseOpenError(msg("db.not_database", path=shown, error=exc)) from exc
+        raise DatabaseOpenError("db.not_database", path=shown, error=exc) from exc
     except peewee.DatabaseError as exc:
         if not db.is_closed():
             db.close()
         text = str(exc).lower()
         if "locked" in text or "busy" in text:
-            raise DatabaseOpenError(msg("db.locked", path=shown)) from exc
+            raise DatabaseOpenError("db.locked", path=shown) from exc
         if "readonly" in text or "read-only" in text:
-            raise DatabaseOpenError(msg("db.readonly", path=shown)) from exc
-        raise DatabaseOpenError(msg("db.not_database", path=shown, error=exc)) from exc
+            raise DatabaseOpenError("db.readonly", path=shown) from exc
+        raise DatabaseOpenError("db.not_database", path=shown, error=exc) from exc
     return db
 
 
@@ -149,8 +163,6 @@ def write_transaction() -> Iterator[None]:
 
     A lock held elsewhere past the busy timeout, or a file turned read-only, becomes a
     readable DatabaseOpenError instead of a traceback; the transaction is rolled back."""
-    from services.core.messages import msg
-
     try:
         with database.atomic():
             yield
@@ -158,9 +170,9 @@ def write_transaction() -> Iterator[None]:
         text = str(exc).lower()
         target = database_file() or "database"
         if "locked" in text or "busy" in text:
-            raise DatabaseBusy(msg("db.locked", path=target)) from exc
+            raise DatabaseBusy("db.locked", path=target) from exc
         if "readonly" in text or "read-only" in text:
-            raise DatabaseOpenError(msg("db.readonly", path=target)) from exc
+            raise DatabaseOpenError("db.readonly", path=target) from exc
         raise
 
 

@@ -37,10 +37,6 @@ def initialise() -> User:
 class ShopOpenError(XiaopuError):
     """The database could not be opened (missing folder, read-only, locked, network share, not a database)."""
 
-    def __init__(self, message: str):
-        self.key, self.params = "db.open", {}
-        Exception.__init__(self, message)
-
 
 def open_shop(target) -> User:
     """Open `target` (file path or URL), migrate it and return the first owner (the GUI's entry point).
@@ -49,18 +45,17 @@ def open_shop(target) -> User:
     import peewee
 
     from models import DatabaseOpenError, open_database
-    from services.core.messages import msg
 
     try:
         open_database(target)
         return initialise()
     except DatabaseOpenError as exc:
-        raise ShopOpenError(str(exc)) from exc
+        raise ShopOpenError(exc.key, **exc.params) from exc
     except peewee.DatabaseError as exc:  # e.g. locked or corrupt only noticed while migrating
         close_connection()
         text = str(exc).lower()
         key = "db.locked" if ("locked" in text or "busy" in text) else "db.not_database"
-        raise ShopOpenError(msg(key, path=target, error=exc)) from exc
+        raise ShopOpenError(key, path=target, error=exc) from exc
 
 
 def close_connection() -> None:
