@@ -9,6 +9,7 @@ from purchase_shop import on_hand, opening_stock, purchase_shop
 
 from models import AuditEvent, Document, Lot, Move, Product
 from models.purchasing import GoodsReceipt
+from services.catalog import products
 from services.core.clock import today
 from services.core.errors import ClosedPeriodError, DocumentStateError, NotFound, PermissionDenied, ValidationError
 from services.purchasing import purchase_orders as po
@@ -106,6 +107,48 @@ def test_a_carton_code_brings_its_lot_and_expiry(ps):
     rc.confirm(ps.warehouse, receipt.number)
     lots = {lot.code: lot.expiry_date for lot in Lot.select().where(Lot.product == ps.blueberry.id)}
     assert lots == {"JG1121": expiry, (TODAY + dt.timedelta(days=7)).strftime("%Y%m%d"): TODAY + dt.timedelta(days=7)}
+
+
+def fish_and_pork(ps):
+    """Frozen hairtail by the 公斤 and pork belly by the 斤, both arriving in weighed cartons."""
+    fish = products.save_product(ps.owner, products.ProductInput(
+        name="冻带鱼", category="水产", base_unit="公斤", shelf_life_days=180, cost="28", barcodes=[("6901234001013", "")]))
+    pork = products.save_product(ps.owner, products.ProductInput(
+        name="五花肉", category="肉类", base_unit="斤", shelf_life_days=5, cost="14", barcodes=[("6901234002027", "")]))
+    return fish, pork
+
+
+def weighed_carton(ean13: str, grams: int, lot: str) -> str:
+    """The raw GS1-128 code on a meat or fish case: GTIN, net weight in kg (3103), expiry, lot."""
+    return f"01{ean13:0>14}3103{grams:06d}17{TODAY + dt.timedelta(days=5):%y%m%d}10{lot}"
+
+
+def test_a_weighed_carton_counts_its_net_weight_in_the_products_unit(ps):
+    fish, pork = fish_and_pork(ps)
+    order = approved_order(ps, OrderLineInput(fish.id, "10"), OrderLineInput(pork.id, "20"))
+    receipt = rc.start_receipt(ps.warehouse, order.number)
+    rc.add_scan(ps.warehouse, receipt.number, weighed_carton("6901234001013", 1250, "DY1205"))
+    rc.add_scan(ps.warehouse, receipt.number, weighed_carton("6901234002027", 1250, "WH88"))
+    assert [(r.name, r.quantity, r.base_unit, r.lot_code, r.expiry) for r in rc.receipt_lines(receipt.number)] == [
+        ("冻带鱼", Decimal("1.25"), "公斤", "DY1205", TODAY + dt.timedelta(days=5)),
+        ("五花肉", Decimal("2.5"), "斤", "WH88", TODAY + dt.timedelta(days=5))]
+    rc.add_scan(ps.warehouse, receipt.number, weighed_carton("6901234001013", 2310, "DY1205"))  # the next case
+    assert line_of(receipt, fish).quantity == Decimal("3.56")
+
+
+def test_a_weighed_carton_of_goods_counted_in_boxes_still_counts_one_carton(ps):
+    order = spinach_and_blueberries(ps)
+    receipt = rc.start_receipt(ps.warehouse, order.number)
+    rc.add_scan(ps.warehouse, receipt.number, weighed_carton("16901234567899", 1800, "JG1121"))
+    assert line_of(receipt, ps.blueberry).quantity == 12  # 1 箱 = 12 盒, whatever the case weighs
+
+
+def test_a_carton_code_with_a_wrong_check_digit_is_refused_at_the_door(ps):
+    fish, _ = fish_and_pork(ps)
+    receipt = rc.start_receipt(ps.warehouse, approved_order(ps, OrderLineInput(fish.id, "10")).number)
+    with pytest.raises(ValidationError, match="条码 06901234001014 校验位错误"):
+        rc.add_scan(ps.warehouse, receipt.number, weighed_carton("6901234001014", 1250, "DY1205"))
+    assert line_of(receipt, fish).quantity == 0
 
 
 def test_over_delivery_within_tolerance_is_accepted(ps):

@@ -12,7 +12,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from models import Barcode, Product
 from services.catalog.barcodes import gs1_check_digit
-from services.catalog.unit_words import MEASURES
+from services.catalog.unit_words import grams_in
 from services.core import shop_settings
 from services.core.errors import NotFound, ValidationError
 from services.core.numbers import CENT, QTY_STEP
@@ -57,10 +57,10 @@ def _product_for_plu(plu: str, code: str) -> Product:
 
 
 def _from_grams(product: Product, grams: Decimal) -> Decimal:
-    measure = MEASURES.get(product.base_unit)
-    if measure is None or measure[0] != "g":
+    quantity = grams_in(product.base_unit, grams)
+    if quantity is None:
         raise ValidationError("scale.weight_unit", field="条码", product=product.name, unit=product.base_unit)
-    return (grams / measure[1]).quantize(QTY_STEP, ROUND_HALF_UP)
+    return quantity
 
 
 def _from_price(product: Product, amount: Decimal) -> Decimal:

@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import re
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
+
+from services.core.numbers import QTY_STEP
 
 # Spellings → the unit as products store it (kg → 公斤); anything else is used as written.
 UNIT_SPELLINGS: dict[str, str] = {
@@ -55,6 +57,12 @@ def measure(quantity: Decimal, unit: str) -> tuple[str, Decimal]:
     """('g', 750) for 1.5 斤, ('ml', 500) for 0.5 升."""
     kind, amount = MEASURES[unit]
     return kind, quantity * amount
+
+
+def grams_in(unit: str, grams: Decimal) -> Decimal | None:
+    """A weight in `unit` to 0.001 (2.5 for 1250 g in 斤); None when `unit` is not a weight."""
+    kind, amount = MEASURES.get(unit, ("", Decimal(1)))
+    return (grams / amount).quantize(QTY_STEP, ROUND_HALF_UP) if kind == "g" else None
 
 
 def same_count_class(a: str, b: str) -> bool:

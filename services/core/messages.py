@@ -43,6 +43,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "barcode.bad_chars": ("条码 {code} 含有不允许的字符", "Barcode {code} contains characters that are not allowed"),
     "barcode.duplicate": ("条码 {code} 已属于商品 {owner}", "Barcode {code} already belongs to {owner}"),
     "barcode.unknown": ("未知条码:{code}", "Unknown barcode: {code}"),
+    "gs1.malformed": (
+        "条码 {code} 不是有效的 GS1 码(应用标识符、长度或日期不对),请重新扫描或手工录入",
+        "Barcode {code} is not a valid GS1 code (an application identifier, length or date is wrong); "
+        "scan it again or enter it by hand",
+    ),
     "label.no_receipt": ("找不到已确认的收货单:{ref}", "No confirmed goods receipt: {ref}"),
     "label.layout": ("未知标签版式:{layout}", "Unknown label layout: {layout}"),
     "label.copies": ("份数至少为 1", "Copies must be at least 1"),

@@ -28,6 +28,7 @@ from models.purchasing import GoodsReceipt, GoodsReceiptLine, PurchaseOrder, Pur
 from services.catalog.gs1 import parse_gs1
 from services.catalog.locations import default_store, get_location, virtual
 from services.catalog.products import find_by_barcode, unit_factor
+from services.catalog.unit_words import canonical_unit, grams_in
 from services.core import audit, shop_settings
 from services.core.clock import now, today
 from services.core.errors import DocumentStateError, NotFound, ValidationError
@@ -234,20 +235,31 @@ def add_quantity(actor, receipt_number: str, product_id: int, quantity: object, 
     return _line_row(line.id)
 
 
+def _carton_weight(product_id: int, net_weight_kg: Decimal | None) -> Decimal | None:
+    """A weighed carton's net weight in the product's base unit (1.25 kg → 2.5 斤) when the product
+    is sold by weight; None = count the carton as its barcode's factor."""
+    if net_weight_kg is None:
+        return None
+    return grams_in(canonical_unit(_product(product_id).base_unit.strip().lower()), net_weight_kg * 1000)
+
+
 def add_scan(actor, receipt_number: str, code: str, quantity: object = None) -> ReceiptLineRow:
     """A scanned code: a product barcode adds 1 base unit, a box barcode one box (its factor), a GS1
-    carton code also sets the lot and expiry; `quantity` (typed or scanned) counts in the scanned unit."""
+    carton code also sets the lot and expiry, and its net weight (310n …) is the quantity of a product
+    sold by weight; `quantity` (typed or scanned) counts in the scanned unit."""
     match = find_by_barcode(code)
-    lot_code, expiry = "", None
+    lot_code, expiry, net_weight_kg = "", None, None
     if match is None:
         gs1 = parse_gs1(str(code))
         if gs1 is not None:
             match = next((m for m in map(find_by_barcode, gs1.candidates()) if m is not None), None)
-            lot_code, expiry = gs1.lot, gs1.expiry
+            lot_code, expiry, net_weight_kg = gs1.lot, gs1.expiry, gs1.net_weight_kg
     if match is None:
         raise NotFound("receipt.unknown_code", code=normalise_text(code))
     count = Decimal(1) if quantity is None or normalise_text(quantity) == "" else _quantity(quantity, "数量", False)
-    return add_quantity(actor, receipt_number, match.product_id, count * match.factor, lot_code=lot_code, expiry=expiry)
+    weight = _carton_weight(match.product_id, net_weight_kg)
+    per_scan = match.factor if weight is None else weight
+    return add_quantity(actor, receipt_number, match.product_id, count * per_scan, lot_code=lot_code, expiry=expiry)
 
 
 def add_line(actor, receipt_number: str, product_id: int, quantity: object, *, unit: str = "",
