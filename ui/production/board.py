@@ -10,8 +10,8 @@ from services.production import production_work
 from ui.production.board_cards import SHORT_CHIP, CardDelegate, CardModel
 from ui.production.board_detail import OrderDetail
 from ui.production.order_new import NewOrderDialog
-from ui.production.tab import column, splitter
 from ui.widgets.context import AppContext
+from ui.widgets.layout import column, splitter
 from ui.widgets.refresh import RefreshOnShow
 from ui.widgets.table_model import swatch
 

@@ -16,9 +16,9 @@ from services.production import production_orders, production_posting, productio
 from ui.production.order_complete import CompleteDialog
 from ui.production.order_report import ReportWorkDialog
 from ui.production.order_used import CancelUsedDialog
-from ui.production.tab import column
 from ui.widgets import formatting, notify
 from ui.widgets.formatting import SOON_COLOR, URGENT_COLOR
+from ui.widgets.layout import column
 from ui.widgets.reason_dialog import ask_reason
 from ui.widgets.table_model import RIGHT, Column, RowsModel, setup_table, swatch
 

@@ -20,16 +20,17 @@ from PySide6.QtWidgets import (
 from services.core.errors import XiaopuError
 from services.core.numbers import to_decimal
 from services.core.permissions import allowed
-from services.imports.bom_import import export_boms, import_boms
+from services.exports.boms import export_boms
+from services.imports.bom_import import import_boms
 from services.production import bom
 from services.production.bom_explode import explode
 from ui.production.bom_editor import BomEditorDialog
 from ui.production.bom_tree import BomTreeModel, setup_tree, unit_price
-from ui.production.tab import column, splitter
 from ui.widgets import formatting
 from ui.widgets.context import AppContext
 from ui.widgets.excel_actions import ExcelActions
 from ui.widgets.formatting import URGENT_COLOR
+from ui.widgets.layout import column, splitter
 from ui.widgets.notify import error_label
 from ui.widgets.refresh import RefreshOnShow
 from ui.widgets.search_box import SearchBox

@@ -25,10 +25,10 @@ from PySide6.QtWidgets import (
 from services.core.errors import XiaopuError
 from services.core.numbers import to_decimal
 from services.production import bom
-from ui.production.tab import column, splitter
 from ui.widgets import formatting
 from ui.widgets.context import AppContext
 from ui.widgets.enter_stays_dialog import EnterStaysDialog
+from ui.widgets.layout import column, splitter
 from ui.widgets.notify import error_label
 from ui.widgets.product_picker import ProductPicker
 from ui.widgets.table_model import (

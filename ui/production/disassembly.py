@@ -12,10 +12,10 @@ from services.production import disassembly
 from services.production.production_orders import TRANSITIONS, list_orders
 from ui.production.disassembly_recipe import RecipeDialog, rule_help, rule_name
 from ui.production.disassembly_run import DisassemblyDialog
-from ui.production.tab import column, splitter
 from ui.production.trace_dialog import TraceDialog, open_trace
 from ui.widgets import formatting
 from ui.widgets.context import AppContext
+from ui.widgets.layout import column, splitter
 from ui.widgets.notify import error_label, inform
 from ui.widgets.refresh import RefreshOnShow
 from ui.widgets.table_model import RIGHT, Column, RowsModel, selected_row, setup_table

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
-from PySide6.QtWidgets import QLayout, QSplitter, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from ui.widgets.context import AppContext
 
@@ -35,31 +35,6 @@ SUB_VIEWS: list[tuple[str, str, Callable[[AppContext], QWidget]]] = [
     ("orders", QT_TRANSLATE_NOOP("ProductionTab", "生产单"), _orders),
     ("disassembly", QT_TRANSLATE_NOOP("ProductionTab", "拆卸"), _disassembly),
 ]
-
-
-def column(*parts: QWidget | QLayout | tuple[QWidget, int]) -> QWidget:
-    """A margin-less widget stacking `parts` top to bottom; (widget, stretch) takes the spare height."""
-    box = QWidget()
-    layout = QVBoxLayout(box)
-    layout.setContentsMargins(0, 0, 0, 0)
-    for part in parts:
-        if isinstance(part, tuple):
-            layout.addWidget(*part)
-        elif isinstance(part, QLayout):
-            layout.addLayout(part)
-        else:
-            layout.addWidget(part)
-    return box
-
-
-def splitter(parts: list[QWidget], sizes: list[int], vertical: bool = False) -> QSplitter:
-    """Side by side (or stacked) parts that share spare room in proportion to `sizes`."""
-    split = QSplitter(Qt.Orientation.Vertical if vertical else Qt.Orientation.Horizontal)
-    for part, size in zip(parts, sizes, strict=True):
-        split.addWidget(part)
-        split.setStretchFactor(split.count() - 1, size)
-    split.setSizes(sizes)
-    return split
 
 
 class ProductionTab(QWidget):

@@ -33,6 +33,7 @@ from services.purchasing import suppliers
 from ui.widgets import formatting
 from ui.widgets.context import AppContext
 from ui.widgets.formatting import SOON_COLOR
+from ui.widgets.layout import column
 from ui.widgets.notify import error_label
 from ui.widgets.product_picker import ProductPicker
 from ui.widgets.table_model import (
@@ -183,22 +184,10 @@ class OrderEditorDialog(QDialog):
         under.addWidget(remove)
         under.addStretch(1)
         under.addWidget(self.total)
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.picker)
-        left_layout.addWidget(scan_hint)
-        left_layout.addWidget(self.table, 1)
-        left_layout.addLayout(under)
-        right = QWidget()
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(0, 0, 0, 0)
         self.history_title.setWordWrap(True)
-        right_layout.addWidget(self.history_title)
-        right_layout.addWidget(self.history_table, 1)
         splitter = QSplitter()
-        splitter.addWidget(left)
-        splitter.addWidget(right)
+        splitter.addWidget(column(self.picker, scan_hint, (self.table, 1), under))
+        splitter.addWidget(column(self.history_title, (self.history_table, 1)))
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         splitter.setSizes([720, 380])

@@ -22,6 +22,7 @@ from ui.purchasing.format import qty_unit
 from ui.widgets import formatting, notify
 from ui.widgets.context import AppContext
 from ui.widgets.formatting import SOON_COLOR
+from ui.widgets.layout import column
 from ui.widgets.reason_dialog import ask_reason
 from ui.widgets.refresh import RefreshOnShow
 from ui.widgets.search_box import SearchBox
@@ -133,14 +134,9 @@ class OrdersView(RefreshOnShow, QWidget):
         filters.addWidget(QLabel(self.tr("供应商")))
         filters.addWidget(self.supplier)
         filters.addWidget(self.search, 1)
-        lower = QWidget()
-        lower_layout = QVBoxLayout(lower)
-        lower_layout.setContentsMargins(0, 0, 0, 0)
-        lower_layout.addWidget(self.hint)
-        lower_layout.addWidget(self.line_table, 1)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.table)
-        splitter.addWidget(lower)
+        splitter.addWidget(column(self.hint, (self.line_table, 1)))
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)

@@ -29,6 +29,7 @@ from ui.sales.statement_dialog import StatementDialog
 from ui.widgets import formatting, notify
 from ui.widgets.context import AppContext
 from ui.widgets.excel_actions import ExcelActions
+from ui.widgets.layout import column
 from ui.widgets.refresh import RefreshOnShow
 from ui.widgets.search_box import SearchBox
 from ui.widgets.table_model import RIGHT, Column, RowsModel, selected_row, setup_table, swatch
@@ -141,14 +142,8 @@ class CustomersView(RefreshOnShow, QWidget):
         legend.addWidget(swatch(OVERDUE, self.tr("有逾期欠款")))
         legend.addWidget(swatch(OVER_LIMIT, self.tr("欠款超过信用额度")))
         legend.addStretch(1)
-        upper = QWidget()
-        upper_layout = QVBoxLayout(upper)
-        upper_layout.setContentsMargins(0, 0, 0, 0)
-        upper_layout.addLayout(top)
-        upper_layout.addWidget(self.table, 1)
-        upper_layout.addLayout(legend)
         splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(upper)
+        splitter.addWidget(column(top, (self.table, 1), legend))
         splitter.addWidget(self._ageing_box())
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)

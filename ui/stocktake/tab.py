@@ -21,6 +21,7 @@ from ui.stocktake.count import CountView
 from ui.stocktake.review import ReviewView
 from ui.widgets import formatting
 from ui.widgets.context import AppContext
+from ui.widgets.layout import column
 from ui.widgets.reason_dialog import ask_reason
 from ui.widgets.refresh import RefreshOnShow
 from ui.widgets.table_model import RIGHT, Column, RowsModel, selected_row, setup_table
@@ -101,14 +102,8 @@ class StocktakeTab(RefreshOnShow, QWidget):
         form.addWidget(new)
         form.addStretch(1)
         form.addWidget(abandon)
-        top = QWidget()
-        top_layout = QVBoxLayout(top)
-        top_layout.setContentsMargins(0, 0, 0, 0)
-        top_layout.addLayout(form)
-        top_layout.addWidget(self.message)
-        top_layout.addWidget(self.sessions, 1)
         split = QSplitter(Qt.Orientation.Vertical)  # the counting screen gets the full width
-        split.addWidget(top)
+        split.addWidget(column(form, self.message, (self.sessions, 1)))
         split.addWidget(self.views)
         split.setStretchFactor(0, 1)
         split.setStretchFactor(1, 4)
