@@ -17,6 +17,7 @@ ZERO = Decimal(0)
 ZERO_CENTS = Decimal("0.00")  # the start of a sum of amounts, shown as 0.00
 ONE = Decimal(1)
 HUNDRED = Decimal(100)
+VALUE_SCALE = Decimal(10) ** (QTY_SCALE + MONEY_SCALE)  # a SQL sum of stored quantity units × stored money units
 
 
 def normalise_text(value: object) -> str:

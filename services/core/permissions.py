@@ -54,6 +54,8 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "bom.edit": frozenset({"owner", "warehouse"}),
     "production.edit": frozenset({"owner", "warehouse"}),  # create, release, send out, cancel production orders
     "production.report": frozenset({"owner", "warehouse"}),  # report work on a step
+    # reports: stock at cost, cost of goods sold and margin (a cashier sees sales, never cost)
+    "cost.view": frozenset({"owner", "finance", "purchaser"}),
 }
 
 ACTION_NAMES: dict[str, str] = {
@@ -74,6 +76,7 @@ ACTION_NAMES: dict[str, str] = {
     "customer.edit": "编辑客户", "receivable.payment": "登记收款", "receivable.adjust": "调整应收款",
     "stocktake.count": "盘点计数", "stocktake.review": "审核盘点差异", "stocktake.post": "过账盘点差异",
     "bom.edit": "编辑物料清单", "production.edit": "安排生产单", "production.report": "生产报工",
+    "cost.view": "查看成本和毛利",
 }
 
 

@@ -19,21 +19,20 @@ from decimal import ROUND_HALF_UP, Decimal
 import peewee
 
 from models import Document, Product, User, database, write_transaction
-from models.fields import MONEY_SCALE, QTY_SCALE
+from models.fields import QTY_SCALE
 from models.purchasing import GoodsReceipt, PurchaseOrder, PurchaseReturn, Supplier
 from services.catalog.locations import default_store, get_location, virtual
 from services.catalog.products import unit_factor
 from services.core import audit
 from services.core.clock import today
 from services.core.errors import NotFound, ValidationError
-from services.core.numbers import CENT, normalise_text, to_decimal
+from services.core.numbers import CENT, VALUE_SCALE, normalise_text, to_decimal
 from services.core.permissions import require
 from services.purchasing.purchase_orders import get_order
 from services.purchasing.suppliers import get_supplier, last_price
 from services.stock.ledger import Line, post_document
 
 RATE_STEP = Decimal("0.0001")
-VALUE_SCALE = Decimal(10) ** (QTY_SCALE + MONEY_SCALE)  # stored quantity units × stored money units
 
 
 @dataclass
