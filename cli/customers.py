@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import argparse
-import json
-import sys
+
+from cli.output import say, say_json
 
 
 def add_parser(sub) -> None:
@@ -19,10 +19,6 @@ def add_parser(sub) -> None:
     ageing.add_argument("--json", action="store_true")
 
 
-def _print(text: str) -> None:
-    sys.stdout.write(text + "\n")
-
-
 def cmd_customer(args: argparse.Namespace, user) -> int:
     from services.core.messages import msg
     from services.core.numbers import fmt_money, to_date
@@ -32,21 +28,24 @@ def cmd_customer(args: argparse.Namespace, user) -> int:
 
         start, end = to_date(args.start, "--from"), to_date(args.end, "--to")
         statement = write_statement(args.code, start, end, args.out)
-        _print(msg("statement.saved", file=args.out, closing=fmt_money(statement.closing)))
+        say(msg("statement.saved", file=args.out, closing=fmt_money(statement.closing)))
         return 0
     from services.sales import receivables
 
     rows = receivables.ageing(to_date(args.as_of, "--as-of") if args.as_of else None)
     if args.json:
-        _print(json.dumps([{"code": r.code, "name": r.name, "balance": fmt_money(r.balance),
-                            "credit_limit": fmt_money(r.credit_limit), "unapplied": fmt_money(r.unapplied),
-                            "buckets": {label: fmt_money(a) for label, a in zip(receivables.BUCKET_LABELS, r.buckets,
-                                                                                strict=True)}}
-                           for r in rows], ensure_ascii=False, indent=2))
+        say_json([{"code": r.code, "name": r.name, "balance": fmt_money(r.balance),
+                   "credit_limit": fmt_money(r.credit_limit), "unapplied": fmt_money(r.unapplied),
+                   "buckets": {label: fmt_money(a) for label, a in zip(receivables.BUCKET_LABELS, r.buckets,
+                                                                       strict=True)}}
+                  for r in rows])
         return 0
     if not rows:
-        _print(msg("ageing.none"))
+        say(msg("ageing.none"))
     for r in rows:
-        _print(msg("ageing.row", code=r.code, name=r.name, balance=fmt_money(r.balance),
-                   **{f"b{i}": fmt_money(a) for i, a in enumerate(r.buckets)}))
+        say(msg("ageing.row", code=r.code, name=r.name, balance=fmt_money(r.balance),
+                **{f"b{i}": fmt_money(a) for i, a in enumerate(r.buckets)}))
     return 0
+
+
+COMMANDS = {"customer": cmd_customer}

@@ -3,12 +3,11 @@ import and export BOMs by Excel. Each subcommand is one function in SUBCOMMANDS.
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from cli import production_orders
+from cli.output import say, say_json
 
 
 def add_parser(sub) -> None:
@@ -26,10 +25,6 @@ def add_parser(sub) -> None:
     production_orders.add_parsers(psub)
 
 
-def _print(text: str) -> None:
-    sys.stdout.write(text + "\n")
-
-
 def cmd_production(args: argparse.Namespace, user) -> int:
     return SUBCOMMANDS[args.production_command](args, user)
 
@@ -44,36 +39,38 @@ def _explode(args: argparse.Namespace, user) -> int:
         raise ValidationError("bom.bad_number", field="生产数量", value=args.qty) from exc
     result = explode(args.sku, quantity)
     if args.json:
-        _print(json.dumps(result.as_json(), ensure_ascii=False, indent=2))
+        say_json(result.as_json())
         return 0
-    _print(f"{result.product.sku} {result.product.name} × {quantity}  标准成本 {result.standard_cost} 元/"
-           f"{result.product.base_unit}")
+    say(f"{result.product.sku} {result.product.name} × {quantity}  标准成本 {result.standard_cost} 元/"
+        f"{result.product.base_unit}")
     for r in result.tree:
         mark = " (副产品)" if r.by_product else ""
-        _print(f"{'  ' * r.level}{r.sku} {r.name}{mark}  {r.quantity} {r.unit}  单价 {r.unit_cost}  成本 {r.cost}")
-    _print("需求 / 现有 / 预占 / 可用 / 在途 / 缺口:")
+        say(f"{'  ' * r.level}{r.sku} {r.name}{mark}  {r.quantity} {r.unit}  单价 {r.unit_cost}  成本 {r.cost}")
+    say("需求 / 现有 / 预占 / 可用 / 在途 / 缺口:")
     for q in result.requirements:
         flag = "缺" if q.missing > 0 else "  "
-        _print(f"{flag} {q.sku} {q.name}  需 {q.required}  有 {q.on_hand}  占 {q.reserved}  可用 {q.available}  "
-               f"在途 {q.on_order}  缺 {q.missing} {q.unit}")
+        say(f"{flag} {q.sku} {q.name}  需 {q.required}  有 {q.on_hand}  占 {q.reserved}  可用 {q.available}  "
+            f"在途 {q.on_order}  缺 {q.missing} {q.unit}")
     return 0
 
 
 def _bom_import(args: argparse.Namespace, user) -> int:
     from services.imports.bom_import import import_boms
 
-    _print(import_boms(user, Path(args.file)).message)  # bad rows: ImportFailed → stderr, exit 1
+    say(import_boms(user, Path(args.file)).message)  # bad rows: ImportFailed → stderr, exit 1
     return 0
 
 
 def _bom_export(args: argparse.Namespace, user) -> int:
     from services.core.messages import msg
-    from services.imports.bom_import import export_boms
+    from services.exports.boms import export_boms
 
     count = export_boms(Path(args.file), args.sku)
-    _print(msg("bom.exported", count=count, file=args.file))
+    say(msg("bom.exported", count=count, file=args.file))
     return 0
 
 
 SUBCOMMANDS = {"explode": _explode, "bom-import": _bom_import, "bom-export": _bom_export,
                **production_orders.SUBCOMMANDS}
+
+COMMANDS = {"production": cmd_production}

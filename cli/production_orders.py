@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
-import sys
 
+from cli.output import say, say_json
 from services.core.numbers import fmt_qty
 
 
@@ -70,14 +69,6 @@ def add_parsers(psub) -> None:
 ROLES = {"consume": "用料", "by_product": "副产品", "output": "产出"}
 
 
-def _print(text: str) -> None:
-    sys.stdout.write(text + "\n")
-
-
-def _dump(data) -> None:
-    _print(json.dumps(data, ensure_ascii=False, indent=2))
-
-
 def _date(value: str | None, field: str) -> dt.date | None:
     from services.core.errors import ValidationError
 
@@ -113,23 +104,23 @@ def _show(number: str, as_json: bool) -> None:
     order = get_order(number)
     lines, short, steps = order_lines(number), shortages(number), step_progress(number)
     if as_json:
-        _dump({"number": order.number, "state": order.state, "quantity": str(order.quantity),
-               "lines": [ln.as_json() for ln in lines], "shortages": [s.as_json() for s in short],
-               "steps": [s.as_json() for s in steps]})
+        say_json({"number": order.number, "state": order.state, "quantity": str(order.quantity),
+                  "lines": [ln.as_json() for ln in lines], "shortages": [s.as_json() for s in short],
+                  "steps": [s.as_json() for s in steps]})
         return
-    _print(f"{order.number}  {order.product.sku} {order.product.name} × {fmt_qty(order.quantity)} "
-           f"{order.product.base_unit}  {state_label(order.state)}")
+    say(f"{order.number}  {order.product.sku} {order.product.name} × {fmt_qty(order.quantity)} "
+        f"{order.product.base_unit}  {state_label(order.state)}")
     for ln in lines:
         actual = "" if ln.actual is None else f"  实际 {fmt_qty(ln.actual)}"
-        _print(f"  {ROLES.get(ln.role, ln.role)} {ln.sku} {ln.name}  计划 {fmt_qty(ln.planned)}  已占 {fmt_qty(ln.reserved)}"
-               f"{actual} {ln.unit}")
+        say(f"  {ROLES.get(ln.role, ln.role)} {ln.sku} {ln.name}  计划 {fmt_qty(ln.planned)}  已占 {fmt_qty(ln.reserved)}"
+            f"{actual} {ln.unit}")
     for s in short:
         if s.missing_now > 0:
-            _print(f"  缺 {s.sku} {s.name}  还缺 {fmt_qty(s.missing_now)}  在途 {fmt_qty(s.on_order)}  "
-                   f"已起草 {fmt_qty(s.drafted)}  需采购 {fmt_qty(s.missing)} {s.unit}  {s.supplier or '无供应商'}")
+            say(f"  缺 {s.sku} {s.name}  还缺 {fmt_qty(s.missing_now)}  在途 {fmt_qty(s.on_order)}  "
+                f"已起草 {fmt_qty(s.drafted)}  需采购 {fmt_qty(s.missing)} {s.unit}  {s.supplier or '无供应商'}")
     for p in steps:
-        _print(f"  工序 {p.position} {p.name}  合格 {fmt_qty(p.good)}  报废 {fmt_qty(p.scrap)}  {p.percent}%  "
-               f"{p.minutes} 分钟  {'、'.join(p.workers)}")
+        say(f"  工序 {p.position} {p.name}  合格 {fmt_qty(p.good)}  报废 {fmt_qty(p.scrap)}  {p.percent}%  "
+            f"{p.minutes} 分钟  {'、'.join(p.workers)}")
 
 
 def cmd_order(args: argparse.Namespace, user) -> int:
@@ -146,11 +137,11 @@ def cmd_order(args: argparse.Namespace, user) -> int:
     elif command == "list":
         rows = orders.list_orders(state=args.state, kind=args.kind)
         if args.json:
-            _dump([r.as_json() for r in rows])
+            say_json([r.as_json() for r in rows])
         for r in [] if args.json else rows:
-            _print(f"{r.number}  {r.state_label}  {r.sku} {r.name} × {fmt_qty(r.quantity)} {r.unit}"
-                   f"{'  委外 ' + r.subcontractor if r.subcontractor else ''}"
-                   f"{'  销售单 ' + r.sales_order if r.sales_order else ''}")
+            say(f"{r.number}  {r.state_label}  {r.sku} {r.name} × {fmt_qty(r.quantity)} {r.unit}"
+                f"{'  委外 ' + r.subcontractor if r.subcontractor else ''}"
+                f"{'  销售单 ' + r.sales_order if r.sales_order else ''}")
     elif command == "show":
         _show(number, args.json)
     elif command == "release":
@@ -162,11 +153,11 @@ def cmd_order(args: argparse.Namespace, user) -> int:
     elif command == "draft-po":
         result = production_shortage.draft_purchases(user, number)
         if args.json:
-            _dump({"orders": result.order_numbers, "unsupplied": [s.as_json() for s in result.unsupplied]})
+            say_json({"orders": result.order_numbers, "unsupplied": [s.as_json() for s in result.unsupplied]})
         else:
-            _print(result.message())
+            say(result.message())
     elif command == "send":
-        _print(posting.send_to_subcontractor(user, number).number)
+        say(posting.send_to_subcontractor(user, number).number)
     elif command == "report":
         step = int(args.step) if args.step.isdigit() else args.step
         production_work.report_work(user, number, step, args.worker, good=args.good, scrap=args.scrap,
@@ -181,13 +172,13 @@ def cmd_order(args: argparse.Namespace, user) -> int:
                 "returned_document": result.returned_document or None,
                 "reserved_for_sale": str(result.reserved_for_sale)}
         if args.json:
-            _dump(data)
+            say_json(data)
         else:
-            _print(f"{result.number} 完工:{result.document}  批次 {result.lot_code}  合格 {fmt_qty(result.good)}  "
-                   f"报废 {fmt_qty(result.scrap)}  单位成本 {result.unit_cost}")
+            say(f"{result.number} 完工:{result.document}  批次 {result.lot_code}  合格 {fmt_qty(result.good)}  "
+                f"报废 {fmt_qty(result.scrap)}  单位成本 {result.unit_cost}")
     elif command == "cancel":
         result = posting.cancel(user, number, args.reason, used=_pairs(args.used, "已耗用数量"))
-        _print(" ".join(x for x in (result.number, "已作废", result.loss_document, result.returned_document) if x))
+        say(" ".join(x for x in (result.number, "已作废", result.loss_document, result.returned_document) if x))
     return 0
 
 
@@ -195,7 +186,7 @@ def cmd_for_sale(args: argparse.Namespace, user) -> int:
     from services.production.production_sales import create_for_sales_order
 
     for order in create_for_sales_order(user, args.sale):
-        _print(f"{order.number}  {order.product.sku} {order.product.name} × {fmt_qty(order.quantity)}")
+        say(f"{order.number}  {order.product.sku} {order.product.name} × {fmt_qty(order.quantity)}")
     return 0
 
 
@@ -204,10 +195,10 @@ def cmd_trace(args: argparse.Namespace, user) -> int:
 
     tree = (forward if args.forward else backward)(args.sku, args.lot)
     if args.json:
-        _dump(tree.as_json())
+        say_json(tree.as_json())
     else:
         for line in tree.lines():
-            _print(line)
+            say(line)
     return 0
 
 
@@ -224,10 +215,10 @@ def cmd_recipe(args: argparse.Namespace, user) -> int:
         recipe = save_recipe(user, args.sku, outputs, args.rule)
     else:
         recipe = get_recipe(args.sku)
-    _print(f"{recipe.sku} {recipe.name}  分摊 {recipe.cost_rule}")
+    say(f"{recipe.sku} {recipe.name}  分摊 {recipe.cost_rule}")
     for o in recipe.outputs:
-        _print(f"  {o.sku} {o.name} × {fmt_qty(o.quantity)} {o.unit}"
-               + (f"  {fmt_qty(o.cost_share)}%" if recipe.cost_rule == "share" else ""))
+        say(f"  {o.sku} {o.name} × {fmt_qty(o.quantity)} {o.unit}"
+            + (f"  {fmt_qty(o.cost_share)}%" if recipe.cost_rule == "share" else ""))
     return 0
 
 
@@ -240,7 +231,7 @@ def cmd_disassemble(args: argparse.Namespace, user) -> int:
         order = create_disassembly(user, args.sku, args.qty)
         release(user, order.number)
         document = complete_disassembly(user, order.number, actual=_pairs(args.got, "拆出数量"))
-    _print(f"{order.number} 拆卸完成:{document}")
+    say(f"{order.number} 拆卸完成:{document}")
     return 0
 
 

@@ -3,8 +3,8 @@ from a timer), the open emergency outbounds, and confirm/approve/ship/cancel one
 from __future__ import annotations
 
 import argparse
-import json
-import sys
+
+from cli.output import say, say_json
 
 
 def add_parser(sub) -> None:
@@ -24,10 +24,6 @@ def add_parser(sub) -> None:
     cancel.add_argument("--reason", required=True)
 
 
-def _print(text: str) -> None:
-    sys.stdout.write(text + "\n")
-
-
 def cmd_sales(args: argparse.Namespace, user) -> int:
     from services.sales import sales_orders
 
@@ -39,19 +35,22 @@ def cmd_sales(args: argparse.Namespace, user) -> int:
 
             rows = list_open_emergencies()
         if args.json:
-            _print(json.dumps([r.as_json() for r in rows], ensure_ascii=False, indent=2))
+            say_json([r.as_json() for r in rows])
         else:
             for row in rows:
-                _print(row.text())
+                say(row.text())
         return 0
     if args.sales_command == "expire-holds":
         for number in sales_orders.release_expired_holds():
-            _print(number)
+            say(number)
         return 0
     if args.sales_command == "cancel":
         sales_orders.cancel(user, args.number, args.reason)
     else:
         getattr(sales_orders, args.sales_command)(user, args.number)
     order = sales_orders.get_order(args.number)
-    _print(f"{order.number}: {sales_orders.state_label(order.state)}")
+    say(f"{order.number}: {sales_orders.state_label(order.state)}")
     return 0
+
+
+COMMANDS = {"sales": cmd_sales}

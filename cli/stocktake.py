@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import argparse
-import json
-import sys
+
+from cli.output import say, say_json
 
 
 def add_parser(sub) -> None:
@@ -22,10 +22,6 @@ def add_parser(sub) -> None:
     trace.add_argument("line", type=int)
 
 
-def _print(text: str) -> None:
-    sys.stdout.write(text + "\n")
-
-
 def cmd_stocktake(args: argparse.Namespace, user) -> int:
     from services.core.errors import ValidationError
     from services.stocktake import sessions as stocktake
@@ -38,31 +34,34 @@ def cmd_stocktake(args: argparse.Namespace, user) -> int:
         if (kind == "full") != (value == ""):
             raise ValidationError("stocktake.bad_scope", scope=" ".join(args.scope))
         session = stocktake.start_session(user, kind, value)
-        _print(f"{session.ref}  (id {session.id})")
+        say(f"{session.ref}  (id {session.id})")
     elif command == "list":
         rows = stocktake.list_sessions()
         if args.json:
-            _print(json.dumps([r.as_json() for r in rows], ensure_ascii=False, indent=2))
+            say_json([r.as_json() for r in rows])
         for r in [] if args.json else rows:
-            _print(f"{r.id}  {r.ref}  {r.state_label}  {r.scope_kind} {r.scope_value}  {r.counted}/{r.lines}")
+            say(f"{r.id}  {r.ref}  {r.state_label}  {r.scope_kind} {r.scope_value}  {r.counted}/{r.lines}")
     elif command == "review":
         rows = review(args.session)
         t = totals(rows)
         if args.json:
-            _print(json.dumps({"lines": [r.as_json() for r in rows], "rate": str(t.rate),
-                               "over_limit": t.over_limit, "not_counted": t.not_counted}, ensure_ascii=False, indent=2))
+            say_json({"lines": [r.as_json() for r in rows], "rate": str(t.rate),
+                      "over_limit": t.over_limit, "not_counted": t.not_counted})
             return 0
         for r in rows:
             flag = ("!" if r.over_limit else " ") + ("?" if r.unexpected else " ")
             counted = "-" if r.counted is None else r.counted.normalize()
-            _print(f"{r.line_id:>4} {flag} {r.location:<8} {r.sku:<10} {r.name} {r.lot}  盘 {counted}  "
-                   f"账 {(r.snapshot or 0):.3f}  差 {r.variance.normalize()} ({r.money} 元)  {r.status}")
-        _print(f"差异率 {t.rate}%  超限 {t.over_limit}  未盘 {t.not_counted}")
+            say(f"{r.line_id:>4} {flag} {r.location:<8} {r.sku:<10} {r.name} {r.lot}  盘 {counted}  "
+                f"账 {(r.snapshot or 0):.3f}  差 {r.variance.normalize()} ({r.money} 元)  {r.status}")
+        say(f"差异率 {t.rate}%  超限 {t.over_limit}  未盘 {t.not_counted}")
     elif command == "post":
         session = post(user, args.session)
-        _print(f"{session.ref}  {stocktake.STATE_LABELS[session.state]}")
+        say(f"{session.ref}  {stocktake.STATE_LABELS[session.state]}")
     elif command == "trace":
         for h in trace(args.session, args.line):
-            _print(f"{h.posted_at}  {h.document}  {h.doc_type}  {h.user}  {h.lot}  {h.from_location} → "
-                   f"{h.to_location}  {h.quantity.normalize()}  余 {h.balance_after.normalize()}")
+            say(f"{h.posted_at}  {h.document}  {h.doc_type}  {h.user}  {h.lot}  {h.from_location} → "
+                f"{h.to_location}  {h.quantity.normalize()}  余 {h.balance_after.normalize()}")
     return 0
+
+
+COMMANDS = {"stocktake": cmd_stocktake}
