@@ -101,44 +101,80 @@ def _segments(tokens: list[Token]) -> list[tuple[int, int]]:
     return merged
 
 
+Element = tuple[str, object, int, int]  # (kind, payload, first token, last token)
+
+
 def _segment_items(tokens: list[Token], first: int, last: int, is_product: Callable[[str], bool]) -> Segment:
-    elements: list[tuple[str, object, int, int]] = []  # (kind, payload, first token, last token)
+    elements, notes = _elements(tokens, first, last, is_product)
+    raw = _text(tokens, first, last)
+    note_texts = [_text(tokens, a, b) for a, b in notes]
+    if not any(kind in ("name", "usual") for kind, *_ in elements):
+        return _segment_without_product(tokens, elements, raw, note_texts)
+    items, orphans, pending = _pair(tokens, elements)
+    items = _refine(items)
+    _place_trailing(tokens, items, orphans, pending)
+    return Segment(items, orphans, raw, note_texts)
+
+
+def _text(tokens: list[Token], first: int, last: int) -> str:
+    return "".join(t.raw for t in tokens[first:last + 1]).strip()
+
+
+def _elements(tokens: list[Token], first: int, last: int, is_product: Callable[[str], bool]
+              ) -> tuple[list[Element], list[tuple[int, int]]]:
+    """A segment's tokens in order as names, quantities, hints, requests, 各 and 老规矩, and the token
+    ranges of its notes (晚上6点 + 来拿 is one note). Noise neither ends a name nor splits a note."""
+    elements: list[Element] = []
+    notes: list[tuple[int, int]] = []
     run: list[int] = []
-
-    def close_run() -> None:
-        if not run:
-            return
-        head = tokens[run[0]]
-        if (head.kind == "char" and head.raw in BARE_UNITS and len(run) > 1
-                and not (elements and elements[-1][0] == "qty")):
-            elements.append(("qty", Quantity(Decimal(1), head.raw, head.raw), run[0], run[0]))
-            del run[0]
-        for part, a, b in _name_parts(tokens, run, is_product):
-            elements.append(("name", part, a, b))
-        run.clear()
-
-    notes: list[tuple[int, int]] = []  # token ranges of notes (晚上6点 + 来拿 is one note)
     for i in range(first, last + 1):
         tok = tokens[i]
         if tok.kind in ("char", "name"):
             run.append(i)
         elif tok.kind == "note":
-            close_run()
+            _close_run(tokens, run, elements, is_product)
             if notes and all(t.kind in ("noise", "note") for t in tokens[notes[-1][1] + 1:i]):
                 notes[-1] = (notes[-1][0], i)
             else:
                 notes.append((i, i))
         elif tok.kind != "noise":
-            close_run()
+            _close_run(tokens, run, elements, is_product)
             elements.append((tok.kind, tok.raw if tok.kind in ("request", "hint") else tok.quantity, i, i))
-    close_run()
-    raw = "".join(t.raw for t in tokens[first:last + 1]).strip()
-    note_texts = ["".join(t.raw for t in tokens[a:b + 1]).strip() for a, b in notes]
-    if not any(kind in ("name", "usual") for kind, *_ in elements):
-        leftover = "".join(tokens[i].raw for kind, _, i, _ in elements if kind == "qty")
-        asked = [payload for kind, payload, _, _ in elements if kind == "request"]
-        described = "".join(payload for kind, payload, _, _ in elements if kind == "hint")
-        return Segment([], [leftover] if leftover else [], raw, note_texts, asked, described)
+    _close_run(tokens, run, elements, is_product)
+    return elements, notes
+
+
+def _close_run(tokens: list[Token], run: list[int], elements: list[Element], is_product: Callable[[str], bool]
+               ) -> None:
+    """The name characters collected so far become names; a bare unit in front with no quantity before
+    it (盒蓝莓) is a quantity of one."""
+    if not run:
+        return
+    head = tokens[run[0]]
+    if (head.kind == "char" and head.raw in BARE_UNITS and len(run) > 1
+            and not (elements and elements[-1][0] == "qty")):
+        elements.append(("qty", Quantity(Decimal(1), head.raw, head.raw), run[0], run[0]))
+        del run[0]
+    for part, a, b in _name_parts(tokens, run, is_product):
+        elements.append(("name", part, a, b))
+    run.clear()
+
+
+def _segment_without_product(tokens: list[Token], elements: list[Element], raw: str, note_texts: list[str]
+                             ) -> Segment:
+    """No product named: its quantities are orphans (再来两斤); its requests and description wait for
+    the product before it (…,帮忙剁块 / …,要丹东的)."""
+    leftover = "".join(tokens[i].raw for kind, _, i, _ in elements if kind == "qty")
+    asked = [payload for kind, payload, _, _ in elements if kind == "request"]
+    described = "".join(payload for kind, payload, _, _ in elements if kind == "hint")
+    return Segment([], [leftover] if leftover else [], raw, note_texts, asked, described)
+
+
+def _pair(tokens: list[Token], elements: list[Element]
+          ) -> tuple[list[RawItem], list[str], list[tuple[Quantity, int]]]:
+    """Names with their quantities, hints and requests in the customer's order: a segment that starts
+    with a quantity puts quantities before names (2盒蓝莓), else after them (蓝莓2盒). Returns the items,
+    the quantities with no product, and the quantities still waiting for a name at the end."""
     items: list[RawItem] = []
     orphans: list[str] = []
     pending: list[tuple[Quantity, int]] = []
@@ -178,15 +214,21 @@ def _segment_items(tokens: list[Token], first: int, last: int, is_product: Calla
             items.append(RawItem(payload, [q for q, _ in pending], each=pending_each, first=start, last=b,
                                  requests=requests))
             pending, pending_each, requests, hint = [], False, [], ""
-    items = _refine(items)
-    if pending:
-        named = [it for it in items if not it.usual]
-        if named and not named[-1].quantities:  # 2盒蓝莓 山药1袋: the last product takes it
-            named[-1].quantities = [q for q, _ in pending]
-            named[-1].last = pending[-1][1]
-        else:
-            orphans.append("".join(tokens[i].raw for _, i in pending))
-    return Segment(items, orphans, raw, note_texts)
+    return items, orphans, pending
+
+
+def _place_trailing(tokens: list[Token], items: list[RawItem], orphans: list[str],
+                    pending: list[tuple[Quantity, int]]) -> None:
+    """Quantities after the last name of a quantity-first segment: 2盒蓝莓 山药1袋 — the last product
+    takes them when it has none; otherwise they are an orphan."""
+    if not pending:
+        return
+    named = [it for it in items if not it.usual]
+    if named and not named[-1].quantities:
+        named[-1].quantities = [q for q, _ in pending]
+        named[-1].last = pending[-1][1]
+    else:
+        orphans.append("".join(tokens[i].raw for _, i in pending))
 
 
 def _attach_to_previous(segments: list[Segment]) -> None:
