@@ -15,7 +15,7 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font, PatternFill
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
-from services.core.errors import XiaopuError
+from reports.errors import ReportError
 
 # A spreadsheet treats text starting with these as a formula (or a DDE/command payload).
 RISKY_FIRST_CHARS = ("=", "+", "-", "@", "\t", "\r", "\n")
@@ -109,7 +109,7 @@ def save_atomically(wb: Workbook, path: Path) -> None:
     except OSError as exc:
         tmp.unlink(missing_ok=True)
         _discard(wb)
-        raise XiaopuError("export.cannot_write", file=path, error=exc.strerror or exc) from exc
+        raise ReportError("export.cannot_write", file=path, error=exc.strerror or exc) from exc
 
 
 def csv_field(value: object) -> str:
@@ -137,7 +137,7 @@ def save_csv_atomically(path: Path, rows: list[list[object]], encoding: str = "u
         os.replace(tmp, path)
     except (OSError, UnicodeEncodeError) as exc:
         tmp.unlink(missing_ok=True)
-        raise XiaopuError("export.cannot_write", file=path, error=getattr(exc, "strerror", None) or exc) from exc
+        raise ReportError("export.cannot_write", file=path, error=getattr(exc, "strerror", None) or exc) from exc
 
 
 def _discard(wb: Workbook) -> None:

@@ -7,15 +7,15 @@ from __future__ import annotations
 
 import datetime as dt
 import tempfile
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
 
+from reports.errors import ReportError
 from reports.excel_cells import cell, save_atomically, set_widths
-from services.core.errors import XiaopuError
-from services.imports.excel_table import Table, errors_file_path
 
 ERROR_TITLE = "错误"
 ERROR_FILL = PatternFill("solid", fgColor="FFC7CE")
@@ -31,39 +31,45 @@ def _as_written(value: object) -> object:
     return str(text if text is not None else value)
 
 
-def write_errors_file(table: Table, errors: dict[int, list[str]]) -> Path:
-    """Write the errors file next to the source (or to the temp folder if that is read-only)."""
-    target = errors_file_path(table.source)
+def write_errors_file(target: Path, rows: Mapping[int, Sequence[object]], header_row: int,
+                      error_column: int | None, errors: Mapping[int, list[str]]) -> Path:
+    """Write the errors file at `target` (or in the temp folder if that is read-only); returns where.
+
+    `rows` are the user's non-empty rows by Excel row number, `errors` the messages per row number;
+    `error_column` is an 错误 column the file already has (0-based), None for a new one after the rows."""
+    target = Path(target)
     try:
-        save_atomically(_workbook(table, errors), target)
-    except XiaopuError:
+        save_atomically(_workbook(rows, header_row, error_column, errors), target)
+    except ReportError:
         target = Path(tempfile.gettempdir()) / target.name
-        save_atomically(_workbook(table, errors), target)  # a write-only workbook saves once
+        save_atomically(_workbook(rows, header_row, error_column, errors), target)  # a write-only workbook saves once
     return target
 
 
-def _workbook(table: Table, errors: dict[int, list[str]]) -> Workbook:
-    error_col = table.error_column if table.error_column is not None else table.width
-    width = max(table.width, error_col + 1)
+def _workbook(rows: Mapping[int, Sequence[object]], header_row: int, error_column: int | None,
+              errors: Mapping[int, list[str]]) -> Workbook:
+    widest = max((len(values) for values in rows.values()), default=0)
+    error_col = error_column if error_column is not None else widest
+    width = max(widest, error_col + 1)
     wb = Workbook(write_only=True)
     ws = wb.create_sheet("错误")
     set_widths(ws, [14.0] * error_col + [60.0])
-    ws.freeze_panes = f"A{table.header_row + 1}"
-    last = max(table.rows)
+    ws.freeze_panes = f"A{header_row + 1}"
+    last = max(rows)
     for number in range(1, last + 1):
-        raw = table.rows.get(number)
+        raw = rows.get(number)
         if raw is None:
             ws.append([])
             continue
-        values = [_as_written(v) for v in raw.values] + [None] * (width - len(raw.values))
+        values = [_as_written(v) for v in raw] + [None] * (width - len(raw))
         wrong = number in errors
-        if number == table.header_row:
+        if number == header_row:
             values[error_col] = ERROR_TITLE
-        elif number > table.header_row:
+        elif number > header_row:
             values[error_col] = ";".join(errors.get(number, [])) or None  # clears an old errors column
         row = []
         for index, value in enumerate(values):
-            is_error_cell = index == error_col and (wrong or number == table.header_row)
+            is_error_cell = index == error_col and (wrong or number == header_row)
             row.append(cell(ws, value, fill=ERROR_FILL if wrong else None,
                             font=ERROR_FONT if is_error_cell else None))
         ws.append(row)

@@ -27,6 +27,8 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, TableStyle
 
+from reports.errors import ReportError
+
 FONT = "WenQuanYiMicroHei"
 FONT_FILE = ("fonts", "wqy-microhei.ttc")
 INK = colors.HexColor("#1f2328")
@@ -174,15 +176,13 @@ def numbered_canvas(paint: FooterPainter) -> type[Canvas]:
 def write_atomically(out: Path, write: Callable[[Path], None]) -> Path:
     """write(tmp) next to `out`, then rename: a failed or interrupted print never leaves half a PDF,
     and a PDF still open in a viewer gives a readable message instead of a traceback."""
-    from services.core.errors import XiaopuError
-
     out = Path(out)
     tmp = out.with_name(f".{out.name}.tmp")
     try:
         write(tmp)
         os.replace(tmp, out)
     except OSError as exc:
-        raise XiaopuError("export.cannot_write", file=out, error=exc.strerror or exc) from exc
+        raise ReportError("export.cannot_write", file=out, error=exc.strerror or exc) from exc
     finally:
         tmp.unlink(missing_ok=True)
     return out

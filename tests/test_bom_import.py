@@ -13,7 +13,8 @@ from models.bom import Bom, BomLine
 from services.catalog import products
 from services.core import users
 from services.core.errors import PermissionDenied, ValidationError
-from services.imports.bom_import import export_boms, export_rows, import_boms, parse_scrap
+from services.exports.boms import export_boms, export_rows
+from services.imports.bom_import import import_boms, parse_scrap
 from services.imports.excel_table import ImportFailed
 from services.production import bom
 from services.production.bom_explode import explode

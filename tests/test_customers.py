@@ -9,6 +9,8 @@ from xlsx_files import column_of, read_rows, write_xlsx
 from models import AuditEvent, Customer, ProductPrice
 from services.core.errors import NotFound, PermissionDenied, ValidationError
 from services.core.users import create_user
+from services.exports.customers import export_customers
+from services.imports.customer_import import import_customers
 from services.imports.excel_table import ImportFailed
 from services.sales import customers, receivables
 from services.sales.customers import CustomerInput
@@ -152,7 +154,7 @@ def test_customers_round_trip_through_excel(owner, tmp_path):
                                                  credit_limit="20000", payment_terms_days="30", note="-月结"))
     customers.save_customer(owner, CustomerInput(name="李阿姨", address="幸福小区 5 栋", active=False))
     out = tmp_path / "customers.xlsx"
-    assert customers.export_customers(out) == 3
+    assert export_customers(out) == 3
     rows = read_rows(out)
     assert rows[1][:3] == ("客户编码", "客户名称", "电话") and rows[1][-1] == "当前欠款"
     zhang = rows[3]
@@ -163,7 +165,7 @@ def test_customers_round_trip_through_excel(owner, tmp_path):
     ws = openpyxl.load_workbook(out).active
     assert ws.cell(row=3, column=column_of(out, "微信") + 1).data_type == "s"  # stays text, not a formula
     before = AuditEvent.select().count()
-    result = customers.import_customers(owner, out)
+    result = import_customers(owner, out)
     assert (result.created, result.updated, result.unchanged) == (0, 0, 3)
     assert AuditEvent.select().count() == before
 
@@ -177,7 +179,7 @@ def test_an_import_creates_and_updates_and_keeps_blank_cells(owner, tmp_path):
         ["", "王师傅", 13800138000.0, "批发", "3000", "15", "是"],
         ["", "赵姐", "", "", "", "", "否"],
     ])
-    result = customers.import_customers(owner, path)
+    result = import_customers(owner, path)
     assert (result.created, result.updated) == (2, 1) and "新增 2 个,更新 1 个" in result.message
     zg = customers.get_customer("ZG")
     assert (zg.name, zg.phone, zg.kind, zg.credit_limit, zg.payment_terms_days) == (
@@ -197,7 +199,7 @@ def test_a_bad_row_imports_nothing_and_explains_in_an_errors_file(owner, tmp_pat
         ["A4", "王工", "", "=1+1", "", ""],
     ])
     with pytest.raises(ImportFailed) as err:
-        customers.import_customers(owner, path)
+        import_customers(owner, path)
     assert Customer.select().count() == 1  # only 散客
     assert sorted(err.value.errors) == [3, 4, 5, 6]
     rows = read_rows(err.value.errors_file)

@@ -12,9 +12,10 @@ from openpyxl import Workbook
 from cli import commands as cli
 from models import Barcode, Product, ProductUnit, database, open_database
 from reports.excel_cells import cell, excel_number
-from reports.excel_export import export_moves, export_products, export_stock
 from services.catalog import products
 from services.core.errors import XiaopuError
+from services.exports.products import export_products
+from services.exports.stock import export_moves, export_stock
 from services.imports.excel_import import import_products
 from services.shop.setup import initialise
 from services.stock import ledger

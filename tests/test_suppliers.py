@@ -13,7 +13,9 @@ from models import AuditEvent
 from models.purchasing import PurchasePrice, Supplier, SupplierProduct
 from services.core import clock
 from services.core.errors import PermissionDenied, ValidationError
+from services.exports.suppliers import export_suppliers
 from services.imports.excel_table import ImportFailed
+from services.imports.supplier_import import import_suppliers
 from services.purchasing import purchase_orders as po
 from services.purchasing import suppliers
 from services.purchasing.suppliers import SupplierInput
@@ -170,7 +172,7 @@ def test_import_suppliers_with_the_products_they_supply(ps, tmp_path):
         [None, "丰源粮油调味批发", None, None, None, None, None, None, None, "6901234567892", 12, "8.1", "否"],
         ["VEG", "城南蔬菜基地", None, None, None, 2, "每天", None, ps.spinach.sku, None, 10, 2.2, "是"],
     ])
-    result = suppliers.import_suppliers(ps.owner, path)
+    result = import_suppliers(ps.owner, path)
     assert (result.created, result.updated, result.products) == (1, 1, 3)
     oil = suppliers.get_supplier("OIL")
     assert (oil.name, oil.phone, oil.delivery_weekdays, oil.lead_time_days, oil.min_order_amount) == (
@@ -197,7 +199,7 @@ def test_a_bad_supplier_file_imports_nothing_and_says_why_on_each_row(ps, tmp_pa
     ])
     before = (Supplier.select().count(), SupplierProduct.select().count(), AuditEvent.select().count())
     with pytest.raises(ImportFailed) as err:
-        suppliers.import_suppliers(ps.owner, path)
+        import_suppliers(ps.owner, path)
     assert (Supplier.select().count(), SupplierProduct.select().count(), AuditEvent.select().count()) == before
     errors_file = err.value.errors_file
     col = column_of(errors_file, "错误")
@@ -216,13 +218,13 @@ def test_a_bad_supplier_file_imports_nothing_and_says_why_on_each_row(ps, tmp_pa
 def test_export_imports_again_unchanged_and_text_stays_text(ps, tmp_path):
     suppliers.save_supplier(ps.owner, SupplierInput(name="=HYPERLINK(\"x\")", code="0012", phone="0571-8888"))
     path = tmp_path / "out.xlsx"
-    assert suppliers.export_suppliers(path) == 3
+    assert export_suppliers(path) == 3
     sheet = openpyxl.load_workbook(path).active
     values = {row[0].value: row for row in sheet.iter_rows(min_row=2)}
     assert values["0012"][1].data_type == "s" and values["0012"][1].value.startswith("=")  # stored as text
     assert values["FRUIT"][7].value == "周一、周三、周五"
     before = AuditEvent.select().count()
-    result = suppliers.import_suppliers(ps.owner, path)
+    result = import_suppliers(ps.owner, path)
     assert (result.created, result.updated, result.products, result.unchanged) == (0, 0, 0, 2)
     assert "2 个没有变化" in result.message
     assert AuditEvent.select().count() == before

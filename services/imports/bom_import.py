@@ -1,4 +1,4 @@
-"""Bills of materials (物料清单) from and to Excel: every row checked, then all saved or none.
+"""Bills of materials (物料清单) from Excel: every row checked, then all saved or none.
 
 The layout (first sheet; titles above the header are allowed; column order free), one row per line:
 
@@ -19,20 +19,19 @@ The layout (first sheet; titles above the header are allowed; column order free)
   so re-importing an export changes nothing.
 - The same component twice in one parent is refused (not summed: the rows may differ in unit or scrap).
 - Cycles are checked across the whole file together with the active BOMs of products not in it.
-- Other columns (父项名称, 子项名称, 版本 in an export) are for reading and are ignored.
+- Other columns (父项名称, 子项名称, 版本 in an export, services/exports/boms.py) are for reading and are ignored.
 
 Bad rows: FILE.errors.xlsx with the user's rows and an 错误 column; nothing is imported.
 """
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
 from models import Product, write_transaction
-from models.bom import Bom, BomLine
+from models.bom import BomLine
 from services.catalog.products import find_by_barcode, unit_factor
 from services.core.errors import NotFound, ValidationError, XiaopuError
 from services.core.messages import msg
@@ -53,22 +52,6 @@ class BomImportResult:
     lines: int  # lines in those versions
     unchanged: int  # parents whose file lines equal their active version
     message: str
-
-
-@dataclass(frozen=True)
-class BomExportRow:
-    """One line of an active BOM as the sheet shows it (plain values for reports/bom_export.py)."""
-
-    parent_sku: str
-    parent_name: str
-    component_sku: str
-    component_name: str
-    quantity: Decimal
-    unit: str
-    scrap_percent: Decimal
-    by_product: bool
-    steps: str  # on a parent's first row only
-    version: int
 
 
 @dataclass(frozen=True)
@@ -355,44 +338,3 @@ def import_boms(actor, path: Path) -> BomImportResult:
     if unchanged:
         message += msg("import.unchanged", count=unchanged)
     return BomImportResult(saved, lines, unchanged, message)
-
-
-# -- export ------------------------------------------------------------------------------------
-
-def _active_boms(skus: Iterable[str] | None) -> list[Bom]:
-    query = Bom.select(Bom, Product).join(Product).where(Bom.active == True)  # noqa: E712
-    if skus is None:
-        return list(query.order_by(Product.sku))
-    products = _Products()
-    wanted: list[Product] = []
-    for sku in skus:
-        product = products.find(code_text(sku))
-        if product not in wanted:
-            wanted.append(product)
-    found = {b.product_id: b for b in query.where(Bom.product.in_([p.id for p in wanted]))}
-    for product in wanted:
-        if product.id not in found:
-            raise ValidationError("bom.no_active", product=product.name)
-    return [found[p.id] for p in wanted]
-
-
-def export_rows(skus: Iterable[str] | None = None) -> list[BomExportRow]:
-    """The active BOMs (all, or of the products with these SKUs/barcodes) as plain rows, lines in order."""
-    rows: list[BomExportRow] = []
-    for bom in _active_boms(skus):
-        steps = STEP_JOINER.join(boms.step_names(bom))
-        lines = (BomLine.select(BomLine, Product).join(Product).where(BomLine.bom == bom)
-                 .order_by(BomLine.position))
-        for index, line in enumerate(lines):
-            rows.append(BomExportRow(bom.product.sku, bom.product.name, line.component.sku, line.component.name,
-                                     line.quantity, line.unit, line.scrap_percent, line.by_product,
-                                     steps if index == 0 else "", bom.version))
-    return rows
-
-
-def export_boms(path: Path, skus: Iterable[str] | None = None) -> int:
-    """Write the active BOMs (all, or of `skus`) to an .xlsx that imports again unchanged;
-    returns the number of lines written."""
-    from reports.bom_export import write_boms
-
-    return write_boms(Path(path), export_rows(None if skus is None else list(skus)))

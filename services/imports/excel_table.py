@@ -14,7 +14,8 @@ from pathlib import Path
 
 from openpyxl.utils import get_column_letter
 
-from services.core.errors import XiaopuError
+from reports.excel_errors import write_errors_file
+from services.core.errors import XiaopuError, worded_report_errors
 from services.core.messages import msg
 from services.core.numbers import normalise_text
 
@@ -272,10 +273,12 @@ class RowErrors:
         return bool(self.by_row)
 
     def fail(self, table: Table) -> ImportFailed:
-        """Write FILE.errors.xlsx and return the exception to raise."""
-        from reports.excel_errors import write_errors_file
-
-        return ImportFailed(self.by_row, write_errors_file(table, self.by_row))
+        """Write FILE.errors.xlsx (the user's rows at their own row numbers) and return the exception to raise."""
+        rows = {number: raw.values for number, raw in table.rows.items()}
+        with worded_report_errors():
+            written = write_errors_file(errors_file_path(table.source), rows, table.header_row, table.error_column,
+                                        self.by_row)
+        return ImportFailed(self.by_row, written)
 
 
 def errors_file_path(source: Path) -> Path:

@@ -3,7 +3,7 @@
 Delivery weekdays are stored as ISO digits ("14" = Monday and Thursday); people type
 一四 / 周一、周四 / 1,4 / 1-5 / 每天 and see 周一、周四. Prices are per base unit.
 Excel import/export of suppliers lives in services/imports/supplier_import.py and
-reports/supplier_export.py (the wrappers at the end of this module call them).
+services/exports/suppliers.py.
 """
 from __future__ import annotations
 
@@ -12,7 +12,6 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
-from pathlib import Path
 
 import peewee
 
@@ -497,19 +496,3 @@ def next_delivery_days(supplier: int | Supplier, after: dt.date, count: int = 2)
                 return found
     raise ValidationError("supplier.no_delivery_day", field="送货日", supplier=supplier.name, days=SEARCH_DAYS,
                           weekdays=weekdays_text(supplier.delivery_weekdays))
-
-
-# -- Excel (the machinery lives with the other imports and exports) -----------------------------
-
-def import_suppliers(actor, path: Path):
-    """Suppliers and what they supply from an .xlsx, all rows or none (see services/imports/supplier_import.py)."""
-    from services.imports.supplier_import import import_suppliers as run
-
-    return run(actor, path)
-
-
-def export_suppliers(path: Path) -> int:
-    """Every supplier and supplied product, one row each, importable again; returns the row count."""
-    from reports.supplier_export import export_suppliers as run
-
-    return run(path)

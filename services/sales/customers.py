@@ -4,14 +4,13 @@ payment terms; and the tier prices they buy at.
 Prices are per base unit. A customer's price is their tier's price for the product, else the
 product's retail price (Product.price). The tier "floor" is not a customer tier: it is the minimum
 price below which a sale waits for approval (floor_price). What a customer owes lives in
-services/sales/receivables.py. Excel import/export: services/imports/customer_import.py, reports/customer_export.py.
+services/sales/receivables.py. Excel import/export: services/imports/customer_import.py, services/exports/customers.py.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 from decimal import Decimal
-from pathlib import Path
 
 import peewee
 
@@ -389,19 +388,3 @@ def floor_price(product_id: int) -> Decimal | None:
     """The minimum price per base unit (a sale below it waits for approval); None = no minimum."""
     row = ProductPrice.get_or_none((ProductPrice.product == product_id) & (ProductPrice.tier == FLOOR))
     return row.price if row is not None else None
-
-
-# -- Excel (the machinery lives with the other imports and exports) ----------------------------------
-
-def import_customers(actor, path: Path):
-    """Customers from an .xlsx, all rows or none (see services/imports/customer_import.py)."""
-    from services.imports.customer_import import import_customers as run
-
-    return run(actor, path)
-
-
-def export_customers(path: Path) -> int:
-    """Every customer, one row each, importable again; returns the row count."""
-    from reports.customer_export import export_customers as run
-
-    return run(path)

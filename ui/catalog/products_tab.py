@@ -13,8 +13,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reports import excel_export
 from services.catalog import products
+from services.exports.products import export_products
 from services.imports import excel_import
 from ui.catalog.product_dialog import ProductDialog
 from ui.catalog.product_model import ProductModel
@@ -40,7 +40,7 @@ class ProductsTab(QWidget):
 
         self.excel = ExcelActions(self, context, import_title=self.tr("导入商品"), export_title=self.tr("导出商品"),
                                   default_name=self.tr("商品.xlsx"), import_rows=excel_import.import_products,
-                                  export_rows=excel_export.export_products, changed=("products", "stock"))
+                                  export_rows=export_products, changed=("products", "stock"))
         toolbar = QToolBar()
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.new_action = toolbar.addAction(self.tr("新建"), lambda: self.new_product())

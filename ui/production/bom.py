@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
 from services.core.errors import XiaopuError
 from services.core.numbers import to_decimal
 from services.core.permissions import allowed
-from services.imports.bom_import import export_boms, import_boms
+from services.exports.boms import export_boms
+from services.imports.bom_import import import_boms
 from services.production import bom
 from services.production.bom_explode import explode
 from ui.production.bom_editor import BomEditorDialog

@@ -4,6 +4,8 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QTableView, QToolBar, QVBoxLayout, QWidget
 
+from services.exports.suppliers import export_suppliers
+from services.imports.supplier_import import import_suppliers
 from services.purchasing import suppliers
 from ui.purchasing.supplier_dialog import SupplierDialog
 from ui.widgets import formatting, notify
@@ -36,8 +38,8 @@ class SuppliersView(RefreshOnShow, QWidget):
         self.context = context
         self.dialog: SupplierDialog | None = None
         self.excel = ExcelActions(self, context, import_title=self.tr("导入供应商"), export_title=self.tr("导出供应商"),
-                                  default_name=self.tr("供应商.xlsx"), import_rows=suppliers.import_suppliers,
-                                  export_rows=suppliers.export_suppliers, changed=("suppliers",))
+                                  default_name=self.tr("供应商.xlsx"), import_rows=import_suppliers,
+                                  export_rows=export_suppliers, changed=("suppliers",))
         toolbar = QToolBar()
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         toolbar.addAction(self.tr("新建"), lambda: self.new_supplier())

@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
 
 from services.core import clock
 from services.core.numbers import ZERO_CENTS
+from services.exports.customers import export_customers
+from services.imports.customer_import import import_customers
 from services.sales import customers, receivables
 from ui.sales.customer_dialog import CustomerDialog, label
 from ui.sales.payment_dialog import PaymentDialog
@@ -114,8 +116,8 @@ class CustomersView(RefreshOnShow, QWidget):
         self.context = context
         self.dialog = None  # the editor, payment or statement dialog last opened (tests drive it)
         self.excel = ExcelActions(self, context, import_title=self.tr("导入客户"), export_title=self.tr("导出客户"),
-                                  default_name=self.tr("客户.xlsx"), import_rows=customers.import_customers,
-                                  export_rows=customers.export_customers, changed=("customers",))
+                                  default_name=self.tr("客户.xlsx"), import_rows=import_customers,
+                                  export_rows=export_customers, changed=("customers",))
         toolbar = QToolBar()
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         toolbar.addAction(self.tr("新建"), lambda: self.new_customer())

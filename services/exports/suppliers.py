@@ -1,4 +1,4 @@
-"""Excel export of suppliers and what they supply, in the import's layout (imports again unchanged).
+"""Suppliers and what they supply to Excel, in the import's layout (imports again unchanged).
 
 One row per supplier–product pair (a supplier without products gets one row); 商品名称 and 单位
 are there for reading and are ignored on import.
@@ -11,6 +11,7 @@ from pathlib import Path
 from models import Barcode, Product, User
 from models.purchasing import Supplier, SupplierProduct
 from reports.excel_export import money_cell, text_cell, write_sheet
+from services.core.errors import worded_report_errors
 from services.imports.excel_columns import SUPPLIER_LABELS
 from services.purchasing.suppliers import weekdays_text
 
@@ -19,7 +20,7 @@ HEADERS = SUPPLIER_LABELS[:PRODUCT_AT] + ["商品名称", "单位"] + SUPPLIER_L
 WIDTHS = [10, 20, 8, 14, 20, 8, 8, 14, 8, 12, 16, 16, 6, 8, 10, 12, 6]
 
 
-def _rows() -> Iterable[list]:
+def supplier_rows() -> Iterable[list]:
     users = dict(User.select(User.id, User.username).tuples())
     first_code: dict[int, str] = {}
     for pid, code in (Barcode.select(Barcode.product, Barcode.code).where(Barcode.unit.is_null())
@@ -42,8 +43,7 @@ def _rows() -> Iterable[list]:
                           money_cell(sp.last_price), text_cell(sp.supplier_sku), "是" if sp.preferred else "否"]
 
 
+@worded_report_errors()
 def export_suppliers(path: Path) -> int:
-    """Every supplier and supplied product; returns the number of rows written."""
-    return write_sheet(Path(path), "供应商", HEADERS, WIDTHS, _rows())
-
-
+    """Every supplier and supplied product, one row each, importable again; returns the number of rows written."""
+    return write_sheet(Path(path), "供应商", HEADERS, WIDTHS, supplier_rows())

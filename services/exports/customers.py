@@ -1,4 +1,4 @@
-"""Excel export of customers in the import's layout (imports again unchanged), with what each owes."""
+"""Customers to Excel in the import's layout (imports again unchanged), with what each owes."""
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -6,6 +6,7 @@ from pathlib import Path
 
 from models import Customer
 from reports.excel_export import money_cell, text_cell, write_sheet
+from services.core.errors import worded_report_errors
 from services.imports.excel_columns import CUSTOMER_LABELS
 from services.sales.customers import KINDS, tier_text
 from services.sales.receivables import balances
@@ -14,7 +15,7 @@ HEADERS = CUSTOMER_LABELS + ["当前欠款"]  # read-only column, ignored on imp
 WIDTHS = [10, 18, 16, 14, 24, 8, 10, 10, 8, 6, 20, 12]
 
 
-def _rows() -> Iterable[list]:
+def customer_rows() -> Iterable[list]:
     owed = balances()
     for c in Customer.select().order_by(Customer.code).iterator():
         yield [text_cell(c.code), c.name, text_cell(c.phone), c.wechat, c.address, KINDS.get(c.kind, c.kind),
@@ -22,6 +23,7 @@ def _rows() -> Iterable[list]:
                c.note, money_cell(owed.get(c.id, 0))]
 
 
+@worded_report_errors()
 def export_customers(path: Path) -> int:
-    """Every customer; returns the number of rows written."""
-    return write_sheet(Path(path), "客户", HEADERS, WIDTHS, _rows())
+    """Every customer, one row each, importable again; returns the number of rows written."""
+    return write_sheet(Path(path), "客户", HEADERS, WIDTHS, customer_rows())
