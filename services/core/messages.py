@@ -582,6 +582,113 @@ MESSAGES: dict[str, tuple[str, str]] = {
                         "Imported {boms} bills of materials (each a new active version), {lines} lines"),
     "bom.import_note": ("Excel 导入:{file}", "Excel import: {file}"),
     "bom.exported": ("已导出 {count} 行物料清单:{file}", "Exported {count} BOM lines: {file}"),
+    # reports: the figures the owner reads (services/reports); each KPI has a label, a formula and a unit
+    "report.bad_period": ("开始日期 {start} 晚于结束日期 {end}", "The start date {start} is after the end date {end}"),
+    "report.bad_by": ("不能按“{by}”分组,可用:{choices}", "Cannot group by '{by}'; use one of: {choices}"),
+    "report.name.kpi": ("经营指标:周转天数、损耗率、毛利、缺货、单据时效、盘点", "KPIs: turnover days, loss rate, "
+                        "margin, stock-outs, document times, stocktakes"),
+    "report.name.sales": ("销售与毛利:按商品、分类、渠道、客户、星期、小时;ABC 分类",
+                          "Sales and margin by product, category, channel, customer, weekday, hour; ABC classes"),
+    "report.name.dashboard": ("今日与本周:渠道销售和毛利、待办单据、各库位库存金额、临期、缺货",
+                              "Today and this week: sales and margin by channel, orders waiting, stock value per "
+                              "location, near expiry, stock-outs"),
+    "report.status.empty": ("期间内没有可计算的数据", "Nothing to measure in the period"),
+    "report.status.hidden": ("当前角色不能查看成本和毛利", "Your role may not see cost or margin"),
+    "report.status.not_measured": ("尚未计量", "Not measured yet"),
+    "report.unit.days": ("天", "days"),
+    "report.unit.percent": ("%", "%"),
+    "report.unit.yuan": ("元", "yuan"),
+    "report.unit.product_days": ("商品·天", "product-days"),
+    "report.unit.minutes": ("分钟", "minutes"),
+    "report.kpi.turnover_days": ("库存周转天数", "Turnover days"),
+    "report.kpi.turnover_days.formula": (
+        "平均库存(成本)÷ 日均销售成本;平均库存 = 期间每天收盘库存按商品当前成本计价的平均值",
+        "Average inventory at cost ÷ cost of goods sold per day; average inventory = the mean of each day's "
+        "closing stock valued at the products' current cost"),
+    "report.kpi.loss_rate": ("损耗率", "Loss rate"),
+    "report.kpi.loss_rate.formula": (
+        "损耗(成本)÷(销售成本 + 损耗);损耗 = 从库位转入损耗库位的成本(报损、过期、盘点报损),盘亏不计",
+        "Loss at cost ÷ (cost of goods sold + loss); loss = the cost of stock moved into a loss location "
+        "(write-offs, expired, damaged at a count); count shortages are not loss"),
+    "report.kpi.gross_margin": ("毛利", "Gross margin"),
+    "report.kpi.gross_margin.formula": (
+        "销售额 − 销售成本;销售额按销售单金额(没有销售单的出库按零售价);销售成本按出库记录的成本,"
+        "没有记录时按商品当前成本",
+        "Sales − cost of goods sold; sales at the sales orders' amounts (a sale posted without an order at the "
+        "list price); cost as recorded on the move, else the product's current cost"),
+    "report.kpi.gross_margin_rate": ("毛利率", "Gross margin %"),
+    "report.kpi.gross_margin_rate.formula": ("毛利 ÷ 销售额", "Gross margin ÷ sales"),
+    "report.kpi.stockout_days": ("缺货商品天数", "Stock-out product-days"),
+    "report.kpi.stockout_days.formula": (
+        "期间内有销售的商品 × 天数:当天收盘时仓库和货架上没有未过期的库存",
+        "Products that sold in the period × days on which, at the day's close, the warehouses and shelves held "
+        "none of it unexpired"),
+    "report.kpi.po_approval": ("采购单 创建→审核", "Purchase order created → approved"),
+    "report.kpi.po_approval.formula": (
+        "审核日期在期间内的采购单,从创建到审核(含自动审核)的时长:中位数,及 90% 分位",
+        "Purchase orders approved in the period (automatic approvals too), creation to approval: the median, "
+        "and the 90th percentile"),
+    "report.kpi.po_receipt": ("采购单 审核→收货", "Purchase order approved → received"),
+    "report.kpi.po_receipt.formula": (
+        "第一张收货单确认日期在期间内的采购单,从审核到第一次确认收货的时长:中位数,及 90% 分位",
+        "Purchase orders whose first goods receipt was confirmed in the period, approval to that receipt: "
+        "the median, and the 90th percentile"),
+    "report.kpi.so_approval": ("销售单 创建→审核", "Sales order created → approved"),
+    "report.kpi.so_approval.formula": (
+        "审核日期在期间内、需要审核的销售单,从创建到审核的时长:中位数,及 90% 分位",
+        "Sales orders that waited for approval and were approved in the period, creation to approval: the "
+        "median, and the 90th percentile"),
+    "report.kpi.so_shipping": ("销售单 审核→出库", "Sales order approved → shipped"),
+    "report.kpi.so_shipping.formula": (
+        "出库日期在期间内、经过审核的销售单,从审核到出库的时长:中位数,及 90% 分位",
+        "Approved sales orders shipped in the period, approval to shipment: the median, and the 90th percentile"),
+    "report.kpi.so_lead_time": ("销售单 创建→出库(门店以外)", "Sales order created → shipped (not the counter)"),
+    "report.kpi.so_lead_time.formula": (
+        "出库日期在期间内、门店以外渠道的销售单,从创建到出库的时长:中位数,及 90% 分位",
+        "Sales orders of channels other than the counter shipped in the period, creation to shipment: the "
+        "median, and the 90th percentile"),
+    "report.kpi.stocktake_duration": ("盘点用时", "Stocktake duration"),
+    "report.kpi.stocktake_duration.formula": (
+        "过账日期在期间内的盘点,从第一次计数到最后一次计数的时长:中位数,及 90% 分位",
+        "Stocktakes posted in the period, first count to last count: the median, and the 90th percentile"),
+    "report.kpi.stocktake_variance": ("盘点差异率", "Stocktake variance rate"),
+    "report.kpi.stocktake_variance.formula": (
+        "Σ|实盘 − 账存| × 成本 ÷ Σ 账存 × 成本,过账日期在期间内的盘点的已盘行",
+        "Σ |counted − system| × cost ÷ Σ system × cost over the counted lines of stocktakes posted in the period"),
+    "report.kpi.group_accuracy": ("社群订单识别准确率", "Group-order accuracy"),
+    "report.kpi.group_accuracy.formula": ("未经修改就采用的行 ÷ 识别出的行", "Lines accepted without a change ÷ lines"),
+    "report.kpi.group_accuracy.why": (
+        "尚未记录:保存社群订单时没有保存识别结果与最终订单行的对比",
+        "Not recorded yet: saving a group order does not keep what the parser proposed next to the lines saved"),
+    "report.kpi.group_handling": ("社群订单处理时长", "Group-order handling time"),
+    "report.kpi.group_handling.formula": ("从粘贴消息到订单保存的时长", "From pasting the message to saving the order"),
+    "report.kpi.group_handling.why": (
+        "尚未记录:粘贴消息的时刻没有保存,只有订单的创建时间",
+        "Not recorded yet: the moment a message is pasted is not kept, only when the order was created"),
+    "report.part.average_inventory": ("平均库存(成本)", "Average inventory at cost"),
+    "report.part.cogs": ("销售成本", "Cost of goods sold"),
+    "report.part.loss": ("损耗(成本)", "Loss at cost"),
+    "report.part.revenue": ("销售额", "Sales"),
+    "report.part.days": ("天数", "Days"),
+    "report.part.products": ("有销售的商品", "Products that sold"),
+    "report.part.variance_value": ("差异金额(成本)", "Variance at cost"),
+    "report.part.system_value": ("账存金额(成本)", "System stock at cost"),
+    "report.by.product": ("商品", "Product"),
+    "report.by.category": ("分类", "Category"),
+    "report.by.channel": ("渠道", "Channel"),
+    "report.by.customer": ("客户", "Customer"),
+    "report.by.weekday": ("星期", "Weekday"),
+    "report.by.hour": ("小时", "Hour"),
+    "report.by.week": ("周", "Week"),
+    "report.by.month": ("月", "Month"),
+    "report.no_order": ("无销售单(按零售价)", "No sales order (at list price)"),
+    "report.no_category": ("未分类", "Uncategorised"),
+    "report.hour": ("{hour:02d}:00–{hour:02d}:59", "{hour:02d}:00–{hour:02d}:59"),
+    "report.waiting.purchase_approval": ("待审核的采购单", "Purchase orders to approve"),
+    "report.waiting.sales_approval": ("待审核的销售单", "Sales orders to approve"),
+    "report.waiting.group_orders": ("未出库的社群订单", "Group orders not shipped"),
+    "report.waiting.channel_orders": ("未出库的平台订单", "Channel orders not shipped"),
+    "report.waiting.emergencies": ("待补全的紧急出库", "Emergency outbounds to complete"),
 }
 
 

@@ -1,0 +1,136 @@
+"""KPIs over a period and per week or month: turnover days, loss rate, gross margin, stock-out
+product-days, purchase and sales order times, stocktake duration and variance rate. Group-order
+accuracy and handling time are listed as not measured yet: nothing records them today.
+
+The ledger is read once for the whole period, per day (closing stock value, cost of goods sold,
+sales, loss, stock-outs); each bucket sums its days, so a trend costs no more queries than a total."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+
+from services.reports.figures import (
+    Figure,
+    hidden,
+    may_see_cost,
+    money,
+    not_measured,
+    percent,
+    ratio_figure,
+    tenths,
+    timing_figure,
+)
+from services.reports.inventory import closing_values, daily_loss, products_sold, stockout_days
+from services.reports.ledger_sql import to_day
+from services.reports.period import Period, buckets, period
+from services.reports.sales_facts import sale_sums
+from services.reports.timings import Durations, Timings, timings
+
+
+@dataclass(frozen=True)
+class LedgerDays:
+    """Per day of the period, in value units: closing stock at cost, cost of goods sold, sales, loss;
+    and the number of products out of stock at the close."""
+
+    closing: dict[dt.date, int]
+    cogs: dict[dt.date, int]
+    revenue: dict[dt.date, int]
+    loss: dict[dt.date, int]
+    stockouts: dict[dt.date, int]
+    products_sold: int
+
+
+def ledger_days(whole: Period) -> LedgerDays:
+    sums = sale_sums(whole, "d.doc_date")
+    return LedgerDays(closing_values(whole), {to_day(s.key): s.cost_units for s in sums},
+                      {to_day(s.key): s.revenue_units for s in sums}, daily_loss(whole), stockout_days(whole),
+                      len(products_sold(whole)))
+
+
+@dataclass(frozen=True)
+class KpiBucket:
+    period: Period
+    figures: list[Figure]
+
+    def as_json(self) -> dict:
+        return {"period": self.period.as_json(), "figures": [f.as_json() for f in self.figures]}
+
+
+@dataclass(frozen=True)
+class KpiReport:
+    period: Period
+    by: str | None
+    cost_visible: bool
+    figures: list[Figure]
+    buckets: list[KpiBucket]
+
+    def as_json(self) -> dict:
+        return {"period": self.period.as_json(), "by": self.by, "cost_visible": self.cost_visible,
+                "figures": [f.as_json() for f in self.figures], "buckets": [b.as_json() for b in self.buckets]}
+
+
+def _total(series: dict[dt.date, int], part: Period) -> int:
+    return sum(series.get(day, 0) for day in part.dates())
+
+
+def _money_figures(part: Period, days: LedgerDays, show_cost: bool) -> list[Figure]:
+    """Turnover days and loss rate (ratios: shown to everyone, their money inputs only with cost),
+    gross margin and its rate (cost: hidden)."""
+    closing, cogs = _total(days.closing, part), _total(days.cogs, part)
+    loss, revenue = _total(days.loss, part), _total(days.revenue, part)
+    # average inventory ÷ (COGS ÷ days) = Σ daily closing ÷ COGS
+    turnover = tenths(Decimal(closing) / Decimal(cogs)) if cogs > 0 else None
+    average = money(Decimal(closing) / part.days)
+    figures = [
+        ratio_figure("turnover_days", "days", turnover, {"average_inventory": average, "cogs": money(cogs),
+                                                         "days": Decimal(part.days)}, show_cost),
+        ratio_figure("loss_rate", "percent", percent(loss, cogs + loss), {"loss": money(loss), "cogs": money(cogs)},
+                     show_cost),
+    ]
+    if not show_cost:
+        return [*figures, hidden("gross_margin", "yuan"), hidden("gross_margin_rate", "percent")]
+    margin = money(revenue) - money(cogs)
+    parts = {"revenue": money(revenue), "cogs": money(cogs)}
+    return [*figures, ratio_figure("gross_margin", "yuan", margin if revenue or cogs else None, parts, True),
+            ratio_figure("gross_margin_rate", "percent", percent(margin, money(revenue)), parts, True)]
+
+
+def _in(durations: Durations, part: Period) -> list[float]:
+    return [seconds for day, seconds in durations if day in part]
+
+
+def _document_figures(part: Period, times: Timings, show_cost: bool) -> list[Figure]:
+    sessions = [s for s in times.stocktakes if s[0] in part]
+    diff, base = sum(s[2] for s in sessions), sum(s[3] for s in sessions)
+    variance = percent(diff, base) if sessions else None
+    return [
+        timing_figure("po_approval", _in(times.po_approval, part)),
+        timing_figure("po_receipt", _in(times.po_receipt, part)),
+        timing_figure("so_approval", _in(times.so_approval, part)),
+        timing_figure("so_shipping", _in(times.so_shipping, part)),
+        timing_figure("so_lead_time", _in(times.so_lead_time, part)),
+        timing_figure("stocktake_duration", [s[1] for s in sessions]),
+        ratio_figure("stocktake_variance", "percent", variance,
+                     {"variance_value": money(diff), "system_value": money(base)}, show_cost),
+        not_measured("group_accuracy", "percent"),
+        not_measured("group_handling", "minutes"),
+    ]
+
+
+def _figures(part: Period, days: LedgerDays, times: Timings, show_cost: bool) -> list[Figure]:
+    stockouts = Decimal(_total(days.stockouts, part))
+    stockout = Figure("stockout_days", "product_days", stockouts if days.products_sold else None,
+                      "ok" if days.products_sold else "empty", parts=(("products", Decimal(days.products_sold)),))
+    return [*_money_figures(part, days, show_cost), stockout, *_document_figures(part, times, show_cost)]
+
+
+def kpi(actor, start: dt.date | None = None, end: dt.date | None = None, by: str | None = None) -> KpiReport:
+    """The KPIs of the period (default: the 28 days up to today), and per week or month when `by` is given."""
+    whole = period(start, end)
+    parts = buckets(whole, by) if by else []
+    show_cost = may_see_cost(actor)
+    days, times = ledger_days(whole), timings(whole)
+    return KpiReport(whole, by, show_cost, _figures(whole, days, times, show_cost),
+                     [KpiBucket(part, _figures(part, days, times, show_cost)) for part in parts])
+

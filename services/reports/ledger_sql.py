@@ -1,0 +1,71 @@
+"""The SQL pieces every report shares: which locations are real, sellable or loss; a move's value at
+cost; dates and timestamps in and out of raw queries (SQLite stores them as text, PostgreSQL not)."""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from models import Document, Location, database
+from models.catalog import VIRTUAL_KINDS
+from models.db import is_sqlite
+
+SELLABLE_KINDS = ("warehouse", "shelf")  # a subcontractor holds our stock, but it cannot be sold from there
+# a move's value at cost: the cost the ledger recorded on it (receipts, counts, production), else the
+# product's current moving-average cost (sales and write-offs record none)
+MOVE_COST = "m.quantity * COALESCE(m.unit_cost, p.cost)"
+# documents that count as happened: reversed ones and the reversals themselves cancel out
+STANDING = "d.state = 'posted' AND d.doc_type != 'reversal'"
+
+
+def location_kinds() -> dict[int, str]:
+    return dict(Location.select(Location.id, Location.kind).tuples())
+
+
+def real_ids(kinds: dict[int, str]) -> list[int]:
+    return [lid for lid, kind in kinds.items() if kind not in VIRTUAL_KINDS]
+
+
+def ids_of(kinds: dict[int, str], wanted: Iterable[str]) -> list[int]:
+    wanted = set(wanted)
+    return [lid for lid, kind in kinds.items() if kind in wanted]
+
+
+def in_list(ids: Iterable[int]) -> str:
+    """`(1, 2, 3)` for an IN clause; our own integer ids, so inlined (they repeat inside CASEs)."""
+    ids = [str(int(i)) for i in ids]
+    return f"({', '.join(ids)})" if ids else "(NULL)"
+
+
+def day_param(day: dt.date):
+    return Document.doc_date.db_value(day)
+
+
+def to_day(value) -> dt.date:
+    return Document.doc_date.python_value(value)
+
+
+def stamp_param(moment: dt.datetime):
+    return Document.posted_at.db_value(moment)
+
+
+def to_stamp(value) -> dt.datetime | None:
+    return None if value is None else Document.posted_at.python_value(value)
+
+
+def day_start(day: dt.date) -> dt.datetime:
+    return dt.datetime.combine(day, dt.time())
+
+
+def day_end(day: dt.date) -> dt.datetime:
+    return dt.datetime.combine(day, dt.time(23, 59, 59))
+
+
+def hour_sql(column: str) -> str:
+    """The hour of a timestamp column in SQL (strftime on SQLite, EXTRACT elsewhere)."""
+    if is_sqlite():
+        return f"CAST(strftime('%H', {column}) AS INTEGER)"
+    return f"CAST(EXTRACT(HOUR FROM {column}) AS INTEGER)"
+
+
+def fetch(sql: str, params: Iterable = ()) -> list[tuple]:
+    return database.execute_sql(sql.replace("?", database.param), list(params)).fetchall()
