@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import argparse
 
-from cli.output import say, say_json
+from cli.output import say, say_rows
 
 
 def add_parser(sub) -> None:
@@ -25,27 +25,17 @@ def cmd_purchase(args: argparse.Namespace, user) -> int:
     if args.purchase_command == "suggest":
         from services.purchasing.suggestions import suggest
 
-        lines = suggest()
-        if args.json:
-            say_json([line.as_json() for line in lines])
-        else:
-            for line in lines:
-                say(line.text())
+        say_rows(suggest(), args.json)
         return 0
-    from services.purchasing import purchase_orders
+    from services.purchasing import purchase_approval, purchase_orders
 
     if args.purchase_command == "list":
-        orders = purchase_orders.list_orders(state=args.state)
-        if args.json:
-            say_json([o.as_json() for o in orders])
-        else:
-            for order in orders:
-                say(order.text())
+        say_rows(purchase_orders.list_orders(state=args.state), args.json)
         return 0
     if args.purchase_command == "cancel":
-        purchase_orders.cancel(user, args.number, args.reason)
+        purchase_approval.cancel(user, args.number, args.reason)
     else:
-        getattr(purchase_orders, args.purchase_command)(user, args.number)
+        getattr(purchase_approval, args.purchase_command)(user, args.number)
     say(f"{args.number}: {purchase_orders.get_order(args.number).state}")
     return 0
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from cli.output import say, say_json
+from cli.output import say, say_rows
 
 
 def add_parser(sub) -> None:
@@ -25,7 +25,7 @@ def add_parser(sub) -> None:
 
 
 def cmd_sales(args: argparse.Namespace, user) -> int:
-    from services.sales import sales_orders
+    from services.sales import sales_holds, sales_orders, sales_shipping
 
     if args.sales_command in ("list", "emergencies"):
         if args.sales_command == "list":
@@ -34,22 +34,18 @@ def cmd_sales(args: argparse.Namespace, user) -> int:
             from services.sales.sales_emergency import list_open_emergencies
 
             rows = list_open_emergencies()
-        if args.json:
-            say_json([r.as_json() for r in rows])
-        else:
-            for row in rows:
-                say(row.text())
+        say_rows(rows, args.json)
         return 0
     if args.sales_command == "expire-holds":
-        for number in sales_orders.release_expired_holds():
+        for number in sales_holds.release_expired_holds():
             say(number)
         return 0
     if args.sales_command == "cancel":
-        sales_orders.cancel(user, args.number, args.reason)
+        sales_shipping.cancel(user, args.number, args.reason)
     else:
-        getattr(sales_orders, args.sales_command)(user, args.number)
+        getattr(sales_shipping, args.sales_command)(user, args.number)
     order = sales_orders.get_order(args.number)
-    say(f"{order.number}: {sales_orders.state_label(order.state)}")
+    say(f"{order.number}: {sales_orders.ORDER_STATES.label(order.state)}")
     return 0
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import argparse
 
-from cli.output import say, say_json
+from cli.output import say, say_json, say_rows
 
 
 def add_parser(sub) -> None:
@@ -37,13 +37,9 @@ def _low(args: argparse.Namespace) -> int:
     from services.purchasing.low_stock import low_stock
 
     rows = low_stock()
-    if args.json:
-        say_json([r.as_json() for r in rows])
-    else:
-        for row in rows:
-            say(row.text())
-        if not rows:
-            say(msg("low.none"))
+    say_rows(rows, args.json)
+    if not rows and not args.json:
+        say(msg("low.none"))
     return 0
 
 
