@@ -5,6 +5,8 @@ raise errors whose text comes from here, in the language chosen in settings.
 """
 from __future__ import annotations
 
+import re
+
 LANGUAGES = ("zh_CN", "en")
 _language = "zh_CN"
 
@@ -703,5 +705,91 @@ def language() -> str:
 
 def msg(key: str, **params: object) -> str:
     zh, en = MESSAGES[key]
-    template = en if _language == "en" else zh
-    return template.format(**params)
+    if _language != "en":
+        return zh.format(**params)
+    if isinstance(params.get("field"), str):
+        params["field"] = field_name(params["field"])
+    return en.format(**params)
+
+
+# -- field names ---------------------------------------------------------------------------------
+# The services name a field in Chinese (ValidationError(..., field="数量")): that name is the field's
+# identity (dialogs find their widget by it, imports their column), so it is translated only here,
+# when a message is worded. tests/test_field_names.py walks the code for every name passed.
+
+FIELD_NAMES: dict[str, str] = {
+    # catalog
+    "名称": "Name", "SKU编码": "SKU", "SKU编码/条码": "SKU/barcode", "商品编码": "Product code",
+    "商品名称": "Product name", "规格": "Specification", "分类": "Category", "单位": "Unit",
+    "大单位": "Box unit", "箱规": "Pack size", "条码": "Barcode", "箱条码": "Box barcode", "条码单位": "Barcode unit",
+    "保质期天数": "Shelf life (days)", "进价": "Purchase price", "售价": "Selling price", "价格": "Price",
+    "单价": "Unit price", "成本": "Cost", "安全库存": "Safety stock", "货架": "Shelf", "别名": "Alias",
+    "照片": "Photo", "版式": "Layout", "份数": "Copies", "起始位置": "Start position",
+    # stock and locations
+    "库位": "Location", "库位编码": "Location code", "库位名称": "Location name", "类型": "Type", "批次": "Lot",
+    "到期日": "Expiry date", "数量": "Quantity", "明细": "Lines", "冲销原因": "Reversal reason",
+    "预占数量": "Reserved quantity", "预占来源": "Reserved for", "盘点数量": "Counted quantity",
+    "报损数量": "Loss quantity",
+    # purchasing
+    "供应商": "Supplier", "供应商编码": "Supplier code", "供应商名称": "Supplier name",
+    "供应商编码/供应商名称": "Supplier code/supplier name", "供应商货号": "Supplier's article number",
+    "联系人": "Contact", "电话": "Phone", "地址": "Address", "负责人": "Responsible", "送货周期天数": "Lead time (days)",
+    "送货日": "Delivery days", "起订金额": "Minimum order amount", "首选": "Preferred", "采购单": "Purchase order",
+    "采购建议": "Purchase suggestion", "收货库位": "Receiving location", "收货数量": "Received quantity",
+    "破损数量": "Damaged quantity", "退货原因": "Return reason", "退货库位": "Return location",
+    "合计": "Total",
+    # sales, customers and channels
+    "客户": "Customer", "顾客": "Customer", "客户编码": "Customer code", "客户名称": "Customer name",
+    "客户类型": "Customer type", "价格等级": "Price tier", "信用额度": "Credit limit", "账期天数": "Payment terms (days)",
+    "微信": "WeChat", "启用": "Active", "备注": "Note", "销售单": "Sales order", "付款方式": "Payment method",
+    "收款方式": "Payment method", "收款金额": "Amount received", "赊销金额": "Credit sale amount",
+    "调整金额": "Adjustment amount", "调整原因": "Adjustment reason", "退货数量": "Return quantity",
+    "退货金额": "Return amount", "去向": "Destination", "对账期间": "Statement period", "文件": "File",
+    "紧急出库原因": "Emergency outbound reason", "补全说明": "Completion note", "渠道": "Channel",
+    "渠道编码": "Channel code", "渠道名称": "Channel name", "保留分钟数": "Hold minutes", "订单号": "Order number",
+    "平台单号": "Platform order number", "支付状态": "Payment status", "折扣": "Discount",
+    # production and disassembly
+    "父项SKU": "Parent SKU", "子项SKU": "Component SKU", "原料": "Component", "用量": "Quantity per unit",
+    "损耗率": "Scrap rate", "损耗率%": "Scrap %", "副产品": "By-product", "工序": "Steps", "生产数量": "Production quantity",
+    "计划日期": "Planned date", "加工费": "Processing fee", "委外": "Outsourcing", "缺料": "Shortage",
+    "状态": "State", "合格数量": "Good quantity", "报废数量": "Scrap quantity", "副产品数量": "By-product quantity",
+    "实际用量": "Actual use", "已耗用数量": "Quantity used", "工时(分钟)": "Work time (minutes)",
+    "作废原因": "Cancel reason", "拆出商品": "Output product", "拆出数量": "Output quantity",
+    "拆卸数量": "Quantity to disassemble", "实得数量": "Quantity obtained", "成本比例": "Cost share",
+    "成本分摊": "Cost rule",
+    # users, demo and shop settings
+    "用户": "User", "用户名": "User name", "密码": "Password", "角色": "Role", "商品数": "Number of products",
+    "天数": "Days", "采购单审批金额(元)": "Purchase order approval amount (yuan)",
+    "进价高于上次提示(%)": "Flag a purchase price above the last by (%)",
+    "超收容差(%)": "Over-receipt tolerance (%)", "需求统计天数": "Days of demand counted",
+    "销售单审核金额(元)": "Sales order approval amount (yuan)",
+    "未付款订单保留库存(分钟)": "Minutes an unpaid order holds stock",
+    "盘点差异上限(%),超出需复盘": "Stocktake variance limit (%), above it a recount",
+    "盘点差异金额上限(元)": "Stocktake variance limit (yuan)",
+    "循环盘点看多少天的动销和损耗": "Days of sales and losses a cycle count looks at",
+}
+# Names the code composes around a row number, a unit or a product name (第 3 行数量, 箱换算, 西瓜 的用量):
+# the part named `field` is a field name again; the others are kept as written.
+FIELD_FORMS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"^第 ?(?P<row>\S+?) ?行$"), "Line {row}"),
+    (re.compile(r"^第 ?(?P<row>\S+?) ?行(?P<field>.+)$"), "Line {row}: {field}"),
+    (re.compile(r"^(?P<field>.+)\(换算为(?P<unit>.+)\)$"), "{field} (in {unit})"),
+    (re.compile(r"^(?P<name>.+) 的(?P<field>.+)$"), "{field} of {name}"),
+    (re.compile(r"^(?P<unit>.+)换算$"), "Factor of {unit}"),
+)
+
+
+def field_name(text: str) -> str:
+    """A field as the user reads it: the code's Chinese name, or its English wording in English."""
+    if _language != "en":
+        return text
+    if text in FIELD_NAMES:
+        return FIELD_NAMES[text]
+    for pattern, english in FIELD_FORMS:
+        found = pattern.match(text)
+        if found:
+            parts = found.groupdict()
+            if "field" in parts:
+                parts["field"] = field_name(parts["field"])
+            return english.format(**parts)
+    return text
