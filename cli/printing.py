@@ -33,7 +33,7 @@ def add_parser(sub) -> None:
 
 
 def cmd_print(args: argparse.Namespace, user) -> int:
-    from reports.purchase_order_pdf import write_purchase_order_pdf
+    from services.purchasing.purchase_print import write_purchase_order_pdf
 
     if args.print_what in ("labels", "shelf-labels", "lot-labels"):
         return _labels(args)
@@ -43,7 +43,6 @@ def cmd_print(args: argparse.Namespace, user) -> int:
 
 
 def _labels(args: argparse.Namespace) -> int:
-    from reports.labels import write_labels
     from services.stock import label_data
 
     if args.print_what == "labels":
@@ -55,7 +54,7 @@ def _labels(args: argparse.Namespace) -> int:
     else:
         items = label_data.shelf_labels(args.location)
         start = 1
-    path = write_labels(items, args.layout, Path(args.out), start=start)
+    path = label_data.write_labels(items, args.layout, Path(args.out), start=start)
     say(f"已生成 {len(items)} 张标签 / {len(items)} labels written: {path}")
     return 0
 

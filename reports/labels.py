@@ -18,6 +18,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
+from reports.errors import ReportError
 from reports.pdf_common import (
     INK,
     MUTED,
@@ -30,8 +31,7 @@ from reports.pdf_common import (
     styles,
     write_atomically,
 )
-from services.core.errors import ValidationError
-from services.stock.label_data import BarcodeValue, ProductLabel, ShelfLabel
+from reports.print_data import BarcodeValue, ProductLabel, ShelfLabel
 
 QR_QUIET = 4  # modules
 BAR_REDUCTION = 0.4 * THERMAL_DOT
@@ -88,7 +88,7 @@ LAYOUTS: dict[str, Layout] = {
 
 def get_layout(key: str) -> Layout:
     if key not in LAYOUTS:
-        raise ValidationError("label.layout", field="版式", layout=key)
+        raise ReportError("label.layout", field="版式", layout=key)
     return LAYOUTS[key]
 
 
@@ -105,7 +105,7 @@ def _draw_barcode(c: Canvas, code: BarcodeValue, x: float, y: float, w: float, l
     dots = next((d for d in (3, 2, 1) if (modules + left_q + right_q) * d * THERMAL_DOT <= w
                  and (d == 1 or modules * d * THERMAL_DOT <= 0.8 * w)), 0)
     if not dots:
-        raise ValidationError("label.too_wide", field="条码", code=code.value, layout=layout.key)
+        raise ReportError("label.too_wide", field="条码", code=code.value, layout=layout.key)
     module = dots * THERMAL_DOT
     bars_w = modules * module
     bar_x = _snap(x + left_q * module + (w - (modules + left_q + right_q) * module) / 2)
@@ -227,12 +227,12 @@ def draw_calibration(c: Canvas, layout: Layout) -> None:
     c.drawString(x + 2 * mm, y + 2 * mm, f"校准页 {layout.key}: 用普通纸打印(缩放 100%),叠在标签纸上对光检查")
 
 
-def write_labels(labels: Sequence[ProductLabel | ShelfLabel], layout_key: str, out: Path, *, start: int = 1,
-                 calibration: bool = False) -> Path:
+def build_labels_pdf(labels: Sequence[ProductLabel | ShelfLabel], layout_key: str, out: Path, *, start: int = 1,
+                     calibration: bool = False) -> Path:
     """The PDF: thermal layouts one page per label; sheets fill positions from `start` (1-based)."""
     layout = get_layout(layout_key)
     if layout.sheet and not 1 <= start <= layout.slots:
-        raise ValidationError("label.start", field="起始位置", slots=layout.slots)
+        raise ReportError("label.start", field="起始位置", slots=layout.slots)
     offset = start - 1 if layout.sheet else 0
 
     def write(tmp: Path) -> None:

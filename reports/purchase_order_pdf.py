@@ -1,5 +1,6 @@
 """采购订单 as an A4 PDF: header, supplier, lines over as many pages as needed, totals in figures and
 in capitals, signature boxes and QR code(s) a supplier scans into their system (services/purchasing/order_qr.py).
+Drawn from plain data (reports.print_data.PurchaseOrderPrint, filled by services/purchasing/purchase_print.py).
 """
 from __future__ import annotations
 
@@ -39,9 +40,7 @@ from reports.pdf_common import (
     write_atomically,
     zh,
 )
-from services.core.numbers import fmt_qty
-from services.purchasing.order_qr import payloads
-from services.purchasing.purchase_print import PurchaseOrderPrint, load_purchase_order_print
+from reports.print_data import PurchaseOrderPrint
 
 PAGE_W, PAGE_H, MARGIN_X, CONTENT_W = A4_W, A4_H, A4_MARGIN_X, A4_CONTENT_W
 WEEKDAYS = "一二三四五六日"
@@ -152,7 +151,7 @@ def _lines_table(po: PurchaseOrderPrint) -> Table:
             Paragraph(esc(line.name), s["cell"]),
             Paragraph(" ".join(filter(None, (esc(line.spec), _muted(esc(line.pack))))), s["cell"]),
             Paragraph(esc(line.unit), s["cell_center"]),
-            Paragraph(fmt_qty(line.quantity), s["cell_right"]),
+            Paragraph(line.quantity_text, s["cell_right"]),
             Paragraph(unit_price(line.price), s["cell_right"]),
             Paragraph(money(line.amount), s["cell_right"]),
         ])
@@ -196,7 +195,7 @@ def _terms(po: PurchaseOrderPrint) -> list[Flowable]:
 
 def _signatures_and_qr(po: PurchaseOrderPrint) -> Flowable:
     s = styles()
-    codes = payloads(po.qr_order())
+    codes = po.qr_codes
     if len(codes) == 1:  # ~0.4 mm a module: scans from paper and from a photo posted to a chat
         qr_size = min(44 * mm, max(30 * mm, (len(qr_matrix(codes[0])) + 8) * 0.4 * mm))
     else:
@@ -258,10 +257,9 @@ def _watermark(po: PurchaseOrderPrint):
     return draw
 
 
-def build_purchase_order_pdf(po: PurchaseOrderPrint, out: Path, printed_at: dt.datetime | None = None) -> Path:
-    """Draw `po` (plain data from services.purchasing.purchase_print) into the PDF file `out`."""
+def build_purchase_order_pdf(po: PurchaseOrderPrint, out: Path, printed_at: dt.datetime) -> Path:
+    """Draw `po` into the PDF file `out`; `printed_at` stands in every page's footer."""
     register_font()
-    printed_at = printed_at or dt.datetime.now()
 
     def write(target: Path) -> None:
         doc = a4_document(target, title=f"采购订单 {po.number}", author=po.shop.name,
@@ -271,7 +269,3 @@ def build_purchase_order_pdf(po: PurchaseOrderPrint, out: Path, printed_at: dt.d
 
     return write_atomically(out, write)
 
-
-def write_purchase_order_pdf(number: str, out: Path) -> Path:
-    """The purchase order `number` as an A4 PDF at `out`; NotFound (a XiaopuError) for an unknown number."""
-    return build_purchase_order_pdf(load_purchase_order_print(number), Path(out))

@@ -30,9 +30,7 @@ from reports.pdf_common import (
     write_atomically,
     zh,
 )
-from services.core.numbers import fmt_qty
-from services.purchasing.order_qr import payloads
-from services.purchasing.replenish_print import ReplenishSlip, SlipLine
+from reports.print_data import ReplenishSlip
 
 PAPER_W = 80 * mm
 MARGIN = 4 * mm
@@ -40,13 +38,6 @@ WIDTH = PAPER_W - 2 * MARGIN  # 72 mm printable
 GAP = 1.6 * mm
 WEEKDAYS = "一二三四五六日"
 QR_QUIET = 4  # modules of white around a code
-
-
-def _qty(line: SlipLine) -> str:
-    text = f"{fmt_qty(line.quantity)} {line.unit}"
-    if not line.in_base_unit:
-        text += f" ({fmt_qty(line.base_quantity)} {line.base_unit})"
-    return text
 
 
 def _day(value: dt.date | None) -> str:
@@ -151,11 +142,11 @@ def _supplier_lines(slip: ReplenishSlip, size: float) -> list[Paragraph]:
 def product_slip_story(slip: ReplenishSlip) -> list[Flowable]:
     """One product: the code on the left, what to send on the right."""
     line = slip.lines[0]
-    code = _Qr(payloads(slip.qr_order())[0], 28 * mm)
+    code = _Qr(slip.qr_codes[0], 28 * mm)
     text_w = WIDTH - code.size - 2.5 * mm
     name = esc(line.name) + (f" <font size=9 color='#59636e'>{esc(line.spec)}</font>" if line.spec else "")
     text = _stack([Paragraph(name, _style("slip_name", 12)),
-                   Paragraph(f"<font size=8 color='#59636e'>标准订货</font> {esc(_qty(line))}", _style("slip_qty", 12)),
+                   Paragraph(f"<font size=8 color='#59636e'>标准订货</font> {esc(line.quantity_text)}", _style("slip_qty", 12)),
                    *_supplier_lines(slip, 7.5),
                    Paragraph(esc(f"编码 {line.sku}") + (esc(f"  供方 {line.supplier_sku}") if line.supplier_sku else ""),
                              _style("slip_sku", 7, MUTED))], text_w)
@@ -170,10 +161,10 @@ def list_slip_story(slip: ReplenishSlip) -> list[Flowable]:
     story: list[Flowable] = [*_header(slip, "补货单"), *_supplier_lines(slip, 8), _Rule()]
     for line in slip.lines:
         name = esc(line.name) + (f" <font color='#59636e'>{esc(line.spec)}</font>" if line.spec else "")
-        story.append(_Row([(Paragraph(name, cell), WIDTH * 0.6), (Paragraph(esc(_qty(line)), qty_style),
+        story.append(_Row([(Paragraph(name, cell), WIDTH * 0.6), (Paragraph(esc(line.quantity_text), qty_style),
                                                                   WIDTH * 0.4 - 2.5 * mm)]))
     story.append(_Rule())
-    codes = payloads(slip.qr_order())
+    codes = slip.qr_codes
     for i, payload in enumerate(codes, 1):
         code = _Qr(payload, 52 * mm)
         pad = (WIDTH - code.size) / 2
@@ -208,7 +199,7 @@ def _draw_page(c: Canvas, story: list[Flowable]) -> None:
     c.showPage()
 
 
-def write_replenish_slips(slips: Iterable[ReplenishSlip], out: Path) -> Path:
+def build_replenish_slips_pdf(slips: Iterable[ReplenishSlip], out: Path) -> Path:
     """A PDF with one page per slip (the printer cuts after each): product slips get the compact layout."""
     register_font()
     slips = list(slips)

@@ -8,8 +8,8 @@ from pathlib import Path
 from openpyxl import Workbook
 
 from reports.excel_cells import HEADER_FONT, MONEY_FORMAT, cell, header_row, save_atomically, set_widths
+from reports.print_data import Statement
 from reports.statement_pdf import COLUMNS, balance_label
-from services.sales.statement import Statement
 
 WIDTHS = [12, 14, 20, 28, 12, 12, 12, 12]
 

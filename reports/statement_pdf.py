@@ -26,8 +26,8 @@ from reports.pdf_common import (
     write_atomically,
     zh,
 )
+from reports.print_data import Statement
 from reports.purchase_order_pdf import Title, money
-from services.sales.statement import Statement
 
 CONTENT_W = A4_CONTENT_W
 COLUMNS = ["日期", "摘要", "销售单号", "备注", "到期日", "应收增加", "应收减少", "余额"]
@@ -170,10 +170,9 @@ def _page_painter(st: Statement, printed_at: dt.datetime):
                      f"{st.shop.name} · 客户对账单", zh("客户:") + st.customer.name)
 
 
-def build_statement_pdf(st: Statement, out: Path, printed_at: dt.datetime | None = None) -> Path:
-    """Draw `st` (plain data from services.sales.statement) into the PDF file `out`."""
+def build_statement_pdf(st: Statement, out: Path, printed_at: dt.datetime) -> Path:
+    """Draw `st` (plain data from services.sales.statement) into the PDF file `out`; `printed_at` in every footer."""
     register_font()
-    printed_at = printed_at or dt.datetime.now()
 
     def write(target: Path) -> None:
         doc = a4_document(target, title=f"客户对账单 {st.customer.name}", author=st.shop.name,

@@ -25,8 +25,7 @@ def _shelf(owner, code="A-01", name="冷藏柜 第一层"):
 @pytest.mark.parametrize("layout", list(SIZES))
 @pytest.mark.parametrize("dpi", [203, 300])
 def test_every_barcode_decodes_back(shop, tmp_path, layout, dpi):
-    from reports.labels import write_labels
-    from services.stock.label_data import product_labels, shelf_labels
+    from services.stock.label_data import product_labels, shelf_labels, write_labels
 
     _shelf(shop.owner)
     labels = [*product_labels(shop.blueberry.sku, with_qr=True), *product_labels(shop.screw.sku),
@@ -43,8 +42,7 @@ def test_every_barcode_decodes_back(shop, tmp_path, layout, dpi):
 
 @pytest.mark.parametrize("layout", list(SIZES))
 def test_page_size_and_copies(shop, tmp_path, layout):
-    from reports.labels import write_labels
-    from services.stock.label_data import product_labels
+    from services.stock.label_data import product_labels, write_labels
 
     out = write_labels(product_labels(shop.screw.sku, copies=3), layout, tmp_path / "l.pdf")
     assert set(page_size_mm(out)) == {SIZES[layout]}
@@ -52,8 +50,8 @@ def test_page_size_and_copies(shop, tmp_path, layout):
 
 
 def test_a4_start_position_leaves_earlier_positions_empty_and_overflows(shop, tmp_path):
-    from reports.labels import LAYOUTS, write_labels
-    from services.stock.label_data import product_labels
+    from reports.labels import LAYOUTS
+    from services.stock.label_data import product_labels, write_labels
 
     out = write_labels(product_labels(shop.screw.sku, copies=4), "a4-3x8", tmp_path / "l.pdf", start=23,
                        calibration=True)
@@ -76,9 +74,8 @@ def test_a4_start_position_leaves_earlier_positions_empty_and_overflows(shop, tm
 
 
 def test_cjk_text_copies_out_and_markup_prints_literally(shop, tmp_path):
-    from reports.labels import write_labels
     from services.catalog import products
-    from services.stock.label_data import product_labels
+    from services.stock.label_data import product_labels, write_labels
 
     products.save_product(shop.owner, products.ProductInput(name='草莓<img src="/etc/passwd"/> <b>大果</b>',
                                                             spec="250g", base_unit="盒", sku="ST-1", price="19.9"))
@@ -89,8 +86,7 @@ def test_cjk_text_copies_out_and_markup_prints_literally(shop, tmp_path):
 
 def test_lot_and_expiry_on_the_label(shop, tmp_path):
     from models import Lot
-    from reports.labels import write_labels
-    from services.stock.label_data import lot_labels
+    from services.stock.label_data import lot_labels, write_labels
 
     lot = Lot.create(product=shop.blueberry, code="L20261120", expiry_date=dt.date(2026, 11, 27))
     [label] = lot_labels([lot.id])
@@ -113,9 +109,9 @@ def test_a_wrong_check_digit_is_refused_not_fixed(shop):
 
 
 def test_a_barcode_too_long_for_the_label_is_refused(shop, tmp_path):
-    from reports.labels import write_labels
+    from reports.print_data import ProductLabel
     from services.core.errors import ValidationError
-    from services.stock.label_data import ProductLabel, label_barcode
+    from services.stock.label_data import label_barcode, write_labels
 
     label = ProductLabel("X", "长", "", "个", shop.screw.price, label_barcode("X" * 60, "code128"))
     with pytest.raises(ValidationError):

@@ -11,7 +11,7 @@ from tests.purchase_docs import decode_qr, pdf_fonts, pdf_pages, pdf_text, sixty
 
 
 def test_three_line_order_prints_on_one_page_with_text_totals_and_capitals(shop, tmp_path):
-    from reports.purchase_order_pdf import write_purchase_order_pdf
+    from services.purchasing.purchase_print import write_purchase_order_pdf
 
     three_line_order(shop)
     out = write_purchase_order_pdf("CG20261122-001", tmp_path / "po.pdf")
@@ -26,7 +26,7 @@ def test_three_line_order_prints_on_one_page_with_text_totals_and_capitals(shop,
 
 
 def test_sixty_lines_flow_over_pages_with_the_header_repeated_and_page_numbers(shop, tmp_path):
-    from reports.purchase_order_pdf import write_purchase_order_pdf
+    from services.purchasing.purchase_print import write_purchase_order_pdf
 
     sixty_line_order(shop)
     out = write_purchase_order_pdf("CG20261122-060", tmp_path / "po60.pdf")
@@ -48,8 +48,8 @@ def test_sixty_lines_flow_over_pages_with_the_header_repeated_and_page_numbers(s
 
 
 def test_qr_code_decodes_to_the_documented_payload(shop, tmp_path):
-    from reports.purchase_order_pdf import write_purchase_order_pdf
     from services.purchasing.order_qr import parse_payloads
+    from services.purchasing.purchase_print import write_purchase_order_pdf
 
     three_line_order(shop)
     out = write_purchase_order_pdf("CG20261122-001", tmp_path / "po.pdf")
@@ -68,8 +68,8 @@ def test_qr_code_decodes_to_the_documented_payload(shop, tmp_path):
 
 
 def test_a_long_order_splits_its_qr_into_parts_that_join_back(shop, tmp_path):
-    from reports.purchase_order_pdf import write_purchase_order_pdf
     from services.purchasing.order_qr import parse_payloads
+    from services.purchasing.purchase_print import write_purchase_order_pdf
 
     sixty_line_order(shop)
     out = write_purchase_order_pdf("CG20261122-060", tmp_path / "po60.pdf")
@@ -81,7 +81,7 @@ def test_a_long_order_splits_its_qr_into_parts_that_join_back(shop, tmp_path):
 
 
 def test_markup_in_names_prints_literally_and_opens_no_file(shop, tmp_path):
-    from reports.purchase_order_pdf import write_purchase_order_pdf
+    from services.purchasing.purchase_print import write_purchase_order_pdf
     from tests.purchase_docs import make_order, make_product
 
     bait = tmp_path / "bait.png"
@@ -108,8 +108,8 @@ def test_markup_in_names_prints_literally_and_opens_no_file(shop, tmp_path):
 
 
 def test_unknown_order_is_a_readable_refusal(shop, tmp_path):
-    from reports.purchase_order_pdf import write_purchase_order_pdf
     from services.core.errors import XiaopuError
+    from services.purchasing.purchase_print import write_purchase_order_pdf
 
     with pytest.raises(XiaopuError, match="找不到采购单:CG-NOPE"):
         write_purchase_order_pdf("CG-NOPE", tmp_path / "x.pdf")
@@ -134,7 +134,7 @@ def test_cli_print_po_writes_the_pdf_and_refuses_an_unknown_number(shop, db_path
 
 
 def test_text_is_real_text_in_the_embedded_subset_of_the_shipped_font(shop, tmp_path):
-    from reports.purchase_order_pdf import write_purchase_order_pdf
+    from services.purchasing.purchase_print import write_purchase_order_pdf
 
     three_line_order(shop)
     out = write_purchase_order_pdf("CG20261122-001", tmp_path / "po.pdf")
@@ -145,8 +145,8 @@ def test_text_is_real_text_in_the_embedded_subset_of_the_shipped_font(shop, tmp_
 
 
 def test_an_unwritable_target_is_a_readable_refusal(shop, tmp_path):
-    from reports.purchase_order_pdf import write_purchase_order_pdf
     from services.core.errors import XiaopuError
+    from services.purchasing.purchase_print import write_purchase_order_pdf
 
     three_line_order(shop)
     with pytest.raises(XiaopuError, match="无法写入"):
@@ -158,10 +158,10 @@ def test_scenario_morning_order_drafted_through_the_services_then_printed(shop, 
     the submitted (auto-approved) order prints clean for the supplier, with the shop's header."""
     import datetime as dt
 
-    from reports.purchase_order_pdf import write_purchase_order_pdf
     from services.core import shop_settings
     from services.purchasing import purchase_orders, suppliers
     from services.purchasing.purchase_orders import OrderLineInput
+    from services.purchasing.purchase_print import write_purchase_order_pdf
     from tests.purchase_docs import make_product
 
     shop_settings.set_value(shop.owner, "shop.address", "幸福路 88 号")

@@ -21,8 +21,7 @@ def blueberry_terms(shop):
 
 
 def test_product_slip_carries_the_standard_order_in_packs(shop, tmp_path):
-    from reports.replenish_slip import write_replenish_slips
-    from services.purchasing.replenish_print import product_slips
+    from services.purchasing.replenish_print import product_slips, write_replenish_slips
 
     blueberry_terms(shop)
     [slip] = product_slips([shop.blueberry.sku], at=MONDAY_EVENING)
@@ -46,8 +45,7 @@ def test_product_slip_carries_the_standard_order_in_packs(shop, tmp_path):
 
 
 def test_a_product_without_a_supplier_still_prints_its_base_unit_order(shop, tmp_path):
-    from reports.replenish_slip import write_replenish_slips
-    from services.purchasing.replenish_print import product_slips
+    from services.purchasing.replenish_print import product_slips, write_replenish_slips
 
     slips = product_slips([shop.screw.id], at=MONDAY_EVENING)
     assert slips[0].supplier_code == "" and slips[0].delivery is None
@@ -58,9 +56,8 @@ def test_a_product_without_a_supplier_still_prints_its_base_unit_order(shop, tmp
 
 def test_suggestion_list_gives_one_slip_per_supplier_with_every_line(shop, tmp_path):
     from models import SupplierProduct
-    from reports.replenish_slip import write_replenish_slips
     from services.purchasing.order_qr import parse_payloads
-    from services.purchasing.replenish_print import suggestion_slips
+    from services.purchasing.replenish_print import suggestion_slips, write_replenish_slips
 
     veg = make_supplier()
     spinach = make_product(shop.owner, "菠菜", "散装", "斤", sku="VEG-001")

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from models import Setting, write_transaction
+from reports.print_data import ShopHeader
 from services.core import audit
 from services.core.errors import ValidationError
 from services.core.numbers import normalise_text, to_decimal, to_int
@@ -57,6 +58,11 @@ def get(key: str):
     spec = SETTINGS[key]
     row = Setting.get_or_none(Setting.key == key)
     return _parse(spec, row.value) if row is not None else spec.default
+
+
+def shop_header() -> ShopHeader:
+    """The shop's name, address and phone as they head every printed document."""
+    return ShopHeader(get("shop.name"), get("shop.address"), get("shop.phone"))
 
 
 def set_value(actor, key: str, raw: object) -> object:

@@ -1,78 +1,24 @@
-"""A purchase order as plain data for printing: what reports/purchase_order_pdf.py draws.
+"""A purchase order printed: its plain data (reports.print_data.PurchaseOrderPrint) and the PDF.
 
-Read in one place so the PDF writer never touches models and every number on the paper is
-computed here, exactly (Decimal).
+Read in one place so the PDF writer (reports/purchase_order_pdf.py) never touches models and every
+number on the paper is computed here, exactly (Decimal); the QR codes' text comes from order_qr.
 """
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass
 from decimal import Decimal
+from pathlib import Path
 
 from models import Product, PurchaseOrderLine, SupplierProduct
-from services.core import shop_settings
+from reports.print_data import PrintLine, PurchaseOrderPrint, SupplierBlock
+from reports.purchase_order_pdf import build_purchase_order_pdf
+from services.core.clock import now
+from services.core.errors import worded_report_errors
 from services.core.messages import MESSAGES
 from services.core.money_words import rmb_capitals
 from services.core.numbers import fmt_qty
+from services.core.shop_settings import shop_header
 from services.purchasing import purchase_orders
-from services.purchasing.order_qr import QrLine, QrOrder
-
-
-@dataclass(frozen=True)
-class ShopHeader:
-    name: str
-    address: str
-    phone: str
-
-
-@dataclass(frozen=True)
-class SupplierBlock:
-    code: str
-    name: str
-    contact: str
-    phone: str
-    address: str
-
-
-@dataclass(frozen=True)
-class PrintLine:
-    no: int
-    sku: str
-    name: str
-    spec: str
-    unit: str
-    quantity: Decimal  # in `unit`
-    price: Decimal  # per `unit`
-    amount: Decimal  # quantity × price rounded to the fen, as the order's total adds it up
-    supplier_sku: str = ""
-    pack: str = ""  # what one `unit` holds when it is not the base unit: 12盒/箱
-
-
-@dataclass(frozen=True)
-class PurchaseOrderPrint:
-    shop: ShopHeader
-    supplier: SupplierBlock
-    number: str
-    state: str
-    state_label: str
-    order_date: dt.date
-    expected_date: dt.date | None
-    location: str  # where the goods are delivered
-    lines: list[PrintLine]
-    total: Decimal  # the sum of the printed line amounts, so the paper adds up
-    total_words: str  # 人民币大写 of `total`
-    note: str
-    created_by: str
-    approved_by: str  # who approved; 自动审核 when submit approved it within the threshold
-
-    def qr_order(self) -> QrOrder:
-        return QrOrder("po", self.shop.name, self.number, self.supplier.code, self.order_date, self.expected_date,
-                       [QrLine(li.sku, li.name, li.spec, li.quantity, li.unit, li.supplier_sku) for li in self.lines])
-
-
-def shop_header() -> ShopHeader:
-    return ShopHeader(shop_settings.get("shop.name"), shop_settings.get("shop.address"),
-                      shop_settings.get("shop.phone"))
+from services.purchasing.order_qr import QrLine, QrOrder, payloads
 
 
 def user_label(user) -> str:
@@ -99,16 +45,27 @@ def load_purchase_order_print(number: str) -> PurchaseOrderPrint:
                           .where(SupplierProduct.supplier == supplier).tuples())
     rows = (PurchaseOrderLine.select(PurchaseOrderLine, Product).join(Product)
             .where(PurchaseOrderLine.order == order).order_by(PurchaseOrderLine.line_no))
-    lines = [PrintLine(no, row.product.sku, row.product.name, row.product.spec, row.unit, row.quantity, row.price,
-                       purchase_orders.line_amount(row.quantity, row.price), supplier_codes.get(row.product_id, ""),
-                       pack_text(row.factor, row.product.base_unit, row.unit))
+    lines = [PrintLine(no, row.product.sku, row.product.name, row.product.spec, row.unit, row.quantity,
+                       fmt_qty(row.quantity), row.price, purchase_orders.line_amount(row.quantity, row.price),
+                       supplier_codes.get(row.product_id, ""), pack_text(row.factor, row.product.base_unit, row.unit))
              for no, row in enumerate(rows, 1)]
     total = sum((line.amount for line in lines), Decimal("0.00"))
+    shop = shop_header()
+    qr = QrOrder("po", shop.name, order.number, supplier.code, order.order_date, order.expected_date,
+                 [QrLine(li.sku, li.name, li.spec, li.quantity, li.unit, li.supplier_sku) for li in lines])
     return PurchaseOrderPrint(
-        shop=shop_header(),
+        shop=shop,
         supplier=SupplierBlock(supplier.code, supplier.name, supplier.contact, supplier.phone, supplier.address),
         number=order.number, state=order.state, state_label=printed_state(order.state),
         order_date=order.order_date, expected_date=order.expected_date, location=order.location.name,
         lines=lines, total=total, total_words=rmb_capitals(total), note=order.note,
         created_by=user_label(order.created_by),
-        approved_by=user_label(order.approved_by) or ("自动审核" if order.approved_at else ""))
+        approved_by=user_label(order.approved_by) or ("自动审核" if order.approved_at else ""),
+        qr_codes=tuple(payloads(qr)))
+
+
+@worded_report_errors()
+def write_purchase_order_pdf(number: str, out: Path) -> Path:
+    """The purchase order `number` as an A4 PDF at `out`, printed now; NotFound (a XiaopuError) for an
+    unknown number, export.cannot_write when the file cannot be written."""
+    return build_purchase_order_pdf(load_purchase_order_print(number), Path(out), now())

@@ -1,53 +1,40 @@
-"""补货码 slips as plain data: a product's standard order, or a suggestion list, for one supplier.
+"""补货码 slips: a product's standard order, or a suggestion list, for one supplier; and their PDF.
 
 A slip is what a clerk sticks in the shortage notebook or posts to the purchasing group; the
 supplier scans its QR (services/purchasing/order_qr.py, type "replenish") and gets the order without anyone
-dictating spec, quantity and delivery time. reports/replenish_slip.py draws it.
+dictating spec, quantity and delivery time. The slips are plain data (reports.print_data.ReplenishSlip);
+reports/replenish_slip.py draws them.
 """
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass
 from decimal import Decimal
+from pathlib import Path
 
 from models import Product, ProductUnit, Supplier, SupplierProduct
+from reports.print_data import ReplenishSlip, ShopHeader, SlipLine
+from reports.replenish_slip import build_replenish_slips_pdf
 from services.core.clock import now
-from services.core.errors import NotFound, XiaopuError
-from services.purchasing.order_qr import QrLine, QrOrder
-from services.purchasing.purchase_print import ShopHeader, shop_header
+from services.core.errors import NotFound, XiaopuError, worded_report_errors
+from services.core.numbers import fmt_qty
+from services.core.shop_settings import shop_header
+from services.purchasing.order_qr import QrLine, QrOrder, payloads
 
 
-@dataclass(frozen=True)
-class SlipLine:
-    sku: str
-    name: str
-    spec: str
-    quantity: Decimal  # in `unit`
-    unit: str
-    base_quantity: Decimal  # the same in the product's base unit
-    base_unit: str
-    supplier_sku: str = ""
-
-    @property
-    def in_base_unit(self) -> bool:
-        return self.unit == self.base_unit
+def _slip(kind: str, shop: ShopHeader, supplier: Supplier | None, delivery: dt.date | None, schedule: str,
+          lines: list[SlipLine], at: dt.datetime) -> ReplenishSlip:
+    """The slip with its QR codes: a "replenish" order the supplier scans (services/purchasing/order_qr.py)."""
+    code, name = (supplier.code, supplier.name) if supplier is not None else ("", "")
+    qr = QrOrder("replenish", shop.name, "", code, at.date(), delivery,
+                 [QrLine(li.sku, li.name, li.spec, li.quantity, li.unit, li.supplier_sku) for li in lines])
+    return ReplenishSlip(kind, shop, code, name, delivery, schedule, lines, at, tuple(payloads(qr)))
 
 
-@dataclass(frozen=True)
-class ReplenishSlip:
-    kind: str  # "product": one product's standard order | "list": a supplier's lines from the suggestions
-    shop: ShopHeader
-    supplier_code: str  # "" when the product has no supplier yet
-    supplier_name: str
-    delivery: dt.date | None  # the delivery this order can make
-    schedule: str  # the supplier's rhythm in words: 周一、周三、周五送货，提前1天下单
-    lines: list[SlipLine]
-    made_at: dt.datetime
-
-    def qr_order(self) -> QrOrder:
-        return QrOrder("replenish", self.shop.name, "", self.supplier_code, self.made_at.date(), self.delivery,
-                       [QrLine(li.sku, li.name, li.spec, li.quantity, li.unit, li.supplier_sku) for li in self.lines])
+def _quantity_text(quantity: Decimal, unit: str, base_quantity: Decimal, base_unit: str) -> str:
+    """2 箱 (24 盒): the order unit, and the base unit too when they differ."""
+    text = f"{fmt_qty(quantity)} {unit}"
+    return text if unit == base_unit else f"{text} ({fmt_qty(base_quantity)} {base_unit})"
 
 
 def _in_order_unit(product: Product, base_quantity: Decimal, pack_size: Decimal) -> tuple[Decimal, str]:
@@ -64,7 +51,8 @@ def _line(product: Product, base_quantity: Decimal, terms: SupplierProduct | Non
     pack = terms.pack_size if terms is not None else Decimal(1)
     quantity, unit = _in_order_unit(product, base_quantity, pack)
     return SlipLine(product.sku, product.name, product.spec, quantity.normalize(), unit, base_quantity.normalize(),
-                    product.base_unit, terms.supplier_sku if terms is not None else "")
+                    product.base_unit, _quantity_text(quantity, unit, base_quantity, product.base_unit),
+                    terms.supplier_sku if terms is not None else "")
 
 
 def _terms(product: Product, supplier_id: int | None = None) -> SupplierProduct | None:
@@ -107,9 +95,7 @@ def product_slips(refs: Iterable[int | str], at: dt.datetime | None = None) -> l
         supplier = terms.supplier if terms is not None else None
         schedule, delivery = _schedule_and_delivery(supplier, at.date())
         pack = terms.pack_size if terms is not None else Decimal(1)
-        slips.append(ReplenishSlip("product", shop, supplier.code if supplier else "",
-                                   supplier.name if supplier else "", delivery, schedule,
-                                   [_line(product, pack, terms)], at))
+        slips.append(_slip("product", shop, supplier, delivery, schedule, [_line(product, pack, terms)], at))
     return slips
 
 
@@ -130,6 +116,11 @@ def suggestion_slips(suggestions: Iterable, at: dt.datetime | None = None) -> li
         delivery = min(deliveries).date() if deliveries else None
         lines = [_line(product, s.suggested, _terms(product, supplier_id))
                  for s in items for product in [Product.get_by_id(s.product_id)]]
-        slips.append(ReplenishSlip("list", shop, supplier.code if supplier else "",
-                                   supplier.name if supplier else "", delivery, schedule, lines, at))
+        slips.append(_slip("list", shop, supplier, delivery, schedule, lines, at))
     return slips
+
+
+@worded_report_errors()
+def write_replenish_slips(slips: Iterable[ReplenishSlip], out: Path) -> Path:
+    """A PDF for the 80 mm receipt printer, one page per slip; export.cannot_write when it cannot be written."""
+    return build_replenish_slips_pdf(slips, Path(out))

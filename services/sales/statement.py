@@ -1,4 +1,4 @@
-"""A customer statement (对账单) as plain data: what reports/statement_pdf.py and statement_excel.py draw.
+"""A customer statement (对账单): its plain data (reports.print_data.Statement), and the PDF or .xlsx.
 
 Opening balance = every entry before `start`; each entry in the period with the running balance;
 closing balance = opening + debits − credits (= balance at the end of `end`); ageing of what is open
@@ -7,59 +7,19 @@ at `end`. Every number is computed here, exactly.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
-from decimal import Decimal
+from pathlib import Path
 
-from services.core.clock import today
-from services.core.errors import ValidationError
+from models import SalesOrder
+from reports.print_data import CustomerBlock, Statement, StatementRow
+from reports.statement_excel import build_statement_excel
+from reports.statement_pdf import build_statement_pdf
+from services.core.clock import now, today
+from services.core.errors import ValidationError, worded_report_errors
 from services.core.money_words import rmb_capitals
 from services.core.numbers import ZERO_CENTS
-from services.purchasing.purchase_print import ShopHeader, shop_header
+from services.core.shop_settings import shop_header
 from services.sales import receivables
 from services.sales.customers import KINDS, get_customer
-
-
-@dataclass(frozen=True)
-class CustomerBlock:
-    code: str
-    name: str
-    phone: str
-    address: str
-    wechat: str
-    kind_text: str
-    credit_limit: Decimal
-    payment_terms_days: int
-
-
-@dataclass(frozen=True)
-class StatementRow:
-    day: dt.date
-    kind: str  # sale | payment | return | adjustment
-    kind_text: str  # 赊销 / 收款(微信) / 退货 / 调整
-    reference: str  # the sales order number
-    note: str
-    due_date: dt.date | None
-    debit: Decimal  # 应收增加 (a sale, an adjustment up)
-    credit: Decimal  # 应收减少 (a payment, a return, an adjustment down)
-    balance: Decimal  # running balance after this entry
-
-
-@dataclass(frozen=True)
-class Statement:
-    shop: ShopHeader
-    customer: CustomerBlock
-    start: dt.date
-    end: dt.date
-    opening: Decimal
-    rows: list[StatementRow]
-    total_debit: Decimal
-    total_credit: Decimal
-    closing: Decimal
-    closing_words: str  # 人民币大写 of the closing balance
-    ageing: tuple[tuple[str, Decimal], ...]  # (bucket label, open amount) at `end`
-    unapplied: Decimal  # credit not used by any sale at `end` (≤ 0)
-    overdue: Decimal  # open amount past due at `end`
-    printed_on: dt.date
 
 
 def _kind_text(entry) -> str:
@@ -80,8 +40,6 @@ def build_statement(customer_id, start: dt.date, end: dt.date, printed_on: dt.da
     orders = {}
     entries = receivables.entries(customer, start, end)
     if any(e.order_id for e in entries):
-        from models import SalesOrder
-
         ids = {e.order_id for e in entries if e.order_id}
         orders = dict(SalesOrder.select(SalesOrder.id, SalesOrder.number).where(SalesOrder.id.in_(ids)).tuples())
     for e in entries:
@@ -106,21 +64,16 @@ def build_statement(customer_id, start: dt.date, end: dt.date, printed_on: dt.da
         overdue=sum(buckets[1:], ZERO_CENTS), printed_on=printed_on or today())
 
 
+@worded_report_errors()
 def write_statement(customer_id, start: dt.date, end: dt.date, out) -> Statement:
     """Build the statement and save it as .pdf or .xlsx (by the file's suffix)."""
-    from pathlib import Path
-
     out = Path(out)
     suffix = out.suffix.lower()
     if suffix not in (".pdf", ".xlsx"):
         raise ValidationError("statement.bad_format", field="文件", file=out.name)
     statement = build_statement(customer_id, start, end)
     if suffix == ".pdf":
-        from reports.statement_pdf import build_statement_pdf
-
-        build_statement_pdf(statement, out)
+        build_statement_pdf(statement, out, now())
     else:
-        from reports.statement_excel import build_statement_excel
-
         build_statement_excel(statement, out)
     return statement

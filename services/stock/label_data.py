@@ -1,4 +1,5 @@
-"""Plain data for labels (reports/labels.py draws them; reports never touch the models).
+"""Labels: their plain data (reports.print_data; reports/labels.py draws them and never touches the
+models) and the PDF.
 
 Product labels: name, spec, price, a barcode (the product's own EAN-13 when it has a valid one, else
 Code128 of the SKU), an optional QR and an optional lot with its expiry. Shelf labels: one QR per
@@ -8,43 +9,19 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
 from decimal import Decimal
+from pathlib import Path
 
 from models import Barcode, Location, Lot, Product
+from reports.labels import build_labels_pdf
+from reports.print_data import BarcodeValue, ProductLabel, ShelfLabel
 from services.catalog.barcodes import barcode_kind
 from services.catalog.locations import get_location
 from services.catalog.products import get_product
-from services.core.errors import NotFound, ValidationError
+from services.core.errors import NotFound, ValidationError, worded_report_errors
 
 SHELF_KIND = "shelf"
-
-
-@dataclass(frozen=True)
-class BarcodeValue:
-    value: str
-    symbology: str  # "ean13" | "code128"
-
-
-@dataclass(frozen=True)
-class ProductLabel:
-    sku: str
-    name: str
-    spec: str
-    unit: str
-    price: Decimal
-    barcode: BarcodeValue
-    qr: str = ""  # "" = no QR
-    lot: str = ""
-    expiry: dt.date | None = None
-
-
-@dataclass(frozen=True)
-class ShelfLabel:
-    code: str
-    name: str
-    qr: str
 
 
 def label_barcode(value: str, symbology: str) -> BarcodeValue:
@@ -140,3 +117,11 @@ def shelf_labels(code: str | None = None) -> list[ShelfLabel]:
         if not shelves:
             raise NotFound("label.no_shelves")
     return [ShelfLabel(s.code, s.name, shelf_qr(s.code, s.name)) for s in shelves]
+
+
+@worded_report_errors()
+def write_labels(labels: Sequence[ProductLabel | ShelfLabel], layout: str, out: Path, *, start: int = 1,
+                 calibration: bool = False) -> Path:
+    """The labels as a PDF in `layout` (reports.labels.LAYOUTS), A4 sheets filled from position `start`;
+    an unknown layout, a bad start or a code too wide for the label is a ValidationError."""
+    return build_labels_pdf(labels, layout, Path(out), start=start, calibration=calibration)

@@ -36,7 +36,7 @@ def test_preview_shows_every_page_of_a_multi_page_order(qtbot, shop):
 
 
 def test_preview_of_a_one_page_order(qtbot, shop, tmp_path):
-    from reports.purchase_order_pdf import write_purchase_order_pdf
+    from services.purchasing.purchase_print import write_purchase_order_pdf
     from ui.widgets.print_preview import show_pdf_preview
 
     three_line_order(shop)
@@ -49,9 +49,8 @@ def test_preview_of_a_one_page_order(qtbot, shop, tmp_path):
 
 
 def test_print_keeps_the_paper_size_of_each_page(qtbot, shop, tmp_path):
-    from reports.purchase_order_pdf import write_purchase_order_pdf
-    from reports.replenish_slip import write_replenish_slips
-    from services.purchasing.replenish_print import product_slips
+    from services.purchasing.purchase_print import write_purchase_order_pdf
+    from services.purchasing.replenish_print import product_slips, write_replenish_slips
     from ui.widgets.print_preview import print_pdf
 
     three_line_order(shop)
@@ -73,7 +72,7 @@ def test_print_keeps_the_paper_size_of_each_page(qtbot, shop, tmp_path):
 def test_print_button_path_asks_then_prints_and_save_as_copies(qtbot, shop, tmp_path, monkeypatch):
     from PySide6.QtWidgets import QDialog, QFileDialog
 
-    from reports.purchase_order_pdf import write_purchase_order_pdf
+    from services.purchasing.purchase_print import write_purchase_order_pdf
     from ui.widgets import print_preview
 
     three_line_order(shop)

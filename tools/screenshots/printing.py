@@ -69,9 +69,8 @@ def main(argv: list[str] | None = None) -> int:
     work = Path(tempfile.mkdtemp(prefix="xiaopu-shots-"))
     number, skus = build_shop(work / "shop.sqlite3")
 
-    from reports.purchase_order_pdf import write_purchase_order_pdf
-    from reports.replenish_slip import write_replenish_slips
-    from services.purchasing.replenish_print import product_slips
+    from services.purchasing.purchase_print import write_purchase_order_pdf
+    from services.purchasing.replenish_print import product_slips, write_replenish_slips
 
     po = write_purchase_order_pdf(number, work / "po.pdf")
     slip = write_replenish_slips(product_slips(skus, at=dt.datetime(2026, 11, 23, 18, 0)), work / "slip.pdf")

@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QSpinBox, QWidget
 
-from reports.labels import LAYOUTS, write_labels
+from reports.labels import LAYOUTS
 from services.core.errors import XiaopuError
 from services.stock import label_data
 from ui.widgets import notify
@@ -69,7 +69,7 @@ def preview_labels(parent: QWidget, title: str, make_labels, layout: str, **opti
     a refusal (unknown product, no shelves, a barcode too long) is shown, nothing opens."""
     try:
         out = Path(tempfile.mkdtemp(prefix="xiaopu-print-")) / "labels.pdf"
-        path = write_labels(make_labels(), layout, out, **options)
+        path = label_data.write_labels(make_labels(), layout, out, **options)
     except XiaopuError as exc:
         notify.warn(parent, title, str(exc))
         return None

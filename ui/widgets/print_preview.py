@@ -202,7 +202,7 @@ def _temp_pdf(name: str) -> Path:
 
 def preview_purchase_order(parent: QWidget | None, number: str) -> PdfPreviewDialog:
     """The 采购 tab's 打印 button: write the order's PDF and preview it. Raises XiaopuError (unknown number)."""
-    from reports.purchase_order_pdf import write_purchase_order_pdf
+    from services.purchasing.purchase_print import write_purchase_order_pdf
 
     path = write_purchase_order_pdf(number, _temp_pdf(f"{number}.pdf"))
     return show_pdf_preview(parent, path, QCoreApplication.translate("PdfPreviewDialog", "采购订单 %1").replace("%1", number))
@@ -210,7 +210,7 @@ def preview_purchase_order(parent: QWidget | None, number: str) -> PdfPreviewDia
 
 def preview_replenish_slips(parent: QWidget | None, slips: Iterable) -> PdfPreviewDialog:
     """补货码: slips from services.purchasing.replenish_print.product_slips / suggestion_slips, one page each."""
-    from reports.replenish_slip import write_replenish_slips
+    from services.purchasing.replenish_print import write_replenish_slips
 
     path = write_replenish_slips(slips, _temp_pdf("replenish.pdf"))
     return show_pdf_preview(parent, path, QCoreApplication.translate("PdfPreviewDialog", "补货码"))
