@@ -39,7 +39,7 @@ def cmd_channel(args: argparse.Namespace, user) -> int:
         say(import_channel_orders(user, args.code, Path(args.file)).message)
         return 0
     from services.core.messages import msg
-    from services.stock.sellable import export_sellable
+    from services.sales.channel_files import export_sellable
 
     count = export_sellable(args.code, Path(args.file))
     say(msg("channel.exported", count=count, channel=args.code.upper(), file=args.file))

@@ -14,7 +14,7 @@ from services.core.clock import today
 from services.core.errors import XiaopuError
 from services.imports.excel_columns import STOCK_COLUMNS
 from services.imports.excel_table import read_table
-from services.stock.sellable import export_sellable
+from services.sales.channel_files import export_sellable
 
 
 def read_xlsx(path) -> list[tuple]:

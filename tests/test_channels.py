@@ -13,8 +13,9 @@ from services.core.clock import now, today
 from services.core.errors import NotFound, PermissionDenied, ValidationError
 from services.core.users import create_user
 from services.sales import channels
+from services.sales.channel_files import layout_rows
 from services.stock import reservations
-from services.stock.sellable import layout_rows, sellable_by_product
+from services.stock.sellable import sellable_by_product
 
 
 def sellable_of(sku: str, channel: str) -> Decimal:

@@ -10,7 +10,7 @@ from services.core.errors import NotFound, ValidationError
 from services.core.numbers import normalise_text
 from services.core.permissions import require
 
-# code, name: created by `init`; platform export layouts are keyed by these codes (services.sales.channel_layouts)
+# code, name: created by `init`; platform export layouts are keyed by these codes (services.sales.channel_files)
 DEFAULT_CHANNELS = (
     ("STORE", "门店"),
     ("GROUP", "社群"),

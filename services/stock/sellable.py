@@ -1,24 +1,21 @@
 """The one stock pool every channel sells from: sellable = on hand − expired − reserved, floored at 0.
 
 门店, 社群, 美团, 抖音 and 小程序 all see the same number, so a reservation made by an order on one
-channel lowers what every other channel may sell at once (the seed's overselling → zero).
+channel lowers what every other channel may sell at once (the seed's overselling → zero). Each
+platform's upload file of it is written by services/sales/channel_files.py.
 """
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from decimal import ROUND_FLOOR, Decimal
-from pathlib import Path
+from decimal import Decimal
 
 import peewee
 
 from models import Balance, Barcode, Lot, Product, Reservation
 from services.catalog.locations import get_location
 from services.core.clock import now
-from services.core.errors import XiaopuError
 from services.core.numbers import ZERO
-from services.sales.channel_layouts import TEXT_FIELDS, Layout, layout_for
-from services.sales.channels import get_channel
 from services.stock.ledger import QTY, active_reservation_filter
 
 
@@ -85,35 +82,3 @@ def sellable_by_product(location: int | str | None = None, at: dt.datetime | Non
 
 def sellable_map(product_ids: set[int], at: dt.datetime | None = None) -> dict[int, Decimal]:
     return {r.product_id: r.sellable for r in sellable_by_product(at=at, product_ids=product_ids)}
-
-
-def _value(row: SellableRow, field: str, layout: Layout) -> object:
-    value = getattr(row, field)
-    if isinstance(value, Decimal) and layout.whole_units:
-        return value.to_integral_value(ROUND_FLOOR)  # 2.5 斤 is 2 on a platform that sells whole units
-    return value
-
-
-def layout_rows(channel_code: str, rows: list[SellableRow]) -> tuple[Layout, list[list[object]]]:
-    layout = layout_for(channel_code)
-    return layout, [[_value(r, field, layout) for _, field in layout.columns] for r in rows]
-
-
-def export_sellable(channel_code: str, path: Path, location: int | str | None = None) -> int:
-    """The channel's upload file (.xlsx or .csv by extension); returns the number of products."""
-    from reports.excel_cells import save_csv_atomically
-    from reports.excel_export import text_cell, write_sheet
-
-    path = Path(path)
-    suffix = path.suffix.lower()
-    if suffix not in (".xlsx", ".csv"):
-        raise XiaopuError("channel.bad_file_type", file=path.name)
-    channel = get_channel(channel_code, active_only=True)
-    layout, values = layout_rows(channel.code, sellable_by_product(location))
-    headers = [header for header, _ in layout.columns]
-    if suffix == ".csv":
-        save_csv_atomically(path, [headers, *values])
-        return len(values)
-    texts = [i for i, (_, field) in enumerate(layout.columns) if field in TEXT_FIELDS]
-    cells = ([text_cell(v) if i in texts else v for i, v in enumerate(row)] for row in values)
-    return write_sheet(path, layout.title, headers, [16.0] * len(headers), cells)

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from services.core.errors import XiaopuError
 from services.imports.channel_orders import import_channel_orders
 from services.purchasing import low_stock
-from services.sales import channels
+from services.sales import channel_files, channels
 from services.stock import sellable
 from ui.sales.channel_dialog import ChannelDialog
 from ui.sales.channels_models import ChannelModel, LowStockModel, SellableModel
@@ -63,7 +63,7 @@ class SalesChannelsView(RefreshOnShow, QWidget):
             self, context, import_title=self.tr("导入渠道订单"), export_title=self.tr("导出可售库存"),
             default_name="", changed=("sales", "stock"), csv=True,
             import_rows=lambda user, path: import_channel_orders(user, self.file_channel, path),
-            export_rows=lambda path: sellable.export_sellable(self.file_channel, path))
+            export_rows=lambda path: channel_files.export_sellable(self.file_channel, path))
         self.file_channel = ""  # read on the GUI thread when a file job starts, never from the worker
         self.export_button.clicked.connect(lambda: self.choose_export())
         self.import_button.clicked.connect(lambda: self.choose_import())
