@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from decimal import Decimal
 
 from models import Document, Location, database
 from models.catalog import VIRTUAL_KINDS
 from models.db import is_sqlite
+from services.stock.ledger import QTY
 
 SELLABLE_KINDS = ("warehouse", "shelf")  # a subcontractor holds our stock, but it cannot be sold from there
 # a move's value at cost: the cost the ledger recorded on it (receipts, counts, production), else the
@@ -69,3 +71,8 @@ def hour_sql(column: str) -> str:
 
 def fetch(sql: str, params: Iterable = ()) -> list[tuple]:
     return database.execute_sql(sql.replace("?", database.param), list(params)).fetchall()
+
+
+def quantity(units: int | None) -> Decimal:
+    """Stored quantity units (a SQL sum) → Decimal base units."""
+    return QTY.from_units(units or 0)
