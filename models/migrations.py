@@ -97,9 +97,15 @@ def _v9_production(db: peewee.Database) -> None:
     db.execute_sql("CREATE INDEX IF NOT EXISTS production_order_product ON production_order (product_id)")
 
 
+def _v10_report_indexes(db: peewee.Database) -> None:
+    """Reports read one kind of document over a period (the sales of four weeks): without this the
+    planner walks every sale ever by doc_type and filters the dates."""
+    db.execute_sql("CREATE INDEX IF NOT EXISTS document_type_date ON document (doc_type, doc_date)")
+
+
 MIGRATIONS: list[Callable[[peewee.Database], None]] = [
     _v1_core, _v2_nonzero_balance_index, _v3_purchasing, _v4_product_aliases, _v5_sales,
-    _v6_return_drafts, _v7_stocktake, _v8_bom, _v9_production,
+    _v6_return_drafts, _v7_stocktake, _v8_bom, _v9_production, _v10_report_indexes,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -80,8 +80,9 @@ class Figure:
 
 
 def ratio_figure(key: str, unit: str, value: Decimal | None, parts: dict[str, Decimal], show_parts: bool) -> Figure:
-    """A figure computed from money parts; the parts are left out for a role that may not see cost."""
-    shown = tuple(parts.items()) if show_parts else ()
+    """A figure computed from money parts; the parts are left out for a role that may not see cost,
+    and when there is neither a value nor anything in them."""
+    shown = tuple(parts.items()) if show_parts and (value is not None or any(parts.values())) else ()
     return Figure(key, unit, value, "ok" if value is not None else "empty", parts=shown)
 
 

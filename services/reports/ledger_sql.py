@@ -3,6 +3,7 @@ cost; dates and timestamps in and out of raw queries (SQLite stores them as text
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterable
 from decimal import Decimal
 
@@ -42,6 +43,7 @@ def day_param(day: dt.date):
     return Document.doc_date.db_value(day)
 
 
+@functools.lru_cache(maxsize=4096)  # a walk converts the same few days thousands of times
 def to_day(value) -> dt.date:
     return Document.doc_date.python_value(value)
 

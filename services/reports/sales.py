@@ -13,7 +13,7 @@ from models import Product
 from models.sales import Channel, Customer
 from services.core.errors import ValidationError
 from services.core.messages import msg
-from services.core.numbers import HUNDRED, ZERO
+from services.core.numbers import HUNDRED, ZERO, fmt_qty
 from services.reports.figures import dec, may_see_cost, money, percent
 from services.reports.ledger_sql import hour_sql, quantity, to_day
 from services.reports.period import Period, period
@@ -45,7 +45,8 @@ class SalesRow:
     abc: str = ""  # per product only
 
     def as_json(self) -> dict:
-        return {"key": self.key, "label": self.label, "quantity": dec(self.quantity), "unit": self.unit,
+        quantity = None if self.quantity is None else fmt_qty(self.quantity)  # as `stock --json`: 2, 2.5
+        return {"key": self.key, "label": self.label, "quantity": quantity, "unit": self.unit,
                 "revenue": dec(self.revenue), "cost": dec(self.cost), "margin": dec(self.margin),
                 "margin_rate": dec(self.margin_rate), "share": dec(self.share), "documents": self.documents,
                 "abc": self.abc}
