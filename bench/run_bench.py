@@ -30,12 +30,14 @@ if str(ROOT) not in sys.path:
 import peewee  # noqa: E402
 
 from bench import floor  # noqa: E402
+from bench.report_floors import report_floors  # noqa: E402
 from bench.workload import LINES, build  # noqa: E402
 from models import Location, database, open_database  # noqa: E402
 from services.core.clock import today  # noqa: E402
 from services.core.messages import set_language  # noqa: E402
 from services.shop.setup import initialise  # noqa: E402
 
+REPORT_REPEAT = 5  # each report reads the whole period: a few runs give a steady median
 QT_FLOOR = ("from PySide6.QtWidgets import QApplication, QMainWindow; app = QApplication([]); "
             "w = QMainWindow(); w.show(); app.processEvents(); w.close()")
 
@@ -111,6 +113,14 @@ def time_reads(codes: list[str], repeat: int) -> dict[str, float]:
         "page": median_ms(lambda: (search_products(limit=200), count_products()), max(5, repeat // 10)),
         "rows": len(stock_rows()),
     }
+
+
+def time_reports(actor, repeat: int) -> dict[str, float]:
+    """The KPI report of the 28 days up to today and the dashboard, as `report kpi|dashboard` run them."""
+    from services.reports.dashboard import dashboard
+    from services.reports.kpi import kpi
+
+    return {"kpi": median_ms(lambda: kpi(actor), repeat), "dashboard": median_ms(lambda: dashboard(actor), repeat)}
 
 
 def startup_seconds(db: Path, repeat: int = 3) -> tuple[float | None, float, str]:
@@ -202,6 +212,7 @@ def main(argv: list[str] | None = None) -> int:
         rng = random.Random(args.seed)
         codes = [p.barcode for p in rng.sample(built.catalogue, min(500, len(built.catalogue)))]
         reads = time_reads(codes, args.repeat)
+        reports = time_reports(owner, REPORT_REPEAT)
         say(f"importing {args.products} products from Excel ...")
         import_seconds = time_product_import(workdir, args.products)
         real = {loc.id for loc in Location.select() if not loc.is_virtual}
@@ -216,6 +227,7 @@ def main(argv: list[str] | None = None) -> int:
         floor_moves = sum(len(w.moves) for w in writes[:build_docs])
         floor_single = statistics.median(floor_times[build_docs:]) * 1000 if args.singles else None
         floor_reads = floor.read_floors(service_db, codes, args.repeat)
+        floor_reports = report_floors(service_db, today(), REPORT_REPEAT)
 
         say("timing start-up (--smoke-test, offscreen) ...")
         startup, qt_floor, startup_note = startup_seconds(service_db)
@@ -239,6 +251,10 @@ def main(argv: list[str] | None = None) -> int:
         Row("barcode lookup (find_by_barcode)", reads["barcode"], "ms", 2, floor_reads["barcode"] * 1000,
             note=f"median of {args.repeat}"),
         Row("products first page (search 200 + count)", reads["page"], "ms", 100, floor_reads["page"] * 1000),
+        Row("KPI report, 28 days (report kpi)", reports["kpi"], "ms", 300, floor_reports["kpi"] * 1000,
+            note="floor: the same questions in hand-written SQL, rows fetched, no figures computed"),
+        Row("dashboard, today and this week (report dashboard)", reports["dashboard"], "ms", 300,
+            floor_reports["dashboard"] * 1000, note="floor: as for the KPI report"),
         Row("start-up to window (--smoke-test)", startup, "s", 1.5, qt_floor,
             note=startup_note or "floor: bare PySide6 QApplication + QMainWindow"),
         Row(f"create {args.products} products (save_clean, 1 transaction)", built.product_seconds, "s"),

@@ -1,0 +1,125 @@
+"""Report floors: the questions behind the KPI report and the dashboard as hand-written SQL through
+plain sqlite3, every row fetched, nothing computed after — what the database itself costs. The
+services answer the same questions and then turn the rows into figures (the day-by-day walk of
+stock for turnover and stock-outs, medians, Decimals); the ratio is that work plus peewee's."""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from bench.floor import connect, median_seconds
+
+REAL = "(SELECT id FROM location WHERE kind IN ('warehouse', 'shelf', 'subcontractor'))"
+SELLABLE = "(SELECT id FROM location WHERE kind IN ('warehouse', 'shelf'))"
+LOSS = "(SELECT id FROM location WHERE kind = 'loss')"
+STANDING_SALE = "d.doc_type = 'sale' AND d.state = 'posted'"
+
+STOCK_VALUE_NOW = "SELECT SUM(b.quantity * p.cost) FROM balance b JOIN product p ON p.id = b.product_id"
+STOCK_VALUE_CHANGES = f"""
+SELECT d.doc_date, SUM((CASE WHEN m.to_location_id IN {REAL} THEN m.quantity ELSE 0 END
+                      - CASE WHEN m.from_location_id IN {REAL} THEN m.quantity ELSE 0 END) * p.cost)
+FROM document d CROSS JOIN move m JOIN product p ON p.id = m.product_id
+WHERE m.document_id = d.id AND d.doc_date > :start GROUP BY d.doc_date
+"""
+SALES_BY = f"""
+SELECT {{key}}, SUM(m.quantity), SUM(m.quantity * COALESCE(m.unit_cost, p.cost)),
+       SUM(COALESCE((SELECT SUM(l.quantity * l.price - l.discount * 1000) FROM sales_order o
+                     JOIN sales_order_line l ON l.order_id = o.id
+                     WHERE o.document_id = d.id AND l.product_id = m.product_id), m.quantity * p.price))
+FROM document d JOIN move m ON m.document_id = d.id JOIN product p ON p.id = m.product_id
+LEFT JOIN sales_order so ON so.document_id = d.id
+WHERE {STANDING_SALE} AND d.doc_date BETWEEN :start AND :end GROUP BY {{key}}
+"""
+LOSS_BY_DAY = f"""
+SELECT d.doc_date, SUM(m.quantity * COALESCE(m.unit_cost, p.cost))
+FROM document d JOIN move m ON m.document_id = d.id JOIN product p ON p.id = m.product_id
+WHERE d.state = 'posted' AND d.doc_type != 'reversal' AND d.doc_date BETWEEN :start AND :end
+  AND m.to_location_id IN {LOSS} AND m.from_location_id IN {REAL} GROUP BY d.doc_date
+"""
+SOLD = f"""SELECT DISTINCT m.product_id FROM document d JOIN move m ON m.document_id = d.id
+           WHERE {STANDING_SALE} AND d.doc_date BETWEEN :start AND :end"""
+SELLABLE_NOW = f"""SELECT b.product_id, b.lot_id, l.expiry_date, SUM(b.quantity) FROM balance b
+                   LEFT JOIN lot l ON l.id = b.lot_id
+                   WHERE b.location_id IN {SELLABLE} AND b.quantity != 0 AND b.product_id IN ({SOLD})
+                   GROUP BY b.product_id, b.lot_id"""
+SELLABLE_CHANGES = f"""
+SELECT m.product_id, m.lot_id, d.doc_date, SUM(CASE WHEN m.to_location_id IN {SELLABLE} THEN m.quantity ELSE 0 END
+                                             - CASE WHEN m.from_location_id IN {SELLABLE} THEN m.quantity ELSE 0 END)
+FROM document d CROSS JOIN move m
+WHERE m.document_id = d.id AND d.doc_date > :start AND m.product_id IN ({SOLD})
+  AND (m.to_location_id IN {SELLABLE} OR m.from_location_id IN {SELLABLE})
+GROUP BY m.product_id, m.lot_id, d.doc_date
+"""
+ORDER_TIMES = """
+SELECT po.created_at, po.approved_at, (SELECT MIN(r.confirmed_at) FROM goods_receipt r
+                                       WHERE r.order_id = po.id AND r.state = 'confirmed')
+FROM purchase_order po WHERE po.approved_at >= :start;
+SELECT o.created_at, o.approved_at, d.posted_at FROM sales_order o LEFT JOIN document d ON d.id = o.document_id
+WHERE o.approved_at >= :start OR d.posted_at >= :start;
+SELECT s.id, MIN(l.counted_at), MAX(l.counted_at), SUM(ABS(l.counted_qty - l.snapshot_qty) * p.cost)
+FROM count_session s JOIN count_line l ON l.session_id = s.id JOIN product p ON p.id = l.product_id
+WHERE s.state = 'posted' AND s.posted_at >= :start GROUP BY s.id
+"""
+KPI_QUERIES = [STOCK_VALUE_NOW, STOCK_VALUE_CHANGES, SALES_BY.format(key="d.doc_date"), LOSS_BY_DAY, SOLD,
+               SELLABLE_NOW, SELLABLE_CHANGES, *ORDER_TIMES.split(";")]
+
+WAITING = """
+SELECT COUNT(*), MIN(created_at) FROM purchase_order WHERE state = 'submitted';
+SELECT COUNT(*), MIN(created_at) FROM sales_order WHERE state = 'awaiting_approval';
+SELECT COUNT(*), MIN(o.created_at) FROM sales_order o JOIN channel c ON c.id = o.channel_id
+WHERE c.code = 'GROUP' AND o.state IN ('draft', 'confirmed', 'awaiting_approval', 'approved');
+SELECT COUNT(*), MIN(o.created_at) FROM sales_order o JOIN channel c ON c.id = o.channel_id
+WHERE c.code NOT IN ('GROUP', 'STORE') AND o.state IN ('draft', 'confirmed', 'awaiting_approval', 'approved');
+SELECT COUNT(*), MIN(created_at) FROM sales_order WHERE emergency AND emergency_completed_at IS NULL
+AND state = 'shipped'
+"""
+LOCATIONS = """
+SELECT loc.code, loc.name, loc.kind, SUM(b.quantity * p.cost), COUNT(DISTINCT b.product_id)
+FROM balance b JOIN product p ON p.id = b.product_id JOIN location loc ON loc.id = b.location_id
+WHERE b.quantity != 0 GROUP BY loc.id;
+SELECT r.location_id, SUM(r.quantity * p.cost) FROM reservation r JOIN product p ON p.id = r.product_id
+WHERE r.released_at IS NULL AND (r.expires_at IS NULL OR r.expires_at > :now) GROUP BY r.location_id
+"""
+EXPIRY = f"""
+SELECT COUNT(DISTINCT b.lot_id), SUM(b.quantity * p.cost) FROM balance b JOIN lot l ON l.id = b.lot_id
+JOIN product p ON p.id = b.product_id WHERE b.quantity > 0 AND b.location_id IN {SELLABLE}
+AND l.expiry_date BETWEEN :end AND :soon;
+SELECT COUNT(DISTINCT b.lot_id), SUM(b.quantity * p.cost) FROM balance b JOIN lot l ON l.id = b.lot_id
+JOIN product p ON p.id = b.product_id WHERE b.quantity > 0 AND b.location_id IN {SELLABLE}
+AND l.expiry_date < :end
+"""
+STOCKOUTS = f"""
+SELECT p.sku, p.name, MAX(d.doc_date) FROM document d JOIN move m ON m.document_id = d.id
+JOIN product p ON p.id = m.product_id WHERE {STANDING_SALE} AND d.doc_date BETWEEN :start AND :end
+GROUP BY p.id HAVING COALESCE((SELECT SUM(b.quantity) FROM balance b LEFT JOIN lot l ON l.id = b.lot_id
+  WHERE b.product_id = p.id AND b.quantity != 0 AND b.location_id IN {SELLABLE}
+  AND (l.expiry_date IS NULL OR l.expiry_date >= :end)), 0) <= 0
+"""
+BY_CHANNEL = SALES_BY.format(key="so.channel_id")
+
+
+def _run(conn, queries: list[str], params: dict) -> None:
+    for sql in queries:
+        names = {name for name in params if f":{name}" in sql}
+        conn.execute(sql, {name: params[name] for name in names}).fetchall()
+
+
+def report_floors(db: Path, end: dt.date, repeat: int) -> dict[str, float]:
+    """Median seconds of the KPI report's questions (the 28 days up to `end`) and the dashboard's."""
+    conn = connect(db)
+    start = end - dt.timedelta(days=27)
+    week = end - dt.timedelta(days=end.weekday())
+    kpi = {"start": start.isoformat(), "end": end.isoformat()}
+    board = {"end": end.isoformat(), "soon": (end + dt.timedelta(days=3)).isoformat(),
+             "now": dt.datetime.combine(end, dt.time(12)).isoformat(sep=" "), "start": start.isoformat()}
+    board_queries = [*WAITING.split(";"), *LOCATIONS.split(";"), *EXPIRY.split(";"), STOCKOUTS]
+
+    def dashboard() -> None:
+        for first in (end, week):
+            _run(conn, [BY_CHANNEL], {"start": first.isoformat(), "end": end.isoformat()})
+        _run(conn, board_queries, board)
+
+    times = {"kpi": median_seconds(lambda: _run(conn, KPI_QUERIES, kpi), repeat),
+             "dashboard": median_seconds(dashboard, repeat)}
+    conn.close()
+    return times
