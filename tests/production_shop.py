@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from models import Product
 from services.catalog import products
 from services.production import bom
-from services.purchasing import suppliers
+from services.purchasing import supplier_products, suppliers
 from tests.purchase_shop import opening_stock
 
 
@@ -39,8 +39,8 @@ def workshop(owner, store, uprights: str = "50") -> Workshop:
                                   bom.BomLineInput(carton.id, "1")], steps=["装配", "包装"])
     bom.set_made_to_order(owner, rack.id, True)
     steel = suppliers.save_supplier(owner, suppliers.SupplierInput(name="钢材厂", code="STEEL"))
-    suppliers.save_supplier_product(owner, steel, upright, pack_size="10", last_price="12", preferred=True)
-    suppliers.save_supplier_product(owner, steel, board, pack_size="20", last_price="8")
+    supplier_products.save_supplier_product(owner, steel, upright, pack_size="10", last_price="12", preferred=True)
+    supplier_products.save_supplier_product(owner, steel, board, pack_size="20", last_price="8")
     if uprights != "0":
         opening_stock(owner, upright, uprights, store, cost="12")
     opening_stock(owner, board, "100", store, cost="8")

@@ -10,7 +10,7 @@ from models import Product, User
 from models.purchasing import Supplier
 from services.catalog import products
 from services.core import users
-from services.purchasing import suppliers
+from services.purchasing import supplier_products, suppliers
 from services.stock import ledger
 
 SATURDAY = dt.date(2026, 11, 21)
@@ -47,8 +47,8 @@ def purchase_shop(shop) -> PurchaseShop:
     fruit = suppliers.save_supplier(owner, suppliers.SupplierInput(
         name="佳果源水果批发", code="FRUIT", contact="阿强", lead_time_days="1", delivery_weekdays="一三五",
         min_order_amount="100"))
-    suppliers.save_supplier_product(owner, veg, spinach, pack_size="5", last_price="2.30", preferred=True)
-    suppliers.save_supplier_product(owner, fruit, shop.blueberry, pack_size="12", last_price="8.00", preferred=True)
+    supplier_products.save_supplier_product(owner, veg, spinach, pack_size="5", last_price="2.30", preferred=True)
+    supplier_products.save_supplier_product(owner, fruit, shop.blueberry, pack_size="12", last_price="8.00", preferred=True)
     return PurchaseShop(owner, purchaser, purchaser2, warehouse, cashier, veg, fruit, spinach, shop.blueberry,
                         shop.screw, shop.store, shop.supplier)
 

@@ -12,7 +12,7 @@ from services.core.users import create_user
 from services.exports.customers import export_customers
 from services.imports.customer_import import import_customers
 from services.imports.excel_table import ImportFailed
-from services.sales import customers, receivables
+from services.sales import customers, receivables, tier_prices
 from services.sales.customers import CustomerInput
 
 
@@ -114,37 +114,37 @@ def test_a_customer_pays_their_tier_price_else_the_retail_price(shop):
     zhang = customers.save_customer(owner, CustomerInput(name="张工", kind="wholesale"))
     vip = customers.save_customer(owner, CustomerInput(name="大客户", kind="wholesale", price_tier="大客户价"))
     assert customers.price_for(screw.id, zhang) == Decimal("0.1")  # no wholesale price yet
-    customers.set_tier_price(owner, screw.id, "批发价", "0.075")
-    customers.set_tier_price(owner, screw.id, "floor", "0.06")
+    tier_prices.set_tier_price(owner, screw.id, "批发价", "0.075")
+    tier_prices.set_tier_price(owner, screw.id, "floor", "0.06")
     assert customers.price_for(screw.id, zhang) == Decimal("0.075")
     assert customers.price_for(screw.id, zhang.id) == Decimal("0.075")
     assert customers.price_for(screw.id, vip) == Decimal("0.1")
     assert customers.price_for(screw.id, None) == Decimal("0.1")
     assert customers.price_for(screw.id, customers.walk_in()) == Decimal("0.1")
-    assert customers.floor_price(screw.id) == Decimal("0.06")
-    assert customers.floor_price(shop.blueberry.id) is None
-    assert [(r.tier_text, r.price) for r in customers.tier_prices(screw.id)] == [
+    assert tier_prices.floor_price(screw.id) == Decimal("0.06")
+    assert tier_prices.floor_price(shop.blueberry.id) is None
+    assert [(r.tier_text, r.price) for r in tier_prices.tier_prices(screw.id)] == [
         ("最低价", Decimal("0.06")), ("批发价", Decimal("0.075"))]
-    customers.set_tier_price(owner, screw.id, "wholesale", "")  # blank removes it
+    tier_prices.set_tier_price(owner, screw.id, "wholesale", "")  # blank removes it
     assert customers.price_for(screw.id, zhang) == Decimal("0.1")
     assert ProductPrice.select().count() == 1
     assert AuditEvent.select().where(AuditEvent.action == "price.tier").count() == 3
 
 
 def test_tiers_with_prices_can_be_chosen_for_customers(shop):
-    customers.set_tier_price(shop.owner, shop.screw.id, "工地价", "0.08")
-    assert "工地价" in customers.tiers()
+    tier_prices.set_tier_price(shop.owner, shop.screw.id, "工地价", "0.08")
+    assert "工地价" in tier_prices.tiers()
     c = customers.save_customer(shop.owner, CustomerInput(name="工地", kind="wholesale", price_tier="工地价"))
     assert customers.price_for(shop.screw.id, c) == Decimal("0.08")
 
 
 def test_tier_price_input_is_checked(shop):
     with pytest.raises(ValidationError, match="价格等级“零售价”不存在"):
-        customers.set_tier_price(shop.owner, shop.screw.id, "零售价", "1")  # the retail price is Product.price
+        tier_prices.set_tier_price(shop.owner, shop.screw.id, "零售价", "1")  # the retail price is Product.price
     with pytest.raises(ValidationError, match="必须大于 0"):
-        customers.set_tier_price(shop.owner, shop.screw.id, "wholesale", "0")
+        tier_prices.set_tier_price(shop.owner, shop.screw.id, "wholesale", "0")
     with pytest.raises(NotFound):
-        customers.set_tier_price(shop.owner, 9999, "wholesale", "1")
+        tier_prices.set_tier_price(shop.owner, 9999, "wholesale", "1")
 
 
 # -- Excel ------------------------------------------------------------------------------------------

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from services.demo.customers import add_demo_customers
 from services.demo.store import generate_demo
-from services.sales import customers, receivables
+from services.sales import customers, receivables, tier_prices
 
 TODAY = dt.date(2026, 11, 22)
 
@@ -25,7 +25,7 @@ def test_demo_customers_owe_believable_amounts(shop):
     assert "陈阿姨" not in ageing
     wang = customers.get_customer("老王面馆")
     assert customers.price_for(shop.screw.id, wang) == Decimal("0.09")
-    assert customers.floor_price(shop.screw.id) == Decimal("0.05")
+    assert tier_prices.floor_price(shop.screw.id) == Decimal("0.05")
 
 
 def test_the_generated_demo_has_them(db):

@@ -11,7 +11,7 @@ from models.purchasing import GoodsReceipt, PurchaseOrder, PurchaseReturn, Suppl
 from services.demo import purchasing as demo_purchasing
 from services.demo.store import generate_demo
 from services.purchasing import purchase_orders as po
-from services.purchasing import suppliers
+from services.purchasing import supplier_products, suppliers
 from services.purchasing.purchase_returns import supplier_return_rate
 from services.stock.integrity import run_check
 
@@ -43,9 +43,9 @@ def test_the_demo_buys_through_purchase_orders(db):
     assert any(line.damaged > 0 for line in po.order_lines(short.number))
     assert PurchaseReturn.select().count() == 2
     assert supplier_return_rate(suppliers.get_supplier("佳果源水果批发").id, end=TODAY) > 0
-    blueberry = next(p for p in suppliers.supplier_products(suppliers.get_supplier("佳果源水果批发"))
+    blueberry = next(p for p in supplier_products.supplier_products(suppliers.get_supplier("佳果源水果批发"))
                      if p.name == "蓝莓")
-    table = suppliers.price_history(blueberry.product_id)
+    table = supplier_products.price_history(blueberry.product_id)
     assert [r.supplier_name for r in table][:1] == ["佳果源水果批发"] and len(table) == 2
 
 

@@ -18,7 +18,7 @@ from services.catalog import products
 from services.core.clock import today
 from services.core.errors import ValidationError
 from services.core.messages import set_language
-from services.purchasing import purchase_orders, suggestions, suppliers
+from services.purchasing import delivery_calendar, purchase_orders, suggestions, supplier_products, suppliers
 from services.purchasing.suggestion_inputs import OrderTerms
 from services.stock import ledger, reservations
 from services.stock.demand import Demand
@@ -62,7 +62,7 @@ def change_supplier(shop, supplier, **changes) -> None:
 
 
 def supplies(shop, supplier, product, pack: str = "1") -> None:
-    suppliers.save_supplier_product(shop.owner, supplier, product, pack_size=pack, preferred=True)
+    supplier_products.save_supplier_product(shop.owner, supplier, product, pack_size=pack, preferred=True)
 
 
 def steady_week(shop, product, per_block: tuple[str, str, str], loss: str = "0") -> None:
@@ -206,7 +206,7 @@ def test_open_orders_and_reservations_reduce_the_suggestion(spinach):
 
 
 def test_a_closed_day_pushes_the_next_delivery(spinach):
-    suppliers.set_closed_day(spinach.owner, spinach.farm, THU, "这天已排满")
+    delivery_calendar.set_closed_day(spinach.owner, spinach.farm, THU, "这天已排满")
     s = suggestions.explain(spinach.spinach.id, at=NOW)
     assert s.next_delivery == at(FRI, dt.time(8))
     assert s.delivery_after == at(SAT, dt.time(8))

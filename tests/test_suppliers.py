@@ -16,8 +16,8 @@ from services.core.errors import PermissionDenied, ValidationError
 from services.exports.suppliers import export_suppliers
 from services.imports.excel_table import ImportFailed
 from services.imports.supplier_import import import_suppliers
+from services.purchasing import delivery_calendar, supplier_products, suppliers, weekdays
 from services.purchasing import purchase_orders as po
-from services.purchasing import suppliers
 from services.purchasing.suppliers import SupplierInput
 
 
@@ -36,19 +36,19 @@ def ps(shop):
     ("", "1234567"), (None, "1234567"), ("五三一", "135"),
 ])
 def test_delivery_weekdays_are_read_the_way_people_write_them(typed, stored):
-    assert suppliers.parse_weekdays(typed) == stored
+    assert weekdays.parse_weekdays(typed) == stored
 
 
 @pytest.mark.parametrize("typed", ["周八", "0", "abc", "五-一", "1-", "周"])
 def test_unreadable_weekdays_get_an_example_in_the_message(typed):
     with pytest.raises(ValidationError) as err:
-        suppliers.parse_weekdays(typed)
+        weekdays.parse_weekdays(typed)
     assert "一三五" in str(err.value) and "送货日" in str(err.value)
 
 
 def test_weekdays_are_shown_in_words():
-    assert suppliers.weekdays_text("14") == "周一、周四"
-    assert suppliers.weekdays_text("1234567") == "每天"
+    assert weekdays.weekdays_text("14") == "周一、周四"
+    assert weekdays.weekdays_text("1234567") == "每天"
 
 
 def test_a_new_supplier_gets_a_code_and_its_values_checked(owner):
@@ -98,56 +98,56 @@ def test_a_cashier_cannot_edit_suppliers(ps):
 def test_the_oil_supplier_delivers_only_on_monday_and_thursday(owner):
     oil = suppliers.save_supplier(owner, SupplierInput(name="丰源粮油调味批发", lead_time_days="2",
                                                        delivery_weekdays="一四"))
-    assert suppliers.next_delivery_days(oil, SATURDAY) == [dt.date(2026, 11, 23), dt.date(2026, 11, 26)]
+    assert delivery_calendar.next_delivery_days(oil, SATURDAY) == [dt.date(2026, 11, 23), dt.date(2026, 11, 26)]
     # ordered on Monday: two days' lead time, so not Monday itself; Thursday, then next Monday
-    assert suppliers.next_delivery_days(oil, dt.date(2026, 11, 23)) == [dt.date(2026, 11, 26), dt.date(2026, 11, 30)]
+    assert delivery_calendar.next_delivery_days(oil, dt.date(2026, 11, 23)) == [dt.date(2026, 11, 26), dt.date(2026, 11, 30)]
 
 
 def test_days_the_supplier_is_full_are_skipped(ps):
-    suppliers.set_closed_day(ps.owner, ps.fruit, dt.date(2026, 11, 23), "周一已排满")
-    assert suppliers.next_delivery_days(ps.fruit, SATURDAY, count=3) == [
+    delivery_calendar.set_closed_day(ps.owner, ps.fruit, dt.date(2026, 11, 23), "周一已排满")
+    assert delivery_calendar.next_delivery_days(ps.fruit, SATURDAY, count=3) == [
         dt.date(2026, 11, 25), dt.date(2026, 11, 27), dt.date(2026, 11, 30)]
-    assert suppliers.closed_days(ps.fruit) == [(dt.date(2026, 11, 23), "周一已排满")]
-    suppliers.clear_closed_day(ps.owner, ps.fruit, dt.date(2026, 11, 23))
-    assert suppliers.next_delivery_days(ps.fruit, SATURDAY, count=1) == [dt.date(2026, 11, 23)]
+    assert delivery_calendar.closed_days(ps.fruit) == [(dt.date(2026, 11, 23), "周一已排满")]
+    delivery_calendar.clear_closed_day(ps.owner, ps.fruit, dt.date(2026, 11, 23))
+    assert delivery_calendar.next_delivery_days(ps.fruit, SATURDAY, count=1) == [dt.date(2026, 11, 23)]
 
 
 def test_same_day_supplier_and_a_supplier_without_lead_time(owner):
     market = suppliers.save_supplier(owner, SupplierInput(name="早市", lead_time_days="0"))
-    assert suppliers.next_delivery_days(market, SATURDAY, 1) == [SATURDAY]
+    assert delivery_calendar.next_delivery_days(market, SATURDAY, 1) == [SATURDAY]
     unknown = suppliers.save_supplier(owner, SupplierInput(name="老味道熟食坊"))
     with pytest.raises(ValidationError) as err:
-        suppliers.next_delivery_days(unknown, SATURDAY)
+        delivery_calendar.next_delivery_days(unknown, SATURDAY)
     assert "供应商 老味道熟食坊 没有填写送货周期" in str(err.value)
 
 
 # -- what they supply, and at what price ------------------------------------------------------
 
 def test_preferred_supplier_then_the_newest_price(ps):
-    assert suppliers.preferred_supplier(ps.blueberry.id).id == ps.fruit.id
-    assert suppliers.preferred_supplier(ps.screw.id) is None
-    suppliers.save_supplier_product(ps.owner, ps.veg, ps.blueberry, pack_size="12", last_price="7.90", preferred=True)
-    assert suppliers.preferred_supplier(ps.blueberry.id).id == ps.veg.id
+    assert supplier_products.preferred_supplier(ps.blueberry.id).id == ps.fruit.id
+    assert supplier_products.preferred_supplier(ps.screw.id) is None
+    supplier_products.save_supplier_product(ps.owner, ps.veg, ps.blueberry, pack_size="12", last_price="7.90", preferred=True)
+    assert supplier_products.preferred_supplier(ps.blueberry.id).id == ps.veg.id
     assert SupplierProduct.get(SupplierProduct.supplier == ps.fruit.id).preferred is False  # one preferred
-    terms = suppliers.supply_terms([ps.blueberry.id, ps.spinach.id])
+    terms = supplier_products.supply_terms([ps.blueberry.id, ps.spinach.id])
     assert (terms[ps.spinach.id].supplier_name, terms[ps.spinach.id].pack_size) == ("城南蔬菜基地", Decimal("5"))
 
 
 def test_zero_prices_and_zero_packs_are_refused(ps):
     with pytest.raises(ValidationError, match="进价必须大于 0"):
-        suppliers.save_supplier_product(ps.owner, ps.veg, ps.spinach, last_price="0")
+        supplier_products.save_supplier_product(ps.owner, ps.veg, ps.spinach, last_price="0")
     with pytest.raises(ValidationError, match="箱规必须大于 0"):
-        suppliers.save_supplier_product(ps.owner, ps.veg, ps.spinach, pack_size="0")
+        supplier_products.save_supplier_product(ps.owner, ps.veg, ps.spinach, pack_size="0")
 
 
 def test_the_negotiation_table_shows_each_suppliers_last_prices(ps):
     """Blueberries bought from two suppliers, in boxes: the history is per 盒, newest first."""
-    suppliers.save_supplier_product(ps.owner, ps.veg, ps.blueberry, pack_size="12", last_price="8.40")
+    supplier_products.save_supplier_product(ps.owner, ps.veg, ps.blueberry, pack_size="12", last_price="8.40")
     for n, price in enumerate(["96", "99.6", "93.6"]):
         order = po.create_draft(ps.owner, ps.fruit.id, [po.OrderLineInput(ps.blueberry.id, "2", "箱", price)],
                                 order_date=SATURDAY + dt.timedelta(days=n))
         po.submit(ps.owner, order.number)
-    table = suppliers.price_history(ps.blueberry.id, per_supplier=2)
+    table = supplier_products.price_history(ps.blueberry.id, per_supplier=2)
     assert [r.supplier_name for r in table] == ["佳果源水果批发", "城南蔬菜基地"]
     fruit = table[0]
     assert [p.price for p in fruit.prices] == [Decimal("7.8"), Decimal("8.3")]  # newest first, per 盒, last 2
@@ -178,14 +178,14 @@ def test_import_suppliers_with_the_products_they_supply(ps, tmp_path):
     assert (oil.name, oil.phone, oil.delivery_weekdays, oil.lead_time_days, oil.min_order_amount) == (
         "丰源粮油调味批发", "13800138000", "14", 2, Decimal("300"))
     assert oil.responsible_id == ps.purchaser.id
-    rows = {r.sku: r for r in suppliers.supplier_products(oil)}
+    rows = {r.sku: r for r in supplier_products.supplier_products(oil)}
     assert rows[ps.screw.sku].pack_size == Decimal("100") and rows[ps.screw.sku].last_price == Decimal("0.04")
     assert rows[ps.blueberry.sku].preferred is False
-    spinach = suppliers.supplier_products(ps.veg)[0]
+    spinach = supplier_products.supplier_products(ps.veg)[0]
     assert (spinach.pack_size, spinach.last_price) == (Decimal("10"), Decimal("2.2"))
     veg = suppliers.get_supplier("VEG")
     assert (veg.lead_time_days, veg.contact) == (2, "老周")  # blank cells keep what is stored
-    assert suppliers.price_history(ps.spinach.id)[0].prices[0].source == "Excel 导入"
+    assert supplier_products.price_history(ps.spinach.id)[0].prices[0].source == "Excel 导入"
 
 
 def test_a_bad_supplier_file_imports_nothing_and_says_why_on_each_row(ps, tmp_path):

@@ -854,32 +854,12 @@ Only the owner may decide to sell an expired lot: please ask the owner to ring i
         <translation>customers.xlsx</translation>
     </message>
     <message>
-        <source>新建</source>
-        <translation>New</translation>
-    </message>
-    <message>
-        <source>编辑</source>
-        <translation>Edit</translation>
-    </message>
-    <message>
         <source>收款</source>
         <translation>Receive payment</translation>
     </message>
     <message>
         <source>对账单</source>
         <translation>Statement</translation>
-    </message>
-    <message>
-        <source>导入Excel</source>
-        <translation>Import Excel</translation>
-    </message>
-    <message>
-        <source>导出Excel</source>
-        <translation>Export Excel</translation>
-    </message>
-    <message>
-        <source>含停用</source>
-        <translation>Include inactive</translation>
     </message>
     <message>
         <source>搜索:名称、拼音、电话或微信名</source>
@@ -1539,6 +1519,29 @@ Your data stays in one file on this PC.</translation>
     <message>
         <source>散客</source>
         <translation>Walk-in</translation>
+    </message>
+</context>
+<context>
+    <name>MasterListView</name>
+    <message>
+        <source>新建</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>编辑</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <source>导入Excel</source>
+        <translation>Import Excel</translation>
+    </message>
+    <message>
+        <source>导出Excel</source>
+        <translation>Export Excel</translation>
+    </message>
+    <message>
+        <source>含停用</source>
+        <translation>Include inactive</translation>
     </message>
 </context>
 <context>
@@ -4446,26 +4449,6 @@ Where do the goods go?</translation>
     <message>
         <source>供货商品</source>
         <translation>Products</translation>
-    </message>
-    <message>
-        <source>新建</source>
-        <translation>New</translation>
-    </message>
-    <message>
-        <source>编辑</source>
-        <translation>Edit</translation>
-    </message>
-    <message>
-        <source>导入Excel</source>
-        <translation>Import Excel</translation>
-    </message>
-    <message>
-        <source>导出Excel</source>
-        <translation>Export Excel</translation>
-    </message>
-    <message>
-        <source>含停用</source>
-        <translation>Show inactive</translation>
     </message>
     <message>
         <source>搜索:编码、名称、联系人或电话</source>

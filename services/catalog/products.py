@@ -13,6 +13,7 @@ from services.core import audit
 from services.core.clock import now
 from services.core.codes import next_free_code
 from services.core.errors import NotFound, ValidationError
+from services.core.master_data import refuse_taken_code
 from services.core.numbers import normalise_text, to_decimal, to_int
 from services.core.permissions import require
 
@@ -130,10 +131,7 @@ def next_sku() -> str:
 
 
 def _check_unique(clean: CleanProduct, product_id: int | None) -> None:
-    if clean.sku:
-        other = Product.get_or_none(Product.sku == clean.sku)
-        if other is not None and other.id != product_id:
-            raise ValidationError("sku.duplicate", field="SKU编码", sku=clean.sku)
+    refuse_taken_code(Product.sku, clean.sku, product_id, "sku.duplicate", "SKU编码")
     codes = [code for code, _, _ in clean.barcodes]
     if not codes:
         return

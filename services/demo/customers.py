@@ -9,7 +9,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from models import Customer, Product
 from services.core.numbers import CENT
 from services.sales import receivables
-from services.sales.customers import CustomerInput, save_customer, set_tier_price
+from services.sales.customers import CustomerInput, save_customer
+from services.sales.tier_prices import set_tier_price
 
 WHOLESALE_SHARE = Decimal("0.9")  # wholesale price = 90% of retail
 PRICED_PRODUCTS = 20

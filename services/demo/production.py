@@ -31,13 +31,8 @@ from services.production.production_sales import create_for_sales_order
 from services.production.production_work import report_work, step_progress
 from services.purchasing import purchase_orders as po
 from services.purchasing import receiving as rc
-from services.purchasing.suppliers import (
-    SupplierInput,
-    get_supplier,
-    save_supplier,
-    save_supplier_product,
-    supply_terms,
-)
+from services.purchasing.supplier_products import save_supplier_product, supply_terms
+from services.purchasing.suppliers import SupplierInput, get_supplier, save_supplier
 from services.sales import sales_orders
 from services.sales.customers import list_customers
 from services.sales.sales_lines import SaleLineInput

@@ -28,14 +28,10 @@ from services.demo.catalog import FEATURED, DemoProduct
 from services.demo.simulation import SUPPLIERS, PlannedDoc
 from services.purchasing import purchase_orders as po
 from services.purchasing import receiving as rc
+from services.purchasing.delivery_calendar import set_closed_day as close_day
 from services.purchasing.purchase_returns import ReturnLineInput, return_to_supplier
-from services.purchasing.suppliers import (
-    SupplierInput,
-    clean_supplier,
-    save_clean_supplier,
-    save_supplier_product_clean,
-)
-from services.purchasing.suppliers import set_closed_day as close_day
+from services.purchasing.supplier_products import save_supplier_product_clean
+from services.purchasing.suppliers import SupplierInput, clean_supplier, save_clean_supplier
 from services.stock.stock import stock_rows
 
 STATE_KEY = "demo.purchasing"  # planned receipt key → goods receipt number

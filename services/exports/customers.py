@@ -8,8 +8,9 @@ from models import Customer
 from reports.excel_export import money_cell, text_cell, write_sheet
 from services.core.errors import worded_report_errors
 from services.imports.excel_columns import CUSTOMER_LABELS
-from services.sales.customers import KINDS, tier_text
+from services.sales.customers import KINDS
 from services.sales.receivables import balances
+from services.sales.tier_prices import tier_text
 
 HEADERS = CUSTOMER_LABELS + ["当前欠款"]  # read-only column, ignored on import
 WIDTHS = [10, 18, 16, 14, 24, 8, 10, 10, 8, 6, 20, 12]

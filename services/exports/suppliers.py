@@ -13,7 +13,7 @@ from models.purchasing import Supplier, SupplierProduct
 from reports.excel_export import money_cell, text_cell, write_sheet
 from services.core.errors import worded_report_errors
 from services.imports.excel_columns import SUPPLIER_LABELS
-from services.purchasing.suppliers import weekdays_text
+from services.purchasing.weekdays import weekdays_text
 
 PRODUCT_AT = SUPPLIER_LABELS.index("条码") + 1  # where the reading columns go
 HEADERS = SUPPLIER_LABELS[:PRODUCT_AT] + ["商品名称", "单位"] + SUPPLIER_LABELS[PRODUCT_AT:]

@@ -32,20 +32,18 @@ from services.core.permissions import require
 from services.imports.excel_columns import SUPPLIER_COLUMNS, SUPPLIER_FIELDS
 from services.imports.excel_table import RowErrors, Table, check_formulas, code_text, is_blank, read_table
 from services.imports.product_import import codes_in_cell
+from services.purchasing.supplier_products import parse_pack_size, parse_price, save_supplier_product_clean
 from services.purchasing.suppliers import (
     CleanSupplier,
     SupplierInput,
     clean_supplier,
     parse_lead_time,
     parse_min_order,
-    parse_pack_size,
-    parse_price,
-    parse_weekdays,
     responsible_id,
     save_clean_supplier,
-    save_supplier_product_clean,
     supplier_input,
 )
+from services.purchasing.weekdays import parse_weekdays
 
 PRICE_SOURCE = "Excel 导入"
 YES = {"是", "y", "yes", "true", "1", "√", "✓", "首选"}

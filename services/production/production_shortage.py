@@ -71,7 +71,7 @@ def _drafted_for(number: str) -> dict[int, Decimal]:
 def shortages(number: str) -> list[Shortage]:
     """Every consumed component of the order with what it lacks (an order that is done or cancelled lacks nothing)."""
     from services.purchasing.purchase_orders import on_order_by_product
-    from services.purchasing.suppliers import supply_terms
+    from services.purchasing.supplier_products import supply_terms
 
     order = get_order(number)
     lines = list(ProductionLine.select(ProductionLine, Product).join(Product)
@@ -110,7 +110,7 @@ def draft_purchases(actor, number: str) -> ShortageDrafts:
     """One draft purchase order per supplier for what the order still misses, all in one transaction.
     Components nobody supplies are returned (and named in the message), not silently dropped."""
     from services.purchasing import purchase_orders
-    from services.purchasing.suppliers import supply_terms
+    from services.purchasing.supplier_products import supply_terms
 
     require(actor, "purchase.edit")
     order = get_order(number)

@@ -30,7 +30,8 @@ from services.core.errors import DocumentStateError, NotFound, PermissionDenied,
 from services.core.messages import msg
 from services.core.numbers import CENT, MONEY_STEP, QTY_STEP, fmt_money, normalise_text, to_decimal
 from services.core.permissions import allowed, require
-from services.purchasing.suppliers import get_supplier, next_delivery_days
+from services.purchasing.delivery_calendar import next_delivery_days
+from services.purchasing.suppliers import get_supplier
 from services.stock.ledger import next_number
 
 NUMBER_PREFIX = "CG"

@@ -29,7 +29,8 @@ from services.core.errors import NotFound, ValidationError
 from services.core.numbers import CENT, VALUE_SCALE, normalise_text, to_decimal
 from services.core.permissions import require
 from services.purchasing.purchase_orders import get_order
-from services.purchasing.suppliers import get_supplier, last_price
+from services.purchasing.supplier_products import last_price
+from services.purchasing.suppliers import get_supplier
 from services.stock.ledger import Line, post_document
 
 RATE_STEP = Decimal("0.0001")

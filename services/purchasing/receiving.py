@@ -42,7 +42,8 @@ from services.purchasing.purchase_orders import (
     per_base_unit,
     state_label,
 )
-from services.purchasing.suppliers import get_supplier, last_price
+from services.purchasing.supplier_products import last_price
+from services.purchasing.suppliers import get_supplier
 from services.stock.ledger import Line, next_number, post_document
 
 NUMBER_PREFIX = "SH"

@@ -65,12 +65,12 @@ def _terms(product: Product, supplier_id: int | None = None) -> SupplierProduct 
 def _schedule_and_delivery(supplier: Supplier | None, today: dt.date) -> tuple[str, dt.date | None]:
     if supplier is None:
         return "", None
-    from services.purchasing import suppliers  # the supplier calendar (lead time, delivery weekdays, closed days)
+    from services.purchasing import delivery_calendar, weekdays  # lead time, delivery weekdays, closed days
 
     lead = f"\uff0c提前{supplier.lead_time_days}天下单" if supplier.lead_time_days is not None else ""
-    schedule = f"{suppliers.weekdays_text(supplier.delivery_weekdays)}送货{lead}"
+    schedule = f"{weekdays.weekdays_text(supplier.delivery_weekdays)}送货{lead}"
     try:
-        delivery = suppliers.next_delivery_days(supplier, today, 1)[0]
+        delivery = delivery_calendar.next_delivery_days(supplier, today, 1)[0]
     except XiaopuError:  # no lead time or no delivery day: the slip still carries the standard order
         delivery = None
     return schedule, delivery

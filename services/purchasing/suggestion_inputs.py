@@ -15,7 +15,7 @@ from models import Balance, Lot, PurchaseOrder, PurchaseOrderLine, Reservation, 
 from services.core.clock import now
 from services.core.errors import ValidationError
 from services.core.numbers import ONE
-from services.purchasing import purchase_orders, suppliers
+from services.purchasing import delivery_calendar, purchase_orders, supplier_products
 from services.stock.ledger import QTY, active_reservation_filter
 
 
@@ -70,8 +70,8 @@ def drafted_by_product() -> dict[int, Decimal]:
 
 
 def order_terms(product_ids: set[int] | None = None) -> dict[int, OrderTerms]:
-    """Each product's supplier (services.purchasing.suppliers.supply_terms decides which), its lead time and pack."""
-    terms = suppliers.supply_terms(list(product_ids) if product_ids is not None else None)
+    """Each product's supplier (services.purchasing.supplier_products.supply_terms decides which), its lead time and pack."""
+    terms = supplier_products.supply_terms(list(product_ids) if product_ids is not None else None)
     ids = list({t.supplier_id for t in terms.values()})
     leads = dict(Supplier.select(Supplier.id, Supplier.lead_time_days).where(Supplier.id.in_(ids)).tuples()) if ids else {}
     return {pid: OrderTerms(t.supplier_id, t.supplier_name, leads.get(t.supplier_id),
@@ -80,9 +80,9 @@ def order_terms(product_ids: set[int] | None = None) -> dict[int, OrderTerms]:
 
 
 def delivery_days(supplier: Supplier, after: dt.date, count: int = 2) -> list[dt.date]:
-    """The first `count` days an order placed on `after` can arrive (services.purchasing.suppliers.next_delivery_days);
+    """The first `count` days an order placed on `after` can arrive (services.purchasing.delivery_calendar.next_delivery_days);
     [] when the supplier has no lead time or no delivery day."""
     try:
-        return suppliers.next_delivery_days(supplier, after, count)
+        return delivery_calendar.next_delivery_days(supplier, after, count)
     except ValidationError:
         return []

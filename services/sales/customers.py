@@ -1,10 +1,10 @@
 """Customers: the walk-in 散客 by default, wholesale customers with a price tier, a credit limit and
-payment terms; and the tier prices they buy at.
+payment terms.
 
 Prices are per base unit. A customer's price is their tier's price for the product, else the
-product's retail price (Product.price). The tier "floor" is not a customer tier: it is the minimum
-price below which a sale waits for approval (floor_price). What a customer owes lives in
-services/sales/receivables.py. Excel import/export: services/imports/customer_import.py, services/exports/customers.py.
+product's retail price (Product.price): price_for; the tier prices themselves are
+services/sales/tier_prices.py. What a customer owes lives in services/sales/receivables.py.
+Excel import/export: services/imports/customer_import.py, services/exports/customers.py.
 """
 from __future__ import annotations
 
@@ -15,24 +15,30 @@ from decimal import Decimal
 import peewee
 
 from models import Customer, Product, ProductPrice, write_transaction
-from models.fields import MONEY_SCALE
 from services.catalog.search_key import build_search_key, pinyin_full, pinyin_initials
 from services.core import audit
 from services.core.codes import next_free_code
 from services.core.errors import NotFound, ValidationError
-from services.core.numbers import fmt_money, normalise_text, to_decimal, to_int
+from services.core.master_data import (
+    find_record,
+    parse_amount,
+    parse_days,
+    refuse_taken_code,
+    save_record,
+    snapshot,
+)
+from services.core.numbers import fmt_money, normalise_text
 from services.core.permissions import require
+from services.sales.tier_prices import RETAIL, parse_tier, tier_text
 
 CODE_PREFIX = "KH"
 WALK_IN_CODE = "KH000"
 WALK_IN_NAME = "散客"
 KINDS = {"retail": "零售", "wholesale": "批发"}
-RETAIL = "retail"
-FLOOR = "floor"  # ProductPrice tier holding the minimum price, not a tier a customer buys at
-# Tiers a shop can use before any price is entered; tiers found in ProductPrice are added to these.
-DECLARED_TIERS = {"retail": "零售价", "wholesale": "批发价", "vip": "大客户价"}
 _PHONE_CHARS = re.compile(r"^[0-9+\-\s()()/,,、;;转]+$")  # 转: an extension (0571-8888 转 12)
 MIN_PHONE_DIGITS = 7
+AUDITED = ("code", "name", "phone", "address", "wechat", "kind", "price_tier", "credit_limit", "payment_terms_days",
+           "active", "note")
 
 
 @dataclass
@@ -84,44 +90,7 @@ class CustomerRow:
     active: bool
 
 
-@dataclass(frozen=True)
-class TierPriceRow:
-    product_id: int
-    sku: str
-    name: str
-    base_unit: str
-    retail_price: Decimal | None  # Product.price
-    tier: str
-    tier_text: str
-    price: Decimal  # per base unit
-
-
-# -- tiers ------------------------------------------------------------------------------------
-
-def tiers() -> dict[str, str]:
-    """Tier code → label: the declared tiers plus any tier that has prices (never "floor")."""
-    found = {t for (t,) in ProductPrice.select(ProductPrice.tier).distinct().tuples() if t != FLOOR}
-    return {**DECLARED_TIERS, **{t: t for t in sorted(found - set(DECLARED_TIERS))}}
-
-
-def tier_text(tier: str) -> str:
-    return {**DECLARED_TIERS, FLOOR: "最低价"}.get(tier, tier)
-
-
-def parse_tier(value: object, field: str = "价格等级", *, allow_floor: bool = False,
-               key: str = "customer.bad_tier") -> str:
-    """A tier by code or label (wholesale / 批发价 / 批发); blank → ''."""
-    text = normalise_text(value)
-    if not text:
-        return ""
-    known = tiers()
-    if allow_floor:
-        known[FLOOR] = tier_text(FLOOR)
-    for code, label in known.items():
-        if text.lower() == code or text in (label, label.removesuffix("价")):
-            return code
-    raise ValidationError(key, field=field, value=value, tiers="、".join(known.values()))
-
+# -- parsing what people type ---------------------------------------------------------------------
 
 def parse_kind(value: object, field: str = "客户类型") -> str:
     text = normalise_text(value).lower()
@@ -146,19 +115,12 @@ def parse_phone(value: object, field: str = "电话") -> str:
 
 
 def parse_credit_limit(value: object, field: str = "信用额度") -> Decimal:
-    return to_decimal(value, field, places=2, default=Decimal(0))
+    return parse_amount(value, field)
 
 
 def parse_terms(value: object, field: str = "账期天数") -> int:
-    try:
-        days = to_int(value, field)
-    except ValidationError as exc:
-        if exc.key == "value.too_precise":
-            raise ValidationError("value.not_integer", field=field, value=value) from None
-        raise
-    if days is not None and days < 0:
-        raise ValidationError("value.negative", field=field, value=value)
-    return days or 0
+    """Whole days ≥ 0; blank = 0 (pays at once)."""
+    return parse_days(value, field) or 0
 
 
 def customer_problems(data: CustomerInput) -> list[ValidationError]:
@@ -197,12 +159,6 @@ def customer_search_key(name: str, code: str = "", phone: str = "", wechat: str 
     return " ".join(p for p in parts if p)
 
 
-def _snapshot(c: Customer) -> dict:
-    return {"code": c.code, "name": c.name, "phone": c.phone, "address": c.address, "wechat": c.wechat,
-            "kind": c.kind, "price_tier": c.price_tier, "credit_limit": str(c.credit_limit),
-            "payment_terms_days": c.payment_terms_days, "active": c.active, "note": c.note}
-
-
 def next_code() -> str:
     """KH001, KH002, …; skips codes a user already typed."""
     return next_free_code("customer", CODE_PREFIX, 3, Customer.code)
@@ -210,27 +166,17 @@ def next_code() -> str:
 
 def save_clean_customer(actor, clean: CleanCustomer, customer_id: int | None = None) -> Customer:
     """Create or update inside the caller's write transaction (the import saves a whole file in one)."""
-    if clean.code:
-        other = Customer.get_or_none(Customer.code == clean.code)
-        if other is not None and other.id != customer_id:
-            raise ValidationError("customer.duplicate_code", field="客户编码", code=clean.code)
-    old_row = get_customer(customer_id) if customer_id is not None else None
-    if old_row is not None and old_row.code == WALK_IN_CODE and (clean.credit_limit or not clean.active
-                                                                  or clean.code not in ("", WALK_IN_CODE)):
+    refuse_taken_code(Customer.code, clean.code, customer_id, "customer.duplicate_code", "客户编码")
+    old = get_customer(customer_id) if customer_id is not None else None
+    if old is not None and old.code == WALK_IN_CODE and (clean.credit_limit or not clean.active
+                                                          or clean.code not in ("", WALK_IN_CODE)):
         raise ValidationError("customer.walk_in_fixed", field="客户")
-    code = clean.code or (old_row.code if old_row is not None else next_code())
+    code = clean.code or (old.code if old is not None else next_code())
     values = dict(code=code, name=clean.name, phone=clean.phone, address=clean.address, wechat=clean.wechat,
                   kind=clean.kind, price_tier=clean.price_tier, credit_limit=clean.credit_limit,
                   payment_terms_days=clean.payment_terms_days, active=clean.active, note=clean.note,
                   search_key=customer_search_key(clean.name, code, clean.phone, clean.wechat))
-    if old_row is None:
-        customer = Customer.create(**values)
-    else:
-        Customer.update(**values).where(Customer.id == customer_id).execute()
-        customer = Customer.get_by_id(customer_id)
-    audit.record(actor, "customer.create" if old_row is None else "customer.update", "customer", customer.id,
-                 old=None if old_row is None else _snapshot(old_row), new=_snapshot(customer))
-    return customer
+    return save_record(actor, Customer, old, values, audited=AUDITED)
 
 
 def save_customer(actor, data: CustomerInput, customer_id: int | None = None) -> Customer:
@@ -257,7 +203,7 @@ def ensure_walk_in(actor=None) -> Customer:
         Customer.insert(code=WALK_IN_CODE, name=WALK_IN_NAME, kind=RETAIL, price_tier=RETAIL,
                         search_key=customer_search_key(WALK_IN_NAME, WALK_IN_CODE)).on_conflict_ignore().execute()
         customer = Customer.get(Customer.code == WALK_IN_CODE)
-        audit.record(actor, "customer.create", "customer", customer.id, new=_snapshot(customer))
+        audit.record(actor, "customer.create", "customer", customer.id, new=snapshot(customer, AUDITED))
     return customer
 
 
@@ -271,23 +217,9 @@ def is_walk_in(customer: Customer) -> bool:
 
 
 def get_customer(ref: int | str | Customer) -> Customer:
-    """By id, code, exact name or exact phone."""
-    if isinstance(ref, Customer):
-        return ref
-    if isinstance(ref, int):
-        customer = Customer.get_or_none(Customer.id == ref)
-    else:
-        text = normalise_text(ref)
-        customer = Customer.get_or_none(Customer.code == text)
-        for column in (Customer.name, Customer.phone):
-            if customer is None and text:
-                matches = list(Customer.select().where(column == text).limit(2))
-                if len(matches) > 1:
-                    raise ValidationError("customer.name_ambiguous", field="客户", count=len(matches), name=text)
-                customer = matches[0] if matches else None
-    if customer is None:
-        raise NotFound("customer.not_found", ref=ref)
-    return customer
+    """By id, code, exact name or exact phone (two customers with that name or phone: refused)."""
+    return find_record(Customer, ref, by=(Customer.code, Customer.name, Customer.phone), not_found="customer.not_found",
+                       ambiguous="customer.name_ambiguous", field="客户")
 
 
 def list_customers(text: str = "", kind: str | None = None, *, include_inactive: bool = False,
@@ -318,58 +250,6 @@ def list_customers(text: str = "", kind: str | None = None, *, include_inactive:
                         owed.get(c.id, Decimal("0.00")), c.active) for c in found]
 
 
-# -- prices ---------------------------------------------------------------------------------------
-
-def parse_tier_price(value: object, field: str = "价格") -> Decimal | None:
-    """Per base unit; blank = remove the tier's price."""
-    if value is None or normalise_text(value) == "":
-        return None
-    return to_decimal(value, field, places=MONEY_SCALE, allow_zero=False)
-
-
-def set_tier_price(actor, product_id: int, tier: str, price: object) -> Decimal | None:
-    """Set (or with a blank price, remove) the product's price in `tier` ("floor" = the minimum price)."""
-    require(actor, "product.edit")
-    try:
-        code = parse_tier(tier, allow_floor=True, key="price.bad_tier")
-    except ValidationError:
-        code = normalise_text(tier)  # a new tier (工地价) comes into being with its first price
-    if not code:
-        raise ValidationError("value.required", field="价格等级")
-    if code == RETAIL:  # the retail price is the product's own price; one place for it
-        raise ValidationError("price.bad_tier", field="价格等级", value=tier,
-                              tiers="、".join(v for k, v in tiers().items() if k != RETAIL))
-    value = parse_tier_price(price)
-    if Product.get_or_none(Product.id == product_id) is None:
-        raise NotFound("product.not_found", ref=product_id)
-    with write_transaction():
-        row = ProductPrice.get_or_none((ProductPrice.product == product_id) & (ProductPrice.tier == code))
-        old = None if row is None else str(row.price)
-        if value is None:
-            if row is not None:
-                row.delete_instance()
-        elif row is None:
-            ProductPrice.create(product=product_id, tier=code, price=value)
-        else:
-            ProductPrice.update(price=value).where(ProductPrice.id == row.id).execute()
-        if old != (None if value is None else str(value)):
-            audit.record(actor, "price.tier", "product", product_id, old=old, new=None if value is None else str(value),
-                         reason=code)
-    return value
-
-
-def tier_prices(product_id: int | None = None, tier: str | None = None) -> list[TierPriceRow]:
-    """Tier prices (floor included), by product SKU then tier."""
-    query = (ProductPrice.select(ProductPrice, Product).join(Product)
-             .order_by(Product.sku, ProductPrice.tier))
-    if product_id is not None:
-        query = query.where(ProductPrice.product == product_id)
-    if tier:
-        query = query.where(ProductPrice.tier == tier)
-    return [TierPriceRow(r.product_id, r.product.sku, r.product.name, r.product.base_unit, r.product.price, r.tier,
-                         tier_text(r.tier), r.price) for r in query]
-
-
 def price_for(product_id: int, customer: Customer | int | None = None) -> Decimal:
     """What `customer` pays per base unit: their tier's price, else the retail price (0 if none)."""
     if customer is not None and not isinstance(customer, Customer):
@@ -382,9 +262,3 @@ def price_for(product_id: int, customer: Customer | int | None = None) -> Decima
     if product is None:
         raise NotFound("product.not_found", ref=product_id)
     return product.price if product.price is not None else Decimal(0)
-
-
-def floor_price(product_id: int) -> Decimal | None:
-    """The minimum price per base unit (a sale below it waits for approval); None = no minimum."""
-    row = ProductPrice.get_or_none((ProductPrice.product == product_id) & (ProductPrice.tier == FLOOR))
-    return row.price if row is not None else None

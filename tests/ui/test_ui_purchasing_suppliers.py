@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from services.core import shop_settings
 from services.core.clock import today
-from services.purchasing import purchase_returns, suppliers
+from services.purchasing import delivery_calendar, purchase_returns, supplier_products, suppliers
 from tests.purchase_shop import on_hand, opening_stock, purchase_shop
 from ui.purchasing.settings_dialog import ShopSettingsDialog
 from ui.purchasing.supplier_dialog import SupplierDialog
@@ -24,7 +24,7 @@ def test_supplier_editor_validation_in_chinese_then_products_and_closed_days(qtb
     purchase_shop(shop)
     view = subview(make_window(), "suppliers")
     assert [r.code for r in view.model.rows] == ["FRUIT", "VEG"]  # by code
-    dialog = view.new_supplier()
+    dialog = view.new_record()
     assert not dialog.products_box.isEnabled() and dialog.later.isVisible()
     assert not dialog.save() and dialog.error.text() == "供应商名称不能为空"
     dialog.name.setText("东港水产")
@@ -51,14 +51,14 @@ def test_supplier_editor_validation_in_chinese_then_products_and_closed_days(qtb
     assert dialog.products.setData(dialog.products.index(0, 4), "0.04")  # 上次进价
     assert not dialog.products.setData(dialog.products.index(0, 4), "0")
     assert "进价" in dialog.error.text()
-    [supplied] = suppliers.supplier_products(row.id)
+    [supplied] = supplier_products.supplier_products(row.id)
     assert (supplied.pack_size, supplied.last_price) == (Decimal(100), Decimal("0.04"))
 
     day = today() + dt.timedelta(days=3)
     dialog.closed_day.setDate(day)
     dialog.closed_reason.setText("冷库检修")
     assert dialog.add_closed_day()
-    assert suppliers.closed_days(row.id) == [(day, "冷库检修")]
+    assert delivery_calendar.closed_days(row.id) == [(day, "冷库检修")]
 
 
 def test_editing_a_supplier_shows_its_weekdays(qtbot, make_window, shop):

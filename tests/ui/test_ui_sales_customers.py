@@ -36,7 +36,7 @@ def test_a_wholesale_customer_with_a_credit_limit(qtbot, make_window, shop):
     assert [r.customer.name for r in view.model.rows][:2] == ["散客", "五金王"]
     changes: list[str] = []
     view.context.events.changed.connect(changes.append)
-    dialog = view.new_customer()
+    dialog = view.new_record()
     assert not dialog.save() and dialog.error.text() == "客户名称不能为空"
     dialog.name.setText("建材李")
     dialog.phone.setText("138-0013-8000")

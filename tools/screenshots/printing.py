@@ -34,7 +34,7 @@ def build_shop(db: Path) -> tuple[str, list]:
     from services.catalog import products
     from services.core import shop_settings, users
     from services.core.messages import set_language
-    from services.purchasing import purchase_orders, suppliers
+    from services.purchasing import purchase_orders, supplier_products, suppliers
     from services.purchasing.purchase_orders import OrderLineInput
     from services.shop.setup import initialise
 
@@ -51,7 +51,7 @@ def build_shop(db: Path) -> tuple[str, list]:
     for i, (name, spec, base, pack, qty, unit, price) in enumerate(VEGETABLES, 1):
         product = products.save_product(owner, products.ProductInput(
             name=name, spec=spec, base_unit=base, sku=f"SC{i:04d}", units=[pack] if pack else []))
-        suppliers.save_supplier_product(owner, supplier, product, pack_size=pack[1] if pack else "5",
+        supplier_products.save_supplier_product(owner, supplier, product, pack_size=pack[1] if pack else "5",
                                         supplier_sku=f"LY-{100 + i}", preferred=True)
         lines.append(OrderLineInput(product.id, qty, unit, price=price))
     order = purchase_orders.create_draft(buyer, supplier.id, lines, note="早上 7 点前送到后门,菠菜要当天采摘的",

@@ -28,8 +28,8 @@ from services.catalog import products
 from services.core import clock, shop_settings
 from services.core.errors import XiaopuError
 from services.core.numbers import MONEY_STEP, to_decimal
+from services.purchasing import delivery_calendar, supplier_products, suppliers
 from services.purchasing import purchase_orders as po
-from services.purchasing import suppliers
 from ui.widgets import formatting
 from ui.widgets.context import AppContext
 from ui.widgets.formatting import SOON_COLOR
@@ -146,7 +146,7 @@ class OrderEditorDialog(QDialog):
         self.setWindowTitle(self.tr("新建采购单") if number is None else self.tr("修改采购单 %1").replace("%1", number))
         self.resize(1120, 660)
         self.flag_limit = Decimal(shop_settings.get("purchase.price_flag_percent"))
-        self.terms: dict[int, suppliers.SupplierProductRow] = {}
+        self.terms: dict[int, supplier_products.SupplierProductRow] = {}
         self.supplier_rows = {r.id: r for r in suppliers.list_suppliers()}
 
         self.supplier = QComboBox()
@@ -215,7 +215,7 @@ class OrderEditorDialog(QDialog):
         name = suppliers.get_supplier(order.supplier_id).name
         self.supplier.addItem(name, order.supplier_id)
         self.supplier.setEnabled(False)
-        self.terms = {r.product_id: r for r in suppliers.supplier_products(order.supplier_id)}
+        self.terms = {r.product_id: r for r in supplier_products.supplier_products(order.supplier_id)}
         if order.expected_date:
             self.expected.setDate(QDate(order.expected_date))
         self.note.setText(order.note)
@@ -232,7 +232,7 @@ class OrderEditorDialog(QDialog):
 
     def _supplier_changed(self) -> None:
         sid = self.supplier_id()
-        self.terms = {r.product_id: r for r in suppliers.supplier_products(sid)} if sid else {}
+        self.terms = {r.product_id: r for r in supplier_products.supplier_products(sid)} if sid else {}
         for line in self.model.rows:
             term = self.terms.get(line.product_id)
             line.last_price = term.last_price if term else None
@@ -244,7 +244,7 @@ class OrderEditorDialog(QDialog):
     def _next_delivery(supplier_id: int | None) -> dt.date:
         today = clock.today()
         try:
-            return suppliers.next_delivery_days(supplier_id, today, 1)[0] if supplier_id else today
+            return delivery_calendar.next_delivery_days(supplier_id, today, 1)[0] if supplier_id else today
         except XiaopuError:  # no lead time yet: the owner picks the day
             return today + dt.timedelta(days=1)
 
@@ -296,7 +296,7 @@ class OrderEditorDialog(QDialog):
             return
         self.history_title.setText(self.tr("价格历史:%1(每%2的进价,★ = 首选供应商)")
                                    .replace("%1", line.name).replace("%2", line.base_unit))
-        self.history.set_rows(suppliers.price_history(line.product_id))
+        self.history.set_rows(supplier_products.price_history(line.product_id))
 
     def _update_total(self) -> None:
         total = sum((line.amount for line in self.model.rows), Decimal(0))

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from services.catalog import products
 from services.core.errors import XiaopuError
-from services.purchasing import purchase_returns, suppliers
+from services.purchasing import purchase_returns, supplier_products, suppliers
 from services.stock.stock import stock_rows
 from ui.widgets import formatting
 from ui.widgets.context import AppContext
@@ -141,7 +141,7 @@ class ReturnsView(RefreshOnShow, QWidget):
         for name, _ in products.product_input(products.get_product(row.id)).units:
             self.unit.addItem(name, name)
         # the usual supplier of the product comes up by itself
-        terms = suppliers.supply_terms([row.id]).get(row.id)
+        terms = supplier_products.supply_terms([row.id]).get(row.id)
         if terms is not None and self.supplier.findData(terms.supplier_id) >= 0:
             self.supplier.setCurrentIndex(self.supplier.findData(terms.supplier_id))
 

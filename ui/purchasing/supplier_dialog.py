@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from services.core import users
 from services.core.clock import today
 from services.core.errors import XiaopuError
-from services.purchasing import suppliers
+from services.purchasing import delivery_calendar, supplier_products, suppliers, weekdays
 from ui.widgets import formatting
 from ui.widgets.context import AppContext
 from ui.widgets.notify import error_label
@@ -176,7 +176,7 @@ class SupplierDialog(QDialog):
                               (self.note, data.note)):
             widget.setText(str(value or ""))
         self.responsible.setCurrentIndex(max(0, self.responsible.findData(data.responsible or "")))
-        days = suppliers.parse_weekdays(data.delivery_weekdays)
+        days = weekdays.parse_weekdays(data.delivery_weekdays)
         for n, box in enumerate(self.weekdays, 1):
             box.setChecked(str(n) in days)
         self.active.setChecked(bool(data.active))
@@ -185,8 +185,8 @@ class SupplierDialog(QDialog):
     def reload_lists(self) -> None:
         if self.supplier_id is None:
             return
-        self.closed.set_rows(suppliers.closed_days(self.supplier_id, today()))
-        self.products.set_rows(suppliers.supplier_products(self.supplier_id))
+        self.closed.set_rows(delivery_calendar.closed_days(self.supplier_id, today()))
+        self.products.set_rows(supplier_products.supplier_products(self.supplier_id))
 
     # -- saving ---------------------------------------------------------------------------------
 
@@ -233,33 +233,33 @@ class SupplierDialog(QDialog):
 
     def add_closed_day(self) -> bool:
         day = self.closed_day.date().toPython()
-        return self._run(lambda: suppliers.set_closed_day(self.context.user, self.supplier_id, day,
+        return self._run(lambda: delivery_calendar.set_closed_day(self.context.user, self.supplier_id, day,
                                                           self.closed_reason.text()))
 
     def remove_closed_day(self) -> bool:
         row = selected_row(self.closed_table)
-        return row is not None and self._run(lambda: suppliers.clear_closed_day(self.context.user, self.supplier_id,
+        return row is not None and self._run(lambda: delivery_calendar.clear_closed_day(self.context.user, self.supplier_id,
                                                                                 row[0]))
 
     def _save_product(self, product_id: int, **values) -> None:
-        suppliers.save_supplier_product(self.context.user, self.supplier_id, product_id, **values)
+        supplier_products.save_supplier_product(self.context.user, self.supplier_id, product_id, **values)
         self.saved.emit(self.supplier_id)
         self.reload_lists()  # the price history and the list: what the service stored
 
     def add_product(self, product_id: int) -> bool:
         if any(r.product_id == product_id for r in self.products.rows):
             return True
-        return self._run(lambda: suppliers.save_supplier_product(self.context.user, self.supplier_id, product_id,
+        return self._run(lambda: supplier_products.save_supplier_product(self.context.user, self.supplier_id, product_id,
                                                                  pack_size="1"))
 
     def make_preferred(self) -> bool:
         row = selected_row(self.products_table)
-        return row is not None and self._run(lambda: suppliers.save_supplier_product(
+        return row is not None and self._run(lambda: supplier_products.save_supplier_product(
             self.context.user, self.supplier_id, row.product_id, preferred=True))
 
     def remove_product(self) -> bool:
         row = selected_row(self.products_table)
-        return row is not None and self._run(lambda: suppliers.remove_supplier_product(
+        return row is not None and self._run(lambda: supplier_products.remove_supplier_product(
             self.context.user, self.supplier_id, row.product_id))
 
 

@@ -1,19 +1,17 @@
 """采购 → 供应商: the supplier list, the editor, and Excel import/export (in a worker)."""
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QTableView, QToolBar, QVBoxLayout, QWidget
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtWidgets import QVBoxLayout
 
 from services.exports.suppliers import export_suppliers
 from services.imports.supplier_import import import_suppliers
 from services.purchasing import suppliers
 from ui.purchasing.supplier_dialog import SupplierDialog
-from ui.widgets import formatting, notify
+from ui.widgets import formatting
 from ui.widgets.context import AppContext
-from ui.widgets.excel_actions import ExcelActions
-from ui.widgets.refresh import RefreshOnShow
-from ui.widgets.search_box import SearchBox
-from ui.widgets.table_model import RIGHT, Column, RowsModel, selected_row, setup_table
+from ui.widgets.master_list import MasterListView
+from ui.widgets.table_model import RIGHT, Column, RowsModel
 
 CTX = "SuppliersView"
 COLUMNS = (
@@ -30,66 +28,24 @@ COLUMNS = (
 )
 
 
-class SuppliersView(RefreshOnShow, QWidget):
+class SuppliersView(MasterListView):
     WATCHED = frozenset({"suppliers", "purchasing"})
+    CHANGED = "suppliers"
 
     def __init__(self, context: AppContext, parent=None):
-        super().__init__(parent)
-        self.context = context
-        self.dialog: SupplierDialog | None = None
-        self.excel = ExcelActions(self, context, import_title=self.tr("导入供应商"), export_title=self.tr("导出供应商"),
-                                  default_name=self.tr("供应商.xlsx"), import_rows=import_suppliers,
-                                  export_rows=export_suppliers, changed=("suppliers",))
-        toolbar = QToolBar()
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        toolbar.addAction(self.tr("新建"), lambda: self.new_supplier())
-        toolbar.addAction(self.tr("编辑"), lambda: self.edit_selected())
-        toolbar.addSeparator()
-        toolbar.addAction(self.tr("导入Excel"), lambda: self.excel.choose_import())
-        toolbar.addAction(self.tr("导出Excel"), lambda: self.excel.choose_export())
-        self.show_inactive = QCheckBox(self.tr("含停用"))
-        self.show_inactive.toggled.connect(lambda: self.reload())
-        self.search = SearchBox(self.tr("搜索:编码、名称、联系人或电话"), self.reload)
-        self.model = RowsModel(COLUMNS, self)
-        self.table = QTableView()
-        setup_table(self.table, self.model)
-        self.table.doubleClicked.connect(lambda _: self.edit_selected())
-        top = QHBoxLayout()
-        top.addWidget(toolbar)
-        top.addStretch(1)
-        top.addWidget(self.show_inactive)
-        top.addWidget(self.search, 1)
+        super().__init__(context, parent)
+        self.build_list(
+            RowsModel(COLUMNS, self), search_hint=self.tr("搜索:编码、名称、联系人或电话"),
+            pick_first=self.tr("请先在列表中选择一个供应商。"), edit_title=self.tr("编辑供应商"),
+            excel=dict(import_title=self.tr("导入供应商"), export_title=self.tr("导出供应商"),
+                       default_name=self.tr("供应商.xlsx"), import_rows=import_suppliers, export_rows=export_suppliers))
         layout = QVBoxLayout(self)
-        layout.addLayout(top)
+        layout.addLayout(self.top)
         layout.addWidget(self.table, 1)
         self.watch(context)
 
-    def reload(self) -> None:
-        self.search.debounce.stop()
-        self.stale = False
-        selected = selected_row(self.table)
-        self.model.set_rows(suppliers.list_suppliers(self.search.text(), active_only=not self.show_inactive.isChecked()))
-        if selected is not None:
-            self.select(selected.id)
+    def fetch_rows(self, text: str, include_inactive: bool) -> list[suppliers.SupplierRow]:
+        return suppliers.list_suppliers(text, active_only=not include_inactive)
 
-    def select(self, supplier_id: int) -> None:
-        row = next((i for i, r in enumerate(self.model.rows) if r.id == supplier_id), -1)
-        if row >= 0:
-            self.table.selectRow(row)
-
-    def new_supplier(self) -> SupplierDialog:
-        return self._open(SupplierDialog(self.context, parent=self))
-
-    def edit_selected(self) -> SupplierDialog | None:
-        row = selected_row(self.table)
-        if row is None:
-            notify.inform(self, self.tr("编辑供应商"), self.tr("请先在列表中选择一个供应商。"))
-            return None
-        return self._open(SupplierDialog(self.context, row.id, parent=self))
-
-    def _open(self, dialog: SupplierDialog) -> SupplierDialog:
-        self.dialog = dialog
-        dialog.saved.connect(lambda sid: (self.context.events.changed.emit("suppliers"), self.select(sid)))
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
-        return dialog
+    def editor(self, record_id: int | None) -> SupplierDialog:
+        return SupplierDialog(self.context, record_id, parent=self)

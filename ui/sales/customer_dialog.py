@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from services.core.errors import XiaopuError
-from services.sales import customers
+from services.sales import customers, tier_prices
 from ui.widgets.context import AppContext
 from ui.widgets.notify import error_label
 
@@ -52,7 +52,7 @@ class CustomerDialog(QDialog):
             self.kind.addItem(label(text), code)
         self.tier = QComboBox()
         self.tier.addItem(self.tr("(按类型)"), "")
-        for code, text in customers.tiers().items():
+        for code, text in tier_prices.tiers().items():
             self.tier.addItem(label(text), code)
         self.credit_limit = QLineEdit()
         self.credit_limit.setPlaceholderText(self.tr("0 = 不允许赊账"))

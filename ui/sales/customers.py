@@ -8,16 +8,13 @@ from decimal import Decimal
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QCheckBox,
     QDateEdit,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QSplitter,
     QTableView,
-    QToolBar,
     QVBoxLayout,
-    QWidget,
 )
 
 from services.core import clock
@@ -30,11 +27,9 @@ from ui.sales.payment_dialog import PaymentDialog
 from ui.sales.statement_dialog import StatementDialog
 from ui.widgets import formatting, notify
 from ui.widgets.context import AppContext
-from ui.widgets.excel_actions import ExcelActions
 from ui.widgets.layout import column
-from ui.widgets.refresh import RefreshOnShow
-from ui.widgets.search_box import SearchBox
-from ui.widgets.table_model import RIGHT, Column, RowsModel, selected_row, setup_table, swatch
+from ui.widgets.master_list import MasterListView
+from ui.widgets.table_model import RIGHT, Column, RowsModel, setup_table, swatch
 
 CTX = "CustomersView"
 OVERDUE = QColor("#fde2e1")
@@ -108,44 +103,25 @@ class AgeingModel(RowsModel):
         return OVERDUE if row.overdue > 0 else None
 
 
-class CustomersView(RefreshOnShow, QWidget):
+class CustomersView(MasterListView):
     WATCHED = frozenset({"customers", "sales", "receivables"})
+    CHANGED = "customers"
 
     def __init__(self, context: AppContext, parent=None):
-        super().__init__(parent)
-        self.context = context
-        self.dialog = None  # the editor, payment or statement dialog last opened (tests drive it)
-        self.excel = ExcelActions(self, context, import_title=self.tr("导入客户"), export_title=self.tr("导出客户"),
-                                  default_name=self.tr("客户.xlsx"), import_rows=import_customers,
-                                  export_rows=export_customers, changed=("customers",))
-        toolbar = QToolBar()
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        toolbar.addAction(self.tr("新建"), lambda: self.new_customer())
-        toolbar.addAction(self.tr("编辑"), lambda: self.edit_selected())
-        toolbar.addSeparator()
-        toolbar.addAction(self.tr("收款"), lambda: self.pay_selected())
-        toolbar.addAction(self.tr("对账单"), lambda: self.statement_selected())
-        toolbar.addSeparator()
-        toolbar.addAction(self.tr("导入Excel"), lambda: self.excel.choose_import())
-        toolbar.addAction(self.tr("导出Excel"), lambda: self.excel.choose_export())
-        self.show_inactive = QCheckBox(self.tr("含停用"))
-        self.show_inactive.toggled.connect(lambda: self.reload())
-        self.search = SearchBox(self.tr("搜索:名称、拼音、电话或微信名"), self.reload)
-        self.model = CustomersModel(COLUMNS, self)
-        self.table = QTableView()
-        setup_table(self.table, self.model)
-        self.table.doubleClicked.connect(lambda _: self.edit_selected())
-        top = QHBoxLayout()
-        top.addWidget(toolbar)
-        top.addStretch(1)
-        top.addWidget(self.show_inactive)
-        top.addWidget(self.search, 1)
+        super().__init__(context, parent)
+        self.build_list(
+            CustomersModel(COLUMNS, self), search_hint=self.tr("搜索:名称、拼音、电话或微信名"),
+            pick_first=self.tr("请先在列表中选择一个客户。"), edit_title=self.tr("编辑客户"),
+            excel=dict(import_title=self.tr("导入客户"), export_title=self.tr("导出客户"),
+                       default_name=self.tr("客户.xlsx"), import_rows=import_customers, export_rows=export_customers),
+            actions=((self.tr("收款"), lambda: self.pay_selected()),
+                     (self.tr("对账单"), lambda: self.statement_selected())))
         legend = QHBoxLayout()
         legend.addWidget(swatch(OVERDUE, self.tr("有逾期欠款")))
         legend.addWidget(swatch(OVER_LIMIT, self.tr("欠款超过信用额度")))
         legend.addStretch(1)
         splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(column(top, (self.table, 1), legend))
+        splitter.addWidget(column(self.top, (self.table, 1), legend))
         splitter.addWidget(self._ageing_box())
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
@@ -178,15 +154,13 @@ class CustomersView(RefreshOnShow, QWidget):
 
     # -- loading --------------------------------------------------------------------------------
 
-    def reload(self) -> None:
-        self.search.debounce.stop()
-        self.stale = False
-        selected = selected_row(self.table)
-        found = customers.list_customers(self.search.text(), include_inactive=self.show_inactive.isChecked())
+    def fetch_rows(self, text: str, include_inactive: bool) -> list[CustomerLine]:
+        found = customers.list_customers(text, include_inactive=include_inactive)
         overdue = {r.customer_id: r.overdue for r in receivables.ageing(customer_ids=[c.id for c in found])}
-        self.model.set_rows([CustomerLine(c, overdue.get(c.id, ZERO_CENTS)) for c in found])
-        if selected is not None:
-            self.select(selected.id)
+        return [CustomerLine(c, overdue.get(c.id, ZERO_CENTS)) for c in found]
+
+    def reload(self) -> None:
+        super().reload()
         self.reload_ageing()
 
     def reload_ageing(self) -> None:
@@ -197,47 +171,20 @@ class CustomersView(RefreshOnShow, QWidget):
         self.ageing_total.setText(self.tr("应收合计 ¥%1,其中逾期 ¥%2").replace("%1", f"{total:.2f}")
                                   .replace("%2", f"{overdue:.2f}"))
 
-    def select(self, customer_id: int) -> None:
-        row = next((i for i, r in enumerate(self.model.rows) if r.id == customer_id), -1)
-        if row >= 0:
-            self.table.selectRow(row)
-
     # -- actions ----------------------------------------------------------------------------------
 
-    def _selected(self, title: str) -> CustomerLine | None:
-        row = selected_row(self.table)
-        if row is None:
-            notify.inform(self, title, self.tr("请先在列表中选择一个客户。"))
-        return row
-
-    def _saved(self, customer_id: int) -> None:
-        self.context.events.changed.emit("customers")
-        self.select(customer_id)
-
-    def _open(self, dialog):
-        self.dialog = dialog
-        if hasattr(dialog, "saved"):
-            dialog.saved.connect(self._saved)
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
-        return dialog
-
-    def new_customer(self) -> CustomerDialog:
-        return self._open(CustomerDialog(self.context, parent=self))
-
-    def edit_selected(self) -> CustomerDialog | None:
-        row = self._selected(self.tr("编辑客户"))
-        return None if row is None else self._open(CustomerDialog(self.context, row.id, parent=self))
+    def editor(self, record_id: int | None) -> CustomerDialog:
+        return CustomerDialog(self.context, record_id, parent=self)
 
     def pay_selected(self) -> PaymentDialog | None:
-        row = self._selected(self.tr("收款"))
+        row = self.selected(self.tr("收款"))
         if row is None:
             return None
         if row.customer.code == customers.WALK_IN_CODE:
             notify.inform(self, self.tr("收款"), self.tr("散客当场付清,没有欠款可收。"))
             return None
-        return self._open(PaymentDialog(self.context, row.id, parent=self))
+        return self.open_dialog(PaymentDialog(self.context, row.id, parent=self))
 
     def statement_selected(self) -> StatementDialog | None:
-        row = self._selected(self.tr("对账单"))
-        return None if row is None else self._open(StatementDialog(self.context, row.id, parent=self))
+        row = self.selected(self.tr("对账单"))
+        return None if row is None else self.open_dialog(StatementDialog(self.context, row.id, parent=self))
