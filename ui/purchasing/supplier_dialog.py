@@ -234,12 +234,12 @@ class SupplierDialog(QDialog):
     def add_closed_day(self) -> bool:
         day = self.closed_day.date().toPython()
         return self._run(lambda: delivery_calendar.set_closed_day(self.context.user, self.supplier_id, day,
-                                                          self.closed_reason.text()))
+                                                                  self.closed_reason.text()))
 
     def remove_closed_day(self) -> bool:
         row = selected_row(self.closed_table)
-        return row is not None and self._run(lambda: delivery_calendar.clear_closed_day(self.context.user, self.supplier_id,
-                                                                                row[0]))
+        return row is not None and self._run(lambda: delivery_calendar.clear_closed_day(
+            self.context.user, self.supplier_id, row[0]))
 
     def _save_product(self, product_id: int, **values) -> None:
         supplier_products.save_supplier_product(self.context.user, self.supplier_id, product_id, **values)
@@ -249,8 +249,8 @@ class SupplierDialog(QDialog):
     def add_product(self, product_id: int) -> bool:
         if any(r.product_id == product_id for r in self.products.rows):
             return True
-        return self._run(lambda: supplier_products.save_supplier_product(self.context.user, self.supplier_id, product_id,
-                                                                 pack_size="1"))
+        return self._run(lambda: supplier_products.save_supplier_product(
+            self.context.user, self.supplier_id, product_id, pack_size="1"))
 
     def make_preferred(self) -> bool:
         row = selected_row(self.products_table)
