@@ -18,6 +18,9 @@ SELLABLE_KINDS = ("warehouse", "shelf")  # a subcontractor holds our stock, but 
 MOVE_COST = "m.quantity * COALESCE(m.unit_cost, p.cost)"
 # documents that count as happened: reversed ones and the reversals themselves cancel out
 STANDING = "d.state = 'posted' AND d.doc_type != 'reversal'"
+# a period's moves, found through the documents' dates (join with `WHERE m.document_id = d.id`): SQLite
+# keeps a CROSS JOIN's order, where it would otherwise walk every move ever to a location by its index
+PERIOD_MOVES = "document d CROSS JOIN move m"
 
 
 def location_kinds() -> dict[int, str]:

@@ -6,16 +6,14 @@ without `cost.view` gets sales and quantities only: cost, margin and margin rate
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from decimal import Decimal
 
-from models import Product
-from models.sales import Channel, Customer
 from services.core.errors import ValidationError
 from services.core.messages import msg
 from services.core.numbers import HUNDRED, ZERO, fmt_qty
 from services.reports.figures import dec, may_see_cost, money, percent
-from services.reports.ledger_sql import hour_sql, quantity, to_day
+from services.reports.ledger_sql import fetch, hour_sql, in_list, quantity, to_day
 from services.reports.period import Period, period
 from services.reports.sales_facts import SaleSums, sale_sums
 
@@ -92,51 +90,58 @@ def sales_row(key: str, label: str, sums: list[SaleSums], total_revenue: Decimal
 
 
 def _labels(by: str, keys: list) -> dict:
-    """key → (code, label) for the grouped keys of `by`."""
-    if by == "product":
-        found = Product.select(Product.id, Product.sku, Product.name, Product.base_unit).where(Product.id.in_(keys))
-        return {p.id: (p.sku, p.name, p.base_unit) for p in found}
+    """key → (code, label, unit) for the grouped keys of `by` (plain rows: a year's products are thousands)."""
     if by == "category":
         return {k: (k, k or msg("report.no_category"), "") for k in keys}
-    model = Channel if by == "channel" else Customer
-    found = {row.id: (row.code, row.name, "") for row in model.select().where(model.id.in_(keys))}
+    if by == "product":
+        return {pid: (sku, name, unit) for pid, sku, name, unit in fetch(
+            f"SELECT id, sku, name, base_unit FROM product WHERE id IN {in_list(keys)}")}
+    table = "channel" if by == "channel" else "customer"
+    found = {rid: (code, name, "") for rid, code, name in fetch(
+        f"SELECT id, code, name FROM {table} WHERE id IN {in_list(k for k in keys if k)}")}
     found[0] = ("", msg("report.no_order") if by == "channel" else msg("sale.walk_in"), "")
     return found
 
 
-def _grouped_rows(by: str, sums: list[SaleSums], total: Decimal, show_cost: bool) -> list[SalesRow]:
+def abc_classes(revenues: dict[str, Decimal]) -> tuple[dict[str, str], list[AbcClass]]:
+    """Products by sales, largest first: A while the share of sales before the product is under 80%,
+    B under 95%, C after (so A is the fewest products that reach 80%). Returns key → class and the
+    classes' totals."""
+    total = sum(revenues.values(), ZERO)
+    before, classes = ZERO, {}
+    for key, revenue in sorted(revenues.items(), key=lambda item: (-item[1], item[0])):
+        share_before = before * HUNDRED / total if total > 0 else HUNDRED
+        classes[key] = next((name for limit, name in ABC_LIMITS if share_before < limit), "C")
+        before += revenue
+    summary = []
+    for name in ("A", "B", "C"):
+        members = [revenues[key] for key, cls in classes.items() if cls == name]
+        revenue = sum(members, ZERO)
+        summary.append(AbcClass(name, len(members), revenue, percent(revenue, total)))
+    return classes, summary
+
+
+def _grouped_rows(by: str, sums: list[SaleSums], total: Decimal,
+                  show_cost: bool) -> tuple[list[SalesRow], list[AbcClass]]:
+    """The rows of one grouping (and, by product, the ABC classes' totals)."""
     if by == "weekday":
         names = msg("suggest.weekdays").split("|")
         days = {n: [s for s in sums if to_day(s.key).isoweekday() == n] for n in range(1, 8)}
-        return [sales_row(str(n), names[n - 1], days[n], total, show_cost) for n in range(1, 8)]
+        return [sales_row(str(n), names[n - 1], days[n], total, show_cost) for n in range(1, 8)], []
     if by == "hour":
         return [sales_row(str(int(s.key)), msg("report.hour", hour=int(s.key)), [s], total, show_cost)
-                for s in sorted(sums, key=lambda s: int(s.key))]
+                for s in sorted(sums, key=lambda s: int(s.key))], []
     labels = _labels(by, [s.key for s in sums])
+    classes: dict[str, str] = {}
+    summary: list[AbcClass] = []
+    if by == "product":
+        classes, summary = abc_classes({labels[s.key][0]: money(s.revenue_units) for s in sums})
     rows = []
     for s in sums:
         code, label, unit = labels[s.key]
-        extra = {"quantity": quantity(s.quantity_units), "unit": unit} if by == "product" else {}
+        extra = {"quantity": quantity(s.quantity_units), "unit": unit, "abc": classes[code]} if classes else {}
         rows.append(sales_row(code, label, [s], total, show_cost, **extra))
-    return sorted(rows, key=lambda r: (-r.revenue, r.key))
-
-
-def abc_classes(rows: list[SalesRow]) -> tuple[list[SalesRow], list[AbcClass]]:
-    """Products by sales, largest first: A while the share of sales before the product is under 80%,
-    B under 95%, C after (so A is the fewest products that reach 80%)."""
-    total = sum((r.revenue for r in rows), ZERO)
-    before, classed = ZERO, []
-    for row in sorted(rows, key=lambda r: (-r.revenue, r.key)):
-        share_before = before * HUNDRED / total if total > 0 else HUNDRED
-        name = next((cls for limit, cls in ABC_LIMITS if share_before < limit), "C")
-        classed.append(replace(row, abc=name))
-        before += row.revenue
-    summary = []
-    for name in ("A", "B", "C"):
-        members = [r for r in classed if r.abc == name]
-        revenue = sum((r.revenue for r in members), ZERO)
-        summary.append(AbcClass(name, len(members), revenue, percent(revenue, total)))
-    return classed, summary
+    return sorted(rows, key=lambda r: (-r.revenue, r.key)), summary
 
 
 def sales_report(actor, start: dt.date | None = None, end: dt.date | None = None, by: str = "product") -> SalesReport:
@@ -148,8 +153,5 @@ def sales_report(actor, start: dt.date | None = None, end: dt.date | None = None
     key = DIMENSIONS[by] or hour_sql("COALESCE(d.occurred_at, d.posted_at)")
     sums = sale_sums(whole, key)
     total = sales_row("", msg("report.part.revenue"), sums, None, show_cost)
-    rows = _grouped_rows(by, sums, total.revenue, show_cost)
-    abc: list[AbcClass] = []
-    if by == "product":
-        rows, abc = abc_classes(rows)
+    rows, abc = _grouped_rows(by, sums, total.revenue, show_cost)
     return SalesReport(whole, by, show_cost, rows, total, abc)
