@@ -38,7 +38,7 @@ def cmd_backup(args: argparse.Namespace, user) -> int:
 
 
 def cmd_reverse(args: argparse.Namespace, user) -> int:
-    from services.stock.ledger import reverse_document
+    from services.stock.reversal import reverse_document
 
     result = reverse_document(user, args.number, args.reason)
     say(f"已冲销 / reversed: {args.number} → {result.number}")

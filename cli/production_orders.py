@@ -97,7 +97,7 @@ def _pairs(items: list[str] | None, field: str) -> dict[int, str] | None:
 
 
 def _show(number: str, as_json: bool) -> None:
-    from services.production.production_orders import get_order, order_lines, state_label
+    from services.production.production_orders import ORDER_STATES, get_order, order_lines
     from services.production.production_shortage import shortages
     from services.production.production_work import step_progress
 
@@ -109,7 +109,7 @@ def _show(number: str, as_json: bool) -> None:
                   "steps": [s.as_json() for s in steps]})
         return
     say(f"{order.number}  {order.product.sku} {order.product.name} × {fmt_qty(order.quantity)} "
-        f"{order.product.base_unit}  {state_label(order.state)}")
+        f"{order.product.base_unit}  {ORDER_STATES.label(order.state)}")
     for ln in lines:
         actual = "" if ln.actual is None else f"  实际 {fmt_qty(ln.actual)}"
         say(f"  {ROLES.get(ln.role, ln.role)} {ln.sku} {ln.name}  计划 {fmt_qty(ln.planned)}  已占 {fmt_qty(ln.reserved)}"

@@ -17,8 +17,8 @@ from services.core import users
 from services.core.errors import NotFound, PermissionDenied, ValidationError
 from services.production import bom
 from services.production.bom_explode import explode
+from services.purchasing import purchase_approval, suppliers
 from services.purchasing import purchase_orders as po
-from services.purchasing import suppliers
 from services.stock import reservations
 from tests.conftest import D
 from tests.purchase_shop import opening_stock
@@ -83,7 +83,7 @@ def test_shortages_with_reservations_and_on_order(owner):
     reservations.reserve(owner, "SO-1", p.melon.id, store.id, D("0.5"))
     supplier = suppliers.save_supplier(owner, suppliers.SupplierInput(name="佳果源", code="FRUIT"))
     order = po.create_draft(owner, supplier.id, [po.OrderLineInput(p.melon.id, "1", "", "3")])
-    po.submit(owner, order.number)
+    purchase_approval.submit(owner, order.number)
     rows = {r.sku: r for r in explode("GQP", D("10")).requirements}
     melon = rows["XG"]
     assert (melon.on_hand, melon.reserved, melon.available, melon.on_order) == (D(2), D("0.5"), D("1.5"), D(1))

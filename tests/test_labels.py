@@ -149,11 +149,12 @@ def test_lot_labels_for_a_confirmed_delivery(shop, db_path, tmp_path):
     """The warehouse prints a label for each lot that just came in; every QR names the SKU and lot."""
     from purchase_shop import purchase_shop
 
+    from services.purchasing import purchase_approval
     from services.purchasing import purchase_orders as po
     from services.purchasing import receiving as rc
 
     ps = purchase_shop(shop)
-    order = po.submit(ps.owner, po.create_draft(ps.owner, ps.veg.id, [
+    order = purchase_approval.submit(ps.owner, po.create_draft(ps.owner, ps.veg.id, [
         po.OrderLineInput(ps.spinach.id, "20"), po.OrderLineInput(ps.blueberry.id, "2", "箱", "96")]).number)
     receipt = rc.start_receipt(ps.warehouse, order.number)
     rc.fill_outstanding(ps.warehouse, receipt.number)

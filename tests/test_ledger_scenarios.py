@@ -10,7 +10,7 @@ from services.core import clock
 from services.core.clock import now, today
 from services.core.errors import ClosedPeriodError, DocumentStateError, PermissionDenied, StockError, ValidationError
 from services.core.users import create_user
-from services.stock import ledger, reservations, stock
+from services.stock import ledger, reservations, reversal, stock
 from services.stock.integrity import run_check
 from services.stock.ledger import Line
 from tests.conftest import D
@@ -35,14 +35,14 @@ def test_receive_sell_lose_reverse_day(shop):
     ledger.post_document(shop.owner, "loss", [Line(bb.id, D("1"), shop.store.id, shop.loss.id)], note="压坏")
     assert on_hand(bb) == 17
 
-    reversal = ledger.reverse_document(shop.owner, sale.number, "收银员多扫了一次")
-    assert reversal.number.startswith("CX")
+    mirror = reversal.reverse_document(shop.owner, sale.number, "收银员多扫了一次")
+    assert mirror.number.startswith("CX")
     assert on_hand(bb) == 23
     assert ledger.get_document(sale.number).state == "reversed"
     with pytest.raises(DocumentStateError):
-        ledger.reverse_document(shop.owner, sale.number, "again")
+        reversal.reverse_document(shop.owner, sale.number, "again")
     with pytest.raises(DocumentStateError):
-        ledger.reverse_document(shop.owner, reversal.number, "reverse the reversal")
+        reversal.reverse_document(shop.owner, mirror.number, "reverse the reversal")
 
     history = stock.move_history(bb.id)
     assert [h.quantity for h in history] == [24, -6, -1, 6]
@@ -125,7 +125,7 @@ def test_roles_are_checked_in_the_service(shop):
     ledger.post_document(shop.owner, "receipt", [Line(shop.screw.id, D("10"), shop.supplier.id, shop.store.id)])
     sale = ledger.post_document(cashier, "sale", [Line(shop.screw.id, D("1"), shop.store.id, shop.customer.id)])
     with pytest.raises(PermissionDenied):
-        ledger.reverse_document(cashier, sale.number, "oops")
+        reversal.reverse_document(cashier, sale.number, "oops")
     with pytest.raises(PermissionDenied):
         ledger.post_document(finance, "loss", [Line(shop.screw.id, D("1"), shop.store.id, shop.loss.id)])
 

@@ -11,7 +11,7 @@ from purchase_shop import opening_stock, purchase_shop
 from models import Product, PurchaseOrder, PurchaseOrderLine
 from services.core.clock import now
 from services.core.errors import PermissionDenied
-from services.purchasing import purchase_orders
+from services.purchasing import purchase_approval, purchase_orders
 from services.purchasing.low_stock import draft_purchase_for, low_stock
 from services.purchasing.purchase_orders import OrderLineInput
 from services.stock import reservations
@@ -43,7 +43,7 @@ def test_low_stock_lists_products_below_their_safety_stock(ps):
 
 def test_on_order_is_shown_and_reduces_the_shortfall(ps):
     order = purchase_orders.create_draft(ps.owner, ps.veg.id, [OrderLineInput(ps.spinach.id, Decimal(10))])
-    purchase_orders.submit(ps.owner, order.number)
+    purchase_approval.submit(ps.owner, order.number)
     row = next(r for r in low_stock() if r.sku == ps.spinach.sku)
     assert (row.on_order, row.shortfall) == (10, 0)  # still under the line until it arrives, but covered
     result = draft_purchase_for(ps.owner, [ps.spinach.id])

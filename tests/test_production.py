@@ -26,9 +26,9 @@ from services.production.production_posting import cancel, cancel_defaults, comp
 from services.production.production_sales import create_for_sales_order, production_for_sale
 from services.production.production_shortage import draft_purchases, shortages
 from services.production.production_work import board, report_work, step_progress
+from services.purchasing import purchase_approval, receiving
 from services.purchasing import purchase_orders as po
-from services.purchasing import receiving
-from services.sales import sales_orders
+from services.sales import sales_orders, sales_shipping
 from services.sales.customers import CustomerInput, save_customer
 from services.sales.sales_lines import SaleLineInput
 from services.stock import integrity
@@ -82,9 +82,9 @@ def test_small_factory_week(owner, works):
     assert again.order_numbers == [] and [s.sku for s in again.unsupplied] == ["ZX"]
 
     # Tuesday: the order is submitted, approved and received; cartons bought at the market
-    po.submit(owner, drafts.order_numbers[0])
+    purchase_approval.submit(owner, drafts.order_numbers[0])
     if po.get_order(drafts.order_numbers[0]).state == "submitted":
-        po.approve(owner, drafts.order_numbers[0])
+        purchase_approval.approve(owner, drafts.order_numbers[0])
     _receive(owner, drafts.order_numbers[0])
     opening_stock(owner, works.carton, "25", store, cost="3")
     assert top_up(owner, order.number) == {}
@@ -114,8 +114,8 @@ def test_small_factory_week(owner, works):
     assert available(works.rack) == D("0")  # held for the customer who ordered them
 
     # and the sales order is confirmed and ships the racks
-    sales_orders.confirm(owner, sale.number)
-    shipped = sales_orders.ship(owner, sale.number)
+    sales_shipping.confirm(owner, sale.number)
+    shipped = sales_shipping.ship(owner, sale.number)
     assert shipped.state == "shipped" and on_hand(works.rack) == D("0")
     assert integrity.run_check().ok
     assert [r.state for r in list_orders()] == ["done"]

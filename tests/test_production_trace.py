@@ -13,7 +13,7 @@ from services.core.errors import NotFound
 from services.production.production_orders import create_order, release
 from services.production.production_posting import complete
 from services.production.production_trace import TraceNode, backward, forward
-from services.sales import sales_orders
+from services.sales import sales_orders, sales_shipping
 from services.sales.customers import CustomerInput, save_customer
 from services.sales.sales_lines import SaleLineInput
 from tests.conftest import D
@@ -45,8 +45,8 @@ def day(owner):
     customer = save_customer(owner, CustomerInput(name="幸福小区团购"))
     sale = sales_orders.create_order(owner, "STORE", [SaleLineInput(p.platter.id, "5", price="25")],
                                      customer_id=customer.id, paid=True)
-    sales_orders.confirm(owner, sale.number)
-    sales_orders.ship(owner, sale.number)
+    sales_shipping.confirm(owner, sale.number)
+    sales_shipping.ship(owner, sale.number)
     return p, order.number, done.lot_code, sale.number
 
 

@@ -159,7 +159,7 @@ def test_scenario_morning_order_drafted_through_the_services_then_printed(shop, 
     import datetime as dt
 
     from services.core import shop_settings
-    from services.purchasing import purchase_orders, suppliers
+    from services.purchasing import purchase_approval, purchase_orders, suppliers
     from services.purchasing.purchase_orders import OrderLineInput
     from services.purchasing.purchase_print import write_purchase_order_pdf
     from tests.purchase_docs import make_product
@@ -177,7 +177,7 @@ def test_scenario_morning_order_drafted_through_the_services_then_printed(shop, 
     draft_text = "".join(pdf_text(draft).split())
     assert "草稿" in draft_text and order.number in draft_text
 
-    purchase_orders.submit(shop.owner, order.number)
+    purchase_approval.submit(shop.owner, order.number)
     final = write_purchase_order_pdf(order.number, tmp_path / "final.pdf")
     text = "".join(pdf_text(final).split())
     for words in ("鲜邻优选社区生鲜店", "幸福路88号", "0571-88886666", "已审核", "2026-11-25周三",

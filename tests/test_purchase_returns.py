@@ -11,6 +11,7 @@ from models import Document, Move
 from models.purchasing import PurchaseReturn
 from services.core.clock import today
 from services.core.errors import PermissionDenied, StockError, ValidationError
+from services.purchasing import purchase_approval
 from services.purchasing import purchase_orders as po
 from services.purchasing import receiving as rc
 from services.purchasing.purchase_orders import OrderLineInput
@@ -21,7 +22,7 @@ from services.purchasing.purchase_returns import (
     return_to_supplier,
     supplier_return_rate,
 )
-from services.stock import ledger
+from services.stock import ledger, reversal
 
 TODAY = today()
 
@@ -33,7 +34,7 @@ def ps(shop):
 
 def receive_blueberries(ps, boxes: str = "2", on: dt.date | None = None, lot: str = ""):
     """An approved order from 佳果源 at 96.00 a box (8.00 a 盒), received in full."""
-    order = po.submit(ps.owner, po.create_draft(ps.owner, ps.fruit.id,
+    order = purchase_approval.submit(ps.owner, po.create_draft(ps.owner, ps.fruit.id,
                                                 [OrderLineInput(ps.blueberry.id, boxes, "箱", "96")]).number)
     receipt = rc.start_receipt(ps.warehouse, order.number)
     for row in rc.fill_outstanding(ps.warehouse, receipt.number):
@@ -89,7 +90,7 @@ def test_a_refused_return_writes_nothing(ps):
     for call, error, text in bad:
         with pytest.raises(error, match=text):
             call()
-    order = po.submit(ps.owner, po.create_draft(ps.owner, ps.veg.id, [OrderLineInput(ps.spinach.id, "5")]).number)
+    order = purchase_approval.submit(ps.owner, po.create_draft(ps.owner, ps.veg.id, [OrderLineInput(ps.spinach.id, "5")]).number)
     with pytest.raises(ValidationError, match="的供应商是 城南蔬菜基地,不是 佳果源水果批发"):
         return_to_supplier(ps.owner, ps.fruit.id, [ReturnLineInput(ps.blueberry.id, "1")], "x", order.number)
     assert PurchaseReturn.select().count() == 0 and on_hand(ps.blueberry) == 24
@@ -114,7 +115,7 @@ def test_the_rate_counts_plain_ledger_receipts_and_ignores_reversed_returns(ps):
                          partner="城南蔬菜基地", doc_date=TODAY - dt.timedelta(days=100))  # outside 90 days
     kept = return_to_supplier(ps.owner, ps.veg.id, [ReturnLineInput(ps.spinach.id, "10")], "黄叶多")
     mistake = return_to_supplier(ps.owner, ps.veg.id, [ReturnLineInput(ps.spinach.id, "50")], "录错")
-    ledger.reverse_document(ps.owner, mistake.number, "录错了数量")
+    reversal.reverse_document(ps.owner, mistake.number, "录错了数量")
     assert kept.amount == Decimal("23.00")  # at the supplier's last price 2.30
     assert supplier_return_rate(ps.veg.id) == Decimal("0.115")  # 23.00 / 200.00
     assert supplier_return_rate(ps.veg.id, days=200) == Decimal("0.0575")

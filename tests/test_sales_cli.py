@@ -21,6 +21,7 @@ from services.catalog import products
 from services.stock import ledger
 from services.catalog import locations
 from services.sales import sales_orders
+from services.sales import sales_shipping
 from services.sales.sales_lines import SaleLineInput
 open_database({str(db)!r}); owner = initialise()
 p = products.save_product(owner, products.ProductInput(name="十字螺丝", sku="SC", price="0.1"))
@@ -28,7 +29,7 @@ ledger.post_document(owner, "receipt", [ledger.Line(p.id, Decimal("100"), locati
                                                     locations.default_store().id)])
 sales_orders.create_order(owner, "MEITUAN", [SaleLineInput(p.id, "10")], at=now() - dt.timedelta(hours=1))
 o = sales_orders.create_order(owner, "GROUP", [SaleLineInput(p.id, "5")], paid=True)
-sales_orders.confirm(owner, o.number)
+sales_shipping.confirm(owner, o.number)
 """
     subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
     rows = json.loads(xiaopu("sales", "list", "--json", db=db).stdout)

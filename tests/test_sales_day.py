@@ -12,7 +12,7 @@ from services.core import clock, shop_settings
 from services.core.clock import now
 from services.core.errors import DocumentStateError, StockError
 from services.group_orders.message_parser import parse
-from services.sales import quick_outbound
+from services.sales import quick_outbound, sales_holds, sales_shipping
 from services.sales import sales_orders as so
 from services.sales import sales_returns as sr
 from services.sales.counter_scan import add_scan
@@ -41,7 +41,7 @@ def test_a_day_of_sales(shop):
     lines: list = []
     for code in ("6901234567892", "6901234567892", "16901234567899", make_scale_code("10023", 750)):
         lines = add_scan(lines, code)
-    sale = so.sell_now(s.cashier, lines)
+    sale = sales_shipping.sell_now(s.cashier, lines)
     assert sale.state == "shipped" and sale.total == D("25") + D("150") + D("5.7")
     assert (on_hand(s.blueberry), on_hand(s.spinach)) == (D(10), D("28.5"))
 
@@ -52,9 +52,9 @@ def test_a_day_of_sales(shop):
                                                  for ln in parsed.lines], source_text="要2盒蓝莓+两斤菠菜")
     assert group.total == D("25") + D("7.6") and group.hold_until is not None
     assert available(s.blueberry) == D(8)
-    so.mark_paid(s.cashier, group.number)
-    so.confirm(s.cashier, group.number)
-    so.ship(s.warehouse, group.number)
+    sales_holds.mark_paid(s.cashier, group.number)
+    sales_shipping.confirm(s.cashier, group.number)
+    sales_shipping.ship(s.warehouse, group.number)
     assert (on_hand(s.blueberry), on_hand(s.spinach)) == (D(8), D("26.5"))
 
     # 9:30 a 美团 order for 6 boxes is placed but never paid; the clock passes its 30 minutes
@@ -62,27 +62,27 @@ def test_a_day_of_sales(shop):
                               at=morning)
     assert meituan.hold_until == morning + dt.timedelta(minutes=30)
     assert available(s.blueberry) == D(8)  # past its hold, the reservation no longer counts
-    assert so.release_expired_holds() == [meituan.number]
+    assert sales_holds.release_expired_holds() == [meituan.number]
     assert so.get_order(meituan.number).state == "expired" and available(s.blueberry) == D(8)
     paid_meituan = so.create_order(s.cashier, "MEITUAN", [SaleLineInput(s.blueberry.id, "6")],
                                    external_ref="MT8842", payment="platform")
     assert available(s.blueberry) == D(2)  # a live hold does count: 抖音 sees only 2 now
     with pytest.raises(StockError, match="可用库存不足"):
         so.create_order(s.cashier, "DOUYIN", [SaleLineInput(s.blueberry.id, "3")])
-    so.cancel(s.cashier, paid_meituan.number, "平台退款")
+    sales_shipping.cancel(s.cashier, paid_meituan.number, "平台退款")
     assert available(s.blueberry) == D(8)
 
     # 10:00 the hardware wholesaler takes 15000 screws on credit: 1200 > his 1000 limit, it waits
     shop_settings.set_value(s.owner, "sales.approval_threshold", "3000")
     big = so.create_order(s.cashier, "STORE", [SaleLineInput(s.screw.id, "15000")], customer_id=s.wholesaler.id,
                           payment="credit")
-    big = so.confirm(s.cashier, big.number)
+    big = sales_shipping.confirm(s.cashier, big.number)
     assert big.state == "awaiting_approval" and "超过额度" in big.review_reasons
     with pytest.raises(DocumentStateError):
-        so.ship(s.cashier, big.number)  # no way to shipped without the approval
+        sales_shipping.ship(s.cashier, big.number)  # no way to shipped without the approval
     assert on_hand(s.screw) == D(20000)
-    so.approve(s.owner, big.number, "老客户,月底结")
-    so.ship(s.warehouse, big.number)
+    sales_shipping.approve(s.owner, big.number, "老客户,月底结")
+    sales_shipping.ship(s.warehouse, big.number)
     from services.sales.receivables import balance
 
     assert on_hand(s.screw) == D(5000) and balance(s.wholesaler.id) == D(1200)
@@ -90,8 +90,8 @@ def test_a_day_of_sales(shop):
     # 11:00 the last of the old spinach: expired, refused for 小美, sold by 李姐 with a reason
     stock_in(s.owner, s.spinach, "3", s.store, expiry=today - dt.timedelta(days=1), lot_code="OLD")
     with pytest.raises(StockError, match="过期"):
-        so.sell_now(s.cashier, [SaleLineInput(s.spinach.id, "29")])
-    override = so.sell_now(s.owner, [SaleLineInput(s.spinach.id, "29", price="2")], override_reason="处理价,顾客知情")
+        sales_shipping.sell_now(s.cashier, [SaleLineInput(s.spinach.id, "29")])
+    override = sales_shipping.sell_now(s.owner, [SaleLineInput(s.spinach.id, "29", price="2")], override_reason="处理价,顾客知情")
     assert override.state == "shipped"
     assert Document.get_by_id(override.document_id).override_reason == "处理价,顾客知情"
     assert on_hand(s.spinach) == D("0.5")

@@ -21,6 +21,7 @@ SELLER = textwrap.dedent("""
     from services.core.messages import set_language
     from services.sales.sales_lines import SaleLineInput
     from services.sales import sales_orders
+    from services.sales import sales_shipping
     from services.core.users import default_user
 
     set_language("zh_CN")
@@ -31,7 +32,7 @@ SELLER = textwrap.dedent("""
     while not go.exists():  # a start barrier, not a timing assumption
         time.sleep(0.001)
     try:
-        order = sales_orders.sell_now(owner, [SaleLineInput(int(sys.argv[5]), "1")])
+        order = sales_shipping.sell_now(owner, [SaleLineInput(int(sys.argv[5]), "1")])
         print("SOLD", order.number)
     except XiaopuError as exc:
         print("REFUSED", exc)

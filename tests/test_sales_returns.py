@@ -12,6 +12,7 @@ from services.core import clock
 from services.core.errors import DocumentStateError, ValidationError
 from services.sales import sales_orders as so
 from services.sales import sales_returns as sr
+from services.sales import sales_shipping
 from services.sales.sales_lines import SaleLineInput
 from services.stock.integrity import run_check
 from tests.sales_shop import on_hand, sales_shop, stock_in
@@ -30,7 +31,7 @@ def s(shop):
 
 
 def test_return_against_an_order_goes_back_into_its_lots(s):
-    order = so.sell_now(s.cashier, [SaleLineInput(s.blueberry.id, "8", discount="4")])  # 8 × 12.5 − 4 = 96
+    order = sales_shipping.sell_now(s.cashier, [SaleLineInput(s.blueberry.id, "8", discount="4")])  # 8 × 12.5 − 4 = 96
     ret = sr.start_return(s.cashier, order_number=order.number)
     sr.add_return_scan(s.cashier, ret.ref, "6901234567892")
     view = sr.add_return_scan(s.cashier, ret.ref, "6901234567892", qty="3")  # rescan adds up
@@ -54,7 +55,7 @@ def test_return_against_an_order_goes_back_into_its_lots(s):
 
 
 def test_damaged_goods_go_to_loss_and_credit_sales_are_credited(s, tmp_path):
-    order = so.sell_now(s.cashier, [SaleLineInput(s.screw.id, "1000")], customer_id=s.wholesaler.id,
+    order = sales_shipping.sell_now(s.cashier, [SaleLineInput(s.screw.id, "1000")], customer_id=s.wholesaler.id,
                         payment="credit")
     assert ReceivableEntry.get(ReceivableEntry.order == order.id).amount == D(80)
     photo = tmp_path / "broken.JPG"
@@ -75,7 +76,7 @@ def test_damaged_goods_go_to_loss_and_credit_sales_are_credited(s, tmp_path):
 
 
 def test_return_without_an_order_and_bad_input(s):
-    so.sell_now(s.cashier, [SaleLineInput(s.blueberry.id, "2")])
+    sales_shipping.sell_now(s.cashier, [SaleLineInput(s.blueberry.id, "2")])
     ret = sr.start_return(s.cashier)
     view = sr.add_return_scan(s.cashier, ret.ref, "6901234567892")
     assert view.lines[0].price == D("12.5")

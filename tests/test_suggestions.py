@@ -18,9 +18,16 @@ from services.catalog import products
 from services.core.clock import today
 from services.core.errors import ValidationError
 from services.core.messages import set_language
-from services.purchasing import delivery_calendar, purchase_orders, suggestions, supplier_products, suppliers
+from services.purchasing import (
+    delivery_calendar,
+    purchase_approval,
+    purchase_orders,
+    suggestions,
+    supplier_products,
+    suppliers,
+)
 from services.purchasing.suggestion_inputs import OrderTerms
-from services.stock import ledger, reservations
+from services.stock import ledger, reservations, reversal
 from services.stock.demand import Demand
 
 D = Decimal
@@ -195,13 +202,13 @@ def test_open_orders_and_reservations_reduce_the_suggestion(spinach):
     order = purchase_orders.create_draft(spinach.owner, spinach.farm.id,
                                          [purchase_orders.OrderLineInput(spinach.spinach.id, "10", price="3.8")])
     assert suggestions.explain(spinach.spinach.id, at=NOW).on_order == 0  # a draft is not ordered yet
-    assert purchase_orders.submit(spinach.owner, order.number).state == "approved"  # below the approval line
+    assert purchase_approval.submit(spinach.owner, order.number).state == "approved"  # below the approval line
     after = suggestions.explain(spinach.spinach.id, at=NOW)
     assert (after.reserved, after.available, after.on_order) == (D(4), D(13), D(10))
     assert abs(after.need - (before.need + 4 - 10)) < D("1e-20")
     assert after.suggested == D(35)  # 31.9 → 35
     assert "(已预占 4)" in after.reason and "在途 10" in after.reason
-    purchase_orders.cancel(spinach.owner, order.number, "供应商没货")
+    purchase_approval.cancel(spinach.owner, order.number, "供应商没货")
     assert suggestions.explain(spinach.spinach.id, at=NOW).on_order == 0
 
 
@@ -260,7 +267,7 @@ def test_sales_reversals_do_not_count_as_demand(spinach):
     wrong = ledger.post_document(spinach.owner, "sale", [ledger.Line(spinach.spinach.id, D(10), spinach.store.id,
                                                                     spinach.customer.id)],
                                  doc_date=WEEK[-1], occurred_at=at(WEEK[-1], dt.time(19)))
-    ledger.reverse_document(spinach.owner, wrong.number, "录错了", doc_date=NOW.date())
+    reversal.reverse_document(spinach.owner, wrong.number, "录错了", doc_date=NOW.date())
     assert suggestions.explain(spinach.spinach.id, at=NOW).avg_daily == 17
 
 

@@ -16,7 +16,7 @@ from services.core.errors import PermissionDenied, ValidationError
 from services.exports.suppliers import export_suppliers
 from services.imports.excel_table import ImportFailed
 from services.imports.supplier_import import import_suppliers
-from services.purchasing import delivery_calendar, supplier_products, suppliers, weekdays
+from services.purchasing import delivery_calendar, purchase_approval, supplier_products, suppliers, weekdays
 from services.purchasing import purchase_orders as po
 from services.purchasing.suppliers import SupplierInput
 
@@ -146,7 +146,7 @@ def test_the_negotiation_table_shows_each_suppliers_last_prices(ps):
     for n, price in enumerate(["96", "99.6", "93.6"]):
         order = po.create_draft(ps.owner, ps.fruit.id, [po.OrderLineInput(ps.blueberry.id, "2", "箱", price)],
                                 order_date=SATURDAY + dt.timedelta(days=n))
-        po.submit(ps.owner, order.number)
+        purchase_approval.submit(ps.owner, order.number)
     table = supplier_products.price_history(ps.blueberry.id, per_supplier=2)
     assert [r.supplier_name for r in table] == ["佳果源水果批发", "城南蔬菜基地"]
     fruit = table[0]

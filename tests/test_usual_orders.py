@@ -8,6 +8,7 @@ import pytest
 from services.group_orders.message_parser import parse
 from services.group_orders.usual_orders import usual_order
 from services.sales import sales_orders as so
+from services.sales import sales_shipping
 from services.sales.sales_lines import SaleLineInput
 from tests.sales_shop import sales_shop, stock_in
 
@@ -26,7 +27,7 @@ def test_lao_gui_ju_is_the_latest_order_that_was_not_called_off(s):
     so.create_order(s.cashier, "GROUP", [SaleLineInput(s.blueberry.id, "2", unit="盒"),
                                                 SaleLineInput(s.screw.id, "100")], customer_id=customer)
     called_off = so.create_order(s.cashier, "GROUP", [SaleLineInput(s.screw.id, "5")], customer_id=customer)
-    so.cancel(s.owner, called_off.number, "顾客不要了")
+    sales_shipping.cancel(s.owner, called_off.number, "顾客不要了")
     assert [(u.product_id, u.qty, u.unit) for u in usual_order(customer)] == [
         (s.blueberry.id, Decimal("2"), "盒"), (s.screw.id, Decimal("100"), "个")]
 

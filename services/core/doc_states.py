@@ -1,8 +1,16 @@
-"""Document states declared as data, and the one guarded way to move a document between them
-(purchase orders, sales orders): role check, UPDATE … WHERE state = old, audit event."""
+"""Document states declared as data, and the one guarded way to move a document between them.
+
+Every document with states (purchase and sales orders, production orders, goods receipts, count
+sessions, sales returns, ledger documents) declares a `StateMachine`: its states with their labels,
+its transitions with the permission each needs, and the words of its refusal. A transition whose
+target is None is a guarded action that keeps the state (edit a draft, mark paid, report work).
+
+`guarded_update` is the one UPDATE … WHERE state = old: a double click or a change made meanwhile
+cannot apply a transition twice; `apply` adds the role check and the audit event old → new.
+"""
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 import peewee
@@ -10,31 +18,103 @@ import peewee
 from models import write_transaction
 from services.core import audit
 from services.core.clock import now
-from services.core.permissions import require
+from services.core.errors import DocumentStateError, PermissionDenied
+from services.core.messages import msg
+from services.core.permissions import allowed, require
+
+
+def worded(prefix: str) -> Callable[[str], str]:
+    """Labels or action words from the messages: worded("po.state")("draft") → 草稿."""
+    return lambda key: msg(f"{prefix}.{key}")
+
+
+SELF_APPROVAL_ROLES = frozenset({"owner"})  # an owner may approve what they wrote themselves (a one-person shop)
 
 
 @dataclass(frozen=True)
 class Transition:
-    action: str  # the verb shown in messages
+    action: str  # the verb the refusal names
     sources: frozenset[str]
-    target: str
-    permission: str | None  # None: the system itself may apply it (e.g. the unpaid-hold sweep)
+    target: str | None  # None: a guarded action that keeps the state
+    permission: str | None  # None: the caller checks (or the system itself applies it, e.g. the unpaid-hold sweep)
+    four_eyes: bool = False  # not by the document's creator, unless their role may approve their own
 
 
-def guarded_transition(actor, model: type[peewee.Model], row_id: int, transition: Transition, *,
-                       audit_action: str, entity: str, bad_state: Callable[[peewee.Model, str], Exception],
-                       reason: str = "", **values) -> peewee.Model:
-    """Move row `row_id` of `model` along `transition`, guarded against a concurrent change and
-    audited; joins the caller's transaction. `values` are extra columns to set."""
-    if transition.permission is not None:
-        require(actor, transition.permission)
-    with write_transaction():
-        current = model.get_by_id(row_id)
-        if current.state not in transition.sources:
-            raise bad_state(current, transition.action)
-        changed = (model.update(state=transition.target, updated_at=now(), **values)
-                   .where((model.id == row_id) & (model.state == current.state)).execute())
-        if changed != 1:
-            raise bad_state(model.get_by_id(row_id), transition.action)
-        audit.record(actor, audit_action, entity, row_id, old=current.state, new=transition.target, reason=reason)
-    return model.get_by_id(row_id)
+@dataclass(frozen=True)
+class StateMachine:
+    model: type[peewee.Model]
+    entity: str  # the audit log's entity ("purchase_order")
+    audit_prefix: str  # audit action = prefix.transition name ("purchase.submit")
+    states: tuple[str, ...]
+    label: Callable[[str], str]  # a state's label in the user's language
+    transitions: Mapping[str, Transition]
+    refused: str  # message key of the refusal: "{number} is {state}, cannot {action}"
+    ref: str = "number"  # the column that names a document in the refusal
+    action_word: Callable[[str], str] | None = None  # how the refusal names an action; None: it names none
+    refusal_names_state: bool = True
+    own_refused: str = ""  # PermissionDenied key when a four-eyes transition is tried by the creator
+    stamped: bool = True  # the model has updated_at, set on every change
+
+    def refusal(self, row: peewee.Model, action: str) -> DocumentStateError:
+        """'CG20261122-0001 is 已审核: cannot 修改' in this document's words."""
+        params: dict[str, object] = {self.ref: getattr(row, self.ref)}
+        if self.refusal_names_state:
+            params["state"] = self.label(row.state)
+        if self.action_word is not None:
+            params["action"] = self.action_word(action)
+        return DocumentStateError(self.refused, **params)
+
+    def check(self, row: peewee.Model, name: str) -> None:
+        """Refuse unless `row`'s state allows transition `name`."""
+        transition = self.transitions[name]
+        if row.state not in transition.sources:
+            raise self.refusal(row, transition.action)
+
+    def is_own(self, user, row: peewee.Model) -> bool:
+        """`user` wrote the document and their role may not approve their own."""
+        return user is not None and user.id == row.created_by_id and user.role not in SELF_APPROVAL_ROLES
+
+    def check_not_own(self, actor, row: peewee.Model, name: str) -> None:
+        if self.transitions[name].four_eyes and self.is_own(actor, row):
+            raise PermissionDenied(self.own_refused, **{self.ref: getattr(row, self.ref)})
+
+    def available(self, row: peewee.Model, user, names: Iterable[str],
+                  also: Callable[[str], bool] = lambda name: True) -> list[str]:
+        """Of `names`, the transitions `user` may apply to `row` now (its state, role, four eyes),
+        in that order; `also` adds the document's own conditions."""
+        return [name for name in names
+                if row.state in self.transitions[name].sources and allowed(user, self.transitions[name].permission)
+                and not (self.transitions[name].four_eyes and self.is_own(user, row)) and also(name)]
+
+    def guarded_update(self, row: peewee.Model, name: str, where: peewee.Expression | None = None,
+                       **values) -> str:
+        """The one guarded write: `row` along transition `name` (its state re-read under the lock),
+        `values` set too; refused when the state does not allow it or changed meanwhile (or `where`
+        no longer holds). Joins the caller's transaction; returns the state it left."""
+        transition = self.transitions[name]
+        model = self.model
+        with write_transaction():
+            current = model.get_by_id(row.id)
+            self.check(current, name)
+            if transition.target is not None:
+                values["state"] = transition.target
+            if self.stamped:
+                values["updated_at"] = now()
+            condition = (model.id == row.id) & (model.state == current.state)
+            if where is not None:
+                condition &= where
+            if model.update(**values).where(condition).execute() != 1:
+                raise self.refusal(model.get_by_id(row.id), transition.action)
+        return current.state
+
+    def apply(self, actor, row: peewee.Model, name: str, reason: str = "", **values) -> peewee.Model:
+        """Transition `name`: role checked, guarded, audited old → new; joins the caller's transaction
+        (receiving moves the order while posting). Returns the row as it is now."""
+        transition = self.transitions[name]
+        if transition.permission is not None:
+            require(actor, transition.permission)
+        with write_transaction():
+            old = self.guarded_update(row, name, **values)
+            audit.record(actor, f"{self.audit_prefix}.{name}", self.entity, row.id, old=old,
+                         new=transition.target or old, reason=reason)
+        return self.model.get_by_id(row.id)

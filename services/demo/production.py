@@ -29,11 +29,12 @@ from services.production import bom, disassembly, production_orders, production_
 from services.production.bom_explode import plan_components
 from services.production.production_sales import create_for_sales_order
 from services.production.production_work import report_work, step_progress
+from services.purchasing import purchase_approval
 from services.purchasing import purchase_orders as po
 from services.purchasing import receiving as rc
 from services.purchasing.supplier_products import save_supplier_product, supply_terms
 from services.purchasing.suppliers import SupplierInput, get_supplier, save_supplier
-from services.sales import sales_orders
+from services.sales import sales_orders, sales_shipping
 from services.sales.customers import list_customers
 from services.sales.sales_lines import SaleLineInput
 
@@ -100,8 +101,8 @@ class _Kitchen:
         day = self.end - dt.timedelta(days=5)
         order = po.create_draft(self.purchaser, supplier.id, lines, order_date=day - dt.timedelta(days=2),
                                 expected_date=day, note="生产用包装耗材")
-        if po.submit(self.purchaser, order.number).state == "submitted":
-            po.approve(self.owner, order.number)
+        if purchase_approval.submit(self.purchaser, order.number).state == "submitted":
+            purchase_approval.approve(self.owner, order.number)
         receipt = rc.start_receipt(self.warehouse, order.number, on=day)
         rc.fill_outstanding(self.warehouse, receipt.number)
         rc.confirm(self.warehouse, receipt.number, on=day, occurred_at=_at(day, 9, 20))
@@ -234,7 +235,7 @@ class _Kitchen:
         sale = sales_orders.create_order(self.owner, "STORE", [SaleLineInput(gift, 2)],
                                          customer_id=customer.id if customer else None, payment="wechat", paid=True,
                                          note="中秋送人,后天上午来拿", at=_at(self.end, 10, 15))
-        sales_orders.confirm(self.owner, sale.number)
+        sales_shipping.confirm(self.owner, sale.number)
         create_for_sales_order(self.owner, sale.number, planned_date=self.end + dt.timedelta(days=2))
 
 

@@ -26,6 +26,7 @@ from services.core import users
 from services.core.numbers import CENT
 from services.demo.catalog import FEATURED, DemoProduct
 from services.demo.simulation import SUPPLIERS, PlannedDoc
+from services.purchasing import purchase_approval
 from services.purchasing import purchase_orders as po
 from services.purchasing import receiving as rc
 from services.purchasing.delivery_calendar import set_closed_day as close_day
@@ -144,9 +145,9 @@ class DemoPurchasing:
         with write_transaction():
             order = po.create_draft(self.purchaser, supplier.id, self._order_lines(doc), expected_date=doc.day,
                                     order_date=ordered_on, note="按建议采购")
-            order = po.submit(self.purchaser, order.number)
+            order = purchase_approval.submit(self.purchaser, order.number)
             if order.state == "submitted":  # above the approval line: 李姐 approves
-                po.approve(self.owner, order.number)
+                purchase_approval.approve(self.owner, order.number)
             receipt = rc.start_receipt(self.warehouse, order.number, on=doc.day, note=doc.note)
             rc.fill_outstanding(self.warehouse, receipt.number)
             rc.confirm(self.warehouse, receipt.number, on=doc.day, occurred_at=doc.occurred_at)
@@ -184,25 +185,25 @@ class DemoPurchasing:
         end = self.end
         for row in po.list_orders(state="received"):
             if (end - row.order_date).days > CLOSE_AFTER_DAYS:
-                po.close(self.owner, row.number, "供应商对账单已核对")
+                purchase_approval.close(self.owner, row.number, "供应商对账单已核对")
         self._order(self.owner, "丰源粮油调味批发", 3, 600, "周四到货:米面油补货")
         self._order(self.purchaser, "麦香坊中央厨房", 4, 300, "明早面包")
         big = self._order(self.purchaser, "金牧肉禽配送", 4, 2800, "周末备货", price_pct=118)
         if big is not None:
-            po.submit(self.purchaser, big.number)  # above the approval line: waits for 李姐, one price flagged
+            purchase_approval.submit(self.purchaser, big.number)  # above the approval line: waits for 李姐, one price flagged
         tomorrow = self._order(self.purchaser, "城南蔬菜基地(老周)", 5, 300, "明早到货")
         if tomorrow is not None:
-            po.submit(self.purchaser, tomorrow.number)
+            purchase_approval.submit(self.purchaser, tomorrow.number)
         fish = self._order(self.purchaser, "东港水产(阿海)", 2, 400, "今早到货", day=end - dt.timedelta(days=1))
         if fish is not None:
-            po.submit(self.purchaser, fish.number)
+            purchase_approval.submit(self.purchaser, fish.number)
             counting = rc.start_receipt(self.warehouse, fish.number, on=end, note="老张正在点货")
             first = rc.receipt_lines(counting.number)[0]
             rc.add_quantity(self.warehouse, counting.number, first.product_id, first.ordered / 2)
         self._short_delivery(end)
         cherries = self._order(self.owner, SECOND_SOURCE, 1, 600, "试试进口车厘子", day=end - dt.timedelta(days=2))
         if cherries is not None:
-            po.cancel(self.owner, cherries.number, "鲜果汇报价比佳果源高,改从佳果源进货")
+            purchase_approval.cancel(self.owner, cherries.number, "鲜果汇报价比佳果源高,改从佳果源进货")
         self._returns(end)
 
     def _short_delivery(self, end: dt.date) -> None:
@@ -210,7 +211,7 @@ class DemoPurchasing:
         order = self._order(self.purchaser, "晨光乳品配送", 3, 450, "今早到货", day=end - dt.timedelta(days=1))
         if order is None:
             return
-        po.submit(self.purchaser, order.number)
+        purchase_approval.submit(self.purchaser, order.number)
         receipt = rc.start_receipt(self.warehouse, order.number, on=end)
         lines = rc.receipt_lines(receipt.number)
         rc.fill_outstanding(self.warehouse, receipt.number)

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from models import Customer
 from services.core.clock import today
-from services.sales import sales_orders
+from services.sales import sales_orders, sales_shipping
 from services.sales.sales_emergency import emergency_outbound
 from services.sales.sales_lines import SaleLineInput
 from services.stock.sellable import sellable_by_product
@@ -33,13 +33,13 @@ def add_demo_sales(actor, end: dt.date) -> int:
     group = sales_orders.create_order(
         actor, "GROUP", [SaleLineInput(picks[0][0], "2"), SaleLineInput(picks[1][0], "1")],
         customer_id=regular.id if regular else None, source_text="老规矩,再要两份,下午来拿 🙏")
-    sales_orders.confirm(actor, group.number)
+    sales_shipping.confirm(actor, group.number)
     sales_orders.create_order(actor, "MEITUAN", [SaleLineInput(picks[2][0], "1")], external_ref="MT-DEMO-0001")
     if noodles is not None:  # on credit past its limit: the order waits for the owner or finance
         big = sales_orders.create_order(
             actor, "STORE", [SaleLineInput(pid, str(int(qty))) for pid, qty in picks[3:6]],
             customer_id=noodles.id, payment="credit", note="明早 6 点送到后厨")
-        sales_orders.confirm(actor, big.number)
+        sales_shipping.confirm(actor, big.number)
     emergency_outbound(actor, "STORE", [SaleLineInput(picks[6][0], "1")],
                        reason="老顾客急用,先出库,单子下午补")
     return 4

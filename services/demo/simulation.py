@@ -17,6 +17,7 @@ from decimal import Decimal
 
 from services.core.numbers import ONE
 from services.demo.catalog import DemoProduct
+from services.stock.expiry import is_expired, is_sellable
 
 BUY_SCALE = 0.5  # catalogue buyer rates × this ≈ 500 item-buys a day in a 420-SKU store
 WALK_IN_SHARE = 0.62  # the article: 38 % of orders come from the WeChat groups
@@ -89,7 +90,7 @@ class Stock:
             del lots[expiry]
 
     def sellable(self, product: int, day: dt.date) -> Decimal:
-        return sum((q for e, q in self.lots[product].items() if e >= day), Decimal(0))
+        return sum((q for e, q in self.lots[product].items() if is_sellable(e, day)), Decimal(0))
 
     def take(self, product: int, qty: Decimal, day: dt.date | None) -> list[tuple[dt.date, Decimal]]:
         """Remove FEFO (lots expiring before `day` skipped unless day is None); returns the split."""
@@ -98,7 +99,7 @@ class Stock:
         for expiry in sorted(lots):
             if qty <= 0:
                 break
-            if day is not None and expiry < day:
+            if day is not None and is_expired(expiry, day):
                 continue
             take = min(lots[expiry], qty)
             picks.append((expiry, take))
@@ -110,7 +111,7 @@ class Stock:
         return picks
 
     def expired(self, product: int, before: dt.date) -> Decimal:
-        return sum((q for e, q in self.lots[product].items() if e < before), Decimal(0))
+        return sum((q for e, q in self.lots[product].items() if is_expired(e, before)), Decimal(0))
 
 
 class DemoShop:

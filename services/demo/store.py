@@ -23,7 +23,7 @@ from services.demo.production import add_demo_production
 from services.demo.purchasing import DemoPurchasing
 from services.demo.sales import add_demo_sales
 from services.demo.simulation import DemoShop, PlannedDoc
-from services.stock import ledger
+from services.stock import ledger, reversal
 
 STATE_KEY = "demo.run"
 KEY_PREFIX = "demo:{seed}:"
@@ -93,7 +93,7 @@ def _post(actor, doc: PlannedDoc, product_ids: list[int], places: dict[str, int]
         original = ledger.get_document(doc.reverses)
         if original.state != "posted":
             return False
-        ledger.reverse_document(actor, original.number, doc.note, doc_date=doc.day, occurred_at=doc.occurred_at)
+        reversal.reverse_document(actor, original.number, doc.note, doc_date=doc.day, occurred_at=doc.occurred_at)
         return True
     source, target = places[doc.route[0]], places[doc.route[1]]
     lines = [ledger.Line(product_ids[ln.product], ln.quantity, source, target, unit_cost=ln.unit_cost)

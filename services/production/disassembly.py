@@ -24,18 +24,18 @@ from services.core.messages import msg
 from services.core.numbers import HUNDRED, MONEY_STEP, QTY_STEP, ZERO, fmt_qty, normalise_text
 from services.core.permissions import require
 from services.production.production_orders import (
-    TRANSITIONS,
-    _bad_state,
+    ORDER_STATES,
     _write_lines,
     _write_steps,
-    apply_transition,
     available_at_store,
     get_order,
     owner_key,
     parse_quantity,
     release_reservations,
 )
-from services.stock.ledger import Line, allocate_fefo, next_number, post_document
+from services.stock.fefo import allocate_fefo
+from services.stock.ledger import Line, post_document
+from services.stock.numbering import next_number
 
 COST_RULES = ("share", "price", "quantity")
 STEP_NAME = "拆卸"
@@ -179,12 +179,13 @@ def complete_disassembly(actor, number: str, actual: dict[int, object] | None = 
     quantity really obtained (default: the planned yield). Returns the document number."""
     from services.purchasing.receiving import moving_average_costs
 
-    require(actor, TRANSITIONS["complete"].permission)
+    require(actor, ORDER_STATES.transitions["complete"].permission)
     day = on or today()
     with write_transaction():
         order = get_order(number)
-        if order.kind != "disassembly" or order.state not in TRANSITIONS["complete"].sources:
-            raise _bad_state(order, "complete")
+        if order.kind != "disassembly":
+            raise ORDER_STATES.refusal(order, "complete")
+        ORDER_STATES.check(order, "complete")
         source = Product.get_by_id(order.product_id)
         planned = list(ProductionLine.select().where((ProductionLine.order == order.id)
                                                      & (ProductionLine.role == "output")).order_by(ProductionLine.line_no))
@@ -216,8 +217,8 @@ def complete_disassembly(actor, number: str, actual: dict[int, object] | None = 
             ProductionLine.update(actual=got.get(ln.product_id, ZERO)).where(ProductionLine.id == ln.id).execute()
         ProductionLine.update(actual=order.quantity).where((ProductionLine.order == order.id)
                                                            & (ProductionLine.role == "consume")).execute()
-        apply_transition(actor, order, "complete", document=result.document_id, good_quantity=order.quantity,
-                         scrap_quantity=ZERO, unit_cost=source.cost)
+        ORDER_STATES.apply(actor, order, "complete", document=result.document_id, good_quantity=order.quantity,
+                           scrap_quantity=ZERO, unit_cost=source.cost)
         release_reservations(actor, order, msg("production.action.complete"))
     return result.number
 

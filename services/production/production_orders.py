@@ -19,14 +19,15 @@ from models.purchasing import Supplier
 from services.catalog.locations import default_store
 from services.core import audit
 from services.core.clock import now
-from services.core.doc_states import Transition, guarded_transition
-from services.core.errors import DocumentStateError, NotFound, ValidationError
+from services.core.doc_states import StateMachine, Transition, worded
+from services.core.errors import NotFound, ValidationError
 from services.core.messages import msg
 from services.core.numbers import normalise_text, to_decimal
-from services.core.permissions import allowed, require
+from services.core.permissions import require
 from services.production.bom import active_bom, step_names
 from services.production.bom_explode import plan_components
-from services.stock.ledger import allocate_fefo, free_stock, next_number
+from services.stock.fefo import allocate_fefo, free_stock
+from services.stock.numbering import next_number
 from services.stock.reservations import held_by_owner
 
 NUMBER_PREFIX = {"make": "SCD", "disassembly": "CJD"}
@@ -35,16 +36,18 @@ OPEN_STATES = frozenset({"draft", "released", "in_progress"})
 RESERVING_STATES = frozenset({"released", "in_progress"})
 DEFAULT_STEP = "生产"
 
-TRANSITIONS: dict[str, Transition] = {
-    "release": Transition("release", frozenset({"draft"}), "released", "production.edit"),
-    "start": Transition("start", frozenset({"released"}), "in_progress", "production.report"),
-    "complete": Transition("complete", frozenset({"released", "in_progress"}), "done", "doc.production"),
-    "cancel": Transition("cancel", frozenset(OPEN_STATES), "cancelled", "production.edit"),
-}
-
-
-def state_label(state: str) -> str:
-    return msg(f"production.state.{state}")
+ORDER_STATES = StateMachine(
+    ProductionOrder, "production_order", "production", STATES, worded("production.state"), {
+        "release": Transition("release", frozenset({"draft"}), "released", "production.edit"),
+        "start": Transition("start", frozenset({"released"}), "in_progress", "production.report"),
+        "complete": Transition("complete", frozenset({"released", "in_progress"}), "done", "doc.production"),
+        "cancel": Transition("cancel", OPEN_STATES, "cancelled", "production.edit"),
+        # guarded actions that keep the state
+        "report": Transition("report", RESERVING_STATES, None, "production.report"),
+        "send": Transition("send", RESERVING_STATES, None, "production.edit"),
+        "reserve": Transition("reserve", RESERVING_STATES, None, "production.edit"),
+        "draft_purchase": Transition("draft_purchase", OPEN_STATES, None, "purchase.edit"),
+    }, refused="production.bad_state", action_word=worded("production.action"))
 
 
 def owner_key(number: str) -> str:
@@ -103,28 +106,12 @@ def order_lines(ref: str | int) -> list[OrderLineRow]:
 def next_actions(ref: str | int, user) -> list[str]:
     """The buttons `user` may press on this order now."""
     order = get_order(ref)
-    actions = [name for name, t in TRANSITIONS.items()
-               if order.state in t.sources and allowed(user, t.permission) and name != "start"]
-    if order.state in RESERVING_STATES and allowed(user, "production.report"):
-        actions.append("report")
-    if (order.subcontractor_id and order.sent_document_id is None and order.state in RESERVING_STATES
-            and allowed(user, "production.edit")):
-        actions.append("send")
-    return actions
+    return ORDER_STATES.available(
+        order, user, ("release", "complete", "cancel", "report", "send"),
+        also=lambda name: name != "send" or bool(order.subcontractor_id and order.sent_document_id is None))
 
 
 # -- transitions ------------------------------------------------------------------------------
-
-def _bad_state(order: ProductionOrder, action: str) -> DocumentStateError:
-    return DocumentStateError("production.bad_state", number=order.number, state=state_label(order.state),
-                              action=msg(f"production.action.{action}"))
-
-
-def apply_transition(actor, order: ProductionOrder, name: str, reason: str = "", **values) -> ProductionOrder:
-    return guarded_transition(actor, ProductionOrder, order.id, TRANSITIONS[name],
-                              audit_action=f"production.{name}", entity="production_order", bad_state=_bad_state,
-                              reason=reason, **values)
-
 
 def _subassembly_stock(product_id: int) -> dict[int, Decimal]:
     """Available stock at the store of every product in the BOM tree that has its own BOM."""
@@ -240,15 +227,14 @@ def reserve_missing(actor, order: ProductionOrder) -> dict[int, Decimal]:
 
 def release(actor, number: str) -> ProductionOrder:
     """draft → released: the components are reserved (what the store holds); shortages stay listed."""
-    require(actor, TRANSITIONS["release"].permission)
+    require(actor, ORDER_STATES.transitions["release"].permission)
     with write_transaction():
         order = get_order(number)
-        if order.state not in TRANSITIONS["release"].sources:
-            raise _bad_state(order, "release")
+        ORDER_STATES.check(order, "release")
         short = reserve_missing(actor, order)
         audit.record(actor, "reservation.create", "reservation", owner_key(order.number),
                      new={"short": {str(k): str(v) for k, v in short.items()}})
-        return apply_transition(actor, order, "release")
+        return ORDER_STATES.apply(actor, order, "release")
 
 
 def top_up(actor, number: str) -> dict[int, Decimal]:
@@ -256,8 +242,7 @@ def top_up(actor, number: str) -> dict[int, Decimal]:
     require(actor, "production.edit")
     with write_transaction():
         order = get_order(number)
-        if order.state not in RESERVING_STATES:
-            raise _bad_state(order, "reserve")
+        ORDER_STATES.check(order, "reserve")
         short = reserve_missing(actor, order)
         audit.record(actor, "production.top_up", "production_order", order.id,
                      new={"short": {str(k): str(v) for k, v in short.items()}})
@@ -267,7 +252,7 @@ def top_up(actor, number: str) -> dict[int, Decimal]:
 def start(actor, order: ProductionOrder, reason: str = "") -> ProductionOrder:
     """released → in_progress (the first work report or sending to the subcontractor; in the caller's transaction)."""
     if order.state == "released":
-        return apply_transition(actor, order, "start", reason=reason)
+        return ORDER_STATES.apply(actor, order, "start", reason=reason)
     return order
 
 
@@ -337,7 +322,7 @@ def list_orders(state: str | None = None, kind: str | None = None, text: str = "
     sales = dict(SalesOrder.select(SalesOrder.id, SalesOrder.number).where(
         SalesOrder.id.in_({o.sales_order_id for o in orders if o.sales_order_id})).tuples())
     return [ProductionRow(o.id, o.number, o.kind, o.product_id, o.product.sku, o.product.name, o.product.base_unit,
-                          o.quantity, o.state, state_label(o.state), o.planned_date,
+                          o.quantity, o.state, ORDER_STATES.label(o.state), o.planned_date,
                           subcontractors.get(o.subcontractor_id, ""), sales.get(o.sales_order_id, ""),
                           o.good_quantity, o.created_at) for o in orders]
 

@@ -25,10 +25,7 @@ from services.core.messages import msg
 from services.core.numbers import MONEY_STEP, QTY_STEP, ZERO, fmt_qty, normalise_text
 from services.core.permissions import require
 from services.production.production_orders import (
-    RESERVING_STATES,
-    TRANSITIONS,
-    _bad_state,
-    apply_transition,
+    ORDER_STATES,
     get_order,
     owner_key,
     parse_quantity,
@@ -57,8 +54,9 @@ def send_to_subcontractor(actor, number: str, on: dt.date | None = None) -> Post
         order = get_order(number)
         if not order.subcontractor_id:
             raise ValidationError("production.not_outsourced", field="委外", number=order.number)
-        if order.state not in RESERVING_STATES or order.sent_document_id is not None:
-            raise _bad_state(order, "send")
+        ORDER_STATES.check(order, "send")
+        if order.sent_document_id is not None:
+            raise ORDER_STATES.refusal(order, "send")
         store = default_store()
         lines = [Line(ln.product_id, ln.planned, store.id, order.subcontract_location_id)
                  for ln in _consumed_lines(order)]
@@ -140,7 +138,7 @@ def complete(actor, number: str, good: object, scrap: object = 0, *, actual: dic
     """released/in_progress → done, posting the order's stock in one transaction (see the module).
     `actual` = product id → quantity used (default: planned scaled to good + scrap); `at` is when it
     was finished in the shop (the document's occurred_at; default now, `on` defaults to its day)."""
-    require(actor, TRANSITIONS["complete"].permission)
+    require(actor, ORDER_STATES.transitions["complete"].permission)
     good_qty = parse_quantity(good, "合格数量")
     scrap_qty = parse_quantity(scrap, "报废数量")
     made = good_qty + scrap_qty
@@ -150,9 +148,8 @@ def complete(actor, number: str, good: object, scrap: object = 0, *, actual: dic
     with write_transaction():
         order = get_order(number)
         if order.kind != "make":
-            raise _bad_state(order, "complete")
-        if order.state not in TRANSITIONS["complete"].sources:
-            raise _bad_state(order, "complete")
+            raise ORDER_STATES.refusal(order, "complete")
+        ORDER_STATES.check(order, "complete")
         product = Product.get_by_id(order.product_id)
         used = default_consumption(order, made) if actual is None else _quantities(actual, "实际用量")
         if not used:
@@ -189,9 +186,9 @@ def complete(actor, number: str, good: object, scrap: object = 0, *, actual: dic
         _record_actual(order, used, extra)
         lot_id = (Move.select(Move.lot).where((Move.document == result.document_id) & (Move.product == product.id))
                   .scalar())
-        order = apply_transition(actor, order, "complete", reason=normalise_text(override_reason),
-                                 document=result.document_id, good_quantity=good_qty, scrap_quantity=scrap_qty,
-                                 finished_lot=lot_id, unit_cost=unit_cost)
+        order = ORDER_STATES.apply(actor, order, "complete", reason=normalise_text(override_reason),
+                                   document=result.document_id, good_quantity=good_qty, scrap_quantity=scrap_qty,
+                                   finished_lot=lot_id, unit_cost=unit_cost)
         held = _hold_for_sales_order(actor, order, lot_id, good_qty)
         release_reservations(actor, order, msg("production.action.complete"))
     lot_code_out = order.finished_lot.code if order.finished_lot_id else code
@@ -252,14 +249,13 @@ def cancel(actor, number: str, reason: str, used: dict[int, object] | None = Non
     """Any open order → cancelled with a reason; its reservation is released. After work was reported
     or components were sent out, `used` must say what the partial work used up (written off to loss,
     {} = nothing); what a subcontractor still holds comes back to the store."""
-    require(actor, TRANSITIONS["cancel"].permission)
+    require(actor, ORDER_STATES.transitions["cancel"].permission)
     reason = normalise_text(reason)
     if not reason:
         raise ValidationError("value.required", field="作废原因")
     with write_transaction():
         order = get_order(number)
-        if order.state not in TRANSITIONS["cancel"].sources:
-            raise _bad_state(order, "cancel")
+        ORDER_STATES.check(order, "cancel")
         worked = has_work(order)
         if (worked or order.sent_document_id) and used is None:
             good = sum((r.good for r in WorkReport.select().where(WorkReport.order == order.id)), ZERO)
@@ -275,7 +271,7 @@ def cancel(actor, number: str, reason: str, used: dict[int, object] | None = Non
         returned = _return_leftovers(actor, order, spent, on, f"production-cancel-return:{order.id}") \
             if order.sent_document_id else ""
         release_reservations(actor, order, reason)
-        apply_transition(actor, order, "cancel", reason=reason, cancel_reason=reason)
+        ORDER_STATES.apply(actor, order, "cancel", reason=reason, cancel_reason=reason)
     return CancelResult(order.number, loss_number, returned)
 
 

@@ -26,11 +26,11 @@ from services.stock.reservations import held_by_owner
 
 
 def _open_sales_order(number: str) -> SalesOrder:
-    from services.sales.sales_orders import OPEN_STATES, get_order, state_label
+    from services.sales.sales_orders import OPEN_STATES, ORDER_STATES, get_order
 
     order = get_order(number)
     if order.state not in OPEN_STATES:
-        raise DocumentStateError("production.sale_not_open", number=order.number, state=state_label(order.state))
+        raise DocumentStateError("production.sale_not_open", number=order.number, state=ORDER_STATES.label(order.state))
     return order
 
 

@@ -19,7 +19,7 @@ from services.core.numbers import ZERO, fmt_qty
 from services.core.permissions import require
 from services.production.production_orders import (
     OPEN_STATES,
-    _bad_state,
+    ORDER_STATES,
     available_at_store,
     get_order,
     reserved_by_line,
@@ -114,8 +114,7 @@ def draft_purchases(actor, number: str) -> ShortageDrafts:
 
     require(actor, "purchase.edit")
     order = get_order(number)
-    if order.state not in OPEN_STATES:
-        raise _bad_state(order, "draft_purchase")
+    ORDER_STATES.check(order, "draft_purchase")
     missing = [s for s in shortages(number) if s.missing > 0]
     if not missing:
         raise ValidationError("production.nothing_missing", field="缺料", number=order.number)

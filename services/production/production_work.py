@@ -17,9 +17,9 @@ from services.core.errors import NotFound, ValidationError
 from services.core.numbers import normalise_text, to_int
 from services.core.permissions import require
 from services.production.production_orders import (
+    ORDER_STATES,
     RESERVING_STATES,
     ProductionRow,
-    _bad_state,
     get_order,
     list_orders,
     parse_quantity,
@@ -51,8 +51,7 @@ def report_work(actor, number: str, step: int | str, worker: str, good: object =
     spent = to_int(minutes, "工时(分钟)") or 0
     with write_transaction():
         order = get_order(number)
-        if order.state not in RESERVING_STATES:
-            raise _bad_state(order, "report")
+        ORDER_STATES.check(order, "report")
         target = _step(order, step)
         report = WorkReport.create(order=order.id, step=target.id, worker=worker, good=good_qty, scrap=scrap_qty,
                                    minutes=spent, note=normalise_text(note), reported_by=actor.id,

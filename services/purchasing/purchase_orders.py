@@ -1,15 +1,11 @@
-"""Purchase orders: drafts, the approval rules, and every state change, declared as data.
+"""Purchase orders: their states declared as data, drafts and their lines, and reading them.
 
 draft → submitted → approved → partially_received → received → closed, or cancelled
-(from draft, submitted or approved: not once goods have arrived). Only the functions
-here (and receiving, through `apply_transition`) change an order's state; each change
-checks the role, is guarded (UPDATE … WHERE state = old, so a double click cannot apply
-it twice) and writes an audit event old → new with its reason.
-
-Approval: an order whose total is within `purchase.approval_threshold` is approved
-automatically when submitted (the audit event says so); above it the owner must approve.
-Whoever created an order cannot approve it, unless they are an owner (in a one-person shop
-the owner buys and approves). Prices are per the line's unit; history is per base unit.
+(from draft, submitted or approved: not once goods have arrived). Only ORDER_STATES changes
+an order's state (services.purchasing.purchase_approval submits, approves, cancels and closes;
+receiving moves it to (partially) received): each change checks the role, is guarded
+(UPDATE … WHERE state = old, so a double click cannot apply it twice) and writes an audit
+event old → new with its reason. Prices are per the line's unit; history is per base unit.
 """
 from __future__ import annotations
 
@@ -20,41 +16,37 @@ from decimal import ROUND_HALF_UP, Decimal
 import peewee
 
 from models import AuditEvent, Location, Product, User, write_transaction
-from models.purchasing import PurchaseOrder, PurchaseOrderLine, PurchasePrice, Supplier, SupplierProduct
+from models.purchasing import PurchaseOrder, PurchaseOrderLine, Supplier, SupplierProduct
 from services.catalog.line_units import line_quantities
 from services.catalog.locations import default_store, get_location
 from services.core import audit, shop_settings
-from services.core.clock import now, today
-from services.core.doc_states import Transition, guarded_transition
-from services.core.errors import DocumentStateError, NotFound, PermissionDenied, ValidationError
+from services.core.clock import today
+from services.core.doc_states import StateMachine, Transition, worded
+from services.core.errors import NotFound, ValidationError
 from services.core.messages import msg
 from services.core.numbers import CENT, MONEY_STEP, QTY_STEP, fmt_money, normalise_text, to_decimal
-from services.core.permissions import allowed, require
+from services.core.permissions import require
 from services.purchasing.delivery_calendar import next_delivery_days
 from services.purchasing.suppliers import get_supplier
-from services.stock.ledger import next_number
+from services.stock.numbering import next_number
 
 NUMBER_PREFIX = "CG"
-SELF_APPROVAL_ROLES = frozenset({"owner"})  # an owner may approve what they ordered themselves
-
 STATES = ("draft", "submitted", "approved", "partially_received", "received", "closed", "cancelled")
 OPEN_STATES = frozenset({"submitted", "approved", "partially_received"})  # goods still expected ("on order")
 RECEIVABLE_STATES = frozenset({"approved", "partially_received"})
 
-
-TRANSITIONS: dict[str, Transition] = {
-    "submit": Transition("submit", frozenset({"draft"}), "submitted", "purchase.edit"),
-    "auto_approve": Transition("approve", frozenset({"submitted"}), "approved", "purchase.edit"),
-    "approve": Transition("approve", frozenset({"submitted"}), "approved", "purchase.approve"),
-    "receive_part": Transition("receive", frozenset(RECEIVABLE_STATES), "partially_received", "receipt.confirm"),
-    "receive_all": Transition("receive", frozenset(RECEIVABLE_STATES), "received", "receipt.confirm"),
-    "close": Transition("close", frozenset({"partially_received", "received"}), "closed", "purchase.close"),
-    "cancel": Transition("cancel", frozenset({"draft", "submitted", "approved"}), "cancelled", "purchase.edit"),
-}
-
-
-def state_label(state: str) -> str:
-    return msg(f"po.state.{state}")
+ORDER_STATES = StateMachine(
+    PurchaseOrder, "purchase_order", "purchase", STATES, worded("po.state"), {
+        "edit": Transition("edit", frozenset({"draft"}), None, "purchase.edit"),
+        "submit": Transition("submit", frozenset({"draft"}), "submitted", "purchase.edit"),
+        "auto_approve": Transition("approve", frozenset({"submitted"}), "approved", "purchase.edit"),
+        "approve": Transition("approve", frozenset({"submitted"}), "approved", "purchase.approve", four_eyes=True),
+        "receive": Transition("receive", RECEIVABLE_STATES, None, "receipt.confirm"),
+        "receive_part": Transition("receive", RECEIVABLE_STATES, "partially_received", "receipt.confirm"),
+        "receive_all": Transition("receive", RECEIVABLE_STATES, "received", "receipt.confirm"),
+        "close": Transition("close", frozenset({"partially_received", "received"}), "closed", "purchase.close"),
+        "cancel": Transition("cancel", frozenset({"draft", "submitted", "approved"}), "cancelled", "purchase.edit"),
+    }, refused="purchase.bad_state", action_word=worded("po.action"), own_refused="purchase.own_order")
 
 
 @dataclass
@@ -259,7 +251,7 @@ def update_draft(actor, number: str, lines: list[OrderLineInput] | None = None,
     with write_transaction():
         order = get_order(number)
         supplier = get_supplier(order.supplier_id)
-        values: dict = {"updated_at": now()}
+        values: dict = {}
         if expected_date is not None:
             values["expected_date"] = expected_date
         if note is not None:
@@ -268,10 +260,7 @@ def update_draft(actor, number: str, lines: list[OrderLineInput] | None = None,
             values["location"] = _location(location_id).id
         if lines is not None:
             clean = _clean_lines(supplier, lines)
-        changed = (PurchaseOrder.update(**values)
-                   .where((PurchaseOrder.id == order.id) & (PurchaseOrder.state == "draft")).execute())
-        if changed != 1:
-            raise _bad_state(order, "edit")
+        ORDER_STATES.guarded_update(order, "edit", **values)
         if lines is not None:
             total = _write_lines(order.id, clean)
             PurchaseOrder.update(total=total).where(PurchaseOrder.id == order.id).execute()
@@ -283,106 +272,6 @@ def update_draft(actor, number: str, lines: list[OrderLineInput] | None = None,
     return fresh
 
 
-# -- state changes ------------------------------------------------------------------------
-
-def _bad_state(order: PurchaseOrder, action: str) -> DocumentStateError:
-    return DocumentStateError("purchase.bad_state", number=order.number, state=state_label(order.state),
-                              action=msg(f"po.action.{action}"))
-
-
-def apply_transition(actor, order: PurchaseOrder, name: str, reason: str = "", **values) -> PurchaseOrder:
-    """Move `order` along the declared transition `name`, guarded and audited; joins the caller's
-    transaction (receiving calls this while posting). `values` are extra columns to set."""
-    return guarded_transition(actor, PurchaseOrder, order.id, TRANSITIONS[name], audit_action=f"purchase.{name}",
-                              entity="purchase_order", bad_state=_bad_state, reason=reason, **values)
-
-
-def _threshold() -> Decimal:
-    return Decimal(shop_settings.get("purchase.approval_threshold"))
-
-
-def submit(actor, number: str) -> PurchaseOrder:
-    """draft → submitted; within the approval threshold it is approved at once (audited as such).
-    Refused below the supplier's minimum order amount."""
-    require(actor, "purchase.edit")
-    with write_transaction():
-        order = get_order(number)
-        if order.state != "draft":
-            raise _bad_state(order, "submit")
-        supplier = get_supplier(order.supplier_id)
-        if order.total < supplier.min_order_amount:
-            raise ValidationError("purchase.below_minimum", field="合计", supplier=supplier.name,
-                                  minimum=fmt_money(supplier.min_order_amount), total=fmt_money(order.total),
-                                  missing=fmt_money(supplier.min_order_amount - order.total))
-        order = apply_transition(actor, order, "submit")
-        threshold = _threshold()
-        if order.total <= threshold:
-            order = apply_transition(actor, order, "auto_approve", approved_at=now(),
-                                     reason=msg("purchase.auto_approved", total=fmt_money(order.total),
-                                                threshold=fmt_money(threshold)))
-            _remember_prices(order)
-    return order
-
-
-def approve(actor, number: str) -> PurchaseOrder:
-    """submitted → approved by someone other than its creator (an owner may approve their own);
-    above the approval threshold only the owner. Records the prices in the price history."""
-    with write_transaction():
-        order = get_order(number)
-        if order.state not in TRANSITIONS["approve"].sources:
-            raise _bad_state(order, "approve")
-        if actor is not None and actor.id == order.created_by_id and actor.role not in SELF_APPROVAL_ROLES:
-            raise PermissionDenied("purchase.own_order", number=order.number)
-        require(actor, "purchase.approve")
-        threshold = _threshold()
-        if order.total > threshold and not allowed(actor, "purchase.approve_large"):
-            raise PermissionDenied("purchase.needs_owner", number=order.number, total=fmt_money(order.total),
-                                   threshold=fmt_money(threshold))
-        order = apply_transition(actor, order, "approve", approved_by=actor.id, approved_at=now())
-        _remember_prices(order)
-    return order
-
-
-def _remember_prices(order: PurchaseOrder) -> None:
-    """An approved order's prices become the supplier's last prices and enter the price history."""
-    lines = list(PurchaseOrderLine.select().where(PurchaseOrderLine.order == order.id).order_by(PurchaseOrderLine.line_no))
-    PurchasePrice.insert_many([dict(supplier=order.supplier_id, product=ln.product_id, day=order.order_date,
-                                    price=per_base_unit(ln.price, ln.factor), source=order.number)
-                               for ln in lines]).execute()
-    rows = {ln.product_id: dict(supplier=order.supplier_id, product=ln.product_id, pack_size=ln.factor,
-                                last_price=per_base_unit(ln.price, ln.factor)) for ln in lines}  # last line wins
-    (SupplierProduct.insert_many(list(rows.values()))
-     .on_conflict(conflict_target=[SupplierProduct.supplier, SupplierProduct.product],
-                  update={SupplierProduct.last_price: peewee.EXCLUDED.last_price}).execute())
-
-
-def cancel(actor, number: str, reason: str) -> PurchaseOrder:
-    """draft/submitted/approved → cancelled, with a reason; refused once goods were received."""
-    if not normalise_text(reason):
-        raise ValidationError("value.required", field="作废原因")
-    order = get_order(number)
-    return apply_transition(actor, order, "cancel", reason=normalise_text(reason))
-
-
-def close(actor, number: str, reason: str = "") -> PurchaseOrder:
-    """(partially) received → closed: whatever was not delivered is no longer on order."""
-    order = get_order(number)
-    return apply_transition(actor, order, "close", reason=normalise_text(reason))
-
-
-def next_actions(number: str, user) -> list[str]:
-    """The buttons `user` may press on this order now: of submit, approve, close, cancel, edit."""
-    order = get_order(number)
-    actions = ["edit"] if order.state == "draft" and allowed(user, "purchase.edit") else []
-    for name in ("submit", "approve", "close", "cancel"):
-        transition = TRANSITIONS[name]
-        if order.state in transition.sources and allowed(user, transition.permission):
-            if name == "approve" and user.id == order.created_by_id and user.role not in SELF_APPROVAL_ROLES:
-                continue
-            actions.append(name)
-    return actions
-
-
 # -- reading ------------------------------------------------------------------------------
 
 def get_order(ref: str | int) -> PurchaseOrder:
@@ -392,6 +281,11 @@ def get_order(ref: str | int) -> PurchaseOrder:
     if order is None:
         raise NotFound("purchase.not_found", ref=ref)
     return order
+
+
+def next_actions(number: str, user) -> list[str]:
+    """The buttons `user` may press on this order now: of edit, submit, approve, close, cancel."""
+    return ORDER_STATES.available(get_order(number), user, ("edit", "submit", "approve", "close", "cancel"))
 
 
 def list_orders(state: str | None = None, supplier_id: int | None = None, text: str = "",
@@ -423,7 +317,7 @@ def list_orders(state: str | None = None, supplier_id: int | None = None, text: 
     query = query.order_by(PurchaseOrder.order_date.desc(), PurchaseOrder.id.desc()).offset(offset)
     if limit is not None:
         query = query.limit(limit)
-    return [OrderRow(oid, number, sid, code, name, state_, state_label(state_), order_date, expected, total,
+    return [OrderRow(oid, number, sid, code, name, state_, ORDER_STATES.label(state_), order_date, expected, total,
                      int(n or 0), int(flags or 0), location, created_by, approved_by or "")
             for (oid, number, sid, code, name, state_, order_date, expected, total, n, flags, location,
                  created_by, approved_by) in query.tuples()]

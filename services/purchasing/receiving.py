@@ -31,22 +31,26 @@ from services.catalog.products import find_by_barcode, unit_factor
 from services.catalog.unit_words import canonical_unit, grams_in
 from services.core import audit, shop_settings
 from services.core.clock import now, today
+from services.core.doc_states import StateMachine, Transition, worded
 from services.core.errors import DocumentStateError, NotFound, ValidationError
 from services.core.messages import msg
 from services.core.numbers import MONEY_STEP, QTY_STEP, fmt_qty, normalise_text, to_date, to_decimal
 from services.core.permissions import allowed, require
-from services.purchasing.purchase_orders import (
-    RECEIVABLE_STATES,
-    apply_transition,
-    get_order,
-    per_base_unit,
-    state_label,
-)
+from services.purchasing.purchase_orders import ORDER_STATES, get_order, per_base_unit
 from services.purchasing.supplier_products import last_price
 from services.purchasing.suppliers import get_supplier
-from services.stock.ledger import Line, next_number, post_document
+from services.stock.expiry import is_expired
+from services.stock.ledger import Line, post_document
+from services.stock.numbering import next_number
 
 NUMBER_PREFIX = "SH"
+
+RECEIPT_STATES = StateMachine(
+    GoodsReceipt, "goods_receipt", "receipt", ("draft", "confirmed", "cancelled"), worded("receipt.state"), {
+        "edit": Transition("edit", frozenset({"draft"}), None, "receipt.edit"),
+        "confirm": Transition("confirm", frozenset({"draft"}), "confirmed", "receipt.confirm"),
+        "cancel": Transition("cancel", frozenset({"draft"}), "cancelled", "receipt.edit"),
+    }, refused="receipt.not_draft", stamped=False)
 
 
 class DecisionRequired(DocumentStateError):
@@ -116,15 +120,8 @@ def get_receipt(ref: str | int) -> GoodsReceipt:
 
 def _draft(ref: str | int) -> GoodsReceipt:
     receipt = get_receipt(ref)
-    if receipt.state != "draft":
-        raise DocumentStateError("receipt.not_draft", number=receipt.number, state=msg(f"receipt.state.{receipt.state}"))
+    RECEIPT_STATES.check(receipt, "edit")
     return receipt
-
-
-def _check_receivable(order: PurchaseOrder) -> None:
-    if order.state not in RECEIVABLE_STATES:
-        raise DocumentStateError("purchase.bad_state", number=order.number, state=state_label(order.state),
-                                 action=msg("po.action.receive"))
 
 
 def start_receipt(actor, order_number: str | None = None, *, supplier_id: int | None = None,
@@ -137,7 +134,7 @@ def start_receipt(actor, order_number: str | None = None, *, supplier_id: int | 
     with write_transaction():
         if order_number:
             order = get_order(order_number)
-            _check_receivable(order)
+            ORDER_STATES.check(order, "receive")
             supplier, location_id = get_supplier(order.supplier_id), order.location_id
         elif supplier_id is not None:
             order, supplier = None, get_supplier(supplier_id)
@@ -320,13 +317,7 @@ def cancel_receipt(actor, receipt_number: str, reason: str) -> None:
     if not normalise_text(reason):
         raise ValidationError("value.required", field="作废原因")
     with write_transaction():
-        receipt = _draft(receipt_number)
-        changed = (GoodsReceipt.update(state="cancelled")
-                   .where((GoodsReceipt.id == receipt.id) & (GoodsReceipt.state == "draft")).execute())
-        if changed != 1:
-            _draft(receipt_number)
-        audit.record(actor, "receipt.cancel", "goods_receipt", receipt.id, old="draft", new="cancelled",
-                     reason=normalise_text(reason))
+        RECEIPT_STATES.apply(actor, _draft(receipt_number), "cancel", reason=normalise_text(reason))
 
 
 # -- confirmation -------------------------------------------------------------------------
@@ -368,7 +359,7 @@ def _problems(receipt: GoodsReceipt, order: PurchaseOrder | None, lines: list[Go
             continue
         product = products[ln.product_id]
         expiry = _effective_expiry(ln, product, day)
-        if expiry is not None and expiry < day:
+        if is_expired(expiry, day):
             problems.append(msg("receipt.expired_on_arrival", product=product.name,
                                 lot=ln.lot_code or expiry.strftime("%Y%m%d"), expiry=expiry, day=day))
     return problems
@@ -418,16 +409,13 @@ def confirm(actor, receipt_number: str, decision_reason: str = "", *, on: dt.dat
             raise ValidationError("receipt.empty", field="收货数量", number=receipt.number)
         order = PurchaseOrder.get_by_id(receipt.order_id) if receipt.order_id else None
         if order is not None:
-            _check_receivable(order)
+            ORDER_STATES.check(order, "receive")
         products = {p.id: p for p in Product.select().where(Product.id.in_([ln.product_id for ln in lines]))}
         problems = _problems(receipt, order, lines, products, day)
         if problems and not (reason and allowed(actor, "receipt.decide")):
             raise DecisionRequired(problems)
-        changed = (GoodsReceipt.update(state="confirmed", confirmed_by=actor.id, confirmed_at=occurred_at or now(),
-                                       decision=reason if problems else "")
-                   .where((GoodsReceipt.id == receipt.id) & (GoodsReceipt.state == "draft")).execute())
-        if changed != 1:
-            _draft(receipt.id)  # confirmed meanwhile: raise its message
+        RECEIPT_STATES.guarded_update(receipt, "confirm", confirmed_by=actor.id, confirmed_at=occurred_at or now(),
+                                      decision=reason if problems else "")  # audited below, with the costs
         costs = moving_average_costs(lines, products)  # before the posting changes the stock
         supplier = Supplier.get_by_id(receipt.supplier_id)
         goods = [ln for ln in lines if ln.quantity > 0]
@@ -468,8 +456,8 @@ def _apply_to_order(actor, order: PurchaseOrder, lines: list[GoodsReceiptLine], 
          .where(PurchaseOrderLine.id == ol_id).execute())
     complete = all(ol.received >= ol.quantity * ol.factor
                    for ol in PurchaseOrderLine.select().where(PurchaseOrderLine.order == order.id))
-    return apply_transition(actor, order, "receive_all" if complete else "receive_part",
-                            reason=f"收货单 {receipt_number}")
+    return ORDER_STATES.apply(actor, order, "receive_all" if complete else "receive_part",
+                              reason=f"收货单 {receipt_number}")
 
 
 # -- reading ------------------------------------------------------------------------------
@@ -522,7 +510,7 @@ def list_receipts(state: str | None = None, order_number: str | None = None, sup
     query = query.order_by(GoodsReceipt.id.desc()).offset(offset)
     if limit is not None:
         query = query.limit(limit)
-    return [ReceiptRow(rid, number, state_, msg(f"receipt.state.{state_}"), order or "", sid, supplier, location,
+    return [ReceiptRow(rid, number, state_, RECEIPT_STATES.label(state_), order or "", sid, supplier, location,
                        created_by, created_at, confirmed_by or "", confirmed_at, document or "", decision)
             for (rid, number, state_, order, sid, supplier, location, created_by, created_at, confirmed_by,
                  confirmed_at, document, decision) in query.tuples()]

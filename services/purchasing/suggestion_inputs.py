@@ -16,7 +16,8 @@ from services.core.clock import now
 from services.core.errors import ValidationError
 from services.core.numbers import ONE
 from services.purchasing import delivery_calendar, purchase_orders, supplier_products
-from services.stock.ledger import QTY, active_reservation_filter
+from services.stock.fefo import active_reservation_filter
+from services.stock.ledger import QTY
 
 
 @dataclass(frozen=True)

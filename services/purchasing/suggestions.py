@@ -41,6 +41,7 @@ from services.core.numbers import QTY_STEP
 from services.purchasing import purchase_orders, suggestion_inputs, suggestion_text
 from services.purchasing.suggestion_inputs import OrderTerms
 from services.stock.demand import Demand, Peak, demand_by_product, no_demand
+from services.stock.expiry import is_sellable
 from services.stock.rundown import StockLot, run_down
 
 ZERO, ONE = Decimal(0), Decimal(1)
@@ -176,7 +177,7 @@ def plan_product(row: tuple, demand: Demand, lots: list[tuple[dt.date | None, De
     pid, sku, name, unit, shelf_life, set_safety = row
     today = at.date()
     on_hand = sum((qty for _, qty in lots), ZERO)
-    sellable = [StockLot(expiry, qty) for expiry, qty in lots if qty > 0 and (expiry is None or expiry >= today)]
+    sellable = [StockLot(expiry, qty) for expiry, qty in lots if qty > 0 and is_sellable(expiry, today)]
     expired = on_hand - sum((lot.quantity for lot in sellable), ZERO)
     _take_reserved(sellable, reserved)  # reserved stock leaves first, like the sales it stands for
     available = sum((lot.quantity for lot in sellable), ZERO)
@@ -197,7 +198,7 @@ def plan_product(row: tuple, demand: Demand, lots: list[tuple[dt.date | None, De
                           delivery_after=None, stockout_at=stockout, alert=alert, problem=problem)
     t1, t2, t1_tomorrow = calendar
     before = run_down(demand, sellable, at, t1)
-    carry = sum((lot.quantity for lot in before.lots if lot.expiry is None or lot.expiry >= t1.date()), ZERO)
+    carry = sum((lot.quantity for lot in before.lots if is_sellable(lot.expiry, t1.date())), ZERO)
     arriving = [StockLot(t1.date() + dt.timedelta(days=shelf_life) if shelf_life else None, on_order, False)]
     after = run_down(demand, before.lots + arriving, t1, t2)
     wasted = before.wasted + after.wasted

@@ -14,7 +14,8 @@ from services.core.errors import NotFound
 from services.core.numbers import normalise_text
 from services.core.permissions import require
 from services.sales.sales_lines import SaleLineInput, clean_lines
-from services.stock.ledger import Line, PostResult, allocate_fefo, post_document
+from services.stock.fefo import allocate_fefo
+from services.stock.ledger import Line, PostResult, post_document
 
 DEFAULT_TEMPLATES = (("促销赠品", "promotion"), ("样品", "sample"), ("内部领用", "internal"))
 

@@ -10,15 +10,8 @@ from services.core.errors import DocumentStateError, ValidationError
 from services.core.numbers import normalise_text
 from services.core.permissions import require
 from services.sales.sales_lines import SaleLineInput
-from services.sales.sales_orders import (
-    SaleRow,
-    create_order,
-    get_customer,
-    get_order,
-    list_orders,
-    post_shipment,
-    stored_lines,
-)
+from services.sales.sales_orders import SaleRow, create_order, get_customer, get_order, list_orders, stored_lines
+from services.sales.sales_shipping import post_shipment
 
 
 def emergency_outbound(actor, channel_code: str, lines: list[SaleLineInput], customer_id: int | None = None,

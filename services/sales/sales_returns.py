@@ -17,6 +17,7 @@ from services.catalog.locations import default_store, virtual
 from services.catalog.products import unit_factor
 from services.core import audit
 from services.core.clock import today
+from services.core.doc_states import StateMachine, Transition
 from services.core.errors import DocumentStateError, NotFound, ValidationError
 from services.core.numbers import CENT, MONEY_STEP, QTY_STEP, fmt_qty, normalise_text, to_decimal
 from services.core.permissions import require
@@ -24,11 +25,18 @@ from services.core.photos import keep_photo
 from services.sales.counter_scan import scan_to_line
 from services.sales.sales_lines import tier_prices
 from services.sales.sales_orders import get_customer, get_order
-from services.stock.ledger import Line, next_number, post_document
+from services.stock.ledger import Line, post_document
+from services.stock.numbering import next_number
 
 DRAFT_PREFIX, NUMBER_PREFIX = "TD", "XT"
 DISPOSITIONS = ("stock", "loss")
 PHOTO_FOLDER = "returns"
+
+RETURN_STATES = StateMachine(
+    ReturnDraft, "sales_return_draft", "return", ("open", "confirmed"), str, {
+        "edit": Transition("edit", frozenset({"open"}), None, "sale.return"),
+        "confirm": Transition("confirm", frozenset({"open"}), "confirmed", "sale.return"),
+    }, refused="return.done", ref="ref", refusal_names_state=False, stamped=False)
 
 
 @dataclass(frozen=True)
@@ -63,8 +71,7 @@ def _draft(ref: str) -> ReturnDraft:
 
 def _open_draft(ref: str) -> ReturnDraft:
     draft = _draft(ref)
-    if draft.state != "open":
-        raise DocumentStateError("return.done", ref=draft.ref)
+    RETURN_STATES.check(draft, "edit")
     return draft
 
 
@@ -168,10 +175,7 @@ def set_return_reason(actor, return_ref: str, reason: str, photo_path: str | Non
     draft = _open_draft(return_ref)
     photo = _photo_copy(draft.ref, photo_path) if photo_path else draft.photo
     with write_transaction():
-        changed = (ReturnDraft.update(reason=reason, photo=photo)
-                   .where((ReturnDraft.id == draft.id) & (ReturnDraft.state == "open")).execute())
-        if changed != 1:
-            raise DocumentStateError("return.done", ref=draft.ref)
+        RETURN_STATES.guarded_update(draft, "edit", reason=reason, photo=photo)
         audit.record(actor, "return.reason", "sales_return_draft", draft.id, new={"photo": photo}, reason=reason)
     return get_return(return_ref)
 
@@ -233,10 +237,7 @@ def confirm_return(actor, return_ref: str, disposition: str) -> ReturnView:
             number=next_number(NUMBER_PREFIX, today()), order=draft.order_id, customer=draft.customer_id,
             reason=draft.reason, photo=draft.photo, disposition=disposition, amount=amount,
             document=result.document_id, created_by=actor.id)
-        changed = (ReturnDraft.update(state="confirmed", sales_return=sales_return.id)
-                   .where((ReturnDraft.id == draft.id) & (ReturnDraft.state == "open")).execute())
-        if changed != 1:
-            raise DocumentStateError("return.done", ref=draft.ref)
+        RETURN_STATES.guarded_update(draft, "confirm", sales_return=sales_return.id)  # audited below, as the return
         if order is not None and order.payment == "credit" and amount > 0:
             from services.sales import receivables
 

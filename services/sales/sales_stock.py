@@ -15,7 +15,8 @@ from services.core.clock import now, today
 from services.core.errors import StockError
 from services.core.numbers import fmt_qty
 from services.sales.sales_lines import CleanSaleLine
-from services.stock.ledger import allocate_fefo, free_stock, lots_fefo
+from services.stock.expiry import is_expired
+from services.stock.fefo import allocate_fefo, free_stock, lots_fefo
 
 
 def owner_key(number: str) -> str:
@@ -31,7 +32,7 @@ def _expired_lot_error(line: CleanSaleLine, location_id: int, on: dt.date) -> St
     stocks = {s.lot_id: s for s in lots_fefo(line.product.id, location_id)}
     for lot_id, _ in picks:
         stock = stocks.get(lot_id)
-        if stock is not None and stock.expiry is not None and stock.expiry < on:
+        if stock is not None and is_expired(stock.expiry, on):
             return StockError("stock.expired", lot=stock.lot_code, product=line.product.name, expiry=stock.expiry)
     return None
 
@@ -40,7 +41,7 @@ def _picks(line: CleanSaleLine, location_id: int, on: dt.date, may_use_expired: 
     if line.lot_id is not None:  # the clerk's lot: it alone must cover the line
         stock = next((s for s in lots_fefo(line.product.id, location_id) if s.lot_id == line.lot_id), None)
         available = stock.available if stock else Decimal(0)
-        if stock is not None and stock.expiry is not None and stock.expiry < on and not may_use_expired:
+        if stock is not None and is_expired(stock.expiry, on) and not may_use_expired:
             raise StockError("stock.expired", lot=stock.lot_code, product=line.product.name, expiry=stock.expiry)
         if available < line.base_quantity:
             raise StockError("stock.not_available", product=line.product.name, location=default_store().name,

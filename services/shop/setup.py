@@ -8,7 +8,7 @@ from services.core.errors import XiaopuError
 from services.core.users import ensure_first_owner
 from services.sales.channels import ensure_default_channels
 from services.sales.customers import ensure_walk_in
-from services.sales.sales_orders import release_expired_holds
+from services.sales.sales_holds import release_expired_holds
 
 
 class SchemaTooNew(XiaopuError):

@@ -1,8 +1,9 @@
 """The one way stock changes: post a document of moves between locations.
 
-validate → lock (BEGIN IMMEDIATE) → allocate lots → check the net change → write
-moves + balances + audit event → done. A document key makes posting idempotent;
-mistakes are reversed by a new document, never edited.
+validate → lock (BEGIN IMMEDIATE) → allocate lots (incoming: services.stock.incoming_lots;
+outgoing: FEFO, services.stock.fefo) → check the net change → write moves + balances + audit
+event → done. A document key makes posting idempotent; mistakes are reversed by a new document
+(services.stock.reversal), never edited.
 """
 from __future__ import annotations
 
@@ -11,12 +12,9 @@ from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
-import peewee
-
 from models import (
     Balance,
     ClosedPeriod,
-    Counter,
     Document,
     Location,
     Lot,
@@ -29,9 +27,13 @@ from models import (
 from models.fields import QuantityField
 from services.core import audit
 from services.core.clock import now, today
-from services.core.errors import ClosedPeriodError, DocumentStateError, NotFound, StockError, ValidationError
+from services.core.errors import ClosedPeriodError, NotFound, StockError, ValidationError
 from services.core.numbers import fmt_qty
 from services.core.permissions import allowed, require
+from services.stock.expiry import is_expired
+from services.stock.fefo import LotStock, fefo_order, pick_fefo, short_error
+from services.stock.incoming_lots import receipt_lot, receipt_lots
+from services.stock.numbering import next_number
 
 QTY = QuantityField()  # converter between Decimal quantities and stored integer units
 # selling, consuming and handing stock to a subcontractor respect reservations and refuse expired lots
@@ -58,9 +60,6 @@ DOC_TYPES: dict[str, DocType] = {
     "purchase_return": DocType("CT", "doc.purchase_return", "采购退货"),
     "internal": DocType("LY", "doc.internal", "赠品/样品/领用"),
 }
-
-# Document states, declared as data: which state may follow which.
-DOC_TRANSITIONS: dict[str, frozenset[str]] = {"posted": frozenset({"reversed"}), "reversed": frozenset()}
 
 
 @dataclass
@@ -104,98 +103,6 @@ def close_period(actor, through: dt.date) -> None:
         audit.record(actor, "period.close", "period", through.isoformat(), old=str(last or ""), new=str(through))
 
 
-def next_number(prefix: str, day: dt.date) -> str:
-    name = f"{prefix}{day:%Y%m%d}"
-    ph, table = database.param, Counter._meta.table_name  # plain SQL (SQLite ≥ 3.24, PostgreSQL): every document
-    database.execute_sql(f"INSERT INTO {table} (name, value) VALUES ({ph}, 0) ON CONFLICT DO NOTHING", (name,))
-    database.execute_sql(f"UPDATE {table} SET value = value + 1 WHERE name = {ph}", (name,))
-    value = database.execute_sql(f"SELECT value FROM {table} WHERE name = {ph}", (name,)).fetchone()[0]
-    return f"{name}-{value:04d}"
-
-
-def active_reservation_filter(at: dt.datetime):
-    return Reservation.released_at.is_null() & (Reservation.expires_at.is_null() | (Reservation.expires_at > at))
-
-
-def reserved_by_others(product_id: int, location_id: int, except_owner: str | None) -> dict[int | None, Decimal]:
-    """Reserved quantity per lot at a location, leaving out `except_owner`'s own reservations."""
-    query = (Reservation.select(Reservation.lot, Reservation.quantity)
-             .where((Reservation.product == product_id) & (Reservation.location == location_id)
-                    & active_reservation_filter(now())))
-    if except_owner:
-        query = query.where(Reservation.owner != except_owner)
-    totals: dict[int | None, Decimal] = defaultdict(Decimal)
-    for lot_id, qty in query.tuples():
-        totals[lot_id] += qty
-    return totals
-
-
-@dataclass(frozen=True)
-class LotStock:
-    lot_id: int | None
-    lot_code: str
-    expiry: dt.date | None
-    on_hand: Decimal
-    available: Decimal
-
-
-def _fefo_order(rows, reserved: dict[int | None, Decimal]) -> list[LotStock]:
-    """(lot, on hand, code, expiry) rows → LotStock, earliest expiry first (no expiry last)."""
-    stocks = [LotStock(lot_id, code or "", expiry, on_hand, on_hand - reserved.get(lot_id, Decimal(0)))
-              for lot_id, on_hand, code, expiry in rows]
-    stocks.sort(key=lambda s: (s.expiry is None, s.expiry or dt.date.max, s.lot_id or 0))
-    return stocks
-
-
-def lots_fefo(product_id: int, location_id: int, except_owner: str | None = None) -> list[LotStock]:
-    """Lots of a product at a location with stock, earliest expiry first (no expiry last)."""
-    reserved = reserved_by_others(product_id, location_id, except_owner)
-    rows = (Balance.select(Balance.lot, Balance.quantity, Lot.code, Lot.expiry_date)
-            .join(Lot, on=(Balance.lot == Lot.id), join_type=peewee.JOIN.LEFT_OUTER)
-            .where((Balance.product == product_id) & (Balance.location == location_id) & (Balance.quantity > 0))
-            .tuples())
-    return _fefo_order(rows, reserved)
-
-
-def free_stock(product_id: int, location_id: int, on: dt.date | None = None,
-               except_owner: str | None = None) -> Decimal:
-    """What could still be promised: unexpired stock of a product at a location, less others' reservations."""
-    on = on or today()
-    return sum((s.available for s in lots_fefo(product_id, location_id, except_owner)
-                if s.available > 0 and (s.expiry is None or s.expiry >= on)), Decimal(0))
-
-
-def _pick_fefo(stocks: list[LotStock], quantity: Decimal, on: dt.date,
-               include_expired: bool) -> tuple[list[tuple[int | None, Decimal]], Decimal]:
-    """Take `quantity` from `stocks` in order; returns the picks and what could not be covered."""
-    remaining = quantity
-    picks: list[tuple[int | None, Decimal]] = []
-    for stock in stocks:
-        if remaining <= 0:
-            break
-        if stock.available <= 0 or (not include_expired and stock.expiry is not None and stock.expiry < on):
-            continue
-        take = min(stock.available, remaining)
-        picks.append((stock.lot_id, take))
-        remaining -= take
-    return picks, remaining
-
-
-def _short(product: Product, location: Location, quantity: Decimal, remaining: Decimal) -> StockError:
-    return StockError("stock.not_available", product=product.name, location=location.name,
-                      available=fmt_qty(quantity - remaining), needed=fmt_qty(quantity))
-
-
-def allocate_fefo(product_id: int, location_id: int, quantity: Decimal, *, on: dt.date | None = None,
-                  include_expired: bool = False, except_owner: str | None = None) -> list[tuple[int | None, Decimal]]:
-    """Split `quantity` over available lots, earliest expiry first. Raises StockError if short."""
-    picks, remaining = _pick_fefo(lots_fefo(product_id, location_id, except_owner), quantity, on or today(),
-                                  include_expired)
-    if remaining > 0:
-        raise _short(Product.get_by_id(product_id), Location.get_by_id(location_id), quantity, remaining)
-    return picks
-
-
 class _Snapshot:
     """A document's products' balances and active reservations, read once before any write.
 
@@ -237,7 +144,7 @@ class _Snapshot:
         return totals
 
     def lots_fefo(self, product_id: int, location_id: int, except_owner: str | None) -> list[LotStock]:
-        return _fefo_order(self.lots.get((product_id, location_id), ()),
+        return fefo_order(self.lots.get((product_id, location_id), ()),
                            self.reserved_by_others(product_id, location_id, except_owner))
 
     def has_lots(self, product: Product, location_id: int) -> bool:
@@ -249,88 +156,17 @@ class _Snapshot:
         return QTY.to_units(self.on_hand.get(key, Decimal(0)))
 
 
-def _wanted_lot(product: Product, line: Line, doc_date: dt.date) -> tuple[str, dt.date | None] | None:
-    """(code, expiry) of the lot an incoming line without a lot id goes into; None = no lot.
-
-    Typed code/expiry win; a perishable product gets receipt date + shelf life, coded by its expiry."""
-    if not line.lot_code and line.expiry is None and not product.shelf_life_days:
-        return None
-    expiry = line.expiry
-    if expiry is None and product.shelf_life_days:
-        expiry = doc_date + dt.timedelta(days=product.shelf_life_days)
-    return line.lot_code or (expiry or doc_date).strftime("%Y%m%d"), expiry
-
-
-def _receipt_lot(product: Product, line: Line, doc_date: dt.date) -> int | None:
-    """The lot an incoming line goes into, resolved alone (the fallback when codes clash)."""
-    if line.lot_id is not None:
-        return line.lot_id
-    wanted = _wanted_lot(product, line, doc_date)
-    if wanted is None:
-        return None
-    base_code, expiry = wanted
-    code, n = base_code, 1
-    while True:
-        lot = Lot.get_or_none((Lot.product == product.id) & (Lot.code == code))
-        if lot is None:
-            return Lot.create(product=product.id, code=code, expiry_date=expiry, received_date=doc_date).id
-        if expiry is None or lot.expiry_date == expiry:
-            return lot.id
-        n += 1  # same code, other expiry: a different lot, never a silent change of date
-        code = f"{base_code}-{n}"
-
-
-def _receipt_lots(lines: list[Line], products: dict[int, Product], locations: dict[int, Location],
-                  doc_date: dt.date) -> dict[int, int | None] | None:
-    """Lots of every incoming line without a lot id, found or created in two queries.
-
-    None when some code clashes (same code, other expiry): then `_receipt_lot` resolves line by line."""
-    wanted: dict[int, tuple[int, str, dt.date | None] | None] = {}
-    for i, line in enumerate(lines):
-        if not locations[line.from_location_id].is_virtual or line.lot_id is not None:
-            continue
-        lot = _wanted_lot(products[line.product_id], line, doc_date)
-        wanted[i] = (line.product_id, *lot) if lot else None
-    keys = {w for w in wanted.values() if w is not None}
-    if not keys:
-        return {i: None for i in wanted}
-    ph, pids, codes = database.param, sorted({k[0] for k in keys}), sorted({k[1] for k in keys})
-    to_date = Lot.expiry_date.python_value
-    found = {(pid, code): (lot_id, to_date(expiry)) for lot_id, pid, code, expiry in database.execute_sql(
-        f"SELECT id, product_id, code, expiry_date FROM lot WHERE product_id IN ({', '.join([ph] * len(pids))}) "
-        f"AND code IN ({', '.join([ph] * len(codes))})", [*pids, *codes]).fetchall()}
-    new: dict[tuple[int, str], dt.date | None] = {}
-    for pid, code, expiry in (w for w in wanted.values() if w is not None):
-        if (pid, code) in found:
-            if expiry is not None and found[(pid, code)][1] != expiry:
-                return None
-        elif new.setdefault((pid, code), expiry) != expiry:
-            return None
-    if new:  # one multi-row INSERT … RETURNING (SQLite ≥ 3.35, PostgreSQL); rows keep the lines' order
-        day, stamp = Lot.received_date.db_value(doc_date), Lot.created_at.db_value(now())
-        values = [(pid, code, Lot.expiry_date.db_value(expiry), day, stamp) for (pid, code), expiry in new.items()]
-        for start in range(0, len(values), 500):  # 500 rows × 5 stays far below SQLite's variable limit
-            chunk = values[start:start + 500]
-            cursor = database.execute_sql(
-                "INSERT INTO lot (product_id, code, expiry_date, received_date, created_at) VALUES "
-                + ", ".join([f"({ph}, {ph}, {ph}, {ph}, {ph})"] * len(chunk)) + " RETURNING id, product_id, code",
-                [v for row in chunk for v in row])
-            for lot_id, pid, code in cursor.fetchall():
-                found[(pid, code)] = (lot_id, new[(pid, code)])
-    return {i: (found[(w[0], w[1])][0] if w is not None else None) for i, w in wanted.items()}
-
-
 def _expand_lines(lines: list[Line], products: dict[int, Product], locations: dict[int, Location],
                   doc_date: dt.date, may_use_expired: bool, owner: str | None, snap: _Snapshot) -> list[Line]:
     """Resolve every line to a concrete lot: FEFO for outgoing, new lots for perishable receipts."""
-    incoming = _receipt_lots(lines, products, locations, doc_date)
+    incoming = receipt_lots(lines, products, locations, doc_date)
     taken: dict[tuple[int, int, int | None], Decimal] = defaultdict(Decimal)  # earlier lines' FEFO picks
     out: list[Line] = []
     for i, line in enumerate(lines):
         product = products[line.product_id]
         source, target = locations[line.from_location_id], locations[line.to_location_id]
         if source.is_virtual:
-            lot_id = incoming[i] if incoming is not None and i in incoming else _receipt_lot(product, line, doc_date)
+            lot_id = incoming[i] if incoming is not None and i in incoming else receipt_lot(product, line, doc_date)
             out.append(replace(line, lot_id=lot_id))
             continue
         if line.lot_id is not None or not snap.has_lots(product, source.id):
@@ -339,9 +175,9 @@ def _expand_lines(lines: list[Line], products: dict[int, Product], locations: di
         include_expired = may_use_expired or target.kind not in CONSUMING_KINDS
         stocks = [replace(s, available=s.available - taken[(product.id, source.id, s.lot_id)])
                   for s in snap.lots_fefo(product.id, source.id, owner)]
-        picks, remaining = _pick_fefo(stocks, line.quantity, doc_date, include_expired)
+        picks, remaining = pick_fefo(stocks, line.quantity, doc_date, include_expired)
         if remaining > 0:
-            raise _short(product, source, line.quantity, remaining)
+            raise short_error(product, source, line.quantity, remaining)
         for lot_id, qty in picks:
             taken[(product.id, source.id, lot_id)] += qty
             out.append(replace(line, lot_id=lot_id, quantity=qty))
@@ -361,7 +197,7 @@ def _check_expired(lines: list[Line], products, locations, doc_date: dt.date, ma
         lots.update((lot.id, (lot.code, lot.expiry_date)) for lot in Lot.select().where(Lot.id.in_(missing)))
     for line in relevant:
         code, expiry = lots.get(line.lot_id, ("", None))
-        if expiry and expiry < doc_date:
+        if is_expired(expiry, doc_date):
             raise StockError("stock.expired", lot=code, product=products[line.product_id].name, expiry=expiry)
 
 
@@ -542,42 +378,3 @@ def get_document(ref: int | str) -> Document:
         raise NotFound("doc.not_found", ref=ref)
     return doc
 
-
-def _refuse_owned_document(document: Document) -> None:
-    """The stock of a confirmed goods receipt is corrected by a purchase return, not a reversal,
-    or the order's received quantities and the moving-average cost would no longer match the stock.
-    (A purchase return may be reversed: its return rate leaves reversed returns out.)"""
-    from models import GoodsReceipt
-
-    receipt = GoodsReceipt.select(GoodsReceipt.number).where(GoodsReceipt.document == document.id).first()
-    if receipt is not None:
-        raise DocumentStateError("doc.owned", number=document.number, owner=receipt.number)
-
-
-def reverse_document(actor, ref: int | str, reason: str, doc_date: dt.date | None = None,
-                     occurred_at: dt.datetime | None = None) -> PostResult:
-    """Post the mirror image of a document (same lots, locations swapped) and mark it reversed."""
-    require(actor, "doc.reverse")
-    if not reason.strip():
-        raise ValidationError("value.required", field="冲销原因")
-    with write_transaction():
-        original = get_document(ref)
-        if original.doc_type == "reversal":
-            raise DocumentStateError("doc.is_reversal", number=original.number)
-        if original.state != "posted":
-            raise DocumentStateError("doc.already_reversed", number=original.number)
-        _refuse_owned_document(original)
-        lines = [
-            Line(m.product_id, m.quantity, m.to_location_id, m.from_location_id, lot_id=m.lot_id,
-                 unit_cost=m.unit_cost)
-            for m in Move.select().where(Move.document == original).order_by(Move.line_no)
-        ]
-        result = post_document(actor, "reversal", lines, key=f"reverse:{original.id}", doc_date=doc_date,
-                               partner=original.partner, note=f"冲销 {original.number}:{reason.strip()}",
-                               reverses=original, occurred_at=occurred_at)
-        changed = (Document.update(state="reversed")
-                   .where((Document.id == original.id) & (Document.state == "posted")).execute())
-        if changed != 1:
-            raise DocumentStateError("doc.already_reversed", number=original.number)
-        audit.record(actor, "doc.state", "document", original.id, old="posted", new="reversed", reason=reason)
-    return result

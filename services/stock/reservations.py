@@ -9,7 +9,8 @@ from services.core import audit
 from services.core.clock import now
 from services.core.errors import ValidationError
 from services.core.permissions import require
-from services.stock.ledger import QTY, active_reservation_filter, allocate_fefo
+from services.stock.fefo import active_reservation_filter, allocate_fefo
+from services.stock.ledger import QTY
 
 
 def reserve(actor, owner: str, product_id: int, location_id: int, quantity: Decimal,

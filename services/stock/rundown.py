@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from services.core.numbers import ZERO
 from services.stock.demand import Demand
+from services.stock.expiry import is_expired
 
 
 @dataclass
@@ -64,7 +65,7 @@ def run_down(demand: Demand, lots: list[StockLot], start: dt.datetime, end: dt.d
     while at < end:
         day = at.date()
         for lot in stock:  # expired before today: off the shelf
-            if lot.expiry is not None and lot.expiry < day and lot.quantity > 0:
+            if is_expired(lot.expiry, day) and lot.quantity > 0:
                 if lot.counts_as_waste:
                     result.wasted += lot.quantity
                 lot.quantity = ZERO

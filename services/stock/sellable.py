@@ -16,7 +16,9 @@ from models import Balance, Barcode, Lot, Product, Reservation
 from services.catalog.locations import get_location
 from services.core.clock import now
 from services.core.numbers import ZERO
-from services.stock.ledger import QTY, active_reservation_filter
+from services.stock.expiry import expired_condition
+from services.stock.fefo import active_reservation_filter
+from services.stock.ledger import QTY
 
 
 @dataclass(frozen=True)
@@ -62,7 +64,7 @@ def sellable_by_product(location: int | str | None = None, at: dt.datetime | Non
     on_hand = _sums(Balance.select(Balance.product, qsum(Balance.quantity)).group_by(Balance.product),
                     location_id, Balance.location)
     expired = _sums(Balance.select(Balance.product, qsum(Balance.quantity))
-                    .join(Lot, on=(Balance.lot == Lot.id)).where(Lot.expiry_date < at.date())
+                    .join(Lot, on=(Balance.lot == Lot.id)).where(expired_condition(Lot.expiry_date, at.date()))
                     .group_by(Balance.product), location_id, Balance.location)
     reserved = _sums(Reservation.select(Reservation.product, qsum(Reservation.quantity))
                      .where(active_reservation_filter(at)).group_by(Reservation.product),

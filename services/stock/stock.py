@@ -10,9 +10,9 @@ import peewee
 
 from models import Balance, Barcode, Document, Location, Lot, Move, Product, Reservation, User
 from services.core.clock import now, today
-from services.stock.ledger import QTY, active_reservation_filter
-
-NEAR_EXPIRY_DAYS = 3
+from services.stock.expiry import expiring_condition, expiry_status
+from services.stock.fefo import active_reservation_filter
+from services.stock.ledger import QTY
 
 
 @dataclass(frozen=True)
@@ -33,15 +33,8 @@ class StockRow:
     available: Decimal
 
     def expiry_status(self, on: dt.date | None = None) -> str:
-        """'expired', 'near_expiry' (within 3 days) or ''."""
-        if self.expiry is None:
-            return ""
-        on = on or today()
-        if self.expiry < on:
-            return "expired"
-        if self.expiry <= on + dt.timedelta(days=NEAR_EXPIRY_DAYS):
-            return "near_expiry"
-        return ""
+        """'expired', 'near_expiry' or '' (services.stock.expiry)."""
+        return expiry_status(self.expiry, on or today())
 
     def as_json(self) -> dict:
         return {
@@ -90,7 +83,7 @@ def stock_rows(*, sku: str | None = None, product_id: int | None = None, locatio
 
         query = query.where(search_condition(text))
     if expiring_within is not None:
-        query = query.where(Lot.expiry_date <= today() + dt.timedelta(days=expiring_within))
+        query = query.where(expiring_condition(Lot.expiry_date, today(), expiring_within))
     query = query.order_by(Product.sku, Lot.expiry_date, Location.code)
     restrict = {product_id} if product_id is not None else None
     reserved = _reserved_map(restrict)

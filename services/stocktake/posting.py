@@ -7,9 +7,9 @@ from models import CountSession, write_transaction
 from services.catalog.locations import virtual
 from services.core import audit
 from services.core.clock import now
-from services.core.errors import DocumentStateError, ValidationError
+from services.core.errors import ValidationError
 from services.stock.ledger import Line, post_document
-from services.stocktake.sessions import STATE_LABELS, get_session, require_post, transition
+from services.stocktake.sessions import SESSION_STATES, get_session, require_post
 from services.stocktake.variance import review
 
 
@@ -19,9 +19,7 @@ def post(actor, session_ref: int | str) -> CountSession:
     session = get_session(session_ref)
     if session.state == "posted":
         return session
-    if session.state != "review":
-        raise DocumentStateError("stocktake.bad_state", ref=session.ref, state=STATE_LABELS[session.state],
-                                 action="过账")
+    SESSION_STATES.check(session, "post")
     rows = [r for r in review(session.id) if r.counted is not None]
     waiting = sum(1 for r in rows if r.recount_state == "requested")
     if waiting:
@@ -41,17 +39,16 @@ def post(actor, session_ref: int | str) -> CountSession:
         session = get_session(session.id)
         if session.state == "posted":  # a second click that waited for the lock
             return session
+        documents = {}
         if adjustments:
-            result = post_document(actor, "adjustment", adjustments, key=f"stocktake:{session.ref}:adjustment",
-                                   note=f"盘点 {session.ref}", partner=session.ref)
-            session.adjustment_doc = result.document_id
+            documents["adjustment_doc"] = post_document(
+                actor, "adjustment", adjustments, key=f"stocktake:{session.ref}:adjustment", note=f"盘点 {session.ref}",
+                partner=session.ref).document_id
         if losses:
-            result = post_document(actor, "loss", losses, key=f"stocktake:{session.ref}:loss",
-                                   note=f"盘点 {session.ref}:" + ";".join(reasons), partner=session.ref)
-            session.loss_doc = result.document_id
-        transition(actor, session, "posted")
-        session.posted_by, session.posted_at = actor.id, now()
-        session.save()
+            documents["loss_doc"] = post_document(
+                actor, "loss", losses, key=f"stocktake:{session.ref}:loss",
+                note=f"盘点 {session.ref}:" + ";".join(reasons), partner=session.ref).document_id
+        session = SESSION_STATES.apply(actor, session, "posted", posted_by=actor.id, posted_at=now(), **documents)
         audit.record(actor, "stocktake.posted_docs", "count_session", session.id,
                      new={"adjustment": session.adjustment_doc_id, "loss": session.loss_doc_id})
     return session

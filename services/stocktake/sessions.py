@@ -18,24 +18,35 @@ from services.catalog.locations import get_location
 from services.catalog.products import find_by_barcode, get_product
 from services.core import audit, shop_settings
 from services.core.clock import now, today
-from services.core.errors import DocumentStateError, NotFound, PermissionDenied, ValidationError
+from services.core.doc_states import StateMachine, Transition
+from services.core.errors import NotFound, PermissionDenied, ValidationError
 from services.core.numbers import fmt_qty
 from services.core.permissions import ACTION_NAMES, allowed, require
 from services.core.photos import keep_photo
-from services.stock.ledger import next_number
+from services.stock.numbering import next_number
 from services.stocktake.scope import SCOPE_KINDS, expected_keys
 
 STATUSES = ("正常", "临期", "破损", "过期")
 LOSS_STATUSES = frozenset({"破损", "过期"})
+# the labels stay Chinese here: the UI translates them (StocktakeState), the CLI prints them
 STATE_LABELS = {"open": "新建", "counting": "盘点中", "review": "待审核", "posted": "已过账", "abandoned": "已作废"}
-TRANSITIONS: dict[str, frozenset[str]] = {
-    "open": frozenset({"counting", "review", "abandoned"}),
-    "counting": frozenset({"review", "abandoned"}),
-    "review": frozenset({"counting", "posted", "abandoned"}),
-    "posted": frozenset(),
-    "abandoned": frozenset(),
-}
 COUNTABLE = frozenset({"open", "counting"})
+CORRECTABLE = COUNTABLE | {"review"}  # the reviewer may still zero what nobody counted, or ask a recount
+
+SESSION_STATES = StateMachine(
+    CountSession, "count_session", "stocktake", tuple(STATE_LABELS), STATE_LABELS.__getitem__, {
+        # a transition is named by its target: the refusal says "cannot 盘点中 / 待审核 / …"
+        "counting": Transition("counting", frozenset({"open", "review"}), "counting", None),
+        "review": Transition("review", frozenset({"open", "counting"}), "review", None),
+        "posted": Transition("posted", frozenset({"review"}), "posted", None),
+        "abandoned": Transition("abandoned", frozenset({"open", "counting", "review"}), "abandoned", None),
+        # guarded actions that keep the state, named in words
+        "count": Transition("盘点", COUNTABLE, None, "stocktake.count"),
+        "zero_uncounted": Transition("未盘按 0 计", CORRECTABLE, None, "stocktake.review"),
+        "recount": Transition("复盘", CORRECTABLE, None, "stocktake.review"),
+        "post": Transition("过账", frozenset({"review"}), None, None),
+    }, refused="stocktake.bad_state", ref="ref", action_word=lambda action: STATE_LABELS.get(action, action),
+    stamped=False)
 
 
 @dataclass(frozen=True)
@@ -105,22 +116,6 @@ def get_line(session_ref: int | str, line_id: int) -> CountLine:
     return line
 
 
-def transition(actor, session: CountSession, new: str, reason: str = "") -> CountSession:
-    """Guarded state change with an audit event; call inside a write transaction."""
-    old = session.state
-    if new not in TRANSITIONS[old]:
-        raise DocumentStateError("stocktake.bad_state", ref=session.ref, state=STATE_LABELS[old],
-                                 action=STATE_LABELS.get(new, new))
-    changed = (CountSession.update(state=new).where((CountSession.id == session.id) & (CountSession.state == old))
-               .execute())
-    if not changed:  # someone else moved it first
-        raise DocumentStateError("stocktake.bad_state", ref=session.ref, state=STATE_LABELS[old],
-                                 action=STATE_LABELS.get(new, new))
-    session.state = new
-    audit.record(actor, f"stocktake.{new}", "count_session", session.id, old=old, new=new, reason=reason)
-    return session
-
-
 def start_session(actor, scope_kind: str, scope_value: str = "", note: str = "") -> CountSession:
     """A new session with one expected line per (product, lot, location) in stock within the scope."""
     require(actor, "stocktake.count")
@@ -149,7 +144,7 @@ def list_sessions(state: str | None = None) -> list[SessionRow]:
     rows = []
     for s in query.order_by(CountSession.id.desc()):
         lines = CountLine.select().where(CountLine.session == s.id)
-        rows.append(SessionRow(s.id, s.ref, s.scope_kind, s.scope_value, s.state, STATE_LABELS[s.state],
+        rows.append(SessionRow(s.id, s.ref, s.scope_kind, s.scope_value, s.state, SESSION_STATES.label(s.state),
                                s.created_by.username, s.created_at, lines.count(),
                                lines.where(CountLine.counted_qty.is_null(False)).count()))
     return rows
@@ -159,20 +154,20 @@ def abandon(actor, session_ref: int | str, reason: str = "") -> CountSession:
     """Stop a session half way: its counts stay for reference, nothing is ever posted."""
     require(actor, "stocktake.count")
     with write_transaction():
-        return transition(actor, get_session(session_ref), "abandoned", reason)
+        return SESSION_STATES.apply(actor, get_session(session_ref), "abandoned", reason)
 
 
 def submit_for_review(actor, session_ref: int | str) -> CountSession:
     require(actor, "stocktake.count")
     with write_transaction():
-        return transition(actor, get_session(session_ref), "review")
+        return SESSION_STATES.apply(actor, get_session(session_ref), "review")
 
 
 def reopen(actor, session_ref: int | str, reason: str = "") -> CountSession:
     """The reviewer sends a session back to counting."""
     require(actor, "stocktake.review")
     with write_transaction():
-        return transition(actor, get_session(session_ref), "counting", reason)
+        return SESSION_STATES.apply(actor, get_session(session_ref), "counting", reason)
 
 
 def set_place(actor, session_ref: int | str, code: str) -> Location:
@@ -230,11 +225,9 @@ def _check_qty(value: Decimal) -> Decimal:
 
 
 def _begin_counting(actor, session: CountSession) -> None:
-    if session.state not in COUNTABLE:
-        raise DocumentStateError("stocktake.bad_state", ref=session.ref, state=STATE_LABELS[session.state],
-                                 action="盘点")
+    SESSION_STATES.check(session, "count")
     if session.state == "open":
-        transition(actor, session, "counting")
+        SESSION_STATES.apply(actor, session, "counting")
 
 
 def _snapshot(line: CountLine, actor) -> None:
@@ -310,7 +303,7 @@ def set_line(actor, session_ref: int | str, line_id: int, qty: Decimal | int | s
         line = get_line(session.id, line_id)
         recount = line.recount_state == "requested"
         if recount:
-            if session.state not in COUNTABLE | {"review"}:
+            if session.state not in CORRECTABLE:
                 _begin_counting(actor, session)
         else:
             _begin_counting(actor, session)
@@ -354,9 +347,7 @@ def zero_uncounted(actor, session_ref: int | str) -> int:
     require(actor, "stocktake.review")
     with write_transaction():
         session = get_session(session_ref)
-        if session.state not in COUNTABLE | {"review"}:
-            raise DocumentStateError("stocktake.bad_state", ref=session.ref, state=STATE_LABELS[session.state],
-                                     action="未盘按 0 计")
+        SESSION_STATES.check(session, "zero_uncounted")
         lines = list(CountLine.select().where((CountLine.session == session.id) & CountLine.expected
                                               & CountLine.counted_qty.is_null()))
         for line in lines:
@@ -379,9 +370,7 @@ def request_recount(actor, session_ref: int | str, line_id: int) -> CountLine:
         line = get_line(session.id, line_id)
         if line.counted_qty is None:
             raise ValidationError("stocktake.not_counted")
-        if session.state not in COUNTABLE | {"review"}:
-            raise DocumentStateError("stocktake.bad_state", ref=session.ref, state=STATE_LABELS[session.state],
-                                     action="复盘")
+        SESSION_STATES.check(session, "recount")
         if not line_variance(line).over_limit:
             raise ValidationError("stocktake.recount_not_needed")
         line.recount_state, line.recount_requested_by = "requested", actor.id

@@ -9,6 +9,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
 
 from services.core import clock
+from services.purchasing import purchase_approval
 from services.purchasing import purchase_orders as po
 from services.stock import ledger
 from tests.purchase_shop import PurchaseShop, purchase_shop
@@ -42,7 +43,7 @@ def selling_shop(shop) -> PurchaseShop:
 def approved_blueberry_order(cast: PurchaseShop, boxes: str = "2") -> str:
     """佳果源: blueberries in 箱, submitted by the owner (under the approval line: approved at once)."""
     order = po.create_draft(cast.owner, cast.fruit.id, [po.OrderLineInput(cast.blueberry.id, boxes, "箱", "96")])
-    return po.submit(cast.owner, order.number).number
+    return purchase_approval.submit(cast.owner, order.number).number
 
 
 def click_check_box(qtbot, view, row: int, column: int = 0) -> None:

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from services.core.clock import today
 from services.sales import sales_orders as so
+from services.sales import sales_shipping
 from tests.sales_shop import on_hand, sales_shop, stock_in
 from tests.ui.uihelpers import FakeClock, scan
 from ui.sales.returns_view import CONFIRM, PHOTO, REASON, SCAN, SalesReturnsView
@@ -17,7 +18,7 @@ BLUEBERRY = "6901234567892"
 def sold_blueberries(shop):
     s = sales_shop(shop)
     stock_in(s.owner, s.blueberry, "10", s.store, expiry=today() + dt.timedelta(days=7))
-    so.sell_now(s.owner, [so.SaleLineInput(s.blueberry.id, "3")])
+    sales_shipping.sell_now(s.owner, [so.SaleLineInput(s.blueberry.id, "3")])
     return s
 
 

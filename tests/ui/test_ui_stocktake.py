@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from services.sales import sales_orders as so
+from services.sales import sales_shipping
 from services.stock.label_data import shelf_qr
 from services.stocktake import sessions as stocktake
 from tests.sales_shop import on_hand, sales_shop, stock_in
@@ -63,7 +64,7 @@ def test_scan_shelf_qr_then_product_twice_counts_two_blind(qtbot, make_window, s
 def test_sale_between_count_and_review_is_no_variance(qtbot, make_window, st):
     tab = stocktake_tab(make_window())
     counted_session(qtbot, tab, (BLUEBERRY, "12"))
-    so.sell_now(st.owner, [so.SaleLineInput(st.blueberry.id, "2")])
+    sales_shipping.sell_now(st.owner, [so.SaleLineInput(st.blueberry.id, "2")])
     tab.views.setCurrentWidget(tab.review)
     tab.review.reload()
     [row] = [r for r in tab.review.model.rows if r.name == "蓝莓"]

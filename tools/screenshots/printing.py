@@ -34,7 +34,7 @@ def build_shop(db: Path) -> tuple[str, list]:
     from services.catalog import products
     from services.core import shop_settings, users
     from services.core.messages import set_language
-    from services.purchasing import purchase_orders, supplier_products, suppliers
+    from services.purchasing import purchase_approval, purchase_orders, supplier_products, suppliers
     from services.purchasing.purchase_orders import OrderLineInput
     from services.shop.setup import initialise
 
@@ -56,8 +56,8 @@ def build_shop(db: Path) -> tuple[str, list]:
         lines.append(OrderLineInput(product.id, qty, unit, price=price))
     order = purchase_orders.create_draft(buyer, supplier.id, lines, note="早上 7 点前送到后门,菠菜要当天采摘的",
                                          order_date=dt.date(2026, 11, 23))
-    if purchase_orders.submit(buyer, order.number).state == "submitted":  # above the approval threshold
-        purchase_orders.approve(owner, order.number)
+    if purchase_approval.submit(buyer, order.number).state == "submitted":  # above the approval threshold
+        purchase_approval.approve(owner, order.number)
     return order.number, ["SC0008"]
 
 

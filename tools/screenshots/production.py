@@ -28,8 +28,8 @@ def seed(db: Path) -> None:
     from models import database, open_database
     from services.catalog.locations import default_store
     from services.production import bom
+    from services.purchasing import purchase_approval, suppliers
     from services.purchasing import purchase_orders as po
-    from services.purchasing import suppliers
     from services.shop.setup import initialise
     from services.stock import reservations
     from tests.purchase_shop import opening_stock
@@ -46,7 +46,7 @@ def seed(db: Path) -> None:
     reservations.reserve(owner, "SO-8", p.melon.id, store.id, Decimal("1"))
     supplier = suppliers.save_supplier(owner, suppliers.SupplierInput(name="包材批发", code="PACK"))
     order = po.create_draft(owner, supplier.id, [po.OrderLineInput(p.box.id, "1", "包", "25")])
-    po.submit(owner, order.number)
+    purchase_approval.submit(owner, order.number)
     database.close()
 
 

@@ -29,7 +29,7 @@ def seed(db: Path) -> None:
     from services.catalog.locations import default_store, virtual
     from services.production import disassembly
     from services.production.production_orders import release
-    from services.sales import sales_orders
+    from services.sales import sales_orders, sales_shipping
     from services.sales.customers import CustomerInput, save_customer
     from services.sales.sales_lines import SaleLineInput
     from services.shop.setup import initialise
@@ -55,8 +55,8 @@ def seed(db: Path) -> None:
     customer = save_customer(owner, CustomerInput(name="幸福小区团购"))
     sale = sales_orders.create_order(owner, "STORE", [SaleLineInput(s.half.id, "3", price="12")],
                                      customer_id=customer.id, paid=True)
-    sales_orders.confirm(owner, sale.number)
-    sales_orders.ship(owner, sale.number)
+    sales_shipping.confirm(owner, sale.number)
+    sales_shipping.ship(owner, sale.number)
     database.close()
 
 

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableView, QVBo
 from services.core.errors import XiaopuError
 from services.core.permissions import allowed
 from services.production import disassembly
-from services.production.production_orders import TRANSITIONS, list_orders
+from services.production.production_orders import ORDER_STATES, list_orders
 from ui.production.disassembly_recipe import RecipeDialog, rule_help, rule_name
 from ui.production.disassembly_run import DisassemblyDialog
 from ui.production.trace_dialog import TraceDialog, open_trace
@@ -59,7 +59,7 @@ class DisassemblyView(RefreshOnShow, QWidget):
         self.context = context
         self.can_edit = allowed(context.user, "bom.edit")
         self.can_run = (allowed(context.user, "production.edit")
-                        and allowed(context.user, TRANSITIONS["complete"].permission))
+                        and allowed(context.user, ORDER_STATES.transitions["complete"].permission))
         self.recipe: disassembly.Recipe | None = None
         self.dialog: RecipeDialog | DisassemblyDialog | TraceDialog | None = None
         # left

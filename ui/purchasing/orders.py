@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
 
 from services.core.errors import XiaopuError
 from services.core.permissions import allowed
+from services.purchasing import purchase_approval, suppliers
 from services.purchasing import purchase_orders as po
-from services.purchasing import suppliers
 from ui.purchasing.format import qty_unit
 from ui.widgets import formatting, notify
 from ui.widgets.context import AppContext
@@ -93,7 +93,7 @@ class OrdersView(RefreshOnShow, QWidget):
         self.state = QComboBox()
         self.state.addItem(self.tr("全部状态"), "")
         for state in po.STATES:
-            self.state.addItem(po.state_label(state), state)
+            self.state.addItem(po.ORDER_STATES.label(state), state)
         self.supplier = QComboBox()
         self.supplier.setMinimumContentsLength(10)
         self.search = SearchBox(self.tr("搜索:单号或供应商"), self.reload)
@@ -274,7 +274,7 @@ class OrdersView(RefreshOnShow, QWidget):
 
     def submit(self) -> bool:
         def submit(number: str) -> None:
-            order = po.submit(self.context.user, number)
+            order = purchase_approval.submit(self.context.user, number)
             if order.state == "approved":
                 notify.inform(self, self.tr("提交"), self.tr("%1 已提交,金额未超过审批线,已自动审核。")
                               .replace("%1", number))
@@ -285,14 +285,14 @@ class OrdersView(RefreshOnShow, QWidget):
         return self._run(self.tr("提交"), submit)
 
     def approve(self) -> bool:
-        return self._run(self.tr("审核"), lambda number: po.approve(self.context.user, number))
+        return self._run(self.tr("审核"), lambda number: purchase_approval.approve(self.context.user, number))
 
     def cancel(self):
         number = self._number()
         if number is None:
             return None
         return ask_reason(self, self.tr("作废采购单"), self.tr("作废 %1?请写明原因(会记入操作记录)。").replace("%1", number),
-                          lambda reason: (po.cancel(self.context.user, number, reason), self._changed(number)),
+                          lambda reason: (purchase_approval.cancel(self.context.user, number, reason), self._changed(number)),
                           ok_text=self.tr("作废"))
 
     def close_order(self):
@@ -301,7 +301,7 @@ class OrdersView(RefreshOnShow, QWidget):
             return None
         return ask_reason(self, self.tr("关闭采购单"),
                           self.tr("关闭 %1 后,未到的货不再算在途。原因(可不填):").replace("%1", number),
-                          lambda reason: (po.close(self.context.user, number, reason), self._changed(number)),
+                          lambda reason: (purchase_approval.close(self.context.user, number, reason), self._changed(number)),
                           ok_text=self.tr("关闭采购单"), required=False)
 
     def print_preview(self):

@@ -292,7 +292,7 @@ class ReceivingView(RefreshOnShow, QWidget):
         self.lot_labels_button.setEnabled(self.last_confirmed is not None)
         self.context.events.changed.emit("stock")
         self.context.events.changed.emit("purchasing")
-        state = po.state_label(result.order_state) if result.order_state else ""
+        state = po.ORDER_STATES.label(result.order_state) if result.order_state else ""
         self.model.set_rows([])
         self.refresh_orders()
         self.order.setCurrentIndex(0)

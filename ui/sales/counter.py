@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableView, QVBo
 
 from services.core.errors import NotFound, StockError, XiaopuError
 from services.core.permissions import allowed
-from services.sales import sales_orders as so
+from services.sales import sales_shipping
 from services.sales.counter_scan import CounterLine, add_scan, price_lines, scan_to_line
 from services.sales.sales_lines import SaleLineInput
 from ui.sales.pickers import CustomerCombo, PaymentCombo
@@ -202,7 +202,7 @@ class CounterView(QWidget):
         if not self.lines:
             return None
         try:
-            order = so.sell_now(self.context.user, self.lines, customer_id=self.customer.customer_id(),
+            order = sales_shipping.sell_now(self.context.user, self.lines, customer_id=self.customer.customer_id(),
                                 payment=self.payment.payment(), override_reason=override_reason)
         except StockError as exc:
             if exc.key == "stock.expired":
@@ -242,7 +242,7 @@ class CounterView(QWidget):
 
     def _post_with_reason(self, reason: str) -> None:
         lines = self.lines
-        order = so.sell_now(self.context.user, lines, customer_id=self.customer.customer_id(),
+        order = sales_shipping.sell_now(self.context.user, lines, customer_id=self.customer.customer_id(),
                             payment=self.payment.payment(), override_reason=reason)  # a refusal stays in the dialog
         self.context.events.changed.emit("sales")
         self.context.events.changed.emit("stock")

@@ -21,6 +21,7 @@ from services.group_orders.message_parser import ParsedLine, parse
 from services.group_orders.product_aliases import learn_alias
 from services.group_orders.usual_orders import usual_order
 from services.sales import sales_orders as so
+from services.sales import sales_shipping
 from services.sales.sales_lines import SaleLineInput
 from ui.sales.pickers import CustomerCombo
 from ui.widgets import formatting
@@ -146,7 +147,7 @@ class GroupOrderView(QWidget):
             order = so.create_order(self.context.user, GROUP_CHANNEL,
                                     [SaleLineInput(ln.product_id, ln.qty, ln.unit) for ln in lines],
                                     customer_id=self.customer.customer_id(), source_text=text)
-            order = so.confirm(self.context.user, order.number)
+            order = sales_shipping.confirm(self.context.user, order.number)
         except XiaopuError as exc:
             self._say(str(exc), error=True)
             return None
@@ -158,7 +159,7 @@ class GroupOrderView(QWidget):
         self.unparsed.clear()
         self.create_button.setEnabled(False)
         text = self.tr("销售单 %1 已生成(%2,¥%3),库存已预占。").replace("%1", order.number) \
-            .replace("%2", so.state_label(order.state)).replace("%3", formatting.money(order.total))
+            .replace("%2", so.ORDER_STATES.label(order.state)).replace("%3", formatting.money(order.total))
         if order.hold_until is not None:
             text += self.tr("未付款将在 %1 释放。").replace("%1", order.hold_until.strftime("%H:%M"))
         self._say(text)

@@ -9,6 +9,7 @@ from services.core.errors import XiaopuError
 from services.core.permissions import allowed
 from services.production.production_sales import create_for_sales_order
 from services.sales import sales_orders as so
+from services.sales import sales_shipping
 from ui.widgets import formatting
 from ui.widgets.context import AppContext
 from ui.widgets.reason_dialog import ask_reason
@@ -42,7 +43,7 @@ class SalesOrdersView(RefreshOnShow, QWidget):
         self.context = context
         self.state = QComboBox()
         for state in STATES:
-            self.state.addItem(so.state_label(state), state)
+            self.state.addItem(so.ORDER_STATES.label(state), state)
         self.state.currentIndexChanged.connect(lambda: self.reload())
         self.model = SalesOrderModel(self)
         self.table = QTableView()
@@ -106,10 +107,10 @@ class SalesOrdersView(RefreshOnShow, QWidget):
         self.reload()
 
     def approve(self) -> None:
-        self._act(lambda n: so.approve(self.context.user, n), self.tr("销售单 %1 已审批通过,可以出库。"))
+        self._act(lambda n: sales_shipping.approve(self.context.user, n), self.tr("销售单 %1 已审批通过,可以出库。"))
 
     def ship(self) -> None:
-        self._act(lambda n: so.ship(self.context.user, n), self.tr("销售单 %1 已出库,库存已减少。"))
+        self._act(lambda n: sales_shipping.ship(self.context.user, n), self.tr("销售单 %1 已出库,库存已减少。"))
 
     def produce(self) -> None:
         """生成生产单: draft production orders for the made-to-order lines (services.production.production_sales)."""
@@ -131,7 +132,7 @@ class SalesOrdersView(RefreshOnShow, QWidget):
             return None
 
         def apply(reason: str) -> None:
-            so.cancel(self.context.user, row.number, reason)
+            sales_shipping.cancel(self.context.user, row.number, reason)
             self._say(self.tr("销售单 %1 已作废,预占的库存已释放。").replace("%1", row.number))
             self.context.events.changed.emit("sales")
             self.context.events.changed.emit("stock")

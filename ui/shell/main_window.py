@@ -123,7 +123,7 @@ class MainWindow(QMainWindow):
 
     def release_expired_holds(self) -> list[str]:
         """Every minute: unpaid orders past their hold expire and their stock is sellable again."""
-        from services.sales.sales_orders import release_expired_holds
+        from services.sales.sales_holds import release_expired_holds
 
         try:
             expired = release_expired_holds()

@@ -1,0 +1,85 @@
+"""The lot each incoming line of a document goes into: the typed lot id, else its typed code and
+expiry, else (a perishable product) receipt date + shelf life, coded by its expiry. Found or
+created in two queries for a whole document; a code that clashes (same code, another expiry)
+becomes a new lot with a suffix, never a silent change of date."""
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from models import Location, Lot, Product, database
+from services.core.clock import now
+
+if TYPE_CHECKING:  # the ledger's line type; the ledger imports this module
+    from services.stock.ledger import Line
+
+
+def _wanted_lot(product: Product, line: Line, doc_date: dt.date) -> tuple[str, dt.date | None] | None:
+    """(code, expiry) of the lot an incoming line without a lot id goes into; None = no lot.
+
+    Typed code/expiry win; a perishable product gets receipt date + shelf life, coded by its expiry."""
+    if not line.lot_code and line.expiry is None and not product.shelf_life_days:
+        return None
+    expiry = line.expiry
+    if expiry is None and product.shelf_life_days:
+        expiry = doc_date + dt.timedelta(days=product.shelf_life_days)
+    return line.lot_code or (expiry or doc_date).strftime("%Y%m%d"), expiry
+
+
+def receipt_lot(product: Product, line: Line, doc_date: dt.date) -> int | None:
+    """The lot an incoming line goes into, resolved alone (the fallback when codes clash)."""
+    if line.lot_id is not None:
+        return line.lot_id
+    wanted = _wanted_lot(product, line, doc_date)
+    if wanted is None:
+        return None
+    base_code, expiry = wanted
+    code, n = base_code, 1
+    while True:
+        lot = Lot.get_or_none((Lot.product == product.id) & (Lot.code == code))
+        if lot is None:
+            return Lot.create(product=product.id, code=code, expiry_date=expiry, received_date=doc_date).id
+        if expiry is None or lot.expiry_date == expiry:
+            return lot.id
+        n += 1  # same code, other expiry: a different lot, never a silent change of date
+        code = f"{base_code}-{n}"
+
+
+def receipt_lots(lines: list[Line], products: dict[int, Product], locations: dict[int, Location],
+                  doc_date: dt.date) -> dict[int, int | None] | None:
+    """Lots of every incoming line without a lot id, found or created in two queries.
+
+    None when some code clashes (same code, other expiry): then `_receipt_lot` resolves line by line."""
+    wanted: dict[int, tuple[int, str, dt.date | None] | None] = {}
+    for i, line in enumerate(lines):
+        if not locations[line.from_location_id].is_virtual or line.lot_id is not None:
+            continue
+        lot = _wanted_lot(products[line.product_id], line, doc_date)
+        wanted[i] = (line.product_id, *lot) if lot else None
+    keys = {w for w in wanted.values() if w is not None}
+    if not keys:
+        return {i: None for i in wanted}
+    ph, pids, codes = database.param, sorted({k[0] for k in keys}), sorted({k[1] for k in keys})
+    to_date = Lot.expiry_date.python_value
+    found = {(pid, code): (lot_id, to_date(expiry)) for lot_id, pid, code, expiry in database.execute_sql(
+        f"SELECT id, product_id, code, expiry_date FROM lot WHERE product_id IN ({', '.join([ph] * len(pids))}) "
+        f"AND code IN ({', '.join([ph] * len(codes))})", [*pids, *codes]).fetchall()}
+    new: dict[tuple[int, str], dt.date | None] = {}
+    for pid, code, expiry in (w for w in wanted.values() if w is not None):
+        if (pid, code) in found:
+            if expiry is not None and found[(pid, code)][1] != expiry:
+                return None
+        elif new.setdefault((pid, code), expiry) != expiry:
+            return None
+    if new:  # one multi-row INSERT … RETURNING (SQLite ≥ 3.35, PostgreSQL); rows keep the lines' order
+        day, stamp = Lot.received_date.db_value(doc_date), Lot.created_at.db_value(now())
+        values = [(pid, code, Lot.expiry_date.db_value(expiry), day, stamp) for (pid, code), expiry in new.items()]
+        for start in range(0, len(values), 500):  # 500 rows × 5 stays far below SQLite's variable limit
+            chunk = values[start:start + 500]
+            cursor = database.execute_sql(
+                "INSERT INTO lot (product_id, code, expiry_date, received_date, created_at) VALUES "
+                + ", ".join([f"({ph}, {ph}, {ph}, {ph}, {ph})"] * len(chunk)) + " RETURNING id, product_id, code",
+                [v for row in chunk for v in row])
+            for lot_id, pid, code in cursor.fetchall():
+                found[(pid, code)] = (lot_id, new[(pid, code)])
+    return {i: (found[(w[0], w[1])][0] if w is not None else None) for i, w in wanted.items()}
