@@ -149,7 +149,7 @@ def test_lot_labels_for_a_confirmed_delivery(shop, db_path, tmp_path):
     """The warehouse prints a label for each lot that just came in; every QR names the SKU and lot."""
     from purchase_shop import purchase_shop
 
-    from services.purchasing import purchase_approval
+    from services.purchasing import purchase_approval, receipt_confirmation
     from services.purchasing import purchase_orders as po
     from services.purchasing import receiving as rc
 
@@ -161,7 +161,7 @@ def test_lot_labels_for_a_confirmed_delivery(shop, db_path, tmp_path):
     out = tmp_path / "lots.pdf"
     early = _cli(db_path, "print", "lot-labels", "--receipt", receipt.number, "--out", str(out))
     assert early.returncode == 1 and "收货单" in early.stderr  # not confirmed yet: no lots to label
-    rc.confirm(ps.warehouse, receipt.number)
+    receipt_confirmation.confirm(ps.warehouse, receipt.number)
     done = _cli(db_path, "print", "lot-labels", "--receipt", receipt.number, "--out", str(out))
     assert done.returncode == 0, done.stderr
     assert pdf_pages(out) == 2

@@ -26,7 +26,7 @@ from services.production.production_posting import cancel, cancel_defaults, comp
 from services.production.production_sales import create_for_sales_order, production_for_sale
 from services.production.production_shortage import draft_purchases, shortages
 from services.production.production_work import board, report_work, step_progress
-from services.purchasing import purchase_approval, receiving
+from services.purchasing import purchase_approval, receipt_confirmation, receiving
 from services.purchasing import purchase_orders as po
 from services.sales import sales_orders, sales_shipping
 from services.sales.customers import CustomerInput, save_customer
@@ -46,7 +46,7 @@ def works(owner):
 def _receive(owner, number: str) -> None:
     receipt = receiving.start_receipt(owner, number)
     receiving.fill_outstanding(owner, receipt.number)
-    receiving.confirm(owner, receipt.number)
+    receipt_confirmation.confirm(owner, receipt.number)
 
 
 def test_small_factory_week(owner, works):

@@ -11,7 +11,7 @@ from models import Document, Move
 from models.purchasing import PurchaseReturn
 from services.core.clock import today
 from services.core.errors import PermissionDenied, StockError, ValidationError
-from services.purchasing import purchase_approval
+from services.purchasing import purchase_approval, receipt_confirmation
 from services.purchasing import purchase_orders as po
 from services.purchasing import receiving as rc
 from services.purchasing.purchase_orders import OrderLineInput
@@ -40,7 +40,7 @@ def receive_blueberries(ps, boxes: str = "2", on: dt.date | None = None, lot: st
     for row in rc.fill_outstanding(ps.warehouse, receipt.number):
         if lot:
             rc.set_line(ps.warehouse, receipt.number, row.id, lot_code=lot, expiry=(on or TODAY) + dt.timedelta(days=5))
-    rc.confirm(ps.warehouse, receipt.number, on=on)
+    receipt_confirmation.confirm(ps.warehouse, receipt.number, on=on)
     return order
 
 

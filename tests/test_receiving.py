@@ -12,11 +12,11 @@ from models.purchasing import GoodsReceipt
 from services.catalog import products
 from services.core.clock import today
 from services.core.errors import ClosedPeriodError, DocumentStateError, NotFound, PermissionDenied, ValidationError
-from services.purchasing import purchase_approval
+from services.purchasing import purchase_approval, receipt_confirmation
 from services.purchasing import purchase_orders as po
 from services.purchasing import receiving as rc
 from services.purchasing.purchase_orders import OrderLineInput
-from services.purchasing.receiving import DecisionRequired
+from services.purchasing.receipt_confirmation import DecisionRequired
 from services.stock import ledger, reversal
 
 TODAY = today()
@@ -56,7 +56,7 @@ def test_a_partial_delivery_then_the_rest(ps):
         ("菠菜", Decimal("20"), Decimal("0"), Decimal("2.3")), ("蓝莓", Decimal("24"), Decimal("0"), Decimal("8"))]
     rc.add_quantity(ps.warehouse, first.number, ps.spinach.id, "12.5")
     rc.add_scan(ps.warehouse, first.number, "16901234567899")  # one box of blueberries
-    result = rc.confirm(ps.warehouse, first.number)
+    result = receipt_confirmation.confirm(ps.warehouse, first.number)
     assert result.order_state == "partially_received" and result.document_number.startswith("RK")
     document = Document.get(Document.number == result.document_number)
     assert (document.key, document.partner, document.doc_type) == (f"receipt:{first.id}", "城南蔬菜基地", "receipt")
@@ -71,7 +71,7 @@ def test_a_partial_delivery_then_the_rest(ps):
     counted = rc.fill_outstanding(ps.warehouse, rest.number)  # 全部按订单收货
     assert [(r.received_before, r.quantity) for r in counted] == [(Decimal("12.5"), Decimal("7.5")),
                                                                   (Decimal("12"), Decimal("12"))]
-    assert rc.confirm(ps.warehouse, rest.number).order_state == "received"
+    assert receipt_confirmation.confirm(ps.warehouse, rest.number).order_state == "received"
     assert po.on_order_by_product() == {}
     assert (on_hand(ps.spinach), on_hand(ps.blueberry)) == (Decimal("20"), Decimal("24"))
     assert purchase_approval.close(ps.owner, order.number, "已对账").state == "closed"
@@ -105,7 +105,7 @@ def test_a_carton_code_brings_its_lot_and_expiry(ps):
     rows = [r for r in rc.receipt_lines(receipt.number) if r.product_id == ps.blueberry.id]
     assert [(r.quantity, r.lot_code, r.expiry) for r in rows] == [(Decimal("12"), "JG1121", expiry),
                                                                   (Decimal("1"), "", None)]
-    rc.confirm(ps.warehouse, receipt.number)
+    receipt_confirmation.confirm(ps.warehouse, receipt.number)
     lots = {lot.code: lot.expiry_date for lot in Lot.select().where(Lot.product == ps.blueberry.id)}
     assert lots == {"JG1121": expiry, (TODAY + dt.timedelta(days=7)).strftime("%Y%m%d"): TODAY + dt.timedelta(days=7)}
 
@@ -156,7 +156,7 @@ def test_over_delivery_within_tolerance_is_accepted(ps):
     order = approved_order(ps, OrderLineInput(ps.spinach.id, "20"))
     receipt = rc.start_receipt(ps.warehouse, order.number)
     rc.add_quantity(ps.warehouse, receipt.number, ps.spinach.id, "21")  # 5 % over: the default tolerance
-    assert rc.confirm(ps.warehouse, receipt.number).order_state == "received"
+    assert receipt_confirmation.confirm(ps.warehouse, receipt.number).order_state == "received"
     assert po.order_lines(order.number)[0].received == 21
 
 
@@ -166,15 +166,15 @@ def test_over_delivery_beyond_tolerance_needs_the_owners_decision(ps):
     rc.add_quantity(ps.warehouse, receipt.number, ps.spinach.id, "25")
     before = snapshot(ps, order)
     with pytest.raises(DecisionRequired) as err:
-        rc.confirm(ps.warehouse, receipt.number)
+        receipt_confirmation.confirm(ps.warehouse, receipt.number)
     assert "需要店主填写原因后确认收货" in str(err.value)
     assert err.value.problems == ["菠菜:订购 20斤,之前已收 0斤,本次 25斤,超出容差 5%(最多 21斤)"]
     with pytest.raises(DecisionRequired):
-        rc.confirm(ps.warehouse, receipt.number, "老周多送了,我收下")  # the warehouse cannot decide
+        receipt_confirmation.confirm(ps.warehouse, receipt.number, "老周多送了,我收下")  # the warehouse cannot decide
     with pytest.raises(DecisionRequired):
-        rc.confirm(ps.owner, receipt.number)  # the owner must say why
+        receipt_confirmation.confirm(ps.owner, receipt.number)  # the owner must say why
     assert snapshot(ps, order) == before
-    rc.confirm(ps.owner, receipt.number, "周三下午菠菜卖得快,多收 5 斤")
+    receipt_confirmation.confirm(ps.owner, receipt.number, "周三下午菠菜卖得快,多收 5 斤")
     assert on_hand(ps.spinach) == 25
     assert rc.get_receipt(receipt.number).decision == "周三下午菠菜卖得快,多收 5 斤"
     event = AuditEvent.get(AuditEvent.action == "receipt.confirm")
@@ -187,9 +187,9 @@ def test_goods_not_on_the_order_need_the_owner(ps):
     rc.add_quantity(ps.warehouse, receipt.number, ps.spinach.id, "20")
     rc.add_scan(ps.warehouse, receipt.number, "6901234567892", "6")
     with pytest.raises(DecisionRequired) as err:
-        rc.confirm(ps.warehouse, receipt.number)
+        receipt_confirmation.confirm(ps.warehouse, receipt.number)
     assert err.value.problems == [f"蓝莓 不在采购单 {order.number} 上"]
-    rc.confirm(ps.owner, receipt.number, "顺便带来的,价格按上次")
+    receipt_confirmation.confirm(ps.owner, receipt.number, "顺便带来的,价格按上次")
     assert on_hand(ps.blueberry) == 6 and po.get_order(order.number).state == "received"
 
 
@@ -201,10 +201,10 @@ def test_a_lot_already_expired_on_arrival_needs_the_owner(ps):
     rc.set_line(ps.warehouse, receipt.number, line.id, lot_code="OLD7", expiry=yesterday.isoformat())
     before = snapshot(ps, order)
     with pytest.raises(DecisionRequired) as err:
-        rc.confirm(ps.warehouse, receipt.number)
+        receipt_confirmation.confirm(ps.warehouse, receipt.number)
     assert f"蓝莓 批次 OLD7 到期日 {yesterday} 早于收货日 {TODAY}(到货已过期)" in str(err.value)
     assert snapshot(ps, order) == before
-    rc.confirm(ps.owner, receipt.number, "供应商同意今天退款,先收下报损")
+    receipt_confirmation.confirm(ps.owner, receipt.number, "供应商同意今天退款,先收下报损")
     assert Lot.get(Lot.code == "OLD7").expiry_date == yesterday
 
 
@@ -213,7 +213,7 @@ def test_damaged_goods_are_recorded_but_not_stocked(ps):
     receipt = rc.start_receipt(ps.warehouse, order.number)
     line = rc.add_scan(ps.warehouse, receipt.number, "16901234567899")
     rc.set_line(ps.warehouse, receipt.number, line.id, quantity="10", damaged="2")
-    rc.confirm(ps.warehouse, receipt.number)
+    receipt_confirmation.confirm(ps.warehouse, receipt.number)
     assert on_hand(ps.blueberry) == 10
     ordered = po.order_lines(order.number)[0]
     assert (ordered.received, ordered.damaged, ordered.outstanding) == (10, 2, 2)  # the supplier owes 2 盒
@@ -228,7 +228,7 @@ def test_a_delivery_that_was_all_damaged_posts_nothing(ps):
     order = approved_order(ps, OrderLineInput(ps.spinach.id, "20"))
     receipt = rc.start_receipt(ps.warehouse, order.number)
     rc.set_line(ps.warehouse, receipt.number, line_of(receipt, ps.spinach).id, damaged="20")
-    result = rc.confirm(ps.warehouse, receipt.number)
+    result = receipt_confirmation.confirm(ps.warehouse, receipt.number)
     assert (result.document_number, result.order_state) == ("", "partially_received")
     assert Document.select().count() == 0 and po.order_lines(order.number)[0].damaged == 20
 
@@ -240,7 +240,7 @@ def test_receiving_against_a_cancelled_order_is_refused_and_changes_nothing(ps):
     purchase_approval.cancel(ps.owner, order.number, "老周说明天不送")
     before = snapshot(ps, order)
     with pytest.raises(DocumentStateError, match="当前是“已作废”,不能收货"):
-        rc.confirm(ps.owner, receipt.number, "反正到了")
+        receipt_confirmation.confirm(ps.owner, receipt.number, "反正到了")
     assert snapshot(ps, order) == before
     with pytest.raises(DocumentStateError, match="不能收货"):
         rc.start_receipt(ps.warehouse, order.number)
@@ -257,7 +257,7 @@ def test_only_approved_orders_are_received(ps, state):
         purchase_approval.approve(ps.owner, order.number)
         receipt = rc.start_receipt(ps.warehouse, order.number)
         rc.fill_outstanding(ps.warehouse, receipt.number)
-        rc.confirm(ps.warehouse, receipt.number)
+        receipt_confirmation.confirm(ps.warehouse, receipt.number)
         purchase_approval.close(ps.owner, order.number)
     with pytest.raises(DocumentStateError, match="不能收货"):
         rc.start_receipt(ps.warehouse, order.number)
@@ -268,7 +268,7 @@ def test_moving_average_cost_uses_the_stock_before_the_receipt(ps):
     order = approved_order(ps, OrderLineInput(ps.blueberry.id, "2", "箱", "96"), supplier=ps.fruit)
     receipt = rc.start_receipt(ps.warehouse, order.number)
     rc.fill_outstanding(ps.warehouse, receipt.number)
-    result = rc.confirm(ps.warehouse, receipt.number)
+    result = receipt_confirmation.confirm(ps.warehouse, receipt.number)
     # (10 × 8.30 + 24 × 8.00) / 34 = 275 / 34 = 8.08823…
     assert result.cost_changes == {ps.blueberry.id: (Decimal("8.3"), Decimal("8.0882"))}
     assert Product.get_by_id(ps.blueberry.id).cost == Decimal("8.0882")
@@ -276,7 +276,7 @@ def test_moving_average_cost_uses_the_stock_before_the_receipt(ps):
     line = rc.add_quantity(ps.warehouse, landed.number, ps.blueberry.id, "6")
     assert line.unit_cost == Decimal("8")  # the supplier's last price
     rc.set_line(ps.warehouse, landed.number, line.id, unit_cost="10.00")  # freight included
-    rc.confirm(ps.warehouse, landed.number)
+    receipt_confirmation.confirm(ps.warehouse, landed.number)
     # (34 × 8.0882 + 6 × 10.00) / 40 = 8.37497
     assert Product.get_by_id(ps.blueberry.id).cost == Decimal("8.3750")
     costs = [m.unit_cost for m in Move.select().where(Move.product == ps.blueberry.id).order_by(Move.id)]
@@ -287,9 +287,9 @@ def test_confirming_twice_posts_once(ps):
     order = spinach_and_blueberries(ps)
     receipt = rc.start_receipt(ps.warehouse, order.number)
     rc.fill_outstanding(ps.warehouse, receipt.number)
-    rc.confirm(ps.warehouse, receipt.number)
+    receipt_confirmation.confirm(ps.warehouse, receipt.number)
     with pytest.raises(DocumentStateError, match="当前是“已确认”"):
-        rc.confirm(ps.warehouse, receipt.number)
+        receipt_confirmation.confirm(ps.warehouse, receipt.number)
     with pytest.raises(DocumentStateError, match="不能再修改"):
         rc.add_scan(ps.warehouse, receipt.number, "6901234567892")
     assert Document.select().where(Document.key == f"receipt:{receipt.id}").count() == 1
@@ -305,12 +305,12 @@ def test_a_failure_while_posting_leaves_nothing_half_done(ps):
     before = snapshot(ps, order)
     ledger.close_period(ps.owner, TODAY)
     with pytest.raises(ClosedPeriodError):
-        rc.confirm(ps.warehouse, receipt.number)
+        receipt_confirmation.confirm(ps.warehouse, receipt.number)
     assert snapshot(ps, order) == before
     assert rc.get_receipt(receipt.number).state == "draft"
     assert AuditEvent.select().where(AuditEvent.action.in_(["receipt.confirm", "purchase.receive_part",
                                                              "purchase.receive_all"])).count() == 0
-    assert rc.confirm(ps.warehouse, receipt.number, on=TODAY + dt.timedelta(days=1)).order_state == "received"
+    assert receipt_confirmation.confirm(ps.warehouse, receipt.number, on=TODAY + dt.timedelta(days=1)).order_state == "received"
 
 
 def test_who_may_count_and_who_may_confirm(ps):
@@ -320,10 +320,10 @@ def test_who_may_count_and_who_may_confirm(ps):
     receipt = rc.start_receipt(ps.purchaser, order.number)
     rc.fill_outstanding(ps.purchaser, receipt.number)
     with pytest.raises(PermissionDenied, match="确认收货"):
-        rc.confirm(ps.purchaser, receipt.number)
+        receipt_confirmation.confirm(ps.purchaser, receipt.number)
     with pytest.raises(ValidationError, match="没有任何收货数量"):
-        rc.confirm(ps.warehouse, rc.start_receipt(ps.warehouse, order.number).number)
-    rc.confirm(ps.warehouse, receipt.number)
+        receipt_confirmation.confirm(ps.warehouse, rc.start_receipt(ps.warehouse, order.number).number)
+    receipt_confirmation.confirm(ps.warehouse, receipt.number)
 
 
 def test_a_draft_receipt_can_be_thrown_away(ps):
@@ -334,7 +334,7 @@ def test_a_draft_receipt_can_be_thrown_away(ps):
     rc.cancel_receipt(ps.warehouse, receipt.number, "点错了")
     assert rc.list_receipts(state="cancelled")[0].state_label == "已作废"
     with pytest.raises(DocumentStateError):
-        rc.confirm(ps.warehouse, receipt.number)
+        receipt_confirmation.confirm(ps.warehouse, receipt.number)
     with pytest.raises(ValidationError, match="要指定采购单或供应商"):
         rc.start_receipt(ps.warehouse)
 
@@ -349,7 +349,7 @@ def test_a_second_lot_of_the_same_product_is_its_own_line(ps):
     rows = rc.receipt_lines(receipt.number)
     assert [(r.lot_code, r.quantity, r.order_line_id) for r in rows] == [("A", 12, first.order_line_id),
                                                                          ("B", 12, first.order_line_id)]
-    assert rc.confirm(ps.warehouse, receipt.number).order_state == "received"
+    assert receipt_confirmation.confirm(ps.warehouse, receipt.number).order_state == "received"
     assert sorted(Lot.select(Lot.code).where(Lot.product == ps.blueberry.id).tuples()) == [("A",), ("B",)]
 
 
@@ -360,7 +360,7 @@ def test_a_confirmed_receipt_is_not_reversed_behind_the_orders_back(ps):
     order = spinach_and_blueberries(ps)
     receipt = rc.start_receipt(ps.warehouse, order.number)
     rc.fill_outstanding(ps.warehouse, receipt.number)
-    result = rc.confirm(ps.warehouse, receipt.number)
+    result = receipt_confirmation.confirm(ps.warehouse, receipt.number)
     with pytest.raises(DocumentStateError, match="采购退货"):
         reversal.reverse_document(ps.owner, result.document_number, "收错了")
     assert Document.get(Document.number == result.document_number).state == "posted"

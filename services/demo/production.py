@@ -29,7 +29,7 @@ from services.production import bom, disassembly, production_orders, production_
 from services.production.bom_explode import plan_components
 from services.production.production_sales import create_for_sales_order
 from services.production.production_work import report_work, step_progress
-from services.purchasing import purchase_approval
+from services.purchasing import purchase_approval, receipt_confirmation
 from services.purchasing import purchase_orders as po
 from services.purchasing import receiving as rc
 from services.purchasing.supplier_products import save_supplier_product, supply_terms
@@ -105,7 +105,7 @@ class _Kitchen:
             purchase_approval.approve(self.owner, order.number)
         receipt = rc.start_receipt(self.warehouse, order.number, on=day)
         rc.fill_outstanding(self.warehouse, receipt.number)
-        rc.confirm(self.warehouse, receipt.number, on=day, occurred_at=_at(day, 9, 20))
+        receipt_confirmation.confirm(self.warehouse, receipt.number, on=day, occurred_at=_at(day, 9, 20))
 
     def boms(self) -> dict[str, int]:
         """The products the kitchen makes with their BOMs; name → product id of what could be set up."""
@@ -177,7 +177,7 @@ class _Kitchen:
             receipt = rc.start_receipt(self.warehouse, supplier_id=supplier_id, on=day, note="加工备料")
             for pid, qty in lines:
                 rc.add_quantity(self.warehouse, receipt.number, pid, qty)
-            rc.confirm(self.warehouse, receipt.number, on=day, occurred_at=_at(day, 6, 40))
+            receipt_confirmation.confirm(self.warehouse, receipt.number, on=day, occurred_at=_at(day, 6, 40))
 
     def order(self, product_id: int, quantity: int, day: dt.date, hour: int, note: str, *, stock_up: bool = False,
               **kwargs) -> ProductionOrder:

@@ -26,7 +26,7 @@ from services.core import users
 from services.core.numbers import CENT
 from services.demo.catalog import FEATURED, DemoProduct
 from services.demo.simulation import SUPPLIERS, PlannedDoc
-from services.purchasing import purchase_approval
+from services.purchasing import purchase_approval, receipt_confirmation
 from services.purchasing import purchase_orders as po
 from services.purchasing import receiving as rc
 from services.purchasing.delivery_calendar import set_closed_day as close_day
@@ -150,7 +150,7 @@ class DemoPurchasing:
                 purchase_approval.approve(self.owner, order.number)
             receipt = rc.start_receipt(self.warehouse, order.number, on=doc.day, note=doc.note)
             rc.fill_outstanding(self.warehouse, receipt.number)
-            rc.confirm(self.warehouse, receipt.number, on=doc.day, occurred_at=doc.occurred_at)
+            receipt_confirmation.confirm(self.warehouse, receipt.number, on=doc.day, occurred_at=doc.occurred_at)
             self.received[doc.key] = receipt.number
             text = json.dumps(self.received, sort_keys=True)
             Setting.insert(key=STATE_KEY, value=text).on_conflict(
@@ -220,7 +220,7 @@ class DemoPurchasing:
             rc.set_line(self.warehouse, receipt.number, lines[1].id, quantity=lines[1].ordered / 2)
         if len(lines) > 2:
             rc.set_line(self.warehouse, receipt.number, lines[2].id, quantity=lines[2].ordered - 2, damaged=2)
-        rc.confirm(self.owner, receipt.number, "周末酸奶促销,多送的也收下", on=end,
+        receipt_confirmation.confirm(self.owner, receipt.number, "周末酸奶促销,多送的也收下", on=end,
                    occurred_at=dt.datetime.combine(end, dt.time(7, 40)))
 
     def _returns(self, end: dt.date) -> None:

@@ -33,6 +33,7 @@ from services.production.production_orders import (
     parse_quantity,
     release_reservations,
 )
+from services.stock.costing import moving_average_costs, record_costs
 from services.stock.fefo import allocate_fefo
 from services.stock.ledger import Line, post_document
 from services.stock.numbering import next_number
@@ -177,8 +178,6 @@ def complete_disassembly(actor, number: str, actual: dict[int, object] | None = 
                          on: dt.date | None = None) -> str:
     """released/in_progress → done: post the split (see the module). `actual` = output product id →
     quantity really obtained (default: the planned yield). Returns the document number."""
-    from services.purchasing.receiving import moving_average_costs
-
     require(actor, ORDER_STATES.transitions["complete"].permission)
     day = on or today()
     with write_transaction():
@@ -211,8 +210,7 @@ def complete_disassembly(actor, number: str, actual: dict[int, object] | None = 
         result = post_document(actor, "production", lines, key=f"production:{order.id}", doc_date=day,
                                note=msg("disassembly.doc_note", number=order.number, product=source.name),
                                consume_reservations=owner_key(order.number))
-        for pid, (_, new) in new_costs.items():
-            Product.update(cost=new, updated_at=now()).where(Product.id == pid).execute()
+        record_costs(new_costs)
         for ln in planned:
             ProductionLine.update(actual=got.get(ln.product_id, ZERO)).where(ProductionLine.id == ln.id).execute()
         ProductionLine.update(actual=order.quantity).where((ProductionLine.order == order.id)

@@ -32,6 +32,7 @@ from services.production.production_orders import (
     release_reservations,
     start,
 )
+from services.stock.costing import moving_average_costs, record_costs
 from services.stock.ledger import Line, PostResult, post_document
 
 
@@ -131,6 +132,26 @@ def _by_products(order: ProductionOrder, made: Decimal, typed: dict[int, object]
             if ln.planned * made / order.quantity >= QTY_STEP}
 
 
+def _completion_lines(order: ProductionOrder, product: Product, used: dict[int, Decimal], extra: dict[int, Decimal],
+                      good: Decimal, scrap: Decimal, lot: tuple[str, dt.date | None]) -> tuple[list[Line], Decimal]:
+    """The production document's lines — components in, the good output to the store and the scrap
+    to loss as one new lot `lot` (code, expiry), by-products to the store — and the output's unit cost."""
+    costs = {p.id: p.cost for p in Product.select(Product.id, Product.cost).where(Product.id.in_([*used, *extra]))}
+    total = sum((q * costs[pid] for pid, q in used.items()), ZERO) + order.fee_per_unit * good
+    total -= sum((q * costs[pid] for pid, q in extra.items()), ZERO)
+    unit_cost = _money(max(total, ZERO) / (good + scrap))
+    code, expiry = lot
+    source, store, production = _source_location(order), default_store().id, virtual("production").id
+    lines = [Line(pid, q, source, production) for pid, q in used.items()]
+    if good > 0:
+        lines.append(Line(product.id, good, production, store, lot_code=code, expiry=expiry, unit_cost=unit_cost))
+    if scrap > 0:
+        lines.append(Line(product.id, scrap, production, virtual("loss").id, lot_code=code, expiry=expiry,
+                          unit_cost=unit_cost))
+    lines += [Line(pid, q, production, store, unit_cost=costs[pid]) for pid, q in extra.items()]
+    return lines, unit_cost
+
+
 def complete(actor, number: str, good: object, scrap: object = 0, *, actual: dict[int, object] | None = None,
              by_products: dict[int, object] | None = None, lot_code: str = "", expiry: dt.date | None = None,
              override_reason: str = "", on: dt.date | None = None, at: dt.datetime | None = None
@@ -155,23 +176,10 @@ def complete(actor, number: str, good: object, scrap: object = 0, *, actual: dic
         if not used:
             raise ValidationError("production.nothing_used", field="实际用量", number=order.number)
         extra = _by_products(order, made, by_products)
-        costs = {p.id: p for p in Product.select().where(Product.id.in_([*used, *extra]))}
-        total = sum((q * costs[pid].cost for pid, q in used.items()), ZERO) + order.fee_per_unit * good_qty
-        total -= sum((q * costs[pid].cost for pid, q in extra.items()), ZERO)
-        unit_cost = _money(max(total, ZERO) / made)
         code = normalise_text(lot_code) or order.number
         lot_expiry = expiry or (day + dt.timedelta(days=product.shelf_life_days) if product.shelf_life_days else None)
-        source, store, production = _source_location(order), default_store().id, virtual("production").id
-        lines = [Line(pid, q, source, production) for pid, q in used.items()]
-        if good_qty > 0:
-            lines.append(Line(product.id, good_qty, production, store, lot_code=code, expiry=lot_expiry,
-                              unit_cost=unit_cost))
-        if scrap_qty > 0:
-            lines.append(Line(product.id, scrap_qty, production, virtual("loss").id, lot_code=code, expiry=lot_expiry,
-                              unit_cost=unit_cost))
-        lines += [Line(pid, q, production, store, unit_cost=costs[pid].cost) for pid, q in extra.items()]
-        from services.purchasing.receiving import moving_average_costs
-
+        lines, unit_cost = _completion_lines(order, product, used, extra, good_qty, scrap_qty, (code, lot_expiry))
+        store = default_store().id
         new_costs = moving_average_costs([ln for ln in lines if ln.product_id == product.id and ln.to_location_id
                                           == store], {product.id: product}) if good_qty > 0 else {}
         result = post_document(actor, "production", lines, key=f"production:{order.id}", doc_date=day,
@@ -179,8 +187,7 @@ def complete(actor, number: str, good: object, scrap: object = 0, *, actual: dic
                                note=msg("production.doc_note", number=order.number, product=product.name),
                                override_reason=normalise_text(override_reason),
                                consume_reservations=owner_key(order.number), occurred_at=at)
-        for pid, (_, new) in new_costs.items():
-            Product.update(cost=new, updated_at=now()).where(Product.id == pid).execute()
+        record_costs(new_costs)
         returned = _return_leftovers(actor, order, used, day, f"production-return:{order.id}") \
             if order.sent_document_id else ""
         _record_actual(order, used, extra)

@@ -1,46 +1,35 @@
-"""Receiving: a delivery counted at the door (a draft goods receipt), confirmed once.
+"""Receiving: a delivery counted at the door (a draft goods receipt), confirmed once
+(services.purchasing.receipt_confirmation; only that changes stock).
 
 Lines are counted by scanning (a product barcode adds one base unit, a box barcode one box,
-a GS1 carton code also brings its lot and expiry; rescans add up) or typed. Only `confirm`
-changes stock: in ONE write transaction it checks the order's state, over-delivery against
-`receipt.over_tolerance_percent` and lots expired on arrival (both need the owner's decision
-with a reason), updates the products' moving-average cost from the stock before posting,
-posts one ledger document (supplier → the order's location, key receipt:ID), adds the
-received and damaged quantities to the order lines and moves the order to partially
-received or received. Any refusal leaves receipt, order and stock as they were.
-
-Quantities and unit costs on receipt lines are per base unit; damaged goods are recorded,
-never stocked.
+a GS1 carton code also brings its lot and expiry; rescans add up) or typed. Quantities and unit
+costs on receipt lines are per base unit; damaged goods are recorded, never stocked.
 """
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 import peewee
 
-from models import Balance, Location, Product, User, write_transaction
+from models import Location, Product, User, write_transaction
 from models.fields import MONEY_SCALE, QTY_SCALE
 from models.ledger import Document
 from models.purchasing import GoodsReceipt, GoodsReceiptLine, PurchaseOrder, PurchaseOrderLine, Supplier
 from services.catalog.gs1 import parse_gs1
-from services.catalog.locations import default_store, get_location, virtual
+from services.catalog.locations import default_store, get_location
 from services.catalog.products import find_by_barcode, unit_factor
 from services.catalog.unit_words import canonical_unit, grams_in
-from services.core import audit, shop_settings
-from services.core.clock import now, today
+from services.core import audit
+from services.core.clock import today
 from services.core.doc_states import StateMachine, Transition, worded
-from services.core.errors import DocumentStateError, NotFound, ValidationError
-from services.core.messages import msg
-from services.core.numbers import MONEY_STEP, QTY_STEP, fmt_qty, normalise_text, to_date, to_decimal
-from services.core.permissions import allowed, require
+from services.core.errors import NotFound, ValidationError
+from services.core.numbers import QTY_STEP, normalise_text, to_date, to_decimal
+from services.core.permissions import require
 from services.purchasing.purchase_orders import ORDER_STATES, get_order, per_base_unit
 from services.purchasing.supplier_products import last_price
 from services.purchasing.suppliers import get_supplier
-from services.stock.expiry import is_expired
-from services.stock.ledger import Line, post_document
 from services.stock.numbering import next_number
 
 NUMBER_PREFIX = "SH"
@@ -51,15 +40,6 @@ RECEIPT_STATES = StateMachine(
         "confirm": Transition("confirm", frozenset({"draft"}), "confirmed", "receipt.confirm"),
         "cancel": Transition("cancel", frozenset({"draft"}), "cancelled", "receipt.edit"),
     }, refused="receipt.not_draft", stamped=False)
-
-
-class DecisionRequired(DocumentStateError):
-    """Over-delivery beyond tolerance, goods not on the order, or a lot expired on arrival:
-    `confirm` again as the owner with a decision reason. `problems` lists each in words."""
-
-    def __init__(self, problems: list[str]):
-        self.problems = problems
-        super().__init__("receipt.needs_decision", problems=";".join(problems))
 
 
 @dataclass(frozen=True)
@@ -96,16 +76,6 @@ class ReceiptRow:
     confirmed_at: dt.datetime | None
     document_number: str
     decision: str
-
-
-@dataclass(frozen=True)
-class ReceiptResult:
-    number: str
-    document_number: str  # '' when nothing good was received (everything damaged)
-    order_number: str
-    order_state: str
-    cost_changes: dict[int, tuple[Decimal, Decimal]]  # product id → (old cost, new cost)
-    product_ids: frozenset[int]
 
 
 # -- drafts -------------------------------------------------------------------------------
@@ -319,145 +289,6 @@ def cancel_receipt(actor, receipt_number: str, reason: str) -> None:
     with write_transaction():
         RECEIPT_STATES.apply(actor, _draft(receipt_number), "cancel", reason=normalise_text(reason))
 
-
-# -- confirmation -------------------------------------------------------------------------
-
-def _effective_expiry(line: GoodsReceiptLine, product: Product, day: dt.date) -> dt.date | None:
-    """The expiry the ledger will give the lot: typed/scanned, else receipt date + shelf life."""
-    if line.expiry is not None:
-        return line.expiry
-    if product.shelf_life_days:
-        return day + dt.timedelta(days=product.shelf_life_days)
-    return None
-
-
-def _problems(receipt: GoodsReceipt, order: PurchaseOrder | None, lines: list[GoodsReceiptLine],
-              products: dict[int, Product], day: dt.date) -> list[str]:
-    """What needs the owner's decision: over-delivery beyond tolerance, goods not ordered, expired lots."""
-    problems: list[str] = []
-    if order is not None:
-        tolerance = Decimal(shop_settings.get("receipt.over_tolerance_percent"))
-        now_by_line: dict[int, Decimal] = defaultdict(Decimal)
-        for ln in lines:
-            if ln.order_line_id is not None:
-                now_by_line[ln.order_line_id] += ln.quantity
-            elif ln.quantity > 0:
-                problems.append(msg("receipt.not_ordered", product=products[ln.product_id].name, number=order.number))
-        order_lines = {ol.id: ol for ol in PurchaseOrderLine.select().where(PurchaseOrderLine.id.in_(list(now_by_line)))}
-        for ol_id, counted in now_by_line.items():
-            ol = order_lines[ol_id]
-            ordered = (ol.quantity * ol.factor).quantize(QTY_STEP)
-            limit = (ordered * (1 + tolerance / 100)).quantize(QTY_STEP)
-            if ol.received + counted > limit:
-                unit = products[ol.product_id].base_unit
-                problems.append(msg("receipt.over_tolerance", product=products[ol.product_id].name,
-                                    ordered=f"{fmt_qty(ordered)}{unit}", before=f"{fmt_qty(ol.received)}{unit}",
-                                    now=f"{fmt_qty(counted)}{unit}", percent=fmt_qty(tolerance),
-                                    limit=f"{fmt_qty(limit)}{unit}"))
-    for ln in lines:
-        if ln.quantity <= 0:
-            continue
-        product = products[ln.product_id]
-        expiry = _effective_expiry(ln, product, day)
-        if is_expired(expiry, day):
-            problems.append(msg("receipt.expired_on_arrival", product=product.name,
-                                lot=ln.lot_code or expiry.strftime("%Y%m%d"), expiry=expiry, day=day))
-    return problems
-
-
-def _on_hand(product_ids: list[int]) -> dict[int, Decimal]:
-    """Stock of each product over all real locations (balances hold only those)."""
-    totals: dict[int, Decimal] = defaultdict(Decimal)
-    for pid, qty in (Balance.select(Balance.product, Balance.quantity)
-                     .where(Balance.product.in_(product_ids) & (Balance.quantity != 0)).tuples()):
-        totals[pid] += qty
-    return totals
-
-
-def moving_average_costs(lines: list[GoodsReceiptLine], products: dict[int, Product]
-                         ) -> dict[int, tuple[Decimal, Decimal]]:
-    """product → (old cost, new cost): (on hand × old + Σ qty × unit cost) / (on hand + Σ qty),
-    from the stock before this receipt is posted. Stock below zero counts as none."""
-    incoming: dict[int, list[Decimal]] = defaultdict(lambda: [Decimal(0), Decimal(0)])  # qty, value
-    for ln in lines:
-        if ln.quantity > 0:
-            cost = ln.unit_cost if ln.unit_cost is not None else products[ln.product_id].cost
-            incoming[ln.product_id][0] += ln.quantity
-            incoming[ln.product_id][1] += ln.quantity * cost
-    on_hand = _on_hand(list(incoming))
-    changes = {}
-    for pid, (qty, value) in incoming.items():
-        old = products[pid].cost
-        stock = max(on_hand.get(pid, Decimal(0)), Decimal(0))
-        new = ((stock * old + value) / (stock + qty)).quantize(MONEY_STEP, ROUND_HALF_UP)
-        if new != old:
-            changes[pid] = (old, new)
-    return changes
-
-
-def confirm(actor, receipt_number: str, decision_reason: str = "", *, on: dt.date | None = None,
-            occurred_at: dt.datetime | None = None) -> ReceiptResult:
-    """Post the receipt (once): see the module's docstring. Raises DecisionRequired when the owner
-    must decide (and has not, with a reason), DocumentStateError for an order that cannot receive."""
-    require(actor, "receipt.confirm")
-    day = on or today()
-    reason = normalise_text(decision_reason)
-    with write_transaction():
-        receipt = _draft(receipt_number)
-        lines = list(GoodsReceiptLine.select().where(GoodsReceiptLine.receipt == receipt.id).order_by(GoodsReceiptLine.id))
-        if not any(ln.quantity > 0 or ln.damaged > 0 for ln in lines):
-            raise ValidationError("receipt.empty", field="收货数量", number=receipt.number)
-        order = PurchaseOrder.get_by_id(receipt.order_id) if receipt.order_id else None
-        if order is not None:
-            ORDER_STATES.check(order, "receive")
-        products = {p.id: p for p in Product.select().where(Product.id.in_([ln.product_id for ln in lines]))}
-        problems = _problems(receipt, order, lines, products, day)
-        if problems and not (reason and allowed(actor, "receipt.decide")):
-            raise DecisionRequired(problems)
-        RECEIPT_STATES.guarded_update(receipt, "confirm", confirmed_by=actor.id, confirmed_at=occurred_at or now(),
-                                      decision=reason if problems else "")  # audited below, with the costs
-        costs = moving_average_costs(lines, products)  # before the posting changes the stock
-        supplier = Supplier.get_by_id(receipt.supplier_id)
-        goods = [ln for ln in lines if ln.quantity > 0]
-        document_number = ""
-        if goods:
-            source = virtual("supplier").id
-            result = post_document(
-                actor, "receipt",
-                [Line(ln.product_id, ln.quantity, source, receipt.location_id, lot_code=ln.lot_code, expiry=ln.expiry,
-                      unit_cost=ln.unit_cost) for ln in goods],
-                key=f"receipt:{receipt.id}", doc_date=day, partner=supplier.name,
-                note=f"收货单 {receipt.number}" + (f",采购单 {order.number}" if order else ""), occurred_at=occurred_at)
-            GoodsReceipt.update(document=result.document_id).where(GoodsReceipt.id == receipt.id).execute()
-            document_number = result.number
-        for pid, (_, new) in costs.items():
-            Product.update(cost=new, updated_at=now()).where(Product.id == pid).execute()
-        order_state = ""
-        if order is not None:
-            order_state = _apply_to_order(actor, order, lines, receipt.number).state
-        audit.record(actor, "receipt.confirm", "goods_receipt", receipt.id, old="draft", new={
-            "state": "confirmed", "document": document_number,
-            "costs": {str(pid): [str(old), str(new)] for pid, (old, new) in costs.items()}}, reason=reason)
-    return ReceiptResult(receipt.number, document_number, order.number if order else "", order_state, costs,
-                         frozenset(products))
-
-
-def _apply_to_order(actor, order: PurchaseOrder, lines: list[GoodsReceiptLine], receipt_number: str) -> PurchaseOrder:
-    """Received and damaged quantities onto the order lines; then partially received or received."""
-    received: dict[int, Decimal] = defaultdict(Decimal)
-    damaged: dict[int, Decimal] = defaultdict(Decimal)
-    for ln in lines:
-        if ln.order_line_id is not None:
-            received[ln.order_line_id] += ln.quantity
-            damaged[ln.order_line_id] += ln.damaged
-    for ol_id in received:
-        (PurchaseOrderLine.update(received=PurchaseOrderLine.received + received[ol_id],
-                                  damaged=PurchaseOrderLine.damaged + damaged[ol_id])
-         .where(PurchaseOrderLine.id == ol_id).execute())
-    complete = all(ol.received >= ol.quantity * ol.factor
-                   for ol in PurchaseOrderLine.select().where(PurchaseOrderLine.order == order.id))
-    return ORDER_STATES.apply(actor, order, "receive_all" if complete else "receive_part",
-                              reason=f"收货单 {receipt_number}")
 
 
 # -- reading ------------------------------------------------------------------------------

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from services.core.errors import NotFound, XiaopuError
 from services.core.permissions import allowed
 from services.purchasing import purchase_orders as po
-from services.purchasing import receiving
+from services.purchasing import receipt_confirmation, receiving
 from services.stock import label_data
 from ui.purchasing.format import qty_unit
 from ui.widgets import formatting, notify
@@ -246,14 +246,14 @@ class ReceivingView(RefreshOnShow, QWidget):
 
     # -- confirming -----------------------------------------------------------------------------
 
-    def confirm(self, reason: str = "") -> receiving.ReceiptResult | None:
+    def confirm(self, reason: str = "") -> receipt_confirmation.ReceiptResult | None:
         """Post the receipt. Over tolerance or expired on arrival: the owner decides with a reason;
         anyone else is told that the owner must decide."""
         if self.receipt is None:
             return None
         try:
-            result = receiving.confirm(self.context.user, self.receipt, reason)
-        except receiving.DecisionRequired as exc:
+            result = receipt_confirmation.confirm(self.context.user, self.receipt, reason)
+        except receipt_confirmation.DecisionRequired as exc:
             self._needs_decision(exc)
             return None
         except XiaopuError as exc:
@@ -263,13 +263,13 @@ class ReceivingView(RefreshOnShow, QWidget):
         self._confirmed(result)
         return result
 
-    def _needs_decision(self, exc: receiving.DecisionRequired) -> None:
+    def _needs_decision(self, exc: receipt_confirmation.DecisionRequired) -> None:
         problems = "\n".join(f"• {p}" for p in exc.problems)
         if allowed(self.context.user, "receipt.decide"):
             receipt = self.receipt
 
             def decide(reason: str) -> None:
-                self._confirmed(receiving.confirm(self.context.user, receipt, reason))
+                self._confirmed(receipt_confirmation.confirm(self.context.user, receipt, reason))
 
             self.decision = ask_reason(self, self.tr("需要店主决定"),
                                        self.tr("这次收货有问题:\n%1\n\n仍然收下?请写明原因(记入操作记录)。")
@@ -286,7 +286,7 @@ class ReceivingView(RefreshOnShow, QWidget):
         number = self.last_confirmed
         return preview_labels(self, self.tr("打印批次标签"), lambda: label_data.receipt_lot_labels(number), "40x30")
 
-    def _confirmed(self, result: receiving.ReceiptResult) -> None:
+    def _confirmed(self, result: receipt_confirmation.ReceiptResult) -> None:
         self.receipt = None
         self.last_confirmed = result.number if result.document_number else None
         self.lot_labels_button.setEnabled(self.last_confirmed is not None)

@@ -1,0 +1,154 @@
+"""Confirming a goods receipt, once: in ONE write transaction it checks the order's state,
+over-delivery against `receipt.over_tolerance_percent` and lots expired on arrival (both need
+the owner's decision with a reason), updates the products' moving-average cost from the stock
+before posting, posts one ledger document (supplier → the order's location, key receipt:ID),
+adds the received and damaged quantities to the order lines and moves the order to partially
+received or received. Any refusal leaves receipt, order and stock as they were."""
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+from decimal import Decimal
+
+from models import Product, write_transaction
+from models.purchasing import GoodsReceipt, GoodsReceiptLine, PurchaseOrder, PurchaseOrderLine, Supplier
+from services.catalog.locations import virtual
+from services.core import audit, shop_settings
+from services.core.clock import now, today
+from services.core.errors import DocumentStateError, ValidationError
+from services.core.messages import msg
+from services.core.numbers import QTY_STEP, fmt_qty, normalise_text
+from services.core.permissions import allowed, require
+from services.purchasing.purchase_orders import ORDER_STATES
+from services.purchasing.receiving import RECEIPT_STATES, get_receipt
+from services.stock.costing import moving_average_costs, record_costs
+from services.stock.expiry import is_expired
+from services.stock.ledger import Line, post_document
+
+
+class DecisionRequired(DocumentStateError):
+    """Over-delivery beyond tolerance, goods not on the order, or a lot expired on arrival:
+    `confirm` again as the owner with a decision reason. `problems` lists each in words."""
+
+    def __init__(self, problems: list[str]):
+        self.problems = problems
+        super().__init__("receipt.needs_decision", problems=";".join(problems))
+
+
+@dataclass(frozen=True)
+class ReceiptResult:
+    number: str
+    document_number: str  # '' when nothing good was received (everything damaged)
+    order_number: str
+    order_state: str
+    cost_changes: dict[int, tuple[Decimal, Decimal]]  # product id → (old cost, new cost)
+    product_ids: frozenset[int]
+
+
+def _effective_expiry(line: GoodsReceiptLine, product: Product, day: dt.date) -> dt.date | None:
+    """The expiry the ledger will give the lot: typed/scanned, else receipt date + shelf life."""
+    if line.expiry is not None:
+        return line.expiry
+    if product.shelf_life_days:
+        return day + dt.timedelta(days=product.shelf_life_days)
+    return None
+
+
+def _problems(receipt: GoodsReceipt, order: PurchaseOrder | None, lines: list[GoodsReceiptLine],
+              products: dict[int, Product], day: dt.date) -> list[str]:
+    """What needs the owner's decision: over-delivery beyond tolerance, goods not ordered, expired lots."""
+    problems: list[str] = []
+    if order is not None:
+        tolerance = Decimal(shop_settings.get("receipt.over_tolerance_percent"))
+        now_by_line: dict[int, Decimal] = defaultdict(Decimal)
+        for ln in lines:
+            if ln.order_line_id is not None:
+                now_by_line[ln.order_line_id] += ln.quantity
+            elif ln.quantity > 0:
+                problems.append(msg("receipt.not_ordered", product=products[ln.product_id].name, number=order.number))
+        order_lines = {ol.id: ol for ol in PurchaseOrderLine.select().where(PurchaseOrderLine.id.in_(list(now_by_line)))}
+        for ol_id, counted in now_by_line.items():
+            ol = order_lines[ol_id]
+            ordered = (ol.quantity * ol.factor).quantize(QTY_STEP)
+            limit = (ordered * (1 + tolerance / 100)).quantize(QTY_STEP)
+            if ol.received + counted > limit:
+                unit = products[ol.product_id].base_unit
+                problems.append(msg("receipt.over_tolerance", product=products[ol.product_id].name,
+                                    ordered=f"{fmt_qty(ordered)}{unit}", before=f"{fmt_qty(ol.received)}{unit}",
+                                    now=f"{fmt_qty(counted)}{unit}", percent=fmt_qty(tolerance),
+                                    limit=f"{fmt_qty(limit)}{unit}"))
+    for ln in lines:
+        if ln.quantity <= 0:
+            continue
+        product = products[ln.product_id]
+        expiry = _effective_expiry(ln, product, day)
+        if is_expired(expiry, day):
+            problems.append(msg("receipt.expired_on_arrival", product=product.name,
+                                lot=ln.lot_code or expiry.strftime("%Y%m%d"), expiry=expiry, day=day))
+    return problems
+
+
+def confirm(actor, receipt_number: str, decision_reason: str = "", *, on: dt.date | None = None,
+            occurred_at: dt.datetime | None = None) -> ReceiptResult:
+    """Post the receipt (once): see the module's docstring. Raises DecisionRequired when the owner
+    must decide (and has not, with a reason), DocumentStateError for an order that cannot receive."""
+    require(actor, "receipt.confirm")
+    day = on or today()
+    reason = normalise_text(decision_reason)
+    with write_transaction():
+        receipt = get_receipt(receipt_number)
+        RECEIPT_STATES.check(receipt, "confirm")
+        lines = list(GoodsReceiptLine.select().where(GoodsReceiptLine.receipt == receipt.id).order_by(GoodsReceiptLine.id))
+        if not any(ln.quantity > 0 or ln.damaged > 0 for ln in lines):
+            raise ValidationError("receipt.empty", field="收货数量", number=receipt.number)
+        order = PurchaseOrder.get_by_id(receipt.order_id) if receipt.order_id else None
+        if order is not None:
+            ORDER_STATES.check(order, "receive")
+        products = {p.id: p for p in Product.select().where(Product.id.in_([ln.product_id for ln in lines]))}
+        problems = _problems(receipt, order, lines, products, day)
+        if problems and not (reason and allowed(actor, "receipt.decide")):
+            raise DecisionRequired(problems)
+        RECEIPT_STATES.guarded_update(receipt, "confirm", confirmed_by=actor.id, confirmed_at=occurred_at or now(),
+                                      decision=reason if problems else "")  # audited below, with the costs
+        costs = moving_average_costs(lines, products)  # before the posting changes the stock
+        supplier = Supplier.get_by_id(receipt.supplier_id)
+        goods = [ln for ln in lines if ln.quantity > 0]
+        document_number = ""
+        if goods:
+            source = virtual("supplier").id
+            result = post_document(
+                actor, "receipt",
+                [Line(ln.product_id, ln.quantity, source, receipt.location_id, lot_code=ln.lot_code, expiry=ln.expiry,
+                      unit_cost=ln.unit_cost) for ln in goods],
+                key=f"receipt:{receipt.id}", doc_date=day, partner=supplier.name,
+                note=f"收货单 {receipt.number}" + (f",采购单 {order.number}" if order else ""), occurred_at=occurred_at)
+            GoodsReceipt.update(document=result.document_id).where(GoodsReceipt.id == receipt.id).execute()
+            document_number = result.number
+        record_costs(costs)
+        order_state = ""
+        if order is not None:
+            order_state = _apply_to_order(actor, order, lines, receipt.number).state
+        audit.record(actor, "receipt.confirm", "goods_receipt", receipt.id, old="draft", new={
+            "state": "confirmed", "document": document_number,
+            "costs": {str(pid): [str(old), str(new)] for pid, (old, new) in costs.items()}}, reason=reason)
+    return ReceiptResult(receipt.number, document_number, order.number if order else "", order_state, costs,
+                         frozenset(products))
+
+
+def _apply_to_order(actor, order: PurchaseOrder, lines: list[GoodsReceiptLine], receipt_number: str) -> PurchaseOrder:
+    """Received and damaged quantities onto the order lines; then partially received or received."""
+    received: dict[int, Decimal] = defaultdict(Decimal)
+    damaged: dict[int, Decimal] = defaultdict(Decimal)
+    for ln in lines:
+        if ln.order_line_id is not None:
+            received[ln.order_line_id] += ln.quantity
+            damaged[ln.order_line_id] += ln.damaged
+    for ol_id in received:
+        (PurchaseOrderLine.update(received=PurchaseOrderLine.received + received[ol_id],
+                                  damaged=PurchaseOrderLine.damaged + damaged[ol_id])
+         .where(PurchaseOrderLine.id == ol_id).execute())
+    complete = all(ol.received >= ol.quantity * ol.factor
+                   for ol in PurchaseOrderLine.select().where(PurchaseOrderLine.order == order.id))
+    return ORDER_STATES.apply(actor, order, "receive_all" if complete else "receive_part",
+                              reason=f"收货单 {receipt_number}")
