@@ -691,6 +691,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.waiting.group_orders": ("未出库的社群订单", "Group orders not shipped"),
     "report.waiting.channel_orders": ("未出库的平台订单", "Channel orders not shipped"),
     "report.waiting.emergencies": ("待补全的紧急出库", "Emergency outbounds to complete"),
+    "report.near_expiry": ("{days} 天内到期:{lots} 批,成本 {value}", "Expiring within {days} days: {lots} lots, "
+                           "{value} at cost"),
+    "report.expired": ("已过期:{lots} 批,成本 {value}", "Expired: {lots} lots, {value} at cost"),
+    "report.stockout": ("缺货:{sku} {name}(最后售出 {day})", "Out of stock: {sku} {name} (last sold {day})"),
+    "report.timing": ("{label}:中位数 {value} {unit},90% 在 {p90} {unit}以内(共 {count} 个)",
+                      "{label}: median {value} {unit}, 90% within {p90} {unit} (n = {count})"),
 }
 
 

@@ -70,8 +70,9 @@ class Figure:
         if self.value is None:
             return f"{self.label}: {self.note}"
         unit = msg(f"report.unit.{self.unit}")
-        extra = f"(90% {self.p90} {unit},n={self.count})" if self.p90 is not None else ""
-        return f"{self.label}: {self.value} {unit}{extra}"
+        if self.p90 is not None:
+            return msg("report.timing", label=self.label, value=self.value, p90=self.p90, unit=unit, count=self.count)
+        return f"{self.label}: {self.value} {unit}"
 
     def as_json(self) -> dict:
         return {"key": self.key, "label": self.label, "value": dec(self.value), "unit": self.unit,

@@ -21,10 +21,11 @@ from services.reports.figures import (
     tenths,
     timing_figure,
 )
-from services.reports.inventory import closing_values, daily_loss, products_sold, stockout_days
+from services.reports.inventory import closing_values, daily_loss, products_sold
 from services.reports.ledger_sql import to_day
 from services.reports.period import Period, buckets, period
 from services.reports.sales_facts import sale_sums
+from services.reports.stockouts import stockout_days
 from services.reports.timings import Durations, Timings, timings
 
 
@@ -42,10 +43,10 @@ class LedgerDays:
 
 
 def ledger_days(whole: Period) -> LedgerDays:
-    sums = sale_sums(whole, "d.doc_date")
+    sums, sold = sale_sums(whole, "d.doc_date"), products_sold(whole)
     return LedgerDays(closing_values(whole), {to_day(s.key): s.cost_units for s in sums},
-                      {to_day(s.key): s.revenue_units for s in sums}, daily_loss(whole), stockout_days(whole),
-                      len(products_sold(whole)))
+                      {to_day(s.key): s.revenue_units for s in sums}, daily_loss(whole), stockout_days(whole, sold),
+                      len(sold))
 
 
 @dataclass(frozen=True)
