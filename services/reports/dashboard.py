@@ -141,8 +141,9 @@ def orders_waiting() -> list[Waiting]:
 
 
 def stock_by_location(show_cost: bool) -> list[LocationStock]:
-    """Every active real location with its stock at cost: on hand, reserved by open orders and
-    production, available = on hand − reserved. Sellable ones first, then subcontractors."""
+    """Every real location holding stock (or reserved stock) with its value at cost: on hand, reserved
+    by open orders and production, available = on hand − reserved. Sellable ones first, then
+    subcontractors; the many empty shelves of a shop are left out."""
     held = {loc: (units, products) for loc, units, products in fetch(
         "SELECT b.location_id, SUM(b.quantity * p.cost), COUNT(DISTINCT b.product_id) FROM balance b "
         "JOIN product p ON p.id = b.product_id WHERE b.quantity != 0 GROUP BY b.location_id")}
@@ -151,7 +152,8 @@ def stock_by_location(show_cost: bool) -> list[LocationStock]:
         "WHERE r.released_at IS NULL AND (r.expires_at IS NULL OR r.expires_at > ?) GROUP BY r.location_id",
         [stamp_param(now())]))
     rows = []
-    for loc in Location.select().where(Location.active & Location.kind.not_in(list(VIRTUAL_KINDS))):
+    for loc in Location.select().where(Location.id.in_(list(held.keys() | reserved.keys()))
+                                       & Location.kind.not_in(list(VIRTUAL_KINDS))):
         units, products = held.get(loc.id, (0, 0))
         on_hand, hold = money(units), money(reserved.get(loc.id))
         values = (on_hand, hold, on_hand - hold) if show_cost else (None, None, None)
