@@ -14,8 +14,6 @@ from services.catalog.line_units import line_quantities
 from services.core.errors import NotFound, ValidationError
 from services.core.numbers import CENT, MONEY_STEP, QTY_STEP, normalise_text, to_decimal
 
-FLOOR_TIER = "floor"  # the ProductPrice tier holding a product's minimum price
-
 
 @dataclass
 class SaleLineInput:

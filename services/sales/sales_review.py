@@ -11,7 +11,8 @@ from models.sales import Customer
 from services.core import shop_settings
 from services.core.messages import msg
 from services.core.numbers import fmt_money
-from services.sales.sales_lines import FLOOR_TIER, CleanSaleLine, tier_prices, total_of
+from services.sales.sales_lines import CleanSaleLine, tier_prices, total_of
+from services.sales.tier_prices import FLOOR
 
 
 def approval_threshold() -> Decimal:
@@ -31,7 +32,7 @@ def review_reasons(lines: list[CleanSaleLine], customer: Customer | None, paymen
     threshold = approval_threshold()
     if total > threshold:
         reasons.append(msg("sale.review.over_threshold", total=fmt_money(total), threshold=fmt_money(threshold)))
-    floors = tier_prices(list({line.product.id for line in lines}), FLOOR_TIER)
+    floors = tier_prices(list({line.product.id for line in lines}), FLOOR)
     for line in lines:
         floor = floors.get(line.product.id)
         if floor is not None and line.net_base_price < floor:
