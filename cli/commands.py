@@ -18,6 +18,7 @@ from cli import (
     printing,
     production,
     purchasing,
+    reports,
     sales,
     shop,
     stock,
@@ -28,7 +29,7 @@ from cli.output import complain
 from services.core.errors import XiaopuError
 
 DOMAINS = (shop, files, stock, channels, ledger, users, purchasing, printing, customers, sales, stocktake,
-           production, group_orders)
+           production, group_orders, reports)
 COMMANDS = {name: handler for domain in DOMAINS for name, handler in domain.COMMANDS.items()}
 
 

@@ -1,0 +1,120 @@
+"""`report`: the figures the owner reads (报表) — `report list`, and `report kpi|sales|dashboard
+[--from DATE] [--to DATE] [--json]` (`--by week|month` for kpi, `--by product|category|channel|
+customer|weekday|hour` for sales). JSON numbers are decimal strings; values at cost are null for a
+user whose role may not see cost (--user)."""
+from __future__ import annotations
+
+import argparse
+
+from cli.output import say, say_json
+
+REPORTS = ("kpi", "sales", "dashboard")
+
+
+def add_parser(sub) -> None:
+    report = sub.add_parser("report", help="reports (报表): KPIs, sales and margin, the dashboard")
+    rsub = report.add_subparsers(dest="report_command", required=True)
+    rsub.add_parser("list", help="the reports and what each shows")
+    helps = {"kpi": "turnover days, loss rate, margin, stock-outs, document and stocktake times",
+             "sales": "sales and margin grouped by one dimension; ABC classes by product",
+             "dashboard": "today and this week (--to: another day)"}
+    for name in REPORTS:
+        parser = rsub.add_parser(name, help=helps[name])
+        if name != "dashboard":  # the dashboard is one day and its week: --to says which day
+            parser.add_argument("--from", dest="start", help="first day, e.g. 2026-11-01 (default: 28 days to --to)")
+        parser.add_argument("--to", dest="end", help="last day (default today)")
+        parser.add_argument("--json", action="store_true")
+        if name == "kpi":
+            parser.add_argument("--by", help="week | month: the figures per week or month too")
+        elif name == "sales":
+            parser.add_argument("--by", default="product",
+                                help="product (default) | category | channel | customer | weekday | hour")
+
+
+def _value(value) -> str:
+    return "—" if value is None else str(value)
+
+
+def _say_kpi(report) -> None:
+    from services.core.messages import msg
+
+    def figures(items, indent: str = "") -> None:
+        for figure in items:
+            parts = " · ".join(f"{msg(f'report.part.{name}')} {value}" for name, value in figure.parts)
+            say(f"{indent}{figure.text()}" + (f"  [{parts}]" if parts else ""))
+
+    say(f"{msg('report.name.kpi')}  {report.period.start} – {report.period.end}")
+    figures(report.figures)
+    for bucket in report.buckets:
+        say(f"{msg(f'report.by.{report.by}')} {bucket.period.start} – {bucket.period.end}")
+        figures(bucket.figures, "  ")
+
+
+def _sales_line(row) -> str:
+    from services.core.numbers import fmt_qty
+
+    quantity = f"{fmt_qty(row.quantity)} {row.unit}" if row.quantity is not None else ""
+    rate = f"{row.margin_rate}%" if row.margin_rate is not None else "—"
+    share = f"{row.share}%" if row.share is not None else ""
+    return (f"{row.key:<10} {row.label:<14} {quantity:>10} {row.revenue:>10} {_value(row.cost):>10} "
+            f"{_value(row.margin):>10} {rate:>8} {share:>8} {row.abc}").rstrip()
+
+
+def _say_sales(report) -> None:
+    from services.core.messages import msg
+
+    say(f"{msg('report.name.sales')}  {report.period.start} – {report.period.end}  {msg(f'report.by.{report.by}')}")
+    for row in report.rows:
+        say(_sales_line(row))
+    say(_sales_line(report.total))
+    for cls in report.abc:
+        say(f"{cls.name}: {cls.products} · {cls.revenue} ({_value(cls.share)}%)")
+
+
+def _say_dashboard(board) -> None:
+    from services.core.messages import msg
+    from services.stock.expiry import NEAR_EXPIRY_DAYS
+
+    say(f"{msg('report.name.dashboard')}  {board.day} / {board.week.start} – {board.week.end}")
+    for title, sales in ((board.day.isoformat(), board.today), (msg("report.by.week"), board.this_week)):
+        say(f"{title}: " + " · ".join(f"{r.label} {r.revenue} ({_value(r.margin)})" for r in [*sales.rows, sales.total]))
+    say(" · ".join(f"{w.label} {w.count}" for w in board.waiting))
+    for row in board.locations:
+        say(f"{row.code:<8} {row.name:<12} {'' if row.sellable else row.kind:<13} {row.products:>5} "
+            f"{_value(row.on_hand):>12} {_value(row.reserved):>10} {_value(row.available):>12}")
+    say(msg("report.near_expiry", days=NEAR_EXPIRY_DAYS, lots=board.near_expiry.lots,
+            value=_value(board.near_expiry.value)))
+    say(msg("report.expired", lots=board.expired.lots, value=_value(board.expired.value)))
+    for out in board.stockouts:
+        say(msg("report.stockout", sku=out.sku, name=out.name, day=out.last_sold))
+
+
+def cmd_report(args: argparse.Namespace, user) -> int:
+    from services.core.messages import msg
+    from services.core.numbers import to_date
+
+    if args.report_command == "list":
+        for name in REPORTS:
+            say(f"{name:<10} {msg(f'report.name.{name}')}")
+        return 0
+    start, end = to_date(getattr(args, "start", None), "--from"), to_date(args.end, "--to")
+    if args.report_command == "kpi":
+        from services.reports.kpi import kpi
+
+        report, show = kpi(user, start, end, by=args.by), _say_kpi
+    elif args.report_command == "sales":
+        from services.reports.sales import sales_report
+
+        report, show = sales_report(user, start, end, by=args.by), _say_sales
+    else:
+        from services.reports.dashboard import dashboard
+
+        report, show = dashboard(user, end), _say_dashboard
+    if args.json:
+        say_json(report.as_json())
+    else:
+        show(report)
+    return 0
+
+
+COMMANDS = {"report": cmd_report}

@@ -1,0 +1,99 @@
+"""`report` on the command line: the list, and kpi / sales / dashboard as JSON with decimal strings,
+cost left out for a cashier, refusals as exit 1 with the reason."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from tests.test_cli import ROOT, xiaopu
+
+
+@pytest.fixture
+def db(tmp_path):
+    """苹果 (cost 5, list price 8): 100 in on Mon 11-30; 2 sold on Sun 12-06 straight through the ledger
+    (no sales order: valued at the list price, 16, cost 10). 小美 is a cashier."""
+    path = tmp_path / "shop.sqlite3"
+    code = f"""
+import sys, datetime as dt; sys.path.insert(0, {str(ROOT)!r})
+from services.core.clock import fix_clock_from_environment; fix_clock_from_environment()
+from decimal import Decimal
+from models import open_database
+from services.shop.setup import initialise
+from services.catalog import locations, products
+from services.core import users
+from services.stock import ledger
+open_database({str(path)!r}); owner = initialise()
+users.create_user(owner, "xiaomei", "cashier")
+p = products.save_product(owner, products.ProductInput(name="苹果", sku="AP", cost="5", price="8", category="水果"))
+store = locations.default_store().id
+ledger.post_document(owner, "receipt", [ledger.Line(p.id, Decimal(100), locations.virtual("supplier").id, store,
+                                                    unit_cost=Decimal(5))], doc_date=dt.date(2026, 11, 30))
+ledger.post_document(owner, "sale", [ledger.Line(p.id, Decimal(2), store, locations.virtual("customer").id)])
+"""
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
+    return path
+
+
+WEEK = ("--from", "2026-11-30", "--to", "2026-12-06")
+
+
+def test_report_list_names_every_report(db):
+    listed = xiaopu("report", "list", db=db)
+    assert listed.returncode == 0, listed.stderr
+    assert [line.split()[0] for line in listed.stdout.splitlines()] == ["kpi", "sales", "dashboard"]
+
+
+def test_sales_json_has_decimal_strings_and_abc(db):
+    result = xiaopu("report", "sales", *WEEK, "--by", "product", "--json", db=db)
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["period"] == {"from": "2026-11-30", "to": "2026-12-06"} and data["cost_visible"] is True
+    (row,) = data["rows"]
+    assert (row["key"], row["label"], row["quantity"], row["revenue"], row["cost"], row["margin"],
+            row["margin_rate"], row["abc"]) == ("AP", "苹果", "2", "16.00", "10.00", "6.00", "37.50", "A")
+    assert data["abc"][0] == {"class": "A", "products": 1, "revenue": "16.00", "share": "100.00"}
+    plain = xiaopu("report", "sales", *WEEK, "--by", "category", db=db)
+    assert "水果" in plain.stdout and "16.00" in plain.stdout
+
+
+def test_a_cashier_gets_no_cost(db):
+    data = json.loads(xiaopu("--user", "xiaomei", "report", "sales", *WEEK, "--json", db=db).stdout)
+    assert data["cost_visible"] is False
+    assert (data["total"]["revenue"], data["total"]["cost"], data["total"]["margin"]) == ("16.00", None, None)
+    board = json.loads(xiaopu("--user", "xiaomei", "report", "dashboard", "--json", db=db).stdout)
+    assert board["locations"][0]["on_hand"] is None and board["locations"][0]["products"] == 1
+
+
+def test_kpi_json_per_week(db):
+    """Closing stock at cost: 500 on 11-30 … 12-05, 490 on 12-06 = 3490 over 7 days (498.57 a day);
+    cost of goods sold 10, so turnover = 3490 ÷ 10 = 349.0 days."""
+    result = xiaopu("report", "kpi", *WEEK, "--by", "week", "--json", db=db)
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    figures = {f["key"]: f for f in data["figures"]}
+    turnover = figures["turnover_days"]
+    assert (turnover["value"], turnover["unit"], turnover["status"]) == ("349.0", "days", "ok")
+    assert turnover["parts"] == {"average_inventory": "498.57", "cogs": "10.00", "days": "7"}
+    assert figures["group_accuracy"]["status"] == "not_measured" and figures["group_accuracy"]["value"] is None
+    assert [b["period"] for b in data["buckets"]] == [data["period"]]
+    plain = xiaopu("report", "kpi", *WEEK, db=db)
+    assert "库存周转天数: 349.0 天" in plain.stdout
+
+
+def test_dashboard_json(db):
+    data = json.loads(xiaopu("report", "dashboard", "--json", db=db).stdout)
+    assert (data["day"], data["week"]) == ("2026-12-06", {"from": "2026-11-30", "to": "2026-12-06"})
+    assert data["sales_today"]["total"]["revenue"] == "16.00"
+    assert data["locations"][0]["on_hand"] == "490.00" and data["sellable_total"]["on_hand"] == "490.00"
+    assert {w["key"]: w["count"] for w in data["waiting"]}["emergencies"] == 0
+
+
+def test_refusals_exit_1_with_the_reason(db):
+    backwards = xiaopu("report", "kpi", "--from", "2026-12-06", "--to", "2026-11-30", db=db)
+    assert backwards.returncode == 1 and "晚于" in backwards.stderr
+    grouping = xiaopu("report", "sales", "--by", "supplier", db=db)
+    assert grouping.returncode == 1 and "supplier" in grouping.stderr
+    assert xiaopu("report", "sales", "--from", "yesterday", db=db).returncode == 1
