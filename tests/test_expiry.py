@@ -6,7 +6,14 @@ import datetime as dt
 from decimal import Decimal
 
 from models import Balance, Lot
-from services.stock.expiry import expired_condition, expiring_condition, expiry_status, is_expired, is_sellable
+from services.stock.expiry import (
+    expired_condition,
+    expiring_condition,
+    expiry_status,
+    is_expired,
+    is_sellable,
+    shelf_life_expiry,
+)
 from services.stock.ledger import Line, post_document
 
 MARKED = dt.date(2026, 12, 6)
@@ -20,6 +27,12 @@ def test_a_lot_sells_through_its_whole_expiry_day():
 
 def test_a_lot_without_an_expiry_date_never_expires():
     assert not is_expired(None, dt.date(2099, 1, 1)) and expiry_status(None, dt.date(2099, 1, 1)) == ""
+
+
+def test_a_perishable_lot_without_a_typed_date_expires_its_shelf_life_after_arrival():
+    assert shelf_life_expiry(7, MARKED) == dt.date(2026, 12, 13)
+    assert shelf_life_expiry(1, MARKED) == dt.date(2026, 12, 7), "bread of one day sells on the 6th and the 7th"
+    assert shelf_life_expiry(None, MARKED) is None and shelf_life_expiry(0, MARKED) is None
 
 
 def test_near_expiry_is_the_last_three_days_to_sell():

@@ -34,6 +34,7 @@ from services.production.production_orders import (
     release_reservations,
 )
 from services.stock.costing import moving_average_costs, record_costs
+from services.stock.expiry import shelf_life_expiry
 from services.stock.fefo import allocate_fefo
 from services.stock.ledger import Line, post_document
 from services.stock.numbering import next_number
@@ -203,7 +204,8 @@ def complete_disassembly(actor, number: str, actual: dict[int, object] | None = 
         for product, qty, _ in outputs:
             if qty <= 0:
                 continue
-            limits = [*expiries, *([day + dt.timedelta(days=product.shelf_life_days)] if product.shelf_life_days else [])]
+            own = shelf_life_expiry(product.shelf_life_days, day)
+            limits = [*expiries, *([own] if own else [])]
             lines.append(Line(product.id, qty, production, store, lot_code=order.number,
                               expiry=min(limits) if limits else None, unit_cost=costs[product.id]))
         new_costs = moving_average_costs([ln for ln in lines if ln.to_location_id == store], products)

@@ -33,6 +33,7 @@ from services.production.production_orders import (
     start,
 )
 from services.stock.costing import moving_average_costs, record_costs
+from services.stock.expiry import shelf_life_expiry
 from services.stock.ledger import Line, PostResult, post_document
 
 
@@ -177,7 +178,7 @@ def complete(actor, number: str, good: object, scrap: object = 0, *, actual: dic
             raise ValidationError("production.nothing_used", field="实际用量", number=order.number)
         extra = _by_products(order, made, by_products)
         code = normalise_text(lot_code) or order.number
-        lot_expiry = expiry or (day + dt.timedelta(days=product.shelf_life_days) if product.shelf_life_days else None)
+        lot_expiry = expiry or shelf_life_expiry(product.shelf_life_days, day)
         lines, unit_cost = _completion_lines(order, product, used, extra, good_qty, scrap_qty, (code, lot_expiry))
         store = default_store().id
         new_costs = moving_average_costs([ln for ln in lines if ln.product_id == product.id and ln.to_location_id

@@ -23,7 +23,7 @@ from services.core.permissions import allowed, require
 from services.purchasing.purchase_orders import ORDER_STATES
 from services.purchasing.receiving import RECEIPT_STATES, get_receipt
 from services.stock.costing import moving_average_costs, record_costs
-from services.stock.expiry import is_expired
+from services.stock.expiry import is_expired, shelf_life_expiry
 from services.stock.ledger import Line, post_document
 
 
@@ -48,11 +48,7 @@ class ReceiptResult:
 
 def _effective_expiry(line: GoodsReceiptLine, product: Product, day: dt.date) -> dt.date | None:
     """The expiry the ledger will give the lot: typed/scanned, else receipt date + shelf life."""
-    if line.expiry is not None:
-        return line.expiry
-    if product.shelf_life_days:
-        return day + dt.timedelta(days=product.shelf_life_days)
-    return None
+    return line.expiry if line.expiry is not None else shelf_life_expiry(product.shelf_life_days, day)
 
 
 def _problems(receipt: GoodsReceipt, order: PurchaseOrder | None, lines: list[GoodsReceiptLine],

@@ -14,6 +14,12 @@ import peewee
 NEAR_EXPIRY_DAYS = 3
 
 
+def shelf_life_expiry(shelf_life_days: int | None, day: dt.date) -> dt.date | None:
+    """The expiry of a perishable lot nobody typed one for: the day it arrives or is made plus the
+    product's shelf life; None for a product without one."""
+    return day + dt.timedelta(days=shelf_life_days) if shelf_life_days else None
+
+
 def is_expired(expiry: dt.date | None, on: dt.date) -> bool:
     """A lot with this expiry may no longer be sold on day `on`."""
     return expiry is not None and expiry < on

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from models import Location, Lot, Product, database
 from services.core.clock import now
+from services.stock.expiry import shelf_life_expiry
 
 if TYPE_CHECKING:  # the ledger's line type; the ledger imports this module
     from services.stock.ledger import Line
@@ -20,9 +21,7 @@ def _wanted_lot(product: Product, line: Line, doc_date: dt.date) -> tuple[str, d
     Typed code/expiry win; a perishable product gets receipt date + shelf life, coded by its expiry."""
     if not line.lot_code and line.expiry is None and not product.shelf_life_days:
         return None
-    expiry = line.expiry
-    if expiry is None and product.shelf_life_days:
-        expiry = doc_date + dt.timedelta(days=product.shelf_life_days)
+    expiry = line.expiry if line.expiry is not None else shelf_life_expiry(product.shelf_life_days, doc_date)
     return line.lot_code or (expiry or doc_date).strftime("%Y%m%d"), expiry
 
 
