@@ -29,10 +29,9 @@ from services.reports.ledger_sql import (
 )
 from services.reports.period import DEFAULT_DAYS, Period, week_of
 from services.reports.sales import SalesReport, sales_report
-from services.sales.sales_orders import COUNTER_CHANNEL, OPEN_STATES
+from services.sales.channels import COUNTER_CHANNEL, GROUP_CHANNEL
+from services.sales.sales_orders import OPEN_STATES
 from services.stock.expiry import NEAR_EXPIRY_DAYS
-
-GROUP_CHANNEL = "GROUP"  # 社群 (services.sales.channels.DEFAULT_CHANNELS)
 
 
 @dataclass(frozen=True)

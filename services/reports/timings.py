@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from services.reports.ledger_sql import day_end, day_start, fetch, stamp_param, to_stamp
 from services.reports.period import Period
-from services.sales.sales_orders import COUNTER_CHANNEL
+from services.sales.channels import COUNTER_CHANNEL
 
 Durations = list[tuple[dt.date, float]]  # (the day the waiting ended, seconds waited)
 

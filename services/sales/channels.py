@@ -11,9 +11,11 @@ from services.core.numbers import normalise_text
 from services.core.permissions import require
 
 # code, name: created by `init`; platform export layouts are keyed by these codes (services.sales.channel_files)
+COUNTER_CHANNEL = "STORE"  # 门店: the counter sells here
+GROUP_CHANNEL = "GROUP"  # 社群: WeChat group orders
 DEFAULT_CHANNELS = (
-    ("STORE", "门店"),
-    ("GROUP", "社群"),
+    (COUNTER_CHANNEL, "门店"),
+    (GROUP_CHANNEL, "社群"),
     ("MEITUAN", "美团"),
     ("DOUYIN", "抖音"),
     ("MINIAPP", "小程序"),

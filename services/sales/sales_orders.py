@@ -32,7 +32,6 @@ from services.stock.numbering import next_number
 
 NUMBER_PREFIX = "XD"
 PAYMENTS = ("cash", "wechat", "alipay", "card", "credit", "platform")
-COUNTER_CHANNEL = "STORE"  # 门店
 
 STATES = ("draft", "confirmed", "awaiting_approval", "approved", "shipped", "cancelled", "expired")
 OPEN_STATES = frozenset({"draft", "confirmed", "awaiting_approval", "approved"})  # stock is reserved

@@ -13,10 +13,10 @@ from services.core.clock import now
 from services.core.errors import DocumentStateError, ValidationError
 from services.core.numbers import normalise_text
 from services.core.permissions import require
+from services.sales.channels import COUNTER_CHANNEL
 from services.sales.sales_holds import expire_if_due
 from services.sales.sales_lines import CleanSaleLine, SaleLineInput
 from services.sales.sales_orders import (
-    COUNTER_CHANNEL,
     ORDER_STATES,
     create_order,
     get_customer,

@@ -22,6 +22,7 @@ from services.group_orders.product_aliases import learn_alias
 from services.group_orders.usual_orders import usual_order
 from services.sales import sales_orders as so
 from services.sales import sales_shipping
+from services.sales.channels import GROUP_CHANNEL
 from services.sales.sales_lines import SaleLineInput
 from ui.sales.pickers import CustomerCombo
 from ui.widgets import formatting
@@ -29,7 +30,6 @@ from ui.widgets.context import AppContext
 from ui.widgets.table_model import RIGHT, Column, RowsModel, setup_table
 
 CTX = "GroupOrderView"
-GROUP_CHANNEL = "GROUP"  # 社群
 ASK = QColor("#fff3cd")  # a line waiting for the clerk's choice
 
 

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from services.core.errors import XiaopuError
 from services.core.permissions import allowed
 from services.sales import quick_outbound, sales_emergency
-from services.sales import sales_orders as so
+from services.sales.channels import COUNTER_CHANNEL
 from ui.sales.scan_lines import ScanLinesBox
 from ui.widgets import formatting
 from ui.widgets.context import AppContext
@@ -180,7 +180,7 @@ class SalesOutboundView(RefreshOnShow, QWidget):
             self._say(self.tr("请填写紧急出库原因。"), True)
             return None
         try:
-            order = sales_emergency.emergency_outbound(self.context.user, so.COUNTER_CHANNEL, lines,
+            order = sales_emergency.emergency_outbound(self.context.user, COUNTER_CHANNEL, lines,
                                                        reason=self.reason.text())
         except XiaopuError as exc:
             self._say(self.tr("未出库:%1").replace("%1", str(exc)), True)
