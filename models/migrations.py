@@ -103,9 +103,16 @@ def _v10_report_indexes(db: peewee.Database) -> None:
     db.execute_sql("CREATE INDEX IF NOT EXISTS document_type_date ON document (doc_type, doc_date)")
 
 
+def _v11_reconciliation(db: peewee.Database) -> None:
+    """The daily reconciliation writes what it found, once a day (services/reports/reconcile.py)."""
+    from models.reconciliation import RECONCILIATION_MODELS
+
+    db.create_tables(RECONCILIATION_MODELS)
+
+
 MIGRATIONS: list[Callable[[peewee.Database], None]] = [
     _v1_core, _v2_nonzero_balance_index, _v3_purchasing, _v4_product_aliases, _v5_sales,
-    _v6_return_drafts, _v7_stocktake, _v8_bom, _v9_production, _v10_report_indexes,
+    _v6_return_drafts, _v7_stocktake, _v8_bom, _v9_production, _v10_report_indexes, _v11_reconciliation,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
