@@ -110,9 +110,17 @@ def _v11_reconciliation(db: peewee.Database) -> None:
     db.create_tables(RECONCILIATION_MODELS)
 
 
+def _v12_expiry_actions(db: peewee.Database) -> None:
+    """The 临期 worklist remembers what was done about a lot (markdown price, move, write-off)."""
+    from models.expiry_actions import ExpiryAction
+
+    db.create_tables([ExpiryAction])
+
+
 MIGRATIONS: list[Callable[[peewee.Database], None]] = [
     _v1_core, _v2_nonzero_balance_index, _v3_purchasing, _v4_product_aliases, _v5_sales,
     _v6_return_drafts, _v7_stocktake, _v8_bom, _v9_production, _v10_report_indexes, _v11_reconciliation,
+    _v12_expiry_actions,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
