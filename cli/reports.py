@@ -8,7 +8,7 @@ import argparse
 
 from cli.output import say, say_json
 
-REPORTS = ("kpi", "sales", "dashboard")
+REPORTS = ("kpi", "sales", "dashboard", "reconcile")
 
 
 def add_parser(sub) -> None:
@@ -17,9 +17,14 @@ def add_parser(sub) -> None:
     rsub.add_parser("list", help="the reports and what each shows")
     helps = {"kpi": "turnover days, loss rate, margin, stock-outs, document and stocktake times",
              "sales": "sales and margin grouped by one dimension; ABC classes by product",
-             "dashboard": "today and this week (--to: another day)"}
+             "dashboard": "today and this week (--to: another day)",
+             "reconcile": "run the daily reconciliation now and record it (integrity, swings, stuck documents)"}
     for name in REPORTS:
         parser = rsub.add_parser(name, help=helps[name])
+        if name == "reconcile":  # checks the ledger as it stands now: no period
+            parser.add_argument("--stuck-days", type=int, default=3, help="days before a document counts as stuck")
+            parser.add_argument("--json", action="store_true")
+            continue
         if name != "dashboard":  # the dashboard is one day and its week: --to says which day
             parser.add_argument("--from", dest="start", help="first day, e.g. 2026-11-01 (default: 28 days to --to)")
         parser.add_argument("--to", dest="end", help="last day (default today)")
@@ -89,6 +94,22 @@ def _say_dashboard(board) -> None:
         say(msg("report.stockout", sku=out.sku, name=out.name, day=out.last_sold))
 
 
+def _say_reconcile(report) -> None:
+    from services.core.messages import msg
+
+    say(msg("report.reconcile.head", day=report.day, ran_at=report.ran_at.isoformat(sep=" ", timespec="minutes")))
+    if report.ok:
+        say(msg("report.reconcile.ok", balances=report.balances, events=report.events))
+    for problem in report.problems:
+        say(f"  - {problem}")
+    for s in report.swings:
+        off = f"{s.swing}%" if s.swing is not None else msg("report.reconcile.no_stock_expected")
+        say(msg("report.reconcile.swing", sku=s.sku, name=s.name, yesterday=s.yesterday, today=s.today,
+                expected=s.expected, on_hand=s.on_hand, unit=s.unit, swing=off))
+    for stuck in report.stuck:
+        say(stuck.text())
+
+
 def cmd_report(args: argparse.Namespace, user) -> int:
     from services.core.messages import msg
     from services.core.numbers import to_date
@@ -97,11 +118,15 @@ def cmd_report(args: argparse.Namespace, user) -> int:
         for name in REPORTS:
             say(f"{name:<10} {msg(f'report.name.{name}')}")
         return 0
-    start, end = to_date(getattr(args, "start", None), "--from"), to_date(args.end, "--to")
+    start, end = to_date(getattr(args, "start", None), "--from"), to_date(getattr(args, "end", None), "--to")
     if args.report_command == "kpi":
         from services.reports.kpi import kpi
 
         report, show = kpi(user, start, end, by=args.by), _say_kpi
+    elif args.report_command == "reconcile":
+        from services.reports.reconcile import reconcile
+
+        report, show = reconcile(user, stuck_days=args.stuck_days), _say_reconcile
     elif args.report_command == "sales":
         from services.reports.sales import sales_report
 

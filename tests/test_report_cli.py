@@ -43,7 +43,7 @@ WEEK = ("--from", "2026-11-30", "--to", "2026-12-06")
 def test_report_list_names_every_report(db):
     listed = xiaopu("report", "list", db=db)
     assert listed.returncode == 0, listed.stderr
-    assert [line.split()[0] for line in listed.stdout.splitlines()] == ["kpi", "sales", "dashboard"]
+    assert [line.split()[0] for line in listed.stdout.splitlines()] == ["kpi", "sales", "dashboard", "reconcile"]
 
 
 def test_sales_json_has_decimal_strings_and_abc(db):
@@ -97,3 +97,14 @@ def test_refusals_exit_1_with_the_reason(db):
     grouping = xiaopu("report", "sales", "--by", "supplier", db=db)
     assert grouping.returncode == 1 and "supplier" in grouping.stderr
     assert xiaopu("report", "sales", "--from", "yesterday", db=db).returncode == 1
+
+
+def test_reconcile_runs_the_check_and_says_so(db):
+    """A clean shop: 100 in, 2 sold, the balance says 98 — nothing to flag; the JSON says why."""
+    result = xiaopu("report", "reconcile", "--json", db=db)
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert (data["day"], data["ok"], data["check"]["ok"], data["swing_limit"], data["swings"], data["stuck"]) == (
+        "2026-12-06", True, True, "10", [], [])
+    plain = xiaopu("report", "reconcile", db=db)
+    assert plain.returncode == 0 and "对账通过" in plain.stdout

@@ -686,6 +686,29 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.no_order": ("无销售单(按零售价)", "No sales order (at list price)"),
     "report.no_category": ("未分类", "Uncategorised"),
     "report.hour": ("{hour:02d}:00–{hour:02d}:59", "{hour:02d}:00–{hour:02d}:59"),
+    "report.name.expiry": ("临期处理:到期前卖不完或已进折价期的批次,建议动作与处理记录",
+                           "Near-expiry worklist: lots that will not sell before expiry or are in their markdown "
+                           "window, the suggested action, and what was done"),
+    "report.name.supplier_returns": ("供应商退货率:按月、按供应商和商品;连续 3 个月超过 15% 的商品",
+                                     "Supplier returns: monthly rate per supplier and product; products over 15% "
+                                     "three months in a row"),
+    "report.name.stocktake_trend": ("盘点差异趋势:每次盘点、每月各分类的差异率,0.5% 线",
+                                    "Stocktake trend: variance rate per count and per category by month, the "
+                                    "0.5% line"),
+    "report.expiry.write_off": ("报损", "Write off"),
+    "report.expiry.markdown": ("折价", "Mark down"),
+    "report.expiry.move": ("调拨", "Move"),
+    "report.expiry.sold": ("到期前已售完", "Sold before expiry"),
+    "report.expiry.not_sold": ("到期未售完", "Not sold by expiry"),
+    "report.expiry.selling": ("在售", "Selling"),
+    "report.returns.flag": ("{sku} {name}:连续 {months} 个月退货率超过 {limit}%", "{sku} {name}: returns over "
+                            "{limit}% for {months} months in a row"),
+    "report.stocktake.stable": ("已稳定:连续 {months} 个月差异率低于 {limit}%", "Stable: under {limit}% for "
+                                "{months} months in a row"),
+    "report.stocktake.not_stable": ("未稳定:需连续 {months} 个月差异率低于 {limit}%", "Not stable yet: needs "
+                                    "{months} months in a row under {limit}%"),
+    "expiry.nothing_here": ("批次 {lot} 在 {location} 没有库存", "Lot {lot} has no stock at {location}"),
+    "expiry.bad_target": ("不能调拨到 {location}", "Cannot move to {location}"),
     "report.waiting.purchase_approval": ("待审核的采购单", "Purchase orders to approve"),
     "report.waiting.sales_approval": ("待审核的销售单", "Sales orders to approve"),
     "report.waiting.group_orders": ("未出库的社群订单", "Group orders not shipped"),
@@ -695,6 +718,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
                            "{value} at cost"),
     "report.expired": ("已过期:{lots} 批,成本 {value}", "Expired: {lots} lots, {value} at cost"),
     "report.stockout": ("缺货:{sku} {name}(最后售出 {day})", "Out of stock: {sku} {name} (last sold {day})"),
+    "report.name.reconcile": ("每日对账:完整性检查、库存异常波动、卡住的单据", "Daily reconciliation: integrity "
+                              "check, stock swings, documents stuck between states"),
+    "report.stuck.purchase_not_received": ("已审核未收货的采购单", "Purchase order approved, not received"),
+    "report.stuck.emergency_open": ("未补全的紧急出库", "Emergency outbound not completed"),
+    "report.stuck.count_open": ("未完成的盘点", "Count session still open"),
+    "report.stuck.line": ("{label}:{number},自 {since} 起 {days} 天", "{label}: {number}, {days} days since {since}"),
+    "report.reconcile.ok": ("对账通过:{balances} 条库存与流水一致,审计链 {events} 条完好,无异常波动,无卡住的单据",
+                            "Reconciled: {balances} balances match the ledger, {events} audit events intact, "
+                            "no swings, nothing stuck"),
+    "report.reconcile.head": ("每日对账 {day}(运行于 {ran_at})", "Daily reconciliation {day} (ran {ran_at})"),
+    "report.reconcile.swing": ("{sku} {name}:昨日结存 {yesterday} + 今日变动 {today} = 应有 {expected},账面 {on_hand} {unit}"
+                               "(偏差 {swing})", "{sku} {name}: yesterday's close {yesterday} + today's moves {today} "
+                               "= {expected} expected, balance {on_hand} {unit} (off by {swing})"),
+    "report.reconcile.no_stock_expected": ("应为 0", "none expected"),
     "report.timing": ("{label}:中位数 {value} {unit},90% 在 {p90} {unit}以内(共 {count} 个)",
                       "{label}: median {value} {unit}, 90% within {p90} {unit} (n = {count})"),
 }
