@@ -34,6 +34,13 @@ from services.purchasing.suppliers import get_supplier
 from services.stock.ledger import Line, post_document
 
 RATE_STEP = Decimal("0.0001")
+# The rule in SQL over move m, document d, product p and supplier s (the monthly report reads it too).
+MOVE_VALUE = "m.quantity * COALESCE(m.unit_cost, p.cost)"  # integers: quantity units × money units
+_LINKED = f"SELECT document_id FROM {GoodsReceipt._meta.table_name} WHERE document_id IS NOT NULL"
+RECEIVED_FROM = (f"d.doc_type = 'receipt' AND d.state = 'posted' AND (d.id IN ({_LINKED} AND supplier_id = s.id) "
+                 f"OR (d.partner = s.name AND d.id NOT IN ({_LINKED})))")
+RETURNED_TO = (f"d.state = 'posted' AND d.id IN (SELECT document_id FROM {PurchaseReturn._meta.table_name} "
+               "WHERE supplier_id = s.id)")
 
 
 @dataclass
@@ -148,18 +155,11 @@ def return_stats(supplier_id: int, days: int = 90, end: dt.date | None = None) -
     start = end - dt.timedelta(days=days - 1)
     ph = database.param
     day = Document.doc_date.db_value
-    value = "SUM(m.quantity * COALESCE(m.unit_cost, p.cost))"  # integers: quantity units × money units
-    linked = f"SELECT document_id FROM {GoodsReceipt._meta.table_name} WHERE document_id IS NOT NULL"
-    received = _value(
-        f"SELECT {value} FROM move m JOIN document d ON d.id = m.document_id JOIN product p ON p.id = m.product_id "
-        f"WHERE d.doc_type = 'receipt' AND d.state = 'posted' AND d.doc_date BETWEEN {ph} AND {ph} "
-        f"AND (d.id IN ({linked} AND supplier_id = {ph}) OR (d.partner = {ph} AND d.id NOT IN ({linked})))",
-        [day(start), day(end), supplier.id, supplier.name])
-    returned = _value(
-        f"SELECT {value} FROM move m JOIN document d ON d.id = m.document_id JOIN product p ON p.id = m.product_id "
-        f"JOIN {PurchaseReturn._meta.table_name} r ON r.document_id = d.id "
-        f"WHERE r.supplier_id = {ph} AND d.state = 'posted' AND d.doc_date BETWEEN {ph} AND {ph}",
-        [supplier.id, day(start), day(end)])
+    moves = (f"FROM move m JOIN document d ON d.id = m.document_id JOIN product p ON p.id = m.product_id "
+             f"JOIN {Supplier._meta.table_name} s ON s.id = {ph} WHERE d.doc_date BETWEEN {ph} AND {ph}")
+    params = [supplier.id, day(start), day(end)]
+    received = _value(f"SELECT SUM({MOVE_VALUE}) {moves} AND {RECEIVED_FROM}", params)
+    returned = _value(f"SELECT SUM({MOVE_VALUE}) {moves} AND {RETURNED_TO}", params)
     return ReturnRate(supplier.id, start, end, received, returned)
 
 
