@@ -8,7 +8,7 @@ import argparse
 
 from cli.output import say, say_json
 
-REPORTS = ("kpi", "sales", "dashboard", "reconcile")
+REPORTS = ("kpi", "sales", "dashboard", "reconcile", "basket")
 
 
 def add_parser(sub) -> None:
@@ -18,7 +18,8 @@ def add_parser(sub) -> None:
     helps = {"kpi": "turnover days, loss rate, margin, stock-outs, document and stocktake times",
              "sales": "sales and margin grouped by one dimension; ABC classes by product",
              "dashboard": "today and this week (--to: another day)",
-             "reconcile": "run the daily reconciliation now and record it (integrity, swings, stuck documents)"}
+             "reconcile": "run the daily reconciliation now and record it (integrity, swings, stuck documents)",
+             "basket": "products bought together: support, confidence and lift of each pair"}
     for name in REPORTS:
         parser = rsub.add_parser(name, help=helps[name])
         if name == "reconcile":  # checks the ledger as it stands now: no period
@@ -34,6 +35,11 @@ def add_parser(sub) -> None:
         elif name == "sales":
             parser.add_argument("--by", default="product",
                                 help="product (default) | category | channel | customer | weekday | hour")
+        elif name == "basket":
+            parser.add_argument("--weekday", type=int, help="1 (Monday) … 7 (Sunday): that weekday's baskets only")
+            parser.add_argument("--hours", help="an hour block, e.g. 9-11 (09:00–10:59)")
+            parser.add_argument("--category", default="", help="pairs with a product of this category")
+            parser.add_argument("--min-support", type=int, default=5, help="baskets holding both (default 5)")
 
 
 def _value(value) -> str:
@@ -110,6 +116,32 @@ def _say_reconcile(report) -> None:
         say(stuck.text())
 
 
+def _say_basket(report) -> None:
+    from services.core.messages import msg
+
+    say(f"{msg('report.name.basket')}  {report.period.start} – {report.period.end}  "
+        f"{report.baskets} / {report.multi_line}")
+    if not report.rules:
+        say(msg("report.basket.none", min_support=report.min_support))
+    for rule in report.rules:
+        say(f"{rule.support:>6}% {rule.confidence:>7}% {rule.lift:>6}  {rule.sentence()}")
+
+
+def _basket(args, start, end):
+    from services.core.errors import ValidationError
+    from services.reports.basket import basket_report
+
+    hours = None
+    if args.hours:
+        try:
+            first, last = (int(part) for part in args.hours.split("-"))
+        except ValueError:
+            raise ValidationError("report.basket.bad_hours", start=args.hours, end="") from None
+        hours = (first, last)
+    return basket_report(start, end, weekday=args.weekday, hours=hours, category=args.category,
+                         min_support=args.min_support)
+
+
 def cmd_report(args: argparse.Namespace, user) -> int:
     from services.core.messages import msg
     from services.core.numbers import to_date
@@ -127,6 +159,8 @@ def cmd_report(args: argparse.Namespace, user) -> int:
         from services.reports.reconcile import reconcile
 
         report, show = reconcile(user, stuck_days=args.stuck_days), _say_reconcile
+    elif args.report_command == "basket":
+        report, show = _basket(args, start, end), _say_basket
     elif args.report_command == "sales":
         from services.reports.sales import sales_report
 

@@ -43,7 +43,7 @@ WEEK = ("--from", "2026-11-30", "--to", "2026-12-06")
 def test_report_list_names_every_report(db):
     listed = xiaopu("report", "list", db=db)
     assert listed.returncode == 0, listed.stderr
-    assert [line.split()[0] for line in listed.stdout.splitlines()] == ["kpi", "sales", "dashboard", "reconcile"]
+    assert [line.split()[0] for line in listed.stdout.splitlines()] == ["kpi", "sales", "dashboard", "reconcile", "basket"]
 
 
 def test_sales_json_has_decimal_strings_and_abc(db):
@@ -108,3 +108,13 @@ def test_reconcile_runs_the_check_and_says_so(db):
         "2026-12-06", True, True, "10", [], [])
     plain = xiaopu("report", "reconcile", db=db)
     assert plain.returncode == 0 and "对账通过" in plain.stdout
+
+
+def test_basket_json_and_a_bad_hour_block(db):
+    """One basket (the single sale of 苹果): nothing to pair, and the JSON says how many baskets it read."""
+    result = xiaopu("report", "basket", *WEEK, "--min-support", "1", "--json", db=db)
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert (data["baskets"], data["multi_line"], data["min_support"], data["rules"]) == (1, 0, 1, [])
+    refused = xiaopu("report", "basket", "--hours", "11-9", db=db)
+    assert refused.returncode == 1 and "11–9" in refused.stderr

@@ -732,6 +732,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                "(偏差 {swing})", "{sku} {name}: yesterday's close {yesterday} + today's moves {today} "
                                "= {expected} expected, balance {on_hand} {unit} (off by {swing})"),
     "report.reconcile.no_stock_expected": ("应为 0", "none expected"),
+    "report.name.basket": ("购物篮:常一起买的商品,支持度、置信度、提升度", "Basket analysis: products bought "
+                           "together, with support, confidence and lift"),
+    "report.basket.rule": ("{slice}买{a}的顾客中 {confidence}% 也买了{b},是平时的 {lift} 倍,基于 {baskets} 单",
+                           "{slice} {confidence}% of customers who bought {a} also bought {b}, {lift} times the "
+                           "usual rate, based on {baskets} orders"),
+    "report.basket.hours": ("{start}–{end} 点", "{start}–{end}h"),
+    "report.basket.bad_weekday": ("星期应为 1–7(周一为 1),不是 {weekday}", "The weekday is 1–7 (Monday 1), not {weekday}"),
+    "report.basket.bad_hours": ("时段 {start}–{end} 不对:应在 0–24 点之间且开始早于结束",
+                                "The hours {start}–{end} must lie within 0–24 and start before they end"),
+    "report.basket.none": ("没有达到最低支持度({min_support} 单)的商品组合", "No pair reaches the minimum "
+                           "support ({min_support} baskets)"),
     "report.timing": ("{label}:中位数 {value} {unit},90% 在 {p90} {unit}以内(共 {count} 个)",
                       "{label}: median {value} {unit}, 90% within {p90} {unit} (n = {count})"),
 }

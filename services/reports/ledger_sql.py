@@ -74,6 +74,13 @@ def hour_sql(column: str) -> str:
     return f"CAST(EXTRACT(HOUR FROM {column}) AS INTEGER)"
 
 
+def weekday_sql(column: str) -> str:
+    """The weekday of a date column in SQL, 0 = Sunday … 6 = Saturday (strftime('%w') / EXTRACT(DOW))."""
+    if is_sqlite():
+        return f"CAST(strftime('%w', {column}) AS INTEGER)"
+    return f"CAST(EXTRACT(DOW FROM {column}) AS INTEGER)"
+
+
 def fetch(sql: str, params: Iterable = ()) -> list[tuple]:
     return database.execute_sql(sql.replace("?", database.param), list(params)).fetchall()
 
