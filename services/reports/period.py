@@ -45,6 +45,14 @@ def week_of(day: dt.date) -> Period:
     return Period(day - dt.timedelta(days=day.weekday()), day)
 
 
+def months_up_to(end: dt.date, months: int) -> Period:
+    """The last `months` calendar months up to `end`, this month so far included."""
+    first = end.replace(day=1)
+    for _ in range(months - 1):
+        first = (first - dt.timedelta(days=1)).replace(day=1)
+    return Period(first, end)
+
+
 def buckets(whole: Period, by: str) -> list[Period]:
     """`whole` cut into calendar weeks (Monday–Sunday) or months, the first and last clipped to it."""
     if by not in BUCKETS:

@@ -13,12 +13,13 @@ from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
+from services.core.clock import today
 from services.core.messages import msg
 from services.core.numbers import fmt_qty
 from services.purchasing.purchase_returns import MOVE_VALUE, RECEIVED_FROM, RETURNED_TO
 from services.reports.figures import dec, may_see_cost, money, percent
 from services.reports.ledger_sql import day_param, fetch, in_list, quantity, to_day
-from services.reports.period import Period, buckets, period
+from services.reports.period import Period, buckets, months_up_to, period
 
 FLAG_PERCENT = Decimal(15)  # returned more than this share of what came in …
 FLAG_MONTHS = 3  # … this many months in a row
@@ -117,19 +118,9 @@ def _rows(table: str, sums: dict[int, dict[str, list[int]]], months: list[str], 
     return sorted(rows, key=lambda r: (not r.flagged, r.code))
 
 
-def three_months(end: dt.date) -> dt.date:
-    """The first day of the month two months before `end`'s: three calendar months up to `end`."""
-    first = end.replace(day=1)
-    for _ in range(2):
-        first = (first - dt.timedelta(days=1)).replace(day=1)
-    return first
-
-
 def supplier_returns(actor, start: dt.date | None = None, end: dt.date | None = None) -> SupplierReturns:
-    """Return rates per month from `start` (default: three calendar months up to `end`) to `end` (today)."""
-    whole = period(start, end)
-    if start is None:
-        whole = period(three_months(whole.end), whole.end)
+    """Return rates per month from `start` (default: the FLAG_MONTHS calendar months up to `end`) to `end` (today)."""
+    whole = period(start, end) if start else months_up_to(end or today(), FLAG_MONTHS)
     months = [b.start.strftime("%Y-%m") for b in buckets(whole, "month")]
     by_supplier: dict[int, dict[str, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0, 0, 0]))
     by_product: dict[int, dict[str, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0, 0, 0]))

@@ -164,8 +164,9 @@ def session_rates() -> list[SessionRate]:
     return out
 
 
-def category_rates() -> list[tuple[str, str, Decimal]]:
-    """(month YYYY-MM, category, variance rate %) over posted sessions."""
+def _monthly_rates(key_of) -> dict[tuple[str, str], Decimal]:
+    """Σ|variance × cost| ÷ Σ(snapshot × cost) in percent over the counted lines of posted sessions,
+    grouped by (month YYYY-MM of the posting, key_of(line))."""
     diff: dict[tuple[str, str], Decimal] = defaultdict(Decimal)
     base: dict[tuple[str, str], Decimal] = defaultdict(Decimal)
     for s in CountSession.select().where(CountSession.state == "posted"):
@@ -173,12 +174,22 @@ def category_rates() -> list[tuple[str, str, Decimal]]:
         for r in review(s.id):
             if r.counted is None:
                 continue
-            key = (month, r.category or "-")
+            key = (month, key_of(r))
             diff[key] += abs(r.variance * r.cost)
             base[key] += (r.snapshot or ZERO) * r.cost
-    return [(m, c, (diff[(m, c)] * 100 / base[(m, c)]).quantize(Decimal("0.01")) if base[(m, c)] else ZERO)
-            for m, c in sorted(diff)]
+    return {key: (diff[key] * 100 / base[key]).quantize(Decimal("0.01")) if base[key] else ZERO
+            for key in sorted(diff)}
+
+
+def category_rates() -> list[tuple[str, str, Decimal]]:
+    """(month YYYY-MM, category, variance rate %) over posted sessions."""
+    return [(m, c, rate) for (m, c), rate in _monthly_rates(lambda r: r.category or "-").items()]
+
+
+def month_rates() -> dict[str, Decimal]:
+    """Month YYYY-MM → the variance rate % of every count posted that month together."""
+    return {m: rate for (m, _), rate in _monthly_rates(lambda r: "").items()}
 
 
 __all__ = ["Document", "LineVariance", "ReviewTotals", "SessionRate", "User", "category_rates", "line_variance",
-           "review", "session_rates", "totals", "trace"]
+           "month_rates", "review", "session_rates", "totals", "trace"]

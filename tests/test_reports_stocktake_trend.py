@@ -1,0 +1,73 @@
+"""The stocktake trend over four monthly counts, worked out by hand against the 0.5% line: the shop
+becomes stable once three months in a row come in under it."""
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+from services.core import users
+from services.core.clock import clock_at
+from services.reports.stocktake_trend import stable, stocktake_trend
+from services.stocktake import sessions as stocktake
+from services.stocktake.posting import post
+from tests.report_shop import add_product, receive
+
+D = Decimal
+
+
+def count(owner, counter, when: dt.datetime, counted: dict[str, int]) -> None:
+    with clock_at(when):
+        session = stocktake.start_session(owner, "full")
+        stocktake.set_place(counter, session.id, "STORE")
+        for barcode, qty in counted.items():
+            stocktake.count_scan(counter, session.id, barcode, qty)
+        stocktake.submit_for_review(counter, session.id)
+        post(owner, session.id)
+
+
+@pytest.fixture
+def counts(shop):
+    """大米 (粮油, cost 10) and 酱油 (调味, cost 5): 100 of each in on 09-01. Counted on the 15th:
+    Sep: 大米 99 — 10 off of 1000 + 500 = 0.67% (粮油 1.00%, 调味 0.00%).
+    Oct: 酱油 99 — 5 off of 990 + 500 = 0.34% (粮油 0.00%, 调味 1.00%).
+    Nov: both right, 0.00%. Dec 1: 酱油 98 — 5 off of 990 + 495 = 0.34% (调味 1.01%)."""
+    owner = shop.owner
+    counter = users.create_user(owner, "laozhang", "warehouse")
+    rice = add_product(owner, "大米", cost="10", price="15", category="粮油", barcode="RICE")
+    soy = add_product(owner, "酱油", cost="5", price="8", category="调味", barcode="SOY")
+    receive(owner, rice, "100", "10", dt.date(2026, 9, 1))
+    receive(owner, soy, "100", "5", dt.date(2026, 9, 1))
+    count(owner, counter, dt.datetime(2026, 9, 15, 20), {"RICE": 99, "SOY": 100})
+    count(owner, counter, dt.datetime(2026, 10, 15, 20), {"RICE": 99, "SOY": 99})
+    count(owner, counter, dt.datetime(2026, 11, 15, 20), {"RICE": 99, "SOY": 99})
+    count(owner, counter, dt.datetime(2026, 12, 1, 20), {"RICE": 99, "SOY": 98})
+    return owner
+
+
+def test_the_last_three_months_under_the_line_are_stable(counts):
+    trend = stocktake_trend(counts)  # October to today
+    assert trend.months == ["2026-10", "2026-11", "2026-12"]
+    assert trend.shop.rates == [D("0.34"), D("0.00"), D("0.34")] and trend.shop.stable
+    assert [(c.posted_at.date(), c.rate) for c in trend.counts] == [
+        (dt.date(2026, 10, 15), D("0.34")), (dt.date(2026, 11, 15), D("0.00")), (dt.date(2026, 12, 1), D("0.34"))]
+    categories = {c.name: c for c in trend.categories}
+    assert categories["粮油"].rates == [D("0.00"), D("0.00"), D("0.00")] and categories["粮油"].stable
+    assert categories["调味"].rates == [D("1.00"), D("0.00"), D("1.01")] and not categories["调味"].stable
+    assert trend.verdict == "已稳定:连续 3 个月差异率低于 0.5%"
+
+
+def test_september_over_the_line_is_not_stable_yet(counts):
+    trend = stocktake_trend(counts, dt.date(2026, 9, 1), dt.date(2026, 11, 30))
+    assert trend.shop.rates == [D("0.67"), D("0.34"), D("0.00")] and not trend.shop.stable
+    assert {c.name: c.rates[0] for c in trend.categories} == {"粮油": D("1.00"), "调味": D("0.00")}
+    data = trend.as_json()
+    assert (data["line"], data["stable"], data["shop"]["months"]["2026-09"]) == ("0.5", False, "0.67")
+    assert data["counts"][0]["under_line"] is False and data["counts"][1]["under_line"] is True
+
+
+def test_a_month_without_a_count_is_not_stable():
+    assert stable([D("0.1"), D("0.2"), D("0.3")]) and stable([D(5), D("0.1"), D("0.2"), D("0.3")])
+    assert not stable([D("0.1"), None, D("0.3")]) and not stable([D("0.1"), D("0.2")])
+    assert not stable([D("0.1"), D("0.2"), D("0.5")])  # 0.5% itself is on the line, not under it
