@@ -1,0 +1,79 @@
+"""A closed-loop simulated shop: does following Xiaopu's purchase suggestions keep the shelves full
+while throwing little away? (issue 12; the model and the policies: bench/sim/)
+
+    python bench/simulate.py --products 60 --days 42 --seeds 3 --policies app,par,naive [--warmup 14]
+
+Prints one JSON line per run (policy, seed) and then a table of the medians over the seeds.
+Numbers, not pass/fail.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from bench.sim.policies import POLICIES  # noqa: E402
+from bench.sim.run import run  # noqa: E402
+
+COLUMNS = (("fill_rate", "fill rate", "pct"), ("stockout_days", "stock-out product-days", "pct"),
+           ("waste_rate", "waste (cost)", "pct"), ("turnover_days", "turnover", "days"),
+           ("orders", "orders", "int"), ("lost_value", "lost sales (¥)", "int"))
+
+
+def _cell(value, kind: str) -> str:
+    if value is None:
+        return "–"
+    return {"pct": f"{value * 100:.1f}%", "days": f"{value:.1f} d", "int": f"{value:,.0f}"}[kind]
+
+
+def median_table(runs: list[dict]) -> str:
+    lines = ["| policy | " + " | ".join(title for _, title, _ in COLUMNS) + " | fill by category |",
+             "|---" * (len(COLUMNS) + 2) + "|"]
+    for policy in dict.fromkeys(r["policy"] for r in runs):
+        mine = [r for r in runs if r["policy"] == policy]
+        cells = [_cell(_median([r[key] for r in mine]), kind) for key, _, kind in COLUMNS]
+        categories = mine[0]["by_category"]
+        by_cat = ", ".join(f"{name} {_cell(_median([r['by_category'][name]['fill_rate'] for r in mine]), 'pct')}"
+                           for name in categories)
+        lines.append(f"| {policy} | " + " | ".join(cells) + f" | {by_cat} |")
+    return "\n".join(lines)
+
+
+def _median(values: list):
+    present = [v for v in values if v is not None]
+    return statistics.median(present) if present else None
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--products", type=int, default=60)
+    parser.add_argument("--days", type=int, default=42)
+    parser.add_argument("--seeds", type=int, default=3)
+    parser.add_argument("--warmup", type=int, default=14)
+    parser.add_argument("--policies", default="app,par,naive")
+    args = parser.parse_args()
+    policies = [p.strip() for p in args.policies.split(",") if p.strip()]
+    unknown = [p for p in policies if p not in POLICIES]
+    if unknown:
+        parser.error(f"unknown policies {unknown}; choose from {sorted(POLICIES)}")
+    runs = []
+    for seed in range(1, args.seeds + 1):
+        for policy in policies:
+            result = run(policy, args.products, args.days, seed, args.warmup)
+            print(json.dumps(result, ensure_ascii=False), flush=True)
+            runs.append(result)
+    print()
+    print(f"Medians over {args.seeds} seeds, {args.products} products × {args.days} days "
+          f"({args.warmup} warm-up days not measured):")
+    print(median_table(runs))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
