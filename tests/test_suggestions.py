@@ -29,6 +29,7 @@ from services.purchasing import (
 from services.purchasing.suggestion_inputs import OrderTerms
 from services.stock import ledger, reservations, reversal
 from services.stock.demand import Demand
+from services.stock.expiry import sellable_until
 
 D = Decimal
 TODAY = today()
@@ -111,9 +112,10 @@ def test_spinach_story_right_quantity_and_reason(spinach):
     wed_rest = D("22.4") * 84 / 119
     need = wed_rest + D("16.1") + 23 - 17 - 0
     assert 37 < need < 38  # → rounded up to 5-斤 bundles: 40
-    # cap: Thu 08:00 → Sun 08:00 sells 3 × 16.1; 17 − wed_rest is still there (sold first): 47.1 → 45
-    cap = 3 * D("16.1") - (17 - wed_rest)
-    assert 45 < cap < 50
+    # cap: Thursday's goods expire Sunday and sell through that whole day (services.stock.expiry):
+    # Thu 08:00 → Sunday's end sells 4 × 16.1; 17 − wed_rest is still there (sold first): 63.2 → 60
+    cap = 4 * D("16.1") - (17 - wed_rest)
+    assert 60 < cap < 65
     s = suggestions.explain(spinach.spinach.id, at=NOW)
     assert s.suggested == D("40")
     assert abs(s.need - need) < D("1e-20") and abs(s.cap - cap) < D("1e-20")
@@ -191,9 +193,25 @@ def test_shelf_life_caps_the_quantity(shop):
     steady_week(shop, sprouts, ("3", "3", "4"))
     s = suggestions.explain(sprouts.id, at=NOW)
     assert s.need > 100
-    assert s.cap == 20  # Thu 08:00 → Sat 08:00: 2 days × 10, nothing left over
-    assert s.suggested == 20
-    assert "保质期 2 天,到货后最多卖得完 20 袋" in s.reason
+    # Thursday's sprouts expire Saturday and sell through that whole day: Thu 08:00 → Saturday's end,
+    # 3 days × 10 (nothing sells before 08:00), nothing left over
+    assert s.cap == 30
+    assert s.suggested == 30
+    assert "保质期 2 天,到货后最多卖得完 30 袋" in s.reason
+
+
+def test_one_day_bread_is_bought_for_its_whole_expiry_day(shop):
+    # Issue 12 (1): bread keeps one day and sells 30 a day. Thursday's delivery gets the lot expiry
+    # Friday, and the ledger sells it all through Friday — the cap once stopped at Friday 08:00 and
+    # bought only 30 for two days of selling.
+    farm = make_supplier(shop)
+    bread = make_product(shop, "吐司", unit="个", shelf_life=1)
+    supplies(shop, farm, bread)
+    steady_week(shop, bread, ("9", "9", "12"))  # 30 a day, nothing left on the shelf now
+    s = suggestions.explain(bread.id, at=NOW)
+    assert s.need == 21 + 30 + 30  # Wed after 14:00, Thursday, one day's safety
+    assert s.cap == 60  # Thu 08:00 → the end of Friday: Thursday's 30 and Friday's 30
+    assert s.suggested == 60
 
 
 def test_open_orders_and_reservations_reduce_the_suggestion(spinach):
@@ -308,7 +326,7 @@ def test_engine_properties(demand, minute, lead_hours, gap_days, shelf_life, lot
     assert s.suggested >= 0
     assert s.suggested % D(pack) == 0
     if shelf_life:
-        assert s.suggested <= s.cap <= demand.between(t1, t1 + dt.timedelta(days=shelf_life))
+        assert s.suggested <= s.cap <= demand.between(t1, sellable_until(t1.date() + dt.timedelta(days=shelf_life)))
     if s.need > 0 and (s.cap is None or s.cap >= s.need + D(pack)):
         assert s.need <= s.suggested < s.need + D(pack)
     if s.need <= 0:
@@ -411,8 +429,9 @@ def test_stock_that_will_expire_unsold_neither_covers_demand_nor_blocks_the_new_
     # Wed after 14:00 sells 7, Thursday 10; the 13 left expire at Thursday's end, before T2 (Fri 08:00)
     assert (s.available, s.wasted) == (D(30), D(13))
     assert s.need == 7 + 10 + 10 - (30 - 13)
-    # the new goods (Thu 08:00 → Sun 08:00: 30 of demand) only lose Thursday's 10 to the old stock
-    assert s.cap == 30 - 10
+    # the new goods (Thu 08:00 → the end of Sunday, their expiry day: 40 of demand) only lose Thursday's 10
+    # to the old stock
+    assert s.cap == 40 - 10
     assert s.suggested == 10
     assert "13 将卖不完过期" in s.reason
 

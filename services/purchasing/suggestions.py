@@ -14,10 +14,10 @@ For each active product, all quantities in its base unit:
     safety = (product.safety_stock, or SAFETY_DAYS × average daily sales when none is set)
              × (1 + loss rate), rounded up to 0.1 — a shop that throws more away keeps more back.
     need = demand(now, T2) + safety − (available − wasted) − on order
-    cap  = demand(T1, T1 + shelf life) − carry − on order          (only with a shelf life)
+    cap  = demand(T1, end of the expiry day of goods arriving at T1) − carry − on order   (only with a shelf life)
+           the goods expire T1's date + shelf life and sell through that whole day (services.stock.expiry);
            carry = what of today's stock is left at T1 and still sells before it expires: FEFO
-           sells it (and what is on order) first, so the new goods, sellable for shelf-life days
-           from T1, only get the rest of those days' demand.
+           sells it (and what is on order) first, so the new goods only get the rest of that demand.
     suggested = 0 when need ≤ 0, else min(need rounded UP to the pack size, cap rounded DOWN to it).
 
 The stock-out moment walks the available stock (plus what is on order, arriving at T1) down the
@@ -41,7 +41,7 @@ from services.core.numbers import QTY_STEP
 from services.purchasing import purchase_orders, suggestion_inputs, suggestion_text
 from services.purchasing.suggestion_inputs import OrderTerms
 from services.stock.demand import Demand, Peak, demand_by_product, no_demand
-from services.stock.expiry import is_sellable
+from services.stock.expiry import is_sellable, sellable_until, shelf_life_expiry
 from services.stock.rundown import StockLot, run_down
 
 ZERO, ONE = Decimal(0), Decimal(1)
@@ -199,14 +199,15 @@ def plan_product(row: tuple, demand: Demand, lots: list[tuple[dt.date | None, De
     t1, t2, t1_tomorrow = calendar
     before = run_down(demand, sellable, at, t1)
     carry = sum((lot.quantity for lot in before.lots if is_sellable(lot.expiry, t1.date())), ZERO)
-    arriving = [StockLot(t1.date() + dt.timedelta(days=shelf_life) if shelf_life else None, on_order, False)]
+    arriving_expiry = shelf_life_expiry(shelf_life, t1.date())
+    arriving = [StockLot(arriving_expiry, on_order, False)]
     after = run_down(demand, before.lots + arriving, t1, t2)
     wasted = before.wasted + after.wasted
     stockout = out_now or before.stockout_at or after.stockout_at
     need = demand.between(at, t2) + safety - (available - wasted) - on_order
     cap = None
-    if shelf_life:
-        sell_until = t1 + dt.timedelta(days=shelf_life)
+    if arriving_expiry is not None:
+        sell_until = sellable_until(arriving_expiry)  # what arrives at T1 sells through its whole expiry day
         rest = run_down(demand, before.lots, t1, sell_until)  # today's stock goes first (FEFO) …
         carry_sold = carry - rest.left - rest.wasted  # … as far as it lasts and keeps
         cap = max(ZERO, demand.between(t1, sell_until) - carry_sold - on_order)

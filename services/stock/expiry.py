@@ -29,6 +29,11 @@ def is_sellable(expiry: dt.date | None, on: dt.date) -> bool:
     return not is_expired(expiry, on)
 
 
+def sellable_until(expiry: dt.date) -> dt.datetime:
+    """The moment a lot with this expiry stops selling: the midnight that ends its expiry day."""
+    return dt.datetime.combine(expiry + dt.timedelta(days=1), dt.time())
+
+
 def expired_condition(expiry: peewee.Field, on: dt.date) -> peewee.Expression:
     """`is_expired` in SQL: lots that may no longer be sold on day `on`."""
     return expiry < on
