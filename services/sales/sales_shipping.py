@@ -74,8 +74,9 @@ def ship(actor, number: str, override_reason: str = "") -> SalesOrder:
 
 
 def post_shipment(actor, order: SalesOrder, lines: list[CleanSaleLine], transition: str,
-                   override_reason: str = "", reason: str = "") -> SalesOrder:
-    """Post the order's 'sale' document and move it to shipped (inside the caller's transaction)."""
+                   override_reason: str = "", reason: str = "", at: dt.datetime | None = None) -> SalesOrder:
+    """Post the order's 'sale' document and move it to shipped (inside the caller's transaction);
+    `at` is when the goods left (default now): the sale lands on that day and hour of the ledger."""
     store, customer_location = default_store(), virtual("customer")
     customer = get_customer(order.customer_id)
     channel = Channel.get_by_id(order.channel_id)
@@ -83,7 +84,8 @@ def post_shipment(actor, order: SalesOrder, lines: list[CleanSaleLine], transiti
     result = post_document(actor, "sale", moves, key=f"sale:{order.id}",
                            partner=customer.name if customer else channel.name, note=order.number,
                            override_reason=normalise_text(override_reason),
-                           consume_reservations=owner_key(order.number))
+                           consume_reservations=owner_key(order.number),
+                           doc_date=at.date() if at else None, occurred_at=at)
     order = ORDER_STATES.apply(actor, order, transition, reason=reason or normalise_text(override_reason),
                                document=result.document_id)
     if order.payment == "credit":
@@ -98,14 +100,15 @@ def post_shipment(actor, order: SalesOrder, lines: list[CleanSaleLine], transiti
 def sell_now(actor, lines: list[SaleLineInput], channel_code: str = COUNTER_CHANNEL, customer_id: int | None = None,
              payment: str = "cash", override_reason: str = "", note: str = "",
              at: dt.datetime | None = None) -> SalesOrder:
-    """A counter sale, paid, in one call: draft → confirmed → shipped, all or nothing. When a review
-    rule applies the order stays awaiting_approval (stock reserved) and is returned unshipped."""
+    """A counter sale, paid, in one call: draft → confirmed → shipped, all or nothing; `at` (default
+    now) dates the order and its ledger sale alike. When a review rule applies the order stays
+    awaiting_approval (stock reserved) and is returned unshipped."""
     with write_transaction():
         order = create_order(actor, channel_code, lines, customer_id=customer_id, payment=payment,
                              paid=payment != "credit", note=note, at=at, override_reason=override_reason)
         order = confirm(actor, order.number)
         if order.state == "confirmed":
-            order = post_shipment(actor, order, stored_lines(order), "ship", override_reason)
+            order = post_shipment(actor, order, stored_lines(order), "ship", override_reason, at=at)
     return order
 
 
