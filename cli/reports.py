@@ -9,7 +9,7 @@ import argparse
 from cli import report_worklists
 from cli.output import say, say_json
 
-REPORTS = ("kpi", "sales", "dashboard", "reconcile", "basket")
+REPORTS = ("kpi", "sales", "dashboard", "reconcile", "basket", "audit")
 
 
 def add_parser(sub) -> None:
@@ -20,7 +20,8 @@ def add_parser(sub) -> None:
              "sales": "sales and margin grouped by one dimension; ABC classes by product",
              "dashboard": "today and this week (--to: another day)",
              "reconcile": "run the daily reconciliation now and record it (integrity, swings, stuck documents)",
-             "basket": "products bought together: support, confidence and lift of each pair"}
+             "basket": "products bought together: support, confidence and lift of each pair",
+             "audit": "the week's overrides, emergencies, reversals, approvals, user changes (owner, finance)"}
     for name in REPORTS:
         parser = rsub.add_parser(name, help=helps[name])
         if name == "reconcile":  # checks the ledger as it stands now: no period
@@ -129,6 +130,22 @@ def _say_basket(report) -> None:
         say(f"{rule.support:>6}% {rule.confidence:>7}% {rule.lift:>6}  {rule.sentence()}")
 
 
+def _say_audit(report) -> None:
+    from services.core.messages import msg
+
+    say(f"{msg('report.name.audit')}  {report.period.start} – {report.period.end}")
+    for section in report.sections:
+        say(f"{section.label}: {len(section.items) if section.recorded else section.note}")
+        for item in section.items:
+            done = "" if item.done is None else msg(f"report.audit.paperwork_{'done' if item.done else 'open'}")
+            at = item.at.isoformat(sep=" ", timespec="minutes") if item.at else ""
+            say(f"  {at} {item.number} {item.user} {done} {item.detail}".replace("\n", " ").rstrip())
+    for run in report.reconciliations:
+        state = msg(f"report.audit.reconciled_{'ok' if run.ok else 'not_ok'}")
+        say(msg("report.audit.reconciliation", day=run.day, state=state, problems=run.problems, swings=run.swings,
+                stuck=run.stuck))
+
+
 def _basket(args, start, end):
     from services.core.errors import ValidationError
     from services.reports.basket import basket_report
@@ -166,6 +183,10 @@ def cmd_report(args: argparse.Namespace, user) -> int:
         from services.reports.reconcile import reconcile
 
         report, show = reconcile(user, stuck_days=args.stuck_days), _say_reconcile
+    elif args.report_command == "audit":
+        from services.reports.audit_week import audit_week
+
+        report, show = audit_week(user, start, end), _say_audit
     elif args.report_command == "basket":
         report, show = _basket(args, start, end), _say_basket
     elif args.report_command == "sales":

@@ -44,7 +44,7 @@ def test_report_list_names_every_report(db):
     listed = xiaopu("report", "list", db=db)
     assert listed.returncode == 0, listed.stderr
     assert [line.split()[0] for line in listed.stdout.splitlines()] == [
-        "kpi", "sales", "dashboard", "reconcile", "basket", "expiry", "supplier-returns", "stocktake-trend"]
+        "kpi", "sales", "dashboard", "reconcile", "basket", "audit", "expiry", "supplier-returns", "stocktake-trend"]
 
 
 def test_sales_json_has_decimal_strings_and_abc(db):
@@ -119,3 +119,15 @@ def test_basket_json_and_a_bad_hour_block(db):
     assert (data["baskets"], data["multi_line"], data["min_support"], data["rules"]) == (1, 0, 1, [])
     refused = xiaopu("report", "basket", "--hours", "11-9", db=db)
     assert refused.returncode == 1 and "11–9" in refused.stderr
+
+
+def test_audit_json_says_what_is_not_recorded(db):
+    """The owner sees the week (the first owner and 小美 created); a cashier is refused."""
+    result = xiaopu("report", "audit", *WEEK, "--json", db=db)
+    assert result.returncode == 0, result.stderr
+    sections = {s["key"]: s for s in json.loads(result.stdout)["sections"]}
+    assert [i["number"] for i in sections["user_change"]["items"]] == ["owner", "xiaomei"]
+    assert (sections["failed_logins"]["recorded"], sections["failed_logins"]["count"]) == (False, None)
+    assert sections["emergency"]["count"] == 0
+    refused = xiaopu("--user", "xiaomei", "report", "audit", db=db)
+    assert refused.returncode == 1

@@ -56,6 +56,7 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "production.report": frozenset({"owner", "warehouse"}),  # report work on a step
     # reports: stock at cost, cost of goods sold and margin (a cashier sees sales, never cost)
     "cost.view": frozenset({"owner", "finance", "purchaser"}),
+    "audit.view": frozenset({"owner", "finance"}),  # the weekly audit and security report
 }
 
 ACTION_NAMES: dict[str, str] = {
@@ -76,7 +77,7 @@ ACTION_NAMES: dict[str, str] = {
     "customer.edit": "编辑客户", "receivable.payment": "登记收款", "receivable.adjust": "调整应收款",
     "stocktake.count": "盘点计数", "stocktake.review": "审核盘点差异", "stocktake.post": "过账盘点差异",
     "bom.edit": "编辑物料清单", "production.edit": "安排生产单", "production.report": "生产报工",
-    "cost.view": "查看成本和毛利",
+    "cost.view": "查看成本和毛利", "audit.view": "查看审计与安全报告",
 }
 
 
