@@ -38,6 +38,7 @@ SELECT pa.sku, pa.name, sa.baskets, pb.sku, pb.name, sb.baskets, pairs.both
 FROM pairs JOIN singles sa ON sa.product = pairs.a JOIN singles sb ON sb.product = pairs.b
 JOIN product pa ON pa.id = pairs.a JOIN product pb ON pb.id = pairs.b
 WHERE 1 = 1 {{pair}}
+ORDER BY CAST(pairs.both AS REAL) / (sa.baskets * sb.baskets) DESC, pairs.both DESC, pa.sku, pb.sku LIMIT ?
 """
 BASKETS = f"""
 SELECT COUNT(*), COALESCE(SUM(CASE WHEN products > 1 THEN 1 ELSE 0 END), 0) FROM (
@@ -132,8 +133,10 @@ def basket_report(start: dt.date | None = None, end: dt.date | None = None, *, w
     days = [day_param(whole.start), day_param(whole.end)]
     ((baskets, multi_line),) = fetch(BASKETS.format(slice=slice_sql), days + slice_params)
     pair_sql = " AND (pa.category = ? OR pb.category = ?)" if category else ""
+    # the strongest pairs by lift (both ÷ (with A × with B), N being the same for all) are picked in SQL:
+    # a month of a busy shop has thousands of pairs over the minimum, the report shows `limit` rules
     rows = fetch(PAIRS.format(slice=slice_sql, pair=pair_sql),
-                 days + slice_params + [min_support] + ([category, category] if category else []))
+                 days + slice_params + [min_support] + ([category, category] if category else []) + [limit])
     rules = []
     for sku_a, name_a, with_a, sku_b, name_b, with_b, both in rows:  # one row a pair that passed min_support
         rules.append(BasketRule(sku_a, name_a, sku_b, name_b, both, with_a, with_b, baskets, words))
