@@ -6,8 +6,9 @@
     par    on the eve of a delivery: order up to 1.5 × mean daily demand × days from that delivery to
            the next one + 1 unit, in whole packs, less sellable stock and what is on order. The one
            policy that reads the model's true mean demand (the issue's definition).
-    naive  on the eve of a delivery: order up to (yesterday's sales × 1.2, at least 1) × the same
-           days, in whole packs, less sellable stock and what is on order.
+    naive  on the eve of a delivery: order 1.2 × the units sold since the supplier's last delivery
+           day (for a daily supplier: yesterday's sales × 1.2, as seen from tomorrow's delivery), spread
+           over the days the order must last, in whole packs — whatever is still on the shelf.
 
 par and naive order only for the delivery that comes tomorrow morning (an owner who orders the evening
 before the van comes); products not launched yet are not carried.
@@ -35,7 +36,7 @@ class Evening:
     day: dt.date
     day_no: int
     days: int  # length of the run (the trend's scale)
-    sold_today: list[int]  # units sold today per product index
+    sold: list[list[int]]  # units sold per day so far (today last) per product index
 
 
 def accept_suggestions(shop: Shop, evening: Evening) -> int:
@@ -51,48 +52,59 @@ def accept_suggestions(shop: Shop, evening: Evening) -> int:
     return len(numbers)
 
 
-def _order_up_to(shop: Shop, evening: Evening, target: Callable[[SimProduct, int], float]) -> int:
-    """For each supplier delivering tomorrow: order up to target(product, cover days) in packs."""
+def _order_for_tomorrow(shop: Shop, evening: Evening, wanted: Callable[[SimProduct, Cover, float], float]) -> int:
+    """For each supplier delivering tomorrow: wanted(product, cover, position) units, in whole packs;
+    position = sellable stock + on order."""
     at = moment(evening.day, ORDER_AT)
     placed = 0
     with clock_at(at):
         have = sellable_map(set(shop.ids), at)
         on_order = shop.on_order()
-        for supplier in shop.suppliers.values():
+        for key, supplier in shop.suppliers.items():
             first, second = next_delivery_days(supplier, evening.day, 2)
             if first != evening.day + dt.timedelta(days=1):
                 continue
-            cover = (second - first).days
+            cover = Cover((second - first).days, _days_since_delivery(supplier.delivery_weekdays, evening.day))
             lines = {}
             for p in shop.products:
-                if p.category.supplier != _key(shop, supplier) or evening.day_no < p.launch_day:
+                if p.category.supplier != key or evening.day_no < p.launch_day:
                     continue
                 position = float(have.get(shop.ids[p.index], 0)) + float(on_order.get(p.index, 0))
-                short = target(p, cover) - position
-                if short > 0:
-                    lines[p.index] = math.ceil(short / p.category.pack) * p.category.pack
+                units = wanted(p, cover, position)
+                if units > 0:
+                    lines[p.index] = math.ceil(units / p.category.pack) * p.category.pack
             if lines:
                 shop.place_order(supplier.id, lines, evening.day, first)
                 placed += 1
     return placed
 
 
-def _key(shop: Shop, supplier) -> str:
-    return next(k for k, s in shop.suppliers.items() if s.id == supplier.id)
+@dataclass(frozen=True)
+class Cover:
+    ahead: int  # days from tomorrow's delivery to the one after: what the order must last
+    behind: int  # days from the last delivery day up to today, today included
+
+
+def _days_since_delivery(weekdays: str, today: dt.date) -> int:
+    back = 0
+    while str((today - dt.timedelta(days=back)).isoweekday()) not in (weekdays or "1234567"):
+        back += 1
+    return back + 1
 
 
 def par_levels(shop: Shop, evening: Evening) -> int:
-    def target(p: SimProduct, cover: int) -> float:
-        return PAR_FACTOR * p.mean_daily(evening.day_no, evening.days) * cover + 1
+    def wanted(p: SimProduct, cover: Cover, position: float) -> float:
+        return PAR_FACTOR * p.mean_daily(evening.day_no, evening.days) * cover.ahead + 1 - position
 
-    return _order_up_to(shop, evening, target)
+    return _order_for_tomorrow(shop, evening, wanted)
 
 
 def naive(shop: Shop, evening: Evening) -> int:
-    def target(p: SimProduct, cover: int) -> float:
-        return max(1.0, NAIVE_FACTOR * evening.sold_today[p.index]) * cover
+    def wanted(p: SimProduct, cover: Cover, position: float) -> float:
+        sold = sum(day[p.index] for day in evening.sold[-cover.behind:])
+        return NAIVE_FACTOR * sold / cover.behind * cover.ahead
 
-    return _order_up_to(shop, evening, target)
+    return _order_for_tomorrow(shop, evening, wanted)
 
 
 POLICIES: dict[str, Callable[[Shop, Evening], int]] = {"app": accept_suggestions, "par": par_levels, "naive": naive}

@@ -47,6 +47,7 @@ def catalogue_demand(products, days: int) -> list[list[list[int]]]:
 
 def simulate(shop: Shop, policy, asked: list[list[list[int]]], days: int, warmup: int) -> Tally:
     tally = Tally(shop.products)
+    sold: list[list[int]] = []
     for day_no in range(days):
         day = FIRST_DAY + dt.timedelta(days=day_no)
         measured = day_no >= warmup
@@ -64,7 +65,8 @@ def simulate(shop: Shop, policy, asked: list[list[list[int]]], days: int, warmup
                 sold_today[i] += n
             asked_today = [a + w for a, w in zip(asked_today, wanted, strict=True)]
         expired, broken = shop.close_day(day, day_no)
-        placed = policy(shop, Evening(day, day_no, days, sold_today))
+        sold.append(sold_today)
+        placed = policy(shop, Evening(day, day_no, days, sold))
         if not measured:
             continue
         tally.orders += placed
