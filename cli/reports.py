@@ -101,6 +101,8 @@ def _say_dashboard(board) -> None:
     say(msg("report.expired", lots=board.expired.lots, value=_value(board.expired.value)))
     for out in board.stockouts:
         say(msg("report.stockout", sku=out.sku, name=out.name, day=out.last_sold))
+    if board.reconciliation:
+        say(_reconciliation_line(board.reconciliation))
 
 
 def _say_reconcile(report) -> None:
@@ -130,6 +132,14 @@ def _say_basket(report) -> None:
         say(f"{rule.support:>6}% {rule.confidence:>7}% {rule.lift:>6}  {rule.sentence()}")
 
 
+def _reconciliation_line(run) -> str:
+    from services.core.messages import msg
+
+    state = msg(f"report.audit.reconciled_{'ok' if run.ok else 'not_ok'}")
+    return msg("report.audit.reconciliation", day=run.day, state=state, problems=run.problems, swings=run.swings,
+               stuck=run.stuck)
+
+
 def _say_audit(report) -> None:
     from services.core.messages import msg
 
@@ -141,9 +151,7 @@ def _say_audit(report) -> None:
             at = item.at.isoformat(sep=" ", timespec="minutes") if item.at else ""
             say(f"  {at} {item.number} {item.user} {done} {item.detail}".replace("\n", " ").rstrip())
     for run in report.reconciliations:
-        state = msg(f"report.audit.reconciled_{'ok' if run.ok else 'not_ok'}")
-        say(msg("report.audit.reconciliation", day=run.day, state=state, problems=run.problems, swings=run.swings,
-                stuck=run.stuck))
+        say(_reconciliation_line(run))
 
 
 def _basket(args, start, end):

@@ -13,6 +13,7 @@ import pytest
 from models import Balance
 from models.reconciliation import Reconciliation
 from services.core.clock import clock_at
+from services.reports.dashboard import dashboard
 from services.reports.reconcile import reconcile, reconcile_if_due
 from services.sales.sales_emergency import emergency_outbound
 from services.sales.sales_lines import SaleLineInput
@@ -107,3 +108,12 @@ def test_reconcile_if_due_runs_once_a_day_after_nine(day):
     with clock_at(dt.datetime(2026, 12, 7, 9, 1)):
         assert reconcile_if_due(day.owner).day == dt.date(2026, 12, 7)
     assert [r.day for r in Reconciliation.select().order_by(Reconciliation.id)] == [SUNDAY, dt.date(2026, 12, 7)]
+
+
+def test_the_dashboard_shows_the_latest_record(day):
+    assert dashboard(day.owner).reconciliation is None  # never reconciled
+    drift(day.screw, "80")
+    reconcile(day.owner)
+    shown = dashboard(day.owner).as_json()["reconciliation"]
+    assert (shown["day"], shown["ok"], shown["problems"], shown["swings"], shown["stuck"]) == (
+        "2026-12-06", False, 1, 1, 0)

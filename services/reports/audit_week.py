@@ -17,12 +17,12 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from models import AuditEvent, CountLine, CountSession, Document, GoodsReceipt, PurchaseOrder, User
-from models.reconciliation import Reconciliation
 from models.sales import SalesOrder
 from services.core.messages import msg
 from services.core.permissions import require
 from services.reports.ledger_sql import day_start
 from services.reports.period import Period, period
+from services.reports.reconcile import ReconciliationRow, reconciliations
 from services.stocktake.variance import line_variance
 
 WEEK_DAYS = 7
@@ -60,20 +60,6 @@ class AuditSection:
     def as_json(self) -> dict:
         return {"key": self.key, "label": self.label, "recorded": self.recorded, "note": self.note,
                 "count": len(self.items) if self.recorded else None, "items": [i.as_json() for i in self.items]}
-
-
-@dataclass(frozen=True)
-class ReconciliationRow:
-    day: dt.date
-    ran_at: dt.datetime
-    ok: bool
-    problems: int
-    swings: int
-    stuck: int
-
-    def as_json(self) -> dict:
-        return {"day": self.day.isoformat(), "ran_at": self.ran_at.isoformat(sep=" "), "ok": self.ok,
-                "problems": self.problems, "swings": self.swings, "stuck": self.stuck}
 
 
 @dataclass(frozen=True)
@@ -190,7 +176,4 @@ def audit_week(actor, start: dt.date | None = None, end: dt.date | None = None) 
         AuditSection("setting_change", _events(week, ("setting.change",))),
         *(AuditSection(key, recorded=False) for key in NOT_RECORDED),
     ]
-    runs = (Reconciliation.select().where(Reconciliation.day.between(week.whole.start, week.whole.end))
-            .order_by(Reconciliation.ran_at))
-    return AuditReport(week.whole, sections, [ReconciliationRow(r.day, r.ran_at, r.ok, r.problems, r.swings, r.stuck)
-                                              for r in runs])
+    return AuditReport(week.whole, sections, reconciliations(week.whole.start, week.whole.end))

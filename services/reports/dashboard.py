@@ -28,6 +28,7 @@ from services.reports.ledger_sql import (
     to_day,
 )
 from services.reports.period import DEFAULT_DAYS, Period, week_of
+from services.reports.reconcile import ReconciliationRow, last_reconciliation
 from services.reports.sales import SalesReport, sales_report
 from services.sales.channels import COUNTER_CHANNEL, GROUP_CHANNEL
 from services.sales.sales_orders import OPEN_STATES
@@ -97,6 +98,7 @@ class Dashboard:
     near_expiry: LotsValue  # expiring today or within NEAR_EXPIRY_DAYS, at the sellable locations
     expired: LotsValue
     stockouts: list[StockOut]
+    reconciliation: ReconciliationRow | None = None  # the latest daily reconciliation's record
 
     def totals(self, sellable: bool) -> LocationStock:
         """The sellable locations together, or the subcontractors together."""
@@ -115,7 +117,8 @@ class Dashboard:
                 "locations": [r.as_json() for r in self.locations],
                 "sellable_total": self.totals(True).as_json(), "subcontractor_total": self.totals(False).as_json(),
                 "near_expiry": {"days": NEAR_EXPIRY_DAYS, **self.near_expiry.as_json()},
-                "expired": self.expired.as_json(), "stockouts": [s.as_json() for s in self.stockouts]}
+                "expired": self.expired.as_json(), "stockouts": [s.as_json() for s in self.stockouts],
+                "reconciliation": self.reconciliation.as_json() if self.reconciliation else None}
 
 
 def _waiting(key: str, model, condition) -> Waiting:
@@ -194,4 +197,4 @@ def dashboard(actor, day: dt.date | None = None) -> Dashboard:
     return Dashboard(day, week, show_cost, sales_report(actor, day, day, by="channel"),
                      sales_report(actor, week.start, day, by="channel"), orders_waiting(),
                      stock_by_location(show_cost), lots_value(day, show_cost, expired=False),
-                     lots_value(day, show_cost, expired=True), stockouts(day))
+                     lots_value(day, show_cost, expired=True), stockouts(day), last_reconciliation())

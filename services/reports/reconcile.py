@@ -127,7 +127,32 @@ def reconcile_if_due(actor, moment: dt.datetime | None = None) -> ReconcileRepor
     return reconcile(actor, moment.date())
 
 
-def last_reconciliation() -> Reconciliation | None:
-    return Reconciliation.select().order_by(Reconciliation.ran_at.desc(), Reconciliation.id.desc()).first()
+@dataclass(frozen=True)
+class ReconciliationRow:
+    """A written record, as the dashboard and the weekly audit report show it."""
+    day: dt.date
+    ran_at: dt.datetime
+    ok: bool
+    problems: int
+    swings: int
+    stuck: int
+
+    @classmethod
+    def of(cls, record: Reconciliation) -> ReconciliationRow:
+        return cls(record.day, record.ran_at, record.ok, record.problems, record.swings, record.stuck)
+
+    def as_json(self) -> dict:
+        return {"day": self.day.isoformat(), "ran_at": self.ran_at.isoformat(sep=" "), "ok": self.ok,
+                "problems": self.problems, "swings": self.swings, "stuck": self.stuck}
+
+
+def reconciliations(start: dt.date, end: dt.date) -> list[ReconciliationRow]:
+    runs = Reconciliation.select().where(Reconciliation.day.between(start, end)).order_by(Reconciliation.ran_at)
+    return [ReconciliationRow.of(r) for r in runs]
+
+
+def last_reconciliation() -> ReconciliationRow | None:
+    record = Reconciliation.select().order_by(Reconciliation.ran_at.desc(), Reconciliation.id.desc()).first()
+    return ReconciliationRow.of(record) if record else None
 
 
