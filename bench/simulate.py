@@ -33,16 +33,28 @@ def _cell(value, kind: str) -> str:
 
 
 def median_table(runs: list[dict]) -> str:
-    lines = ["| policy | " + " | ".join(title for _, title, _ in COLUMNS) + " | fill by category |",
-             "|---" * (len(COLUMNS) + 2) + "|"]
-    for policy in dict.fromkeys(r["policy"] for r in runs):
-        mine = [r for r in runs if r["policy"] == policy]
+    lines = ["| policy | " + " | ".join(title for _, title, _ in COLUMNS) + " |", "|---" * (len(COLUMNS) + 1) + "|"]
+    for policy, mine in _by_policy(runs).items():
         cells = [_cell(_median([r[key] for r in mine]), kind) for key, _, kind in COLUMNS]
-        categories = mine[0]["by_category"]
-        by_cat = ", ".join(f"{name} {_cell(_median([r['by_category'][name]['fill_rate'] for r in mine]), 'pct')}"
-                           for name in categories)
-        lines.append(f"| {policy} | " + " | ".join(cells) + f" | {by_cat} |")
+        lines.append(f"| {policy} | " + " | ".join(cells) + " |")
     return "\n".join(lines)
+
+
+def category_table(runs: list[dict]) -> str:
+    """Fill rate / waste per category and policy: where fill and waste pull apart."""
+    policies = _by_policy(runs)
+    categories = list(runs[0]["by_category"])
+    lines = ["| category | " + " | ".join(f"{p} fill / waste" for p in policies) + " |",
+             "|---" * (len(policies) + 1) + "|"]
+    for name in categories:
+        cells = [" / ".join(_cell(_median([r["by_category"][name][key] for r in mine]), "pct")
+                            for key in ("fill_rate", "waste_rate")) for mine in policies.values()]
+        lines.append(f"| {name} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def _by_policy(runs: list[dict]) -> dict[str, list[dict]]:
+    return {policy: [r for r in runs if r["policy"] == policy] for policy in dict.fromkeys(r["policy"] for r in runs)}
 
 
 def _median(values: list):
@@ -72,6 +84,8 @@ def main() -> int:
     print(f"Medians over {args.seeds} seeds, {args.products} products × {args.days} days "
           f"({args.warmup} warm-up days not measured):")
     print(median_table(runs))
+    print()
+    print(category_table(runs))
     return 0
 
 
