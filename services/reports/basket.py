@@ -30,15 +30,15 @@ WITH items AS (
 ), singles AS (
   SELECT product, COUNT(*) AS baskets FROM items GROUP BY product
 ), pairs AS (
-  SELECT a.product AS a, b.product AS b, COUNT(*) AS both FROM items a
+  SELECT a.product AS a, b.product AS b, COUNT(*) AS together FROM items a
   JOIN items b ON b.basket = a.basket AND b.product > a.product
   GROUP BY a.product, b.product HAVING COUNT(*) >= ?
 )
-SELECT pa.sku, pa.name, sa.baskets, pb.sku, pb.name, sb.baskets, pairs.both
+SELECT pa.sku, pa.name, sa.baskets, pb.sku, pb.name, sb.baskets, pairs.together
 FROM pairs JOIN singles sa ON sa.product = pairs.a JOIN singles sb ON sb.product = pairs.b
 JOIN product pa ON pa.id = pairs.a JOIN product pb ON pb.id = pairs.b
 WHERE 1 = 1 {{pair}}
-ORDER BY CAST(pairs.both AS REAL) / (sa.baskets * sb.baskets) DESC, pairs.both DESC, pa.sku, pb.sku LIMIT ?
+ORDER BY CAST(pairs.together AS REAL) / (sa.baskets * sb.baskets) DESC, pairs.together DESC, pa.sku, pb.sku LIMIT ?
 """
 BASKETS = f"""
 SELECT COUNT(*), COALESCE(SUM(CASE WHEN products > 1 THEN 1 ELSE 0 END), 0) FROM (
