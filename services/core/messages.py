@@ -810,7 +810,7 @@ FIELD_NAMES: dict[str, str] = {
     "库位": "Location", "库位编码": "Location code", "库位名称": "Location name", "类型": "Type", "批次": "Lot",
     "到期日": "Expiry date", "数量": "Quantity", "明细": "Lines", "冲销原因": "Reversal reason",
     "预占数量": "Reserved quantity", "预占来源": "Reserved for", "盘点数量": "Counted quantity",
-    "报损数量": "Loss quantity",
+    "报损数量": "Loss quantity", "报损原因": "Write-off reason", "折价": "Markdown price",
     # purchasing
     "供应商": "Supplier", "供应商编码": "Supplier code", "供应商名称": "Supplier name",
     "供应商编码/供应商名称": "Supplier code/supplier name", "供应商货号": "Supplier's article number",
