@@ -44,3 +44,19 @@ def sell(actor, product: Product, quantity: str, day: dt.date, hour: int = 9, ch
 def write_off(owner, product: Product, quantity: str, day: dt.date) -> None:
     ledger.post_document(owner, "loss", [ledger.Line(product.id, Decimal(quantity), default_store().id,
                                                      virtual("loss").id)], doc_date=day, note="报损")
+
+
+def two_weeks(owner) -> tuple[Product, Product]:
+    """苹果 costs 5 (sells at 8), 橙子 2. Before WEEK1: 100 苹果 and 50 橙子 in. Mon WEEK1: 20 苹果 sold,
+    10 橙子 written off. Mon WEEK2: 40 苹果 in, 60 sold, 4 written off (test_reports_kpi works its
+    KPIs out by hand). Returns (苹果, 橙子)."""
+    apple = add_product(owner, "苹果", cost="5", price="8")
+    orange = add_product(owner, "橙子", cost="2", price="3")
+    receive(owner, apple, "100", "5", WEEK1 - dt.timedelta(days=1))
+    receive(owner, orange, "50", "2", WEEK1 - dt.timedelta(days=1))
+    sell(owner, apple, "20", WEEK1)
+    write_off(owner, orange, "10", WEEK1)
+    receive(owner, apple, "40", "5", WEEK2)
+    sell(owner, apple, "60", WEEK2)
+    write_off(owner, apple, "4", WEEK2)
+    return apple, orange

@@ -16,7 +16,7 @@ from services.sales.sales_lines import SaleLineInput
 from services.stocktake import sessions as stocktake
 from services.stocktake.posting import post as post_stocktake
 from tests.purchase_shop import purchase_shop
-from tests.report_shop import WEEK1, WEEK2, add_product, receive, sell, write_off
+from tests.report_shop import WEEK1, WEEK2, add_product, receive, sell, two_weeks
 
 D = Decimal
 FIRST, LAST = WEEK1, WEEK2 + dt.timedelta(days=6)  # 11-23 … 12-06, 14 days
@@ -38,15 +38,7 @@ def test_turnover_days_loss_rate_and_margin_of_a_two_week_shop(shop):
     Gross margin = 640 − 400 = 240, 37.50%.
     Per week: 3360 ÷ 100 = 33.6 days and 20 ÷ 120 = 16.67%; then 2520 ÷ 300 = 8.4 days and 20 ÷ 320 = 6.25%."""
     owner = shop.owner
-    apple = add_product(owner, "苹果", cost="5", price="8")
-    orange = add_product(owner, "橙子", cost="2", price="3")
-    receive(owner, apple, "100", "5", WEEK1 - dt.timedelta(days=1))
-    receive(owner, orange, "50", "2", WEEK1 - dt.timedelta(days=1))
-    sell(owner, apple, "20", WEEK1)
-    write_off(owner, orange, "10", WEEK1)
-    receive(owner, apple, "40", "5", WEEK2)
-    sell(owner, apple, "60", WEEK2)
-    write_off(owner, apple, "4", WEEK2)
+    two_weeks(owner)
 
     report = kpi(owner, FIRST, LAST, by="week")
     total = figures(report)

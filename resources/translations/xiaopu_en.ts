@@ -899,6 +899,157 @@ Only the owner may decide to sell an expired lot: please ask the owner to ring i
     </message>
 </context>
 <context>
+    <name>DashboardView</name>
+    <message>
+        <source>合计</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>渠道</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>今日销售</source>
+        <translation>Sales today</translation>
+    </message>
+    <message>
+        <source>今日毛利</source>
+        <translation>Margin today</translation>
+    </message>
+    <message>
+        <source>本周销售</source>
+        <translation>Sales this week</translation>
+    </message>
+    <message>
+        <source>本周毛利</source>
+        <translation>Margin this week</translation>
+    </message>
+    <message>
+        <source>毛利率</source>
+        <translation>Margin %</translation>
+    </message>
+    <message>
+        <source>待处理</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <source>数量</source>
+        <translation>Count</translation>
+    </message>
+    <message>
+        <source>最早一张</source>
+        <translation>Oldest</translation>
+    </message>
+    <message>
+        <source>可销售</source>
+        <translation>Sellable</translation>
+    </message>
+    <message>
+        <source>委外加工</source>
+        <translation>Subcontractor</translation>
+    </message>
+    <message>
+        <source>小计</source>
+        <translation>Subtotal</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>库位</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <source>商品数</source>
+        <translation>Products</translation>
+    </message>
+    <message>
+        <source>库存(成本)</source>
+        <translation>On hand (cost)</translation>
+    </message>
+    <message>
+        <source>预占</source>
+        <translation>Reserved</translation>
+    </message>
+    <message>
+        <source>可用</source>
+        <translation>Available</translation>
+    </message>
+    <message>
+        <source>编码</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>缺货商品</source>
+        <translation>Out of stock</translation>
+    </message>
+    <message>
+        <source>最后售出</source>
+        <translation>Last sold</translation>
+    </message>
+    <message>
+        <source>临期(%1 天内)</source>
+        <translation>Near expiry (within %1 days)</translation>
+    </message>
+    <message>
+        <source>已过期</source>
+        <translation>Expired</translation>
+    </message>
+    <message>
+        <source>缺货</source>
+        <translation>Stock-outs</translation>
+    </message>
+    <message>
+        <source>各渠道销售与毛利</source>
+        <translation>Sales and margin by channel</translation>
+    </message>
+    <message>
+        <source>待处理的单据</source>
+        <translation>Documents waiting</translation>
+    </message>
+    <message>
+        <source>库存金额(按库位,委外加工另列)</source>
+        <translation>Stock value by location (subcontractors apart)</translation>
+    </message>
+    <message>
+        <source>缺货商品(近 4 周卖过,现在没有可卖的库存)</source>
+        <translation>Out of stock (sold in the last 4 weeks, nothing sellable now)</translation>
+    </message>
+    <message>
+        <source>%1 %2 · 本周从 %3 起</source>
+        <translation>%1 %2 · this week from %3</translation>
+    </message>
+    <message>
+        <source>%1 单</source>
+        <translation>%1 orders</translation>
+    </message>
+    <message>
+        <source>毛利 %1(%2)</source>
+        <translation>Margin %1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 批</source>
+        <translation>%1 lots</translation>
+    </message>
+    <message>
+        <source>%1,按成本</source>
+        <translation>%1, at cost</translation>
+    </message>
+    <message>
+        <source>%1 个商品</source>
+        <translation>%1 products</translation>
+    </message>
+    <message>
+        <source>卖过但现在没有库存</source>
+        <translation>Sold lately, none in stock now</translation>
+    </message>
+    <message>
+        <source>没有缺货</source>
+        <translation>Nothing out of stock</translation>
+    </message>
+</context>
+<context>
     <name>DisassemblyDialog</name>
     <message>
         <source>拆卸:%1</source>
@@ -941,7 +1092,7 @@ Only the owner may decide to sell an expired lot: please ask the owner to ring i
     </message>
     <message>
         <source>成本按各拆出商品的售价 × 数量分摊:卖得贵的分得多。</source>
-        <translation>The cost is split by each output's price × quantity: what sells dearer carries more.</translation>
+        <translation>The cost is split by each output&apos;s price × quantity: what sells dearer carries more.</translation>
     </message>
     <message>
         <source>按比例</source>
@@ -1278,6 +1429,37 @@ Only the owner may decide to sell an expired lot: please ask the owner to ring i
     </message>
 </context>
 <context>
+    <name>KpiView</name>
+    <message>
+        <source>未计量</source>
+        <translation>Not measured</translation>
+    </message>
+    <message>
+        <source>全期 %1</source>
+        <translation>Whole %1</translation>
+    </message>
+    <message>
+        <source>指标</source>
+        <translation>Figure</translation>
+    </message>
+    <message>
+        <source>按周</source>
+        <translation>By week</translation>
+    </message>
+    <message>
+        <source>按月</source>
+        <translation>By month</translation>
+    </message>
+    <message>
+        <source>只看全期</source>
+        <translation>Whole range only</translation>
+    </message>
+    <message>
+        <source>鼠标停在数字上可以看到计算公式和用到的数。单据时效:中位数 / 90% 的单据在这个时间以内。</source>
+        <translation>Hover over a figure to see its formula and inputs. Document times: median / 90% of documents within this time.</translation>
+    </message>
+</context>
+<context>
     <name>LabelDialog</name>
     <message>
         <source>打印标签 - %1</source>
@@ -1459,6 +1641,29 @@ Your data stays in one file on this PC.</translation>
     </message>
 </context>
 <context>
+    <name>MasterListView</name>
+    <message>
+        <source>新建</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>编辑</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <source>导入Excel</source>
+        <translation>Import Excel</translation>
+    </message>
+    <message>
+        <source>导出Excel</source>
+        <translation>Export Excel</translation>
+    </message>
+    <message>
+        <source>含停用</source>
+        <translation>Include inactive</translation>
+    </message>
+</context>
+<context>
     <name>Names</name>
     <message>
         <source>店主</source>
@@ -1519,29 +1724,6 @@ Your data stays in one file on this PC.</translation>
     <message>
         <source>散客</source>
         <translation>Walk-in</translation>
-    </message>
-</context>
-<context>
-    <name>MasterListView</name>
-    <message>
-        <source>新建</source>
-        <translation>New</translation>
-    </message>
-    <message>
-        <source>编辑</source>
-        <translation>Edit</translation>
-    </message>
-    <message>
-        <source>导入Excel</source>
-        <translation>Import Excel</translation>
-    </message>
-    <message>
-        <source>导出Excel</source>
-        <translation>Export Excel</translation>
-    </message>
-    <message>
-        <source>含停用</source>
-        <translation>Include inactive</translation>
     </message>
 </context>
 <context>
@@ -1833,7 +2015,7 @@ Your data stays in one file on this PC.</translation>
     </message>
     <message>
         <source>委外余料已退回:%1。</source>
-        <translation>Subcontractor's leftovers returned: %1. </translation>
+        <translation>Subcontractor&apos;s leftovers returned: %1. </translation>
     </message>
     <message>
         <source>已为销售单预占 %1。</source>
@@ -2291,6 +2473,29 @@ Your data stays in one file on this PC.</translation>
     <message>
         <source>补货码</source>
         <translation>Replenishment codes</translation>
+    </message>
+</context>
+<context>
+    <name>PeriodBar</name>
+    <message>
+        <source>从</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>到</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>本周</source>
+        <translation>This week</translation>
+    </message>
+    <message>
+        <source>本月</source>
+        <translation>This month</translation>
+    </message>
+    <message>
+        <source>近4周</source>
+        <translation>Last 4 weeks</translation>
     </message>
 </context>
 <context>
@@ -2878,6 +3083,21 @@ Over-delivery or expired goods need the owner: please ask the owner to confirm r
     </message>
 </context>
 <context>
+    <name>ReportsTab</name>
+    <message>
+        <source>概览</source>
+        <translation>Overview</translation>
+    </message>
+    <message>
+        <source>经营指标</source>
+        <translation>KPIs</translation>
+    </message>
+    <message>
+        <source>销售与毛利</source>
+        <translation>Sales and margin</translation>
+    </message>
+</context>
+<context>
     <name>ReturnsView</name>
     <message>
         <source>单号</source>
@@ -3407,6 +3627,69 @@ Over-delivery or expired goods need the owner: please ask the owner to confirm r
     <message>
         <source>赊账</source>
         <translation>On credit</translation>
+    </message>
+</context>
+<context>
+    <name>SalesReportView</name>
+    <message>
+        <source>编码</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>数量</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <source>销售额</source>
+        <translation>Sales</translation>
+    </message>
+    <message>
+        <source>成本</source>
+        <translation>Cost</translation>
+    </message>
+    <message>
+        <source>毛利</source>
+        <translation>Margin</translation>
+    </message>
+    <message>
+        <source>毛利率</source>
+        <translation>Margin %</translation>
+    </message>
+    <message>
+        <source>占销售额</source>
+        <translation>Share</translation>
+    </message>
+    <message>
+        <source>单数</source>
+        <translation>Orders</translation>
+    </message>
+    <message>
+        <source>ABC</source>
+        <translation>ABC</translation>
+    </message>
+    <message>
+        <source>A 类:销售额占前 80% 的商品;B 类:其后 15%;C 类:其余</source>
+        <translation>A: the products making the first 80% of sales; B: the next 15%; C: the rest</translation>
+    </message>
+    <message>
+        <source>按</source>
+        <translation>by</translation>
+    </message>
+    <message>
+        <source>%1 类:%2 个商品,%3(%4)</source>
+        <translation>%1: %2 products, %3 (%4)</translation>
+    </message>
+    <message>
+        <source>合计:销售额 %1 · %2 单</source>
+        <translation>Total: sales %1 · %2 orders</translation>
+    </message>
+    <message>
+        <source>%1 · 毛利 %2(%3)</source>
+        <translation>%1 · margin %2 (%3)</translation>
     </message>
 </context>
 <context>
@@ -4500,6 +4783,10 @@ Where do the goods go?</translation>
     <message>
         <source>生产</source>
         <translation>Production</translation>
+    </message>
+    <message>
+        <source>报表</source>
+        <translation>Reports</translation>
     </message>
 </context>
 <context>

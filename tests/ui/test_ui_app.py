@@ -29,9 +29,12 @@ def fatal(monkeypatch) -> list[str]:
     return shown
 
 
-def test_smoke_test_renders_every_tab_and_returns_0(qapp, tmp_path, fatal):
+def test_smoke_test_renders_every_tab_and_returns_0(qapp, tmp_path, fatal, capsys):
     db = tmp_path / "shop.sqlite3"
     assert gui.run_gui(args("--db", str(db), "--smoke-test")) == 0
+    rendered = capsys.readouterr().out.splitlines()  # one title a line: a script sees the window is whole
+    assert rendered[0] == "商品" and "采购/收货" in rendered and "销售/收银" in rendered
+    assert rendered[-3:] == ["报表/概览", "报表/经营指标", "报表/销售与毛利"]
     assert fatal == []
     assert db.exists()
     assert not single_instance.lock_path(db).exists(), "the lock is released on exit"
@@ -49,6 +52,7 @@ def test_smoke_test_from_the_command_line_opens_the_shop(tmp_path):
     done = subprocess.run([sys.executable, "main.py", "--db", str(db), "--smoke-test"],
                           cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
+    assert "报表/概览" in done.stdout.splitlines()
     assert db.exists() and not single_instance.lock_path(db).exists()
 
 

@@ -61,7 +61,7 @@ def test_english_main_window(qtbot, context, tmp_path):
         window = MainWindow(context)
         qtbot.addWidget(window)
         assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == ["Products", "Stock", "Purchasing", "Sales",
-                                                                                  "Stocktake", "Production"]
+                                                                                  "Stocktake", "Production", "Reports"]
         assert [a.text() for a in window.menuBar().actions()] == ["&File", "&Settings", "&Help"]
         model = window.products_tab.model
         assert model.headerData(1, Qt.Orientation.Horizontal) == "Name"

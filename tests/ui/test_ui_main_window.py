@@ -9,7 +9,8 @@ from ui.catalog.product_dialog import ProductDialog
 
 def test_tabs_menus_and_status_bar(make_window, db_path):
     window = make_window()
-    assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == ["商品", "库存", "采购", "销售", "盘点", "生产"]
+    assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == ["商品", "库存", "采购", "销售", "盘点", "生产",
+                                                                                  "报表"]
     menus = [a.text() for a in window.menuBar().actions()]
     assert menus == ["文件(&F)", "设置(&S)", "帮助(&H)"]
     assert "店主" in window.user_label.text()
@@ -116,13 +117,18 @@ def test_other_dialogs_type_normally(qtbot, make_window):
     assert settings.interval.text().startswith("120")
 
 
-def test_render_all_tabs_shows_the_purchasing_views_too(make_window):
+def test_render_all_tabs_shows_every_sub_view_by_its_title(make_window):
     window = make_window()
     shots = window.render_all_tabs()
     sales_views = window.tab_widgets["sales"].views.count()
     stocktake_views = window.tab_widgets["stocktake"].views.count()
     production_views = window.tab_widgets["production"].views.count()
-    # 商品, 库存, 采购 (建议采购) and its 采购单, 收货, 退货, 供应商; 销售's views; 盘点's 录入 and 审核; 生产's views
-    assert len(shots) == 3 + 4 + sales_views + stocktake_views + production_views
-    assert all(not shot.isNull() for shot in shots)
+    reports_views = window.tab_widgets["reports"].views.count()
+    # 商品, 库存, 采购 (建议采购) and its 采购单, 收货, 退货, 供应商; 销售's views; 盘点's 录入 and 审核; 生产's
+    # and 报表's views
+    assert len(shots) == 2 + 5 + sales_views + stocktake_views + production_views + reports_views
+    assert all(not shot.isNull() for _, shot in shots)
+    titles = [title for title, _ in shots]
+    assert titles[:3] == ["商品", "库存", "采购/建议采购"]
+    assert titles[-3:] == ["报表/概览", "报表/经营指标", "报表/销售与毛利"]
     assert window.tab_widgets["purchasing"].views.currentIndex() == 0

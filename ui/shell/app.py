@@ -165,7 +165,8 @@ def _run_window(app: QApplication, context: AppContext, smoke: bool, crash: Cras
     if not smoke:
         window.check_alerts()  # in a worker: the window is usable at once
         return app.exec()
-    window.render_all_tabs()
+    for title, _ in window.render_all_tabs():
+        print(title)  # a script sees the window is whole: every tab and sub-view, one a line
     window.close()
     app.processEvents()
     return 1 if crash.count else 0

@@ -106,18 +106,21 @@ class MainWindow(QMainWindow):
                                min_length=settings.get(keys.SCANNER_MIN_LENGTH),
                                suffix=settings.get(keys.SCANNER_SUFFIX))
 
-    def render_all_tabs(self) -> list[QPixmap]:
-        """Show and paint every tab once (--smoke-test; screenshots)."""
+    def render_all_tabs(self) -> list[tuple[str, QPixmap]]:
+        """Show and paint every tab and every sub-view once (--smoke-test; screenshots): each one's
+        title ("商品", "报表/概览") with its picture."""
         shots = []
         for i in range(self.tabs.count()):
             self.tabs.setCurrentIndex(i)
-            shots.append(self.grab())
+            title = self.tabs.tabText(i)
             sub_views = getattr(self.tabs.currentWidget(), "views", None)  # a tab with its own tabs (采购)
-            if isinstance(sub_views, QTabWidget):
-                for j in range(1, sub_views.count()):
-                    sub_views.setCurrentIndex(j)
-                    shots.append(self.grab())
-                sub_views.setCurrentIndex(0)
+            if not isinstance(sub_views, QTabWidget):
+                shots.append((title, self.grab()))
+                continue
+            for j in range(sub_views.count()):
+                sub_views.setCurrentIndex(j)
+                shots.append((f"{title}/{sub_views.tabText(j)}", self.grab()))
+            sub_views.setCurrentIndex(0)
         self.tabs.setCurrentIndex(0)
         return shots
 

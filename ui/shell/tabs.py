@@ -62,6 +62,12 @@ def _production(context: AppContext) -> QWidget:
     return ProductionTab(context)
 
 
+def _reports(context: AppContext) -> QWidget:
+    from ui.reports.tab import ReportsTab
+
+    return ReportsTab(context)
+
+
 TABS: list[TabSpec] = [
     TabSpec("products", QT_TRANSLATE_NOOP("Tabs", "商品"), _products),
     TabSpec("stock", QT_TRANSLATE_NOOP("Tabs", "库存"), _stock),
@@ -69,4 +75,5 @@ TABS: list[TabSpec] = [
     TabSpec("sales", QT_TRANSLATE_NOOP("Tabs", "销售"), _sales),
     TabSpec("stocktake", QT_TRANSLATE_NOOP("Tabs", "盘点"), _stocktake),
     TabSpec("production", QT_TRANSLATE_NOOP("Tabs", "生产"), _production),
+    TabSpec("reports", QT_TRANSLATE_NOOP("Tabs", "报表"), _reports),
 ]

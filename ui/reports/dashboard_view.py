@@ -1,0 +1,153 @@
+"""报表 → 概览: today and this week at a glance — sales and margin, what waits for someone, stock value
+per location (subcontractors apart), near-expiry and expired value, stock-outs. Reloads when stock,
+sales or documents change (at once when shown, else the next time it is shown)."""
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from services.core.errors import XiaopuError
+from services.core.messages import msg
+from services.reports.dashboard import Dashboard, dashboard
+from services.reports.sales import SalesRow
+from services.stock.expiry import NEAR_EXPIRY_DAYS
+from ui.reports.dashboard_models import (
+    ChannelModel,
+    StockModel,
+    StockoutModel,
+    WaitingModel,
+    channel_rows,
+    percent,
+    stock_rows,
+)
+from ui.reports.report_view import REPORT_INPUTS
+from ui.widgets import formatting
+from ui.widgets.context import AppContext
+from ui.widgets.refresh import RefreshOnShow
+from ui.widgets.table_model import RowsModel, setup_table
+
+CARD_STYLE = "QFrame#card { background: #f7f9fb; border: 1px solid #d5dde5; border-radius: 6px; }"
+
+
+class Card(QFrame):
+    """A headline figure: a small title, the number large, one line under it."""
+
+    def __init__(self, title: str, parent=None):
+        super().__init__(parent)
+        self.setObjectName("card")
+        self.setStyleSheet(CARD_STYLE)
+        self.title = QLabel(title)
+        self.title.setStyleSheet("color: #555;")
+        self.value = QLabel()
+        self.value.setStyleSheet("font-size: 20px; font-weight: bold; color: #1f3b57;")
+        self.detail = QLabel()
+        self.detail.setStyleSheet("color: #555;")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 6, 10, 6)
+        for label in (self.title, self.value, self.detail):
+            layout.addWidget(label)
+
+    def show_figure(self, value: str, detail: str = "", alert: bool = False) -> None:
+        self.value.setText(value)
+        self.value.setStyleSheet(f"font-size: 20px; font-weight: bold; color: {'#b00020' if alert else '#1f3b57'};")
+        self.detail.setText(detail)
+
+
+def _table(model: RowsModel) -> QTableView:
+    table = QTableView()
+    setup_table(table, model)
+    return table
+
+
+def _boxed(title: str, widget: QWidget) -> QGroupBox:
+    box = QGroupBox(title)
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(6, 6, 6, 6)
+    layout.addWidget(widget)
+    return box
+
+
+class DashboardView(RefreshOnShow, QWidget):
+    WATCHED = REPORT_INPUTS
+
+    def __init__(self, context: AppContext, parent=None):
+        super().__init__(parent)
+        self.context = context
+        self.board: Dashboard | None = None
+        self.heading = QLabel()
+        self.heading.setStyleSheet("font-size: 15px; font-weight: bold;")
+        self.cards = {"today": Card(self.tr("今日销售")), "week": Card(self.tr("本周销售")),
+                      "near_expiry": Card(self.tr("临期(%1 天内)").replace("%1", str(NEAR_EXPIRY_DAYS))),
+                      "expired": Card(self.tr("已过期")), "stockouts": Card(self.tr("缺货"))}
+        cards = QHBoxLayout()
+        for card in self.cards.values():
+            cards.addWidget(card, 1)
+        self.channels, self.waiting = ChannelModel(self), WaitingModel(self)
+        self.stock, self.stockouts = StockModel(self), StockoutModel(self)
+        self.channel_table, self.stock_table = _table(self.channels), _table(self.stock)
+        grid = QGridLayout()
+        grid.addWidget(_boxed(self.tr("各渠道销售与毛利"), self.channel_table), 0, 0)
+        grid.addWidget(_boxed(self.tr("待处理的单据"), _table(self.waiting)), 0, 1)
+        grid.addWidget(_boxed(self.tr("库存金额(按库位,委外加工另列)"), self.stock_table), 1, 0)
+        grid.addWidget(_boxed(self.tr("缺货商品(近 4 周卖过,现在没有可卖的库存)"), _table(self.stockouts)), 1, 1)
+        grid.setColumnStretch(0, 3)
+        grid.setColumnStretch(1, 2)
+        self.status = QLabel()
+        self.status.setStyleSheet("color: #b00020;")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addLayout(cards)
+        layout.addLayout(grid, 1)
+        layout.addWidget(self.status)
+        self.watch(context)
+
+    def reload(self) -> None:
+        self.stale = False
+        try:
+            board = dashboard(self.context.user)
+        except XiaopuError as exc:
+            self.status.setText(str(exc))
+            return
+        self.status.clear()
+        self.board = board
+        weekday = msg("suggest.weekdays").split("|")[board.day.weekday()]
+        self.heading.setText(self.tr("%1 %2 · 本周从 %3 起").replace("%1", board.day.isoformat())
+                             .replace("%2", weekday).replace("%3", board.week.start.isoformat()))
+        self._show_cards(board)
+        self.channels.set_rows(channel_rows(board))
+        self.waiting.set_rows(board.waiting)
+        self.stock.set_rows(stock_rows(board))
+        self.stockouts.set_rows(board.stockouts)
+        for column in ChannelModel.MARGIN_COLUMNS:
+            self.channel_table.setColumnHidden(column, not board.cost_visible)
+        for column in StockModel.VALUE_COLUMNS:
+            self.stock_table.setColumnHidden(column, not board.cost_visible)
+
+    def _sales_detail(self, total: SalesRow) -> str:
+        if total.margin is None:  # no cost.view: sales and orders only
+            return self.tr("%1 单").replace("%1", str(total.documents))
+        return self.tr("毛利 %1(%2)").replace("%1", formatting.money(total.margin)).replace(
+            "%2", percent(total.margin_rate) or "—")
+
+    def _show_cards(self, board: Dashboard) -> None:
+        for key, sales in (("today", board.today), ("week", board.this_week)):
+            self.cards[key].show_figure(formatting.money(sales.total.revenue), self._sales_detail(sales.total))
+        for key, lots in (("near_expiry", board.near_expiry), ("expired", board.expired)):
+            count = self.tr("%1 批").replace("%1", str(lots.lots))
+            if lots.value is None:  # no cost.view: how many lots, not what they are worth
+                self.cards[key].show_figure(count, alert=bool(lots.lots))
+            else:
+                self.cards[key].show_figure(formatting.money(lots.value), self.tr("%1,按成本").replace("%1", count),
+                                            alert=bool(lots.lots))
+        outs = len(board.stockouts)
+        self.cards["stockouts"].show_figure(self.tr("%1 个商品").replace("%1", str(outs)),
+                                            self.tr("卖过但现在没有库存") if outs else self.tr("没有缺货"),
+                                            alert=bool(outs))

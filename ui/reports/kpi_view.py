@@ -1,0 +1,124 @@
+"""报表 → 经营指标: the KPIs over a date range, for the whole range and per week or month side by side.
+Hovering a figure shows its formula and inputs; a figure not measured yet says so, and why on hover.
+Figures at cost are left out for a role without cost.view."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtWidgets import QHeaderView, QLabel
+
+from services.core.messages import msg
+from services.reports.figures import Figure
+from services.reports.kpi import KpiReport, kpi
+from services.reports.period import Period
+from ui.reports.report_view import PeriodReportView
+from ui.widgets import formatting
+from ui.widgets.context import AppContext
+from ui.widgets.table_model import RIGHT, Column, Index, RowsModel
+
+CTX = "KpiView"
+NOT_MEASURED = QT_TRANSLATE_NOOP("KpiView", "未计量")
+
+
+@dataclass(frozen=True)
+class KpiRow:
+    label: str
+    figures: list[Figure]  # the whole range first, then each week or month
+
+
+def figure_text(figure: Figure) -> str:
+    """15.5 天 · 9.09% · 1234.00 元 · a timing as 'median / 90% unit'; — when there is nothing to show."""
+    if figure.status == "not_measured":
+        return QCoreApplication.translate(CTX, NOT_MEASURED)
+    if figure.value is None:
+        return "—"
+    unit = msg(f"report.unit.{figure.unit}")
+    if figure.p90 is not None:
+        return f"{figure.value} / {figure.p90} {unit}"
+    if figure.unit == "percent":
+        return f"{figure.value}%"
+    value = formatting.money(figure.value) if figure.unit == "yuan" else str(figure.value)
+    return f"{value} {unit}"
+
+
+def figure_tooltip(figure: Figure) -> str:
+    """The formula and what went into it; for a figure not measured yet, why not."""
+    if figure.status == "not_measured":
+        return figure.note
+    lines = [figure.formula]
+    if figure.parts:
+        lines.append(" · ".join(f"{msg(f'report.part.{name}')} {value}" for name, value in figure.parts))
+    if figure.p90 is not None:
+        lines.append(figure.text())
+    elif figure.value is None and figure.note:
+        lines.append(figure.note)
+    return "\n".join(lines)
+
+
+def period_title(part: Period, by: str | None) -> str:
+    if by == "month":
+        return part.start.strftime("%Y-%m")
+    return f"{part.start:%m-%d}–{part.end:%m-%d}"
+
+
+def kpi_rows(report: KpiReport) -> list[KpiRow]:
+    """One row per figure, hidden ones (cost, for this role) left out."""
+    rows = []
+    for i, figure in enumerate(report.figures):
+        if figure.status == "hidden":
+            continue
+        rows.append(KpiRow(figure.label, [figure, *(b.figures[i] for b in report.buckets)]))
+    return rows
+
+
+class KpiModel(RowsModel):
+    """Columns follow the report: 指标, the whole range, then one per week or month."""
+
+    def __init__(self, parent=None):
+        super().__init__([], parent)
+
+    def set_report(self, report: KpiReport) -> None:
+        self.beginResetModel()
+        whole = f"{report.period.start:%m-%d}–{report.period.end:%m-%d}"
+        titles = [QCoreApplication.translate("KpiView", "全期 %1").replace("%1", whole),
+                  *(period_title(b.period, report.by) for b in report.buckets)]
+        self.columns = [Column(QT_TRANSLATE_NOOP("KpiView", "指标"), CTX, lambda r: r.label, 210)]
+        self.columns += [Column(title, CTX, lambda r, i=i: figure_text(r.figures[i]), 150 if i == 0 else 125, RIGHT)
+                         for i, title in enumerate(titles)]
+        self.rows = kpi_rows(report)
+        self.endResetModel()
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.ToolTipRole and index.isValid():
+            row = self.rows[index.row()]
+            return figure_tooltip(row.figures[max(0, index.column() - 1)])
+        if role == Qt.ItemDataRole.ForegroundRole and index.isValid() and index.column() > 0:
+            figure = self.rows[index.row()].figures[index.column() - 1]
+            return formatting.MISSING_COLOR.darker(200) if figure.value is None else None
+        return super().data(index, role)
+
+
+class KpiView(PeriodReportView):
+    BUCKETS = (("week", QT_TRANSLATE_NOOP("KpiView", "按周")), ("month", QT_TRANSLATE_NOOP("KpiView", "按月")),
+               ("", QT_TRANSLATE_NOOP("KpiView", "只看全期")))
+
+    def __init__(self, context: AppContext, parent=None):
+        hint = QLabel(QCoreApplication.translate(
+            "KpiView", "鼠标停在数字上可以看到计算公式和用到的数。单据时效:中位数 / 90% 的单据在这个时间以内。"))
+        hint.setStyleSheet("color: #555;")
+        hint.setWordWrap(True)
+        super().__init__(context, KpiModel(), [(QCoreApplication.translate(CTX, title), key) for key, title in
+                                               self.BUCKETS], below=(hint,), parent=parent)
+
+    def load(self) -> KpiReport:
+        return kpi(self.context.user, self.period.start, self.period.end, by=self.by.currentData() or None)
+
+    def present(self, report: KpiReport) -> None:
+        self.model.set_report(report)
+        header = self.table.horizontalHeader()
+        for i, column in enumerate(self.model.columns):
+            self.table.setColumnWidth(i, column.width)
+            if i > 0:  # the periods share the width; the names keep theirs
+                header.setSectionResizeMode(i, QHeaderView.ResizeMode.Stretch)
