@@ -54,9 +54,9 @@ class ChannelModel(RowsModel):
                    RIGHT),
             Column(QT_TRANSLATE_NOOP("DashboardView", "今日毛利"), CTX, lambda r: _figure(r, "today", "margin"), 90,
                    RIGHT),
-            Column(QT_TRANSLATE_NOOP("DashboardView", "本周销售"), CTX, lambda r: _figure(r, "week", "revenue"), 90,
+            Column(QT_TRANSLATE_NOOP("DashboardView", "本周销售"), CTX, lambda r: _figure(r, "week", "revenue"), 105,
                    RIGHT),
-            Column(QT_TRANSLATE_NOOP("DashboardView", "本周毛利"), CTX, lambda r: _figure(r, "week", "margin"), 90,
+            Column(QT_TRANSLATE_NOOP("DashboardView", "本周毛利"), CTX, lambda r: _figure(r, "week", "margin"), 105,
                    RIGHT),
             Column(QT_TRANSLATE_NOOP("DashboardView", "毛利率"), CTX, lambda r: _figure(r, "week", "margin_rate"), 70,
                    RIGHT),
@@ -108,7 +108,7 @@ class StockModel(RowsModel):
 
     def __init__(self, parent=None):
         super().__init__((
-            Column(QT_TRANSLATE_NOOP("DashboardView", "类别"), CTX, lambda r: r.group, 70),
+            Column(QT_TRANSLATE_NOOP("DashboardView", "类别"), CTX, lambda r: r.group, 90),
             Column(QT_TRANSLATE_NOOP("DashboardView", "库位"), CTX, lambda r: r.name, 130, stretch=True),
             Column(QT_TRANSLATE_NOOP("DashboardView", "商品数"), CTX, lambda r: str(r.stock.products), 60, RIGHT),
             Column(QT_TRANSLATE_NOOP("DashboardView", "库存(成本)"), CTX, lambda r: formatting.money(r.stock.on_hand),
