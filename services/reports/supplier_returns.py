@@ -90,9 +90,10 @@ def flagged(rates: list[Decimal | None]) -> bool:
 def _sums(whole: Period, rule: str) -> list[tuple[int, int, str, int, int]]:
     """(supplier, product, YYYY-MM, quantity units, value units) of the moves the rule picks, by day."""
     rows = fetch(
+        # the supplier is found once per document (then its moves), not once per move
         f"SELECT s.id, m.product_id, d.doc_date, SUM(m.quantity), SUM({MOVE_VALUE}) FROM document d "
-        "CROSS JOIN move m JOIN product p ON p.id = m.product_id "
-        f"JOIN supplier s ON {rule} WHERE m.document_id = d.id AND d.doc_date BETWEEN ? AND ? "
+        f"JOIN supplier s ON {rule} CROSS JOIN move m JOIN product p ON p.id = m.product_id "
+        "WHERE m.document_id = d.id AND d.doc_date BETWEEN ? AND ? "
         "GROUP BY s.id, m.product_id, d.doc_date", [day_param(whole.start), day_param(whole.end)])
     return [(sid, pid, to_day(day).strftime("%Y-%m"), qty or 0, value or 0) for sid, pid, day, qty, value in rows]
 
