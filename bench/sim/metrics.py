@@ -59,7 +59,8 @@ class Tally:
             figures = _figures([p for p, _ in picked], [t for _, t in picked], self.days)
             categories[name] = {k: figures[k] for k in ("fill_rate", "waste_rate")}
         overall["by_category"] = categories
-        overall["worst_fill"] = sorted(round(t.sold / t.asked, 3) for t in self.by_product if t.asked)[:5]
+        overall["worst_fill"] = sorted((round(t.sold / t.asked, 3), p.name + (" (new)" if p.launch_day else ""))
+                                       for p, t in zip(self.products, self.by_product, strict=True) if t.asked)[:5]
         return overall
 
 
