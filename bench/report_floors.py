@@ -97,6 +97,30 @@ GROUP BY p.id HAVING COALESCE((SELECT SUM(b.quantity) FROM balance b LEFT JOIN l
 """
 BY_CHANNEL = SALES_BY.format(key="so.channel_id")
 
+BASKET = f"""
+SELECT COUNT(DISTINCT m.document_id) FROM document d JOIN move m ON m.document_id = d.id
+WHERE {STANDING_SALE} AND d.doc_date BETWEEN :start AND :end;
+WITH items AS (
+  SELECT DISTINCT m.document_id AS basket, m.product_id AS product FROM document d JOIN move m ON m.document_id = d.id
+  WHERE {STANDING_SALE} AND d.doc_date BETWEEN :start AND :end
+), singles AS (SELECT product, COUNT(*) AS n FROM items GROUP BY product),
+pairs AS (SELECT a.product AS a, b.product AS b, COUNT(*) AS together FROM items a
+          JOIN items b ON b.basket = a.basket AND b.product > a.product GROUP BY a.product, b.product HAVING COUNT(*) >= 5)
+SELECT pairs.a, pairs.b, pairs.together, sa.n, sb.n FROM pairs JOIN singles sa ON sa.product = pairs.a
+JOIN singles sb ON sb.product = pairs.b ORDER BY CAST(pairs.together AS REAL) / (sa.n * sb.n) DESC LIMIT 100
+"""
+SWINGS = f"""
+WITH delta AS (
+  SELECT product_id, move_date, quantity AS q FROM move WHERE to_location_id IN {REAL}
+  UNION ALL SELECT product_id, move_date, -quantity FROM move WHERE from_location_id IN {REAL}
+), ledger AS (
+  SELECT product_id, SUM(CASE WHEN move_date < :end THEN q ELSE 0 END) AS before,
+         SUM(CASE WHEN move_date >= :end THEN q ELSE 0 END) AS today FROM delta GROUP BY product_id
+), held AS (SELECT product_id, SUM(quantity) AS on_hand FROM balance WHERE location_id IN {REAL} GROUP BY product_id)
+SELECT l.product_id, l.before, l.today, h.on_hand FROM ledger l LEFT JOIN held h ON h.product_id = l.product_id
+WHERE ABS(COALESCE(h.on_hand, 0) - l.before - l.today) * 100 > 10 * ABS(l.before + l.today)
+"""
+
 
 def _run(conn, queries: list[str], params: dict) -> None:
     for sql in queries:
@@ -120,6 +144,8 @@ def report_floors(db: Path, end: dt.date, repeat: int) -> dict[str, float]:
         _run(conn, board_queries, board)
 
     times = {"kpi": median_seconds(lambda: _run(conn, KPI_QUERIES, kpi), repeat),
-             "dashboard": median_seconds(dashboard, repeat)}
+             "dashboard": median_seconds(dashboard, repeat),
+             "basket": median_seconds(lambda: _run(conn, BASKET.split(";"), kpi), repeat),
+             "swings": median_seconds(lambda: _run(conn, [SWINGS], kpi), repeat)}
     conn.close()
     return times

@@ -116,11 +116,18 @@ def time_reads(codes: list[str], repeat: int) -> dict[str, float]:
 
 
 def time_reports(actor, repeat: int) -> dict[str, float]:
-    """The KPI report of the 28 days up to today and the dashboard, as `report kpi|dashboard` run them."""
+    """The KPI report of the 28 days up to today and the dashboard, as `report kpi|dashboard` run them;
+    the basket pairs of those 28 days, the week's audit report, and the reconciliation's swing check
+    (its integrity check is `check`'s, its stuck documents a few indexed selects)."""
+    from services.reports.audit_week import audit_week
+    from services.reports.basket import basket_report
     from services.reports.dashboard import dashboard
     from services.reports.kpi import kpi
+    from services.reports.reconcile import stock_swings
 
-    return {"kpi": median_ms(lambda: kpi(actor), repeat), "dashboard": median_ms(lambda: dashboard(actor), repeat)}
+    return {"kpi": median_ms(lambda: kpi(actor), repeat), "dashboard": median_ms(lambda: dashboard(actor), repeat),
+            "basket": median_ms(basket_report, repeat), "audit": median_ms(lambda: audit_week(actor), repeat),
+            "swings": median_ms(lambda: stock_swings(today()), repeat)}
 
 
 def startup_seconds(db: Path, repeat: int = 3) -> tuple[float | None, float, str]:
@@ -255,6 +262,11 @@ def main(argv: list[str] | None = None) -> int:
             note="floor: the same questions in hand-written SQL, rows fetched, no figures computed"),
         Row("dashboard, today and this week (report dashboard)", reports["dashboard"], "ms", 300,
             floor_reports["dashboard"] * 1000, note="floor: as for the KPI report"),
+        Row("basket pairs, 28 days (report basket)", reports["basket"], "ms", 300, floor_reports["basket"] * 1000,
+            note="floor: the same pair counts and basket total in hand-written SQL"),
+        Row("audit and security, 7 days (report audit)", reports["audit"], "ms", 300),
+        Row("reconciliation's ±10% swing check (report reconcile)", reports["swings"], "ms", 300,
+            floor_reports["swings"] * 1000, note="floor: the same per-product ledger and balance sums"),
         Row("start-up to window (--smoke-test)", startup, "s", 1.5, qt_floor,
             note=startup_note or "floor: bare PySide6 QApplication + QMainWindow"),
         Row(f"create {args.products} products (save_clean, 1 transaction)", built.product_seconds, "s"),
