@@ -42,16 +42,16 @@ def week(shop):
     Tuesday 9–11: baskets 1, 2, 3, 6, 8: N = 5; L in 4, Y in 3, B in 2; LY 3, LB 1.
       L → Y: 3/4 = 75%, lift 3·5 / (4·3) = 1.25; Y → L: 3/3 = 100%, lift 1.25."""
     owner = shop.owner
-    l, y, b, m = (add_product(owner, name, cost="1", price="2", category=category)
-                  for name, category in (("蓝莓", "水果"), ("酸奶", "乳品"), ("面包", "烘焙"), ("牛奶", "乳品")))
-    for product in (l, y, b, m):
+    lan, y, b, m = (add_product(owner, name, cost="1", price="2", category=category)
+                    for name, category in (("蓝莓", "水果"), ("酸奶", "乳品"), ("面包", "烘焙"), ("牛奶", "乳品")))
+    for product in (lan, y, b, m):
         receive(owner, product, "100", "1", WEEK2)
-    for products, day, hour in (((l, y), TUESDAY, 9), ((l, y), TUESDAY, 9), ((l, y), TUESDAY, 10),
-                                ((l, y), TUESDAY, 15), ((l, y), TUESDAY, 15), ((l, b), TUESDAY, 10),
+    for products, day, hour in (((lan, y), TUESDAY, 9), ((lan, y), TUESDAY, 9), ((lan, y), TUESDAY, 10),
+                                ((lan, y), TUESDAY, 15), ((lan, y), TUESDAY, 15), ((lan, b), TUESDAY, 10),
                                 ((y, b), WEDNESDAY, 9), ((b,), TUESDAY, 9), ((b,), WEDNESDAY, 9),
                                 ((b, m), WEDNESDAY, 9)):
         basket(owner, products, day, hour)
-    mistake = basket(owner, (l, y), TUESDAY, 9)
+    mistake = basket(owner, (lan, y), TUESDAY, 9)
     reversal.reverse_document(owner, mistake.document_id, "收银员重复结账")
     return owner
 
