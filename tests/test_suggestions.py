@@ -10,8 +10,6 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from models import PurchaseOrder
 from services.catalog import products
@@ -26,10 +24,7 @@ from services.purchasing import (
     supplier_products,
     suppliers,
 )
-from services.purchasing.suggestion_inputs import OrderTerms
 from services.stock import ledger, reservations, reversal
-from services.stock.demand import Demand
-from services.stock.expiry import sellable_until
 
 D = Decimal
 TODAY = today()
@@ -287,61 +282,6 @@ def test_sales_reversals_do_not_count_as_demand(spinach):
                                  doc_date=WEEK[-1], occurred_at=at(WEEK[-1], dt.time(19)))
     reversal.reverse_document(spinach.owner, wrong.number, "录错了", doc_date=NOW.date())
     assert suggestions.explain(spinach.spinach.id, at=NOW).avg_daily == 17
-
-
-# -- the engine alone, for any input (hypothesis) ---------------------------------------------------
-
-
-START = dt.datetime(2026, 11, 18)
-quantities = st.decimals(min_value=0, max_value=300, places=1)
-
-
-@st.composite
-def demands(draw) -> Demand:
-    weights = draw(st.lists(st.integers(0, 9), min_size=7, max_size=7))
-    factors = tuple(D(7) * w / sum(weights) for w in weights) if sum(weights) else (D(1),) * 7
-    hours = draw(st.lists(st.integers(0, 9), min_size=24, max_size=24))
-    cum, running = [D(0)], 0
-    for h in hours:
-        running += h
-        cum.append(D(running) / sum(hours) if sum(hours) else D(len(cum)) / 24)
-    return Demand(1, 7, draw(quantities), draw(quantities), factors, tuple(cum), None)
-
-
-@settings(max_examples=300, deadline=None)
-@given(demand=demands(), minute=st.integers(0, 24 * 60 - 1), lead_hours=st.integers(1, 96),
-       gap_days=st.integers(1, 6), shelf_life=st.none() | st.integers(1, 15),
-       lots=st.lists(st.tuples(st.none() | st.integers(-3, 12), st.decimals(min_value="0.001", max_value=200, places=3)),
-                     max_size=4),
-       reserved=quantities, on_order=quantities, safety=st.decimals(min_value=0, max_value=50, places=1),
-       pack=st.sampled_from(["1", "0.5", "2.5", "5", "12"]))
-def test_engine_properties(demand, minute, lead_hours, gap_days, shelf_life, lots, reserved, on_order, safety, pack):
-    now = START + dt.timedelta(minutes=minute)
-    t1 = now + dt.timedelta(hours=lead_hours)
-    t2 = t1 + dt.timedelta(days=gap_days)
-    stock = [(None if days is None else now.date() + dt.timedelta(days=days), qty) for days, qty in lots]
-    terms = OrderTerms(1, "供应商", 1, D(pack))
-    s = suggestions.plan_product((1, "P1", "菜", "斤", shelf_life, safety), demand, stock, reserved, on_order,
-                                 terms, (t1, t2, t2), now)
-    assert s.suggested >= 0
-    assert s.suggested % D(pack) == 0
-    if shelf_life:
-        assert s.suggested <= s.cap <= demand.between(t1, sellable_until(t1.date() + dt.timedelta(days=shelf_life)))
-    if s.need > 0 and (s.cap is None or s.cap >= s.need + D(pack)):
-        assert s.need <= s.suggested < s.need + D(pack)
-    if s.need <= 0:
-        assert s.suggested == 0
-    assert s.stockout_at is None or now <= s.stockout_at <= t2
-    assert s.available >= 0 and s.reason
-
-
-@settings(max_examples=200, deadline=None)
-@given(demand=demands(), a=st.integers(0, 5000), b=st.integers(0, 5000), c=st.integers(0, 5000))
-def test_forecast_adds_up_over_time(demand, a, b, c):
-    first, middle, last = (START + dt.timedelta(minutes=m) for m in sorted((a, b, c)))
-    whole = demand.between(first, last)
-    assert abs(demand.between(first, middle) + demand.between(middle, last) - whole) < D("1e-20")
-    assert abs(demand.between(START, START + dt.timedelta(days=7)) - 7 * demand.avg_daily) < D("1e-20")
 
 
 def test_purchase_suggest_json_through_the_cli(shop, db_path):
