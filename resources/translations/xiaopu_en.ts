@@ -4087,6 +4087,14 @@ Where do the goods go?</translation>
 <context>
     <name>StockModel</name>
     <message>
+        <source>已过期</source>
+        <translation>Expired</translation>
+    </message>
+    <message>
+        <source>%1 天内到期</source>
+        <translation>Expires within %1 days</translation>
+    </message>
+    <message>
         <source>SKU编码</source>
         <translation>SKU</translation>
     </message>
@@ -4154,8 +4162,8 @@ Where do the goods go?</translation>
         <translation>Expired</translation>
     </message>
     <message>
-        <source>3 天内到期</source>
-        <translation>Expires within 3 days</translation>
+        <source>%1 天内到期</source>
+        <translation>Expires within %1 days</translation>
     </message>
     <message>
         <source>全部库位</source>
@@ -4169,8 +4177,8 @@ Where do the goods go?</translation>
         </translation>
     </message>
     <message>
-        <source>,已过期 %1 批,3 天内到期 %2 批</source>
-        <translation>, %1 lots expired, %2 expiring within 3 days</translation>
+        <source>,已过期 %1 批,%3 天内到期 %2 批</source>
+        <translation>, %1 lots expired, %2 expiring within %3 days</translation>
     </message>
     <message>
         <source>库存流水</source>

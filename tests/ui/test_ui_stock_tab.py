@@ -43,6 +43,11 @@ def background(tab, lot: str):
     return tab.model.index(row, 0).data(Qt.ItemDataRole.BackgroundRole)
 
 
+def tooltip(tab, lot: str):
+    row = next(i for i, r in enumerate(tab.model.rows) if r.lot == lot)
+    return tab.model.index(row, 0).data(Qt.ItemDataRole.ToolTipRole)
+
+
 def test_expired_rows_red_and_near_expiry_amber(tab):
     assert background(tab, "OLD") == EXPIRED_COLOR
     assert background(tab, "SOON") == NEAR_EXPIRY_COLOR
@@ -50,6 +55,17 @@ def test_expired_rows_red_and_near_expiry_amber(tab):
     assert background(tab, "") is None  # screws: no lot, no expiry
     assert EXPIRED_COLOR.red() > 200 and EXPIRED_COLOR.green() < 200
     assert "已过期 1 批" in tab.summary.text() and "3 天内到期 1 批" in tab.summary.text()
+    assert (tooltip(tab, "OLD"), tooltip(tab, "SOON"), tooltip(tab, "FRESH")) == ("已过期", "3 天内到期", None)
+
+
+def test_the_expiry_tooltips_in_english(tab, tmp_path):
+    from ui.widgets import i18n
+
+    translators = i18n.install("en", cache_dir=tmp_path)
+    try:
+        assert (tooltip(tab, "OLD"), tooltip(tab, "SOON")) == ("Expired", "Expires within 3 days")
+    finally:
+        i18n.uninstall(translators)
 
 
 def test_columns_show_on_hand_reserved_available(tab, stocked):

@@ -6,6 +6,7 @@ import datetime as dt
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QColor
 
+from services.stock.expiry import NEAR_EXPIRY_DAYS
 from services.stock.stock import StockRow
 from ui.widgets import formatting
 from ui.widgets.table_model import RIGHT, Column, RowsModel
@@ -47,7 +48,7 @@ class StockModel(RowsModel):
     def row_tooltip(self, row: StockRow) -> str | None:
         status = self.status(row)
         if status == "expired":
-            return QCoreApplication.translate(CTX, "已过期")
+            return QCoreApplication.translate("StockModel", "已过期")
         if status == "near_expiry":
-            return QCoreApplication.translate(CTX, "3 天内到期")
+            return QCoreApplication.translate("StockModel", "%1 天内到期").replace("%1", str(NEAR_EXPIRY_DAYS))
         return None

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 
 from services.catalog import products
 from services.catalog.locations import list_locations
+from services.stock.expiry import NEAR_EXPIRY_DAYS
 from services.stock.stock import stock_rows
 from ui.stock.stock_model import EXPIRED_COLOR, NEAR_EXPIRY_COLOR, StockModel
 from ui.widgets import notify
@@ -59,7 +60,7 @@ class StockTab(RefreshOnShow, QWidget):
         bottom.addWidget(self.summary)
         bottom.addStretch(1)
         bottom.addWidget(swatch(EXPIRED_COLOR, self.tr("已过期")))
-        bottom.addWidget(swatch(NEAR_EXPIRY_COLOR, self.tr("3 天内到期")))
+        bottom.addWidget(swatch(NEAR_EXPIRY_COLOR, self.tr("%1 天内到期").replace("%1", str(NEAR_EXPIRY_DAYS))))
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
@@ -90,8 +91,8 @@ class StockTab(RefreshOnShow, QWidget):
         expired = sum(1 for r in rows if self.model.status(r) == "expired")
         near = sum(1 for r in rows if self.model.status(r) == "near_expiry")
         self.summary.setText(self.tr("共 %n 行", "", len(rows))
-                             + self.tr(",已过期 %1 批,3 天内到期 %2 批").replace("%1", str(expired))
-                             .replace("%2", str(near)))
+                             + self.tr(",已过期 %1 批,%3 天内到期 %2 批").replace("%1", str(expired))
+                             .replace("%2", str(near)).replace("%3", str(NEAR_EXPIRY_DAYS)))
 
     def handle_scan(self, code: str) -> bool:
         """Show the stock of the scanned product; False if the code is unknown."""
