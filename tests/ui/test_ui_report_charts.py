@@ -1,0 +1,44 @@
+"""The report charts draw exactly the numbers they are given: a trend with a gap where a week has no
+figure and the 0.5% line, and shares with the top 3 and the rest summed into 其他."""
+from __future__ import annotations
+
+import math
+from decimal import Decimal as D
+
+import pytest
+
+from reports.report_doc import share_chart, trend_chart
+from ui.reports.charts import ChartView
+
+
+def test_a_trend_draws_each_line_with_a_gap_for_a_missing_week_and_the_reference_line(qtbot):
+    view = ChartView()
+    qtbot.addWidget(view)
+    assert view.plot is None  # pyqtgraph waits for the first chart
+    view.set_chart(trend_chart("盘点差异率", ["10月", "11月", "12月"],
+                               {"水果": [D("0.8"), None, D("0.3")], "乳品": [D("0.4"), D("0.6"), D("0.2")]},
+                               unit="%", reference=D("0.5"), reference_label="0.5% 线"))
+    drawn = view.plotted()
+    assert drawn["乳品"] == [0.4, 0.6, 0.2]
+    assert drawn["水果"][0] == 0.8 and math.isnan(drawn["水果"][1]) and drawn["水果"][2] == 0.3
+    lines = [item for item in view.plot.getPlotItem().items if type(item).__name__ == "InfiniteLine"]
+    assert [line.value() for line in lines] == [0.5]
+    assert [label for _, label in view.plot.getAxis("bottom")._tickLevels[0]] == ["10月", "11月", "12月"]
+
+
+def test_shares_keep_the_top_three_and_sum_the_rest_into_other(qtbot):
+    """Sales 苹果 500, 橙子 300, 香蕉 120, 葡萄 50, 梨 30: top 3 and 其他 = 50 + 30 = 80."""
+    chart = share_chart("销售额", [("梨", D("30")), ("苹果", D("500")), ("葡萄", D("50")), ("橙子", D("300")),
+                                 ("香蕉", D("120"))], top=3, unit="元")
+    assert chart.labels == ("苹果", "橙子", "香蕉", "其他") and chart.other
+    view = ChartView()
+    qtbot.addWidget(view)
+    view.set_chart(chart)
+    assert view.plotted() == {"销售额": [500.0, 300.0, 120.0, 80.0]}
+    view.set_chart(None)
+    assert view.chart is None and view.isHidden()
+
+
+def test_a_series_of_the_wrong_length_is_refused():
+    with pytest.raises(ValueError):
+        trend_chart("周转天数", ["第1周", "第2周"], {"周转天数": [D("1")]})
