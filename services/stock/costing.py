@@ -1,5 +1,6 @@
 """Moving-average cost: what a product's cost becomes when goods come in (a receipt, a production
-run's output, a disassembly's parts), from the stock before they are posted."""
+run's output, a disassembly's parts), from the stock before they are posted; and the cost a move
+without one is stamped with when it is posted."""
 from __future__ import annotations
 
 from collections import defaultdict
@@ -44,3 +45,16 @@ def record_costs(changes: dict[int, tuple[Decimal, Decimal]]) -> None:
     """Each product's new moving-average cost from `moving_average_costs` (in the caller's transaction)."""
     for pid, (_, new) in changes.items():
         Product.update(cost=new, updated_at=now()).where(Product.id == pid).execute()
+
+
+def stamped_cost(line, products: dict[int, Product], locations: dict) -> Decimal | None:
+    """The unit cost a ledger line is recorded at: its own, else — when it crosses the edge of our
+    stock (a sale, a loss, production consumption, internal use, a customer return coming back) —
+    the product's moving-average cost now, so reports read what it cost then, not what it costs
+    when the report runs. Between two real locations (a transfer, stock sent to a subcontractor)
+    the goods stay ours and are still valued at the moving average: nothing is fixed, None."""
+    if line.unit_cost is not None:
+        return line.unit_cost
+    if locations[line.from_location_id].is_virtual or locations[line.to_location_id].is_virtual:
+        return products[line.product_id].cost
+    return None
