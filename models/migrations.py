@@ -117,10 +117,17 @@ def _v12_expiry_actions(db: peewee.Database) -> None:
     db.create_tables([ExpiryAction])
 
 
+def _v13_group_messages(db: peewee.Database) -> None:
+    """Group-order accuracy and handling time: each pasted message, the parser's lines and the saved lines."""
+    from models.group_messages import GROUP_MESSAGE_MODELS
+
+    db.create_tables(GROUP_MESSAGE_MODELS)
+
+
 MIGRATIONS: list[Callable[[peewee.Database], None]] = [
     _v1_core, _v2_nonzero_balance_index, _v3_purchasing, _v4_product_aliases, _v5_sales,
     _v6_return_drafts, _v7_stocktake, _v8_bom, _v9_production, _v10_report_indexes, _v11_reconciliation,
-    _v12_expiry_actions,
+    _v12_expiry_actions, _v13_group_messages,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -78,7 +78,7 @@ def test_kpi_json_per_week(db):
     turnover = figures["turnover_days"]
     assert (turnover["value"], turnover["unit"], turnover["status"]) == ("349.0", "days", "ok")
     assert turnover["parts"] == {"average_inventory": "498.57", "cogs": "10.00", "days": "7"}
-    assert figures["group_accuracy"]["status"] == "not_measured" and figures["group_accuracy"]["value"] is None
+    assert figures["group_accuracy"]["status"] == "empty" and figures["group_accuracy"]["value"] is None
     assert [b["period"] for b in data["buckets"]] == [data["period"]]
     plain = xiaopu("report", "kpi", *WEEK, db=db)
     assert "库存周转天数: 349.0 天" in plain.stdout

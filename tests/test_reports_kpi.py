@@ -181,7 +181,7 @@ def test_stocktake_duration_and_variance_rate(shop):
 
 def test_a_cashier_sees_no_cost_or_margin_and_nothing_is_invented(shop):
     """The cashier may read turnover and loss as ratios but not the money behind them, nor the margin.
-    Group-order accuracy and handling time are not recorded anywhere yet: no number, the reason instead."""
+    No group-order message was saved: accuracy and handling time are empty, not a made-up number."""
     owner = shop.owner
     cashier = users.create_user(owner, "xiaomei", "cashier")
     apple = add_product(owner, "苹果", cost="5", price="8")
@@ -195,8 +195,7 @@ def test_a_cashier_sees_no_cost_or_margin_and_nothing_is_invented(shop):
     assert seen["loss_rate"].parts == () and seen["stocktake_variance"].parts == ()
     assert figures(kpi(owner, FIRST, LAST))["gross_margin"].value == D("60.00")
     for key in ("group_accuracy", "group_handling"):
-        assert seen[key].status == "not_measured" and seen[key].value is None
-        assert "尚未记录" in seen[key].note
+        assert seen[key].status == "empty" and seen[key].value is None
     assert seen["po_approval"].status == "empty" and seen["po_approval"].count == 0
 
 

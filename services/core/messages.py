@@ -83,6 +83,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "doc.empty": ("单据没有任何明细行", "The document has no lines"),
     "doc.same_location": ("第 {line} 行:来源和目标库位相同", "Line {line}: source and target location are the same"),
     "doc.not_found": ("找不到单据:{ref}", "Document not found: {ref}"),
+    "group.message_not_found": ("找不到社群消息记录:{ref}", "Group-order message log not found: {ref}"),
     "doc.already_reversed": ("单据 {number} 已经冲销过", "Document {number} has already been reversed"),
     "doc.owned": (
         "单据 {number} 由收货单 {owner} 生成,不能直接冲销;收货有误请做采购退货",
@@ -659,14 +660,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Σ |counted − system| × cost ÷ Σ system × cost over the counted lines of stocktakes posted in the period"),
     "report.kpi.group_accuracy": ("社群订单识别准确率", "Group-order accuracy"),
     "report.kpi.group_accuracy.formula": ("未经修改就采用的行 ÷ 识别出的行", "Lines accepted without a change ÷ lines"),
-    "report.kpi.group_accuracy.why": (
-        "尚未记录:保存社群订单时没有保存识别结果与最终订单行的对比",
-        "Not recorded yet: saving a group order does not keep what the parser proposed next to the lines saved"),
     "report.kpi.group_handling": ("社群订单处理时长", "Group-order handling time"),
     "report.kpi.group_handling.formula": ("从粘贴消息到订单保存的时长", "From pasting the message to saving the order"),
-    "report.kpi.group_handling.why": (
-        "尚未记录:粘贴消息的时刻没有保存,只有订单的创建时间",
-        "Not recorded yet: the moment a message is pasted is not kept, only when the order was created"),
     "report.part.average_inventory": ("平均库存(成本)", "Average inventory at cost"),
     "report.part.cogs": ("销售成本", "Cost of goods sold"),
     "report.part.loss": ("损耗(成本)", "Loss at cost"),
@@ -675,6 +670,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.part.products": ("有销售的商品", "Products that sold"),
     "report.part.variance_value": ("差异金额(成本)", "Variance at cost"),
     "report.part.system_value": ("账存金额(成本)", "System stock at cost"),
+    "report.part.group_lines": ("社群订单行(识别与保存取多者)", "Group-order lines (proposed or saved, the more)"),
+    "report.part.group_accepted": ("未经修改就采用的行", "Lines accepted without a change"),
     "report.by.product": ("商品", "Product"),
     "report.by.category": ("分类", "Category"),
     "report.by.channel": ("渠道", "Channel"),

@@ -1,6 +1,6 @@
 """KPIs over a period and per week or month: turnover days, loss rate, gross margin, stock-out
-product-days, purchase and sales order times, stocktake duration and variance rate. Group-order
-accuracy and handling time are listed as not measured yet: nothing records them today.
+product-days, purchase and sales order times, stocktake duration and variance rate, group-order
+accuracy and handling time (from the message log the 社群订单 view keeps).
 
 The ledger is read once for the whole period, per day (closing stock value, cost of goods sold,
 sales, loss, stock-outs); each bucket sums its days, so a trend costs no more queries than a total."""
@@ -15,7 +15,6 @@ from services.reports.figures import (
     hidden,
     may_see_cost,
     money,
-    not_measured,
     percent,
     ratio_figure,
     tenths,
@@ -114,9 +113,17 @@ def _document_figures(part: Period, times: Timings, show_cost: bool) -> list[Fig
         timing_figure("stocktake_duration", [s[1] for s in sessions]),
         ratio_figure("stocktake_variance", "percent", variance,
                      {"variance_value": money(diff), "system_value": money(base)}, show_cost),
-        not_measured("group_accuracy", "percent"),
-        not_measured("group_handling", "minutes"),
+        *_group_figures(part, times),
     ]
+
+
+def _group_figures(part: Period, times: Timings) -> list[Figure]:
+    """Accuracy = Σ lines accepted without a change ÷ Σ lines; handling = paste → order saved."""
+    saved = [m for m in times.group_messages if m[0] in part]
+    lines, accepted = sum(m[2] for m in saved), sum(m[3] for m in saved)
+    accuracy = Figure("group_accuracy", "percent", percent(accepted, lines), "ok" if lines else "empty",
+                      parts=(("group_lines", Decimal(lines)), ("group_accepted", Decimal(accepted))) if lines else ())
+    return [accuracy, timing_figure("group_handling", [m[1] for m in saved])]
 
 
 def _figures(part: Period, days: LedgerDays, times: Timings, show_cost: bool) -> list[Figure]:

@@ -1,6 +1,7 @@
 """How long documents wait: purchase orders (created → approved → first goods received), sales orders
-(created → approved → shipped) and stocktakes (first count → last count, with their variance), read
-from the documents' own timestamps — one row per document or session, never per move."""
+(created → approved → shipped), stocktakes (first count → last count, with their variance) and pasted
+group-order messages (paste → order saved, with the lines accepted), read from their own timestamps —
+one row per document, session or message, never per move."""
 from __future__ import annotations
 
 import datetime as dt
@@ -21,6 +22,7 @@ class Timings:
     so_shipping: Durations = field(default_factory=list)
     so_lead_time: Durations = field(default_factory=list)
     stocktakes: list[tuple[dt.date, float, int, int]] = field(default_factory=list)  # day, seconds, |Δ|, base
+    group_messages: list[tuple[dt.date, float, int, int]] = field(default_factory=list)  # day, seconds, lines, accepted
 
 
 def _between(period: Period) -> list:
@@ -66,9 +68,19 @@ def _stocktakes(period: Period, out: Timings) -> None:
         out.stocktakes.append((to_stamp(posted).date(), (last - first).total_seconds(), diff or 0, base or 0))
 
 
+def _group_messages(period: Period, out: Timings) -> None:
+    """Pasted group-order messages whose order was saved in the period (services/group_orders/message_log)."""
+    for pasted, saved, lines, accepted in fetch(
+            "SELECT pasted_at, saved_at, lines, accepted FROM group_message WHERE saved_at BETWEEN ? AND ?",
+            _between(period)):
+        pasted, saved = to_stamp(pasted), to_stamp(saved)
+        out.group_messages.append((saved.date(), max((saved - pasted).total_seconds(), 0.0), lines, accepted))
+
+
 def timings(period: Period) -> Timings:
     out = Timings()
     _purchase_orders(period, out)
     _sales_orders(period, out)
     _stocktakes(period, out)
+    _group_messages(period, out)
     return out

@@ -85,7 +85,7 @@ def test_kpis_per_week_then_per_month_with_formulas_on_hover(shop_weeks, make_wi
     assert rows["库存周转天数"] == ["14.7 天", "33.6 天", "8.4 天"]
     assert rows["损耗率"] == ["9.09%", "16.67%", "6.25%"]
     assert rows["毛利"][0] == "240.00 元"
-    assert rows["社群订单识别准确率"] == ["未计量"] * 3
+    assert rows["社群订单识别准确率"] == ["—"] * 3  # no group-order message saved in the period
     report = kpi(owner, FIRST, SUNDAY, by="week")
     assert [row[1] for row in cells(view.table)] == [figure_text(f) for f in report.figures]
 
@@ -93,8 +93,9 @@ def test_kpis_per_week_then_per_month_with_formulas_on_hover(shop_weeks, make_wi
     tip = model.index(turnover, 1).data(Qt.ItemDataRole.ToolTipRole)
     assert tip.startswith("平均库存(成本)÷ 日均销售成本") and "平均库存(成本) 420.00" in tip
     accuracy = list(rows).index("社群订单识别准确率")
-    why = next(f for f in report.figures if f.key == "group_accuracy").note
-    assert model.index(accuracy, 2).data(Qt.ItemDataRole.ToolTipRole) == why and why
+    accuracy_figure = next(f for f in report.figures if f.key == "group_accuracy")
+    assert model.index(accuracy, 2).data(Qt.ItemDataRole.ToolTipRole) == (
+        f"{accuracy_figure.formula}\n{accuracy_figure.note}") and accuracy_figure.note
 
     view.by.setCurrentIndex(view.by.findData("month"))
     assert headers(view.table) == ["指标", "全期 11-23–12-06", "2026-11", "2026-12"]

@@ -1,7 +1,12 @@
 """销售 → 社群订单: paste a customer's WeChat message, see what the parser read line by line (with its
 confidence), pick among the top candidates where it is unsure (the choice is learned as an alias),
-then 生成订单 makes a confirmed order on the 社群 channel with its stock reserved."""
+the clerk may correct a quantity in the table, then 生成订单 makes a confirmed order on the 社群 channel
+with its stock reserved. Each pasted message is logged (services/group_orders/message_log): when it
+was pasted, the parser's first reading, and the lines saved — group-order accuracy and handling time."""
 from __future__ import annotations
+
+import dataclasses
+import datetime as dt
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtGui import QColor
@@ -16,7 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from services.core.clock import now
 from services.core.errors import XiaopuError
+from services.core.numbers import to_decimal
+from services.group_orders import message_log
 from services.group_orders.message_parser import ParsedLine, parse
 from services.group_orders.product_aliases import learn_alias
 from services.group_orders.usual_orders import usual_order
@@ -38,7 +46,8 @@ class ParsedLineModel(RowsModel):
         super().__init__((
             Column(QT_TRANSLATE_NOOP("GroupOrderView", "原文"), CTX, lambda r: r.source_text, 150),
             Column(QT_TRANSLATE_NOOP("GroupOrderView", "商品"), CTX, _product_text, 220, stretch=True),
-            Column(QT_TRANSLATE_NOOP("GroupOrderView", "数量"), CTX, lambda r: formatting.qty(r.qty), 70, RIGHT),
+            Column(QT_TRANSLATE_NOOP("GroupOrderView", "数量"), CTX, lambda r: formatting.qty(r.qty), 70, RIGHT,
+                   edit=_edit_quantity),
             Column(QT_TRANSLATE_NOOP("GroupOrderView", "单位"), CTX, lambda r: r.unit or r.base_unit, 50),
             Column(QT_TRANSLATE_NOOP("GroupOrderView", "把握"), CTX, lambda r: f"{r.confidence:.0%}", 60, RIGHT),
         ), parent)
@@ -48,6 +57,11 @@ class ParsedLineModel(RowsModel):
 
     def row_tooltip(self, row: ParsedLine) -> str | None:
         return "\n".join(row.notes) or None
+
+
+def _edit_quantity(row: ParsedLine, text: str) -> ParsedLine:
+    """The clerk's correction of a quantity the parser read (in the line's unit)."""
+    return dataclasses.replace(row, qty=to_decimal(text, "数量", allow_zero=False))
 
 
 def _product_text(row: ParsedLine) -> str:
@@ -61,7 +75,10 @@ class GroupOrderView(QWidget):
         super().__init__(parent)
         self.context = context
         self.last_order: str | None = None
+        self.pasted_at: dt.datetime | None = None  # when the text arrived in the empty box
+        self.logged: int | None = None  # the message log entry of the message being handled
         self.message = QPlainTextEdit()
+        self.message.textChanged.connect(self._text_changed)
         self.message.setPlaceholderText(self.tr("把顾客的微信消息粘贴到这里,例如:要2盒蓝莓+1袋山药"))
         self.message.setFixedHeight(self.fontMetrics().height() * 5)
         self.customer = CustomerCombo()
@@ -94,6 +111,14 @@ class GroupOrderView(QWidget):
         layout.addWidget(self.unparsed)
         layout.addLayout(bottom)
         self.create_button.setEnabled(False)
+        self.model.edit_failed.connect(lambda text: self._say(text, error=True))
+
+    def _text_changed(self) -> None:
+        """A message pasted into the empty box starts the clock; an emptied box ends that message."""
+        if not self.message.toPlainText().strip():
+            self.pasted_at = self.logged = None
+        elif self.pasted_at is None:
+            self.pasted_at = now()
 
     def read_message(self) -> None:
         text = self.message.toPlainText().strip()
@@ -102,6 +127,7 @@ class GroupOrderView(QWidget):
             return
         order = parse(text, customer=self.customer.customer_id(), usual_order=usual_order)  # 老规矩 from their last order
         self.model.set_rows(order.lines)
+        self._log_proposal(text, order.lines)
         for row, line in enumerate(order.lines):
             if line.needs_choice:
                 self.table.setIndexWidget(self.model.index(row, self.PRODUCT_COLUMN), self._candidates(row, line))
@@ -114,6 +140,15 @@ class GroupOrderView(QWidget):
             self._say(self.tr("有 %1 行不确定,请在黄色行里选择商品。").replace("%1", str(asking)))
         else:
             self._say(self.tr("全部识别,核对后点“生成订单”。"))
+
+    def _log_proposal(self, text: str, lines: list[ParsedLine]) -> None:
+        """The parser's first reading of a pasted message (a re-read after a choice keeps the first)."""
+        if self.logged is None and lines:
+            try:
+                self.logged = message_log.record_proposal(self.context.user, text, message_log.from_parsed(lines),
+                                                          pasted_at=self.pasted_at)
+            except XiaopuError as exc:  # the log is a measurement: it never stops the order
+                self._say(str(exc), error=True)
 
     def _candidates(self, row: int, line: ParsedLine) -> QComboBox:
         combo = QComboBox()
@@ -152,6 +187,7 @@ class GroupOrderView(QWidget):
             self._say(str(exc), error=True)
             return None
         self.last_order = order.number
+        self._log_saved(order.number, lines)
         self.context.events.changed.emit("sales")
         self.context.events.changed.emit("stock")
         self.message.clear()
@@ -164,6 +200,13 @@ class GroupOrderView(QWidget):
             text += self.tr("未付款将在 %1 释放。").replace("%1", order.hold_until.strftime("%H:%M"))
         self._say(text)
         return order.number
+
+    def _log_saved(self, number: str, lines: list[ParsedLine]) -> None:
+        if self.logged is not None:
+            try:
+                message_log.record_saved(self.logged, number, message_log.from_parsed(lines))
+            except XiaopuError as exc:
+                self._say(str(exc), error=True)
 
     def _say(self, text: str, error: bool = False) -> None:
         self.status.setStyleSheet("color: #b00020;" if error else "")
