@@ -1,6 +1,6 @@
 """`report expiry | supplier-returns | stocktake-trend [--from DATE] [--to DATE] [--json]` and the
 临期 worklist's one-click actions: `report expiry-action LOT --location CODE (--write-off REASON |
---move LOCATION | --markdown PRICE) [--quantity Q]` (LOT: the lot_id `report expiry --json` lists)."""
+--move LOCATION | --markdown PRICE | --cancel-markdown) [--quantity Q]` (LOT: the lot_id `report expiry --json` lists)."""
 from __future__ import annotations
 
 import argparse
@@ -27,7 +27,9 @@ def add_parsers(rsub) -> None:
     what = action.add_mutually_exclusive_group(required=True)
     what.add_argument("--write-off", metavar="REASON", help="报损 with this reason (a loss document)")
     what.add_argument("--move", metavar="LOCATION", help="move to this location (a transfer document)")
-    what.add_argument("--markdown", metavar="PRICE", help="record a markdown to PRICE a base unit")
+    what.add_argument("--markdown", metavar="PRICE", help="mark the lot down to PRICE a base unit (its price at "
+                                                          "the counter and in orders until cancelled)")
+    what.add_argument("--cancel-markdown", action="store_true", help="undo the lot's markdown: list price again")
     action.add_argument("--quantity", help="only this much (default: all of the lot there)")
 
 
@@ -101,6 +103,8 @@ def expiry_action(args: argparse.Namespace, user) -> int:
         done = expiry_actions.write_off(user, args.lot, args.location, args.write_off, args.quantity)
     elif args.move:
         done = expiry_actions.move(user, args.lot, args.location, args.move, args.quantity)
+    elif args.cancel_markdown:
+        done = expiry_actions.cancel_markdown(user, args.lot, args.location)
     else:
         done = expiry_actions.markdown(user, args.lot, args.location, args.markdown)
     number = done.document.number if done.document_id else ""

@@ -1,5 +1,5 @@
-"""What was done about a lot on the 临期 worklist: marked down (the decided price, kept here: a lot
-has no price of its own yet), moved, or written off — by whom and when."""
+"""What was done about a lot on the 临期 worklist: marked down (the lot's price there until a
+cancel_markdown: services/sales/lot_prices.py), moved, or written off — by whom and when."""
 from __future__ import annotations
 
 import peewee
@@ -14,7 +14,7 @@ from models.users import User
 class ExpiryAction(BaseModel):
     lot = peewee.ForeignKeyField(Lot, on_delete="RESTRICT", index=True)
     location = peewee.ForeignKeyField(Location, on_delete="RESTRICT")  # where the lot was
-    action = peewee.CharField()  # markdown | move | write_off
+    action = peewee.CharField()  # markdown | cancel_markdown | move | write_off
     quantity = QuantityField()  # base units the action covered
     price = MoneyField(null=True)  # markdown: the new price per base unit
     to_location = peewee.ForeignKeyField(Location, null=True, on_delete="RESTRICT", backref="+")  # move

@@ -708,6 +708,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "expiry.bad_target": ("不能调拨到 {location}", "Cannot move to {location}"),
     "report.waiting.purchase_approval": ("待审核的采购单", "Purchase orders to approve"),
     "report.waiting.sales_approval": ("待审核的销售单", "Sales orders to approve"),
+    "expiry.markdown_expired": ("批次 {lot} 已于 {expiry} 过期,不能折价,请报损", "Lot {lot} expired on {expiry}: "
+                                "it cannot be marked down, write it off"),
+    "expiry.no_markdown": ("批次 {lot} 在 {location} 没有生效的折价", "Lot {lot} has no markdown in force at "
+                           "{location}"),
+    "report.expiry.cancel_markdown": ("取消折价", "Markdown cancelled"),
     "report.waiting.group_orders": ("未出库的社群订单", "Group orders not shipped"),
     "report.waiting.channel_orders": ("未出库的平台订单", "Channel orders not shipped"),
     "report.waiting.emergencies": ("待补全的紧急出库", "Emergency outbounds to complete"),

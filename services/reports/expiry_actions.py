@@ -3,8 +3,9 @@
 - write off (报损) with a reason: a `loss` document from the lot's location to the loss location,
   the same document a write-off at the shelf posts;
 - move to another location: a `transfer` document;
-- markdown: the decided price per base unit is recorded. A lot has no price of its own yet, so the
-  counter and the channels do not charge it by themselves (pricing lots at the till remains to do).
+- markdown: the decided price per base unit is recorded and is the lot's price there from then on
+  (services/sales/lot_prices.py: the counter, group and channel orders charge it) while the lot is
+  not expired, until cancel_markdown (remembered too). An expired lot is not marked down.
 
 Each acts on the lot's whole quantity at that location unless a quantity is given."""
 from __future__ import annotations
@@ -15,9 +16,12 @@ from models import Balance, Lot, write_transaction
 from models.expiry_actions import ExpiryAction
 from services.catalog.locations import get_location, virtual
 from services.core import audit
+from services.core.clock import today
 from services.core.errors import NotFound, ValidationError
 from services.core.numbers import MONEY_STEP, normalise_text, to_decimal
 from services.core.permissions import require
+from services.sales.lot_prices import CANCEL, lot_price
+from services.stock.expiry import is_expired
 from services.stock.ledger import QTY, Line, post_document
 
 
@@ -82,9 +86,21 @@ def move(actor, lot_id: int, location: int | str, to_location: int | str,
 
 
 def markdown(actor, lot_id: int, location: int | str, price: object) -> ExpiryAction:
-    """Record the decision to sell the lot at `location` for `price` a base unit."""
+    """Sell the lot at `location` for `price` a base unit from now on; refused for an expired lot."""
     require(actor, "product.edit")
     lot, source = _lot(lot_id), get_location(location)
     amount = to_decimal(price, "折价", places=4, allow_zero=False).quantize(MONEY_STEP)
+    if is_expired(lot.expiry_date, today()):
+        raise ValidationError("expiry.markdown_expired", field="折价", lot=lot.code, expiry=lot.expiry_date)
     with write_transaction():
         return _record(actor, lot, source.id, "markdown", _quantity(lot, source.id, None), price=amount)
+
+
+def cancel_markdown(actor, lot_id: int, location: int | str) -> ExpiryAction:
+    """Undo the lot's markdown at `location`: it sells at the list price again."""
+    require(actor, "product.edit")
+    lot, source = _lot(lot_id), get_location(location)
+    with write_transaction():
+        if lot_price(lot.id, source.id, today()) is None:
+            raise ValidationError("expiry.no_markdown", lot=lot.code, location=source.code)
+        return _record(actor, lot, source.id, CANCEL, _on_hand(lot, source.id))

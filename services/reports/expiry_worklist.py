@@ -31,7 +31,7 @@ from services.stock.rundown import StockLot, run_down
 # product has no shelf life (an expiry typed at receiving) counts as long-life
 MARKDOWN_WINDOWS = ((30, 7), (14, 3), (7, 2), (0, 1))
 HORIZON_DAYS = 30  # lots expiring within this many days are looked at; later ones have time to sell
-ACTIONS = ("write_off", "markdown", "move")
+ACTIONS = ("write_off", "markdown", "move", "cancel_markdown")
 
 
 def markdown_days(shelf_life_days: int | None) -> int:

@@ -6,10 +6,13 @@ from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal
 
 from services.catalog.barcodes import normalise_barcode
+from services.catalog.locations import default_store
 from services.catalog.products import find_by_barcode
 from services.catalog.scale_barcodes import decode_scale_barcode
+from services.core.clock import today
 from services.core.errors import NotFound
 from services.core.numbers import MONEY_STEP
+from services.sales.lot_prices import live_markdowns, split_by_lot_price
 from services.sales.sales_lines import SaleLineInput, clean_lines
 
 
@@ -29,15 +32,27 @@ def scan_to_line(code: object) -> SaleLineInput:
     return SaleLineInput(reading.product_id, reading.quantity, reading.unit, price=price)
 
 
+def _merged(lines: list[SaleLineInput], line: SaleLineInput) -> list[SaleLineInput]:
+    """The scan added to the line of the same product and unit left to the shop (no typed price, no
+    lot the clerk chose): the parts an earlier split made are put back together first."""
+    def same(old: SaleLineInput) -> bool:
+        return ((old.product_id, old.unit, old.price) == (line.product_id, line.unit, None)
+                and (old.lot_id is None or old.auto_lot))
+
+    mine = [i for i, old in enumerate(lines) if same(old)]
+    if line.price is not None or line.quantity != 1 or not mine:
+        return [*lines, line]
+    total = sum((Decimal(lines[i].quantity) for i in mine), Decimal(1))
+    first = replace(lines[mine[0]], quantity=total, lot_id=None, auto_lot=False)
+    return [first if i == mine[0] else old for i, old in enumerate(lines) if i == mine[0] or i not in mine]
+
+
 def add_scan(lines: list[SaleLineInput], code: object) -> list[SaleLineInput]:
     """`lines` with one more scan: the same product and unit (no chosen lot or price) adds quantity;
-    a scale label is always a line of its own (each weighed bag has its own label)."""
-    line = scan_to_line(code)
-    if line.price is None and line.quantity == 1:
-        for i, old in enumerate(lines):
-            if (old.product_id, old.unit, old.lot_id, old.price) == (line.product_id, line.unit, None, None):
-                return [*lines[:i], replace(old, quantity=Decimal(old.quantity) + 1), *lines[i + 1:]]
-    return [*lines, line]
+    a scale label is always a line of its own (each weighed bag has its own label). A product whose
+    first lots are marked down shows them as lines of their own at the lot price (lot_prices)."""
+    merged = _merged(lines, scan_to_line(code))
+    return split_by_lot_price(merged, default_store().id, today())
 
 
 @dataclass(frozen=True)
@@ -52,6 +67,7 @@ class CounterLine:
     price: Decimal
     discount: Decimal
     amount: Decimal
+    marked_down: bool = False  # a marked-down lot's line at the lot price (lot_prices)
 
 
 def price_lines(lines: list[SaleLineInput], customer_id: int | None = None) -> list[CounterLine]:
@@ -61,6 +77,9 @@ def price_lines(lines: list[SaleLineInput], customer_id: int | None = None) -> l
 
     if not lines:
         return []
+    clean = clean_lines(lines, get_customer(customer_id))
+    lots = {ln.lot_id for ln in clean if ln.lot_id is not None}
+    marked = live_markdowns(default_store().id, today(), lot_ids=lots) if lots else {}
     return [CounterLine(ln.product.id, ln.product.name, ln.product.spec or "", ln.unit, ln.quantity, ln.price,
-                        ln.discount, ln.amount)
-            for ln in clean_lines(lines, get_customer(customer_id))]
+                        ln.discount, ln.amount, ln.lot_id in marked)
+            for ln in clean]

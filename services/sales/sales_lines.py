@@ -5,20 +5,26 @@ product's retail price, times the unit's factor; quantities stay in the line's u
 convert to base units by the unit's exact factor (箱 = 12 盒)."""
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from models import Lot, Product
 from models.sales import Customer, ProductPrice
 from services.catalog.line_units import line_quantities
+from services.catalog.locations import default_store
+from services.core.clock import today
 from services.core.errors import NotFound, ValidationError
 from services.core.numbers import CENT, MONEY_STEP, QTY_STEP, normalise_text, to_decimal
+from services.sales.lot_prices import charged_price, live_markdowns
 
 
 @dataclass
 class SaleLineInput:
     """A line as typed or scanned: quantity in `unit` ('' = the base unit); price per `unit`
-    (None = the customer's price); discount is money off the whole line; lot None = FEFO."""
+    (None = the customer's price); discount is money off the whole line; lot None = FEFO;
+    auto_lot: the lot was chosen by services.sales.lot_prices (a split over a marked-down lot),
+    not by the clerk, so a rescan may merge and split the product again."""
 
     product_id: int
     quantity: object
@@ -26,6 +32,7 @@ class SaleLineInput:
     price: object = None
     discount: object = 0
     lot_id: int | None = None
+    auto_lot: bool = False
 
 
 @dataclass(frozen=True)
@@ -60,19 +67,23 @@ def tier_prices(product_ids: list[int], tier: str) -> dict[int, Decimal]:
                 .where(ProductPrice.product.in_(product_ids) & (ProductPrice.tier == tier)).tuples())
 
 
-def clean_lines(lines: list[SaleLineInput], customer: Customer | None) -> list[CleanSaleLine]:
-    """Validate and price every line; raises ValidationError/NotFound naming the line."""
+def clean_lines(lines: list[SaleLineInput], customer: Customer | None,
+                on: dt.date | None = None) -> list[CleanSaleLine]:
+    """Validate and price every line; raises ValidationError/NotFound naming the line. A line of a
+    lot marked down at the store (services.sales.lot_prices) without a typed price sells at the lot
+    price on day `on` (default today)."""
     checked = line_quantities(lines)
     ids = [c.product.id for c in checked]
     tier = customer.price_tier if customer is not None else ""
     tiered = tier_prices(ids, tier) if tier else {}
     lot_ids = {line.lot_id for line in lines if line.lot_id is not None}
     lots = {lot.id: lot for lot in Lot.select().where(Lot.id.in_(lot_ids))} if lot_ids else {}
+    marked = live_markdowns(default_store().id, on or today(), lot_ids=lot_ids) if lot_ids else {}
     clean: list[CleanSaleLine] = []
     for n, (line, c) in enumerate(zip(lines, checked, strict=True), 1):
         product, unit, factor, quantity = c.product, c.unit, c.factor, c.quantity
         if line.price is None or normalise_text(line.price) == "":
-            price = (tiered.get(product.id, product.price) * factor).quantize(MONEY_STEP, ROUND_HALF_UP)
+            price = charged_price(tiered.get(product.id, product.price), marked.get(line.lot_id), factor)
         else:
             price = to_decimal(line.price, f"第 {n} 行售价", places=4)
         discount = to_decimal(line.discount if line.discount is not None else 0, f"第 {n} 行折扣", places=2)

@@ -18,16 +18,18 @@ import peewee
 
 from models import Document, User, write_transaction
 from models.sales import Channel, Customer, SalesOrder, SalesOrderLine
+from services.catalog.locations import default_store
 from services.core import audit
-from services.core.clock import now
+from services.core.clock import now, today
 from services.core.doc_states import StateMachine, Transition, worded
 from services.core.errors import NotFound, ValidationError
 from services.core.messages import msg
 from services.core.numbers import fmt_money, normalise_text
 from services.core.permissions import require
 from services.sales import channels
+from services.sales.lot_prices import split_by_lot_price
 from services.sales.sales_lines import CleanSaleLine, SaleLineInput, clean_lines, total_of
-from services.sales.sales_stock import release_lines, reserve_lines
+from services.sales.sales_stock import owner_key, release_lines, reserve_lines
 from services.stock.numbering import next_number
 
 NUMBER_PREFIX = "XD"
@@ -237,7 +239,8 @@ def create_order(actor, channel_code: str, lines: list[SaleLineInput], customer_
                                                     & (SalesOrder.external_ref == ref))):
             raise ValidationError("sale.duplicate_ref", field="平台单号", channel=channel.name, ref=ref,
                                   number=other.number)
-        clean = clean_lines(lines, customer)
+        lines = split_by_lot_price(lines, default_store().id, at.date())  # marked-down lots at their price
+        clean = clean_lines(lines, customer, at.date())
         number = next_number(NUMBER_PREFIX, at.date())
         order = SalesOrder.create(
             number=number, channel=channel.id, external_ref=ref, customer=customer.id if customer else None,
@@ -263,6 +266,7 @@ def update_lines(actor, number: str, lines: list[SaleLineInput], override_reason
     with write_transaction():
         order = get_order(number)
         ORDER_STATES.check(order, "edit")
+        lines = split_by_lot_price(lines, default_store().id, today(), except_owner=owner_key(order.number))
         clean = clean_lines(lines, get_customer(order.customer_id))
         release_lines(actor, order.number, reason=msg("sale.action.edit"))
         total = _write_lines(order.id, clean)
