@@ -103,6 +103,8 @@ def _say_dashboard(board) -> None:
         say(msg("report.stockout", sku=out.sku, name=out.name, day=out.last_sold))
     if board.reconciliation:
         say(_reconciliation_line(board.reconciliation))
+    for alert in board.alerts:
+        say(f"! {alert.text}")
 
 
 def _say_reconcile(report) -> None:
@@ -202,9 +204,9 @@ def cmd_report(args: argparse.Namespace, user) -> int:
 
         report, show = sales_report(user, start, end, by=args.by), _say_sales
     else:
-        from services.reports.dashboard import dashboard
+        from services.reports.alerts import dashboard_with_alerts
 
-        report, show = dashboard(user, end), _say_dashboard
+        report, show = dashboard_with_alerts(user, end), _say_dashboard
     if args.json:
         say_json(report.as_json())
     else:

@@ -13,6 +13,8 @@ from services.core.clock import clock_at
 from services.sales.sales_lines import SaleLineInput
 from services.sales.sales_shipping import sell_now
 from services.stock import ledger
+from services.stocktake import sessions as stocktake
+from services.stocktake.posting import post
 
 WEEK1 = dt.date(2026, 11, 23)  # a Monday; conftest's clock stands on Sunday 12-06, the end of week two
 WEEK2 = dt.date(2026, 11, 30)
@@ -44,6 +46,17 @@ def sell(actor, product: Product, quantity: str, day: dt.date, hour: int = 9, ch
 def write_off(owner, product: Product, quantity: str, day: dt.date) -> None:
     ledger.post_document(owner, "loss", [ledger.Line(product.id, Decimal(quantity), default_store().id,
                                                      virtual("loss").id)], doc_date=day, note="报损")
+
+
+def count(owner, counter, when: dt.datetime, counted: dict[str, int]) -> None:
+    """A full count of the store at `when`, scanned by `counter` (barcode → quantity) and posted by `owner`."""
+    with clock_at(when):
+        session = stocktake.start_session(owner, "full")
+        stocktake.set_place(counter, session.id, "STORE")
+        for barcode, qty in counted.items():
+            stocktake.count_scan(counter, session.id, barcode, qty)
+        stocktake.submit_for_review(counter, session.id)
+        post(owner, session.id)
 
 
 def two_weeks(owner) -> tuple[Product, Product]:

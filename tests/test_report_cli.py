@@ -90,6 +90,7 @@ def test_dashboard_json(db):
     assert data["sales_today"]["total"]["revenue"] == "16.00"
     assert data["locations"][0]["on_hand"] == "490.00" and data["sellable_total"]["on_hand"] == "490.00"
     assert {w["key"]: w["count"] for w in data["waiting"]}["emergencies"] == 0
+    assert data["alerts"] == []  # nothing waits for the owner: no stock-out, no reconciliation yet
 
 
 def test_refusals_exit_1_with_the_reason(db):

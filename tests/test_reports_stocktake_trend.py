@@ -8,23 +8,10 @@ from decimal import Decimal
 import pytest
 
 from services.core import users
-from services.core.clock import clock_at
 from services.reports.stocktake_trend import stable, stocktake_trend
-from services.stocktake import sessions as stocktake
-from services.stocktake.posting import post
-from tests.report_shop import add_product, receive
+from tests.report_shop import add_product, count, receive
 
 D = Decimal
-
-
-def count(owner, counter, when: dt.datetime, counted: dict[str, int]) -> None:
-    with clock_at(when):
-        session = stocktake.start_session(owner, "full")
-        stocktake.set_place(counter, session.id, "STORE")
-        for barcode, qty in counted.items():
-            stocktake.count_scan(counter, session.id, barcode, qty)
-        stocktake.submit_for_review(counter, session.id)
-        post(owner, session.id)
 
 
 @pytest.fixture

@@ -5,8 +5,9 @@ products that sell but are out of stock now. Values at cost are None for a role 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 import peewee
 
@@ -33,6 +34,9 @@ from services.reports.sales import SalesReport, sales_report
 from services.sales.channels import COUNTER_CHANNEL, GROUP_CHANNEL
 from services.sales.sales_orders import OPEN_STATES
 from services.stock.expiry import NEAR_EXPIRY_DAYS
+
+if TYPE_CHECKING:
+    from services.reports.alerts import Alert
 
 
 @dataclass(frozen=True)
@@ -99,6 +103,7 @@ class Dashboard:
     expired: LotsValue
     stockouts: list[StockOut]
     reconciliation: ReconciliationRow | None = None  # the latest daily reconciliation's record
+    alerts: list[Alert] = field(default_factory=list)  # filled by alerts.dashboard_with_alerts
 
     def totals(self, sellable: bool) -> LocationStock:
         """The sellable locations together, or the subcontractors together."""
@@ -118,7 +123,8 @@ class Dashboard:
                 "sellable_total": self.totals(True).as_json(), "subcontractor_total": self.totals(False).as_json(),
                 "near_expiry": {"days": NEAR_EXPIRY_DAYS, **self.near_expiry.as_json()},
                 "expired": self.expired.as_json(), "stockouts": [s.as_json() for s in self.stockouts],
-                "reconciliation": self.reconciliation.as_json() if self.reconciliation else None}
+                "reconciliation": self.reconciliation.as_json() if self.reconciliation else None,
+                "alerts": [a.as_json() for a in self.alerts]}
 
 
 def _waiting(key: str, model, condition) -> Waiting:
