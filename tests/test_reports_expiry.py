@@ -138,3 +138,19 @@ def test_a_cashier_sees_no_value_and_may_not_write_off(worklist_shop):
     assert report.cost_visible is False and {w.value for w in report.lines} == {None}
     with pytest.raises(PermissionDenied):
         expiry_actions.write_off(cashier, lot_of(milk, day(3)).id, shop.store.code, "过期")
+
+
+def test_the_lines_of_one_location_or_one_category(worklist_shop):
+    """The 12-12 酸奶 lot moved to the shelf: the shelf's list is that lot alone; the store keeps the
+    other three. 面包 filed under 面点: that category's list is the loaf."""
+    from models import Product
+
+    shop, yogurt, bread, *_ = worklist_shop
+    create_location(shop.owner, "SH01", "前台货架", "shelf")
+    expiry_actions.move(shop.owner, lot_of(yogurt, day(12)).id, shop.store.code, "SH01")
+    Product.update(category="面点").where(Product.id == bread.id).execute()
+    shelf = expiry_worklist(shop.owner, location="SH01")
+    assert [(w.name, w.expiry, w.location) for w in shelf.lines] == [("酸奶", day(12), "SH01")]
+    assert [w.expiry for w in expiry_worklist(shop.owner, location=shop.store.code).lines] == [
+        day(3), SUNDAY, day(8)]
+    assert [w.name for w in expiry_worklist(shop.owner, category="面点").lines] == ["面包"]

@@ -522,6 +522,10 @@
 <context>
     <name>CounterView</name>
     <message>
+        <source>%1(临期折价)</source>
+        <translation>%1 (marked down)</translation>
+    </message>
+    <message>
         <source>品名</source>
         <translation>Name</translation>
     </message>
@@ -3085,6 +3089,10 @@ Over-delivery or expired goods need the owner: please ask the owner to confirm r
 <context>
     <name>ReportsTab</name>
     <message>
+        <source>临期处理</source>
+        <translation>Near expiry</translation>
+    </message>
+    <message>
         <source>概览</source>
         <translation>Overview</translation>
     </message>
@@ -5017,6 +5025,209 @@ Where do the goods go?</translation>
     <message>
         <source>有任何账号设置了密码后,启动时需要登录。角色决定能做什么:店主可审批和冲销,收银员只能销售。</source>
         <translation>Once any account has a password, Xiaopu asks for a login at start. The role decides what a user may do: owners approve and reverse, cashiers only sell.</translation>
+    </message>
+</context>
+<context>
+    <name>ExpiryView</name>
+    <message>
+        <source>批次</source>
+        <translation>Lot</translation>
+    </message>
+    <message>
+        <source>商品</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>库位</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <source>到期日</source>
+        <translation>Expiry</translation>
+    </message>
+    <message>
+        <source>数量</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <source>成本金额</source>
+        <translation>Value at cost</translation>
+    </message>
+    <message>
+        <source>到期前预计售出</source>
+        <translation>Expected sales</translation>
+    </message>
+    <message>
+        <source>预计剩余</source>
+        <translation>Leftover</translation>
+    </message>
+    <message>
+        <source>折价窗口</source>
+        <translation>Window</translation>
+    </message>
+    <message>
+        <source>%1 天</source>
+        <translation>%1 d</translation>
+    </message>
+    <message>
+        <source>建议</source>
+        <translation>Suggested</translation>
+    </message>
+    <message>
+        <source>已处理</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>操作</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>折价/调到/原因</source>
+        <translation>Price / to / reason</translation>
+    </message>
+    <message>
+        <source>单据</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>经办</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <source>结果</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>%1(售出 %2)</source>
+        <translation>%1 (%2 sold)</translation>
+    </message>
+    <message>
+        <source>折价…</source>
+        <translation>Mark down…</translation>
+    </message>
+    <message>
+        <source>取消折价</source>
+        <translation>Cancel markdown</translation>
+    </message>
+    <message>
+        <source>调拨…</source>
+        <translation>Move…</translation>
+    </message>
+    <message>
+        <source>报损…</source>
+        <translation>Write off…</translation>
+    </message>
+    <message>
+        <source>分类</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>选中的批次:</source>
+        <translation>Selected lot:</translation>
+    </message>
+    <message>
+        <source>全部库位</source>
+        <translation>All locations</translation>
+    </message>
+    <message>
+        <source>全部分类</source>
+        <translation>All categories</translation>
+    </message>
+    <message>
+        <source>%1 个批次</source>
+        <translation>%1 lots</translation>
+    </message>
+    <message>
+        <source>%1,成本 %2</source>
+        <translation>%1, %2 at cost</translation>
+    </message>
+    <message>
+        <source>已%1:批次 %2 %3%4%5</source>
+        <translation>%1: lot %2 %3%4%5</translation>
+    </message>
+</context>
+<context>
+    <name>LotActionDialog</name>
+    <message>
+        <source>%1 %2 · 批次 %3 · %4 · %5 %6 · 到期 %7</source>
+        <translation>%1 %2 · lot %3 · %4 · %5 %6 · expires %7</translation>
+    </message>
+</context>
+<context>
+    <name>MarkdownDialog</name>
+    <message>
+        <source>折价 - %1</source>
+        <translation>Mark down - %1</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>零售价</source>
+        <translation>List price</translation>
+    </message>
+    <message>
+        <source>成本</source>
+        <translation>Cost</translation>
+    </message>
+    <message>
+        <source>现折价</source>
+        <translation>Marked down to</translation>
+    </message>
+    <message>
+        <source>每%1的新售价</source>
+        <translation>New price per %1</translation>
+    </message>
+    <message>
+        <source>折后价</source>
+        <translation>New price</translation>
+    </message>
+    <message>
+        <source>打印新价签(%1 张)</source>
+        <translation>Print new price labels (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>MoveDialog</name>
+    <message>
+        <source>调拨 - %1</source>
+        <translation>Move - %1</translation>
+    </message>
+    <message>
+        <source>调到</source>
+        <translation>Move to</translation>
+    </message>
+</context>
+<context>
+    <name>WriteOffDialog</name>
+    <message>
+        <source>报损 - %1</source>
+        <translation>Write off - %1</translation>
+    </message>
+    <message>
+        <source>临期</source>
+        <translation>Near expiry</translation>
+    </message>
+    <message>
+        <source>过期</source>
+        <translation>Expired</translation>
+    </message>
+    <message>
+        <source>变质</source>
+        <translation>Spoiled</translation>
+    </message>
+    <message>
+        <source>包装破损</source>
+        <translation>Damaged packaging</translation>
+    </message>
+    <message>
+        <source>报损原因</source>
+        <translation>Reason</translation>
     </message>
 </context>
 </TS>

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from models.expiry_actions import ExpiryAction
+from services.catalog.locations import get_location
 from services.core import shop_settings
 from services.core.clock import now
 from services.core.numbers import QTY_STEP, fmt_qty
@@ -106,17 +107,18 @@ class ExpiryWorklist:
                 "done": [d.as_json() for d in self.done]}
 
 
-def _lots(day: dt.date) -> list[tuple]:
+def _lots(day: dt.date, category: str = "") -> list[tuple]:
     """(lot, code, expiry, product, sku, name, unit, shelf life, cost units, location, code, kind, units) of
-    every lot at a sellable location expiring by day + HORIZON_DAYS, earliest expiry first."""
+    every lot (of `category`) at a sellable location expiring by day + HORIZON_DAYS, earliest expiry first."""
     kinds = location_kinds()
+    only = "AND p.category = ? " if category else ""
     return fetch(
         "SELECT l.id, l.code, l.expiry_date, p.id, p.sku, p.name, p.base_unit, p.shelf_life_days, p.cost, "
         "c.id, c.code, c.kind, b.quantity FROM balance b JOIN lot l ON l.id = b.lot_id "
         "JOIN product p ON p.id = b.product_id JOIN location c ON c.id = b.location_id "
         f"WHERE b.quantity > 0 AND b.location_id IN {in_list(ids_of(kinds, SELLABLE_KINDS))} "
-        "AND l.expiry_date <= ? ORDER BY p.id, l.expiry_date, l.id, c.id",
-        [day_param(day + dt.timedelta(days=HORIZON_DAYS))])
+        f"AND l.expiry_date <= ? {only}ORDER BY p.id, l.expiry_date, l.id, c.id",
+        [day_param(day + dt.timedelta(days=HORIZON_DAYS)), *([category] if category else [])])
 
 
 def _expected_sales(demand, stock: list[StockLot], start: dt.datetime) -> list[Decimal]:
@@ -147,8 +149,10 @@ def _last_actions() -> dict[tuple[int, int], str]:
         "SELECT lot_id, location_id, action FROM expiry_action ORDER BY id")}
 
 
-def work_lines(day: dt.date, show_cost: bool) -> list[WorkLine]:
-    rows = _lots(day)
+def work_lines(day: dt.date, show_cost: bool, location_id: int | None = None, category: str = "") -> list[WorkLine]:
+    """The lines of every sellable location, or of `location_id` only: a product's lots elsewhere still
+    sell first in its run-down, so a lot's expected sales do not depend on the filter."""
+    rows = _lots(day, category)
     products = {r[3] for r in rows}
     demand = demand_by_product(day, shop_settings.get("suggestion.window_days"), products) if products else {}
     start = max(now(), dt.datetime.combine(day, dt.time()))
@@ -159,6 +163,8 @@ def work_lines(day: dt.date, show_cost: bool) -> list[WorkLine]:
         forecast = demand.get(pid) or no_demand(pid, 1)
         for r, sold in zip(mine, _expected_sales(forecast, stock, start), strict=True):
             lot_id, code, expiry, _, sku, name, unit, life, cost, loc_id, loc, kind, units = r
+            if location_id and loc_id != location_id:
+                continue
             quantity, expiry = QTY.from_units(units), to_day(expiry)
             leftover, window = quantity - sold, markdown_days(life)
             suggested = _suggest(expiry, day, leftover, window, kind)
@@ -209,10 +215,14 @@ def done_actions(whole: Period, day: dt.date) -> list[DoneAction]:
     return out
 
 
-def expiry_worklist(actor, start: dt.date | None = None, end: dt.date | None = None) -> ExpiryWorklist:
-    """The worklist of today (or `end`) and the actions taken from `start` to `end` (default 28 days)."""
+def expiry_worklist(actor, start: dt.date | None = None, end: dt.date | None = None, *,
+                    location: int | str | None = None, category: str = "") -> ExpiryWorklist:
+    """The worklist of today (or `end`) and the actions taken from `start` to `end` (default 28 days);
+    the lines of one location and/or category when given (the actions done are the shop's)."""
     whole = period(start, end)
     day = whole.end
     show_cost = may_see_cost(actor)
-    return ExpiryWorklist(day, whole, show_cost, work_lines(day, show_cost), done_actions(whole, day))
+    location_id = get_location(location).id if location not in (None, "") else None
+    return ExpiryWorklist(day, whole, show_cost, work_lines(day, show_cost, location_id, category or ""),
+                          done_actions(whole, day))
 

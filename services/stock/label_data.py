@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 
@@ -89,6 +90,16 @@ def lot_labels(lot_ids: Iterable[int], copies: int = 1) -> list[ProductLabel]:
             raise NotFound("lot.not_found", ref=lot_id)
         out += [_label(lot.product, lot, True)] * copies
     return out
+
+
+def lot_price_labels(lot_id: int, price: Decimal, copies: int = 1, *, with_qr: bool = False) -> list[ProductLabel]:
+    """New shelf labels for a marked-down lot: its price per base unit, its code and expiry."""
+    if copies < 1:
+        raise ValidationError("label.copies", field="份数")
+    lot = Lot.get_or_none(Lot.id == lot_id)
+    if lot is None:
+        raise NotFound("lot.not_found", ref=lot_id)
+    return [replace(_label(lot.product, lot, with_qr), price=Decimal(price))] * copies
 
 
 def receipt_lot_labels(receipt_number: str, copies: int = 1) -> list[ProductLabel]:

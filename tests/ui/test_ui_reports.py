@@ -48,7 +48,7 @@ def test_the_reports_tab_comes_after_production_with_its_views(make_window):
     titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
     assert titles[-2:] == ["生产", "报表"]
     views = window.tab_widgets["reports"].views
-    assert [views.tabText(i) for i in range(views.count())] == ["概览", "经营指标", "销售与毛利"]
+    assert [views.tabText(i) for i in range(views.count())] == ["概览", "经营指标", "销售与毛利", "临期处理"]
 
 
 def test_the_dashboard_shows_today_and_this_week_and_follows_a_new_sale(shop_weeks, make_window):

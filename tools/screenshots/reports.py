@@ -1,4 +1,5 @@
-"""Render the 报表 screenshots offscreen: 概览 (today and this week) and 经营指标 per week.
+"""Render the 报表 screenshots offscreen: 概览 (today and this week), 经营指标 per week, 销售与毛利 and
+the 临期 worklist.
 
     python main.py --db /tmp/demo.sqlite3 demo
     QT_QPA_PLATFORM=offscreen python -m tools.screenshots.reports --db /tmp/demo.sqlite3 --out docs/screenshots
@@ -20,7 +21,7 @@ def main(argv: list[str] | None = None) -> int:
     tab = window.tab_widgets["reports"]
     window.tabs.setCurrentWidget(tab)
     for key, name in (("dashboard", "reports-dashboard.png"), ("kpi", "reports-kpi.png"),
-                      ("sales", "reports-sales.png")):
+                      ("sales", "reports-sales.png"), ("expiry", "reports-expiry.png")):
         tab.show_view(key)
         app.processEvents()
         window.grab().save(str(args.out / name))

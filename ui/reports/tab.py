@@ -28,11 +28,18 @@ def _sales(context: AppContext) -> QWidget:
     return SalesReportView(context)
 
 
+def _expiry(context: AppContext) -> QWidget:
+    from ui.reports.expiry_view import ExpiryView
+
+    return ExpiryView(context)
+
+
 # (key, title in the "ReportsTab" context, builder): a new report is one more entry
 SUB_VIEWS: list[SubView] = [
     ("dashboard", QT_TRANSLATE_NOOP("ReportsTab", "概览"), _dashboard),
     ("kpi", QT_TRANSLATE_NOOP("ReportsTab", "经营指标"), _kpi),
     ("sales", QT_TRANSLATE_NOOP("ReportsTab", "销售与毛利"), _sales),
+    ("expiry", QT_TRANSLATE_NOOP("ReportsTab", "临期处理"), _expiry),
 ]
 
 

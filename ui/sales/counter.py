@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from decimal import Decimal
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
 
@@ -24,11 +24,18 @@ from ui.widgets.table_model import RIGHT, Column, RowsModel, setup_table
 CTX = "CounterView"
 
 
+def _name(row: CounterLine) -> str:
+    """A marked-down lot's line says so: the clerk sees why it costs less than the shelf price."""
+    if not row.marked_down:
+        return row.name
+    return QCoreApplication.translate("CounterView", "%1(临期折价)").replace("%1", row.name)
+
+
 class CounterLineModel(RowsModel):
     def __init__(self, view: CounterView):
         edit = view.edit_line
         super().__init__((
-            Column(QT_TRANSLATE_NOOP("CounterView", "品名"), CTX, lambda r: r.name, 140, stretch=True),
+            Column(QT_TRANSLATE_NOOP("CounterView", "品名"), CTX, _name, 140, stretch=True),
             Column(QT_TRANSLATE_NOOP("CounterView", "规格"), CTX, lambda r: r.spec, 90),
             Column(QT_TRANSLATE_NOOP("CounterView", "单位"), CTX, lambda r: r.unit, 50),
             Column(QT_TRANSLATE_NOOP("CounterView", "数量"), CTX, lambda r: formatting.qty(r.quantity), 80, RIGHT,

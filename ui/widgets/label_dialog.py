@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
@@ -15,9 +16,14 @@ from ui.widgets.print_preview import PdfPreviewDialog, show_pdf_preview
 
 
 class LabelDialog(QDialog):
-    def __init__(self, product_id: int, product_name: str, parent: QWidget | None = None):
+    """A product's labels; or with `lot_labels` (copies, with_qr → labels) a lot's own, e.g. a
+    marked-down lot's new price, `copies` preset to its quantity."""
+
+    def __init__(self, product_id: int, product_name: str, parent: QWidget | None = None, *,
+                 lot_labels: Callable[[int, bool], list] | None = None, copies: int = 1):
         super().__init__(parent)
         self.product_id = product_id
+        self.lot_labels = lot_labels
         self.preview: PdfPreviewDialog | None = None
         self.setWindowTitle(self.tr("打印标签 - %1").replace("%1", product_name))
         self.layout_box = QComboBox()
@@ -27,6 +33,7 @@ class LabelDialog(QDialog):
             self.layout_box.addItem(names[key], key)
         self.copies = QSpinBox()
         self.copies.setRange(1, 500)
+        self.copies.setValue(copies)
         self.start = QSpinBox()
         self.start.setRange(1, 24)
         self.start.setToolTip(self.tr("A4 纸已用过一部分时,从第几个位置开始打印(从左上角按行数)"))
@@ -42,7 +49,10 @@ class LabelDialog(QDialog):
         form.addRow(self.tr("份数"), self.copies)
         form.addRow(self.tr("起始位置"), self.start)
         form.addRow(self.with_qr)
-        form.addRow(self.with_lot)
+        if lot_labels is None:  # a lot's labels always carry the lot
+            form.addRow(self.with_lot)
+        else:
+            self.with_lot.hide()
         form.addRow(self.calibration)
         form.addRow(buttons)
         self.layout_box.currentIndexChanged.connect(self._sheet_only)
@@ -56,12 +66,18 @@ class LabelDialog(QDialog):
     def show_preview(self) -> PdfPreviewDialog | None:
         self.preview = preview_labels(
             self.parentWidget() or self, self.windowTitle(),
-            lambda: label_data.product_labels(self.product_id, self.copies.value(), with_qr=self.with_qr.isChecked(),
-                                              with_lot=self.with_lot.isChecked()),
+            self._labels,
             self.layout_box.currentData(), start=self.start.value(), calibration=self.calibration.isChecked())
         if self.preview is not None:
             self.accept()
         return self.preview
+
+
+    def _labels(self) -> list:
+        if self.lot_labels is not None:
+            return self.lot_labels(self.copies.value(), self.with_qr.isChecked())
+        return label_data.product_labels(self.product_id, self.copies.value(), with_qr=self.with_qr.isChecked(),
+                                         with_lot=self.with_lot.isChecked())
 
 
 def preview_labels(parent: QWidget, title: str, make_labels, layout: str, **options) -> PdfPreviewDialog | None:
