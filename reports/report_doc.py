@@ -49,12 +49,15 @@ def trend_chart(title: str, labels: list[str], series: dict[str, list[Decimal | 
 
 
 def share_chart(title: str, items: list[tuple[str, Decimal]], *, top: int = 8, other: str = "其他",
-                unit: str = "") -> Chart:
-    """Horizontal bars of the `top` largest items, the rest summed into one `other` bar at the end."""
+                unit: str = "%", whole: Decimal | None = None) -> Chart:
+    """Horizontal bars of the `top` largest items (shares of a whole, in percent unless `unit` says
+    otherwise), the rest in one `other` bar at the end: `whole` less the top ones when the whole is
+    known (items may be one page of many), else the other items summed."""
     ranked = sorted(((name, value) for name, value in items if value), key=lambda item: item[1], reverse=True)
     shown = ranked[:top]
-    rest = sum((value for _, value in ranked[top:]), Decimal(0))
-    if rest:
+    rest = sum((value for _, value in ranked[top:]), Decimal(0)) if whole is None else \
+        whole - sum((value for _, value in shown), Decimal(0))
+    if rest > (whole or 0) / 1000:  # of a known whole, the rounding of the shares is no 其他
         shown.append((other, rest))
     return Chart(SHARE, title, tuple(name for name, _ in shown), (Series(title, tuple(v for _, v in shown)),), unit,
                  other=bool(rest))

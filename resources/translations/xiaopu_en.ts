@@ -1052,6 +1052,18 @@ Only the owner may decide to sell an expired lot: please ask the owner to ring i
         <source>没有缺货</source>
         <translation>Nothing out of stock</translation>
     </message>
+    <message>
+        <source>前一周同日</source>
+        <translation>Same day a week before</translation>
+    </message>
+    <message>
+        <source>近 7 天每天的销售额(元)</source>
+        <translation>Sales of each of the last 7 days (yuan)</translation>
+    </message>
+    <message>
+        <source>近 7 天销售额</source>
+        <translation>Last 7 days</translation>
+    </message>
 </context>
 <context>
     <name>DisassemblyDialog</name>
@@ -1461,6 +1473,10 @@ Only the owner may decide to sell an expired lot: please ask the owner to ring i
     <message>
         <source>鼠标停在数字上可以看到计算公式和用到的数。单据时效:中位数 / 90% 的单据在这个时间以内。</source>
         <translation>Hover over a figure to see its formula and inputs. Document times: median / 90% of documents within this time.</translation>
+    </message>
+    <message>
+        <source>点一行指标,下面的图画出它每周(每月)的走势。</source>
+        <translation> Click a figure to chart it week by week (month by month) below.</translation>
     </message>
 </context>
 <context>
@@ -3699,6 +3715,18 @@ Over-delivery or expired goods need the owner: please ask the owner to confirm r
         <source>%1 · 毛利 %2(%3)</source>
         <translation>%1 · margin %2 (%3)</translation>
     </message>
+    <message>
+        <source>其他</source>
+        <translation>Others</translation>
+    </message>
+    <message>
+        <source>各%1销售额(元)</source>
+        <translation>Sales by %1 (yuan)</translation>
+    </message>
+    <message>
+        <source>销售额占比:前 8 个%1和其他</source>
+        <translation>Share of sales: top 8 by %1 and others</translation>
+    </message>
 </context>
 <context>
     <name>SalesReturnsView</name>
@@ -5228,6 +5256,52 @@ Where do the goods go?</translation>
     <message>
         <source>报损原因</source>
         <translation>Reason</translation>
+    </message>
+</context>
+<context>
+    <name>PeriodReportView</name>
+    <message>
+        <source>分组</source>
+        <translation>Grouped by</translation>
+    </message>
+    <message>
+        <source>期间</source>
+        <translation>Period</translation>
+    </message>
+</context>
+<context>
+    <name>ReportExport</name>
+    <message>
+        <source>Excel 文件 (*.xlsx)</source>
+        <translation>Excel files (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>导出 Excel</source>
+        <translation>Export Excel</translation>
+    </message>
+    <message>
+        <source>导出 PDF</source>
+        <translation>Export PDF</translation>
+    </message>
+    <message>
+        <source>导出失败:%1</source>
+        <translation>Export failed: %1</translation>
+    </message>
+    <message>
+        <source>导出报表</source>
+        <translation>Export report</translation>
+    </message>
+    <message>
+        <source>已导出到 %1</source>
+        <translation>Exported to %1</translation>
+    </message>
+    <message>
+        <source>还没有可以导出的内容</source>
+        <translation>Nothing to export yet</translation>
     </message>
 </context>
 </TS>

@@ -237,6 +237,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "import.row_error": ("第 {row} 行:{error}", "Row {row}: {error}"),
     "import.more_errors": ("……另有 {count} 行有错误", "... and {count} more rows with errors"),
     "export.cannot_write": ("无法写入 {file}:{error}", "Cannot write {file}: {error}"),
+    "export.report_kind": ("报表只能导出为 PDF(.pdf)或 Excel(.xlsx):{file}",
+                           "A report exports to PDF (.pdf) or Excel (.xlsx): {file}"),
     # channels (渠道): one stock pool, platform files, channel-order import, low stock
     "channel.not_found": ("找不到渠道:{ref}", "Channel not found: {ref}"),
     "channel.duplicate": ("渠道编码 {code} 已存在", "Channel code {code} already exists"),

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 from reports.report_doc import OTHER_COLOR, REFERENCE_COLOR, SERIES_COLORS, SHARE, Chart
 
 AXIS_COLOR = "#59636e"
-MAX_TICKS = 12  # more bucket labels than this overlap on a 1366-wide screen: every n-th is shown
+TICK_CHAR_PX = 7  # about one character of the tick font: labels that would overlap are thinned to every n-th
 
 
 def _pyqtgraph() -> Any:
@@ -41,12 +41,11 @@ def _number(value: Decimal | None) -> float:
 class ChartView(QWidget):
     """Holds the Chart it draws in `chart` (what the export prints and the tests read)."""
 
-    def __init__(self, height: int = 220, parent=None):
+    def __init__(self, height: int = 190, parent=None):
         super().__init__(parent)
         self.chart: Chart | None = None
         self.plot: Any = None  # the pyqtgraph PlotWidget, built on the first chart
-        self.setMinimumHeight(height)
-        self.setMaximumHeight(height + 80)
+        self.setFixedHeight(height)  # the table above keeps the rest of a 768-high screen
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
 
@@ -100,8 +99,9 @@ class ChartView(QWidget):
     def _draw_trend(self, chart: Chart) -> None:
         pg = _pyqtgraph()
         item = self.plot.getPlotItem()
-        if len(chart.series) > 1 and item.legend is None:
-            item.addLegend(offset=(10, 5), labelTextColor=AXIS_COLOR)
+        several = len(chart.series) > 1
+        if several and item.legend is None:  # in one row at the top right, over the headroom left for it
+            item.addLegend(offset=(-10, 1), labelTextColor=AXIS_COLOR, colCount=len(chart.series))
         xs = list(range(len(chart.labels)))
         for i, series in enumerate(chart.series):
             color = SERIES_COLORS[i % len(SERIES_COLORS)]
@@ -114,12 +114,19 @@ class ChartView(QWidget):
                                    label=chart.reference_label, labelOpts={"position": 0.02, "color": REFERENCE_COLOR,
                                                                            "anchors": [(0, 1), (0, 1)]})
             self.plot.addItem(line)
-        step = max(1, math.ceil(len(xs) / MAX_TICKS))
-        self.plot.getPlotItem().showAxis("bottom")
+        longest = max((len(label) for label in chart.labels), default=1) + 2
+        step = max(1, math.ceil(len(xs) * longest * TICK_CHAR_PX / max(1, self.plot.width() - 60)))
+        for side in ("left", "bottom"):
+            self.plot.getPlotItem().showAxis(side)
         self.plot.getAxis("bottom").setTicks([[(x, chart.labels[x]) for x in xs[::step]]])
         self.plot.getAxis("left").setTicks(None)
         self.plot.getAxis("left").setLabel(chart.unit)
-        self.plot.enableAutoRange()
+        values = [v for s in chart.series for v in s.values if v is not None]
+        if chart.reference is not None:
+            values.append(chart.reference)
+        low, high = float(min([Decimal(0), *values])), float(max([Decimal(0), *values]))
+        headroom = 1.3 if several else 1.1
+        self.plot.setYRange(low, high * headroom or 1, padding=0)  # from 0: 1.7 → 2.0 days looks its size
         self.plot.setXRange(-0.3, max(0, len(xs) - 1) + 0.3, padding=0)
 
     def _draw_shares(self, chart: Chart) -> None:
@@ -133,14 +140,14 @@ class ChartView(QWidget):
                                name=chart.series[0].name if chart.series else "")
         self.plot.addItem(bars)
         top = max(values, default=0) or 1
-        for y, value in zip(ys, values, strict=True):
-            label = pg.TextItem(f"{value:g}{chart.unit}", color=AXIS_COLOR, anchor=(0, 0.5))
+        for y, value, name in zip(ys, values, chart.labels, strict=True):  # named at the bar's end: never hidden
+            label = pg.TextItem(f"{name} {value:g}{chart.unit}", color=AXIS_COLOR, anchor=(0, 0.5))
+            label.setFont(self.plot.getAxis("left").style["tickFont"])
             label.setPos(value + top * 0.01, y)
             self.plot.addItem(label)
-        self.plot.getAxis("left").setTicks([[(y, name) for y, name in zip(ys, chart.labels, strict=True)]])
-        self.plot.getAxis("left").setLabel("")
+        self.plot.getPlotItem().hideAxis("left")
         self.plot.getPlotItem().hideAxis("bottom")  # each bar says its value
-        self.plot.setXRange(0, top * 1.15, padding=0)
+        self.plot.setXRange(0, top * 1.3, padding=0)
         self.plot.setYRange(-0.6, max(0, count - 1) + 0.6, padding=0)
 
 

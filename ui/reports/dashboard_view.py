@@ -3,6 +3,7 @@ per location (subcontractors apart), near-expiry and expired value, stock-outs. 
 sales or documents change (at once when shown, else the next time it is shown)."""
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -14,11 +15,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reports.report_doc import Chart, trend_chart
 from services.core.errors import XiaopuError
 from services.core.messages import msg
+from services.reports.daily_sales import DailySales, last_days
 from services.reports.dashboard import Dashboard, dashboard
 from services.reports.sales import SalesRow
 from services.stock.expiry import NEAR_EXPIRY_DAYS
+from ui.reports.charts import ChartView
 from ui.reports.dashboard_models import (
     ChannelModel,
     StockModel,
@@ -75,6 +79,25 @@ def _boxed(title: str, widget: QWidget) -> QGroupBox:
     return box
 
 
+def daily_chart(sales: DailySales) -> Chart:
+    """The last 7 days' sales, and the same weekdays a week earlier as the line to beat."""
+    weekdays = msg("suggest.weekdays").split("|")
+    labels = [f"{day:%m-%d} {weekdays[day.weekday()]}" for day in sales.days]
+    this = QCoreApplication.translate("DashboardView", "近 7 天销售额")
+    before = QCoreApplication.translate("DashboardView", "前一周同日")
+    return trend_chart(QCoreApplication.translate("DashboardView", "近 7 天每天的销售额(元)"), labels,
+                       {this: sales.sales, before: sales.week_before}, unit="元")
+
+
+def _with_chart(table: QTableView, chart: ChartView) -> QWidget:
+    box = QWidget()
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(table, 1)
+    layout.addWidget(chart)
+    return box
+
+
 class DashboardView(RefreshOnShow, QWidget):
     WATCHED = REPORT_INPUTS
 
@@ -94,7 +117,8 @@ class DashboardView(RefreshOnShow, QWidget):
         self.stock, self.stockouts = StockModel(self), StockoutModel(self)
         self.channel_table, self.stock_table = _table(self.channels), _table(self.stock)
         grid = QGridLayout()
-        grid.addWidget(_boxed(self.tr("各渠道销售与毛利"), self.channel_table), 0, 0)
+        self.trend = ChartView(height=170)
+        grid.addWidget(_boxed(self.tr("各渠道销售与毛利"), _with_chart(self.channel_table, self.trend)), 0, 0)
         grid.addWidget(_boxed(self.tr("待处理的单据"), _table(self.waiting)), 0, 1)
         grid.addWidget(_boxed(self.tr("库存金额(按库位,委外加工另列)"), self.stock_table), 1, 0)
         grid.addWidget(_boxed(self.tr("缺货商品(近 4 周卖过,现在没有可卖的库存)"), _table(self.stockouts)), 1, 1)
@@ -113,6 +137,7 @@ class DashboardView(RefreshOnShow, QWidget):
         self.stale = False
         try:
             board = dashboard(self.context.user)
+            self.trend.set_chart(daily_chart(last_days(self.context.user)))
         except XiaopuError as exc:
             self.status.setText(str(exc))
             return

@@ -9,10 +9,12 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import QHeaderView, QLabel
 
+from reports.report_doc import Chart, trend_chart
 from services.core.messages import msg
 from services.reports.figures import Figure
 from services.reports.kpi import KpiReport, kpi
 from services.reports.period import Period
+from ui.reports.charts import ChartView
 from ui.reports.report_view import PeriodReportView
 from ui.widgets import formatting
 from ui.widgets.context import AppContext
@@ -73,6 +75,18 @@ def kpi_rows(report: KpiReport) -> list[KpiRow]:
     return rows
 
 
+def kpi_chart(row: KpiRow, report: KpiReport) -> Chart | None:
+    """The chosen figure week by week (or month by month); None when there is no trend to draw."""
+    if len(report.buckets) < 2:
+        return None
+    figures = row.figures[1:]
+    values = [f.value if f.status == "ok" else None for f in figures]  # a timing: its median
+    unit = msg(f"report.unit.{figures[0].unit}")
+    title = f"{row.label} ({unit})"
+    return trend_chart(title, [period_title(b.period, report.by) for b in report.buckets], {row.label: values},
+                       unit=unit)
+
+
 class KpiModel(RowsModel):
     """Columns follow the report: 指标, the whole range, then one per week or month."""
 
@@ -110,15 +124,29 @@ class KpiView(PeriodReportView):
         hint.setStyleSheet("color: #555;")
         hint.setWordWrap(True)
         super().__init__(context, KpiModel(), [(QCoreApplication.translate(CTX, title), key) for key, title in
-                                               self.BUCKETS], below=(hint,), parent=parent)
+                                               self.BUCKETS], below=(hint,), parent=parent, chart=ChartView())
+        hint.setText(hint.text() + QCoreApplication.translate("KpiView", "点一行指标,下面的图画出它每周(每月)的走势。"))
+        self.table.selectionModel().currentRowChanged.connect(lambda current, _: self.draw_row(current.row()))
 
     def load(self) -> KpiReport:
         return kpi(self.context.user, self.period.start, self.period.end, by=self.by.currentData() or None)
 
     def present(self, report: KpiReport) -> None:
         self.model.set_report(report)
+        self.draw_row(max(0, self.table.currentIndex().row()))
         header = self.table.horizontalHeader()
         for i, column in enumerate(self.model.columns):
             self.table.setColumnWidth(i, column.width)
             if i > 0:  # the periods share the width; the names keep theirs
                 header.setSectionResizeMode(i, QHeaderView.ResizeMode.Stretch)
+
+    def draw_row(self, row: int) -> None:
+        """The chart follows the chosen KPI (the first one until the owner picks another)."""
+        chosen = self.model.row_at(row) if self.report is not None else None
+        self.chart.set_chart(kpi_chart(chosen, self.report) if chosen else None)
+
+    def export_lines(self) -> tuple[str, ...]:
+        return ()  # the hint under the table is about hovering and clicking: the PDF prints the formulas
+
+    def export_formulas(self) -> tuple[tuple[str, str], ...]:
+        return tuple((row.label, row.figures[0].formula) for row in self.model.rows)

@@ -5,9 +5,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTableView, QTabWidget, QVBoxLayout, QWidget
 
+from reports.report_doc import ReportDocument
 from services.core.errors import XiaopuError
+from ui.reports.charts import ChartView
+from ui.reports.export_bar import ExportBar, table_document
 from ui.reports.period_bar import PeriodBar
 from ui.widgets.context import AppContext
 from ui.widgets.refresh import RefreshOnShow
@@ -18,12 +22,17 @@ REPORT_INPUTS = frozenset({"stock", "sales", "purchasing", "stocktake", "product
 
 class PeriodReportView(RefreshOnShow, QWidget):
     """Subclasses pass their model, the choices for `self.by` ((title, data) pairs) and the lines under
-    the table, and implement load() (the service call for self.period and self.by) and present(report)."""
+    the table, and implement load() (the service call for self.period and self.by) and present(report).
+    A view with a chart passes a ChartView (drawn under the table) and sets its Chart in present().
+    导出 PDF / 导出 Excel write what the view shows (export_document); COST_COLUMNS names the model's
+    columns at cost, which the file never holds for a role without cost.view."""
+
+    COST_COLUMNS: frozenset[int] = frozenset()
 
     WATCHED = REPORT_INPUTS
 
     def __init__(self, context: AppContext, model: RowsModel, choices: list[tuple[str, Any]], by_label: str = "",
-                 below: tuple[QWidget, ...] = (), parent=None):
+                 below: tuple[QWidget, ...] = (), parent=None, chart: ChartView | None = None):
         super().__init__(parent)
         self.context = context
         self.report: Any = None
@@ -36,15 +45,20 @@ class PeriodReportView(RefreshOnShow, QWidget):
         setup_table(self.table, model)
         self.status = QLabel()
         self.status.setStyleSheet("color: #b00020;")
+        self.below, self.chart = below, chart
+        self.export_bar = ExportBar(context, self.export_document)
         top = QHBoxLayout()
         top.addWidget(self.period)
         if by_label:
             top.addWidget(QLabel(by_label))
         top.addWidget(self.by)
         top.addStretch(1)
+        top.addWidget(self.export_bar)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
+        if chart is not None:
+            layout.addWidget(chart)
         for widget in below:
             layout.addWidget(widget)
         layout.addWidget(self.status)
@@ -68,3 +82,33 @@ class PeriodReportView(RefreshOnShow, QWidget):
 
     def present(self, report: Any) -> None:
         raise NotImplementedError
+
+    # -- export: what the view shows, as a ReportDocument ------------------------------------------
+
+    def report_title(self) -> str:
+        """The sub-view's tab title (销售与毛利), so every report names itself without saying it twice."""
+        parent = self.parentWidget()
+        while parent is not None and not isinstance(parent, QTabWidget):
+            parent = parent.parentWidget()
+        index = parent.indexOf(self) if parent is not None else -1
+        return parent.tabText(index) if index >= 0 else self.windowTitle() or type(self).__name__
+
+    def export_filters(self) -> tuple[tuple[str, str], ...]:
+        period = (QCoreApplication.translate("PeriodReportView", "期间"),
+                  f"{self.period.start:%Y-%m-%d} – {self.period.end:%Y-%m-%d}")
+        if not self.by.count():
+            return (period,)
+        return period, (QCoreApplication.translate("PeriodReportView", "分组"), self.by.currentText())
+
+    def export_lines(self) -> tuple[str, ...]:
+        return tuple(w.text() for w in self.below if isinstance(w, QLabel) and w.text() and not w.isHidden())
+
+    def export_formulas(self) -> tuple[tuple[str, str], ...]:
+        return ()
+
+    def export_document(self) -> ReportDocument | None:
+        if self.report is None:
+            return None
+        return table_document(self.report_title(), self.table, cost_columns=self.COST_COLUMNS,
+                              filters=self.export_filters(), lines=self.export_lines(),
+                              formulas=self.export_formulas(), chart=self.chart.chart if self.chart else None)
