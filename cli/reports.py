@@ -129,7 +129,7 @@ def _say_basket(report) -> None:
     say(f"{msg('report.name.basket')}  {report.period.start} – {report.period.end}  "
         f"{report.baskets} / {report.multi_line}")
     if not report.rules:
-        say(msg("report.basket.none", min_support=report.min_support))
+        say(report.why_empty())
     for rule in report.rules:
         say(f"{rule.support:>6}% {rule.confidence:>7}% {rule.lift:>6}  {rule.sentence()}")
 

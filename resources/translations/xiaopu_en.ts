@@ -3120,6 +3120,14 @@ Over-delivery or expired goods need the owner: please ask the owner to confirm r
         <source>销售与毛利</source>
         <translation>Sales and margin</translation>
     </message>
+    <message>
+        <source>购物篮</source>
+        <translation>Basket analysis</translation>
+    </message>
+    <message>
+        <source>供应商退货</source>
+        <translation>Supplier returns</translation>
+    </message>
 </context>
 <context>
     <name>ReturnsView</name>
@@ -5302,6 +5310,156 @@ Where do the goods go?</translation>
     <message>
         <source>还没有可以导出的内容</source>
         <translation>Nothing to export yet</translation>
+    </message>
+</context>
+<context>
+    <name>BasketView</name>
+    <message>
+        <source> 单</source>
+        <translation> orders</translation>
+    </message>
+    <message>
+        <source>一起买的单数</source>
+        <translation>Bought together</translation>
+    </message>
+    <message>
+        <source>一起买的单数少于这个数的组合不显示:样本太少,不下结论</source>
+        <translation>Pairs bought together in fewer orders than this are not shown: too few to tell</translation>
+    </message>
+    <message>
+        <source>也买了</source>
+        <translation>Also bought</translation>
+    </message>
+    <message>
+        <source>买了</source>
+        <translation>Bought</translation>
+    </message>
+    <message>
+        <source>买了前者的单数</source>
+        <translation>Orders with the first</translation>
+    </message>
+    <message>
+        <source>全天</source>
+        <translation>All day</translation>
+    </message>
+    <message>
+        <source>全部分类</source>
+        <translation>All categories</translation>
+    </message>
+    <message>
+        <source>共 %1 单,其中 %2 单买了两种以上商品;显示一起买至少 %3 单的组合。</source>
+        <translation>%1 orders, %2 of them with two products or more; pairs bought together in at least %3 orders are shown.</translation>
+    </message>
+    <message>
+        <source>分类</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>提升度</source>
+        <translation>Lift</translation>
+    </message>
+    <message>
+        <source>支持度</source>
+        <translation>Support</translation>
+    </message>
+    <message>
+        <source>支持度 = 一起买的单 ÷ 全部单;置信度 = 一起买的单 ÷ 买了前者的单;提升度 = 置信度 ÷ 后者平时被买的比例(大于 1:常一起买)。一单里同一商品只算一次。</source>
+        <translation>Support = orders with both ÷ all orders; confidence = orders with both ÷ orders with the first; lift = confidence ÷ how often the second is bought at all (over 1: bought together more than usual). A product counts once per order.</translation>
+    </message>
+    <message>
+        <source>时段</source>
+        <translation>Hours</translation>
+    </message>
+    <message>
+        <source>星期</source>
+        <translation>Weekday</translation>
+    </message>
+    <message>
+        <source>最低支持度</source>
+        <translation>Minimum support</translation>
+    </message>
+    <message>
+        <source>期间</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>每天</source>
+        <translation>Every day</translation>
+    </message>
+    <message>
+        <source>置信度</source>
+        <translation>Confidence</translation>
+    </message>
+</context>
+<context>
+    <name>SupplierReturnsView</name>
+    <message>
+        <source>%1 每月退货率</source>
+        <translation>%1 monthly return rate</translation>
+    </message>
+    <message>
+        <source>Excel 文件 (*.xlsx)</source>
+        <translation>Excel files (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>为选中的供应商或商品生成退货谈判单(PDF 或 Excel):每月到货与退货、原因、金额和进价记录</source>
+        <translation>Write the negotiation sheet for the selected supplier or product (PDF or Excel): monthly receipts and returns, reasons, values and purchase prices</translation>
+    </message>
+    <message>
+        <source>保存退货谈判单</source>
+        <translation>Save the negotiation sheet</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>按供应商</source>
+        <translation>By supplier</translation>
+    </message>
+    <message>
+        <source>按商品</source>
+        <translation>By product</translation>
+    </message>
+    <message>
+        <source>按商品:退货数量 ÷ 到货数量;按供应商:退货金额 ÷ 到货金额(成本)。红色:连续 %1 个月超过 %2%,鼠标停在行上看原因和每月数量。</source>
+        <translation>By product: quantity returned ÷ received; by supplier: value returned ÷ received (at cost). Red: over %2% for %1 months in a row; hover a row for the reason and the monthly quantities.</translation>
+    </message>
+    <message>
+        <source>编码</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>请先选中一个供应商或商品</source>
+        <translation>Select a supplier or a product first</translation>
+    </message>
+    <message>
+        <source>谈判单…</source>
+        <translation>Negotiation sheet…</translation>
+    </message>
+    <message>
+        <source>谈判单含成本金额和进价,需要查看成本的权限</source>
+        <translation>The negotiation sheet holds values at cost and purchase prices: it needs the permission to see cost</translation>
+    </message>
+    <message>
+        <source>谈判单已保存到 %1</source>
+        <translation>Negotiation sheet saved to %1</translation>
+    </message>
+    <message>
+        <source>退 %1 / 到 %2 %3</source>
+        <translation>back %1 / in %2 %3</translation>
+    </message>
+    <message>
+        <source>退 %1 / 到 %2 元</source>
+        <translation>back %1 / in %2 yuan</translation>
+    </message>
+    <message>
+        <source>退货谈判单</source>
+        <translation>Negotiation sheet</translation>
     </message>
 </context>
 </TS>

@@ -792,6 +792,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                         "last {days} days at or over {limit}% variance"),
     "report.basket.none": ("没有达到最低支持度({min_support} 单)的商品组合", "No pair reaches the minimum "
                            "support ({min_support} baskets)"),
+    "report.negotiation.one_subject": ("谈判单要选一个供应商或一个商品", "A negotiation sheet is for one supplier or "
+                                       "one product"),
+    "report.negotiation.bad_format": ("谈判单只能保存为 .pdf 或 .xlsx:{file}", "A negotiation sheet is saved as .pdf "
+                                      "or .xlsx: {file}"),
+    "report.basket.no_sales": ("所选期间、星期和时段里没有销售单", "No sale in the chosen period, weekday and hours"),
+    "report.basket.few_multi": ("{baskets} 单里只有 {multi} 单买了两种以上商品,不到最低支持度 {min_support} 单:样本太少,"
+                                "不下结论", "Only {multi} of {baskets} sales hold two products or more, fewer than "
+                                "the minimum support of {min_support}: too few to tell"),
     "report.timing": ("{label}:中位数 {value} {unit},90% 在 {p90} {unit}以内(共 {count} 个)",
                       "{label}: median {value} {unit}, 90% within {p90} {unit} (n = {count})"),
 }

@@ -96,6 +96,18 @@ class BasketReport:
     multi_line: int  # baskets with two products or more
     rules: list[BasketRule]
 
+    def why_empty(self) -> str:
+        """Why no rule is shown: no sale in the slice, too few sales of two products or more to reach the
+        minimum support at all, or no pair reaching it ("" when there are rules)."""
+        if self.rules:
+            return ""
+        if not self.baskets:
+            return msg("report.basket.no_sales")
+        if self.multi_line < self.min_support:
+            return msg("report.basket.few_multi", baskets=self.baskets, multi=self.multi_line,
+                       min_support=self.min_support)
+        return msg("report.basket.none", min_support=self.min_support)
+
     def as_json(self) -> dict:
         return {"period": self.period.as_json(), "weekday": self.weekday,
                 "hours": list(self.hours) if self.hours else None, "category": self.category or None,

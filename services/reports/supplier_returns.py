@@ -87,13 +87,17 @@ def flagged(rates: list[Decimal | None]) -> bool:
     return False
 
 
-def _sums(whole: Period, rule: str) -> list[tuple[int, int, str, int, int]]:
-    """(supplier, product, YYYY-MM, quantity units, value units) of the moves the rule picks, by day."""
+def _sums(whole: Period, rule: str, supplier_id: int | None = None,
+          product_id: int | None = None) -> list[tuple[int, int, str, int, int]]:
+    """(supplier, product, YYYY-MM, quantity units, value units) of the moves the rule picks, by day;
+    only one supplier's or one product's when given."""
+    only = "".join(f" AND {column} = {int(value)}" for column, value in (("s.id", supplier_id),
+                                                                         ("m.product_id", product_id)) if value)
     rows = fetch(
         # the supplier is found once per document (then its moves), not once per move
         f"SELECT s.id, m.product_id, d.doc_date, SUM(m.quantity), SUM({MOVE_VALUE}) FROM document d "
         f"JOIN supplier s ON {rule} CROSS JOIN move m JOIN product p ON p.id = m.product_id "
-        "WHERE m.document_id = d.id AND d.doc_date BETWEEN ? AND ? "
+        f"WHERE m.document_id = d.id AND d.doc_date BETWEEN ? AND ?{only} "
         "GROUP BY s.id, m.product_id, d.doc_date", [day_param(whole.start), day_param(whole.end)])
     return [(sid, pid, to_day(day).strftime("%Y-%m"), qty or 0, value or 0) for sid, pid, day, qty, value in rows]
 
@@ -119,14 +123,16 @@ def _rows(table: str, sums: dict[int, dict[str, list[int]]], months: list[str], 
     return sorted(rows, key=lambda r: (not r.flagged, r.code))
 
 
-def supplier_returns(actor, start: dt.date | None = None, end: dt.date | None = None) -> SupplierReturns:
-    """Return rates per month from `start` (default: the FLAG_MONTHS calendar months up to `end`) to `end` (today)."""
+def supplier_returns(actor, start: dt.date | None = None, end: dt.date | None = None, *,
+                     supplier_id: int | None = None, product_id: int | None = None) -> SupplierReturns:
+    """Return rates per month from `start` (default: the FLAG_MONTHS calendar months up to `end`) to `end` (today);
+    with `supplier_id` that supplier and its products only, with `product_id` that product and its suppliers."""
     whole = period(start, end) if start else months_up_to(end or today(), FLAG_MONTHS)
     months = [b.start.strftime("%Y-%m") for b in buckets(whole, "month")]
     by_supplier: dict[int, dict[str, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0, 0, 0]))
     by_product: dict[int, dict[str, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0, 0, 0]))
     for offset, rule in ((0, RECEIVED_FROM), (1, RETURNED_TO)):
-        for sid, pid, month, qty, value in _sums(whole, rule):
+        for sid, pid, month, qty, value in _sums(whole, rule, supplier_id, product_id):
             for cell in (by_supplier[sid][month], by_product[pid][month]):
                 cell[offset] += qty
                 cell[2 + offset] += value

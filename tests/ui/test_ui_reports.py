@@ -13,6 +13,7 @@ from services.reports.kpi import kpi
 from services.reports.sales import sales_report
 from tests.report_shop import WEEK1, WEEK2, sell, two_weeks
 from ui.reports.kpi_view import figure_text
+from ui.reports.tab import SUB_VIEWS
 from ui.widgets.context import AppContext
 
 FIRST, SUNDAY = WEEK1, WEEK2 + dt.timedelta(days=6)  # SUNDAY is the tests' today
@@ -48,7 +49,9 @@ def test_the_reports_tab_comes_after_production_with_its_views(make_window):
     titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
     assert titles[-2:] == ["生产", "报表"]
     views = window.tab_widgets["reports"].views
-    assert [views.tabText(i) for i in range(views.count())] == ["概览", "经营指标", "销售与毛利", "临期处理"]
+    titles = [views.tabText(i) for i in range(views.count())]
+    assert titles == [title for _, title, _ in SUB_VIEWS]  # every report's sub-view, in order
+    assert titles[:4] == ["概览", "经营指标", "销售与毛利", "临期处理"] and {"购物篮", "供应商退货"} <= set(titles)
 
 
 def test_the_dashboard_shows_today_and_this_week_and_follows_a_new_sale(shop_weeks, make_window):

@@ -34,12 +34,26 @@ def _expiry(context: AppContext) -> QWidget:
     return ExpiryView(context)
 
 
+def _basket(context: AppContext) -> QWidget:
+    from ui.reports.basket_view import BasketView
+
+    return BasketView(context)
+
+
+def _supplier_returns(context: AppContext) -> QWidget:
+    from ui.reports.supplier_returns_view import SupplierReturnsView
+
+    return SupplierReturnsView(context)
+
+
 # (key, title in the "ReportsTab" context, builder): a new report is one more entry
 SUB_VIEWS: list[SubView] = [
     ("dashboard", QT_TRANSLATE_NOOP("ReportsTab", "概览"), _dashboard),
     ("kpi", QT_TRANSLATE_NOOP("ReportsTab", "经营指标"), _kpi),
     ("sales", QT_TRANSLATE_NOOP("ReportsTab", "销售与毛利"), _sales),
     ("expiry", QT_TRANSLATE_NOOP("ReportsTab", "临期处理"), _expiry),
+    ("basket", QT_TRANSLATE_NOOP("ReportsTab", "购物篮"), _basket),
+    ("supplier_returns", QT_TRANSLATE_NOOP("ReportsTab", "供应商退货"), _supplier_returns),
 ]
 
 
