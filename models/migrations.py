@@ -124,10 +124,17 @@ def _v13_group_messages(db: peewee.Database) -> None:
     db.create_tables(GROUP_MESSAGE_MODELS)
 
 
+def _v14_lost_sales(db: peewee.Database) -> None:
+    """Demand that found no stock is recorded (services/sales/lost_sales.py): forecasts read it."""
+    from models.lost_sales import LostSale
+
+    db.create_tables([LostSale])
+
+
 MIGRATIONS: list[Callable[[peewee.Database], None]] = [
     _v1_core, _v2_nonzero_balance_index, _v3_purchasing, _v4_product_aliases, _v5_sales,
     _v6_return_drafts, _v7_stocktake, _v8_bom, _v9_production, _v10_report_indexes, _v11_reconciliation,
-    _v12_expiry_actions, _v13_group_messages,
+    _v12_expiry_actions, _v13_group_messages, _v14_lost_sales,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

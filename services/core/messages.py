@@ -424,6 +424,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "shelf life {days} days: at most {cap} {unit} can sell before it expires",
     ),
     "suggest.less_than_pack": ("不够一件({pack} {unit}),不建议进货", "less than one pack ({pack} {unit}): better not to buy"),
+    "suggest.one_pack": ("仍进 1 件({pack} {unit}),约 {waste} {unit}可能过期,不进则断货",
+                         "still one pack ({pack} {unit}): about {waste} {unit} may expire, without it the shelf is empty"),
+    "suggest.choice_pack": ("请选择:整件进货(勾选后生成采购单即进 1 件)/ 设最低量 / 停售",
+                            "your choice: buy the pack (tick it and make the order: one pack) / set a minimum / stop selling"),
+    "suggest.choice_short": ("待决定", "your call"),
+    "suggest.censored": ("其中 {days} 天卖断,按缺货前的销售估算", "{days} of them sold out: estimated from the sales before"),
     "suggest.pack": ("按每件 {pack} {unit} 向上取整", "rounded up to packs of {pack} {unit}"),
     "suggest.no_supplier": (
         "没有供应商:请在供应商资料里添加供应这个商品的供应商",

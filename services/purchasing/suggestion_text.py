@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING
 from services.core.messages import msg
 from services.core.numbers import fmt_qty
 
+CHOICES = {"pack_too_big": ("buy_pack", "set_minimum", "stop_selling")}  # the owner's options, by choice
+
 if TYPE_CHECKING:
     from services.purchasing.suggestions import Suggestion
 
@@ -54,6 +56,8 @@ def reason(s: Suggestion) -> str:
     today = s.at.date()
     parts = [msg("suggest.avg", days=s.demand.window_days, avg=_round(s.avg_daily), unit=s.unit)
              if s.avg_daily > 0 else msg("suggest.no_sales", days=s.demand.window_days)]
+    if s.demand.censored_days:
+        parts.append(msg("suggest.censored", days=s.demand.censored_days))
     if s.peak is not None:
         parts.append(msg("suggest.peak", weekday=weekday_name(s.peak.weekday), part=part_of_day(s.peak.start_hour),
                          percent=s.peak.percent))
@@ -80,10 +84,15 @@ def reason(s: Suggestion) -> str:
     parts.append(msg("suggest.delivery", when=when(s.next_delivery, today)))
     if s.need <= 0:
         parts.append(msg("suggest.enough", when=when(s.delivery_after, today)))
-    elif s.cap is not None and s.suggested < s.need:
+    elif s.cap is not None and (s.suggested < s.need or s.suggested > s.cap):
         parts.append(msg("suggest.capped", days=s.shelf_life_days, cap=_round(s.cap), unit=s.unit))
-        if s.suggested <= 0:
+        if s.suggested > s.cap:  # one pack, though not all of it sells in time
+            parts.append(msg("suggest.one_pack", pack=fmt_qty(s.pack_size), unit=s.unit,
+                             waste=_round(s.suggested - s.cap)))
+        elif s.suggested <= 0:
             parts.append(msg("suggest.less_than_pack", pack=fmt_qty(s.pack_size), unit=s.unit))
+            if s.choice:
+                parts.append(msg("suggest.choice_pack"))
     elif s.pack_size != 1:
         parts.append(msg("suggest.pack", pack=fmt_qty(s.pack_size), unit=s.unit))
     return msg("suggest.sep").join(parts)
@@ -139,4 +148,6 @@ def as_json(s: Suggestion) -> dict:
         "suggested": _dec(s.suggested), "next_delivery": _moment(s.next_delivery),
         "delivery_after": _moment(s.delivery_after), "stockout_at": _moment(s.stockout_at),
         "alert": s.alert, "problem": s.problem, "peak": peak, "reason": reason(s),
+        "choice": s.choice or None, "choices": list(CHOICES.get(s.choice, ())),
+        "censored_days": s.demand.censored_days,
     }

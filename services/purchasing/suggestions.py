@@ -18,7 +18,10 @@ For each active product, all quantities in its base unit:
            the goods expire T1's date + shelf life and sell through that whole day (services.stock.expiry);
            carry = what of today's stock is left at T1 and still sells before it expires: FEFO
            sells it (and what is on order) first, so the new goods only get the rest of that demand.
-    suggested = 0 when need ≤ 0, else min(need rounded UP to the pack size, cap rounded DOWN to it).
+    suggested = 0 when need ≤ 0, else min(need rounded UP to the pack size, cap rounded DOWN to it);
+         when the cap rounds down to no pack at all: one pack if at least ONE_PACK_SHARE of it sells
+         before it expires (said in the reason), else 0 and the line stays on the list with its
+         choice "pack_too_big" (buy the pack / set a minimum / stop selling): never dropped silently.
 
 The stock-out moment walks the available stock (plus what is on order, arriving at T1) down the
 forecast hour by hour. Alerts: "too_late" when it runs out before T1 (ordering now cannot save it),
@@ -48,6 +51,7 @@ ZERO, ONE = Decimal(0), Decimal(1)
 DELIVERY_TIME = dt.time(8, 0)  # suppliers deliver in the morning (the demo's vans come 06:30–08:00)
 SAFETY_DAYS = ONE  # without a set safety stock: one average day, for goods that keep a few days
 UNKNOWN_HORIZON = dt.timedelta(days=2)  # without a delivery calendar: look this far for a stock-out
+ONE_PACK_SHARE = Decimal("0.5")  # a pack half of which sells before expiry is still worth one pack
 MISSED_MIN = ONE  # alert only when the gap would miss at least one base unit of sales (not 0.2 of a slow item)
 
 
@@ -81,6 +85,7 @@ class Suggestion:
     problem: str  # "" | "no_supplier" | "no_lead_time" | "no_delivery_day"
     at: dt.datetime
     drafted: Decimal = ZERO  # on draft purchase orders: not ordered yet, so not subtracted; shown in the reason
+    choice: str = ""  # "" | "pack_too_big": nothing suggested, the owner chooses (suggestion_text.CHOICES)
 
     @property
     def avg_daily(self) -> Decimal:
@@ -211,15 +216,28 @@ def plan_product(row: tuple, demand: Demand, lots: list[tuple[dt.date | None, De
         rest = run_down(demand, before.lots, t1, sell_until)  # today's stock goes first (FEFO) …
         carry_sold = carry - rest.left - rest.wasted  # … as far as it lasts and keeps
         cap = max(ZERO, demand.between(t1, sell_until) - carry_sold - on_order)
-    suggested = ZERO
-    if need > 0:
-        suggested = ceil_to_pack(need, common["pack_size"])
-        if cap is not None:
-            suggested = min(suggested, _floor_to(cap, common["pack_size"]))
+    suggested, choice = round_to_pack(need, cap, common["pack_size"])
     alert = ("too_late" if _misses(demand, stockout, t1)
              else "order_today" if _misses(demand, stockout, t1_tomorrow) else "")
     return Suggestion(**common, wasted=wasted, need=need, cap=cap, suggested=max(ZERO, suggested),
-                      next_delivery=t1, delivery_after=t2, stockout_at=stockout, alert=alert, problem="")
+                      next_delivery=t1, delivery_after=t2, stockout_at=stockout, alert=alert, problem="", choice=choice)
+
+
+def round_to_pack(need: Decimal, cap: Decimal | None, pack: Decimal) -> tuple[Decimal, str]:
+    """(suggested, choice): whole packs covering the need, no more than sells before expiry. When
+    that is no pack at all, one pack if ONE_PACK_SHARE of it sells in time (a slow perishable is
+    not starved: issue 12, 2), else nothing and the owner's choice (issue 12, 3)."""
+    if need <= 0:
+        return ZERO, ""
+    suggested = ceil_to_pack(need, pack)
+    if cap is None:
+        return suggested, ""
+    capped = _floor_to(cap, pack)
+    if capped > 0:
+        return min(suggested, capped), ""
+    if cap >= pack * ONE_PACK_SHARE:
+        return pack.quantize(QTY_STEP), ""
+    return ZERO, "pack_too_big" if cap > 0 else ""
 
 
 def _misses(demand: Demand, stockout: dt.datetime | None, delivery: dt.datetime) -> bool:
@@ -257,8 +275,9 @@ def plan_all(at: dt.datetime | None = None) -> list[Suggestion]:
 
 
 def _wanted(s: Suggestion) -> bool:
-    """On the list: something to buy, or a product that needs buying but lacks supplier data."""
-    return s.suggested > 0 or (bool(s.problem) and s.need > 0 and (s.avg_daily > 0 or s.safety_stock > 0))
+    """On the list: something to buy, a choice for the owner, or a product that needs buying but lacks
+    supplier data."""
+    return s.suggested > 0 or bool(s.choice) or (bool(s.problem) and s.need > 0 and (s.avg_daily > 0 or s.safety_stock > 0))
 
 
 def suggest(at: dt.datetime | None = None) -> list[Suggestion]:
@@ -288,11 +307,14 @@ def drafts_from_lines(actor, picked: Iterable[Suggestion]) -> list[str]:
     """The owner's ticked lines → one draft purchase order per supplier (in one transaction: all or
     none), expected on the earliest next delivery of its lines; returns the order numbers.
 
-    Lines with nothing to buy are skipped; a ticked line without usable supplier data is refused."""
+    Lines with nothing to buy are skipped, but a ticked "pack_too_big" line is the owner's choice to
+    buy the pack: one pack; a ticked line without usable supplier data is refused."""
     lines = list(picked)
     for s in lines:
         if s.problem:
             raise ValidationError("suggest.cannot_order", field="采购建议", name=s.name, problem=suggestion_text.problem_text(s))
+    lines = [replace(s, suggested=s.pack_size) if s.choice == "pack_too_big" and s.suggested <= 0 else s
+             for s in lines]
     lines = [s for s in lines if s.suggested > 0]
     if not lines:
         raise ValidationError("suggest.nothing_picked", field="采购建议")

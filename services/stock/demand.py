@@ -5,8 +5,10 @@ location (every channel: the till, WeChat groups, store scans); losses are moves
 location. Reversed documents and their reversals are both left out, so a mistake and its
 correction cancel exactly and nothing lands on the wrong day.
 
-The level (average daily sales, loss rate) comes from the `window_days` complete days before `end`
-(today is still running); the weekday and hour pattern from the last PATTERN_WEEKS whole weeks.
+The level (average daily demand) comes from the `window_days` most recent complete days before `end`
+(today is still running) that say something about demand: a day that sold out counts what it would
+have sold, a day without stock is skipped (services.stock.demand_days); the loss rate from the
+window's losses; the weekday and hour pattern from the last PATTERN_WEEKS whole weeks.
 """
 from __future__ import annotations
 
@@ -18,6 +20,8 @@ from decimal import Decimal
 import peewee
 
 from models import VIRTUAL_KINDS, Document, Location, Move, database
+from services.stock import demand_days
+from services.stock.demand_days import DayRecord
 from services.stock.ledger import QTY
 
 ZERO, ONE = Decimal(0), Decimal(1)
@@ -25,6 +29,7 @@ HOURS = 24
 PEAK_MIN = Decimal("0.15")  # a weekday counts as a peak from +15 % over the average day
 PATTERN_WEEKS = 4  # weekday/hour patterns from 4 weeks: each weekday seen 4 times, not once
 PATTERN_MIN_LINES = 21  # fewer sales than 3 a weekday: too few to tell weekdays apart
+WEEKDAY_PRIOR = 2  # a weekday seen twice keeps half its own difference from the mean day
 UNIFORM_CUM = tuple(Decimal(h) / HOURS for h in range(HOURS + 1))
 
 
@@ -51,10 +56,13 @@ class Demand:
     weekday_factor: tuple[Decimal, ...]  # 7 factors, Monday first; 1 where the window has no such day
     hour_cum: tuple[Decimal, ...]
     peak: Peak | None
+    level: Decimal | None = None  # demand per average day (services.stock.demand_days); None: sold ÷ window
+    censored_days: int = 0  # of the days the level is read from, those that sold out and would have sold more
+    seen_days: int | None = None  # days the level is read from (fewer than the window: empty days left out)
 
     @property
     def avg_daily(self) -> Decimal:
-        return self.sold / self.window_days
+        return self.level if self.level is not None else self.sold / self.window_days
 
     @property
     def loss_rate(self) -> Decimal:
@@ -74,7 +82,7 @@ class Demand:
     def between(self, start: dt.datetime, end: dt.datetime) -> Decimal:
         """Expected sales from `start` to `end`."""
         total, day = ZERO, start.date()
-        while start < end and self.sold:
+        while start < end and self.avg_daily > 0:
             next_midnight = dt.datetime.combine(day + dt.timedelta(days=1), dt.time())
             stop = min(end, next_midnight)
             until = ONE if stop == next_midnight else self.share_until(stop.time())
@@ -137,49 +145,99 @@ class _Tally:
     sold: Decimal = ZERO
     lost: Decimal = ZERO
     lines: int = 0  # sale lines in the pattern period
-    by_weekday: list[Decimal] = field(default_factory=lambda: [ZERO] * 7)
-    by_hour: list[Decimal] = field(default_factory=lambda: [ZERO] * HOURS)
-    by_weekday_hour: dict[int, list[Decimal]] = field(default_factory=lambda: defaultdict(lambda: [ZERO] * HOURS))
+    days: dict[dt.date, DayRecord] = field(default_factory=lambda: defaultdict(DayRecord))
+    by_day_hour: dict[dt.date, list[Decimal]] = field(default_factory=lambda: defaultdict(lambda: [ZERO] * HOURS))
 
 
 def demand_by_product(end: dt.date, window_days: int, product_ids: set[int] | None = None) -> dict[int, Demand]:
-    """Demand of every product that sold or lost something lately (one grouped query).
+    """Demand of every product that sold, lost or missed a sale lately (a few grouped queries).
 
-    Level: average daily sales over the `window_days` complete days before `end`. Pattern (weekday
-    factors, hour profile, peak): the last `pattern_days` days, so each weekday is seen several times."""
+    Level: average daily demand over the `window_days` most recent days that say something about
+    it (services.stock.demand_days: sold-out days censored, empty days left out), looking back
+    through the pattern period. Pattern (weekday factors, hour profile, peak): the last
+    `pattern_days` days, so each weekday is seen several times."""
     window_days = max(1, window_days)
     first, last = window(end, pattern_days(window_days))
     window_first = end - dt.timedelta(days=window_days)
     tallies: dict[int, _Tally] = defaultdict(_Tally)
+    losses: dict[tuple[int, dt.date], Decimal] = defaultdict(Decimal)
     for pid, day, hour, kind, qty, lines in _rows(first, last, product_ids):
         tally = tallies[pid]
         if kind == "loss":
-            if day >= window_first:
-                tally.lost += qty
+            losses[(pid, day)] += qty
+            tally.lost += qty if day >= window_first else ZERO
             continue
-        if day >= window_first:
-            tally.sold += qty
+        tally.sold += qty if day >= window_first else ZERO
         tally.lines += lines
-        tally.by_weekday[day.weekday()] += qty
+        record = tally.days[day]
+        record.sold += qty
         if hour is not None:
-            tally.by_hour[hour] += qty
-            tally.by_weekday_hour[day.weekday()][hour] += qty
-    return {pid: _demand(pid, window_days, tally) for pid, tally in tallies.items()}
+            record.last_hour = hour if record.last_hour is None else max(record.last_hour, hour)
+            tally.by_day_hour[day][hour] += qty
+    for (pid, day), qty in demand_days.lost_sales(first, last, product_ids).items():
+        tallies[pid].days[day].lost_sales += qty
+    left = demand_days.stock_left(first, end, product_ids, losses)
+    out = {}
+    for pid, tally in tallies.items():
+        for day in _days(first, last):
+            tally.days[day].left = left.get((pid, day), ZERO)
+        out[pid] = _demand(pid, window_days, tally)
+    return out
+
+
+def _days(first: dt.date, last: dt.date) -> list[dt.date]:
+    return [first + dt.timedelta(days=n) for n in range((last - first).days + 1)]
 
 
 def _demand(pid: int, window_days: int, tally: _Tally) -> Demand:
-    """Weekday factor = that weekday's share of the pattern period's sales × 7 (the periods are whole
-    weeks, so the factors average 1). A product with fewer than PATTERN_MIN_LINES sales in the
-    period has too little to tell weekdays apart: flat factors, no peak."""
-    pattern_total = sum(tally.by_weekday, ZERO)
-    if tally.sold <= 0 or pattern_total <= 0:
-        return Demand(pid, window_days, max(tally.sold, ZERO), tally.lost, (ONE,) * 7, UNIFORM_CUM, None)
+    """Hour profile from the days that did not sell out (they show when customers come, not when
+    the shelf emptied); weekday factors from each weekday's mean demand (weekday_factors); level
+    from the most recent days with an estimate: their demand ÷ the sum of their weekday factors.
+    The peak tells what was seen (unshrunk factors); forecasts use the shrunk ones."""
+    selling = [day for day in tally.by_day_hour]
+    open_days = [day for day in selling if not tally.days[day].sold_out] or selling
+    by_hour = [sum((tally.by_day_hour[day][h] for day in open_days if day in tally.by_day_hour), ZERO)
+               for h in range(HOURS)]
+    hour_cum = _cumulative(by_hour)
+    estimates = {day: e for day, record in tally.days.items() if (e := record.estimate(hour_cum)) is not None}
     factors: tuple[Decimal, ...] = (ONE,) * 7
     peak = None
     if tally.lines >= PATTERN_MIN_LINES:
-        factors = tuple(7 * qty / pattern_total for qty in tally.by_weekday)
-        peak = _peak(factors, tally.by_weekday_hour)
-    return Demand(pid, window_days, tally.sold, tally.lost, factors, _cumulative(tally.by_hour), peak)
+        factors = weekday_factors(estimates)
+        by_weekday_hour: dict[int, list[Decimal]] = defaultdict(lambda: [ZERO] * HOURS)
+        for day, hours in tally.by_day_hour.items():
+            by_weekday_hour[day.weekday()] = [a + b for a, b in zip(by_weekday_hour[day.weekday()], hours, strict=True)]
+        peak = _peak(weekday_factors(estimates, prior=0), by_weekday_hour)  # what was seen, said as seen
+    recent = sorted(estimates, reverse=True)[:window_days]
+    expected = sum((factors[day.weekday()] for day in recent), ZERO)
+    level = sum((estimates[day] for day in recent), ZERO) / expected if recent else ZERO
+    censored = sum(1 for day in recent if estimates[day] > tally.days[day].sold)  # raised above its sales
+    return Demand(pid, window_days, max(tally.sold, ZERO), tally.lost, factors, hour_cum, peak,
+                  level=level, censored_days=censored, seen_days=len(recent))
+
+
+def weekday_factors(estimates: dict[dt.date, Decimal], prior: int = WEEKDAY_PRIOR) -> tuple[Decimal, ...]:
+    """Each weekday's mean demand ÷ the mean day, shrunk toward 1 by how often that weekday was seen
+    (n of them keep n ÷ (n + prior) of the difference), then scaled to average 1. Means, not
+    sums: a young shop that has seen Monday three times and Sunday twice is not busier on Mondays."""
+    if not estimates:
+        return (ONE,) * 7
+    mean = sum(estimates.values(), ZERO) / len(estimates)
+    if mean <= 0:
+        return (ONE,) * 7
+    by_weekday: dict[int, list[Decimal]] = defaultdict(list)
+    for day, value in estimates.items():
+        by_weekday[day.weekday()].append(value)
+    raw = []
+    for weekday in range(7):
+        seen = by_weekday.get(weekday, [])
+        if not seen:
+            raw.append(ONE)
+            continue
+        own = sum(seen, ZERO) / len(seen) / mean
+        raw.append(ONE + (own - ONE) * len(seen) / (len(seen) + prior))
+    scale = sum(raw, ZERO) / 7
+    return tuple(f / scale for f in raw)
 
 
 def _cumulative(by_hour: list[Decimal]) -> tuple[Decimal, ...]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from services.purchasing import purchase_orders as po
-from tests.ui.purchasing_shop import click_check_box, message_texts, selling_shop
+from tests.ui.purchasing_shop import click_check_box, message_texts, selling_shop, selling_week
 
 
 def open_suggestions(qtbot, window):
@@ -89,3 +89,27 @@ def test_a_shop_with_nothing_running_out_shows_no_alerts(qtbot, make_window, sho
     qtbot.waitUntil(worker.isFinished, timeout=10000)
     qtbot.wait(20)  # the finished signal is delivered on the GUI thread
     assert window.alerts_dialog is None
+
+
+def test_a_pack_too_big_to_sell_in_time_is_kept_with_the_owners_choice(qtbot, make_window, shop):
+    # 手工酸奶 keeps one day and sells 3 a day; 城南蔬菜基地 brings it in crates of 15. What comes
+    # tomorrow sells tomorrow and the day after, 6: the crate would mostly expire: nothing is suggested, but the line is on the list, marked 待决定, its
+    # reason gives the choice; the owner who ticks it and makes the order buys one crate.
+    from services.catalog import products
+    from services.purchasing import supplier_products
+
+    cast = selling_shop(shop)
+    yogurt = products.save_product(cast.owner, products.ProductInput(
+        name="手工酸奶", category="乳品", base_unit="杯", shelf_life_days=1, cost="3", price="6"))
+    supplier_products.save_supplier_product(cast.owner, cast.veg, yogurt, pack_size="15", preferred=True)
+    selling_week(cast, yogurt, "3", shop.customer)
+    window = make_window()
+    view = open_suggestions(qtbot, window)
+    row = next(i for i, s in enumerate(view.model.rows) if s.name == "手工酸奶")
+    assert view.model.index(row, 6).data() == "待决定"  # the 建议量 column
+    view.table.selectRow(row)
+    assert "不够一件(15 杯)" in view.reason.text() and "整件进货" in view.reason.text()
+    click_check_box(qtbot, view.table, row)
+    qtbot.mouseClick(view.make_orders, Qt.MouseButton.LeftButton)
+    [draft] = po.list_orders(state="draft")
+    assert [(line.product_id, line.ordered) for line in po.order_lines(draft.number)] == [(yogurt.id, 15)]
