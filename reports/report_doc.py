@@ -57,10 +57,11 @@ def share_chart(title: str, items: list[tuple[str, Decimal]], *, top: int = 8, o
     shown = ranked[:top]
     rest = sum((value for _, value in ranked[top:]), Decimal(0)) if whole is None else \
         whole - sum((value for _, value in shown), Decimal(0))
-    if rest > (whole or 0) / 1000:  # of a known whole, the rounding of the shares is no 其他
+    has_other = rest > (whole or 0) / 1000  # of a known whole, the rounding of the shares is no 其他
+    if has_other:
         shown.append((other, rest))
     return Chart(SHARE, title, tuple(name for name, _ in shown), (Series(title, tuple(v for _, v in shown)),), unit,
-                 other=bool(rest))
+                 other=has_other)
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,22 @@ class TableColumn:
     title: str
     numeric: bool = False  # right-aligned; its cells become numbers in Excel
     cost: bool = False  # cost, margin or a value at cost: left out for a role without cost.view
+
+
+@dataclass(frozen=True)
+class ReportSection:
+    """One more table of a report that shows several (the dashboard), printed under its title."""
+
+    title: str
+    columns: tuple[TableColumn, ...]
+    rows: tuple[tuple[str, ...], ...]
+
+    def without_cost(self) -> ReportSection:
+        keep = [i for i, column in enumerate(self.columns) if not column.cost]
+        if len(keep) == len(self.columns):
+            return self
+        return ReportSection(self.title, tuple(self.columns[i] for i in keep),
+                             tuple(tuple(row[i] for i in keep) for row in self.rows))
 
 
 @dataclass(frozen=True)
@@ -86,10 +103,17 @@ class ReportDocument:
     printed_at: dt.datetime | None = None
     printed_by: str = ""
     hidden_cost: bool = field(default=False)  # cost columns were left out (the PDF says so)
+    table_title: str = ""  # printed over the table when the report has sections
+    sections: tuple[ReportSection, ...] = ()  # more tables, after the first
+
+    def tables(self) -> list[ReportSection]:
+        """The first table and the sections, in the order they are printed."""
+        return [ReportSection(self.table_title, self.columns, self.rows), *self.sections]
 
     def without_cost(self) -> ReportDocument:
-        keep = [i for i, column in enumerate(self.columns) if not column.cost]
-        if len(keep) == len(self.columns):
+        first, *sections = [table.without_cost() for table in self.tables()]
+        hidden = len(first.columns) < len(self.columns) or any(
+            len(new.columns) < len(old.columns) for new, old in zip(sections, self.sections, strict=True))
+        if not hidden:
             return self
-        return replace(self, columns=tuple(self.columns[i] for i in keep),
-                       rows=tuple(tuple(row[i] for i in keep) for row in self.rows), hidden_cost=True)
+        return replace(self, columns=first.columns, rows=first.rows, sections=tuple(sections), hidden_cost=True)

@@ -11,7 +11,7 @@ from pathlib import Path
 from openpyxl import Workbook
 
 from reports.excel_cells import HEADER_FONT, cell, header_row, save_atomically, set_widths
-from reports.report_doc import ReportDocument
+from reports.report_doc import ReportDocument, ReportSection
 
 NUMBER = re.compile(r'^(-?\d+)(?:\.(\d+))?(%|\s+([^\d\s/"\\]+))?$')  # a unit never holds a quote
 SHEET_TITLE_LIMIT = 31  # Excel's longest sheet name
@@ -42,18 +42,28 @@ def _value_cell(ws, text: str, is_numeric: bool):
     return cell(ws, value, number_format=number_format)
 
 
-def _widths(doc: ReportDocument) -> list[float]:
-    widths = []
-    for i, column in enumerate(doc.columns):
-        longest = max([len(column.title), *(len(row[i]) for row in doc.rows[:200])])
-        widths.append(min(40.0, max(8.0, longest * 1.6 + 2)))  # a Chinese character is about two widths
-    return widths
+def _widths(tables: list[ReportSection]) -> list[float]:
+    """Per column, the widest text of any table in it (a Chinese character is about two widths)."""
+    longest: dict[int, int] = {}
+    for table in tables:
+        for i, column in enumerate(table.columns):
+            longest[i] = max([longest.get(i, 0), len(column.title), *(len(row[i]) for row in table.rows[:200])])
+    return [min(40.0, max(8.0, longest[i] * 1.6 + 2)) for i in sorted(longest)]
+
+
+def _write_table(ws, table: ReportSection) -> None:
+    if table.title:
+        ws.append([cell(ws, table.title, font=HEADER_FONT)])
+    ws.append(header_row(ws, [column.title for column in table.columns]))
+    for row in table.rows:
+        ws.append([_value_cell(ws, text, column.numeric) for text, column in zip(row, table.columns, strict=True)])
+    ws.append([])
 
 
 def write_report_excel(doc: ReportDocument, out: Path) -> Path:
     wb = Workbook(write_only=True)
     ws = wb.create_sheet(FORBIDDEN_IN_SHEET_TITLE.sub("_", doc.title)[:SHEET_TITLE_LIMIT] or "报表")
-    set_widths(ws, _widths(doc))
+    set_widths(ws, _widths(doc.tables()))
     heading = f"{doc.shop.name} {doc.title}" if doc.shop and doc.shop.name else doc.title
     ws.append([cell(ws, heading, font=HEADER_FONT)])
     for label, value in doc.filters:
@@ -63,13 +73,12 @@ def write_report_excel(doc: ReportDocument, out: Path) -> Path:
     if doc.hidden_cost:
         ws.append([cell(ws, "成本、毛利按权限未导出")])
     ws.append([])
-    ws.append(header_row(ws, [column.title for column in doc.columns]))
-    for row in doc.rows:
-        ws.append([_value_cell(ws, text, column.numeric) for text, column in zip(row, doc.columns, strict=True)])
-    if doc.lines:
-        ws.append([])
-        for line in doc.lines:
-            ws.append([cell(ws, line)])
+    first, *sections = doc.tables()
+    _write_table(ws, first)
+    for line in doc.lines:  # the totals under the first table
+        ws.append([cell(ws, line)])
+    for table in sections:
+        _write_table(ws, table)
     if doc.formulas:
         ws.append([])
         ws.append([cell(ws, "计算公式", font=HEADER_FONT)])

@@ -22,7 +22,7 @@ from reports.pdf_common import (
     zh,
 )
 from reports.report_chart_pdf import chart_drawing
-from reports.report_doc import ReportDocument
+from reports.report_doc import ReportDocument, ReportSection
 
 WIDE_TABLE = 7  # more columns than this: a smaller type so a KPI table of 8 weeks still fits the width
 CELL_PADDING = 3  # a cell's padding, in the half-character units of _widths
@@ -46,7 +46,7 @@ def _heading(doc: ReportDocument) -> list[Flowable]:
     return out
 
 
-def _widths(doc: ReportDocument) -> list[float]:
+def _widths(doc: ReportSection) -> list[float]:
     """Each column as wide as its longest text (a Chinese character counts double), scaled to the page."""
     def length(text: str) -> int:
         return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
@@ -56,7 +56,7 @@ def _widths(doc: ReportDocument) -> list[float]:
     return [w / sum(wants) * A4_CONTENT_W for w in wants]
 
 
-def _table(doc: ReportDocument) -> Flowable:
+def _table(doc: ReportSection) -> Flowable:
     s = styles()
     size = 7.5 if len(doc.columns) > WIDE_TABLE else 9
     cell = s["cell"].clone("report_cell", fontSize=size, leading=size * 1.25)
@@ -82,12 +82,13 @@ def _story(doc: ReportDocument) -> list[Flowable]:
     story = _heading(doc)
     if doc.chart is not None:
         story += [chart_drawing(doc.chart, A4_CONTENT_W), Spacer(1, 3 * mm)]
-    if doc.rows:
-        story.append(_table(doc))
-    else:
-        story.append(Paragraph("这个期间没有数据。", s["body"]))
-    story.append(Spacer(1, 3 * mm))
-    story += [Paragraph(esc(line), s["body"]) for line in doc.lines]
+    for n, table in enumerate(doc.tables()):
+        if table.title:
+            story += [Spacer(1, 2 * mm), Paragraph(esc(table.title), s["body"]), Spacer(1, 1 * mm)]
+        story.append(_table(table) if table.rows else Paragraph("这个期间没有数据。", s["small"]))
+        story.append(Spacer(1, 3 * mm))
+        if n == 0:  # the totals under the first table, before any further one
+            story += [Paragraph(esc(line), s["body"]) for line in doc.lines]
     if doc.hidden_cost:
         story.append(Paragraph(zh("成本、毛利按权限未打印。"), s["small"]))
     if doc.formulas:

@@ -142,3 +142,25 @@ def test_a_file_that_cannot_be_written_is_said_in_the_window(owner, make_window,
     assert view.export_bar.message.text().startswith("导出失败:无法写入")
     assert view.export_bar.last_path is None and locked.is_dir()
     assert not list(tmp_path.glob(".locked.xlsx*"))  # no half-written temporary file left
+
+
+def test_the_dashboard_exports_its_cards_and_every_table(owner, make_window, qtbot, monkeypatch, tmp_path):
+    """Sunday 12-06: nothing sold today, 480.00 this week (Monday's 60 苹果); stock at cost 56 苹果 × 5 +
+    40 橙子 × 2 = 360.00 in the store."""
+    window = make_window()
+    tab = window.tab_widgets["reports"]
+    window.tabs.setCurrentWidget(tab)
+    board = tab.show_view("dashboard")
+    click_export(qtbot, monkeypatch, board, tmp_path / "board.xlsx", "excel_button")
+    rows = sheet_rows(tmp_path / "board.xlsx")
+    firsts = [row[0] for row in rows]
+    assert firsts[0] == "鲜邻优选社区生鲜店 概览"
+    for title in ("各渠道销售与毛利", "待处理的单据", "库存金额(按库位,委外加工另列)", "缺货商品(近 4 周卖过,现在没有可卖的库存)"):
+        assert title in firsts
+    assert "本周销售:480.00  毛利 180.00(37.50%)" in firsts
+    store = next(row for row in rows if row[1] == "STORE 门店仓")
+    assert store[:6] == ("可销售", "STORE 门店仓", 2, 360, 0, 360)
+
+    click_export(qtbot, monkeypatch, board, tmp_path / "board.pdf", "pdf_button")
+    text = pdf_text(tmp_path / "board.pdf")
+    assert "概览" in text and "近 7 天每天的销售额(元)" in text and "360.00" in text

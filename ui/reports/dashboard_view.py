@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reports.report_doc import Chart, trend_chart
+from reports.report_doc import Chart, ReportDocument, trend_chart
 from services.core.errors import XiaopuError
 from services.core.messages import msg
 from services.reports.daily_sales import DailySales, last_days
@@ -32,6 +32,7 @@ from ui.reports.dashboard_models import (
     percent,
     stock_rows,
 )
+from ui.reports.export_bar import ExportBar, table_section
 from ui.reports.report_view import REPORT_INPUTS
 from ui.widgets import formatting
 from ui.widgets.context import AppContext
@@ -127,7 +128,12 @@ class DashboardView(RefreshOnShow, QWidget):
         self.status = QLabel()
         self.status.setStyleSheet("color: #b00020;")
         layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
+        self.export_bar = ExportBar(context, self.export_document)
+        head = QHBoxLayout()
+        head.addWidget(self.heading)
+        head.addStretch(1)
+        head.addWidget(self.export_bar)
+        layout.addLayout(head)
         layout.addLayout(cards)
         layout.addLayout(grid, 1)
         layout.addWidget(self.status)
@@ -155,6 +161,22 @@ class DashboardView(RefreshOnShow, QWidget):
             self.channel_table.setColumnHidden(column, not board.cost_visible)
         for column in StockModel.VALUE_COLUMNS:
             self.stock_table.setColumnHidden(column, not board.cost_visible)
+
+    def export_document(self) -> ReportDocument | None:
+        """The cards as lines, then each table under its box's title, and the 7-day chart."""
+        if self.board is None:
+            return None
+        tables = {table.model(): table for table in self.findChildren(QTableView)}
+        channels, *more = [table_section(title, tables[model], frozenset(cost)) for title, model, cost in (
+            (self.tr("各渠道销售与毛利"), self.channels, ChannelModel.MARGIN_COLUMNS),
+            (self.tr("待处理的单据"), self.waiting, ()),
+            (self.tr("库存金额(按库位,委外加工另列)"), self.stock, StockModel.VALUE_COLUMNS),
+            (self.tr("缺货商品(近 4 周卖过,现在没有可卖的库存)"), self.stockouts, ()))]
+        lines = tuple(f"{card.title.text()}:{card.value.text()}  {card.detail.text()}".rstrip()
+                      for card in self.cards.values())
+        title = QCoreApplication.translate("ReportsTab", "概览")
+        return ReportDocument(title, channels.columns, channels.rows, ((QCoreApplication.translate("PeriodReportView", "期间"), self.heading.text()),), lines,
+                              chart=self.trend.chart, table_title=channels.title, sections=tuple(more))
 
     def _sales_detail(self, total: SalesRow) -> str:
         if total.margin is None:  # no cost.view: sales and orders only

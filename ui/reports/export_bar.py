@@ -10,7 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QTableView, QWidget
 
-from reports.report_doc import Chart, ReportDocument, TableColumn
+from reports.report_doc import Chart, ReportDocument, ReportSection, TableColumn
 from services.core.clock import today
 from services.core.errors import XiaopuError
 from services.reports.report_export import export_report
@@ -24,6 +24,12 @@ UNSAFE_IN_FILE_NAME = re.compile(r'[\\/:*?"<>|\s]+')
 def table_document(title: str, table: QTableView, *, cost_columns: frozenset[int] = frozenset(),
                    filters: tuple[tuple[str, str], ...] = (), lines: tuple[str, ...] = (),
                    formulas: tuple[tuple[str, str], ...] = (), chart: Chart | None = None) -> ReportDocument:
+    """A report of one table (see table_section) with its filters, lines under it, formulas and chart."""
+    first = table_section("", table, cost_columns)
+    return ReportDocument(title, first.columns, first.rows, filters, lines, formulas, chart)
+
+
+def table_section(title: str, table: QTableView, cost_columns: frozenset[int] = frozenset()) -> ReportSection:
     """The table as the clerk sees it: hidden columns (cost for a role without it) stay out; a column is
     numeric when its cells are right-aligned; `cost_columns` are model columns at cost (dropped again
     by the service for a role without cost.view, whatever the view hid)."""
@@ -36,7 +42,7 @@ def table_document(title: str, table: QTableView, *, cost_columns: frozenset[int
         numeric = bool(align is not None and int(align) & int(Qt.AlignmentFlag.AlignRight.value))
         header = model.headerData(c, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
         columns.append(TableColumn(str(header or ""), numeric, c in cost_columns))
-    return ReportDocument(title, tuple(columns), rows, filters, lines, formulas, chart)
+    return ReportSection(title, tuple(columns), rows)
 
 
 class ExportBar(QWidget):
