@@ -5182,8 +5182,16 @@ Where do the goods go?</translation>
         <translation>%1, %2 at cost</translation>
     </message>
     <message>
-        <source>已%1:批次 %2 %3%4%5</source>
-        <translation>%1: lot %2 %3%4%5</translation>
+        <source>已%1:%2(批次 %3)%4</source>
+        <translation>%1: %2 (lot %3) %4</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Day</translation>
     </message>
 </context>
 <context>

@@ -11,6 +11,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
 
+from reports.report_doc import ReportDocument
 from services.catalog.locations import list_locations
 from services.catalog.products import categories
 from services.core.errors import XiaopuError
@@ -19,7 +20,9 @@ from services.core.permissions import require
 from services.reports.expiry_worklist import DoneAction, ExpiryWorklist, WorkLine, expiry_worklist
 from services.reports.ledger_sql import SELLABLE_KINDS
 from ui.reports.expiry_dialogs import LotActionDialog, MarkdownDialog, MoveDialog, WriteOffDialog
+from ui.reports.export_bar import ExportBar, table_document
 from ui.reports.period_bar import PeriodBar
+from ui.reports.report_view import PeriodReportView
 from ui.widgets import formatting
 from ui.widgets.context import AppContext
 from ui.widgets.refresh import RefreshOnShow
@@ -106,6 +109,7 @@ class ExpiryView(RefreshOnShow, QWidget):
         setup_table(self.lines_table, self.lines_model)
         setup_table(self.done_table, self.done_model)
         self.summary, self.status = QLabel(), QLabel()
+        self.export_bar = ExportBar(context, self.export_document)
         self.status.setWordWrap(True)
         self.buttons = {"markdown": QPushButton(self.tr("折价…")), "cancel_markdown": QPushButton(self.tr("取消折价")),
                         "move": QPushButton(self.tr("调拨…")), "write_off": QPushButton(self.tr("报损…"))}
@@ -140,11 +144,12 @@ class ExpiryView(RefreshOnShow, QWidget):
         done_bar.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
-        layout.addWidget(self.lines_table, 3)
+        layout.addWidget(self.lines_table, 2)
         layout.addLayout(actions)
         layout.addWidget(self.status)
         layout.addLayout(done_bar)
-        layout.addWidget(self.done_table, 2)
+        layout.addWidget(self.done_table, 1)
+        layout.addWidget(self.export_bar)
 
     def _fill_filters(self) -> None:
         """全部 and the sellable locations / the catalogue's categories, keeping the choice (no reload)."""
@@ -232,11 +237,27 @@ class ExpiryView(RefreshOnShow, QWidget):
 
     def _done(self, action) -> None:
         """Said in green, and every view that reads stock (this one too) reloads."""
-        number = f" {action.document.number}" if action.document_id else ""
-        price = f" {formatting.money(action.price)}" if action.price is not None else ""
-        self.say(self.tr("已%1:批次 %2 %3%4%5").replace("%1", _word(action.action)).replace("%2", action.lot.code)
-                 .replace("%3", _qty(action.quantity)).replace("%4", price).replace("%5", number), ok=True)
+        product = action.lot.product
+        detail = [_qty(action.quantity, product.base_unit)]
+        if action.price is not None:
+            detail.append(self.tr("%1 / %2").replace("%1", formatting.money(action.price)).replace("%2", product.base_unit))
+        if action.document_id:
+            detail.append(action.document.number)
+        self.say(self.tr("已%1:%2(批次 %3)%4").replace("%1", _word(action.action)).replace("%2", product.name)
+                 .replace("%3", action.lot.code).replace("%4", " · ".join(detail)), ok=True)
         self.context.events.changed.emit("stock")
+
+    # -- export: the worklist as shown (cost dropped for a role without cost.view) ---------------
+
+    def export_document(self) -> ReportDocument | None:
+        if self.report is None:
+            return None
+        return table_document(PeriodReportView.report_title(self), self.lines_table,
+                              cost_columns=frozenset({WorkLinesModel.VALUE}),
+                              filters=((self.tr("日期"), f"{self.report.day:%Y-%m-%d}"),
+                                       (self.tr("库位"), self.location.currentText()),
+                                       (self.tr("分类"), self.category.currentText())),
+                              lines=(self.summary.text(),))
 
     def say(self, text: str, ok: bool) -> None:
         self.status.setStyleSheet(OK_STYLE if ok else REFUSED_STYLE)
