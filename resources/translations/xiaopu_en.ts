@@ -5204,6 +5204,14 @@ Where do the goods go?</translation>
 <context>
     <name>MarkdownDialog</name>
     <message>
+        <source>%1(低于此价的销售需审批)</source>
+        <translation>%1 (a sale under it waits for approval)</translation>
+    </message>
+    <message>
+        <source>最低价</source>
+        <translation>Floor price</translation>
+    </message>
+    <message>
         <source>折价 - %1</source>
         <translation>Mark down - %1</translation>
     </message>

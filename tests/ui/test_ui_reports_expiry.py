@@ -15,6 +15,7 @@ from services.catalog.locations import create_location
 from services.core import users
 from services.reports.expiry_worklist import expiry_worklist
 from services.sales import sales_orders
+from services.sales.tier_prices import set_tier_price
 from services.stock.integrity import run_check
 from services.stock.stock import stock_rows
 from tests.report_shop import add_product, receive
@@ -86,9 +87,11 @@ def test_the_worklist_with_its_filters_and_cost_hidden_from_a_cashier(expiring, 
 
 
 def test_markdown_then_the_counter_sells_at_that_price_with_new_labels(expiring, make_window, qtbot):
-    """折价 to 3.00: the dialog shows 5.00 and the cost 3.00, then offers 2 labels at 3.00. At the counter
-    three scans are 2 × 3.00 from the 12-08 lot and 1 × 5.00 from the 12-12 lot: 11.00."""
+    """折价 to 3.00: the dialog shows 5.00, the cost 3.00 and the floor 2.50 (a sale under it waits for
+    approval), then offers 2 labels at 3.00. At the counter three scans are 2 × 3.00 from the 12-08 lot
+    and 1 × 5.00 from the 12-12 lot: 11.00, shipped at once (over the floor)."""
     shop, yogurt, _ = expiring
+    set_tier_price(shop.owner, yogurt.id, "floor", "2.5")
     window = make_window()
     view = open_reports(window, "expiry")
     select(view, yogurt.sku, "2026-12-08")
@@ -97,6 +100,7 @@ def test_markdown_then_the_counter_sells_at_that_price_with_new_labels(expiring,
     assert dialog.list_price.text() == "5.00 / 个" and "成本" in [
         dialog.form.itemAt(i).widget().text() for i in range(dialog.form.count())
         if isinstance(dialog.form.itemAt(i).widget(), type(dialog.list_price))]
+    assert dialog.floor.text() == "2.50(低于此价的销售需审批)"
     dialog.price.setText("abc")
     assert dialog.confirm() is False and "折价" in dialog.error.text()  # said in the dialog, nothing done
     dialog.price.setText("3")

@@ -27,6 +27,7 @@ from services.core.permissions import allowed
 from services.reports import expiry_actions
 from services.reports.expiry_worklist import WorkLine
 from services.sales.lot_prices import lot_price
+from services.sales.tier_prices import floor_price
 from services.stock import label_data
 from ui.widgets import formatting
 from ui.widgets.label_dialog import LabelDialog
@@ -86,6 +87,10 @@ class MarkdownDialog(LotActionDialog):
         self.form.addRow(self.tr("零售价"), self.list_price)
         if allowed(user, "cost.view"):
             self.form.addRow(self.tr("成本"), QLabel(formatting.money(self.product.cost)))
+        floor = floor_price(self.product.id)
+        if floor is not None:  # a sale under the floor waits for approval, a marked-down one too
+            self.floor = QLabel(self.tr("%1(低于此价的销售需审批)").replace("%1", formatting.money(floor)))
+            self.form.addRow(self.tr("最低价"), self.floor)
         current = lot_price(line.lot_id, get_location(line.location).id, today())
         if current is not None:
             self.form.addRow(self.tr("现折价"), QLabel(formatting.money(current)))
