@@ -115,10 +115,8 @@ def _say_reconcile(report) -> None:
         say(msg("report.reconcile.ok", balances=report.balances, events=report.events))
     for problem in report.problems:
         say(f"  - {problem}")
-    for s in report.swings:
-        off = f"{s.swing}%" if s.swing is not None else msg("report.reconcile.no_stock_expected")
-        say(msg("report.reconcile.swing", sku=s.sku, name=s.name, yesterday=s.yesterday, today=s.today,
-                expected=s.expected, on_hand=s.on_hand, unit=s.unit, swing=off))
+    for swing in report.swings:
+        say(swing.text())
     for stuck in report.stuck:
         say(stuck.text())
 

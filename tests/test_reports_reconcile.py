@@ -14,7 +14,7 @@ from models import Balance
 from models.reconciliation import Reconciliation
 from services.core.clock import clock_at
 from services.reports.dashboard import dashboard
-from services.reports.reconcile import reconcile, reconcile_if_due
+from services.reports.reconcile import reconcile, reconcile_if_due, reconciliations, recorded_report
 from services.sales.sales_emergency import emergency_outbound
 from services.sales.sales_lines import SaleLineInput
 from services.stocktake.sessions import start_session
@@ -117,3 +117,16 @@ def test_the_dashboard_shows_the_latest_record(day):
     shown = dashboard(day.owner).as_json()["reconciliation"]
     assert (shown["day"], shown["ok"], shown["problems"], shown["swings"], shown["stuck"]) == (
         "2026-12-06", False, 1, 1, 0)
+
+
+def test_a_record_gives_back_its_report_with_who_ran_it(day):
+    """The 对账 view lists the records and shows one in full: the swing's numbers and the stuck
+    documents as they were found, read back from the record, and the user who ran it."""
+    drift(day.screw, "80")
+    emergency = emergency_outbound(day.owner, "STORE", [SaleLineInput(day.screw.id, "2")], reason="老客户急用,先发货")
+    found = reconcile(day.owner)
+    (row,) = reconciliations(SUNDAY, SUNDAY)
+    assert (row.ran_by, row.ok, row.swings, row.stuck) == ("owner", False, 1, 1)
+    kept = recorded_report(row.record_id)
+    assert kept == found
+    assert (kept.swings[0].expected, kept.swings[0].on_hand, kept.stuck[0].number) == (D(88), D(78), emergency.number)

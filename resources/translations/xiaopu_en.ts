@@ -3105,6 +3105,18 @@ Over-delivery or expired goods need the owner: please ask the owner to confirm r
 <context>
     <name>ReportsTab</name>
     <message>
+        <source>盘点趋势</source>
+        <translation>Stocktake trend</translation>
+    </message>
+    <message>
+        <source>审计周报</source>
+        <translation>Weekly audit</translation>
+    </message>
+    <message>
+        <source>每日对账</source>
+        <translation>Daily reconciliation</translation>
+    </message>
+    <message>
         <source>临期处理</source>
         <translation>Near expiry</translation>
     </message>
@@ -5476,6 +5488,277 @@ Where do the goods go?</translation>
     <message>
         <source>退货谈判单</source>
         <translation>Negotiation sheet</translation>
+    </message>
+</context>
+<context>
+    <name>AlertsPanel</name>
+    <message>
+        <source>需要处理</source>
+        <translation>Needs attention</translation>
+    </message>
+    <message>
+        <source>需要处理(%1)</source>
+        <translation>Needs attention (%1)</translation>
+    </message>
+    <message>
+        <source>正在检查…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <source>今天没有需要处理的事项</source>
+        <translation>Nothing needs attention today</translation>
+    </message>
+    <message>
+        <source>点击查看明细</source>
+        <translation>Click to see the detail</translation>
+    </message>
+    <message>
+        <source>还没有对账记录(每天 9 点后第一次打开时自动对账)</source>
+        <translation>No reconciliation yet (it runs at the first start after 09:00 each day)</translation>
+    </message>
+    <message>
+        <source>通过</source>
+        <translation>passed</translation>
+    </message>
+    <message>
+        <source>有问题</source>
+        <translation>found problems</translation>
+    </message>
+    <message>
+        <source>最近一次对账:%1 %2</source>
+        <translation>Last reconciliation: %1 %2</translation>
+    </message>
+</context>
+<context>
+    <name>AuditView</name>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>单号/对象</source>
+        <translation>Document / subject</translation>
+    </message>
+    <message>
+        <source>操作人</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <source>内容</source>
+        <translation>Detail</translation>
+    </message>
+    <message>
+        <source>手续</source>
+        <translation>Paperwork</translation>
+    </message>
+    <message>
+        <source>本周</source>
+        <translation>This week</translation>
+    </message>
+    <message>
+        <source>上周</source>
+        <translation>Last week</translation>
+    </message>
+    <message>
+        <source>周</source>
+        <translation>Week</translation>
+    </message>
+    <message>
+        <source>本周没有对账记录;最近一次:%1</source>
+        <translation>No reconciliation this week; the last: %1</translation>
+    </message>
+    <message>
+        <source>还没有对账记录</source>
+        <translation>No reconciliation yet</translation>
+    </message>
+</context>
+<context>
+    <name>ReconcileView</name>
+    <message>
+        <source>日期</source>
+        <translation>Day</translation>
+    </message>
+    <message>
+        <source>运行时间</source>
+        <translation>Ran at</translation>
+    </message>
+    <message>
+        <source>运行人</source>
+        <translation>Ran by</translation>
+    </message>
+    <message>
+        <source>结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>完整性问题</source>
+        <translation>Integrity problems</translation>
+    </message>
+    <message>
+        <source>异常波动</source>
+        <translation>Swings</translation>
+    </message>
+    <message>
+        <source>卡住的单据</source>
+        <translation>Stuck documents</translation>
+    </message>
+    <message>
+        <source>编码</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>商品</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>昨日结存</source>
+        <translation>Yesterday's close</translation>
+    </message>
+    <message>
+        <source>今日变动</source>
+        <translation>Today's moves</translation>
+    </message>
+    <message>
+        <source>应有</source>
+        <translation>Expected</translation>
+    </message>
+    <message>
+        <source>账面</source>
+        <translation>Balance</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>偏差</source>
+        <translation>Off by</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>单号</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>开始于</source>
+        <translation>Since</translation>
+    </message>
+    <message>
+        <source>已等天数</source>
+        <translation>Days waiting</translation>
+    </message>
+    <message>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>只看有问题的</source>
+        <translation>Problems only</translation>
+    </message>
+    <message>
+        <source>显示</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <source>立即对账</source>
+        <translation>Reconcile now</translation>
+    </message>
+    <message>
+        <source>检查库存与流水、找出异常波动和卡住的单据,并记下结果。每天 9 点后第一次打开时会自动运行一次</source>
+        <translation>Checks the stock against the ledger, finds swings and stuck documents, and records the result. It also runs once a day at the first start after 09:00</translation>
+    </message>
+    <message>
+        <source>正在对账…</source>
+        <translation>Reconciling…</translation>
+    </message>
+    <message>
+        <source>没有对账记录。</source>
+        <translation>No reconciliation records.</translation>
+    </message>
+</context>
+<context>
+    <name>RecordDetail</name>
+    <message>
+        <source>异常波动</source>
+        <translation>Swings</translation>
+    </message>
+    <message>
+        <source>卡住的单据</source>
+        <translation>Stuck documents</translation>
+    </message>
+    <message>
+        <source>完整性问题</source>
+        <translation>Integrity problems</translation>
+    </message>
+</context>
+<context>
+    <name>StocktakeTrendView</name>
+    <message>
+        <source>分类</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>全店</source>
+        <translation>Whole shop</translation>
+    </message>
+    <message>
+        <source>稳定</source>
+        <translation>Stable</translation>
+    </message>
+    <message>
+        <source>未稳定</source>
+        <translation>Not stable</translation>
+    </message>
+    <message>
+        <source>近三个月</source>
+        <translation>Last 3 months</translation>
+    </message>
+    <message>
+        <source>盘点单</source>
+        <translation>Count</translation>
+    </message>
+    <message>
+        <source>过账时间</source>
+        <translation>Posted</translation>
+    </message>
+    <message>
+        <source>范围</source>
+        <translation>Scope</translation>
+    </message>
+    <message>
+        <source>盘点行数</source>
+        <translation>Lines</translation>
+    </message>
+    <message>
+        <source>差异率</source>
+        <translation>Variance rate</translation>
+    </message>
+    <message>
+        <source>每月(全店与各分类)</source>
+        <translation>By month (shop and categories)</translation>
+    </message>
+    <message>
+        <source>每次盘点</source>
+        <translation>Each count</translation>
+    </message>
+    <message>
+        <source>显示</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <source>差异率 = Σ|差异 × 成本| ÷ Σ(账面数量 × 成本);红色:不低于 %1% 线</source>
+        <translation>Variance rate = Σ|variance × cost| ÷ Σ(system quantity × cost); red: at or over the %1% line</translation>
+    </message>
+    <message>
+        <source>全店盘点差异率(%)</source>
+        <translation>Shop variance rate (%)</translation>
+    </message>
+    <message>
+        <source>%1% 线</source>
+        <translation>%1% line</translation>
     </message>
 </context>
 </TS>

@@ -742,6 +742,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                "(偏差 {swing})", "{sku} {name}: yesterday's close {yesterday} + today's moves {today} "
                                "= {expected} expected, balance {on_hand} {unit} (off by {swing})"),
     "report.reconcile.no_stock_expected": ("应为 0", "none expected"),
+    "report.reconcile.not_found": ("找不到对账记录:{ref}", "Reconciliation record not found: {ref}"),
     "report.name.basket": ("购物篮:常一起买的商品,支持度、置信度、提升度", "Basket analysis: products bought "
                            "together, with support, confidence and lift"),
     "report.basket.rule": ("{slice}买{a}的顾客中 {confidence}% 也买了{b},是平时的 {lift} 倍,基于 {baskets} 单",

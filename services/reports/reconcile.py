@@ -16,7 +16,10 @@ from decimal import Decimal
 
 from models import write_transaction
 from models.reconciliation import Reconciliation
+from models.users import User
 from services.core.clock import now
+from services.core.errors import NotFound
+from services.core.messages import msg
 from services.core.numbers import fmt_qty
 from services.reports.figures import dec, percent
 from services.reports.ledger_sql import day_param, fetch, in_list, location_kinds, quantity, real_ids
@@ -68,6 +71,18 @@ class Swing:
         """(on hand − expected) ÷ expected in percent; None when nothing was expected at all."""
         return percent(self.on_hand - self.expected, abs(self.expected))
 
+    def off_text(self) -> str:
+        return msg("report.reconcile.no_stock_expected") if self.swing is None else f"{self.swing}%"
+
+    def text(self) -> str:
+        return msg("report.reconcile.swing", sku=self.sku, name=self.name, yesterday=self.yesterday, today=self.today,
+                   expected=self.expected, on_hand=self.on_hand, unit=self.unit, swing=self.off_text())
+
+    @classmethod
+    def from_json(cls, data: dict) -> Swing:
+        return cls(data["sku"], data["name"], data["unit"], Decimal(data["yesterday"]), Decimal(data["today"]),
+                   Decimal(data["on_hand"]))
+
     def as_json(self) -> dict:
         return {"sku": self.sku, "name": self.name, "unit": self.unit, "yesterday": fmt_qty(self.yesterday),
                 "today": fmt_qty(self.today), "expected": fmt_qty(self.expected), "on_hand": fmt_qty(self.on_hand),
@@ -88,6 +103,14 @@ class ReconcileReport:
     @property
     def ok(self) -> bool:
         return not (self.problems or self.swings or self.stuck)
+
+    @classmethod
+    def from_json(cls, data: dict) -> ReconcileReport:
+        """The report as its record kept it (Reconciliation.detail)."""
+        check = data["check"]
+        return cls(dt.date.fromisoformat(data["day"]), dt.datetime.fromisoformat(data["ran_at"]), check["problems"],
+                   check["balances"], check["events"], [Swing.from_json(s) for s in data["swings"]],
+                   [StuckDocument.from_json(s) for s in data["stuck"]], data["stuck_days"])
 
     def as_json(self) -> dict:
         return {"day": self.day.isoformat(), "ran_at": self.ran_at.isoformat(sep=" "), "ok": self.ok,
@@ -136,10 +159,13 @@ class ReconciliationRow:
     problems: int
     swings: int
     stuck: int
+    record_id: int = 0  # for recorded_report
+    ran_by: str = ""  # username; '' when run without a user
 
     @classmethod
-    def of(cls, record: Reconciliation) -> ReconciliationRow:
-        return cls(record.day, record.ran_at, record.ok, record.problems, record.swings, record.stuck)
+    def of(cls, record: Reconciliation, names: dict[int, str] | None = None) -> ReconciliationRow:
+        return cls(record.day, record.ran_at, record.ok, record.problems, record.swings, record.stuck, record.id,
+                   (names or {}).get(record.ran_by_id, ""))
 
     def as_json(self) -> dict:
         return {"day": self.day.isoformat(), "ran_at": self.ran_at.isoformat(sep=" "), "ok": self.ok,
@@ -148,7 +174,16 @@ class ReconciliationRow:
 
 def reconciliations(start: dt.date, end: dt.date) -> list[ReconciliationRow]:
     runs = Reconciliation.select().where(Reconciliation.day.between(start, end)).order_by(Reconciliation.ran_at)
-    return [ReconciliationRow.of(r) for r in runs]
+    names = dict(User.select(User.id, User.username).tuples())
+    return [ReconciliationRow.of(r, names) for r in runs]
+
+
+def recorded_report(record_id: int) -> ReconcileReport:
+    """A past reconciliation in full (its swings with the numbers, the stuck documents) from its record."""
+    record = Reconciliation.get_or_none(Reconciliation.id == record_id)
+    if record is None:
+        raise NotFound("report.reconcile.not_found", ref=record_id)
+    return ReconcileReport.from_json(json.loads(record.detail))
 
 
 def last_reconciliation() -> ReconciliationRow | None:

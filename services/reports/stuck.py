@@ -30,6 +30,10 @@ class StuckDocument:
         return msg("report.stuck.line", label=self.label, number=self.number, days=self.days,
                    since=self.since.isoformat(sep=" ", timespec="minutes"))
 
+    @classmethod
+    def from_json(cls, data: dict) -> StuckDocument:
+        return cls(data["kind"], data["number"], data["state"], dt.datetime.fromisoformat(data["since"]), data["days"])
+
     def as_json(self) -> dict:
         return {"kind": self.kind, "label": self.label, "number": self.number, "state": self.state,
                 "since": self.since.isoformat(sep=" "), "days": self.days}

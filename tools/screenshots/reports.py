@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 
 from tools.screenshots.shot_window import open_window
 
@@ -20,8 +21,14 @@ def main(argv: list[str] | None = None) -> int:
     app, window, args = open_window(argv)
     tab = window.tab_widgets["reports"]
     window.tabs.setCurrentWidget(tab)
+    while tab.alerts.alerts is None:  # the dashboard's alerts and the tab's badge are counted in a worker
+        app.processEvents()
+        time.sleep(0.02)
+    app.processEvents()
     for key, name in (("dashboard", "reports-dashboard.png"), ("kpi", "reports-kpi.png"),
-                      ("sales", "reports-sales.png"), ("expiry", "reports-expiry.png")):
+                      ("sales", "reports-sales.png"),
+                      ("stocktake_trend", "reports-stocktake-trend.png"), ("audit", "reports-audit.png"),
+                      ("reconcile", "reports-reconcile.png"), ("expiry", "reports-expiry.png")):
         tab.show_view(key)
         app.processEvents()
         window.grab().save(str(args.out / name))

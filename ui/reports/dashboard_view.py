@@ -22,6 +22,8 @@ from services.reports.daily_sales import DailySales, last_days
 from services.reports.dashboard import Dashboard, dashboard
 from services.reports.sales import SalesRow
 from services.stock.expiry import NEAR_EXPIRY_DAYS
+from ui.reports.alert_watch import RECONCILED
+from ui.reports.alerts_panel import AlertsPanel
 from ui.reports.charts import ChartView
 from ui.reports.dashboard_models import (
     ChannelModel,
@@ -72,6 +74,15 @@ def _table(model: RowsModel) -> QTableView:
     return table
 
 
+def _column(*widgets: QWidget) -> QWidget:
+    column = QWidget()
+    layout = QVBoxLayout(column)
+    layout.setContentsMargins(0, 0, 0, 0)
+    for widget in widgets:
+        layout.addWidget(widget)
+    return column
+
+
 def _boxed(title: str, widget: QWidget) -> QGroupBox:
     box = QGroupBox(title)
     layout = QVBoxLayout(box)
@@ -100,7 +111,7 @@ def _with_chart(table: QTableView, chart: ChartView) -> QWidget:
 
 
 class DashboardView(RefreshOnShow, QWidget):
-    WATCHED = REPORT_INPUTS
+    WATCHED = REPORT_INPUTS | {RECONCILED}
 
     def __init__(self, context: AppContext, parent=None):
         super().__init__(parent)
@@ -120,7 +131,8 @@ class DashboardView(RefreshOnShow, QWidget):
         grid = QGridLayout()
         self.trend = ChartView(height=170)
         grid.addWidget(_boxed(self.tr("各渠道销售与毛利"), _with_chart(self.channel_table, self.trend)), 0, 0)
-        grid.addWidget(_boxed(self.tr("待处理的单据"), _table(self.waiting)), 0, 1)
+        self.alert_panel = AlertsPanel()  # its alerts come from the tab's AlertWatch, counted off the GUI thread
+        grid.addWidget(_column(self.alert_panel, _boxed(self.tr("待处理的单据"), _table(self.waiting))), 0, 1)
         grid.addWidget(_boxed(self.tr("库存金额(按库位,委外加工另列)"), self.stock_table), 1, 0)
         grid.addWidget(_boxed(self.tr("缺货商品(近 4 周卖过,现在没有可卖的库存)"), _table(self.stockouts)), 1, 1)
         grid.setColumnStretch(0, 3)
@@ -157,6 +169,7 @@ class DashboardView(RefreshOnShow, QWidget):
         self.waiting.set_rows(board.waiting)
         self.stock.set_rows(stock_rows(board))
         self.stockouts.set_rows(board.stockouts)
+        self.alert_panel.show_reconciliation(board.reconciliation)
         for column in ChannelModel.MARGIN_COLUMNS:
             self.channel_table.setColumnHidden(column, not board.cost_visible)
         for column in StockModel.VALUE_COLUMNS:
@@ -173,7 +186,7 @@ class DashboardView(RefreshOnShow, QWidget):
             (self.tr("库存金额(按库位,委外加工另列)"), self.stock, StockModel.VALUE_COLUMNS),
             (self.tr("缺货商品(近 4 周卖过,现在没有可卖的库存)"), self.stockouts, ()))]
         lines = tuple(f"{card.title.text()}:{card.value.text()}  {card.detail.text()}".rstrip()
-                      for card in self.cards.values())
+                      for card in self.cards.values()) + self.alert_panel.lines()
         title = QCoreApplication.translate("ReportsTab", "概览")
         return ReportDocument(title, channels.columns, channels.rows, ((QCoreApplication.translate("PeriodReportView", "期间"), self.heading.text()),), lines,
                               chart=self.trend.chart, table_title=channels.title, sections=tuple(more))

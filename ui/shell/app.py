@@ -164,6 +164,7 @@ def _run_window(app: QApplication, context: AppContext, smoke: bool, crash: Cras
     window.show()
     if not smoke:
         window.check_alerts()  # in a worker: the window is usable at once
+        window.start_daily_reconciliation()  # in a worker too
         return app.exec()
     for title, _ in window.render_all_tabs():
         print(title)  # a script sees the window is whole: every tab and sub-view, one a line

@@ -16,7 +16,7 @@ from ui.widgets.context import AppContext
 from ui.widgets.label_dialog import preview_shelf_labels
 from ui.widgets.roles import user_label
 from ui.widgets.scanner import Clock, ScannerFilter, monotonic_ms
-from ui.widgets.worker import start_job, wait_for_quiet_jobs
+from ui.widgets.worker import start_job, start_quiet, wait_for_quiet_jobs
 
 APP_VERSION = "0.1.0"
 log = logging.getLogger(__name__)
@@ -35,11 +35,16 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tab_widgets: dict[str, QWidget] = {}
+        self.tab_titles: list[str] = []  # without a badge's count
         for spec in tabs if tabs is not None else TABS:
             widget = spec.build(context)
             widget.setObjectName(f"tab_{spec.key}")
             self.tab_widgets[spec.key] = widget
+            self.tab_titles.append(spec.translated_title())
             self.tabs.addTab(widget, spec.translated_title())
+            badge = getattr(widget, "badge_changed", None)  # a tab that counts what needs attention (报表)
+            if badge is not None:
+                badge.connect(lambda count, lines, w=widget: self.show_badge(w, count, lines))
         self.setCentralWidget(self.tabs)
         self._build_menus()
         self._build_status_bar()
@@ -112,7 +117,7 @@ class MainWindow(QMainWindow):
         shots = []
         for i in range(self.tabs.count()):
             self.tabs.setCurrentIndex(i)
-            title = self.tabs.tabText(i)
+            title = self.tab_titles[i]
             sub_views = getattr(self.tabs.currentWidget(), "views", None)  # a tab with its own tabs (采购)
             if not isinstance(sub_views, QTabWidget):
                 shots.append((title, self.grab()))
@@ -123,6 +128,27 @@ class MainWindow(QMainWindow):
             sub_views.setCurrentIndex(0)
         self.tabs.setCurrentIndex(0)
         return shots
+
+    def show_badge(self, tab: QWidget, count: int, lines: str) -> None:
+        """'报表 (3)' on the tab, the lines on hover; the plain title when nothing waits."""
+        index = self.tabs.indexOf(tab)
+        title = self.tab_titles[index]
+        self.tabs.setTabText(index, f"{title} ({count})" if count else title)
+        self.tabs.setTabToolTip(index, lines)
+
+    def start_daily_reconciliation(self):
+        """After login: the day's reconciliation when due (the first start after 09:00, once a day) in a
+        worker — it reads the whole ledger, the window is usable meanwhile; the alerts follow its record."""
+        from services.reports.reconcile import reconcile_if_due
+        from ui.reports.alert_watch import RECONCILED
+
+        user = self.context.user
+
+        def written(report) -> None:
+            if report is not None:
+                self.context.events.changed.emit(RECONCILED)
+
+        return start_quiet(self, lambda progress: reconcile_if_due(user), written)
 
     def release_expired_holds(self) -> list[str]:
         """Every minute: unpaid orders past their hold expire and their stock is sellable again."""
