@@ -68,3 +68,12 @@ def test_supplier_returns_and_stocktake_trend_json(db):
         ["2026-10", "2026-11", "2026-12"], "0.5", False, [])
     assert "0.5%" in xiaopu("report", "stocktake-trend", db=db).stdout
     assert "2026-11" in xiaopu("report", "supplier-returns", "--to", "2026-11-30", db=db).stdout
+
+
+def test_an_expired_lot_is_not_marked_down_and_there_is_no_markdown_to_cancel(db):
+    (line,) = json.loads(xiaopu("report", "expiry", "--json", db=db).stdout)["lines"]
+    marked = xiaopu("report", "expiry-action", str(line["lot_id"]), "--location", "STORE", "--markdown", "3", db=db)
+    assert marked.returncode == 1 and "已于 2026-12-05 过期,不能折价" in marked.stderr
+    cancel = xiaopu("report", "expiry-action", str(line["lot_id"]), "--location", "STORE", "--cancel-markdown", db=db)
+    assert cancel.returncode == 1 and "没有生效的折价" in cancel.stderr
+    assert json.loads(xiaopu("report", "expiry", "--json", db=db).stdout)["done"] == []
