@@ -15,6 +15,7 @@ from bench.sim.policies import naive, par_levels
 from bench.sim.run import catalogue_demand, run, simulate
 from bench.sim.shop import Shop
 from models import PurchaseOrder, PurchaseOrderLine
+from models.lost_sales import LostSale
 from services.core.clock import clock_at
 
 DAIRY = next(c for c in CATEGORIES if c.name == "乳品")  # keeps 7 days, packs of 6, delivered every day
@@ -82,6 +83,9 @@ def test_demand_that_finds_no_stock_is_lost_unit_by_unit(db, no_mishaps):
     assert summary["fill_rate"] == 0.3
     assert summary["stockout_days"] == 1  # both days lost demand
     assert summary["lost_value"] == 56 * 6.0
+    # the shop's own record of them, written as the till writes a scan of an empty shelf
+    assert sum(row.quantity for row in LostSale.select()) == 56
+    assert {row.source for row in LostSale.select()} == {"counter"}
 
 
 def test_the_same_seed_plays_the_same_run_and_another_seed_another():

@@ -6,7 +6,8 @@ the simulated time.
     receive_due       the morning: approved orders due today through receiving → confirmation (lots,
                       expiry), short lines and door damage as counted; a short order is closed
     sell_hour         one counter sale (sales_shipping.sell_now) of what the hour's customers asked
-                      for, as far as sellable stock reaches; the rest is lost
+                      for, as far as sellable stock reaches; the rest is lost and recorded as the
+                      till records it (services.sales.lost_sales)
     close_day         closing: shelf damage and lots whose last selling day was today to loss
     place_order       a purchase order draft → submitted → approved, as the owner
 """
@@ -31,6 +32,7 @@ from services.purchasing import (
     supplier_products,
     suppliers,
 )
+from services.sales import lost_sales
 from services.sales.sales_lines import SaleLineInput
 from services.sales.sales_shipping import sell_now
 from services.stock import ledger
@@ -121,6 +123,8 @@ class Shop:
                     sold[self.index[pid]] = take
             if lines:
                 sell_now(self.owner, lines, at=at)
+            for pid, n in wanted.items():  # the customers the shelf sent away, as the till records them
+                lost_sales.record_short(pid, Decimal(n), have.get(pid, Decimal(0)), "counter", at, actor=self.owner)
         return sold
 
     # -- closing ----------------------------------------------------------------------------

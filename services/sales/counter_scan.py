@@ -2,6 +2,7 @@
 box, a scale label its weight (or the weight its price stands for). Rescans add up."""
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -11,9 +12,11 @@ from services.catalog.products import find_by_barcode
 from services.catalog.scale_barcodes import decode_scale_barcode
 from services.core.clock import today
 from services.core.errors import NotFound
-from services.core.numbers import MONEY_STEP
+from services.core.numbers import MONEY_STEP, ZERO
+from services.sales import lost_sales
 from services.sales.lot_prices import live_markdowns, split_by_lot_price
 from services.sales.sales_lines import SaleLineInput, clean_lines
+from services.stock.sellable import sellable_map
 
 
 def scan_to_line(code: object) -> SaleLineInput:
@@ -53,6 +56,23 @@ def add_scan(lines: list[SaleLineInput], code: object) -> list[SaleLineInput]:
     first lots are marked down shows them as lines of their own at the lot price (lot_prices)."""
     merged = _merged(lines, scan_to_line(code))
     return split_by_lot_price(merged, default_store().id, today())
+
+
+def scan_for_sale(lines: list[SaleLineInput], code: object, at: dt.datetime | None = None,
+                  actor=None) -> list[SaleLineInput]:
+    """`add_scan` at the till: what the lines now ask of the scanned product beyond its sellable
+    stock, as far as this scan added to it, is a lost sale (services.sales.lost_sales): three scans
+    of an empty product record 3. The scan itself still goes on the lines, as before."""
+    new_lines = add_scan(lines, code)
+    product_id = scan_to_line(code).product_id
+    mine = [line for line in lines if line.product_id == product_id]
+    now_mine = [line for line in new_lines if line.product_id == product_id]
+    have = max(ZERO, sellable_map({product_id}, at).get(product_id, ZERO))
+    before = lost_sales.asked_by_product(mine).get(product_id, ZERO) if mine else ZERO
+    after = lost_sales.asked_by_product(now_mine).get(product_id, ZERO)
+    lost = max(ZERO, after - have) - max(ZERO, before - have)  # the part of the shortfall this scan made
+    lost_sales.record_short(product_id, lost, ZERO, "counter", at, actor=actor)
+    return new_lines
 
 
 @dataclass(frozen=True)

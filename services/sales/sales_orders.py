@@ -26,7 +26,7 @@ from services.core.errors import NotFound, ValidationError
 from services.core.messages import msg
 from services.core.numbers import fmt_money, normalise_text
 from services.core.permissions import require
-from services.sales import channels
+from services.sales import channels, lost_sales
 from services.sales.lot_prices import split_by_lot_price
 from services.sales.sales_lines import CleanSaleLine, SaleLineInput, clean_lines, total_of
 from services.sales.sales_stock import owner_key, release_lines, reserve_lines
@@ -218,6 +218,7 @@ def _check_payment(payment: str, customer: Customer | None) -> str:
     return payment
 
 
+@lost_sales.records_unfilled  # a channel or group order the stock cannot fill records its lost sales
 def create_order(actor, channel_code: str, lines: list[SaleLineInput], customer_id: int | None = None,
                  payment: str = "cash", paid: bool = False, external_ref: str | None = None,
                  source_text: str = "", note: str = "", at: dt.datetime | None = None,

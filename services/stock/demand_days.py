@@ -109,4 +109,6 @@ def lost_sales(first: dt.date, last: dt.date, product_ids: set[int] | None) -> d
 
 
 def _day(value) -> dt.date:
+    if isinstance(value, dt.datetime):
+        return value.date()
     return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value)[:10])

@@ -153,3 +153,17 @@ def test_the_owner_approves_and_ships_from_the_orders_list(qtbot, make_window, s
     orders.select_number(number)
     orders.ship_button.click()
     assert so.get_order(number).state == "shipped" and on_hand(s.screw) == 5000
+
+
+def test_scanning_an_empty_product_records_the_lost_sale(qtbot, make_window, shop):
+    # 蓝莓 sold out; a customer brings two 盒 to the till anyway. The clerk scans them: the lines show
+    # them as ever (the sale will be refused at F9), and the shop now knows 2 盒 were asked for.
+    from models.lost_sales import LostSale
+
+    sales_shop(shop)
+    window = make_window(FakeClock(step=8))
+    view = counter_view(window)
+    for _ in range(2):
+        scan(qtbot, view.table, "6901234567892")
+    assert [(r.product_id, r.quantity) for r in view.model.rows] == [(shop.blueberry.id, 2)]
+    assert [(r.quantity, r.source) for r in LostSale.select()] == [(1, "counter"), (1, "counter")]

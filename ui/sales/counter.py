@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableView, QVBo
 from services.core.errors import NotFound, StockError, XiaopuError
 from services.core.permissions import allowed
 from services.sales import sales_shipping
-from services.sales.counter_scan import CounterLine, add_scan, price_lines, scan_to_line
+from services.sales.counter_scan import CounterLine, price_lines, scan_for_sale, scan_to_line
 from services.sales.sales_lines import SaleLineInput
 from ui.sales.pickers import CustomerCombo, PaymentCombo
 from ui.widgets import formatting, notify
@@ -144,7 +144,7 @@ class CounterView(QWidget):
         if not code:
             return True
         try:
-            lines = add_scan(self.lines, code)
+            lines = scan_for_sale(self.lines, code, actor=self.context.user)  # an empty product: a lost sale
             rows = price_lines(lines, self.customer.customer_id())
         except NotFound as exc:
             self._say(str(exc), error=True)
