@@ -113,3 +113,21 @@ def test_markdown_of_an_expired_lot_is_refused_and_an_expired_markdown_no_longer
         expiry_actions.markdown(shop.owner, stale.id, shop.store.code, "1")
     assert lot_price(old.id, shop.store.id, dt.date(2026, 12, 8)) == D("3.0000")
     assert lot_price(old.id, shop.store.id, dt.date(2026, 12, 9)) is None
+
+
+def test_an_edited_order_is_split_again_and_a_markdown_under_the_floor_waits_for_approval(yogurt_shop):
+    """A group order of 1 (at 3.00, from the marked-down lot) edited to 3: its own reservation does not
+    hide the lot, so 2 × 3.00 + 1 × 5.00 again. With a floor of 3.50 the markdown is under it: the
+    counter sale of 2 waits for approval like any sale under the floor, its stock reserved."""
+    shop, yogurt, old, fresh = yogurt_shop
+    order = sales_orders.create_order(shop.owner, GROUP_CHANNEL, [SaleLineInput(yogurt.id, "1")], paid=True)
+    assert lines_of(order) == [(D(1), D("3.0000"), old.id)]
+    edited = sales_orders.update_lines(shop.owner, order.number, [SaleLineInput(yogurt.id, "3")])
+    assert lines_of(edited) == [(D(2), D("3.0000"), old.id), (D(1), D("5.0000"), fresh.id)]
+    assert edited.total == D("11.00")
+    sales_shipping.cancel(shop.owner, order.number, "客人不要了")
+
+    set_tier_price(shop.owner, yogurt.id, "floor", "3.5")
+    held = sales_shipping.sell_now(shop.owner, [SaleLineInput(yogurt.id, "2")])
+    assert held.state == "awaiting_approval" and "最低价" in held.review_reasons
+    assert lines_of(held) == [(D(2), D("3.0000"), old.id)]

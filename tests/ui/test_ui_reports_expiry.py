@@ -131,6 +131,9 @@ def test_markdown_then_the_counter_sells_at_that_price_with_new_labels(expiring,
     assert run_check().problems == []
     done = expiry_worklist(shop.owner).done[0]
     assert (done.action, done.sold, done.outcome) == ("markdown", D(2), "sold")
+    window.tabs.setCurrentWidget(window.tab_widgets["reports"])  # the list follows the sale when shown again
+    assert [str(r.expiry) for r in view.lines_model.rows if r.sku == yogurt.sku] == ["2026-12-12"]
+    assert cells(view.done_table)[0][-1] == "到期前已售完(售出 2)"
 
 
 def test_move_to_the_shelf_and_write_off_with_a_reason(expiring, make_window):
