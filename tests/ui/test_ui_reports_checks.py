@@ -149,6 +149,7 @@ def test_reconcile_now_shows_the_swing_and_the_alerts_lead_to_it(drifted, make_w
     assert cells(view.table) == [["2026-12-06", "10:00:00", "owner", "有问题", "1", "1", ""]]
     assert cells(view.detail.widget(0)) == [[drifted.screw.sku, "十字螺丝", "100", "-10", "90", "80", "个", "-11.11%"]]
     assert view.detail.tabText(0) == "异常波动(1)" and view.detail.tabText(2) == "完整性问题(1)"
+    assert view.summary.text() == "对账 2026-12-06:有问题,完整性问题 1,异常波动 1,卡住的单据 0"
     assert Reconciliation.select().count() == 1
 
     qtbot.waitUntil(lambda: reports_tab_text(window) == "报表 (2)")

@@ -167,7 +167,8 @@ class ReconcileView(PeriodReportView):
         head = msg("report.reconcile.head", day=report.day, ran_at=report.ran_at.isoformat(sep=" ", timespec="minutes"))
         if report.ok:
             return f"{head}:{msg('report.reconcile.ok', balances=report.balances, events=report.events)}"
-        return f"{head}:{msg('report.audit.reconciled_not_ok')}"
+        return msg("report.audit.reconciliation", day=report.day, state=msg("report.audit.reconciled_not_ok"),
+                   problems=len(report.problems), swings=len(report.swings), stuck=len(report.stuck))
 
     def run_now(self) -> Worker:
         """Reconcile now off the GUI thread; the views and the alerts refresh when the record is written."""

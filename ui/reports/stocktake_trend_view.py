@@ -45,6 +45,7 @@ class TrendModel(RowsModel):
     def __init__(self, parent=None):
         super().__init__([], parent)
         self.rate_of: Any = lambda row, column: None  # the rate a cell shows, for its colour
+        self.verdict_column = -1
 
     def show_months(self, report: StocktakeTrend) -> None:
         self.beginResetModel()
@@ -55,6 +56,7 @@ class TrendModel(RowsModel):
         self.rows = [report.shop, *report.categories]
         months = len(report.months)
         self.rate_of = lambda row, column: row.rates[column - 1] if 0 < column <= months else None
+        self.verdict_column = months + 1
         self.endResetModel()
 
     def show_counts(self, report: StocktakeTrend) -> None:
@@ -68,10 +70,13 @@ class TrendModel(RowsModel):
             Column(QT_TRANSLATE_NOOP("StocktakeTrendView", "差异率"), CTX, lambda c: rate_text(c.rate), 80, RIGHT)]
         self.rows = list(reversed(report.counts))  # the latest count first
         self.rate_of = lambda row, column: row.rate if column == 4 else None
+        self.verdict_column = -1
         self.endResetModel()
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.ForegroundRole and index.isValid():
+            if index.column() == self.verdict_column:
+                return QColor(STABLE_COLOR if self.rows[index.row()].stable else NOT_STABLE_COLOR)
             rate = self.rate_of(self.rows[index.row()], index.column())
             return OVER_COLOR if rate is not None and not rate < STABLE_LINE else None
         return super().data(index, role)
