@@ -1,4 +1,5 @@
-"""`report expiry | supplier-returns | stocktake-trend [--from DATE] [--to DATE] [--json]` and the
+"""`report expiry | supplier-returns | stocktake-trend [--from DATE] [--to DATE] [--json]`, the 退货谈判单
+(`report supplier-returns --supplier CODE | --product SKU [--pdf FILE] [--xlsx FILE]`) and the
 临期 worklist's one-click actions: `report expiry-action LOT --location CODE (--write-off REASON |
 --move LOCATION | --markdown PRICE | --cancel-markdown) [--quantity Q]` (LOT: the lot_id `report expiry --json` lists)."""
 from __future__ import annotations
@@ -21,6 +22,12 @@ def add_parsers(rsub) -> None:
                                                          "calendar months up to --to)")
         parser.add_argument("--to", dest="end", help="last day (default today)")
         parser.add_argument("--json", action="store_true")
+        if name == "supplier-returns":
+            sheet = parser.add_mutually_exclusive_group()
+            sheet.add_argument("--supplier", metavar="CODE", help="with --pdf/--xlsx: the negotiation sheet of this supplier")
+            sheet.add_argument("--product", metavar="SKU", help="with --pdf/--xlsx: the negotiation sheet of this product")
+            parser.add_argument("--pdf", metavar="FILE", help="write the negotiation sheet (退货谈判单) as a PDF")
+            parser.add_argument("--xlsx", metavar="FILE", help="write the negotiation sheet as an Excel workbook")
     action = rsub.add_parser("expiry-action", help="write off, move or mark down a lot from the 临期 worklist")
     action.add_argument("lot", type=int, help="the lot's id (lot_id in `report expiry --json`)")
     action.add_argument("--location", required=True, help="where the lot is (location code)")
@@ -94,6 +101,20 @@ def run(name: str, user, start, end):
     from services.reports.stocktake_trend import stocktake_trend
 
     return stocktake_trend(user, start, end), _say_trend
+
+
+def negotiation_sheet(args: argparse.Namespace, user, start, end) -> int:
+    """`report supplier-returns --supplier CODE | --product SKU --pdf FILE --xlsx FILE`: the files written."""
+    from services.reports.negotiation_sheet import write_negotiation_sheet
+
+    written = []
+    for out in (args.pdf, args.xlsx):
+        if out:
+            write_negotiation_sheet(user, out, supplier=args.supplier or "", product=args.product or "", start=start,
+                                    end=end)
+            written.append(out)
+    say_json({"written": written}) if args.json else say("\n".join(written))
+    return 0
 
 
 def expiry_action(args: argparse.Namespace, user) -> int:

@@ -181,6 +181,8 @@ def cmd_report(args: argparse.Namespace, user) -> int:
     if args.report_command == "expiry-action":
         return report_worklists.expiry_action(args, user)
     start, end = to_date(getattr(args, "start", None), "--from"), to_date(getattr(args, "end", None), "--to")
+    if args.report_command == "supplier-returns" and (args.pdf or args.xlsx):
+        return report_worklists.negotiation_sheet(args, user, start, end)
     if args.report_command in report_worklists.WORKLISTS:
         report, show = report_worklists.run(args.report_command, user, start, end)
     elif args.report_command == "kpi":

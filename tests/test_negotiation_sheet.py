@@ -4,17 +4,20 @@ blueberries 100 盒 in at 8.00 each month, 16 / 18 / 17 back as 品质不合格,
 from __future__ import annotations
 
 import datetime as dt
+import json
 from decimal import Decimal
 
 import openpyxl
 import pytest
 
+from models import PurchasePrice
 from services.core import shop_settings
 from services.core.errors import PermissionDenied, ValidationError
 from services.purchasing.purchase_returns import ReturnLineInput, return_to_supplier
 from services.purchasing.supplier_products import save_supplier_product_clean
 from services.reports.negotiation_sheet import negotiation_sheet, write_negotiation_sheet
 from tests.purchase_docs import pdf_fonts, pdf_text
+from tests.test_cli import xiaopu
 from tests.test_reports_supplier_returns import ps  # noqa: F401  (the fixture)
 
 D = Decimal
@@ -54,6 +57,12 @@ def test_a_suppliers_sheet_months_products_returns_reasons_and_prices(fruit):
                                                                        ("包装破损", 1, D("32.00"))]
     assert [(p.day.isoformat(), p.price, p.source) for p in sheet.prices] == [
         ("2026-10-01", D("8.80"), "CG1001"), ("2026-11-05", D("8.00"), "CG1105")]  # 08-20 is before the period
+    # the same 8.00 paid again on 11-12 is no new line; a new price is
+    for day, price in ((dt.date(2026, 11, 12), "8.00"), (dt.date(2026, 11, 19), "8.20")):
+        PurchasePrice.create(supplier=fruit.fruit.id, product=fruit.blueberry.id, price=D(price), day=day,
+                             source=f"CG{day:%m%d}")
+    again = negotiation_sheet(fruit.owner, supplier="FRUIT", start=SEPTEMBER, end=NOVEMBER_END)
+    assert [p.source for p in again.prices] == ["CG1001", "CG1105", "CG1119"]
 
 
 def test_a_products_sheet_has_its_suppliers_as_lines(fruit):
@@ -104,3 +113,17 @@ def test_refusals_are_said(fruit, tmp_path):
     with pytest.raises(ValidationError, match=r"\.pdf 或 \.xlsx"):
         write_negotiation_sheet(fruit.owner, tmp_path / "s.docx", supplier="FRUIT")
     assert not (tmp_path / "s.docx").exists()
+
+
+def test_the_sheet_from_the_command_line(fruit, db_path, tmp_path):
+    pdf, xlsx = tmp_path / "fruit.pdf", tmp_path / "blueberry.xlsx"
+    done = xiaopu("report", "supplier-returns", "--from", "2026-09-01", "--to", "2026-11-30", "--supplier", "FRUIT",
+                  "--pdf", str(pdf), db=db_path)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == str(pdf) and "440.00" in pdf_text(pdf)
+    done = xiaopu("report", "supplier-returns", "--product", fruit.blueberry.sku, "--xlsx", str(xlsx), "--json",
+                  db=db_path)
+    assert json.loads(done.stdout) == {"written": [str(xlsx)]}
+    assert openpyxl.load_workbook(xlsx).active["A1"].value.endswith(f"退货谈判单 {fruit.blueberry.sku} 蓝莓")
+    refused = xiaopu("report", "supplier-returns", "--pdf", str(pdf), db=db_path)
+    assert refused.returncode != 0 and "一个供应商或一个商品" in refused.stderr + refused.stdout

@@ -5466,6 +5466,10 @@ Where do the goods go?</translation>
         <translation>Select a supplier or a product first</translation>
     </message>
     <message>
+        <source>只看有退货的</source>
+        <translation>Only with returns</translation>
+    </message>
+    <message>
         <source>谈判单…</source>
         <translation>Negotiation sheet…</translation>
     </message>

@@ -1,7 +1,8 @@
 """退货谈判单: what the owner takes to a supplier about its returns — the months with quantities and
 values received and returned and the rate (supplier_returns' rule), each product (or, for a product,
 each supplier) month by month with the >15%-three-months flag, the returns with their reasons, and the
-purchase prices paid in the period (PurchasePrice: orders, receipts, imports, by date).
+purchase prices paid in the period for the products that came back (PurchasePrice: orders, receipts,
+imports; each price once until it changes).
 
 Values are at cost, so the sheet needs cost.view. Written as PDF or Excel by the file's suffix."""
 from __future__ import annotations
@@ -11,7 +12,7 @@ from collections import defaultdict
 from decimal import Decimal
 from pathlib import Path
 
-from models import PurchasePrice, Supplier
+from models import Product, PurchasePrice, Supplier
 from reports.negotiation_data import (
     NegotiationSheet,
     PriceEntry,
@@ -74,15 +75,27 @@ def _reasons(entries: list[ReturnEntry]) -> list[ReasonTotal]:
                   key=lambda r: (-r.value, r.reason))
 
 
-def _prices(start: dt.date, end: dt.date, supplier_id: int | None, product_id: int | None) -> list[PriceEntry]:
-    query = (PurchasePrice.select(PurchasePrice, Supplier).join(Supplier)
-             .where(PurchasePrice.day.between(start, end)).order_by(PurchasePrice.day, PurchasePrice.id))
+def _prices(start: dt.date, end: dt.date, supplier_id: int | None, skus: set[str]) -> list[PriceEntry]:
+    """The prices paid in the period for the products `skus` (by one supplier when given), product by product,
+    each price once until it changes (a daily delivery at the same price is one line, not thirty)."""
+    query = (PurchasePrice.select(PurchasePrice, Supplier, Product).join(Supplier).switch(PurchasePrice).join(Product)
+             .where(PurchasePrice.day.between(start, end) & Product.sku.in_(sorted(skus)))
+             .order_by(Product.sku, Supplier.code, PurchasePrice.day, PurchasePrice.id))
     if supplier_id is not None:
         query = query.where(PurchasePrice.supplier == supplier_id)
-    if product_id is not None:
-        query = query.where(PurchasePrice.product == product_id)
-    return [PriceEntry(p.day, f"{p.product.sku} {p.product.name}", p.supplier.name, p.product.base_unit, p.price,
-                       p.source) for p in query]
+    entries, last = [], {}
+    for p in query:
+        key = (p.product_id, p.supplier_id)
+        if last.get(key) != p.price:
+            entries.append(PriceEntry(p.day, f"{p.product.sku} {p.product.name}", p.supplier.name,
+                                      p.product.base_unit, p.price, p.source))
+        last[key] = p.price
+    return entries
+
+
+def _worst_first(lines: list[SheetLine]) -> list[SheetLine]:
+    return sorted(lines, key=lambda ln: (not ln.flagged, -max((m.rate for m in ln.months if m.rate is not None),
+                                                              default=Decimal(0)), ln.code))
 
 
 def negotiation_sheet(actor, supplier: str | int = "", product: str | int = "", start: dt.date | None = None,
@@ -99,19 +112,20 @@ def negotiation_sheet(actor, supplier: str | int = "", product: str | int = "", 
         kind, code, name = "supplier", record.code, record.name
         contact = " ".join(part for part in (record.contact, record.phone) if part)
         entries = _returns("r.supplier_id", record.id, report.period.start, report.period.end, True)
-        prices = _prices(report.period.start, report.period.end, record.id, None)
+        returned = {e.code for e in entries}  # the products talked about: those that came back (else all)
+        prices = _prices(report.period.start, report.period.end, record.id, returned or {ln.code for ln in lines})
     else:
         item = get_product(product)
         report = supplier_returns(actor, start, end, product_id=item.id)
         whole, lines = report.products, [_line(r, False) for r in report.suppliers]
         kind, code, name, contact = "product", item.sku, item.name, item.spec
         entries = _returns("m.product_id", item.id, report.period.start, report.period.end, False)
-        prices = _prices(report.period.start, report.period.end, None, item.id)
+        prices = _prices(report.period.start, report.period.end, None, {item.sku})
     months = tuple(_month(m, not supplier) for m in whole[0].months) if whole else tuple(
         SheetMonth(m, None, None, Decimal("0.00"), Decimal("0.00"), None) for m in report.months)
     return NegotiationSheet(
         shop_header(), kind, code, name, contact, report.period.start, report.period.end, FLAG_PERCENT, FLAG_MONTHS,
-        months, tuple(lines), tuple(entries), tuple(_reasons(entries)), tuple(prices), now(),
+        months, tuple(_worst_first(lines)), tuple(entries), tuple(_reasons(entries)), tuple(prices), now(),
         getattr(actor, "display_name", "") or getattr(actor, "username", ""))
 
 

@@ -4,11 +4,14 @@ months, hovers the red row, switches to suppliers, and writes the 谈判单 as E
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
 import openpyxl
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
+from services.catalog.locations import default_store, virtual
+from services.stock import ledger
 from tests.purchase_docs import pdf_text
 from tests.test_negotiation_sheet import fruit  # noqa: F401  (the fixtures)
 from tests.test_reports_supplier_returns import ps  # noqa: F401
@@ -29,6 +32,9 @@ def click_row(qtbot, view, row: int) -> None:
 
 
 def test_months_flags_suppliers_and_the_negotiation_sheet(fruit, make_window, qtbot, monkeypatch, tmp_path):  # noqa: F811
+    ledger.post_document(fruit.owner, "receipt", [ledger.Line(  # screws from 佳果源 in November, none back
+        fruit.screw.id, Decimal(200), virtual("supplier").id, default_store().id, unit_cost=Decimal("0.05"))],
+        doc_date=dt.date(2026, 11, 3), partner=fruit.fruit.name)
     view = open_reports(make_window(), "supplier_returns")
     assert (view.period.start, view.period.end) == (dt.date(2026, 10, 1), dt.date(2026, 12, 6))  # 3 months
     view.period.set_range(SEPTEMBER, NOVEMBER_END)
@@ -36,6 +42,9 @@ def test_months_flags_suppliers_and_the_negotiation_sheet(fruit, make_window, qt
     blueberry, spinach = fruit.blueberry.sku, fruit.spinach.sku
     assert cells(view.table) == [[blueberry, "蓝莓", "16.00%", "18.00%", "21.00%"],
                                  [spinach, "菠菜", "16.00%", "9.00%", "17.00%"]]
+    view.returned_only.click()  # every product received, the worst first
+    assert [row[1:] for row in cells(view.table)][2] == ["十字螺丝", "—", "—", "0.00%"]
+    view.returned_only.click()
     model = view.model
     assert model.index(0, 1).data(Qt.ItemDataRole.BackgroundRole) == FLAG_BACKGROUND
     assert model.index(1, 1).data(Qt.ItemDataRole.BackgroundRole) is None
@@ -46,7 +55,8 @@ def test_months_flags_suppliers_and_the_negotiation_sheet(fruit, make_window, qt
     assert view.rates.chart.reference == 15
 
     view.by.setCurrentIndex(view.by.findData("supplier"))  # by value: 城南 October 20.70 of 230.00 = 9.00%
-    assert cells(view.table) == [["FRUIT", "佳果源水果批发", "16.00%", "18.00%", "21.00%"],
+    # 佳果源 in November: 168.00 back of 800.00 blueberries + 10.00 screws = 20.74%
+    assert cells(view.table) == [["FRUIT", "佳果源水果批发", "16.00%", "18.00%", "20.74%"],
                                  ["VEG", "城南蔬菜基地", "16.00%", "9.00%", "17.00%"]]
     click_row(qtbot, view, 1)
     assert view.rates.chart.title == "城南蔬菜基地 每月退货率"

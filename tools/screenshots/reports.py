@@ -27,7 +27,8 @@ def main(argv: list[str] | None = None) -> int:
     app.processEvents()
     for key, name in (("dashboard", "reports-dashboard.png"), ("kpi", "reports-kpi.png"),
                       ("sales", "reports-sales.png"), ("audit", "reports-audit.png"),
-                      ("reconcile", "reports-reconcile.png"), ("expiry", "reports-expiry.png")):
+                      ("reconcile", "reports-reconcile.png"), ("expiry", "reports-expiry.png"),
+                      ("basket", "reports-basket.png"), ("supplier_returns", "reports-supplier-returns.png")):
         tab.show_view(key)
         app.processEvents()
         window.grab().save(str(args.out / name))

@@ -10,7 +10,7 @@ from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QHeaderView, QLabel, QPushButton
+from PySide6.QtWidgets import QCheckBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QPushButton
 
 from reports.report_doc import trend_chart
 from services.core.clock import today
@@ -51,6 +51,11 @@ def month_detail(cell: MonthReturns, unit: str) -> str:
     return f"{cell.month}: " + " · ".join(parts) if parts else cell.month
 
 
+def _highest(row: ReturnsRow, by_product: bool) -> Decimal:
+    rates = [m.qty_rate if by_product else m.value_rate for m in row.months]
+    return max((r for r in rates if r is not None), default=Decimal(0))
+
+
 class ReturnsModel(RowsModel):
     """编码, 名称, then one column per month of the report."""
 
@@ -58,7 +63,12 @@ class ReturnsModel(RowsModel):
         super().__init__([], parent)
         self.by_product = True
 
-    def set_report(self, report: SupplierReturns, by_product: bool) -> None:
+    def set_report(self, report: SupplierReturns, by_product: bool, returned_only: bool) -> None:
+        """Flagged rows first, then the highest rate of the period; `returned_only` leaves out the rows
+        with nothing returned (most of a shop's products, most months)."""
+        rows = report.products if by_product else report.suppliers
+        if returned_only:
+            rows = [r for r in rows if any(m.returned_qty or m.returned_value or m.value_rate for m in r.months)]
         self.beginResetModel()
         self.by_product = by_product
         self.columns = [Column(QT_TRANSLATE_NOOP("SupplierReturnsView", "编码"), CTX, lambda r: r.code, 90),
@@ -66,7 +76,7 @@ class ReturnsModel(RowsModel):
                                stretch=True)]
         self.columns += [Column(month, CTX, lambda r, i=i: rate_text(r.months[i], by_product), 95, RIGHT)
                          for i, month in enumerate(report.months)]
-        self.rows = report.products if by_product else report.suppliers
+        self.rows = sorted(rows, key=lambda r: (not r.flagged, -_highest(r, by_product), r.code))
         self.endResetModel()
 
     def row_background(self, row: ReturnsRow) -> QColor | None:
@@ -103,6 +113,9 @@ class SupplierReturnsView(PeriodReportView):
         self.rates.setVisible(False)
         super().__init__(context, ReturnsModel(), [(QCoreApplication.translate(CTX, t), k) for k, t in self.BY],
                          below=(self.flags, hint), parent=parent, chart=self.rates)
+        self.returned_only = QCheckBox(self.tr("只看有退货的"))
+        self.returned_only.setChecked(True)
+        self.returned_only.toggled.connect(lambda: self.reload())
         self.sheet_button = QPushButton(self.tr("谈判单…"))
         self.sheet_button.setToolTip(self.tr("为选中的供应商或商品生成退货谈判单(PDF 或 Excel):每月到货与退货、原因、金额和进价记录"))
         self.sheet_button.clicked.connect(lambda: self.choose_sheet())
@@ -113,6 +126,8 @@ class SupplierReturnsView(PeriodReportView):
         self.saved = QLabel()
         self.saved.setStyleSheet("color: #2e7d32;")
         self.saved.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        top = self.layout().itemAt(0).layout()  # the period bar's row: the filter beside 按商品/按供应商
+        top.insertWidget(top.indexOf(self.by) + 1, self.returned_only)
         row = QHBoxLayout()
         row.addWidget(self.saved, 1)
         row.addWidget(self.sheet_button)
@@ -124,7 +139,7 @@ class SupplierReturnsView(PeriodReportView):
         return returns_report(self.context.user, self.period.start, self.period.end)
 
     def present(self, report: SupplierReturns) -> None:
-        self.model.set_report(report, self.by.currentData() == "product")
+        self.model.set_report(report, self.by.currentData() == "product", self.returned_only.isChecked())
         for i, column in enumerate(self.model.columns):  # the months are new columns: their widths again
             self.table.setColumnWidth(i, column.width)
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
