@@ -37,6 +37,11 @@ def add_parser(sub) -> None:
         elif name == "sales":
             parser.add_argument("--by", default="product",
                                 help="product (default) | category | channel | customer | weekday | hour")
+            parser.add_argument("--sort", help="a row field: revenue (default, largest first), margin, quantity, "
+                                               "margin_rate, cost, documents, returned, key, label, abc")
+            parser.add_argument("--desc", action="store_true", help="with --sort: largest first")
+            parser.add_argument("--limit", type=int, help="at most this many rows (default: all)")
+            parser.add_argument("--offset", type=int, default=0, help="skip this many rows first")
         elif name == "basket":
             parser.add_argument("--weekday", type=int, help="1 (Monday) … 7 (Sunday): that weekday's baskets only")
             parser.add_argument("--hours", help="an hour block, e.g. 9-11 (09:00–10:59)")
@@ -202,7 +207,8 @@ def cmd_report(args: argparse.Namespace, user) -> int:
     elif args.report_command == "sales":
         from services.reports.sales import sales_report
 
-        report, show = sales_report(user, start, end, by=args.by), _say_sales
+        report, show = sales_report(user, start, end, by=args.by, sort=args.sort, descending=args.desc,
+                                    offset=args.offset, limit=args.limit), _say_sales
     else:
         from services.reports.alerts import dashboard_with_alerts
 

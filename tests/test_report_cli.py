@@ -60,6 +60,17 @@ def test_sales_json_has_decimal_strings_and_abc(db):
     assert "水果" in plain.stdout and "16.00" in plain.stdout
 
 
+def test_sales_pages_on_request_only(db):
+    every = json.loads(xiaopu("report", "sales", *WEEK, "--json", db=db).stdout)
+    assert (len(every["rows"]), every["count"], every["limit"], every["sort"]) == (1, 1, None, "revenue")
+    assert every["total"]["returned"] == "0.00"
+    past = json.loads(xiaopu("report", "sales", *WEEK, "--sort", "margin", "--desc", "--offset", "1", "--limit", "5",
+                             "--json", db=db).stdout)
+    assert (past["rows"], past["count"], past["total"]["revenue"], past["offset"]) == ([], 1, "16.00", 1)
+    refused = xiaopu("report", "sales", *WEEK, "--limit", "0", db=db)
+    assert refused.returncode == 1 and "行数必须大于 0" in refused.stderr
+
+
 def test_a_cashier_gets_no_cost(db):
     data = json.loads(xiaopu("--user", "xiaomei", "report", "sales", *WEEK, "--json", db=db).stdout)
     assert data["cost_visible"] is False

@@ -3676,6 +3676,10 @@ Over-delivery or expired goods need the owner: please ask the owner to confirm r
 <context>
     <name>SalesReportView</name>
     <message>
+        <source>%1 · 退货 %2</source>
+        <translation>%1 · returns %2</translation>
+    </message>
+    <message>
         <source>编码</source>
         <translation>Code</translation>
     </message>
@@ -5303,6 +5307,13 @@ Where do the goods go?</translation>
     <message>
         <source>期间</source>
         <translation>Period</translation>
+    </message>
+</context>
+<context>
+    <name>ReportLoading</name>
+    <message>
+        <source>正在计算…</source>
+        <translation>Calculating…</translation>
     </message>
 </context>
 <context>

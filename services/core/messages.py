@@ -596,6 +596,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # reports: the figures the owner reads (services/reports); each KPI has a label, a formula and a unit
     "report.bad_period": ("开始日期 {start} 晚于结束日期 {end}", "The start date {start} is after the end date {end}"),
     "report.bad_by": ("不能按“{by}”分组,可用:{choices}", "Cannot group by '{by}'; use one of: {choices}"),
+    "report.bad_sort": ("不能按“{sort}”排序,可用:{choices}", "Cannot sort by '{sort}'; use one of: {choices}"),
+    "report.bad_page": ("从第 {offset} 行起取 {limit} 行:起始行不能为负数,行数必须大于 0",
+                        "{limit} rows from row {offset}: the first row cannot be negative and the count must be "
+                        "greater than 0"),
     "report.name.kpi": ("经营指标:周转天数、损耗率、毛利、缺货、单据时效、盘点", "KPIs: turnover days, loss rate, "
                         "margin, stock-outs, document times, stocktakes"),
     "report.name.sales": ("销售与毛利:按商品、分类、渠道、客户、星期、小时;ABC 分类",

@@ -13,8 +13,9 @@ from models.db import is_sqlite
 from services.stock.ledger import QTY
 
 SELLABLE_KINDS = ("warehouse", "shelf")  # a subcontractor holds our stock, but it cannot be sold from there
-# a move's value at cost: the cost the ledger recorded on it (receipts, counts, production), else the
-# product's current moving-average cost (sales and write-offs record none)
+# a move's value at cost: the cost the ledger recorded on it (given, or the moving average at posting for
+# a move leaving or coming back into stock: costing.stamped_cost), else — a move posted before the ledger
+# stamped one, or a transfer between our own locations — the product's current moving-average cost
 MOVE_COST = "m.quantity * COALESCE(m.unit_cost, p.cost)"
 # documents that count as happened: reversed ones and the reversals themselves cancel out
 STANDING = "d.state = 'posted' AND d.doc_type != 'reversal'"

@@ -16,8 +16,10 @@ from PySide6.QtWidgets import QFileDialog
 
 from reports.report_doc import ReportDocument, TableColumn
 from services.core import users
+from services.core.errors import XiaopuError
 from services.reports.report_export import export_report
 from tests.report_shop import WEEK1, WEEK2, two_weeks
+from tests.ui.uihelpers import loaded
 from ui.widgets.context import AppContext
 
 FIRST, SUNDAY = WEEK1, WEEK2 + dt.timedelta(days=6)
@@ -29,13 +31,13 @@ def owner(shop):
     return shop.owner
 
 
-def open_view(window, key: str, by: str):
+def open_view(window, key: str, by: str, qtbot):
     tab = window.tab_widgets["reports"]
     window.tabs.setCurrentWidget(tab)
     view = tab.show_view(key)
     view.period.set_range(FIRST, SUNDAY)
     view.by.setCurrentIndex(view.by.findData(by))
-    return view
+    return loaded(qtbot, view)
 
 
 def click_export(qtbot, monkeypatch, view, path, button: str):
@@ -53,7 +55,7 @@ def sheet_rows(path) -> list[tuple]:
 
 def test_the_kpis_as_a_pdf_with_the_shop_formulas_chart_and_page_numbers(owner, make_window, qtbot, monkeypatch,
                                                                         tmp_path):
-    view = open_view(make_window(), "kpi", "week")
+    view = open_view(make_window(), "kpi", "week", qtbot)
     assert view.chart.chart.series[0].values == (Decimal("33.6"), Decimal("8.4"))  # turnover, the first row
     click_export(qtbot, monkeypatch, view, tmp_path / "指标", "pdf_button")  # no suffix typed: .pdf added
 
@@ -68,7 +70,7 @@ def test_the_kpis_as_a_pdf_with_the_shop_formulas_chart_and_page_numbers(owner, 
 
 
 def test_the_kpis_in_excel_are_numbers_with_their_units(owner, make_window, qtbot, monkeypatch, tmp_path):
-    view = open_view(make_window(), "kpi", "week")
+    view = open_view(make_window(), "kpi", "week", qtbot)
     path = tmp_path / "kpi.xlsx"
     click_export(qtbot, monkeypatch, view, path, "excel_button")
 
@@ -88,7 +90,7 @@ def test_the_kpis_in_excel_are_numbers_with_their_units(owner, make_window, qtbo
 
 def test_sales_by_product_to_excel_and_pdf_with_the_lines_under_the_table(owner, make_window, qtbot, monkeypatch,
                                                                          tmp_path):
-    view = open_view(make_window(), "sales", "product")
+    view = open_view(make_window(), "sales", "product", qtbot)
     assert view.chart.plotted() == {"销售额占比:前 8 个商品和其他": [100.0]}  # 苹果 alone: no 其他
     click_export(qtbot, monkeypatch, view, tmp_path / "sales.xlsx", "excel_button")
     rows = sheet_rows(tmp_path / "sales.xlsx")
@@ -108,7 +110,7 @@ def test_a_cashier_exports_sales_without_cost_or_margin(owner, make_window, qtbo
                                                         db_path):
     cashier = users.create_user(owner, "xiaomei", "cashier", display_name="小美")
     window = make_window(ctx=AppContext(cashier, settings, db_label=str(db_path)))
-    view = open_view(window, "sales", "product")
+    view = open_view(window, "sales", "product", qtbot)
     click_export(qtbot, monkeypatch, view, tmp_path / "sales.xlsx", "excel_button")
     rows = sheet_rows(tmp_path / "sales.xlsx")
     assert ("编码", "名称", "数量", "销售额", "占销售额", "单数", "ABC") in rows
@@ -135,7 +137,7 @@ def test_the_service_drops_cost_columns_a_view_forgot_to_hide(owner, tmp_path):
 
 
 def test_a_file_that_cannot_be_written_is_said_in_the_window(owner, make_window, qtbot, monkeypatch, tmp_path):
-    view = open_view(make_window(), "sales", "channel")
+    view = open_view(make_window(), "sales", "channel", qtbot)
     locked = tmp_path / "locked.xlsx"
     locked.mkdir()  # like a workbook open in Excel: the rename onto it fails
     click_export(qtbot, monkeypatch, view, locked, "excel_button")
@@ -164,3 +166,10 @@ def test_the_dashboard_exports_its_cards_and_every_table(owner, make_window, qtb
     click_export(qtbot, monkeypatch, board, tmp_path / "board.pdf", "pdf_button")
     text = pdf_text(tmp_path / "board.pdf")
     assert "概览" in text and "近 7 天每天的销售额(元)" in text and "360.00" in text
+
+
+def test_a_file_that_is_neither_pdf_nor_excel_is_refused_before_anything_is_written(owner, tmp_path):
+    doc = ReportDocument("销售与毛利", (TableColumn("名称"),), (("苹果",),))
+    with pytest.raises(XiaopuError, match="PDF"):
+        export_report(owner, doc, tmp_path / "sales.docx")
+    assert not list(tmp_path.glob("sales*"))

@@ -12,6 +12,7 @@ from services.core import users
 from services.reports.kpi import kpi
 from services.reports.sales import sales_report
 from tests.report_shop import WEEK1, WEEK2, sell, two_weeks
+from tests.ui.uihelpers import loaded
 from ui.reports.kpi_view import figure_text
 from ui.reports.tab import SUB_VIEWS
 from ui.widgets.context import AppContext
@@ -76,13 +77,15 @@ def test_the_dashboard_shows_today_and_this_week_and_follows_a_new_sale(shop_wee
     assert cells(board.stock_table)[0][3] == "345.00"
 
 
-def test_kpis_per_week_then_per_month_with_formulas_on_hover(shop_weeks, make_window):
+def test_kpis_per_week_then_per_month_with_formulas_on_hover(shop_weeks, make_window, qtbot):
     """Turnover 14.7 days over the two weeks (33.6 and 8.4 per week), loss 9.09% (16.67% and 6.25%):
     the numbers worked out by hand in test_reports_kpi, shown as the service computes them."""
     owner, _ = shop_weeks
     window = make_window()
     view = open_reports(window, "kpi")
     view.period.set_range(FIRST, SUNDAY)
+    assert view.status.text() == "正在计算…"  # in a worker thread: the window stays alive
+    loaded(qtbot, view)
     assert headers(view.table) == ["指标", "全期 11-23–12-06", "11-23–11-29", "11-30–12-06"]
     rows = {row[0]: row[1:] for row in cells(view.table)}
     assert rows["库存周转天数"] == ["14.7 天", "33.6 天", "8.4 天"]
@@ -101,17 +104,20 @@ def test_kpis_per_week_then_per_month_with_formulas_on_hover(shop_weeks, make_wi
         f"{accuracy_figure.formula}\n{accuracy_figure.note}") and accuracy_figure.note
 
     view.by.setCurrentIndex(view.by.findData("month"))
+    loaded(qtbot, view)
     assert headers(view.table) == ["指标", "全期 11-23–12-06", "2026-11", "2026-12"]
     view.period.set_range(SUNDAY, FIRST)  # backwards: said, nothing shown changes
+    loaded(qtbot, view)
     assert "晚于" in view.status.text()
     assert headers(view.table)[1] == "全期 11-23–12-06"
 
 
-def test_sales_and_margin_by_product_then_by_channel(shop_weeks, make_window):
+def test_sales_and_margin_by_product_then_by_channel(shop_weeks, make_window, qtbot):
     owner, _ = shop_weeks
     window = make_window()
     view = open_reports(window, "sales")
     view.period.set_range(FIRST, SUNDAY)
+    loaded(qtbot, view)
     assert headers(view.table) == ["编码", "名称", "数量", "销售额", "成本", "毛利", "毛利率", "占销售额", "单数", "ABC"]
     apple = cells(view.table)[0]
     assert apple[1:] == ["苹果", "80 个", "640.00", "400.00", "240.00", "37.50%", "100.00%", "2", "A"]
@@ -119,15 +125,17 @@ def test_sales_and_margin_by_product_then_by_channel(shop_weeks, make_window):
     assert view.abc.text().startswith("A 类:1 个商品,640.00(100.00%)")
 
     view.by.setCurrentIndex(view.by.findData("channel"))
+    loaded(qtbot, view)
     report = sales_report(owner, FIRST, SUNDAY, by="channel")
     assert [row[1] for row in cells(view.table)] == [r.label for r in report.rows]
     assert "数量" not in headers(view.table) and "ABC" not in headers(view.table)
     view.period.set_range(WEEK2, SUNDAY)
+    loaded(qtbot, view)
     assert view.total.text().startswith("合计:销售额 480.00 · 1 单")
 
 
 @pytest.mark.parametrize("role", ["cashier", "warehouse"])
-def test_a_role_without_cost_sees_sales_but_no_margin(shop_weeks, make_window, settings, db_path, role):
+def test_a_role_without_cost_sees_sales_but_no_margin(shop_weeks, make_window, settings, db_path, role, qtbot):
     owner, apple = shop_weeks
     sell(owner, apple, "2", SUNDAY, hour=9)
     clerk = users.create_user(owner, "xiaomei", role, display_name="小美")
@@ -139,10 +147,10 @@ def test_a_role_without_cost_sees_sales_but_no_margin(shop_weeks, make_window, s
     assert headers(board.stock_table) == ["类别", "库位", "商品数"]
     assert board.cards["near_expiry"].value.text() == "0 批"
 
-    kpis = open_reports(window, "kpi")
+    kpis = loaded(qtbot, open_reports(window, "kpi"))
     names = [row[0] for row in cells(kpis.table)]
     assert "库存周转天数" in names and "毛利" not in names and "毛利率" not in names
 
-    sales = open_reports(window, "sales")
+    sales = loaded(qtbot, open_reports(window, "sales"))
     assert not {"成本", "毛利", "毛利率"} & set(headers(sales.table))
     assert "毛利" not in sales.total.text()

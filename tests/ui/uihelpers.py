@@ -20,3 +20,12 @@ def scan(qtbot, widget, code: str, suffix=None) -> None:
     """What a USB scanner does: the code's keys, then Enter (or Tab)."""
     qtbot.keyClicks(widget, code)
     qtbot.keyClick(widget, suffix or Qt.Key.Key_Return)
+
+
+WORKER_PATIENCE_MS = 30_000  # a shared test machine under load can take seconds to schedule a thread
+
+
+def loaded(qtbot, view):
+    """A report view computing in a worker thread (PeriodReportView.load_job): wait until it shows the report."""
+    qtbot.waitUntil(lambda: not view.loading, timeout=WORKER_PATIENCE_MS)
+    return view

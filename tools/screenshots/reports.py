@@ -29,7 +29,10 @@ def main(argv: list[str] | None = None) -> int:
                       ("sales", "reports-sales.png"), ("audit", "reports-audit.png"),
                       ("reconcile", "reports-reconcile.png"), ("expiry", "reports-expiry.png"),
                       ("basket", "reports-basket.png"), ("supplier_returns", "reports-supplier-returns.png")):
-        tab.show_view(key)
+        view = tab.show_view(key)
+        while getattr(view, "loading", False):  # 经营指标 and 销售与毛利 are computed in a worker thread
+            app.processEvents()
+            time.sleep(0.02)
         app.processEvents()
         window.grab().save(str(args.out / name))
     window.close()

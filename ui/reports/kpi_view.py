@@ -128,8 +128,13 @@ class KpiView(PeriodReportView):
         hint.setText(hint.text() + QCoreApplication.translate("KpiView", "点一行指标,下面的图画出它每周(每月)的走势。"))
         self.table.selectionModel().currentRowChanged.connect(lambda current, _: self.draw_row(current.row()))
 
+    def load_job(self):
+        """The KPIs walk the period day by day: computed in a worker thread (PeriodReportView.reload)."""
+        user, start, end, by = self.context.user, self.period.start, self.period.end, self.by.currentData() or None
+        return lambda: kpi(user, start, end, by=by)
+
     def load(self) -> KpiReport:
-        return kpi(self.context.user, self.period.start, self.period.end, by=self.by.currentData() or None)
+        return self.load_job()()
 
     def present(self, report: KpiReport) -> None:
         self.model.set_report(report)

@@ -3,6 +3,7 @@
 the choice or the shop's data change."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
@@ -16,6 +17,7 @@ from ui.reports.period_bar import PeriodBar
 from ui.widgets.context import AppContext
 from ui.widgets.refresh import RefreshOnShow
 from ui.widgets.table_model import RowsModel, setup_table
+from ui.widgets.worker import start_quiet
 
 REPORT_INPUTS = frozenset({"stock", "sales", "purchasing", "stocktake", "production"})  # what figures read
 
@@ -66,16 +68,46 @@ class PeriodReportView(RefreshOnShow, QWidget):
         self.by.currentIndexChanged.connect(lambda: self.reload())
         self.watch(context)
 
+    requests = 0  # reloads asked for; only the latest one's report is shown
+    loading = False  # a report is being computed in a worker thread (tests wait for it)
+
     def reload(self) -> None:
+        """The report for the filters as they are now. A view with load_job() computes it in a worker
+        thread (its own database connection), so a slow report never freezes the window; a newer reload
+        supersedes one still running, whose result is dropped. Others run load() here."""
         self.stale = False
+        self.requests += 1
+        asked = self.requests
         try:
-            report = self.load()
+            job = self.load_job()
+            if job is None:
+                self._loaded(asked, self.load())
+                return
         except XiaopuError as exc:  # e.g. a range that ends before it starts: said, the last report stays
-            self.status.setText(str(exc))
+            self._loaded(asked, None, str(exc))
+            return
+        self.loading = True
+        self.status.setStyleSheet("color: #555;")
+        self.status.setText(QCoreApplication.translate("ReportLoading", "正在计算…"))
+        start_quiet(self, lambda progress: job(), lambda report: self._loaded(asked, report),
+                    lambda error: self._loaded(asked, None, error))
+
+    def _loaded(self, asked: int, report: Any, error: str = "") -> None:
+        if asked != self.requests:
+            return  # superseded by a newer reload
+        self.loading = False
+        self.status.setStyleSheet("color: #b00020;")
+        if error:
+            self.status.setText(error)
             return
         self.status.clear()
         self.report = report
         self.present(report)
+
+    def load_job(self) -> Callable[[], Any] | None:
+        """On the GUI thread: read the filters and return the service call to run in a worker thread
+        (it must not touch a widget); None runs load() on the GUI thread."""
+        return None
 
     def load(self) -> Any:
         raise NotImplementedError

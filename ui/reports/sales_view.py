@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel
 
 from reports.report_doc import Chart, share_chart, trend_chart
@@ -13,10 +13,11 @@ from services.core.messages import msg
 from services.reports.sales import DIMENSIONS, SalesReport, SalesRow, sales_report
 from ui.reports.charts import ChartView
 from ui.reports.dashboard_models import percent
+from ui.reports.paged_model import SqlPagesModel
 from ui.reports.report_view import PeriodReportView
 from ui.widgets import formatting
 from ui.widgets.context import AppContext
-from ui.widgets.table_model import RIGHT, Column, RowsModel
+from ui.widgets.table_model import RIGHT, Column
 
 CTX = "SalesReportView"
 
@@ -43,22 +44,40 @@ def sales_chart(report: SalesReport) -> Chart | None:
                        other=QCoreApplication.translate("SalesReportView", "其他"), whole=Decimal(100))
 
 
-class SalesReportModel(RowsModel):
+class SalesReportModel(SqlPagesModel):
+    """A page of rows at a time, sorted in SQL by the header clicked (sort keys: services.reports.sales.SORTS)."""
+
     KEY, QUANTITY, COST, MARGIN, RATE, ABC = 0, 2, 4, 5, 6, 9
 
     def __init__(self, parent=None):
         super().__init__((
-            Column(QT_TRANSLATE_NOOP("SalesReportView", "编码"), CTX, lambda r: r.key, 90),
-            Column(QT_TRANSLATE_NOOP("SalesReportView", "名称"), CTX, lambda r: r.label, 160, stretch=True),
-            Column(QT_TRANSLATE_NOOP("SalesReportView", "数量"), CTX, _quantity, 80, RIGHT),
-            Column(QT_TRANSLATE_NOOP("SalesReportView", "销售额"), CTX, lambda r: formatting.money(r.revenue), 95, RIGHT),
-            Column(QT_TRANSLATE_NOOP("SalesReportView", "成本"), CTX, lambda r: formatting.money(r.cost), 95, RIGHT),
-            Column(QT_TRANSLATE_NOOP("SalesReportView", "毛利"), CTX, lambda r: formatting.money(r.margin), 95, RIGHT),
-            Column(QT_TRANSLATE_NOOP("SalesReportView", "毛利率"), CTX, lambda r: percent(r.margin_rate), 70, RIGHT),
-            Column(QT_TRANSLATE_NOOP("SalesReportView", "占销售额"), CTX, lambda r: percent(r.share), 75, RIGHT),
-            Column(QT_TRANSLATE_NOOP("SalesReportView", "单数"), CTX, lambda r: str(r.documents), 60, RIGHT),
-            Column(QT_TRANSLATE_NOOP("SalesReportView", "ABC"), CTX, lambda r: r.abc, 45),
+            Column(QT_TRANSLATE_NOOP("SalesReportView", "编码"), CTX, lambda r: r.key, 90, sort_key="key"),
+            Column(QT_TRANSLATE_NOOP("SalesReportView", "名称"), CTX, lambda r: r.label, 160, stretch=True,
+                   sort_key="label"),
+            Column(QT_TRANSLATE_NOOP("SalesReportView", "数量"), CTX, _quantity, 80, RIGHT, sort_key="quantity"),
+            Column(QT_TRANSLATE_NOOP("SalesReportView", "销售额"), CTX, lambda r: formatting.money(r.revenue), 95, RIGHT,
+                   sort_key="revenue"),
+            Column(QT_TRANSLATE_NOOP("SalesReportView", "成本"), CTX, lambda r: formatting.money(r.cost), 95, RIGHT,
+                   sort_key="cost"),
+            Column(QT_TRANSLATE_NOOP("SalesReportView", "毛利"), CTX, lambda r: formatting.money(r.margin), 95, RIGHT,
+                   sort_key="margin"),
+            Column(QT_TRANSLATE_NOOP("SalesReportView", "毛利率"), CTX, lambda r: percent(r.margin_rate), 70, RIGHT,
+                   sort_key="margin_rate"),
+            Column(QT_TRANSLATE_NOOP("SalesReportView", "占销售额"), CTX, lambda r: percent(r.share), 75, RIGHT,
+                   sort_key="share"),
+            Column(QT_TRANSLATE_NOOP("SalesReportView", "单数"), CTX, lambda r: str(r.documents), 60, RIGHT,
+                   sort_key="documents"),
+            Column(QT_TRANSLATE_NOOP("SalesReportView", "ABC"), CTX, lambda r: r.abc, 45, sort_key="abc"),
         ), parent)
+
+
+def _hidden(by: str, cost_visible: bool) -> dict[int, bool]:
+    """Which columns a grouping hides: the code where there is none, quantity and ABC but by product,
+    cost and margin without cost.view."""
+    by_product = by == "product"
+    return {SalesReportModel.KEY: by in ("category", "weekday", "hour"), SalesReportModel.QUANTITY: not by_product,
+            SalesReportModel.ABC: not by_product,
+            **{c: not cost_visible for c in (SalesReportModel.COST, SalesReportModel.MARGIN, SalesReportModel.RATE)}}
 
 
 class SalesReportView(PeriodReportView):
@@ -72,28 +91,50 @@ class SalesReportView(PeriodReportView):
                          by_label=QCoreApplication.translate("SalesReportView", "按"), below=(total, abc),
                          parent=parent, chart=ChartView())
         self.total, self.abc = total, abc
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.DescendingOrder)  # the service's order
+        self.table.setSortingEnabled(True)  # a header click → model.sort → sort_changed → the report again
+        self.model.sort_changed.connect(self.reload)
+        self.model.page_failed.connect(self.status.setText)
+
+    def load_job(self):
+        """The first page in the order asked for (a column the grouping hides: the service's order);
+        the model reads the next pages with the same question as the table scrolls."""
+        user, start, end, by = self.context.user, self.period.start, self.period.end, self.by.currentData()
+        if self.model.sort_key and _hidden(by, True).get(self.model.sort_column()):
+            self.model.reset_sort()
+        sort, descending, size = self.model.sort_key or None, self.model.descending, self.model.page_size
+        return lambda: sales_report(user, start, end, by=by, sort=sort, descending=descending, limit=size)
 
     def load(self) -> SalesReport:
-        return sales_report(self.context.user, self.period.start, self.period.end, by=self.by.currentData())
+        return self.load_job()()
 
     def present(self, report: SalesReport) -> None:
-        self.model.set_rows(report.rows)
-        by_product = report.by == "product"
-        hidden = {SalesReportModel.KEY: report.by in ("category", "weekday", "hour"),
-                  SalesReportModel.QUANTITY: not by_product, SalesReportModel.ABC: not by_product,
-                  **{c: not report.cost_visible for c in (SalesReportModel.COST, SalesReportModel.MARGIN,
-                                                          SalesReportModel.RATE)}}
-        for column, hide in hidden.items():
+        user, period = self.context.user, report.period
+        self.model.show_first(report.rows, report.count, lambda offset, limit: sales_report(
+            user, period.start, period.end, by=report.by, sort=report.sort, descending=report.descending,
+            offset=offset, limit=limit).rows)
+        for column, hide in _hidden(report.by, report.cost_visible).items():
             self.table.setColumnHidden(column, hide)
+        header = self.table.horizontalHeader()
+        header.blockSignals(True)  # showing the order in effect is no click
+        header.setSortIndicator(self.model.sort_column(), Qt.SortOrder.DescendingOrder if self.model.descending
+                                else Qt.SortOrder.AscendingOrder)
+        header.blockSignals(False)
         self.chart.set_chart(sales_chart(report))
         self.total.setText(self._total_text(report.total))
         self.abc.setText("   ".join(self.tr("%1 类:%2 个商品,%3(%4)").replace("%1", c.name)
                                     .replace("%2", str(c.products)).replace("%3", formatting.money(c.revenue))
                                     .replace("%4", percent(c.share) or "—") for c in report.abc))
 
+    def export_document(self):
+        self.model.fetch_all()  # the file holds every row of the report, not only those scrolled to
+        return super().export_document()
+
     def _total_text(self, total: SalesRow) -> str:
         text = self.tr("合计:销售额 %1 · %2 单").replace("%1", formatting.money(total.revenue)).replace(
             "%2", str(total.documents))
+        if total.returned:  # already taken off the sales: said, so the owner sees why they are lower
+            text = self.tr("%1 · 退货 %2").replace("%1", text).replace("%2", formatting.money(total.returned))
         if total.margin is None:
             return text
         return self.tr("%1 · 毛利 %2(%3)").replace("%1", text).replace("%2", formatting.money(total.margin)).replace(
