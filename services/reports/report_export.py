@@ -7,14 +7,12 @@ from dataclasses import replace
 from pathlib import Path
 
 from reports.report_doc import ReportDocument
-from reports.report_excel import write_report_excel
-from reports.report_pdf import write_report_pdf
 from services.core.clock import now
 from services.core.errors import XiaopuError, worded_report_errors
 from services.core.shop_settings import shop_header
 from services.reports.figures import may_see_cost
 
-WRITERS = {".pdf": write_report_pdf, ".xlsx": write_report_excel}
+KINDS = (".pdf", ".xlsx")
 
 
 def prepared(actor, doc: ReportDocument) -> ReportDocument:
@@ -28,8 +26,12 @@ def prepared(actor, doc: ReportDocument) -> ReportDocument:
 def export_report(actor, doc: ReportDocument, path: Path) -> Path:
     """Write `doc` to `path`, a .pdf or an .xlsx by its suffix; returns the path written."""
     path = Path(path)
-    writer = WRITERS.get(path.suffix.lower())
-    if writer is None:
+    if path.suffix.lower() not in KINDS:
         raise XiaopuError("export.report_kind", file=path.name)
+    # the writers (reportlab, openpyxl) load on the first export, not when a report view is built
+    if path.suffix.lower() == ".pdf":
+        from reports.report_pdf import write_report_pdf as writer
+    else:
+        from reports.report_excel import write_report_excel as writer
     with worded_report_errors():
         return writer(prepared(actor, doc), path)

@@ -3,7 +3,11 @@ figure and the 0.5% line, and shares with the top 3 and the rest summed into 其
 from __future__ import annotations
 
 import math
+import os
+import subprocess
+import sys
 from decimal import Decimal as D
+from pathlib import Path
 
 import pytest
 
@@ -55,3 +59,13 @@ def test_the_dashboard_draws_the_last_seven_days_beside_the_week_before(shop, ma
     board = tab.show_view("dashboard")
     assert board.trend.chart.labels[0] == "11-30 周一" and board.trend.chart.labels[-1] == "12-06 周日"
     assert board.trend.plotted() == {"近 7 天销售额": [480.0] + [0.0] * 6, "前一周同日": [160.0] + [0.0] * 6}
+
+
+def test_the_window_start_imports_openpyxl_without_numpy_and_a_chart_still_gets_it():
+    """numpy is installed for the charts; openpyxl would import it at every start (its only use: numpy
+    numbers in cells). After the guard openpyxl is loaded without it, and numpy still imports for pyqtgraph."""
+    script = ("import sys; from ui.shell.app import openpyxl_without_numpy; openpyxl_without_numpy(); "
+              "import openpyxl; print('numpy' in sys.modules, openpyxl.NUMPY); import numpy; print(numpy.zeros(2).sum())")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
+                          cwd=Path(__file__).resolve().parents[2], env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert done.stdout.split() == ["False", "False", "0.0"]

@@ -7,8 +7,9 @@
                                 unit="天", reference=Decimal("0.5"), reference_label="0.5% 线"))
     chart.set_chart(share_chart("销售额占比", [("苹果", Decimal("120.00")), ...], top=8))
 
-pyqtgraph (and numpy) load on the first set_chart, so a window whose 报表 tab is never opened starts as
-fast as before. White background, the app's colours and font; no zooming or context menu (a report
+pyqtgraph loads when a chart is first drawn, and a chart is drawn when it is on screen (a view that
+reloads while hidden only keeps its Chart), so a window whose 报表 tab is never opened starts as fast
+as before. White background, the app's colours and font; no zooming or context menu (a report
 chart is read, not explored).
 """
 from __future__ import annotations
@@ -44,16 +45,28 @@ class ChartView(QWidget):
     def __init__(self, height: int = 190, parent=None):
         super().__init__(parent)
         self.chart: Chart | None = None
-        self.plot: Any = None  # the pyqtgraph PlotWidget, built on the first chart
+        self.plot: Any = None  # the pyqtgraph PlotWidget, built on the first chart drawn
+        self._drawn = False
         self.setFixedHeight(height)  # the table above keeps the rest of a 768-high screen
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
 
     def set_chart(self, chart: Chart | None) -> None:
-        self.chart = chart
+        self.chart, self._drawn = chart, False
         self.setVisible(chart is not None)
+        if self.isVisible():
+            self._draw()
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        if not self._drawn:
+            self._draw()
+
+    def _draw(self) -> None:
+        chart = self.chart
         if chart is None:
             return
+        self._drawn = True
         plot = self._plot()
         plot.clear()
         item = plot.getPlotItem()
@@ -67,6 +80,8 @@ class ChartView(QWidget):
 
     def plotted(self) -> dict[str, list[float]]:
         """Each drawn line or bar set by name → its y values (trend) or bar lengths (shares)."""
+        if not self._drawn:
+            self._draw()
         if self.plot is None:
             return {}
         pg = _pyqtgraph()
@@ -120,12 +135,12 @@ class ChartView(QWidget):
             self.plot.getPlotItem().showAxis(side)
         self.plot.getAxis("bottom").setTicks([[(x, chart.labels[x]) for x in xs[::step]]])
         self.plot.getAxis("left").setTicks(None)
-        self.plot.getAxis("left").setLabel(chart.unit)
+        self.plot.getAxis("left").setLabel("")  # the unit is in the title: a sideways 天 reads badly
         values = [v for s in chart.series for v in s.values if v is not None]
         if chart.reference is not None:
             values.append(chart.reference)
         low, high = float(min([Decimal(0), *values])), float(max([Decimal(0), *values]))
-        headroom = 1.3 if several else 1.1
+        headroom = 1.45 if several else 1.1
         self.plot.setYRange(low, high * headroom or 1, padding=0)  # from 0: 1.7 → 2.0 days looks its size
         self.plot.setXRange(-0.3, max(0, len(xs) - 1) + 0.3, padding=0)
 

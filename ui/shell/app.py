@@ -157,9 +157,24 @@ def run_gui(args: argparse.Namespace) -> int:
             shutil.rmtree(temporary, ignore_errors=True)
 
 
+def openpyxl_without_numpy() -> None:
+    """openpyxl imports numpy when it is installed, only to accept numpy numbers in cells (we write
+    Decimals), and the tabs import openpyxl: the window would pay numpy's import (0.2 s, more on a busy
+    PC) at every start for nothing. numpy is installed for the report charts, which import it when a
+    chart is first drawn; openpyxl imported while numpy looks absent never asks again."""
+    if "openpyxl" in sys.modules or "numpy" in sys.modules:
+        return
+    sys.modules["numpy"] = None  # type: ignore[assignment]  # `import numpy` fails as if not installed
+    try:
+        import openpyxl  # noqa: F401
+    finally:
+        del sys.modules["numpy"]
+
+
 def _run_window(app: QApplication, context: AppContext, smoke: bool, crash: CrashHandler) -> int:
     from ui.shell.main_window import MainWindow
 
+    openpyxl_without_numpy()
     window = MainWindow(context)
     window.show()
     if not smoke:
