@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from reports.report_doc import share_chart, trend_chart
-from tests.report_shop import two_weeks
+from tests.report_shop import WEEK1, WEEK2, two_weeks
 from ui.reports.charts import ChartView
 
 
@@ -69,3 +69,23 @@ def test_the_window_start_imports_openpyxl_without_numpy_and_a_chart_still_gets_
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
                           cwd=Path(__file__).resolve().parents[2], env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
     assert done.stdout.split() == ["False", "False", "0.0"]
+
+
+def test_the_share_chart_keeps_the_top_sellers_whatever_order_the_table_is_sorted_in(shop, make_window, qtbot):
+    """Six products sold once on Monday for 50, 30, 10, 5, 3 and 2 (of 100): the chart's shares are 50% …
+    2%. Sorted by name, a page of two holds 一号 and 三号 only; the chart still shows the six by sales,
+    also after the period changes while the table is sorted by name."""
+    from tests.ui.test_ui_reports_sales_pages import click_header, sales_view_of_monday, six_products
+    from tests.ui.uihelpers import loaded
+
+    six_products(shop.owner)
+    view = sales_view_of_monday(qtbot, make_window())
+    shares = {"销售额占比:前 8 个商品和其他": [50.0, 30.0, 10.0, 5.0, 3.0, 2.0]}
+    assert view.chart.plotted() == shares
+    click_header(qtbot, view, 1)  # 名称
+    loaded(qtbot, view)
+    assert [row.label for row in view.model.rows] == ["一号", "三号"]
+    assert view.chart.plotted() == shares and view.chart.chart.labels[:2] == ("一号", "二号")
+    view.period.set_range(WEEK1, WEEK2)
+    loaded(qtbot, view)
+    assert view.chart.plotted() == shares

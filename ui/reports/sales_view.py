@@ -20,6 +20,7 @@ from ui.widgets.context import AppContext
 from ui.widgets.table_model import RIGHT, Column
 
 CTX = "SalesReportView"
+TOP = 8  # bars of the share chart before 其他
 
 
 def _quantity(row: SalesRow) -> str:
@@ -40,7 +41,7 @@ def sales_chart(report: SalesReport) -> Chart | None:
         title = QCoreApplication.translate("SalesReportView", "各%1销售额(元)").replace("%1", by)
         return trend_chart(title, labels, {title: [sales.get(k, Decimal(0)) for k in keys]}, unit="元")
     title = QCoreApplication.translate("SalesReportView", "销售额占比:前 8 个%1和其他").replace("%1", by)
-    return share_chart(title, [(r.label, r.share) for r in report.rows if r.share is not None], top=8,
+    return share_chart(title, [(r.label, r.share) for r in report.rows if r.share is not None], top=TOP,
                        other=QCoreApplication.translate("SalesReportView", "其他"), whole=Decimal(100))
 
 
@@ -78,6 +79,13 @@ def _hidden(by: str, cost_visible: bool) -> dict[int, bool]:
     return {SalesReportModel.KEY: by in ("category", "weekday", "hour"), SalesReportModel.QUANTITY: not by_product,
             SalesReportModel.ABC: not by_product,
             **{c: not cost_visible for c in (SalesReportModel.COST, SalesReportModel.MARGIN, SalesReportModel.RATE)}}
+
+
+def _in_sales_order(report: SalesReport) -> bool:
+    """Rows largest sales first (the service's own order, or a sort that amounts to it)."""
+    if report.sort is None:
+        return True
+    return report.sort in ("revenue", "share") and report.descending or report.sort == "abc" and not report.descending
 
 
 class SalesReportView(PeriodReportView):
@@ -120,11 +128,24 @@ class SalesReportView(PeriodReportView):
         header.setSortIndicator(self.model.sort_column(), Qt.SortOrder.DescendingOrder if self.model.descending
                                 else Qt.SortOrder.AscendingOrder)
         header.blockSignals(False)
-        self.chart.set_chart(sales_chart(report))
+        self._show_chart(report)
         self.total.setText(self._total_text(report.total))
         self.abc.setText("   ".join(self.tr("%1 类:%2 个商品,%3(%4)").replace("%1", c.name)
                                     .replace("%2", str(c.products)).replace("%3", formatting.money(c.revenue))
                                     .replace("%4", percent(c.share) or "—") for c in report.abc))
+
+    def _show_chart(self, report: SalesReport) -> None:
+        """The shares are of the period and grouping, whatever the table's order: in sales order the first
+        page holds the top 8; sorted otherwise (by name, say) the chart drawn for this period and grouping
+        stays, or the top 8 are asked for once."""
+        shown = (report.period, report.by)
+        holds_top = _in_sales_order(report) and len(report.rows) >= min(TOP, report.count)
+        if report.by in ("weekday", "hour") or holds_top:
+            self.chart.set_chart(sales_chart(report))
+        elif shown != getattr(self, "chart_of", None):
+            top = sales_report(self.context.user, report.period.start, report.period.end, by=report.by, limit=TOP)
+            self.chart.set_chart(sales_chart(top))
+        self.chart_of = shown
 
     def export_document(self):
         self.model.fetch_all()  # the file holds every row of the report, not only those scrolled to
