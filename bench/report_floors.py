@@ -1,4 +1,5 @@
-"""Report floors: the questions behind the KPI report and the dashboard as hand-written SQL through
+"""Report floors: the questions behind each report (KPIs, dashboard, basket, swings, the sales report's
+first page, the 临期 worklist, supplier returns, the stocktake trend) as hand-written SQL through
 plain sqlite3, every row fetched, nothing computed after — what the database itself costs. The
 services answer the same questions and then turn the rows into figures (the day-by-day walk of
 stock for turnover and stock-outs, medians, Decimals); the ratio is that work plus peewee's."""
@@ -121,6 +122,82 @@ SELECT l.product_id, l.before, l.today, h.on_hand FROM ledger l LEFT JOIN held h
 WHERE ABS(COALESCE(h.on_hand, 0) - l.before - l.today) * 100 > 10 * ABS(l.before + l.today)
 """
 
+# the sales report's first page by product (report sales --limit 200): sales net of customer returns,
+# cost, documents per product, ranked by sales, with the count, the totals and the running sum for ABC
+SIGN = "CASE WHEN d.doc_type = 'return' THEN -1 ELSE 1 END"
+SALES_PAGE = f"""
+WITH g AS (
+  SELECT m.product_id AS pid, SUM({SIGN} * m.quantity) AS qty,
+         SUM({SIGN} * m.quantity * COALESCE(m.unit_cost, p.cost)) AS cost,
+         SUM({SIGN} * COALESCE((SELECT SUM(l.quantity * l.price - l.discount * 1000) FROM sales_order o
+                                JOIN sales_order_line l ON l.order_id = o.id
+                                WHERE o.document_id = d.id AND l.product_id = m.product_id), m.quantity * p.price))
+           AS revenue, COUNT(DISTINCT d.id) AS docs
+  FROM document d JOIN move m ON m.document_id = d.id JOIN product p ON p.id = m.product_id
+  WHERE d.doc_type IN ('sale', 'return') AND d.state = 'posted' AND d.doc_date BETWEEN :start AND :end
+  GROUP BY m.product_id
+)
+SELECT p.sku, p.name, p.base_unit, g.qty, g.cost, g.revenue, g.docs, COUNT(*) OVER (), SUM(g.revenue) OVER (),
+       SUM(g.cost) OVER (), SUM(g.revenue) OVER (ORDER BY g.revenue DESC, p.sku ROWS UNBOUNDED PRECEDING)
+FROM g JOIN product p ON p.id = g.pid ORDER BY g.revenue DESC, p.sku LIMIT 200
+"""
+
+# 临期 worklist: the lots expiring within the horizon at the sellable locations, then for their products
+# the sales and write-offs by day and hour of the pattern weeks, stock now and each day's net flow (the
+# days a product sold out), lost sales, and the actions already taken
+LOT_PRODUCTS = f"""(SELECT DISTINCT b.product_id FROM balance b JOIN lot l ON l.id = b.lot_id
+                    WHERE b.quantity > 0 AND b.location_id IN {SELLABLE} AND l.expiry_date <= :horizon)"""
+SINKS = "(SELECT id FROM location WHERE kind IN ('customer', 'loss'))"
+EXPIRY_WORKLIST = f"""
+SELECT l.id, l.code, l.expiry_date, p.id, p.sku, p.name, p.base_unit, p.shelf_life_days, p.cost, c.id, c.code,
+       c.kind, b.quantity FROM balance b JOIN lot l ON l.id = b.lot_id JOIN product p ON p.id = b.product_id
+JOIN location c ON c.id = b.location_id WHERE b.quantity > 0 AND b.location_id IN {SELLABLE}
+AND l.expiry_date <= :horizon ORDER BY p.id, l.expiry_date, l.id, c.id;
+SELECT m.product_id, d.doc_date, CAST(strftime('%H', d.occurred_at) AS INTEGER), m.to_location_id, SUM(m.quantity),
+       COUNT(m.id) FROM move m JOIN document d ON d.id = m.document_id
+WHERE d.doc_date BETWEEN :first AND :last AND d.state = 'posted' AND d.doc_type != 'reversal'
+AND m.to_location_id IN {SINKS} AND m.from_location_id IN {REAL} AND m.product_id IN {LOT_PRODUCTS}
+GROUP BY 1, 2, 3, 4;
+SELECT product_id, SUM(quantity) FROM balance WHERE location_id IN {REAL} AND product_id IN {LOT_PRODUCTS}
+GROUP BY product_id;
+SELECT m.product_id, d.doc_date,
+       SUM(CASE WHEN m.to_location_id IN {REAL} AND m.from_location_id NOT IN {REAL} THEN m.quantity ELSE 0 END),
+       SUM(CASE WHEN m.from_location_id IN {REAL} AND m.to_location_id NOT IN {REAL} THEN m.quantity ELSE 0 END)
+FROM move m JOIN document d ON d.id = m.document_id WHERE d.doc_date >= :first AND m.product_id IN {LOT_PRODUCTS}
+GROUP BY 1, 2;
+SELECT product_id, occurred_at, quantity FROM lost_sale WHERE occurred_at >= :first AND occurred_at < :end
+AND product_id IN {LOT_PRODUCTS};
+SELECT lot_id, location_id, action FROM expiry_action ORDER BY id
+"""
+
+# supplier returns of the last three calendar months: received from and returned to each supplier by
+# product and day (purchasing.purchase_returns' rule), then the names
+LINKED = "SELECT document_id FROM goods_receipt WHERE document_id IS NOT NULL"
+RECEIVED = (f"d.doc_type = 'receipt' AND d.state = 'posted' AND (d.id IN ({LINKED} AND supplier_id = s.id) "
+            f"OR (d.partner = s.name AND d.id NOT IN ({LINKED})))")
+RETURNED = "d.state = 'posted' AND d.id IN (SELECT document_id FROM purchase_return WHERE supplier_id = s.id)"
+RETURN_SUMS = """SELECT s.id, m.product_id, d.doc_date, SUM(m.quantity), SUM(m.quantity * COALESCE(m.unit_cost, p.cost))
+FROM document d JOIN supplier s ON {rule} CROSS JOIN move m JOIN product p ON p.id = m.product_id
+WHERE m.document_id = d.id AND d.doc_date BETWEEN :start AND :end GROUP BY s.id, m.product_id, d.doc_date"""
+SUPPLIER_RETURNS = [RETURN_SUMS.format(rule=RECEIVED), RETURN_SUMS.format(rule=RETURNED),
+                    "SELECT id, code, name FROM supplier", "SELECT id, sku, name, base_unit FROM product"]
+
+# stocktake trend: every posted count's counted lines, Σ|counted − system| and Σ system at cost, by
+# session and category (the month from the posting): session, month and category rates in one pass
+STOCKTAKE = """
+SELECT s.id, s.ref, s.posted_at, s.scope_kind, s.scope_value, p.category, COUNT(*),
+       SUM(ABS(l.counted_qty - COALESCE(l.snapshot_qty, 0)) * p.cost), SUM(COALESCE(l.snapshot_qty, 0) * p.cost)
+FROM count_session s JOIN count_line l ON l.session_id = s.id JOIN product p ON p.id = l.product_id
+WHERE s.state = 'posted' AND l.counted_qty IS NOT NULL GROUP BY s.id, p.category ORDER BY s.posted_at
+"""
+
+
+def _months_back(end: dt.date, months: int) -> dt.date:
+    first = end.replace(day=1)
+    for _ in range(months - 1):
+        first = (first - dt.timedelta(days=1)).replace(day=1)
+    return first
+
 
 def _run(conn, queries: list[str], params: dict) -> None:
     for sql in queries:
@@ -129,7 +206,9 @@ def _run(conn, queries: list[str], params: dict) -> None:
 
 
 def report_floors(db: Path, end: dt.date, repeat: int) -> dict[str, float]:
-    """Median seconds of the KPI report's questions (the 28 days up to `end`) and the dashboard's."""
+    """Median seconds of each report's questions: the KPI report's (the 28 days up to `end`), the
+    dashboard's, basket, swings, the sales report's first page, the 临期 worklist, supplier returns
+    (three calendar months) and the stocktake trend."""
     conn = connect(db)
     start = end - dt.timedelta(days=27)
     week = end - dt.timedelta(days=end.weekday())
@@ -143,7 +222,14 @@ def report_floors(db: Path, end: dt.date, repeat: int) -> dict[str, float]:
             _run(conn, [BY_CHANNEL], {"start": first.isoformat(), "end": end.isoformat()})
         _run(conn, board_queries, board)
 
+    expiry = {"horizon": (end + dt.timedelta(days=30)).isoformat(), "first": (end - dt.timedelta(days=28)).isoformat(),
+              "last": (end - dt.timedelta(days=1)).isoformat(), "end": (end + dt.timedelta(days=1)).isoformat()}
+    quarter = {"start": _months_back(end, 3).isoformat(), "end": end.isoformat()}
     times = {"kpi": median_seconds(lambda: _run(conn, KPI_QUERIES, kpi), repeat),
+             "sales_page": median_seconds(lambda: _run(conn, [SALES_PAGE], kpi), repeat),
+             "expiry": median_seconds(lambda: _run(conn, EXPIRY_WORKLIST.split(";"), expiry), repeat),
+             "supplier_returns": median_seconds(lambda: _run(conn, SUPPLIER_RETURNS, quarter), repeat),
+             "stocktake_trend": median_seconds(lambda: _run(conn, [STOCKTAKE], {}), repeat),
              "dashboard": median_seconds(dashboard, repeat),
              "basket": median_seconds(lambda: _run(conn, BASKET.split(";"), kpi), repeat),
              "swings": median_seconds(lambda: _run(conn, [SWINGS], kpi), repeat)}

@@ -10,6 +10,7 @@ bench/results.md. Numbers, not pass/fail: the "met" column only compares with th
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import platform
 import random
@@ -21,6 +22,7 @@ import sys
 import tempfile
 import time
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -115,19 +117,66 @@ def time_reads(codes: list[str], repeat: int) -> dict[str, float]:
     }
 
 
+def seed_returns_and_counts(actor, seed: int, returns: int = 150) -> tuple[int, int]:
+    """What the workload lacks for the supplier-return and stocktake reports: the receipts' supplier
+    (基准测试) gets `returns` returns of 1–3 products spread over the history, and the six smallest
+    categories are counted, each line within ±1 of the system (some exact). Posted after the timed
+    documents, so the floor's replay of single documents is not mixed with them. Returns (returns, lines)."""
+    from models import Balance, Product
+    from services.catalog.locations import default_store
+    from services.purchasing import purchase_returns, suppliers
+    from services.stocktake import sessions
+    from services.stocktake.posting import post
+
+    rng = random.Random(f"xiaopu-bench-returns:{seed}")
+    supplier = suppliers.save_supplier(actor, suppliers.SupplierInput(name="基准测试", code="BENCH"))
+    store = default_store().id
+    held = [pid for (pid,) in Balance.select(Balance.product).where(
+        (Balance.location == store) & (Balance.quantity >= 3)).distinct().tuples()]
+    for n in range(returns):
+        lines = [purchase_returns.ReturnLineInput(pid, 1) for pid in rng.sample(held, rng.randint(1, 3))]
+        purchase_returns.return_to_supplier(actor, supplier.id, lines, "质量问题", key=f"bench-return:{n}",
+                                            on=today() - dt.timedelta(days=rng.randint(0, 55)))
+    categories = [c for (c,) in Product.select(Product.category).join(Balance, on=(Balance.product == Product.id))
+                  .where(Balance.quantity > 0).group_by(Product.category)
+                  .order_by(peewee.fn.COUNT(Balance.id)).tuples()][:6]
+    system = {(pid, lot, loc): qty for pid, lot, loc, qty in Balance.select(
+        Balance.product, Balance.lot, Balance.location, Balance.quantity).tuples()}
+    lines = 0
+    for category in categories:
+        session = sessions.start_session(actor, "category", category)
+        for line in session.lines:
+            held = system.get((line.product_id, line.lot_id, line.location_id), Decimal(0))
+            sessions.set_line(actor, session.id, line.id, max(Decimal(0), held + rng.choice((-1, 0, 0, 0, 1))))
+            lines += 1
+        sessions.submit_for_review(actor, session.id)
+        post(actor, session.id)
+    return returns, lines
+
+
 def time_reports(actor, repeat: int) -> dict[str, float]:
     """The KPI report of the 28 days up to today and the dashboard, as `report kpi|dashboard` run them;
     the basket pairs of those 28 days, the week's audit report, and the reconciliation's swing check
-    (its integrity check is `check`'s, its stuck documents a few indexed selects)."""
+    (its integrity check is `check`'s, its stuck documents a few indexed selects); the sales report's
+    first page by product (as the window asks for it), the 临期 worklist, supplier returns of the last
+    three months and the stocktake trend."""
     from services.reports.audit_week import audit_week
     from services.reports.basket import basket_report
     from services.reports.dashboard import dashboard
+    from services.reports.expiry_worklist import expiry_worklist
     from services.reports.kpi import kpi
     from services.reports.reconcile import stock_swings
+    from services.reports.sales import sales_report
+    from services.reports.stocktake_trend import stocktake_trend
+    from services.reports.supplier_returns import supplier_returns
 
     return {"kpi": median_ms(lambda: kpi(actor), repeat), "dashboard": median_ms(lambda: dashboard(actor), repeat),
             "basket": median_ms(basket_report, repeat), "audit": median_ms(lambda: audit_week(actor), repeat),
-            "swings": median_ms(lambda: stock_swings(today()), repeat)}
+            "swings": median_ms(lambda: stock_swings(today()), repeat),
+            "sales_page": median_ms(lambda: sales_report(actor, limit=200), repeat),
+            "expiry": median_ms(lambda: expiry_worklist(actor), repeat),
+            "supplier_returns": median_ms(lambda: supplier_returns(actor), repeat),
+            "stocktake_trend": median_ms(lambda: stocktake_trend(actor), repeat)}
 
 
 def startup_seconds(db: Path, repeat: int = 3) -> tuple[float | None, float, str]:
@@ -219,6 +268,8 @@ def main(argv: list[str] | None = None) -> int:
         rng = random.Random(args.seed)
         codes = [p.barcode for p in rng.sample(built.catalogue, min(500, len(built.catalogue)))]
         reads = time_reads(codes, args.repeat)
+        say("adding supplier returns and counts for their reports ...")
+        returned, counted = seed_returns_and_counts(owner, args.seed)
         reports = time_reports(owner, REPORT_REPEAT)
         say(f"importing {args.products} products from Excel ...")
         import_seconds = time_product_import(workdir, args.products)
@@ -232,7 +283,8 @@ def main(argv: list[str] | None = None) -> int:
         build_docs = built.documents
         floor_build = sum(floor_times[:build_docs])
         floor_moves = sum(len(w.moves) for w in writes[:build_docs])
-        floor_single = statistics.median(floor_times[build_docs:]) * 1000 if args.singles else None
+        singles_floor = floor_times[build_docs:build_docs + len(singles)]  # the returns and counts came after
+        floor_single = statistics.median(singles_floor) * 1000 if singles_floor else None
         floor_reads = floor.read_floors(service_db, codes, args.repeat)
         floor_reports = report_floors(service_db, today(), REPORT_REPEAT)
 
@@ -267,6 +319,18 @@ def main(argv: list[str] | None = None) -> int:
         Row("audit and security, 7 days (report audit)", reports["audit"], "ms", 300),
         Row("reconciliation's ±10% swing check (report reconcile)", reports["swings"], "ms", 300,
             floor_reports["swings"] * 1000, note="floor: the same per-product ledger and balance sums"),
+        Row("sales report, first page of 200 by product, 28 days (report sales --limit 200)", reports["sales_page"],
+            "ms", 300, floor_reports["sales_page"] * 1000,
+            note="floor: the same per-product sums ranked with count, totals and running sum, first 200 rows"),
+        Row("临期 worklist (report expiry)", reports["expiry"], "ms", 300, floor_reports["expiry"] * 1000,
+            note="floor: the lots, their products' sales by day and hour, stock and daily flows, lost sales, "
+                 "actions"),
+        Row("supplier returns, 3 months (report supplier-returns)", reports["supplier_returns"], "ms", 300,
+            floor_reports["supplier_returns"] * 1000, note=f"{returned} returns to the receipts' supplier; "
+                                                           "floor: received and returned by product and day"),
+        Row("stocktake trend (report stocktake-trend)", reports["stocktake_trend"], "ms", 300,
+            floor_reports["stocktake_trend"] * 1000,
+            note=f"6 category counts, {counted} lines; floor: one grouped pass over the counted lines"),
         Row("start-up to window (--smoke-test)", startup, "s", 1.5, qt_floor,
             note=startup_note or "floor: bare PySide6 QApplication + QMainWindow"),
         Row(f"create {args.products} products (save_clean, 1 transaction)", built.product_seconds, "s"),
