@@ -26,8 +26,11 @@ class AlertWatch(QObject):
         self.timer.setSingleShot(True)
         self.timer.setInterval(SETTLE_MS)
         self.timer.timeout.connect(self.refresh)
-        context.events.changed.connect(lambda _what: self.timer.start())
+        context.events.changed.connect(self._changed)  # a bound slot: disconnected when the tab goes
         self.timer.start()  # the first count once the window is up
+
+    def _changed(self, _what: str) -> None:
+        self.timer.start()
 
     def refresh(self) -> None:
         if not self.owner.window().isVisible():  # closing (or never shown): no thread may outlive the window
@@ -44,7 +47,8 @@ class AlertWatch(QObject):
         self.found.emit(alerts)
         self._next()
 
-    def _failed(self, message: str) -> None:  # e.g. the database busy: the badge keeps its count, the next change retries
+    def _failed(self, message: str) -> None:
+        """E.g. the database busy: the badge keeps its count, the next change counts again."""
         self.running = None
         self._next()
 

@@ -78,21 +78,22 @@ class AuditModel(RowsModel):
             font = QFont()
             font.setBold(True)
             return font
-        if role == Qt.ItemDataRole.ForegroundRole and index.column() == self.DONE and getattr(row, "done", None) is False:
-            return OPEN_COLOR  # an emergency whose paperwork is still owed
+        owed = getattr(row, "done", None) is False  # an emergency whose paperwork is still owed
+        if role == Qt.ItemDataRole.ForegroundRole and index.column() == self.DONE and owed:
+            return OPEN_COLOR
         return super().data(index, role)
 
 
 def weeks(day: dt.date, count: int = WEEKS) -> list[tuple[str, tuple[dt.date, dt.date]]]:
     """(title, (Monday, Sunday or today)) for this week and the `count` − 1 before it."""
     monday = day - dt.timedelta(days=day.weekday())
+    names = {0: QCoreApplication.translate("AuditView", "本周"), 1: QCoreApplication.translate("AuditView", "上周")}
     out = []
     for n in range(count):
         start = monday - dt.timedelta(weeks=n)
         end = min(start + dt.timedelta(days=6), day)
         span = f"{start:%m-%d} – {end:%m-%d}"
-        name = {0: QCoreApplication.translate("AuditView", "本周"), 1: QCoreApplication.translate("AuditView", "上周")}.get(n, "")
-        out.append((f"{name} {span}".strip(), (start, end)))
+        out.append((f"{names.get(n, '')} {span}".strip(), (start, end)))
     return out
 
 

@@ -128,7 +128,7 @@ class ReconcileView(PeriodReportView):
         self.shown: ReconcileReport | None = None  # the selected record in full
         self.run_button.setToolTip(self.tr("检查库存与流水、找出异常波动和卡住的单据,并记下结果。每天 9 点后第一次打开时会自动运行一次"))
         self.run_button.clicked.connect(self.run_now)
-        self.table.selectionModel().currentRowChanged.connect(lambda current, _previous: self.show_record(current.row()))
+        self.table.selectionModel().currentRowChanged.connect(lambda current, _before: self.show_record(current.row()))
 
     def load(self) -> list[ReconciliationRow]:
         rows = reconciliations(self.period.start, self.period.end)

@@ -51,7 +51,8 @@ class TrendModel(RowsModel):
         self.beginResetModel()
         self.columns = [
             Column(QT_TRANSLATE_NOOP("StocktakeTrendView", "分类"), CTX, _name, 140),
-            *(Column(month, CTX, lambda r, i=i: rate_text(r.rates[i]), 90, RIGHT) for i, month in enumerate(report.months)),
+            *(Column(month, CTX, lambda r, i=i: rate_text(r.rates[i]), 90, RIGHT)
+              for i, month in enumerate(report.months)),
             Column(QT_TRANSLATE_NOOP("StocktakeTrendView", "近三个月"), CTX, _verdict, 90)]
         self.rows = [report.shop, *report.categories]
         months = len(report.months)
@@ -95,8 +96,8 @@ class StocktakeTrendView(PeriodReportView):
         chart = ChartView(height=200)
         chart.hide()
         choices = [(QCoreApplication.translate(CTX, title), key) for key, title in self.SHOW]
-        super().__init__(context, TrendModel(), choices, by_label=QCoreApplication.translate("StocktakeTrendView", "显示"),
-                         below=(verdict, hint), parent=parent, chart=chart)
+        super().__init__(context, TrendModel(), choices, parent=parent, chart=chart, below=(verdict, hint),
+                         by_label=QCoreApplication.translate("StocktakeTrendView", "显示"))
         self.verdict = verdict
         self.period.blockSignals(True)  # the first range is set before anything is shown: no load yet
         first = months_up_to(today(), SHOWN_MONTHS)
@@ -117,7 +118,8 @@ class StocktakeTrendView(PeriodReportView):
             header.setSectionResizeMode(i, QHeaderView.ResizeMode.Stretch if column.stretch
                                         else QHeaderView.ResizeMode.Interactive)
         self.verdict.setText(report.verdict)
-        self.verdict.setStyleSheet(f"font-weight: bold; color: {STABLE_COLOR if report.shop.stable else NOT_STABLE_COLOR};")
+        color = STABLE_COLOR if report.shop.stable else NOT_STABLE_COLOR
+        self.verdict.setStyleSheet(f"font-weight: bold; color: {color};")
         self.chart.set_chart(self.chart_of(report))
 
     def chart_of(self, report: StocktakeTrend):
