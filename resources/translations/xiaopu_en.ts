@@ -5350,6 +5350,10 @@ Where do the goods go?</translation>
         <source>还没有可以导出的内容</source>
         <translation>Nothing to export yet</translation>
     </message>
+    <message>
+        <source>正在导出 %1 …</source>
+        <translation>Exporting %1 …</translation>
+    </message>
 </context>
 <context>
     <name>BasketView</name>

@@ -19,7 +19,7 @@ from services.core import users
 from services.core.errors import XiaopuError
 from services.reports.report_export import export_report
 from tests.report_shop import WEEK1, WEEK2, two_weeks
-from tests.ui.uihelpers import loaded
+from tests.ui.uihelpers import WORKER_PATIENCE_MS, loaded
 from ui.widgets.context import AppContext
 
 FIRST, SUNDAY = WEEK1, WEEK2 + dt.timedelta(days=6)
@@ -43,6 +43,8 @@ def open_view(window, key: str, by: str, qtbot):
 def click_export(qtbot, monkeypatch, view, path, button: str):
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(path), ""))
     qtbot.mouseClick(getattr(view.export_bar, button), Qt.MouseButton.LeftButton)
+    assert not view.export_bar.pdf_button.isEnabled()  # written in a worker thread: no second click meanwhile
+    qtbot.waitUntil(lambda: not view.export_bar.busy, timeout=WORKER_PATIENCE_MS)
 
 
 def pdf_text(path) -> str:

@@ -66,6 +66,7 @@ def test_the_rules_exported_with_their_filters_and_sentence(week, make_window, q
     view.min_support.setValue(3)
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "篮.xlsx"), ""))
     qtbot.mouseClick(view.export_bar.excel_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not view.export_bar.busy)  # written in a worker thread
     rows = list(openpyxl.load_workbook(tmp_path / "篮.xlsx").active.iter_rows(values_only=True))
     assert ("时段", "9–11 点") in [r[:2] for r in rows] and ("最低支持度", "3 单") in [r[:2] for r in rows]
     header = rows.index(("买了", "也买了", "支持度", "置信度", "提升度", "一起买的单数", "买了前者的单数"))

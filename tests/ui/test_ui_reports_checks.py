@@ -109,6 +109,7 @@ def test_the_week_exported_to_excel_keeps_its_sections(week, make_window, qtbot,
     qtbot.waitUntil(lambda: view.model.rowCount() > 0)
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "audit.xlsx"), ""))
     qtbot.mouseClick(view.export_bar.excel_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not view.export_bar.busy)  # written in a worker thread
     rows = list(openpyxl.load_workbook(tmp_path / "audit.xlsx").active.iter_rows(values_only=True))
     firsts = [row[0] for row in rows]
     assert "紧急出库(1)" in firsts and "还没有对账记录" in firsts

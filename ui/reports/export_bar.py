@@ -1,6 +1,6 @@
 """导出 PDF / 导出 Excel for every report view: one bar that asks where to save (remembering the folder),
-writes what the view shows through services/reports/report_export and says in the window whether it
-worked. `table_document` reads a QTableView as shown: visible columns, their titles, every row."""
+writes what the view shows through services/reports/report_export in a worker thread (a 9-page PDF
+takes a second or more) and says in the window whether it worked. `table_document` reads a QTableView as shown: visible columns, their titles, every row."""
 from __future__ import annotations
 
 import re
@@ -16,6 +16,7 @@ from services.core.errors import XiaopuError
 from services.reports.report_export import export_report
 from ui.widgets import settings as keys
 from ui.widgets.context import AppContext
+from ui.widgets.worker import start_quiet
 
 CTX = "ReportExport"
 UNSAFE_IN_FILE_NAME = re.compile(r'[\\/:*?"<>|\s]+')
@@ -57,6 +58,7 @@ class ExportBar(QWidget):
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.message.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)  # a long path never widens the window
         self.last_path: Path | None = None
+        self.busy = False  # a file is being written (tests wait for it)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.message, 1)
@@ -65,11 +67,11 @@ class ExportBar(QWidget):
         self.pdf_button.clicked.connect(lambda: self.choose(".pdf"))
         self.excel_button.clicked.connect(lambda: self.choose(".xlsx"))
 
-    def choose(self, suffix: str) -> Path | None:
+    def choose(self, suffix: str) -> None:
         doc = self.document()
         if doc is None:
             self._say(QCoreApplication.translate("ReportExport", "还没有可以导出的内容"), ok=False)
-            return None
+            return
         folder = self.context.settings.get(keys.LAST_FOLDER) or str(Path.home())
         stem = UNSAFE_IN_FILE_NAME.sub("_", f"{doc.title}_{today():%Y%m%d}")
         kind = (QCoreApplication.translate("ReportExport", "PDF 文件 (*.pdf)") if suffix == ".pdf"
@@ -77,20 +79,43 @@ class ExportBar(QWidget):
         name, _ = QFileDialog.getSaveFileName(self, QCoreApplication.translate("ReportExport", "导出报表"),
                                               str(Path(folder) / (stem + suffix)), kind)
         if not name:
-            return None
+            return
         path = Path(name) if name.lower().endswith(suffix) else Path(name + suffix)
         self.context.settings.set(keys.LAST_FOLDER, str(path.parent))
-        return self.export(doc, path)
+        self.start_export(doc, path)
 
     def export(self, doc: ReportDocument, path: Path) -> Path | None:
+        """Write now, on this thread (a script, a test); the path written, or None with the error said."""
         try:
             written = export_report(self.context.user, doc, path)
-        except XiaopuError as exc:  # a file open in Excel, a folder without write access: said, nothing half-written
-            self._say(QCoreApplication.translate("ReportExport", "导出失败:%1").replace("%1", str(exc)), ok=False)
+        except XiaopuError as exc:
+            self._failed(str(exc))
             return None
+        self._written(written)
+        return written
+
+    def start_export(self, doc: ReportDocument, path: Path) -> None:
+        """Write in a worker thread; the buttons wait meanwhile and the result is said in the window."""
+        user = self.context.user
+        self.busy = True
+        for button in (self.pdf_button, self.excel_button):
+            button.setEnabled(False)
+        self._say(QCoreApplication.translate("ReportExport", "正在导出 %1 …").replace("%1", path.name), ok=True)
+        start_quiet(self, lambda progress: export_report(user, doc, path), self._written, self._failed)
+
+    def _written(self, written: Path) -> None:
+        self._finished()
         self.last_path = written
         self._say(QCoreApplication.translate("ReportExport", "已导出到 %1").replace("%1", str(written)), ok=True)
-        return written
+
+    def _failed(self, error: str) -> None:  # a file open in Excel, a folder without write access: nothing half-written
+        self._finished()
+        self._say(QCoreApplication.translate("ReportExport", "导出失败:%1").replace("%1", error), ok=False)
+
+    def _finished(self) -> None:
+        self.busy = False
+        for button in (self.pdf_button, self.excel_button):
+            button.setEnabled(True)
 
     def _say(self, text: str, ok: bool) -> None:
         self.message.setText(text)
