@@ -9,6 +9,7 @@ are at cost, so they are None for a role without cost.view; the rates are shown 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
@@ -99,7 +100,13 @@ def _sums(whole: Period, rule: str, supplier_id: int | None = None,
         f"JOIN supplier s ON {rule} CROSS JOIN move m JOIN product p ON p.id = m.product_id "
         f"WHERE m.document_id = d.id AND d.doc_date BETWEEN ? AND ?{only} "
         "GROUP BY s.id, m.product_id, d.doc_date", [day_param(whole.start), day_param(whole.end)])
-    return [(sid, pid, to_day(day).strftime("%Y-%m"), qty or 0, value or 0) for sid, pid, day, qty, value in rows]
+    return [(sid, pid, month_of(day), qty or 0, value or 0) for sid, pid, day, qty, value in rows]
+
+
+@functools.lru_cache(maxsize=4096)  # thousands of rows share a few days: strftime once a day (the alerts read this)
+def month_of(day) -> str:
+    """YYYY-MM of a date as the database returns it."""
+    return to_day(day).strftime("%Y-%m")
 
 
 def _month(month: str, sums: dict[str, list[int]], by_qty: bool, show_cost: bool) -> MonthReturns:
