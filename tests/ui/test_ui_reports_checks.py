@@ -194,3 +194,24 @@ def test_the_first_start_after_nine_reconciles_once_in_the_background(drifted, m
     window.start_daily_reconciliation()
     qtbot.waitUntil(lambda: len(runs) == 2)
     assert runs[0].day == SUNDAY and runs[1] is None and Reconciliation.select().count() == 1
+
+
+def test_the_badge_follows_a_sale_that_empties_the_shelf(shop, make_window, qtbot):
+    """5 橙子 in on Saturday; the window opens with nothing to do. The last 5 are sold this morning: once
+    the sale is announced the tab says 报表 (1) and 概览 lists the stock-out; a click on it stays on 概览,
+    where the stock-out table is."""
+    orange = add_product(shop.owner, "橙子", cost="2", price="3")
+    receive(shop.owner, orange, "5", "2", SATURDAY)
+    window = make_window()
+    tab = window.tab_widgets["reports"]
+    qtbot.waitUntil(lambda: tab.alerts.alerts == [])
+    assert reports_tab_text(window) == "报表"
+
+    sell(shop.owner, orange, "5", SUNDAY, hour=9)
+    window.context.events.changed.emit("sales")
+    qtbot.waitUntil(lambda: reports_tab_text(window) == "报表 (1)")
+    board = open_reports(window, "dashboard")
+    items = board.alert_panel.list
+    assert [items.item(i).text() for i in range(items.count())] == ["● 1 个近 4 周卖过的商品现在缺货"]
+    qtbot.mouseClick(items.viewport(), Qt.MouseButton.LeftButton, pos=items.visualItemRect(items.item(0)).center())
+    assert tab.views.currentWidget() is board
