@@ -5701,16 +5701,16 @@ Where do the goods go?</translation>
 <context>
     <name>RecordDetail</name>
     <message>
-        <source>异常波动</source>
-        <translation>Swings</translation>
+        <source>异常波动(%1)</source>
+        <translation>Swings (%1)</translation>
     </message>
     <message>
-        <source>卡住的单据</source>
-        <translation>Stuck documents</translation>
+        <source>卡住的单据(%1)</source>
+        <translation>Stuck documents (%1)</translation>
     </message>
     <message>
-        <source>完整性问题</source>
-        <translation>Integrity problems</translation>
+        <source>完整性问题(%1)</source>
+        <translation>Integrity problems (%1)</translation>
     </message>
 </context>
 <context>

@@ -783,24 +783,25 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                     "{stuck} stuck"),
     "report.audit.reconciled_ok": ("通过", "passed"),
     "report.audit.reconciled_not_ok": ("有问题", "found problems"),
-    "report.alert.reconcile_problems": ("{day} 对账:{count} 处库存与流水不一致", "Reconciliation {day}: {count} "
-                                        "balances disagree with the ledger"),
-    "report.alert.reconcile_swings": ("{day} 对账:{count} 个商品库存波动超过 ±{limit}%", "Reconciliation {day}: "
-                                      "{count} products' stock swung more than ±{limit}%"),
-    "report.alert.stuck_documents": ("{day} 对账:{count} 张单据卡在中途", "Reconciliation {day}: {count} documents "
-                                     "stuck between states"),
-    "report.alert.stockouts": ("{count} 个近 4 周卖过的商品现在缺货", "{count} products that sold in the last 4 weeks "
-                               "are out of stock"),
-    "report.alert.expiring_lots": ("{count} 批临期或过期的批次还没处理", "{count} lots near or past expiry not "
-                                   "handled yet"),
-    "report.alert.approvals_waiting": ("{count} 张单据等待审核超过 1 天", "{count} orders waiting over a day for "
-                                       "approval"),
-    "report.alert.emergencies_open": ("{count} 张紧急出库还没补全手续", "{count} emergency outbounds without their "
-                                      "paperwork"),
-    "report.alert.supplier_returns": ("{count} 个商品连续 {months} 个月退货率超过 {limit}%", "{count} products "
-                                      "returned over {limit}% for {months} months in a row"),
-    "report.alert.stocktake_variance": ("近 {days} 天有 {count} 次盘点差异率不低于 {limit}%", "{count} counts in the "
-                                        "last {days} days at or over {limit}% variance"),
+    # English as "what: count", so one and many read alike
+    "report.alert.reconcile_problems": ("{day} 对账:{count} 处库存与流水不一致", "Reconciliation {day}, balances "
+                                        "off the ledger: {count}"),
+    "report.alert.reconcile_swings": ("{day} 对账:{count} 个商品库存波动超过 ±{limit}%", "Reconciliation {day}, "
+                                      "products whose stock swung over ±{limit}%: {count}"),
+    "report.alert.stuck_documents": ("{day} 对账:{count} 张单据卡在中途", "Reconciliation {day}, documents stuck "
+                                     "between states: {count}"),
+    "report.alert.stockouts": ("{count} 个近 4 周卖过的商品现在缺货", "Products that sold in the last 4 weeks, out of "
+                               "stock now: {count}"),
+    "report.alert.expiring_lots": ("{count} 批临期或过期的批次还没处理", "Lots near or past expiry, not handled yet: "
+                                   "{count}"),
+    "report.alert.approvals_waiting": ("{count} 张单据等待审核超过 1 天", "Orders waiting over a day for approval: "
+                                       "{count}"),
+    "report.alert.emergencies_open": ("{count} 张紧急出库还没补全手续", "Emergency outbounds without their "
+                                      "paperwork: {count}"),
+    "report.alert.supplier_returns": ("{count} 个商品连续 {months} 个月退货率超过 {limit}%", "Products returned "
+                                      "over {limit}% {months} months in a row: {count}"),
+    "report.alert.stocktake_variance": ("近 {days} 天有 {count} 次盘点差异率不低于 {limit}%", "Counts of the last "
+                                        "{days} days at or over {limit}% variance: {count}"),
     "report.basket.none": ("没有达到最低支持度({min_support} 单)的商品组合", "No pair reaches the minimum "
                            "support ({min_support} baskets)"),
     "report.negotiation.one_subject": ("谈判单要选一个供应商或一个商品", "A negotiation sheet is for one supplier or "

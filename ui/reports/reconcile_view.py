@@ -45,10 +45,10 @@ class RecordsModel(RowsModel):
             Column(QT_TRANSLATE_NOOP("ReconcileView", "日期"), CTX, lambda r: r.day.isoformat(), 100),
             Column(QT_TRANSLATE_NOOP("ReconcileView", "运行时间"), CTX, lambda r: f"{r.ran_at:%H:%M:%S}", 80),
             Column(QT_TRANSLATE_NOOP("ReconcileView", "运行人"), CTX, lambda r: r.ran_by, 90),
-            Column(QT_TRANSLATE_NOOP("ReconcileView", "结果"), CTX, _result, 80),
-            Column(QT_TRANSLATE_NOOP("ReconcileView", "完整性问题"), CTX, lambda r: _count(r.problems), 90, RIGHT),
+            Column(QT_TRANSLATE_NOOP("ReconcileView", "结果"), CTX, _result, 100),
+            Column(QT_TRANSLATE_NOOP("ReconcileView", "完整性问题"), CTX, lambda r: _count(r.problems), 120, RIGHT),
             Column(QT_TRANSLATE_NOOP("ReconcileView", "异常波动"), CTX, lambda r: _count(r.swings), 80, RIGHT),
-            Column(QT_TRANSLATE_NOOP("ReconcileView", "卡住的单据"), CTX, lambda r: _count(r.stuck), 90, RIGHT),
+            Column(QT_TRANSLATE_NOOP("ReconcileView", "卡住的单据"), CTX, lambda r: _count(r.stuck), 120, RIGHT),
         ), parent)
 
     def row_background(self, row: ReconciliationRow) -> QColor | None:
@@ -66,7 +66,7 @@ SWING_COLUMNS = (
     Column(QT_TRANSLATE_NOOP("ReconcileView", "偏差"), CTX, Swing.off_text, 80, RIGHT),
 )
 STUCK_COLUMNS = (
-    Column(QT_TRANSLATE_NOOP("ReconcileView", "类别"), CTX, lambda d: d.label, 200),
+    Column(QT_TRANSLATE_NOOP("ReconcileView", "类别"), CTX, lambda d: d.label, 260),
     Column(QT_TRANSLATE_NOOP("ReconcileView", "单号"), CTX, lambda d: d.number, 150),
     Column(QT_TRANSLATE_NOOP("ReconcileView", "开始于"), CTX, lambda d: f"{d.since:%Y-%m-%d %H:%M}", 130),
     Column(QT_TRANSLATE_NOOP("ReconcileView", "已等天数"), CTX, lambda d: str(d.days), 80, RIGHT),
@@ -100,9 +100,9 @@ class RecordDetail(QTabWidget):
         self.problems.clear()
         self.problems.addItems(problems)
         counts = (len(swings), len(stuck), len(problems))
-        for i, (title, count) in enumerate(zip((self.tr("异常波动"), self.tr("卡住的单据"), self.tr("完整性问题")),
-                                               counts, strict=True)):
-            self.setTabText(i, f"{title}({count})")
+        for i, (title, count) in enumerate(zip((self.tr("异常波动(%1)"), self.tr("卡住的单据(%1)"),
+                                                self.tr("完整性问题(%1)")), counts, strict=True)):
+            self.setTabText(i, title.replace("%1", str(count)))
         self.setCurrentIndex(next((i for i, count in enumerate(counts) if count), 0))  # what was found, first
 
 
