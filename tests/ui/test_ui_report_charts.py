@@ -2,6 +2,7 @@
 figure and the 0.5% line, and shares with the top 3 and the rest summed into 其他."""
 from __future__ import annotations
 
+import datetime as dt
 import math
 import os
 import subprocess
@@ -89,3 +90,26 @@ def test_the_share_chart_keeps_the_top_sellers_whatever_order_the_table_is_sorte
     view.period.set_range(WEEK1, WEEK2)
     loaded(qtbot, view)
     assert view.chart.plotted() == shares
+
+
+def test_a_figure_no_week_has_draws_no_line_and_the_kpi_view_shows_no_chart_for_it(shop, make_window, qtbot):
+    """tests/report_shop.two_weeks saves no group-order message: 社群订单识别准确率 is — in both weeks, while
+    the turnover days are 33.6 and 8.4 (test_reports_kpi)."""
+    from tests.ui.uihelpers import loaded
+
+    view = ChartView()
+    qtbot.addWidget(view)
+    view.set_chart(trend_chart("准确率", ["第1周", "第2周"], {"准确率": [None, None], "对照": [D("1"), D("2")]}))
+    assert view.plotted() == {"对照": [1.0, 2.0]}
+
+    two_weeks(shop.owner)
+    window = make_window()
+    tab = window.tab_widgets["reports"]
+    window.tabs.setCurrentWidget(tab)
+    kpis = tab.show_view("kpi")
+    kpis.period.set_range(WEEK1, WEEK2 + dt.timedelta(days=6))
+    loaded(qtbot, kpis)
+    assert kpis.chart.plotted() == {"库存周转天数": [33.6, 8.4]}
+    labels = [row.label for row in kpis.model.rows]
+    kpis.table.selectRow(labels.index("社群订单识别准确率"))
+    assert kpis.chart.chart is None and kpis.chart.isHidden()

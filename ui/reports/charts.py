@@ -119,6 +119,8 @@ class ChartView(QWidget):
             item.addLegend(offset=(-10, 1), labelTextColor=AXIS_COLOR, colCount=len(chart.series))
         xs = list(range(len(chart.labels)))
         for i, series in enumerate(chart.series):
+            if all(v is None for v in series.values):
+                continue  # nothing to draw (pyqtgraph would warn of an all-NaN line)
             color = SERIES_COLORS[i % len(SERIES_COLORS)]
             self.plot.plot(xs, [_number(v) for v in series.values], name=series.name, connect="finite",
                            pen=pg.mkPen(color, width=2), symbol="o", symbolSize=6, symbolBrush=color,

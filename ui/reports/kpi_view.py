@@ -81,6 +81,8 @@ def kpi_chart(row: KpiRow, report: KpiReport) -> Chart | None:
         return None
     figures = row.figures[1:]
     values = [f.value if f.status == "ok" else None for f in figures]  # a timing: its median
+    if all(value is None for value in values):
+        return None  # not one week (month) has the figure: no chart rather than an empty frame
     unit = msg(f"report.unit.{figures[0].unit}")
     title = f"{row.label} ({unit})"
     return trend_chart(title, [period_title(b.period, report.by) for b in report.buckets], {row.label: values},
