@@ -66,7 +66,8 @@ def test_the_window_start_imports_openpyxl_without_numpy_and_a_chart_still_gets_
     """numpy is installed for the charts; openpyxl would import it at every start (its only use: numpy
     numbers in cells). After the guard openpyxl is loaded without it, and numpy still imports for pyqtgraph."""
     script = ("import sys; from ui.shell.app import openpyxl_without_numpy; openpyxl_without_numpy(); "
-              "import openpyxl; print('numpy' in sys.modules, openpyxl.NUMPY); import numpy; print(numpy.zeros(2).sum())")
+              "import openpyxl; print('numpy' in sys.modules, openpyxl.NUMPY); "
+              "import numpy; print(numpy.zeros(2).sum())")
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
                           cwd=Path(__file__).resolve().parents[2], env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
     assert done.stdout.split() == ["False", "False", "0.0"]

@@ -188,8 +188,9 @@ class DashboardView(RefreshOnShow, QWidget):
         lines = tuple(f"{card.title.text()}:{card.value.text()}  {card.detail.text()}".rstrip()
                       for card in self.cards.values()) + self.alert_panel.lines()
         title = QCoreApplication.translate("ReportsTab", "概览")
-        return ReportDocument(title, channels.columns, channels.rows, ((QCoreApplication.translate("PeriodReportView", "期间"), self.heading.text()),), lines,
-                              chart=self.trend.chart, table_title=channels.title, sections=tuple(more))
+        period = (QCoreApplication.translate("PeriodReportView", "期间"), self.heading.text())
+        return ReportDocument(title, channels.columns, channels.rows, (period,), lines, chart=self.trend.chart,
+                              table_title=channels.title, sections=tuple(more))
 
     def _sales_detail(self, total: SalesRow) -> str:
         if total.margin is None:  # no cost.view: sales and orders only

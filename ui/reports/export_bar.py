@@ -1,6 +1,7 @@
 """导出 PDF / 导出 Excel for every report view: one bar that asks where to save (remembering the folder),
 writes what the view shows through services/reports/report_export in a worker thread (a 9-page PDF
-takes a second or more) and says in the window whether it worked. `table_document` reads a QTableView as shown: visible columns, their titles, every row."""
+takes a second or more) and says in the window whether it worked. `table_document` reads a QTableView
+as shown: visible columns, their titles, every row."""
 from __future__ import annotations
 
 import re
@@ -56,7 +57,8 @@ class ExportBar(QWidget):
         self.excel_button = QPushButton(QCoreApplication.translate("ReportExport", "导出 Excel"))
         self.message = QLabel()
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.message.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)  # a long path never widens the window
+        # a long path never widens the window
+        self.message.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.last_path: Path | None = None
         self.busy = False  # a file is being written (tests wait for it)
         layout = QHBoxLayout(self)
