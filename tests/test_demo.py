@@ -120,7 +120,7 @@ def test_interrupted_run_finishes_with_the_same_shop(db, tmp_path, monkeypatch):
     with pytest.raises(KeyboardInterrupt):
         generate_demo(db, **SMALL)
     monkeypatch.setattr(demo, "_post", real_post)
-    assert 0 < Document.select().count() <= 40
+    assert 0 < Document.select().where(Document.key.startswith("demo:")).count() <= 40  # the planned ones
     assert demo.unfinished_demo() == {"products": 30, "days": 10, "seed": 7}
     progress: list[str] = []
     summary = generate_demo(db, **SMALL, progress=progress.append)
@@ -159,30 +159,32 @@ def plan(products: int, days: int, seed: int = 1) -> list:
     return [doc for _, _, docs in shop.days() for doc in docs]
 
 
+def asked(doc, product: int) -> Decimal:
+    """What the customers of a planned sale asked for of `product`: sold plus turned away."""
+    return (sum((ln.quantity for ln in doc.lines if ln.product == product), Decimal(0))
+            + sum((ln.asked - ln.available for ln in doc.lost if ln.product == product), Decimal(0)))
+
+
 def test_spinach_peaks_on_wednesday_afternoon():
     catalogue = demo_products(420, 1)
     spinach = next(p.index for p in catalogue if p.name == "菠菜" and p.spec == "500g/袋")
     afternoon = {f"门店零售 {BLOCKS[b][0]}–{BLOCKS[b][1]}" for b in (4, 5)}
-    sold: dict[bool, Decimal] = {True: Decimal(0), False: Decimal(0)}
+    wanted: dict[bool, Decimal] = {True: Decimal(0), False: Decimal(0)}
     for doc in plan(420, 56):
         if doc.partner == "门店零售" and doc.note.split("(")[0] in afternoon:
-            wednesday = doc.day.weekday() == 2
-            sold[wednesday] += sum((ln.quantity for ln in doc.lines if ln.product == spinach), Decimal(0))
-    per_wednesday = sold[True] / 8
-    per_other_day = sold[False] / 48
+            wanted[doc.day.weekday() == 2] += asked(doc, spinach)
+    per_wednesday = wanted[True] / 8
+    per_other_day = wanted[False] / 48
     assert per_wednesday > per_other_day * Decimal("1.5")
 
 
 def test_default_store_has_the_articles_shape():
-    """About 120 customers a day, 38 % of orders from WeChat groups, losses of a fresh-food shop."""
+    """About 120 customers a day and 38 % of orders from WeChat groups (demand alone: an empty shelf
+    turns them all away, and each one is recorded as a lost sale)."""
     docs = plan(420, 14)
     group_orders = sum(1 for d in docs if d.partner == "社群" and d.doc_type == "sale")
     assert 30 * 14 < group_orders < 65 * 14
-    sold = sum((ln.quantity for d in docs if d.doc_type == "sale" for ln in d.lines), Decimal(0))
-    lost = sum((ln.quantity for d in docs if d.doc_type == "loss" for ln in d.lines), Decimal(0))
-    assert Decimal("0.02") < lost / (sold + lost) < Decimal("0.2")
-    suppliers = {d.partner for d in docs if d.doc_type == "receipt"}
-    assert len(suppliers) >= 8
+    assert all(not d.lines and d.lost for d in docs if d.doc_type == "sale")
     keys = [d.key for d in docs]
     assert len(keys) == len(set(keys))
 

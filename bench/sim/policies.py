@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from bench.sim.model import SimProduct
 from bench.sim.shop import ORDER_AT, Shop, moment
 from services.core.clock import clock_at
-from services.purchasing import suggestions
+from services.demo import ordering
 from services.purchasing.delivery_calendar import next_delivery_days
 from services.stock.sellable import sellable_map
 
@@ -40,16 +40,8 @@ class Evening:
 
 
 def accept_suggestions(shop: Shop, evening: Evening) -> int:
-    """`app`: returns the number of orders placed."""
-    at = moment(evening.day, ORDER_AT)
-    with clock_at(at):
-        lines = [s for s in suggestions.suggest(at) if s.suggested > 0 and not s.problem]
-        if not lines:
-            return 0
-        numbers = suggestions.drafts_from_lines(shop.owner, lines)
-        for number in numbers:
-            shop.approve(number)
-    return len(numbers)
+    """`app`: returns the number of orders placed (the demo shop orders the same way: services/demo/ordering.py)."""
+    return len(ordering.accept_suggestions(shop.owner, shop.owner, moment(evening.day, ORDER_AT)))
 
 
 def _order_for_tomorrow(shop: Shop, evening: Evening, wanted: Callable[[SimProduct, Cover, float], float]) -> int:

@@ -203,10 +203,10 @@ class _Kitchen:
 
     def run(self, made: dict[str, int]) -> None:
         end = self.end
-        yesterday, before = end - dt.timedelta(days=1), end - dt.timedelta(days=2)
+        yesterday = end - dt.timedelta(days=1)
         platter, kit, gift = made.get("果切"), made.get("净菜"), made.get("礼盒")
         if platter:
-            self.finished(platter, 12, before, "周末社群团购")
+            self.finished(platter, 12, yesterday, "周末社群团购")  # keeps a day: on today's 临期 list
         if kit:
             self.finished(kit, 10, yesterday, "晚市净菜")
         if platter:

@@ -3,10 +3,9 @@
 - `DemoPurchasing(...)` makes sure the staff (小王 purchaser, 老张 warehouse) and the ten suppliers
   exist, with lead times, delivery weekdays (粮油 only Monday and Thursday), minimum orders, and
   what each supplies (pack = the product's box, last price = its catalogue cost). One transaction.
-- `plan_day(plan)` / `takes(doc)` pick the day's planned deliveries that arrive against a purchase order (the
-  last two weeks, for ORDER_SUPPLIERS); `receive(doc)` posts one as order → approval → receipt →
-  confirmation with exactly the planned lines, costs and lots, so the simulation's stock stays
-  exact. Each in one transaction that also remembers the planned key (resumable, never twice).
+- What the shop buys day by day is not decided here: the suggestions order it (services/demo/ordering.py).
+  老味道熟食坊 delivers daily through the history; at the end its lead time becomes unknown
+  (`lead_time_unknown`), so 建议采购 asks for it.
 - `finish()` adds today's open business: drafts, a big order waiting for the owner (one price
   flagged), an approved order being counted at the door, a short delivery with damaged goods and
   an owner-accepted over-delivery, a cancelled order, older orders closed, two returns. It runs in
@@ -15,29 +14,25 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 import math
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from models import Setting, User, write_transaction
+from models import User, write_transaction
 from models.purchasing import PurchaseOrder, Supplier
 from services.core import users
 from services.core.numbers import CENT
 from services.demo.catalog import FEATURED, DemoProduct
-from services.demo.simulation import SUPPLIERS, PlannedDoc
+from services.demo.simulation import SUPPLIERS
 from services.purchasing import purchase_approval, receipt_confirmation
 from services.purchasing import purchase_orders as po
 from services.purchasing import receiving as rc
 from services.purchasing.delivery_calendar import set_closed_day as close_day
 from services.purchasing.purchase_returns import ReturnLineInput, return_to_supplier
 from services.purchasing.supplier_products import save_supplier_product_clean
-from services.purchasing.suppliers import SupplierInput, clean_supplier, save_clean_supplier
+from services.purchasing.suppliers import SupplierInput, clean_supplier, save_clean_supplier, save_supplier
 from services.stock.stock import stock_rows
 
-STATE_KEY = "demo.purchasing"  # planned receipt key → goods receipt number
-ORDER_SUPPLIERS = ("佳果源水果批发", "晨光乳品配送", "丰源粮油调味批发", "豆香坊豆制品厂")
-ORDER_WINDOW_DAYS = 14
 CLOSE_AFTER_DAYS = 7  # the owner closes received orders once the week's invoices are checked
 
 
@@ -61,11 +56,12 @@ DEMO_SUPPLIERS = (
     DemoSupplier("晨光乳品配送", "GYS005", "刘师傅", "13905710005", 1, "每天", "100", "xiaowang"),
     DemoSupplier("豆香坊豆制品厂", "GYS006", "豆师傅", "13905710006", 1, "每天", "0", "xiaowang"),
     DemoSupplier("麦香坊中央厨房", "GYS007", "麦主管", "13905710007", 1, "每天", "100", "owner"),
-    DemoSupplier("老味道熟食坊", "GYS008", "老陈", "13905710008", None, "每天", "0", "owner"),  # lead time not known yet
+    DemoSupplier("老味道熟食坊", "GYS008", "老陈", "13905710008", 1, "每天", "0", "owner"),  # unknown at the end
     DemoSupplier("丰源粮油调味批发", "GYS009", "钱老板", "13905710009", 2, "周一、周四", "150", "owner"),
     DemoSupplier("鲜果汇进口水果", "GYS010", "Lily", "13905710010", 2, "一三五", "500", "owner"),  # second source
 )
 SECOND_SOURCE = "鲜果汇进口水果"
+DELI = "老味道熟食坊"
 SECOND_SOURCE_FRUIT = ("蓝莓", "车厘子", "草莓")
 STAFF = (("xiaowang", "purchaser", "小王(采购)"), ("laozhang", "warehouse", "老张(仓管)"))
 
@@ -77,9 +73,6 @@ class DemoPurchasing:
         self.purchaser = User.get(User.username == "xiaowang")
         self.warehouse = User.get(User.username == "laozhang")
         self.suppliers = {s.name: s for s in Supplier.select()}
-        row = Setting.get_or_none(Setting.key == STATE_KEY)
-        self.received: dict[str, str] = json.loads(row.value) if row else {}
-        self._by_order: set[str] = set()
 
     # -- the suppliers ---------------------------------------------------------------------
     def _ensure_store(self) -> None:
@@ -107,55 +100,16 @@ class DemoPurchasing:
                                                     day=self.end - dt.timedelta(weeks=weeks))
             close_day(self.owner, by_name["东港水产(阿海)"], self.end + dt.timedelta(days=3), "渔船检修,当天不送")
 
-    # -- deliveries against orders ---------------------------------------------------------
-    def received_keys(self) -> set[str]:
-        return set(self.received)
+    def supplier_of(self, order_number: str) -> int:
+        return po.get_order(order_number).supplier_id
 
-    def plan_day(self, plan: list[PlannedDoc]) -> None:
-        """Note which of the day's planned deliveries come against a purchase order (see `takes`)."""
-        refused = {d.reverses for d in plan if d.doc_type == "reversal"}  # sent back at the door: kept plain
-        self._by_order = {
-            doc.key for doc in plan
-            if doc.doc_type == "receipt" and doc.partner in ORDER_SUPPLIERS and doc.key not in refused
-            and "补发" not in doc.note and (self.end - doc.day).days < ORDER_WINDOW_DAYS
-            and self._total(doc) >= self.suppliers[doc.partner].min_order_amount}
-
-    def takes(self, doc: PlannedDoc) -> bool:
-        return doc.key in self._by_order
-
-    def _total(self, doc: PlannedDoc) -> Decimal:
-        return sum((ln.quantity * ln.unit_cost for ln in doc.lines), Decimal(0))
-
-    def _order_lines(self, doc: PlannedDoc) -> list[po.OrderLineInput]:
-        """Whole boxes ordered as 箱 (price per box), the rest in the base unit."""
-        lines = []
-        for ln in doc.lines:
-            p = self.catalogue[ln.product]
-            if p.box and ln.quantity % p.box == 0:
-                lines.append(po.OrderLineInput(self.product_ids[ln.product], ln.quantity / p.box, "箱",
-                                               ln.unit_cost * p.box))
-            else:
-                lines.append(po.OrderLineInput(self.product_ids[ln.product], ln.quantity, "", ln.unit_cost))
-        return lines
-
-    def receive(self, doc: PlannedDoc) -> bool:
-        """The planned delivery as order → approval → counted receipt → confirmation."""
-        supplier = self.suppliers[doc.partner]
-        ordered_on = doc.day - dt.timedelta(days=supplier.lead_time_days or 1)
-        with write_transaction():
-            order = po.create_draft(self.purchaser, supplier.id, self._order_lines(doc), expected_date=doc.day,
-                                    order_date=ordered_on, note="按建议采购")
-            order = purchase_approval.submit(self.purchaser, order.number)
-            if order.state == "submitted":  # above the approval line: 李姐 approves
-                purchase_approval.approve(self.owner, order.number)
-            receipt = rc.start_receipt(self.warehouse, order.number, on=doc.day, note=doc.note)
-            rc.fill_outstanding(self.warehouse, receipt.number)
-            receipt_confirmation.confirm(self.warehouse, receipt.number, on=doc.day, occurred_at=doc.occurred_at)
-            self.received[doc.key] = receipt.number
-            text = json.dumps(self.received, sort_keys=True)
-            Setting.insert(key=STATE_KEY, value=text).on_conflict(
-                conflict_target=[Setting.key], update={Setting.value: text}).execute()
-        return True
+    def lead_time_unknown(self) -> None:
+        """老陈 moved his delivery round: the deli's lead time is not known any more, so 建议采购 asks for it."""
+        s = next(s for s in DEMO_SUPPLIERS if s.name == DELI)
+        save_supplier(self.owner, SupplierInput(
+            name=s.name, code=s.code, contact=s.contact, phone=s.phone, responsible=s.responsible, lead_time_days=None,
+            delivery_weekdays=s.weekdays, min_order_amount=s.min_order, note="换了送货路线,交货周期待确认"),
+            self.suppliers[DELI].id)
 
     # -- today's open business -------------------------------------------------------------
     def _products_of(self, supplier: str) -> list[tuple[DemoProduct, int]]:

@@ -1,9 +1,11 @@
-"""The demo store's days, simulated in memory: which documents 鲜邻优选 would post.
+"""The demo store's customers, simulated in memory: what 鲜邻优选's shoppers ask for and which sales,
+losses and lost sales that makes on the shelves the shop has.
 
 The simulation keeps its own copy of the stock per lot (lots are identified by expiry
 date, as the ledger names them) and allocates FEFO exactly like the ledger does, so
-every planned sale fits the stock and the plan never depends on the database. The same
-seed and dates therefore give the same documents, which lets a killed run resume by key.
+every planned sale fits the stock. What arrives each morning is not decided here: the
+app's own purchase suggestions ordered it the evening before (services/demo/ordering.py),
+and `Stock.add` is told what was received. The same seed and stock give the same day.
 """
 from __future__ import annotations
 
@@ -15,7 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from services.core.numbers import ONE
+from services.core.numbers import ONE, ZERO
 from services.demo.catalog import DemoProduct
 from services.stock.expiry import is_expired, is_sellable
 
@@ -33,8 +35,8 @@ SUPPLIERS: dict[str, str] = {
     "肉禽蛋": "金牧肉禽配送", "水产": "东港水产(阿海)", "乳品": "晨光乳品配送", "豆制品": "豆香坊豆制品厂",
     "烘焙": "麦香坊中央厨房", "面点主食": "麦香坊中央厨房", "熟食": "老味道熟食坊", "粮油调味": "丰源粮油调味批发",
 }
-DELIVERY_DAYS: dict[str, frozenset[int]] = {"丰源粮油调味批发": frozenset({0, 3})}  # others deliver daily
 TENTH = Decimal("0.1")
+OPENING_DAYS = 2  # the shop opens with two days of mean demand: the suggestions need sales to learn from
 
 
 @dataclass
@@ -56,6 +58,16 @@ class PlannedDoc:
     note: str = ""
     reverses: str = ""  # for a reversal: the key of the document it reverses
     occurred_at: dt.datetime | None = None  # when it happens in the shop (demand's hour pattern reads it)
+    lost: list[LostLine] = field(default_factory=list)  # what customers asked for beyond the shelf
+    asked: list[tuple[int, Decimal]] = field(default_factory=list)  # a group order's message: product, quantity
+
+
+@dataclass(frozen=True)
+class LostLine:
+    """A customer asked for `asked` of a product while `available` was on the shelf (the till records it)."""
+    product: int
+    asked: Decimal
+    available: Decimal
 
 
 def poisson(rng: random.Random, rate: float) -> int:
@@ -113,28 +125,46 @@ class Stock:
     def expired(self, product: int, before: dt.date) -> Decimal:
         return sum((q for e, q in self.lots[product].items() if is_expired(e, before)), Decimal(0))
 
+    def unsellable(self, product: int, day: dt.date) -> Decimal:
+        """What may not be sold on `day` any more (closing sends it to loss the evening before)."""
+        return sum((q for e, q in self.lots[product].items() if not is_sellable(e, day)), Decimal(0))
+
+    def to_json(self) -> list:
+        return [[[e.isoformat(), str(q)] for e, q in sorted(lots.items())] for lots in self.lots]
+
+    @classmethod
+    def from_json(cls, data: list) -> Stock:
+        stock = cls(len(data))
+        stock.lots = [{dt.date.fromisoformat(e): Decimal(q) for e, q in lots} for lots in data]
+        return stock
+
 
 class DemoShop:
-    """Plans every document of every day; `days()` yields them in posting order."""
+    """The shoppers of every day: `plan_day` says what they buy from the shelves `stock` holds."""
 
-    def __init__(self, products: list[DemoProduct], seed: int, first_day: dt.date, days: int):
+    def __init__(self, products: list[DemoProduct], seed: int, first_day: dt.date, days: int,
+                 stock: Stock | None = None):
         self.products = products
         self.seed = seed
         self.first_day = first_day
         self.day_count = days
-        self.stock = Stock(len(products))
-        size = len(products) / 420
-        self.group_orders_per_day = GROUP_ORDERS_PER_DAY * size
+        self.stock = stock or Stock(len(products))
+        self.group_orders_per_day = GROUP_ORDERS_PER_DAY * len(products) / 420
         weights = [p.buyers * (4 if "group" in p.tags else 1) * (2 if p.category == "水果" else 1)
                    for p in products]
         self.group_cum_weights = list(itertools.accumulate(weights))
         group_share = self.group_orders_per_day * 2.2 / self.group_cum_weights[-1]  # ≈2.2 items an order
-        self.expected = [  # units a day: walk-in plus WeChat groups, what the buyer orders for
+        self.mean_daily = [  # units a day: walk-in plus WeChat groups, × the mean quantity of one buy
             (p.buyers * BUY_SCALE * WALK_IN_SHARE + w * group_share) * (1.45 if p.weighed else 1.3)
             for p, w in zip(products, weights, strict=True)]
-        self.by_supplier: dict[str, list[DemoProduct]] = {}
-        for p in products:
-            self.by_supplier.setdefault(SUPPLIERS[p.category], []).append(p)
+
+    def opening_stock(self, p: DemoProduct) -> Decimal:
+        """The opening delivery before the first day: OPENING_DAYS of mean demand, whole units (as bench/sim)."""
+        return Decimal(max(1, math.ceil(OPENING_DAYS * self.mean_daily[p.index])))
+
+    def rng(self, number: int, part: str = "") -> random.Random:
+        """The day's own random stream (a part of the day gets its own, so adding one changes no other)."""
+        return random.Random(f"xiaopu-demo:{self.seed}:{number}{part}")
 
     # -- demand ---------------------------------------------------------------------------
     def block_rate(self, p: DemoProduct, day: dt.date, block: int) -> float:
@@ -156,18 +186,23 @@ class DemoShop:
             return Decimal(rng.randint(4, 25)) * TENTH  # 0.4 – 2.5 斤 on the scale
         return Decimal(rng.choices((1, 2, 3), weights=(75, 20, 5))[0])
 
-    def fit(self, p: DemoProduct, wanted: Decimal, day: dt.date) -> Decimal:
-        """What can be sold of `wanted`: never more than the unexpired stock."""
-        return min(wanted, self.stock.sellable(p.index, day))
+    def short_delivery(self, rng: random.Random, ordered: Decimal) -> Decimal:
+        """What the van brings of `ordered`: now and then only 70 % of a line."""
+        if ordered > 1 and rng.random() < 0.04:
+            return max(ONE, (ordered * 7 / 10).to_integral_value())
+        return ordered
 
     # -- the day --------------------------------------------------------------------------
     def days(self) -> Iterator[tuple[int, dt.date, list[PlannedDoc]]]:
+        """Every day on the stock as it is (no deliveries: the database side brings them)."""
         for number in range(self.day_count):
             day = self.first_day + dt.timedelta(days=number)
             yield number, day, self.plan_day(number, day)
 
-    def plan_day(self, number: int, day: dt.date) -> list[PlannedDoc]:
-        rng = random.Random(f"xiaopu-demo:{self.seed}:{number}")
+    def plan_day(self, number: int, day: dt.date, until: dt.time | None = None) -> list[PlannedDoc]:
+        """The day after the morning's deliveries: the till, group pick-ups, the evening round, closing;
+        with `until` only the hour blocks begun before it (today, before closing)."""
+        rng = self.rng(number)
         docs: list[PlannedDoc] = []
 
         def key() -> str:
@@ -178,23 +213,11 @@ class DemoShop:
             doc.occurred_at = dt.datetime.combine(day, dt.time(hour)) + dt.timedelta(minutes=minute)
             docs.append(doc)
 
-        expired = self.expired_loss(day, key())
-        if expired:
-            add(expired, 7)  # the morning check before opening
-        for n, (supplier, products) in enumerate(self.by_supplier.items()):
-            allowed = DELIVERY_DAYS.get(supplier)
-            if allowed is not None and day.weekday() not in allowed and number > 0:
-                continue
-            receipt = self.receipt(rng, day, supplier, products, key())
-            if receipt is None:
-                continue
-            add(receipt, 6, 30 + 10 * n)  # the morning deliveries, one van after another
-            if number > 0 and rng.random() < 0.03:  # goods refused at the door: sent back, then re-delivered
-                add(self.reverse(receipt, key(), "到货质量不合格,整单退回供应商"), 6, 40 + 10 * n)
-                add(self.receipt_again(receipt, key()), 10, 5 * n)
         group_orders = self.group_orders(rng, day)
         for block in range(len(BLOCKS)):
             start = int(BLOCKS[block][0][:2])
+            if until is not None and dt.time(start) >= until:
+                return docs
             walk_in = self.walk_in(rng, day, block, key())
             if walk_in:
                 add(walk_in, start + 1)  # the till's summary of the block, at its middle
@@ -202,103 +225,63 @@ class DemoShop:
             for i, order in enumerate(orders):
                 minute = 5 + i * 110 // len(orders)  # pick-ups spread over the block
                 doc = self.group_sale(day, order, key())
-                if doc:
-                    add(doc, start, minute)
-                    if rng.random() < 0.004:  # entered twice by mistake, then reversed
-                        twice = self.group_sale(day, order, key(), note_suffix="(重复录入)")
-                        if twice:
-                            add(twice, start, minute + 2)
-                            add(self.reverse(twice, key(), "社群订单重复录入,冲销"), start, minute + 4)
+                add(doc, start, minute)
+                if doc.lines and rng.random() < 0.004:  # entered twice by mistake, then reversed
+                    twice = self.group_sale(day, order, key(), note_suffix="(重复录入)")
+                    if twice.lines:
+                        add(twice, start, minute + 2)
+                        add(self.reverse(twice, key(), "社群订单重复录入,冲销"), start, minute + 4)
         damaged = self.damage_loss(rng, day, key())
         if damaged:
             add(damaged, 21)  # the evening round
+        expired = self.expired_loss(day, key())
+        if expired:
+            add(expired, 21, 10)  # closing: what may not be sold tomorrow comes off the shelf
         return docs
 
     # -- documents ------------------------------------------------------------------------
     def expired_loss(self, day: dt.date, key: str) -> PlannedDoc | None:
-        """Lots expired since before yesterday come off the shelf (yesterday's stay one day, shown red)."""
-        cutoff = day - dt.timedelta(days=1)
+        """Lots whose last selling day was today go to loss at closing (the shelf holds no expired lot)."""
+        tomorrow = day + dt.timedelta(days=1)
         lines = []
         for p in self.products:
-            qty = self.stock.expired(p.index, cutoff)
+            qty = self.stock.unsellable(p.index, tomorrow)
             if qty > 0:
                 self.stock.take(p.index, qty, None)
                 lines.append(PlannedLine(p.index, qty))
         if not lines:
             return None
-        return PlannedDoc(key, day, "loss", ("store", "loss"), lines, note="过期报损(每日早间清点)")
-
-    def receipt(self, rng: random.Random, day: dt.date, supplier: str, products: list[DemoProduct],
-                key: str) -> PlannedDoc | None:
-        allowed = DELIVERY_DAYS.get(supplier)
-        cover = 1
-        if allowed is not None:  # stock must last until the next delivery day
-            while (day.weekday() + cover) % 7 not in allowed:
-                cover += 1
-        lines = []
-        for p in products:
-            days_covered = min(cover, p.shelf_life) + 0.3
-            buffer = 1.4 if p.shelf_life >= 5 else (1.1 if p.shelf_life >= 3 else 0.9)  # lean on 1-day goods
-            target = self.expected[p.index] * days_covered * buffer + float(p.safety_stock) * 0.3
-            target = max(target, 1 if p.shelf_life <= 2 else 2)  # keep something on the shelf
-            have = self.stock.sellable(p.index, day)
-            want = target - float(have)
-            qty = self.round_order(p, want)
-            if qty <= 0:
-                continue
-            if rng.random() < 0.04 and qty > 1:  # short delivery
-                qty = max(ONE, (qty * 7 / 10).to_integral_value())
-            cost = int(p.cost * 100) * (100 + rng.randint(-5, 5)) // 100
-            lines.append(PlannedLine(p.index, qty, Decimal(cost) / 100))
-            self.stock.add(p.index, day + dt.timedelta(days=p.shelf_life), qty)
-        if not lines:
-            return None
-        return PlannedDoc(key, day, "receipt", ("supplier", "store"), lines, partner=supplier,
-                          note=f"{supplier} 早间送货")
-
-    @staticmethod
-    def round_order(p: DemoProduct, want: float) -> Decimal:
-        """Whole 箱 when a box is worth it, 5 斤 steps for big weighed orders, else whole units."""
-        step = p.box if p.box and want >= p.box * 0.8 else (5 if p.weighed and want >= 10 else 1)
-        return Decimal(math.floor(want / step + 0.5) * step)
-
-    def receipt_again(self, refused: PlannedDoc, key: str) -> PlannedDoc:
-        for line in refused.lines:
-            p = self.products[line.product]
-            self.stock.add(p.index, refused.day + dt.timedelta(days=p.shelf_life), line.quantity)
-        return PlannedDoc(key, refused.day, "receipt", refused.route, list(refused.lines), partner=refused.partner,
-                          note=f"{refused.partner} 补发(替换退回的一车货)")
+        return PlannedDoc(key, day, "loss", ("store", "loss"), lines, note="过期报损(打烊清点)")
 
     def reverse(self, original: PlannedDoc, key: str, reason: str) -> PlannedDoc:
-        """Undo `original` in the simulated stock, the way the ledger's reversal does (same lots)."""
+        """Undo a planned sale in the simulated stock, the way the ledger's reversal does (same lots)."""
         for line in original.lines:
-            p = self.products[line.product]
-            if original.route[0] == "supplier":
-                self.stock.remove(p.index, original.day + dt.timedelta(days=p.shelf_life), line.quantity)
-            else:
-                for expiry, qty in line.picks:
-                    self.stock.add(p.index, expiry, qty)
+            for expiry, qty in line.picks:
+                self.stock.add(line.product, expiry, qty)
         return PlannedDoc(key, original.day, "reversal", (original.route[1], original.route[0]),
                           partner=original.partner, note=reason, reverses=original.key)
 
+    def sell(self, day: dt.date, index: int, wanted: Decimal, doc: PlannedDoc, with_picks: bool = False) -> None:
+        """Sell what the shelf holds of `wanted` into `doc`; the rest is a lost sale."""
+        have = self.stock.sellable(index, day)
+        qty = min(wanted, have)
+        if qty > 0:
+            picks = self.stock.take(index, qty, day)
+            doc.lines.append(PlannedLine(index, qty, picks=picks if with_picks else []))
+        if wanted > have:
+            doc.lost.append(LostLine(index, wanted, have))
+
     def walk_in(self, rng: random.Random, day: dt.date, block: int, key: str) -> PlannedDoc | None:
-        lines = []
-        buyers_total = 0
+        start, end, _ = BLOCKS[block]
+        doc = PlannedDoc(key, day, "sale", ("store", "customer"), partner="门店零售")
         for p in self.products:
             buyers = poisson(rng, self.block_rate(p, day, block))
-            if not buyers:
-                continue
-            wanted = sum((self.one_buy(rng, p) for _ in range(buyers)), Decimal(0))
-            qty = self.fit(p, wanted, day)
-            if qty > 0:
-                buyers_total += buyers
-                self.stock.take(p.index, qty, day)
-                lines.append(PlannedLine(p.index, qty))
-        if not lines:
+            if buyers:
+                self.sell(day, p.index, sum((self.one_buy(rng, p) for _ in range(buyers)), ZERO), doc)
+        if not doc.lines and not doc.lost:
             return None
-        start, end, _ = BLOCKS[block]
-        return PlannedDoc(key, day, "sale", ("store", "customer"), lines, partner="门店零售",
-                          note=f"门店零售 {start}–{end}(收银汇总,{len(lines)} 种商品)")
+        doc.note = f"门店零售 {start}–{end}(收银汇总,{len(doc.lines)} 种商品)"
+        return doc
 
     def group_orders(self, rng: random.Random, day: dt.date) -> dict[int, list[dict]]:
         """The day's WeChat-group orders, each with its pick-up block, products and quantities."""
@@ -314,16 +297,13 @@ class DemoShop:
             orders.setdefault(block, []).append({"items": items, "label": f"{group} 接龙#{n + 1} {who}"})
         return orders
 
-    def group_sale(self, day: dt.date, order: dict, key: str, note_suffix: str = "") -> PlannedDoc | None:
-        lines = []
+    def group_sale(self, day: dt.date, order: dict, key: str, note_suffix: str = "") -> PlannedDoc:
+        """One group order as picked up: what the shelf had (its asked items kept for the message log)."""
+        doc = PlannedDoc(key, day, "sale", ("store", "customer"), partner="社群", note=order["label"] + note_suffix)
+        doc.asked = list(order["items"])
         for index, wanted in order["items"]:
-            qty = self.fit(self.products[index], wanted, day)
-            if qty > 0:
-                lines.append(PlannedLine(index, qty, picks=self.stock.take(index, qty, day)))
-        if not lines:
-            return None
-        return PlannedDoc(key, day, "sale", ("store", "customer"), lines, partner="社群",
-                          note=order["label"] + note_suffix)
+            self.sell(day, index, wanted, doc, with_picks=True)
+        return doc
 
     def damage_loss(self, rng: random.Random, day: dt.date, key: str) -> PlannedDoc | None:
         """Evening round: crushed strawberries, wilted greens, a dropped tray of eggs."""
@@ -332,7 +312,7 @@ class DemoShop:
             chance = 0.06 if "fragile" in p.tags else 0.012
             if rng.random() >= chance:
                 continue
-            on_hand = sum(self.stock.lots[p.index].values(), Decimal(0))
+            on_hand = sum(self.stock.lots[p.index].values(), ZERO)
             qty = min(on_hand, Decimal(rng.randint(5, 20)) * TENTH if p.weighed else ONE)
             if qty > 0:
                 self.stock.take(p.index, qty, None)  # the ledger's loss FEFO includes expired lots

@@ -1,16 +1,22 @@
 """`demo`: a reproducible fresh-food store history (鲜邻优选), posted through the services.
 
-Products, shelves and the run's parameters are written in one transaction; then every
-planned document is posted on its own with a deterministic key (demo:SEED:DAY:N). A run
-killed at any moment is continued by running it again with the same parameters: posted
-keys are skipped, the rest is posted. Another seed or size on the same file is refused.
+Products, shelves and the run's parameters are written in one transaction; then the shop runs day
+by day as Xiaopu would run it (the `app` policy of bench/sim): each morning the vans bring what the
+purchase suggestions ordered the evening before (services/demo/ordering.py), through the day the
+customers simulated in services/demo/simulation.py buy from what is on the shelf (what it lacks is a
+lost sale, recorded as the till does), in the evening damage and expired lots go to loss and 小王
+accepts the suggestions again. Each day is one transaction ending with the run's state (the day and
+the simulated shelf), so a run killed at any moment continues from the last whole day when run again
+with the same parameters. Another seed or size on the same file is refused.
 """
 from __future__ import annotations
 
 import datetime as dt
 import json
+import random
 import time
 from collections.abc import Callable
+from decimal import Decimal
 
 from models import Barcode, Document, Move, Product, Setting, write_transaction
 from services.catalog.locations import create_location, default_store, virtual
@@ -19,14 +25,25 @@ from services.core import clock
 from services.core.errors import ValidationError, XiaopuError
 from services.demo.catalog import DemoProduct, demo_products, shelf_locations
 from services.demo.customers import add_demo_customers
+from services.demo.group_log import LOG_DAYS, log_group_order
+from services.demo.ordering import (
+    accept_suggestions,
+    due_orders,
+    place_opening,
+    receive_order,
+    set_service_levels,
+)
 from services.demo.production import add_demo_production
 from services.demo.purchasing import DemoPurchasing
+from services.demo.returns import RETURNING_SUPPLIER, return_broken
 from services.demo.sales import add_demo_sales
-from services.demo.simulation import DemoShop, PlannedDoc
+from services.demo.simulation import SUPPLIERS, DemoShop, PlannedDoc, Stock
+from services.demo.stocktakes import count_category, counts_on
+from services.sales import lost_sales
 from services.stock import ledger, reversal
 
 STATE_KEY = "demo.run"
-KEY_PREFIX = "demo:{seed}:"
+ORDER_AT = dt.time(21, 30)  # after closing, 小王 orders what 建议采购 says
 
 
 class DemoRefused(XiaopuError):
@@ -84,23 +101,113 @@ def _product_ids(catalogue: list[DemoProduct]) -> list[int]:
     return [by_code[p.barcode] for p in catalogue]
 
 
-def _post(actor, doc: PlannedDoc, product_ids: list[int], places: dict[str, int],
-          buying: DemoPurchasing | None = None) -> bool:
-    """Post one planned document (or reversal); False when it was already there."""
-    if buying is not None and buying.takes(doc):  # a delivery against a purchase order
-        return buying.receive(doc)
+def _post(actor, doc: PlannedDoc, product_ids: list[int], places: dict[str, int]) -> str | None:
+    """Post one planned document (or reversal) and the lost sales it met; the document's number (None: none)."""
+    source = "group" if doc.partner == "社群" else "counter"
+    for lost in doc.lost:  # the till and the group clerk record what the shelf could not give
+        lost_sales.record_short(product_ids[lost.product], lost.asked, lost.available, source, doc.occurred_at,
+                                reference=doc.key, actor=actor)
     if doc.doc_type == "reversal":
         original = ledger.get_document(doc.reverses)
-        if original.state != "posted":
-            return False
-        reversal.reverse_document(actor, original.number, doc.note, doc_date=doc.day, occurred_at=doc.occurred_at)
-        return True
-    source, target = places[doc.route[0]], places[doc.route[1]]
-    lines = [ledger.Line(product_ids[ln.product], ln.quantity, source, target, unit_cost=ln.unit_cost)
+        return reversal.reverse_document(actor, original.number, doc.note, doc_date=doc.day,
+                                         occurred_at=doc.occurred_at).number
+    if not doc.lines:
+        return None
+    source_id, target_id = places[doc.route[0]], places[doc.route[1]]
+    lines = [ledger.Line(product_ids[ln.product], ln.quantity, source_id, target_id, unit_cost=ln.unit_cost)
              for ln in doc.lines]
-    result = ledger.post_document(actor, doc.doc_type, lines, key=doc.key, doc_date=doc.day,
-                                  partner=doc.partner, note=doc.note, occurred_at=doc.occurred_at)
-    return result.created
+    return ledger.post_document(actor, doc.doc_type, lines, key=doc.key, doc_date=doc.day, partner=doc.partner,
+                                note=doc.note, occurred_at=doc.occurred_at).number
+
+
+class _Days:
+    """The history day by day, each day one transaction that ends with the simulated shelf saved in the run's
+    state: a run killed mid-day loses that day only and continues from the shelf of the day before."""
+
+    def __init__(self, actor, catalogue: list[DemoProduct], state: dict, buying: DemoPurchasing):
+        self.actor, self.catalogue, self.state, self.buying = actor, catalogue, state, buying
+        self.end = dt.date.fromisoformat(state["end"])
+        self.first_day = self.end - dt.timedelta(days=state["days"] - 1)
+        self.product_ids = _product_ids(catalogue)
+        self.index_of = {pid: i for i, pid in enumerate(self.product_ids)}
+        self.places = {"store": default_store().id, "supplier": virtual("supplier").id,
+                       "customer": virtual("customer").id, "loss": virtual("loss").id}
+        stock = Stock.from_json(state["stock"]) if "stock" in state else None
+        self.shop = DemoShop(catalogue, state["seed"], self.first_day, state["days"], stock)
+
+    def run(self, say: Callable[[str], None]) -> None:
+        days = self.state["days"]
+        for number in range(self.state.get("day", 0), days):
+            day = self.first_day + dt.timedelta(days=number)
+            with write_transaction():
+                self.morning(number, day)
+                for doc in self.shop.plan_day(number, day, self.until(day)):
+                    number_posted = _post(self.actor, doc, self.product_ids, self.places)
+                    if doc.asked and number_posted and (self.end - day).days < LOG_DAYS:
+                        self.log_message(doc, number_posted)
+                self.evening(number, day)
+                if number < days - 1:  # the last evening's order is the owner's to place (建议采购)
+                    accept_suggestions(self.buying.purchaser, self.actor, dt.datetime.combine(day, ORDER_AT))
+                self.state.update(day=number + 1, stock=self.shop.stock.to_json())
+                _save_state(self.state)
+            if number % 10 == 9 or number == days - 1:
+                say(f"第 {number + 1}/{days} 天({day:%m月%d日}):已按建议采购进货、销售、报损……")
+
+    def until(self, day: dt.date) -> dt.time | None:
+        """A history ending today stops at this hour (the rest of today has not happened yet)."""
+        return clock.now().time() if day == self.end == clock.today() else None
+
+    def morning(self, number: int, day: dt.date) -> None:
+        """Last evening's orders arrive, one van after another, counted through receiving."""
+        rng = self.shop.rng(number, ":vans")
+        if number == 0:
+            self.open_shop(day)
+        for n, order in enumerate(due_orders(day)):
+            at = dt.datetime.combine(day, dt.time(6, 30)) + dt.timedelta(minutes=10 * n)
+            received = receive_order(self.buying.warehouse, self.actor, order, at,
+                                     lambda ordered: self.shop.short_delivery(rng, ordered))
+            expiry_of = {}
+            for item in received:
+                p = self.catalogue[self.index_of[item.product_id]]
+                expiry_of[item.product_id] = day + dt.timedelta(days=p.shelf_life)
+                self.shop.stock.add(p.index, expiry_of[item.product_id], item.quantity)
+            supplier = self.buying.suppliers[RETURNING_SUPPLIER]
+            if self.buying.supplier_of(order) == supplier.id:
+                at += dt.timedelta(minutes=5)
+                cost = {r.product_id: self.catalogue[self.index_of[r.product_id]].cost for r in received}
+                for pid, qty in return_broken(self.buying.warehouse, supplier.id, received, cost, expiry_of, at).items():
+                    self.shop.stock.remove(self.index_of[pid], expiry_of[pid], qty)
+
+    def evening(self, number: int, day: dt.date) -> None:
+        """After closing, on a few evenings: a category stocktake (services/demo/stocktakes.py)."""
+        category = counts_on(self.end, day)
+        if category is None or self.until(day) is not None:
+            return
+
+        def moved(product_id: int, expiry: dt.date, change: Decimal) -> None:
+            index = self.index_of[product_id]
+            if change > 0:
+                self.shop.stock.add(index, expiry, change)
+            else:
+                self.shop.stock.remove(index, expiry, -change)
+
+        count_category(self.buying.warehouse, self.actor, category, day, self.shop.rng(number, ":count"), moved)
+
+    def open_shop(self, day: dt.date) -> None:
+        set_service_levels(self.actor)
+        by_supplier: dict[int, list[tuple[int, Decimal]]] = {}
+        for p, pid in zip(self.catalogue, self.product_ids, strict=True):
+            supplier = self.buying.suppliers[SUPPLIERS[p.category]].id
+            by_supplier.setdefault(supplier, []).append((pid, self.shop.opening_stock(p)))
+        with clock.clock_at(dt.datetime.combine(day - dt.timedelta(days=1), ORDER_AT)):
+            for supplier, lines in by_supplier.items():
+                place_opening(self.buying.purchaser, self.actor, supplier, lines, day)
+
+    def log_message(self, doc: PlannedDoc, number: str) -> None:
+        rng = random.Random(doc.key)
+        asked = [(self.catalogue[i], self.product_ids[i], qty) for i, qty in doc.asked]
+        saved = [(self.catalogue[ln.product], self.product_ids[ln.product], ln.quantity) for ln in doc.lines]
+        log_group_order(self.actor, rng, doc.occurred_at, doc.note.split()[-1], asked, saved, number)
 
 
 def _summary(state: dict, started: float, resumed: bool) -> str:
@@ -145,25 +252,11 @@ def generate_demo(actor, products: int = 420, days: int = 90, seed: int = 1,
         catalogue = demo_products(products, seed)
 
     end = dt.date.fromisoformat(state["end"])
-    first_day = end - dt.timedelta(days=days - 1)
-    product_ids = _product_ids(catalogue)
-    places = {"store": default_store().id, "supplier": virtual("supplier").id,
-              "customer": virtual("customer").id, "loss": virtual("loss").id}
-    prefix = KEY_PREFIX.format(seed=seed)
-    posted_keys = {k for (k,) in Document.select(Document.key).where(Document.key.startswith(prefix)).tuples()}
-    buying = DemoPurchasing(actor, catalogue, product_ids, end)  # suppliers, staff; deliveries against orders
-    posted_keys |= buying.received_keys()
-    shop = DemoShop(catalogue, seed, first_day, days)
-    posted = 0
-    for number, day, plan in shop.days():
-        buying.plan_day(plan)
-        for doc in plan:
-            if doc.key not in posted_keys and _post(actor, doc, product_ids, places, buying):
-                posted += 1
-        if number % 10 == 9 or number == days - 1:
-            say(f"第 {number + 1}/{days} 天({day:%m月%d日}):本次已过账 {posted} 张单据……")
+    buying = DemoPurchasing(actor, catalogue, _product_ids(catalogue), end)
+    _Days(actor, catalogue, state, buying).run(say)
     with write_transaction():
         buying.finish()  # today's open orders, deliveries and returns: with the done flag, so once
+        buying.lead_time_unknown()
         add_demo_customers(actor, end)  # wholesale customers on credit (services/demo/customers.py)
         add_demo_sales(actor, end)  # today's open sales orders (services/demo/sales.py)
         add_demo_production(actor, end)  # BOMs and production orders in every state (services/demo/production.py)

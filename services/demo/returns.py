@@ -1,0 +1,45 @@
+"""The demo's supplier with too many returns: 豆香坊's tofu arrives broken or sour again and again, so about a
+fifth of each delivery's value goes back the same morning. Over the three months its return rate stays above
+the 15 % line and 报表 → 供应商退货 flags it (with the 谈判单 to talk about it).
+
+Each return takes the lot that just came (the ledger's lot of that expiry), and the simulated shelf loses
+the same quantity of that lot."""
+from __future__ import annotations
+
+import datetime as dt
+from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
+
+from models.catalog import Lot
+from services.demo.ordering import Received
+from services.purchasing.purchase_returns import ReturnLineInput, return_to_supplier
+
+RETURNING_SUPPLIER = "豆香坊豆制品厂"
+RETURN_SHARE = Decimal("0.2")
+REASON = "豆腐到货碎裂、有酸味,豆师傅同意退货"
+
+
+def returned_part(received: list[Received], cost: dict[int, Decimal]) -> dict[int, Decimal]:
+    """Whole units per product worth at least RETURN_SHARE of the delivery's value, the biggest lines first."""
+    left = sum((r.quantity * cost[r.product_id] for r in received), Decimal(0)) * RETURN_SHARE
+    sent: dict[int, Decimal] = {}
+    for item in sorted(received, key=lambda r: (-r.quantity * cost[r.product_id], r.product_id)):
+        if left <= 0:
+            break
+        qty = min(item.quantity.to_integral_value(ROUND_FLOOR), (left / cost[item.product_id]).to_integral_value(ROUND_CEILING))
+        if qty > 0:
+            sent[item.product_id] = qty
+            left -= qty * cost[item.product_id]
+    return sent
+
+
+def return_broken(actor, supplier_id: int, received: list[Received], cost: dict[int, Decimal],
+                  expiry_of: dict[int, dt.date], at: dt.datetime) -> dict[int, Decimal]:
+    """Send back the broken part of a delivery from its own lots; returns the quantity sent back per product id."""
+    sent = returned_part(received, cost)
+    lines = []
+    for pid, qty in sent.items():
+        lot = Lot.select(Lot.id).where((Lot.product == pid) & (Lot.expiry_date == expiry_of[pid])).order_by(Lot.id.desc()).first()
+        lines.append(ReturnLineInput(pid, qty, lot_id=lot.id if lot else None))
+    if lines:
+        return_to_supplier(actor, supplier_id, lines, REASON, on=at.date(), occurred_at=at)
+    return sent
