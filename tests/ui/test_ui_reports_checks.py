@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QFileDialog
 from models import Balance
 from models.reconciliation import Reconciliation
 from services.core import users
+from services.core.clock import clock_at
 from services.reports import reconcile as reconcile_service
 from services.sales.sales_emergency import emergency_outbound
 from services.sales.sales_lines import SaleLineInput
@@ -101,6 +102,12 @@ def test_the_audit_report_of_this_week_and_the_one_before(week, make_window, qtb
     view.by.setCurrentIndex(1)  # last week: nothing happened
     qtbot.waitUntil(lambda: "紧急出库(0)" in [row[0] for row in cells(view.table)])
     assert (view.period.start, view.period.end) == (dt.date(2026, 11, 23), dt.date(2026, 11, 29))
+
+    view.by.setCurrentIndex(0)
+    with clock_at(dt.datetime(2026, 12, 7, 8, 0)):  # the window stayed open overnight: Monday starts a week
+        view.reload()
+        assert view.by.currentText() == "本周 12-07 – 12-07" and view.by.itemText(1) == "上周 11-30 – 12-06"
+        assert "紧急出库(0)" in [row[0] for row in cells(view.table)]
 
 
 def test_the_week_exported_to_excel_keeps_its_sections(week, make_window, qtbot, monkeypatch, tmp_path):

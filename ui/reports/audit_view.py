@@ -110,6 +110,14 @@ class AuditView(PeriodReportView):
         self._follow_week()
 
     def _follow_week(self) -> None:
+        if self.by.itemData(0)[1] != today():  # the window stayed open past midnight: the weeks move on
+            chosen = self.by.currentIndex()
+            self.by.blockSignals(True)
+            self.by.clear()
+            for title, week in weeks(today()):
+                self.by.addItem(title, week)
+            self.by.setCurrentIndex(chosen)
+            self.by.blockSignals(False)
         start, end = self.by.currentData()
         self.period.blockSignals(True)
         self.period.set_range(start, end)
