@@ -164,13 +164,15 @@ def test_run_gui_restores_the_previous_excepthook(qapp, tmp_path, fatal):
 def test_demo_opens_a_generated_store(qapp, tmp_path, fatal, monkeypatch):
     from services.catalog import products
 
-    opened = []
+    opened, warned = [], []
+    # a failing demo says so in a modal box: recorded here, so the test fails instead of waiting for a click
+    monkeypatch.setattr(gui, "show_warning", warned.append)
     monkeypatch.setattr(gui, "DEMO_SIZE", {"products": 12, "days": 2, "seed": 1})
     monkeypatch.setattr(gui, "_run_window", lambda app, context, smoke, crash: opened.append(
         products.count_products()) or 0)
     db = tmp_path / "demo.sqlite3"
     assert gui.run_gui(args("--db", str(db), "--demo")) == 0
-    assert fatal == [] and opened and opened[0] >= 12
+    assert fatal == [] and warned == [] and opened and opened[0] >= 12
     assert gui.run_gui(args("--db", str(db), "--demo")) == 0, "a finished demo opens as it is"
     assert opened[1] == opened[0]
 
