@@ -5,7 +5,8 @@ audit log, where each is recorded:
 - sales let through a review rule (over the approval threshold, below the floor price, over the
   credit limit): a sales order's review_reasons, approved by finance or the owner;
 - receipts over the delivery tolerance or expired on arrival: a goods receipt's decision;
-- counts posted with lines over the variance limit: the count session's lines (stocktake.variance);
+- counts posted with lines over the variance limit: the count session's lines (stocktake.variance's
+  limit, the lines read in one query by count_variance);
 - emergency outbounds and whether their paperwork is done (emergency_completed_at);
 - reversals (the reversal document's note says what and why); approvals of purchase and sales
   orders; user and role changes and shop settings (the audit log);
@@ -14,16 +15,18 @@ Logins and failed logins are not recorded anywhere: the report says so instead o
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass, field
 
-from models import AuditEvent, CountLine, CountSession, Document, GoodsReceipt, PurchaseOrder, User
+from models import AuditEvent, CountSession, Document, GoodsReceipt, PurchaseOrder, User
 from models.sales import SalesOrder
+from services.core import shop_settings
 from services.core.messages import msg
 from services.core.permissions import require
+from services.reports.count_variance import differing_lines
 from services.reports.ledger_sql import day_start
 from services.reports.period import Period, period
 from services.reports.reconcile import ReconciliationRow, reconciliations
-from services.stocktake.variance import line_variance
 
 WEEK_DAYS = 7
 NOT_RECORDED = ("logins", "failed_logins")  # nothing in the program writes them down yet
@@ -112,19 +115,16 @@ def _receipt_decisions(week: _Week) -> list[AuditItem]:
 
 def _counts_over_limit(week: _Week) -> list[AuditItem]:
     """Sessions posted in the week with lines over the variance limit (only the lines that differ are
-    judged, by the stocktake's own rule)."""
-    items = []
-    sessions = (CountSession.select().where((CountSession.state == "posted") & week.during(CountSession.posted_at))
-                .order_by(CountSession.posted_at))
-    for session in sessions:
-        own = {d for d in (session.adjustment_doc_id, session.loss_doc_id) if d}
-        differing = CountLine.select().where((CountLine.session == session.id) & CountLine.counted_qty.is_null(False)
-                                             & (CountLine.counted_qty != CountLine.snapshot_qty))
-        over = sum(1 for line in differing if line_variance(line, exclude_docs=own).over_limit)
-        if over:
-            items.append(AuditItem(session.posted_at, session.ref, week.who(session.posted_by_id),
-                                   msg("report.audit.lines_over_limit", lines=over)))
-    return items
+    judged, by the stocktake's own rule: over the percent of the system quantity or the amount)."""
+    sessions = list(CountSession.select().where((CountSession.state == "posted") & week.during(CountSession.posted_at))
+                    .order_by(CountSession.posted_at))
+    pct = shop_settings.get("stocktake.variance_limit_percent")
+    amount = shop_settings.get("stocktake.variance_limit_amount")
+    over: Counter[int] = Counter(
+        line.session_id for line in differing_lines([s.id for s in sessions])
+        if abs(line.variance) * 100 > pct * line.snapshot or abs(line.variance * line.cost) > amount)
+    return [AuditItem(s.posted_at, s.ref, week.who(s.posted_by_id), msg("report.audit.lines_over_limit", lines=over[s.id]))
+            for s in sessions if over[s.id]]
 
 
 def _emergencies(week: _Week) -> list[AuditItem]:

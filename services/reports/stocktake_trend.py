@@ -1,7 +1,7 @@
 """Stocktake trend: the variance rate of every posted count and of each category by month, against
 the seed store's 0.5% line — stable when every month of the last three had counts and came in under
-it. The rates are stocktake.variance's (Σ|variance × cost| ÷ Σ(system stock × cost)); a rate is a
-ratio, so a role without cost.view sees it too."""
+it. The rates are stocktake.variance's (Σ|variance × cost| ÷ Σ(system stock × cost)), summed in SQL by
+count_variance; a rate is a ratio, so a role without cost.view sees it too."""
 from __future__ import annotations
 
 import datetime as dt
@@ -10,9 +10,9 @@ from decimal import Decimal
 
 from services.core.clock import today
 from services.core.messages import msg
+from services.reports.count_variance import count_sums, month_of, rates_by
 from services.reports.figures import dec
 from services.reports.period import Period, buckets, months_up_to, period
-from services.stocktake.variance import category_rates, month_rates, session_rates
 
 STABLE_LINE = Decimal("0.5")  # percent
 STABLE_MONTHS = 3
@@ -72,12 +72,14 @@ def stocktake_trend(actor, start: dt.date | None = None, end: dt.date | None = N
     """Counts posted from `start` (default: the STABLE_MONTHS calendar months up to `end`) to `end` (today)."""
     whole = period(start, end) if start else months_up_to(end or today(), STABLE_MONTHS)
     months = [b.start.strftime("%Y-%m") for b in buckets(whole, "month")]
-    counts = [CountRate(r.ref, r.posted_at, r.scope, r.lines, r.rate) for r in session_rates()
-              if r.posted_at.date() in whole]
-    by_month = month_rates()
+    sums = count_sums()
+    counts = [CountRate(ref, posted_at, scope, lines, rate) for (ref, posted_at, scope), (lines, rate)
+              in rates_by(sums, lambda r: (r.ref, r.posted_at, r.scope)).items()
+              if posted_at.date() in whole]
+    by_month = {month: rate for (month,), (_, rate) in rates_by(sums, lambda r: (month_of(r),)).items()}
     shop_rates = [by_month.get(m) for m in months]
     per_category: dict[str, dict[str, Decimal]] = {}
-    for month, category, rate in category_rates():
+    for (category, month), (_, rate) in rates_by(sums, lambda r: (r.category, month_of(r))).items():
         per_category.setdefault(category, {})[month] = rate
     categories = []
     for name, rates in sorted(per_category.items()):
