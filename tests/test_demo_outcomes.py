@@ -15,8 +15,8 @@ from models.purchasing import GoodsReceipt, PurchaseOrder, PurchaseReturn, Suppl
 from services.catalog.locations import virtual
 from services.core import clock
 from services.core.messages import msg
-from services.demo.ordering import OPENING_NOTE
-from services.demo.returns import RETURNING_SUPPLIER
+from services.demo.ordering import OPENING_NOTE, Received
+from services.demo.returns import RETURNING_SUPPLIER, returned_part
 from services.demo.store import generate_demo
 from services.purchasing import suggestions
 from services.purchasing.purchase_returns import supplier_return_rate
@@ -118,3 +118,12 @@ def test_the_kpis_report_what_the_suggestions_achieved(demo):
 def test_the_startup_alert_is_a_count_a_person_can_read(demo):
     late = [s for s in suggestions.alerts() if s.alert == "too_late"]
     assert len(late) < PRODUCTS / 4, [s.name for s in late]
+
+
+def test_the_tofu_maker_takes_back_a_fifth_of_the_delivery_by_value():
+    """10 盒 老豆腐 at 1.50 and 4 瓶 豆浆 at 2.00 came: 23.00 yuan, a fifth is 4.60. A fifth of each line in
+    whole units is 2 老豆腐 (3.00) and no 豆浆; the 1.60 left takes two more 老豆腐, the biggest line."""
+    tofu, soy = 11, 12
+    sent = returned_part([Received(tofu, Decimal(10)), Received(soy, Decimal(4))],
+                         {tofu: Decimal("1.50"), soy: Decimal("2.00")})
+    assert sent == {tofu: Decimal(4)}

@@ -19,17 +19,20 @@ REASON = "豆腐到货碎裂、有酸味,豆师傅同意退货"
 
 
 def returned_part(received: list[Received], cost: dict[int, Decimal]) -> dict[int, Decimal]:
-    """Whole units per product worth at least RETURN_SHARE of the delivery's value, the biggest lines first."""
+    """Whole units per product worth at least RETURN_SHARE of the delivery's value: a fifth of each line
+    (whole units), then a unit more of the biggest lines until the value is reached."""
+    whole = {r.product_id: r.quantity.to_integral_value(ROUND_FLOOR) for r in received}
+    sent = {pid: (qty * RETURN_SHARE).to_integral_value(ROUND_FLOOR) for pid, qty in whole.items()}
     left = sum((r.quantity * cost[r.product_id] for r in received), Decimal(0)) * RETURN_SHARE
-    sent: dict[int, Decimal] = {}
+    left -= sum((qty * cost[pid] for pid, qty in sent.items()), Decimal(0))
     for item in sorted(received, key=lambda r: (-r.quantity * cost[r.product_id], r.product_id)):
         if left <= 0:
             break
-        qty = min(item.quantity.to_integral_value(ROUND_FLOOR), (left / cost[item.product_id]).to_integral_value(ROUND_CEILING))
-        if qty > 0:
-            sent[item.product_id] = qty
-            left -= qty * cost[item.product_id]
-    return sent
+        pid = item.product_id
+        more = min(whole[pid] - sent[pid], (left / cost[pid]).to_integral_value(ROUND_CEILING))
+        sent[pid] += more
+        left -= more * cost[pid]
+    return {pid: qty for pid, qty in sent.items() if qty > 0}
 
 
 def return_broken(actor, supplier_id: int, received: list[Received], cost: dict[int, Decimal],

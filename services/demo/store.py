@@ -44,6 +44,7 @@ from services.stock import ledger, reversal
 
 STATE_KEY = "demo.run"
 ORDER_AT = dt.time(21, 30)  # after closing, 小王 orders what 建议采购 says
+FIRST_VAN = dt.time(6, 30)  # the morning deliveries come one van after another from here
 
 
 class DemoRefused(XiaopuError):
@@ -139,9 +140,11 @@ class _Days:
         days = self.state["days"]
         for number in range(self.state.get("day", 0), days):
             day = self.first_day + dt.timedelta(days=number)
+            until = self.until(day)
             with write_transaction():
-                self.morning(number, day)
-                for doc in self.shop.plan_day(number, day, self.until(day)):
+                if until is None or until >= FIRST_VAN:
+                    self.morning(number, day)
+                for doc in self.shop.plan_day(number, day, until):
                     number_posted = _post(self.actor, doc, self.product_ids, self.places)
                     if doc.asked and number_posted and (self.end - day).days < LOG_DAYS:
                         self.log_message(doc, number_posted)
@@ -163,7 +166,7 @@ class _Days:
         if number == 0:
             self.open_shop(day)
         for n, order in enumerate(due_orders(day)):
-            at = dt.datetime.combine(day, dt.time(6, 30)) + dt.timedelta(minutes=10 * n)
+            at = dt.datetime.combine(day, FIRST_VAN) + dt.timedelta(minutes=10 * n)
             received = receive_order(self.buying.warehouse, self.actor, order, at,
                                      lambda ordered: self.shop.short_delivery(rng, ordered))
             expiry_of = {}
