@@ -2,8 +2,11 @@
 while throwing little away? (issue 12; the model and the policies: bench/sim/)
 
     python bench/simulate.py --products 60 --days 42 --seeds 3 --policies app,par,naive [--warmup 14]
+        [--service-level 97] [--category-levels "面包=90,乳品=99"] [--frontier 90,95,99] [--first-seed 1]
 
-Prints one JSON line per run (policy, seed) and then a table of the medians over the seeds.
+Prints one JSON line per run (policy, seed) and then a table of the medians over the seeds, and
+per category fill / waste. --frontier also runs `app` at each of those service levels (the
+owner's setting: app@90, …), so the table shows where fill and waste pull apart per category.
 Numbers, not pass/fail.
 """
 from __future__ import annotations
@@ -69,15 +72,24 @@ def main() -> int:
     parser.add_argument("--seeds", type=int, default=3)
     parser.add_argument("--warmup", type=int, default=14)
     parser.add_argument("--policies", default="app,par,naive")
+    parser.add_argument("--first-seed", type=int, default=1, help="seeds first-seed … first-seed + seeds − 1")
+    parser.add_argument("--service-level", help="the shop's service level for app, percent (default: the engine's)")
+    parser.add_argument("--category-levels", help="the owner's per-category levels for app, e.g. 面包=90,乳品=99")
+    parser.add_argument("--frontier", default="", help="also app at each of these service levels, e.g. 90,95,99")
     args = parser.parse_args()
     policies = [p.strip() for p in args.policies.split(",") if p.strip()]
     unknown = [p for p in policies if p not in POLICIES]
     if unknown:
         parser.error(f"unknown policies {unknown}; choose from {sorted(POLICIES)}")
+    levels = [level.strip() for level in args.frontier.split(",") if level.strip()]
     runs = []
-    for seed in range(1, args.seeds + 1):
-        for policy in policies:
-            result = run(policy, args.products, args.days, seed, args.warmup)
+    for seed in range(args.first_seed, args.first_seed + args.seeds):
+        plays = ([(p, p, args.service_level, args.category_levels) for p in policies]
+                 + [(f"app@{level}", "app", level, None) for level in levels])
+        for label, policy, level, by_category in plays:
+            result = run(policy, args.products, args.days, seed, args.warmup, service_level=level,
+                         category_levels=by_category)
+            result["policy"] = label
             print(json.dumps(result, ensure_ascii=False), flush=True)
             runs.append(result)
     print()

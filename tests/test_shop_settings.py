@@ -36,3 +36,21 @@ def test_a_form_saves_whole_or_not_at_all(owner):
     shop_settings.set_values(owner, {"shop.name": "李姐生鲜", "purchase.price_flag_percent": "10"})
     assert shop_settings.get("shop.name") == "李姐生鲜"
     assert AuditEvent.select().count() == events + 1, "only the changed value is audited"
+
+
+def test_service_levels_per_category_are_checked_and_kept_as_written(owner):
+    # Issue 12 (5): the owner wants bread on the shelf 90 % of the time and milk 99 %.
+    from services.core.service_levels import DEFAULT_LEVEL, parse_levels
+
+    assert shop_settings.get("suggestion.service_level") == DEFAULT_LEVEL
+    shop_settings.set_values(owner, {"suggestion.service_level": "95",
+                                     "suggestion.category_service_levels": "面包=90, 乳品：99%"})
+    assert shop_settings.get("suggestion.service_level") == 95
+    assert parse_levels(shop_settings.get("suggestion.category_service_levels")) == {"面包": 90, "乳品": 99}
+    with pytest.raises(ValidationError, match="“面包 九十”应写成 品类=百分比"):
+        shop_settings.set_value(owner, "suggestion.category_service_levels", "面包 九十")
+    with pytest.raises(ValidationError, match="应在 50% 到 99.9% 之间"):
+        shop_settings.set_value(owner, "suggestion.category_service_levels", "面包=100")
+    with pytest.raises(ValidationError, match="应在 50% 到 99.9% 之间"):
+        shop_settings.set_value(owner, "suggestion.service_level", "30")
+    assert shop_settings.get("suggestion.category_service_levels") == "面包=90, 乳品:99%"  # full width made plain

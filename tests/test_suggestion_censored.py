@@ -1,7 +1,8 @@
-"""Issue 12, items 2–4: demand that the empty shelf hid. A day that sold out early would have sold
+"""Issue 12, items 2–5: demand that the empty shelf hid. A day that sold out early would have sold
 more; a product that stood empty is not a product nobody wants; a slow perishable still gets its
 pack; a pack too big to sell in time stays on the list with the owner's choice; a young shop's
-weekday factors are not read from a weekday seen twice. Numbers worked out by hand."""
+weekday factors are not read from a weekday seen twice; the owner's service level per category sets
+the safety line. Numbers worked out by hand."""
 from __future__ import annotations
 
 import datetime as dt
@@ -50,8 +51,8 @@ def test_a_product_that_stood_empty_keeps_its_demand(shop):
     supplies(shop, farm, eggs)
     s = suggestions.explain(eggs.id, at=NOW)
     assert s.avg_daily == 6 and s.demand.seen_days == 4
-    # now (Wed 14:00, 18:30 sales still to come) → Fri 08:00: Wed 6 + Thu 6; safety one day 6
-    assert s.need == 18 and s.suggested == 18
+    # now (Wed 14:00, 18:30 sales still to come) → Fri 08:00: Wed 6 + Thu 6; safety 2.0537 × √12 → 7.2
+    assert s.need == D("19.2") and s.suggested == 20
     assert s in suggestions.suggest(NOW)
 
 
@@ -111,3 +112,29 @@ def test_a_young_shop_flat_seller_gets_flat_weekday_factors(shop):
     demand = demand_by_product(end, 7)[rice.id]
     assert demand.weekday_factor == (1,) * 7
     assert demand.avg_daily == 10 and demand.peak is None
+
+
+def test_the_owner_sets_a_service_level_per_category(shop):
+    # Issue 12 (5): 吐司 and 酸奶 both sell 10 a day; the owner would rather run out of bread now and
+    # then (面包 90 %) than throw it away, and wants yogurt nearly always there (乳品 99 %). Demand
+    # from Wed 14:00 to Fri 08:00 is 17 for each, spread √17 = 4.12: bread keeps 1.2816 × 4.12 = 5.28
+    # → 5.3, yogurt 2.3263 × 4.12 = 9.59 → 9.6; a category not named keeps the shop's 98 %.
+    from services.core import shop_settings
+    from services.purchasing import suggestions as engine
+
+    shop_settings.set_value(shop.owner, "suggestion.category_service_levels", "面包=90, 乳品=99")
+    farm = make_supplier(shop)
+    made = {}
+    for name, category in (("吐司", "面包"), ("酸奶", "乳品"), ("茼蒿", "蔬菜")):
+        product = make_product(shop, name, shelf_life=None)
+        product.category = category
+        product.save()
+        supplies(shop, farm, product)
+        for day in WEEK:
+            post(shop, "receipt", product, "10", at(day, dt.time(7)))
+            for qty, time in (("3", MORNING), ("3", AFTERNOON), ("4", EVENING)):
+                post(shop, "sale", product, qty, at(day, time))
+        made[name] = engine.explain(product.id, at=NOW)
+    assert {name: (s.service_level, s.safety_stock) for name, s in made.items()} == {
+        "吐司": (90, D("5.3")), "酸奶": (99, D("9.6")), "茼蒿": (98, D("8.5"))}
+    assert made["吐司"].as_json()["service_level"] == "90"

@@ -16,28 +16,35 @@ from bench.sim.model import FIRST_DAY, demand_table, make_products
 from bench.sim.policies import POLICIES, Evening
 from bench.sim.shop import Shop, moment, opening_hours
 from models import database, open_database
+from services.core import shop_settings
 from services.core.clock import clock_at
 from services.shop.setup import initialise
 
 OPENING_DAYS = 2
 
 
-def run(policy: str, products: int, days: int, seed: int, warmup: int = 14, catalogue=None) -> dict:
+def run(policy: str, products: int, days: int, seed: int, warmup: int = 14, catalogue=None,
+        service_level: str | None = None, category_levels: str | None = None) -> dict:
     """The run's summary (bench/sim/metrics.py) with its parameters; `catalogue` replaces the drawn
-    products (tests give one product with a known demand)."""
+    products (tests give one product with a known demand); `service_level` and `category_levels` are
+    the owner's shop settings (suggestion.service_level, suggestion.category_service_levels) — only
+    the `app` policy reads them."""
     sim_products = catalogue if catalogue is not None else make_products(products, days, seed)
     asked = demand_table(sim_products, days, seed) if catalogue is None else catalogue_demand(sim_products, days)
     with tempfile.TemporaryDirectory() as folder:
         with clock_at(moment(FIRST_DAY, dt.time(5))):
             open_database(Path(folder) / "sim.sqlite3")
             owner = initialise()
+            settings = {"suggestion.service_level": service_level, "suggestion.category_service_levels": category_levels}
+            shop_settings.set_values(owner, {key: value for key, value in settings.items() if value is not None})
             shop = Shop(owner, sim_products, seed)
         try:
             tally = simulate(shop, POLICIES[policy], asked, days, warmup)
         finally:
             database.close()
     return {"policy": policy, "products": len(sim_products), "days": days, "warmup": warmup, "seed": seed,
-            **tally.summary()}
+            "service_level": service_level,
+            "category_levels": category_levels, **tally.summary()}
 
 
 def catalogue_demand(products, days: int) -> list[list[list[int]]]:

@@ -4077,6 +4077,22 @@ Where do the goods go?</translation>
         <translation>Suggestions average the sales of this many recent days</translation>
     </message>
     <message>
+        <source>服务水平(%)</source>
+        <translation>Service level (%)</translation>
+    </message>
+    <message>
+        <source>建议采购备到能满足这个比例的顾客:越高断货越少、损耗越多</source>
+        <translation>Suggestions stock enough for this share of customers: higher means fewer empty shelves and more waste</translation>
+    </message>
+    <message>
+        <source>各品类服务水平</source>
+        <translation>Service level per category</translation>
+    </message>
+    <message>
+        <source>如 面包=90, 乳品=99;没写的品类用上一行</source>
+        <translation>e.g. Bread=90, Dairy=99 (names as in the catalogue); categories not named use the line above</translation>
+    </message>
+    <message>
         <source>打印采购单的抬头</source>
         <translation>Printed purchase order header</translation>
     </message>

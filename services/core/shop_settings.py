@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from models import Setting, write_transaction
 from reports.print_data import ShopHeader
-from services.core import audit
+from services.core import audit, service_levels
 from services.core.errors import ValidationError
 from services.core.numbers import normalise_text, to_decimal, to_int
 from services.core.permissions import require
@@ -30,6 +30,8 @@ SETTINGS: dict[str, ShopSetting] = {s.key: s for s in (
     ShopSetting("purchase.price_flag_percent", Decimal, Decimal("10"), "进价高于上次提示(%)"),
     ShopSetting("receipt.over_tolerance_percent", Decimal, Decimal("5"), "超收容差(%)"),
     ShopSetting("suggestion.window_days", int, 7, "需求统计天数"),
+    ShopSetting("suggestion.service_level", Decimal, service_levels.DEFAULT_LEVEL, "采购建议服务水平(%)"),
+    ShopSetting("suggestion.category_service_levels", str, "", "各品类服务水平(%),如 面包=90, 乳品=99"),
     ShopSetting("sales.approval_threshold", Decimal, Decimal("5000"), "销售单审核金额(元)"),
     ShopSetting("sales.hold_minutes", int, 30, "未付款订单保留库存(分钟)"),
     ShopSetting("scale.value_13", str, "weight", "13 位秤码记的是 weight(重量)还是 price(金额)"),
@@ -43,6 +45,11 @@ SETTINGS: dict[str, ShopSetting] = {s.key: s for s in (
 
 
 def _parse(spec: ShopSetting, raw: object):
+    if spec.key == "suggestion.service_level":
+        return service_levels.check_level(raw, spec.label)
+    if spec.key == "suggestion.category_service_levels":  # stored as the owner wrote it, checked
+        service_levels.parse_levels(normalise_text(raw))
+        return normalise_text(raw)
     if spec.kind is Decimal:
         return to_decimal(raw, spec.label, places=4)
     if spec.kind is int:

@@ -95,6 +95,8 @@ def reason(s: Suggestion) -> str:
                 parts.append(msg("suggest.choice_pack"))
     elif s.pack_size != 1:
         parts.append(msg("suggest.pack", pack=fmt_qty(s.pack_size), unit=s.unit))
+    if s.need > 0:
+        parts.append(msg("suggest.service_level", level=fmt_qty(s.service_level)))
     return msg("suggest.sep").join(parts)
 
 
@@ -149,5 +151,5 @@ def as_json(s: Suggestion) -> dict:
         "delivery_after": _moment(s.delivery_after), "stockout_at": _moment(s.stockout_at),
         "alert": s.alert, "problem": s.problem, "peak": peak, "reason": reason(s),
         "choice": s.choice or None, "choices": list(CHOICES.get(s.choice, ())),
-        "censored_days": s.demand.censored_days,
+        "censored_days": s.demand.censored_days, "service_level": _dec(s.service_level, "0.1"),
     }

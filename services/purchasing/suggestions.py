@@ -11,8 +11,10 @@ For each active product, all quantities in its base unit:
          weeks (services.stock.demand).
     available = on hand in unexpired lots − reserved
     wasted = the part of `available` that expires unsold before T2 (FEFO walk, services.stock.rundown)
-    safety = (product.safety_stock, or SAFETY_DAYS × average daily sales when none is set)
-             × (1 + loss rate), rounded up to 0.1 — a shop that throws more away keeps more back.
+    z    = the category's service level as standard deviations (services.core.service_levels)
+    safety = product.safety_stock × (1 + loss rate) — a shop that throws more away keeps more
+             back —, or when none is set z × √demand(now, T2), the Poisson spread of what the
+             customers may ask before the delivery after next (services.purchasing.safety).
     need = demand(now, T2) + safety − (available − wasted) − on order
     cap  = demand(T1, end of the expiry day of goods arriving at T1) − carry − on order   (only with a shelf life)
            the goods expire T1's date + shelf life and sell through that whole day (services.stock.expiry);
@@ -36,12 +38,13 @@ from dataclasses import dataclass, replace
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 
 from models import Product, ProductUnit, Supplier, write_transaction
-from services.core import shop_settings
+from services.core import service_levels, shop_settings
 from services.core.clock import now
 from services.core.errors import NotFound, ValidationError
 from services.core.messages import msg
 from services.core.numbers import QTY_STEP
 from services.purchasing import purchase_orders, suggestion_inputs, suggestion_text
+from services.purchasing.safety import safety_stock
 from services.purchasing.suggestion_inputs import OrderTerms
 from services.stock.demand import Demand, Peak, demand_by_product, no_demand
 from services.stock.expiry import is_sellable, sellable_until, shelf_life_expiry
@@ -49,7 +52,6 @@ from services.stock.rundown import StockLot, run_down
 
 ZERO, ONE = Decimal(0), Decimal(1)
 DELIVERY_TIME = dt.time(8, 0)  # suppliers deliver in the morning (the demo's vans come 06:30–08:00)
-SAFETY_DAYS = ONE  # without a set safety stock: one average day, for goods that keep a few days
 UNKNOWN_HORIZON = dt.timedelta(days=2)  # without a delivery calendar: look this far for a stock-out
 ONE_PACK_SHARE = Decimal("0.5")  # a pack half of which sells before expiry is still worth one pack
 MISSED_MIN = ONE  # alert only when the gap would miss at least one base unit of sales (not 0.2 of a slow item)
@@ -86,6 +88,7 @@ class Suggestion:
     at: dt.datetime
     drafted: Decimal = ZERO  # on draft purchase orders: not ordered yet, so not subtracted; shown in the reason
     choice: str = ""  # "" | "pack_too_big": nothing suggested, the owner chooses (suggestion_text.CHOICES)
+    service_level: Decimal = service_levels.DEFAULT_LEVEL  # percent: the category's or the shop's
 
     @property
     def avg_daily(self) -> Decimal:
@@ -126,12 +129,6 @@ def _floor_to(quantity: Decimal, pack: Decimal) -> Decimal:
     return ((quantity / pack).to_integral_value(ROUND_FLOOR) * pack).quantize(QTY_STEP)
 
 
-def safety_stock(set_value: Decimal, demand: Demand) -> Decimal:
-    """The safety line: the product's own (or one average day) grown by its loss rate."""
-    base = set_value if set_value and set_value > 0 else SAFETY_DAYS * demand.avg_daily
-    return (base * (ONE + demand.loss_rate)).quantize(Decimal("0.1"), ROUND_CEILING)
-
-
 class _Context:
     """Everything read once for a run: demand, stock, reservations, orders, supplier calendars."""
 
@@ -144,6 +141,8 @@ class _Context:
         self.on_order = suggestion_inputs.on_order_by_product()
         self.drafted = suggestion_inputs.drafted_by_product()
         self.terms = suggestion_inputs.order_terms(product_ids)
+        self.level = shop_settings.get("suggestion.service_level")
+        self.levels = service_levels.parse_levels(shop_settings.get("suggestion.category_service_levels"))
         self._calendars: dict[int, tuple[dt.datetime, dt.datetime, dt.datetime] | None] = {}
 
     def calendar(self, terms: OrderTerms) -> tuple[dt.datetime, dt.datetime, dt.datetime] | None:
@@ -166,19 +165,22 @@ def _deliveries(supplier: Supplier, placed: dt.datetime, count: int) -> list[dt.
 
 
 def _plan(row: tuple, ctx: _Context) -> Suggestion:
-    pid = row[0]
+    pid, category = row[0], row[-1]
     terms = ctx.terms.get(pid)
     calendar = ctx.calendar(terms) if terms is not None and terms.lead_time_days is not None else None
-    planned = plan_product(row, ctx.demand.get(pid) or no_demand(pid, ctx.window_days), ctx.stock.get(pid, []),
-                           ctx.reserved.get(pid, ZERO), ctx.on_order.get(pid, ZERO), terms, calendar, ctx.at)
+    level = ctx.levels.get(category, ctx.level)
+    planned = plan_product(row[:-1], ctx.demand.get(pid) or no_demand(pid, ctx.window_days), ctx.stock.get(pid, []),
+                           ctx.reserved.get(pid, ZERO), ctx.on_order.get(pid, ZERO), terms, calendar, ctx.at, level)
     return replace(planned, drafted=ctx.drafted[pid]) if pid in ctx.drafted else planned
 
 
 def plan_product(row: tuple, demand: Demand, lots: list[tuple[dt.date | None, Decimal]], reserved: Decimal,
                  on_order: Decimal, terms: OrderTerms | None,
-                 calendar: tuple[dt.datetime, dt.datetime, dt.datetime] | None, at: dt.datetime) -> Suggestion:
+                 calendar: tuple[dt.datetime, dt.datetime, dt.datetime] | None, at: dt.datetime,
+                 level: Decimal = service_levels.DEFAULT_LEVEL) -> Suggestion:
     """The engine for one product, without the database: `row` is (id, sku, name, unit, shelf life,
-    safety stock); `lots` its stock per expiry; `calendar` (T1, T2, next delivery of tomorrow's order)."""
+    safety stock); `lots` its stock per expiry; `calendar` (T1, T2, next delivery of tomorrow's order);
+    `level` the service level in percent."""
     pid, sku, name, unit, shelf_life, set_safety = row
     today = at.date()
     on_hand = sum((qty for _, qty in lots), ZERO)
@@ -186,13 +188,16 @@ def plan_product(row: tuple, demand: Demand, lots: list[tuple[dt.date | None, De
     expired = on_hand - sum((lot.quantity for lot in sellable), ZERO)
     _take_reserved(sellable, reserved)  # reserved stock leaves first, like the sales it stands for
     available = sum((lot.quantity for lot in sellable), ZERO)
-    safety = safety_stock(set_safety, demand)
+    z = service_levels.z_score(level)
+    horizon_end = calendar[1] if calendar is not None else at + UNKNOWN_HORIZON
+    safety = safety_stock(set_safety, demand, demand.between(at, horizon_end), z)
     problem = ("no_supplier" if terms is None else "no_lead_time" if terms.lead_time_days is None
                else "no_delivery_day" if calendar is None else "")
     common = dict(product_id=pid, sku=sku, name=name, unit=unit, shelf_life_days=shelf_life,
                   supplier_id=terms.supplier_id if terms else None, supplier=terms.supplier if terms else "",
                   on_hand=on_hand, expired=expired, reserved=reserved, available=available, on_order=on_order,
-                  demand=demand, safety_stock=safety, pack_size=terms.pack_size if terms else ONE, at=at)
+                  demand=demand, safety_stock=safety, pack_size=terms.pack_size if terms else ONE, at=at,
+                  service_level=level)
     out_now = at if available <= 0 and demand.sold > 0 else None  # nothing left to sell already
     if calendar is None:
         walk = run_down(demand, sellable, at, at + UNKNOWN_HORIZON)
@@ -256,7 +261,7 @@ def _take_reserved(lots: list[StockLot], reserved: Decimal) -> None:
 
 def _products(product_ids: set[int] | None):
     query = (Product.select(Product.id, Product.sku, Product.name, Product.base_unit, Product.shelf_life_days,
-                            Product.safety_stock).where(Product.active).order_by(Product.sku))
+                            Product.safety_stock, Product.category).where(Product.active).order_by(Product.sku))
     if product_ids is not None:
         query = query.where(Product.id.in_(list(product_ids)))
     return query.tuples()

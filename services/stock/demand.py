@@ -29,7 +29,7 @@ HOURS = 24
 PEAK_MIN = Decimal("0.15")  # a weekday counts as a peak from +15 % over the average day
 PATTERN_WEEKS = 4  # weekday/hour patterns from 4 weeks: each weekday seen 4 times, not once
 PATTERN_MIN_LINES = 21  # fewer sales than 3 a weekday: too few to tell weekdays apart
-WEEKDAY_PRIOR = 2  # a weekday seen twice keeps half its own difference from the mean day
+WEEKDAY_PRIOR_UNITS = 100  # a weekday seen with 100 units sold keeps half its own difference from the mean day
 UNIFORM_CUM = tuple(Decimal(h) / HOURS for h in range(HOURS + 1))
 
 
@@ -216,10 +216,11 @@ def _demand(pid: int, window_days: int, tally: _Tally) -> Demand:
                   level=level, censored_days=censored, seen_days=len(recent))
 
 
-def weekday_factors(estimates: dict[dt.date, Decimal], prior: int = WEEKDAY_PRIOR) -> tuple[Decimal, ...]:
-    """Each weekday's mean demand ÷ the mean day, shrunk toward 1 by how often that weekday was seen
-    (n of them keep n ÷ (n + prior) of the difference), then scaled to average 1. Means, not
-    sums: a young shop that has seen Monday three times and Sunday twice is not busier on Mondays."""
+def weekday_factors(estimates: dict[dt.date, Decimal], prior: int = WEEKDAY_PRIOR_UNITS) -> tuple[Decimal, ...]:
+    """Each weekday's mean demand ÷ the mean day, shrunk toward 1 by how much of that weekday was
+    seen (u units sold on it keep u ÷ (u + prior) of the difference: a slow seller's four Mondays
+    are Poisson noise, a fast seller's are a pattern), then scaled to average 1. Means, not sums:
+    a young shop that has seen Monday three times and Sunday twice is not busier on Mondays."""
     if not estimates:
         return (ONE,) * 7
     mean = sum(estimates.values(), ZERO) / len(estimates)
@@ -235,7 +236,8 @@ def weekday_factors(estimates: dict[dt.date, Decimal], prior: int = WEEKDAY_PRIO
             raw.append(ONE)
             continue
         own = sum(seen, ZERO) / len(seen) / mean
-        raw.append(ONE + (own - ONE) * len(seen) / (len(seen) + prior))
+        units = sum(seen, ZERO)
+        raw.append(ONE + (own - ONE) * (units / (units + prior) if prior else ONE))
     scale = sum(raw, ZERO) / 7
     return tuple(f / scale for f in raw)
 

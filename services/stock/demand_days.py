@@ -7,9 +7,10 @@ product had no stock at all says nothing about demand. So demand is learnt per d
                 off at closing), rebuilt from today's balance back through the day's net moves
     sold out  = something sold and nothing was left, or lost sales were recorded (a scan of an
                 empty product, an order line that could not be filled: services.sales.lost_sales)
-    estimate  = sold + recorded lost sales; on a day that sold out also at least
-                sold ÷ (the share of a day's demand that comes before the hour it sold out),
-                from the product's hour pattern — "it would have sold more"
+    estimate  = sold + the lost sales recorded that day (the till saw who was turned away); on a
+                day that sold out with none recorded, sold ÷ (the share of a day's demand that
+                comes before the hour it sold out, from the product's hour pattern): "it would
+                have sold more"
     no stock all day and no lost sale recorded: no estimate (the day is left out, so a product
                 that stood empty never looks as if nobody wanted it)
 """
@@ -47,11 +48,12 @@ class DayRecord:
         """The day's demand as far as it can be told, or None when the product had no stock all day."""
         if self.sold <= 0 and self.left <= 0 and self.lost_sales <= 0:
             return None
-        demand = self.sold + self.lost_sales
-        if self.sold_out and self.sold > 0 and self.last_hour is not None:
+        if self.lost_sales > 0:  # the till saw who was turned away: better evidence than the hour pattern
+            return self.sold + self.lost_sales
+        if self.sold_out and self.last_hour is not None:
             share = max(SHARE_MIN, hour_cum[min(self.last_hour + 1, len(hour_cum) - 1)])
-            demand = max(demand, self.sold / share)
-        return demand
+            return self.sold / share
+        return self.sold
 
 
 def real_locations() -> list[int]:

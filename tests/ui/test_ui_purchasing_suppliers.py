@@ -105,6 +105,14 @@ def test_shop_settings_by_the_owner_and_refused_for_a_cashier(qtbot, make_window
     assert dialog.save()
     assert shop_settings.get("purchase.approval_threshold") == Decimal(3000)
     assert shop_settings.get("shop.phone") == "0571-8888 1234"
+    # the service levels (issue 12, 5): a word where a percent belongs is refused by name
+    dialog.fields["suggestion.category_service_levels"].setText("面包 九十")
+    assert not dialog.save() and "应写成 品类=百分比" in dialog.error.text()
+    dialog.fields["suggestion.category_service_levels"].setText("面包=90, 乳品=99")
+    dialog.fields["suggestion.service_level"].setText("97")
+    assert dialog.save()
+    assert (shop_settings.get("suggestion.service_level"), shop_settings.get("suggestion.category_service_levels")) == (
+        Decimal(97), "面包=90, 乳品=99")
 
     context.user = cast.cashier
     dialog = ShopSettingsDialog(context, window)

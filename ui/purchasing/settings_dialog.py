@@ -22,6 +22,10 @@ GROUPS = (
          QT_TRANSLATE_NOOP("ShopSettingsDialog", "多送超过这个比例要店主决定")),
         ("suggestion.window_days", QT_TRANSLATE_NOOP("ShopSettingsDialog", "需求统计天数"),
          QT_TRANSLATE_NOOP("ShopSettingsDialog", "建议采购按最近几天的销量算日均")),
+        ("suggestion.service_level", QT_TRANSLATE_NOOP("ShopSettingsDialog", "服务水平(%)"),
+         QT_TRANSLATE_NOOP("ShopSettingsDialog", "建议采购备到能满足这个比例的顾客:越高断货越少、损耗越多")),
+        ("suggestion.category_service_levels", QT_TRANSLATE_NOOP("ShopSettingsDialog", "各品类服务水平"),
+         QT_TRANSLATE_NOOP("ShopSettingsDialog", "如 面包=90, 乳品=99;没写的品类用上一行")),
     )),
     (QT_TRANSLATE_NOOP("ShopSettingsDialog", "打印采购单的抬头"), (
         ("shop.name", QT_TRANSLATE_NOOP("ShopSettingsDialog", "店名"), ""),
