@@ -153,12 +153,14 @@ def work_lines(day: dt.date, show_cost: bool, location_id: int | None = None, ca
     """The lines of every sellable location, or of `location_id` only: a product's lots elsewhere still
     sell first in its run-down, so a lot's expected sales do not depend on the filter."""
     rows = _lots(day, category)
-    products = {r[3] for r in rows}
+    by_product: dict[int, list[tuple]] = {}
+    for r in rows:  # ordered by product, then expiry: each product's lots in FEFO order
+        by_product.setdefault(r[3], []).append(r)
+    products = set(by_product)
     demand = demand_by_product(day, shop_settings.get("suggestion.window_days"), products) if products else {}
     start = max(now(), dt.datetime.combine(day, dt.time()))
     done, lines = _last_actions(), []
-    for pid in sorted(products):
-        mine = [r for r in rows if r[3] == pid]
+    for pid, mine in sorted(by_product.items()):
         stock = [StockLot(to_day(r[2]), QTY.from_units(r[12])) for r in mine]
         forecast = demand.get(pid) or no_demand(pid, 1)
         for r, sold in zip(mine, _expected_sales(forecast, stock, start), strict=True):
@@ -175,7 +177,6 @@ def work_lines(day: dt.date, show_cost: bool, location_id: int | None = None, ca
                                   sold.quantize(QTY_STEP), leftover.quantize(QTY_STEP), window, suggested,
                                   done.get((lot_id, loc_id), "")))
     return sorted(lines, key=lambda w: (w.expiry, w.sku, w.lot, w.location))
-
 
 
 def _sold_after(action: ExpiryAction, expiry: dt.date | None) -> Decimal:
