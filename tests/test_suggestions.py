@@ -168,16 +168,16 @@ def test_loss_rate_raises_the_safety_stock(shop):
 
 def test_without_own_safety_stock_the_service_level_sets_it(shop):
     # Issue 12 (5): customers come one by one, so what they ask for from now (Wed 14:00) to Friday
-    # 08:00 — 7 + 10 = 17 — spreads by √17 = 4.12; the shop's 98 % service level is 2.0537 of those
-    # above the mean: 8.47 → 8.5. The loss rate (20 %) does not add to a computed line: most of a
+    # 08:00 — 7 + 10 = 17 — spreads by √17 = 4.12; the shop's 97 % service level is 1.8808 of those
+    # above the mean: 7.75 → 7.8. The loss rate (20 %) does not add to a computed line: most of a
     # perishable's losses are expiry, and buying more because more expired feeds itself.
     farm = make_supplier(shop)
     greens = make_product(shop, "茼蒿")
     supplies(shop, farm, greens)
     steady_week(shop, greens, ("3", "3", "4"), loss="2.5")  # 10 a day, loss 17.5 / 87.5 = 20 %
     s = suggestions.explain(greens.id, at=NOW)
-    assert s.safety_stock == D("8.5") and s.service_level == 98
-    assert "服务水平 98%" in s.reason
+    assert s.safety_stock == D("7.8") and s.service_level == 97
+    assert "服务水平 97%" in s.reason
 
 
 def test_rounded_up_to_the_pack_size(shop):
@@ -187,8 +187,8 @@ def test_rounded_up_to_the_pack_size(shop):
     steady_week(shop, eggs, ("7", "7", "14"))  # 28 a day, nothing on hand now
     s = suggestions.explain(eggs.id, at=NOW)
     # demand now → Fri 08:00: Wed after 14:00 (21/28 of the day) + Thu = 21 + 28 = 49; no stock;
-    # no safety stock set: 98 % service, 2.0537 × √49 = 14.38 → 14.4
-    assert s.need == 49 + D("14.4")
+    # no safety stock set: 97 % service, 1.8808 × √49 = 13.17 → 13.2
+    assert s.need == 49 + D("13.2")
     assert s.suggested == 90 and s.cap is None
     assert "按每件 30 枚 向上取整" in s.reason
 
@@ -216,7 +216,7 @@ def test_one_day_bread_is_bought_for_its_whole_expiry_day(shop):
     supplies(shop, farm, bread)
     steady_week(shop, bread, ("9", "9", "12"))  # 30 a day, nothing left on the shelf now
     s = suggestions.explain(bread.id, at=NOW)
-    assert s.need == 21 + 30 + D("14.7")  # Wed after 14:00, Thursday, safety 2.0537 × √51 = 14.67 → 14.7
+    assert s.need == 21 + 30 + D("13.5")  # Wed after 14:00, Thursday, safety 1.8808 × √51 = 13.43 → 13.5
     assert s.cap == 60  # Thu 08:00 → the end of Friday: Thursday's 30 and Friday's 30
     assert s.suggested == 60
 
@@ -373,18 +373,18 @@ def test_stock_that_will_expire_unsold_neither_covers_demand_nor_blocks_the_new_
     farm = make_supplier(shop)
     greens = make_product(shop, "菜心", unit="袋", shelf_life=3)
     supplies(shop, farm, greens)
-    steady_week(shop, greens, ("3", "3", "4"))  # 10 a day; no own safety stock: 2.0537 × √17 → 8.5
+    steady_week(shop, greens, ("3", "3", "4"))  # 10 a day; no own safety stock: 1.8808 × √17 → 7.8
     ledger.post_document(shop.owner, "receipt", [ledger.Line(greens.id, D(30), shop.supplier.id, shop.store.id,
                                                              expiry=THU)], doc_date=NOW.date(),
                          occurred_at=at(NOW.date(), dt.time(7)))
     s = suggestions.explain(greens.id, at=NOW)
     # Wed after 14:00 sells 7, Thursday 10; the 13 left expire at Thursday's end, before T2 (Fri 08:00)
     assert (s.available, s.wasted) == (D(30), D(13))
-    assert s.need == 7 + 10 + D("8.5") - (30 - 13)
+    assert s.need == 7 + 10 + D("7.8") - (30 - 13)
     # the new goods (Thu 08:00 → the end of Sunday, their expiry day: 40 of demand) only lose Thursday's 10
     # to the old stock
     assert s.cap == 40 - 10
-    assert s.suggested == 9
+    assert s.suggested == 8
     assert "13 将卖不完过期" in s.reason
 
 
@@ -395,6 +395,6 @@ def test_a_slow_seller_running_out_is_on_the_list_but_no_alert(shop):
     steady_week(shop, pepper, ("0.1", "0.1", "0.1"))  # 0.3 a day, nothing left now
     s = suggestions.explain(pepper.id, at=NOW)
     assert s.stockout_at == NOW and "已断货" in s.reason
-    assert s.suggested == 2  # 0.5 sold until Friday 08:00 + 2.0537 × √0.5 = 1.45 → 1.5 safety → two whole 两
+    assert s.suggested == 2  # 0.5 sold until Friday 08:00 + 1.8808 × √0.5 = 1.33 → 1.4 safety → two whole 两
     assert s.alert == ""  # until tomorrow's order could arrive it misses 0.5 两 of sales: not worth an alert
     assert s in suggestions.suggest(at=NOW) and suggestions.alerts(at=NOW) == []

@@ -14,7 +14,7 @@ from statistics import NormalDist
 from services.core.errors import ValidationError
 from services.core.numbers import to_decimal
 
-DEFAULT_LEVEL = Decimal("98")  # percent: on the simulated shop 98 fills as the par policy does, with less waste
+DEFAULT_LEVEL = Decimal("97")  # percent: on the simulated shop 97 fills at least as the par policy does, with less waste
 LOWEST, HIGHEST = Decimal("50"), Decimal("99.9")
 FIELD = "各品类服务水平(%)"
 _SEPARATORS = re.compile(r"[,,;;、\n]+")
