@@ -9,17 +9,18 @@ are at cost, so they are None for a role without cost.view; the rates are shown 
 from __future__ import annotations
 
 import datetime as dt
-import functools
 from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
+from models.db import is_sqlite
+from models.fields import QTY_SCALE
 from services.core.clock import today
 from services.core.messages import msg
 from services.core.numbers import fmt_qty
 from services.purchasing.purchase_returns import MOVE_VALUE, RECEIVED_FROM, RETURNED_TO
 from services.reports.figures import dec, may_see_cost, money, percent
-from services.reports.ledger_sql import day_param, fetch, in_list, quantity, to_day
+from services.reports.ledger_sql import day_param, fetch, in_list
 from services.reports.period import Period, buckets, months_up_to, period
 
 FLAG_PERCENT = Decimal(15)  # returned more than this share of what came in …
@@ -88,25 +89,31 @@ def flagged(rates: list[Decimal | None]) -> bool:
     return False
 
 
+def _month_sql(column: str) -> str:
+    """YYYY-MM of a date column in SQL: the sums come back by month, not by day (a third of the rows)."""
+    return f"substr({column}, 1, 7)" if is_sqlite() else f"to_char({column}, 'YYYY-MM')"
+
+
 def _sums(whole: Period, rule: str, supplier_id: int | None = None,
           product_id: int | None = None) -> list[tuple[int, int, str, int, int]]:
-    """(supplier, product, YYYY-MM, quantity units, value units) of the moves the rule picks, by day;
+    """(supplier, product, YYYY-MM, quantity units, value units) of the moves the rule picks, by month;
     only one supplier's or one product's when given."""
     only = "".join(f" AND {column} = {int(value)}" for column, value in (("s.id", supplier_id),
                                                                          ("m.product_id", product_id)) if value)
+    month = _month_sql("d.doc_date")
     rows = fetch(
         # the supplier is found once per document (then its moves), not once per move
-        f"SELECT s.id, m.product_id, d.doc_date, SUM(m.quantity), SUM({MOVE_VALUE}) FROM document d "
+        f"SELECT s.id, m.product_id, {month}, SUM(m.quantity), SUM({MOVE_VALUE}) FROM document d "
         f"JOIN supplier s ON {rule} CROSS JOIN move m JOIN product p ON p.id = m.product_id "
         f"WHERE m.document_id = d.id AND d.doc_date BETWEEN ? AND ?{only} "
-        "GROUP BY s.id, m.product_id, d.doc_date", [day_param(whole.start), day_param(whole.end)])
-    return [(sid, pid, month_of(day), qty or 0, value or 0) for sid, pid, day, qty, value in rows]
+        f"GROUP BY s.id, m.product_id, {month}", [day_param(whole.start), day_param(whole.end)])
+    return [(sid, pid, month, qty or 0, value or 0) for sid, pid, month, qty, value in rows]
 
 
-@functools.lru_cache(maxsize=4096)  # thousands of rows share a few days: strftime once a day (the alerts read this)
-def month_of(day) -> str:
-    """YYYY-MM of a date as the database returns it."""
-    return to_day(day).strftime("%Y-%m")
+def _quantity(units: int) -> Decimal:
+    """Stored units → base units, as QTY.from_units gives them (1500 → 1.500) at a fifth of its cost:
+    a product row has six of these a month."""
+    return Decimal(units).scaleb(-QTY_SCALE)
 
 
 def _month(month: str, sums: dict[str, list[int]], by_qty: bool, show_cost: bool) -> MonthReturns:
@@ -115,7 +122,7 @@ def _month(month: str, sums: dict[str, list[int]], by_qty: bool, show_cost: bool
     amounts = (money(rec_v), money(ret_v)) if show_cost else (None, None)
     if not by_qty:
         return MonthReturns(month, None, None, *amounts, None, value_rate)
-    return MonthReturns(month, quantity(rec_q), quantity(ret_q), *amounts, percent(ret_q, rec_q), value_rate)
+    return MonthReturns(month, _quantity(rec_q), _quantity(ret_q), *amounts, percent(ret_q, rec_q), value_rate)
 
 
 def _rows(table: str, sums: dict[int, dict[str, list[int]]], months: list[str], show_cost: bool) -> list[ReturnsRow]:
