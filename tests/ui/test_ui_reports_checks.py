@@ -22,6 +22,7 @@ from services.sales.sales_emergency import emergency_outbound
 from services.sales.sales_lines import SaleLineInput
 from tests.report_shop import add_product, count, receive, sell
 from tests.ui.test_ui_reports import cells, open_reports
+from tests.ui.uihelpers import loaded
 from ui.widgets.context import AppContext
 
 D = Decimal
@@ -55,7 +56,8 @@ def test_the_stocktake_trend_by_month_and_by_count_against_the_line(counted, mak
     view = open_reports(window, "stocktake_trend")
     assert (view.period.start, view.period.end) == (dt.date(2026, 7, 1), SUNDAY)  # six months up to today
     view.period.set_range(dt.date(2026, 9, 1), dt.date(2026, 11, 30))
-    qtbot.waitUntil(lambda: view.model.columns[1].title == "2026-09")
+    loaded(qtbot, view)
+    assert view.model.columns[1].title == "2026-09"
     assert cells(view.table) == [["全店", "0.67%", "0.34%", "0.00%", "未稳定"],
                                  ["粮油", "1.00%", "0.00%", "0.00%", "未稳定"],
                                  ["调味", "0.00%", "1.00%", "0.00%", "未稳定"]]
@@ -150,7 +152,7 @@ def test_reconcile_now_shows_the_swing_and_the_alerts_lead_to_it(drifted, make_w
     qtbot.waitUntil(lambda: tab.alerts.alerts is not None)
     assert reports_tab_text(window) == "报表" and board.alert_panel.list.item(0).text() == "今天没有需要处理的事项"
 
-    view = open_reports(window, "reconcile")
+    view = loaded(qtbot, open_reports(window, "reconcile"))
     assert view.model.rowCount() == 0 and view.summary.text() == "没有对账记录。"
     qtbot.mouseClick(view.run_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: view.model.rowCount() == 1)

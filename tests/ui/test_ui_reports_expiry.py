@@ -20,7 +20,7 @@ from services.stock.integrity import run_check
 from services.stock.stock import stock_rows
 from tests.report_shop import add_product, receive
 from tests.ui.test_ui_reports import cells, headers, open_reports
-from tests.ui.uihelpers import scan
+from tests.ui.uihelpers import loaded, scan
 from ui.reports.expiry_dialogs import MarkdownDialog, MoveDialog, WriteOffDialog
 from ui.widgets.context import AppContext
 from ui.widgets.label_dialog import LabelDialog
@@ -54,10 +54,10 @@ def on_hand(product, location: str) -> dict[str, Decimal]:
     return {r.lot: r.on_hand for r in stock_rows(product_id=product.id) if r.location == location}
 
 
-def test_the_worklist_with_its_filters_and_cost_hidden_from_a_cashier(expiring, make_window, context, tmp_path):
+def test_the_worklist_with_its_filters_and_cost_hidden_from_a_cashier(expiring, make_window, context, tmp_path, qtbot):
     shop, yogurt, bread = expiring
     window = make_window()
-    view = open_reports(window, "expiry")
+    view = loaded(qtbot, open_reports(window, "expiry"))
     assert headers(view.lines_table) == ["批次", "商品", "库位", "到期日", "数量", "成本金额", "到期前预计售出",
                                          "预计剩余", "折价窗口", "建议", "已处理"]
     rows = [row[1:] for row in cells(view.lines_table)]
@@ -67,14 +67,16 @@ def test_the_worklist_with_its_filters_and_cost_hidden_from_a_cashier(expiring, 
         [f"{yogurt.sku} 酸奶", "STORE", "2026-12-12", "10 个", "30.00", "0", "10", "3 天", "调拨", ""]]
     assert view.summary.text() == "3 个批次,成本 40.00"
     view.category.setCurrentIndex(view.category.findData("面点"))
+    loaded(qtbot, view)
     assert [r.name for r in view.lines_model.rows] == ["面包"]
     view.category.setCurrentIndex(0)
-    view.location.setCurrentIndex(view.location.findData("SH01"))
+    view.location.setCurrentIndex(view.location.findData("SH01"))  # supersedes the reload just asked for
+    loaded(qtbot, view)
     assert view.lines_model.rows == [] and not view.buttons["markdown"].isEnabled()
 
     cashier = users.create_user(shop.owner, "xiaomei", "cashier")
     other = make_window(ctx=AppContext(cashier, context.settings, db_label="shop"))
-    theirs = open_reports(other, "expiry")
+    theirs = loaded(qtbot, open_reports(other, "expiry"))
     assert "成本金额" not in headers(theirs.lines_table) and theirs.summary.text() == "3 个批次"
     select(theirs, bread.sku, "2026-12-05")
     assert theirs.act("write_off") is None
@@ -93,7 +95,7 @@ def test_markdown_then_the_counter_sells_at_that_price_with_new_labels(expiring,
     shop, yogurt, _ = expiring
     set_tier_price(shop.owner, yogurt.id, "floor", "2.5")
     window = make_window()
-    view = open_reports(window, "expiry")
+    view = loaded(qtbot, open_reports(window, "expiry"))
     select(view, yogurt.sku, "2026-12-08")
     dialog = view.act("markdown")
     assert isinstance(dialog, MarkdownDialog)
@@ -111,6 +113,7 @@ def test_markdown_then_the_counter_sells_at_that_price_with_new_labels(expiring,
     assert [(p.price, p.lot, p.expiry) for p in printed] == [(D("3.0000"), lot(yogurt, dt.date(2026, 12, 8)).code,
                                                                dt.date(2026, 12, 8))] * 2
     labels.reject()
+    loaded(qtbot, view)
     assert view.status.text() == f"已折价:酸奶(批次 {lot(yogurt, dt.date(2026, 12, 8)).code})2 个 · 3.00 / 个"
     marked = next(r for r in view.lines_model.rows if str(r.expiry) == "2026-12-08")
     assert marked.done == "markdown" and view.buttons["cancel_markdown"].isEnabled()
@@ -132,19 +135,21 @@ def test_markdown_then_the_counter_sells_at_that_price_with_new_labels(expiring,
     done = expiry_worklist(shop.owner).done[0]
     assert (done.action, done.sold, done.outcome) == ("markdown", D(2), "sold")
     window.tabs.setCurrentWidget(window.tab_widgets["reports"])  # the list follows the sale when shown again
+    loaded(qtbot, view)
     assert [str(r.expiry) for r in view.lines_model.rows if r.sku == yogurt.sku] == ["2026-12-12"]
     assert cells(view.done_table)[0][-1] == "到期前已售完(售出 2)"
 
 
-def test_move_to_the_shelf_and_write_off_with_a_reason(expiring, make_window):
+def test_move_to_the_shelf_and_write_off_with_a_reason(expiring, make_window, qtbot):
     shop, yogurt, bread = expiring
     window = make_window()
-    view = open_reports(window, "expiry")
+    view = loaded(qtbot, open_reports(window, "expiry"))
     select(view, yogurt.sku, "2026-12-12")
     move = view.act("move")
     assert isinstance(move, MoveDialog)
     move.target.setCurrentIndex(move.target.findData("SH01"))
     assert move.confirm() is True
+    loaded(qtbot, view)
     fresh = lot(yogurt, dt.date(2026, 12, 12))
     assert on_hand(yogurt, "SH01") == {fresh.code: D(10)} and fresh.code not in on_hand(yogurt, "STORE")
     transfer = Document.get(Document.number == view.done_model.rows[0].document)
@@ -155,6 +160,7 @@ def test_move_to_the_shelf_and_write_off_with_a_reason(expiring, make_window):
     assert isinstance(write_off, WriteOffDialog) and write_off.reason.currentText() == "过期"
     write_off.reason.setCurrentText("发霉")
     assert write_off.confirm() is True
+    loaded(qtbot, view)
     loss = Document.get(Document.number == view.done_model.rows[0].document)
     assert (loss.doc_type, loss.state, loss.note) == ("loss", "posted", "临期报损:发霉")
     assert on_hand(bread, "STORE") == {}
@@ -168,17 +174,19 @@ def test_move_to_the_shelf_and_write_off_with_a_reason(expiring, make_window):
     assert stale.confirm() is False and "没有库存" in stale.error.text()
 
 
-def test_a_markdown_cancelled_from_the_list(expiring, make_window):
+def test_a_markdown_cancelled_from_the_list(expiring, make_window, qtbot):
     shop, yogurt, _ = expiring
     window = make_window()
-    view = open_reports(window, "expiry")
+    view = loaded(qtbot, open_reports(window, "expiry"))
     select(view, yogurt.sku, "2026-12-08")
     dialog = view.act("markdown")
     dialog.print_labels.setChecked(False)
     dialog.price.setText("3.5")
     assert dialog.confirm() is True and dialog.labels is None
+    loaded(qtbot, view)
     select(view, yogurt.sku, "2026-12-08")
     view.buttons["cancel_markdown"].click()
+    loaded(qtbot, view)
     assert view.status.text().startswith("已取消折价")
     assert [d.action for d in view.done_model.rows] == ["cancel_markdown", "markdown"]
     assert not view.buttons["cancel_markdown"].isEnabled()

@@ -16,6 +16,7 @@ from tests.purchase_docs import pdf_text
 from tests.test_negotiation_sheet import fruit  # noqa: F401  (the fixtures)
 from tests.test_reports_supplier_returns import ps  # noqa: F401
 from tests.ui.test_ui_reports import cells, headers, open_reports
+from tests.ui.uihelpers import loaded
 from ui.reports.supplier_returns_view import FLAG_BACKGROUND
 from ui.widgets.context import AppContext
 
@@ -38,13 +39,16 @@ def test_months_flags_suppliers_and_the_negotiation_sheet(fruit, make_window, qt
     view = open_reports(make_window(), "supplier_returns")
     assert (view.period.start, view.period.end) == (dt.date(2026, 10, 1), dt.date(2026, 12, 6))  # 3 months
     view.period.set_range(SEPTEMBER, NOVEMBER_END)
+    loaded(qtbot, view)
     assert headers(view.table) == ["编码", "名称", "2026-09", "2026-10", "2026-11"]
     blueberry, spinach = fruit.blueberry.sku, fruit.spinach.sku
     assert cells(view.table) == [[blueberry, "蓝莓", "16.00%", "18.00%", "21.00%"],
                                  [spinach, "菠菜", "16.00%", "9.00%", "17.00%"]]
     view.returned_only.click()  # every product received, the worst first
+    loaded(qtbot, view)
     assert [row[1:] for row in cells(view.table)][2] == ["十字螺丝", "—", "—", "0.00%"]
     view.returned_only.click()
+    loaded(qtbot, view)
     model = view.model
     assert model.index(0, 1).data(Qt.ItemDataRole.BackgroundRole) == FLAG_BACKGROUND
     assert model.index(1, 1).data(Qt.ItemDataRole.BackgroundRole) is None
@@ -55,6 +59,7 @@ def test_months_flags_suppliers_and_the_negotiation_sheet(fruit, make_window, qt
     assert view.rates.chart.reference == 15
 
     view.by.setCurrentIndex(view.by.findData("supplier"))  # by value: 城南 October 20.70 of 230.00 = 9.00%
+    loaded(qtbot, view)
     # 佳果源 in November: 168.00 back of 800.00 blueberries + 10.00 screws = 20.74%
     assert cells(view.table) == [["FRUIT", "佳果源水果批发", "16.00%", "18.00%", "20.74%"],
                                  ["VEG", "城南蔬菜基地", "16.00%", "9.00%", "17.00%"]]
@@ -68,6 +73,7 @@ def test_months_flags_suppliers_and_the_negotiation_sheet(fruit, make_window, qt
     assert "已保存到" in view.saved.text() and str(tmp_path / "城南.xlsx") in view.saved.text()
 
     view.by.setCurrentIndex(view.by.findData("product"))
+    loaded(qtbot, view)
     click_row(qtbot, view, 0)
     save_as(monkeypatch, tmp_path / "蓝莓.pdf")
     qtbot.mouseClick(view.sheet_button, Qt.MouseButton.LeftButton)
@@ -79,10 +85,11 @@ def test_months_flags_suppliers_and_the_negotiation_sheet(fruit, make_window, qt
     assert "x.pdf" in view.status.text() and view.saved.text() == ""
 
 
-def test_a_cashier_reads_the_rates_but_gets_no_sheet(fruit, make_window, settings, db_path):  # noqa: F811
+def test_a_cashier_reads_the_rates_but_gets_no_sheet(fruit, make_window, settings, db_path, qtbot):  # noqa: F811
     window = make_window(ctx=AppContext(fruit.cashier, settings, db_label=str(db_path)))
     view = open_reports(window, "supplier_returns")
     view.period.set_range(SEPTEMBER, NOVEMBER_END)
+    loaded(qtbot, view)
     assert cells(view.table)[0][2:] == ["16.00%", "18.00%", "21.00%"]
     assert not view.sheet_button.isEnabled() and "成本" in view.sheet_button.toolTip()
     assert view.model.index(0, 2).data(Qt.ItemDataRole.ToolTipRole).endswith("2026-09: 退 16 / 到 100 盒")

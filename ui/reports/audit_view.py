@@ -123,9 +123,14 @@ class AuditView(PeriodReportView):
         self.period.set_range(start, end)
         self.period.blockSignals(False)
 
-    def load(self) -> AuditReport:
+    def load_job(self):
+        """The week's documents and audit log: read in a worker thread (PeriodReportView.reload)."""
         self._follow_week()
-        return audit_week(self.context.user, self.period.start, self.period.end)
+        user, start, end = self.context.user, self.period.start, self.period.end
+        return lambda: audit_week(user, start, end)
+
+    def load(self) -> AuditReport:
+        return self.load_job()()
 
     def present(self, report: AuditReport) -> None:
         self.model.show_report(report)

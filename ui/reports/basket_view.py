@@ -92,10 +92,15 @@ class BasketView(PeriodReportView):
         self.category.setCurrentIndex(max(0, self.category.findData(current)))
         self.category.blockSignals(False)
 
+    def load_job(self):
+        """The pairs of every basket in the period: computed in a worker thread (PeriodReportView.reload)."""
+        start, end, weekday, hours = self.period.start, self.period.end, self.by.currentData(), self.hours.currentData()
+        category, min_support = self.category.currentData() or "", self.min_support.value()
+        return lambda: basket_report(start, end, weekday=weekday, hours=hours, category=category,
+                                     min_support=min_support)
+
     def load(self) -> BasketReport:
-        return basket_report(self.period.start, self.period.end, weekday=self.by.currentData(),
-                             hours=self.hours.currentData(), category=self.category.currentData() or "",
-                             min_support=self.min_support.value())
+        return self.load_job()()
 
     def present(self, report: BasketReport) -> None:
         self._fill_categories()

@@ -27,6 +27,7 @@ from ui.widgets import formatting
 from ui.widgets.context import AppContext
 from ui.widgets.refresh import RefreshOnShow
 from ui.widgets.table_model import RIGHT, Column, RowsModel, selected_row, setup_table
+from ui.widgets.worker import start_quiet
 
 CTX = "ExpiryView"
 SUGGESTED_COLORS = {"write_off": QColor("#fde2e2"), "markdown": QColor("#fff3cd")}
@@ -168,15 +169,30 @@ class ExpiryView(RefreshOnShow, QWidget):
 
     # -- loading ------------------------------------------------------------------------------
 
+    requests = 0  # reloads asked for; only the latest one's worklist is shown
+    loading = False  # the worklist is being computed in a worker thread (tests wait for it)
+
     def reload(self) -> None:
+        """The worklist for the filters as they are now, computed in a worker thread (the run-down walks
+        every lot's demand): a newer reload supersedes one still running, as in PeriodReportView. The
+        summary says 正在计算… meanwhile; the status keeps what was just done."""
         self.stale = False
         self._fill_filters()
-        try:
-            report = expiry_worklist(self.context.user, self.period.start, self.period.end,
-                                     location=self.location.currentData() or None,
-                                     category=self.category.currentData() or "")
-        except XiaopuError as exc:  # e.g. a range that ends before it starts: said, the last list stays
-            self.say(str(exc), ok=False)
+        self.requests += 1
+        asked, user, start, end = self.requests, self.context.user, self.period.start, self.period.end
+        location, category = self.location.currentData() or None, self.category.currentData() or ""
+        self.loading = True
+        self.summary.setText(QCoreApplication.translate("ReportLoading", "正在计算…"))
+        start_quiet(self, lambda progress: expiry_worklist(user, start, end, location=location, category=category),
+                    lambda report: self._loaded(asked, report), lambda error: self._loaded(asked, None, error))
+
+    def _loaded(self, asked: int, report: ExpiryWorklist | None, error: str = "") -> None:
+        if asked != self.requests:
+            return  # superseded by a newer reload
+        self.loading = False
+        if report is None:  # e.g. a range that ends before it starts: said, the last list stays
+            self.say(error, ok=False)
+            self.summary.setText(self._summary(self.report) if self.report is not None else "")
             return
         chosen = selected_row(self.lines_table)
         self.report = report

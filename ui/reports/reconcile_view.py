@@ -130,11 +130,18 @@ class ReconcileView(PeriodReportView):
         self.run_button.clicked.connect(self.run_now)
         self.table.selectionModel().currentRowChanged.connect(lambda current, _before: self.show_record(current.row()))
 
+    def load_job(self):
+        """The period's records: read in a worker thread (PeriodReportView.reload)."""
+        start, end, problems_only = self.period.start, self.period.end, self.by.currentData() == "problems"
+
+        def records() -> list[ReconciliationRow]:
+            rows = reconciliations(start, end)
+            return list(reversed([r for r in rows if not (problems_only and r.ok)]))  # the newest first
+
+        return records
+
     def load(self) -> list[ReconciliationRow]:
-        rows = reconciliations(self.period.start, self.period.end)
-        if self.by.currentData() == "problems":
-            rows = [r for r in rows if not r.ok]
-        return list(reversed(rows))  # the newest first
+        return self.load_job()()
 
     def present(self, rows: list[ReconciliationRow]) -> None:
         self.model.set_rows(rows)

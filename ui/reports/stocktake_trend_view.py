@@ -104,8 +104,13 @@ class StocktakeTrendView(PeriodReportView):
         self.period.set_range(first.start, first.end)
         self.period.blockSignals(False)
 
+    def load_job(self):
+        """The counts' variance sums: computed in a worker thread (PeriodReportView.reload)."""
+        user, start, end = self.context.user, self.period.start, self.period.end
+        return lambda: stocktake_trend(user, start, end)
+
     def load(self) -> StocktakeTrend:
-        return stocktake_trend(self.context.user, self.period.start, self.period.end)
+        return self.load_job()()
 
     def present(self, report: StocktakeTrend) -> None:
         if self.by.currentData() == "count":

@@ -133,10 +133,17 @@ class SupplierReturnsView(PeriodReportView):
         row.addWidget(self.sheet_button)
         self.layout().insertLayout(self.layout().indexOf(self.status), row)
         self.table.selectionModel().selectionChanged.connect(lambda: self._draw_selected())
+        self.period.blockSignals(True)  # the first range is set before anything is shown: no load yet
         self.period.set_range(*_last_months())
+        self.period.blockSignals(False)
+
+    def load_job(self):
+        """Every product received in the months: computed in a worker thread (PeriodReportView.reload)."""
+        user, start, end = self.context.user, self.period.start, self.period.end
+        return lambda: returns_report(user, start, end)
 
     def load(self) -> SupplierReturns:
-        return returns_report(self.context.user, self.period.start, self.period.end)
+        return self.load_job()()
 
     def present(self, report: SupplierReturns) -> None:
         self.model.set_report(report, self.by.currentData() == "product", self.returned_only.isChecked())
