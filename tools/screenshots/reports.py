@@ -30,7 +30,7 @@ def main(argv: list[str] | None = None) -> int:
                       ("reconcile", "reports-reconcile.png"), ("expiry", "reports-expiry.png"),
                       ("basket", "reports-basket.png"), ("supplier_returns", "reports-supplier-returns.png")):
         view = tab.show_view(key)
-        while getattr(view, "loading", False):  # 经营指标 and 销售与毛利 are computed in a worker thread
+        while getattr(view, "loading", False):  # every report is computed in a worker thread once shown
             app.processEvents()
             time.sleep(0.02)
         app.processEvents()

@@ -126,6 +126,7 @@ class ExpiryView(RefreshOnShow, QWidget):
         self.category.currentIndexChanged.connect(lambda: self.reload())
         self.period.changed.connect(self.reload)
         self.watch(context)
+        self._enable()  # nothing selected until the first worklist comes in
 
     def _layout(self) -> None:
         filters = QHBoxLayout()
