@@ -58,3 +58,16 @@ def test_a_month_without_a_count_is_not_stable():
     assert stable([D("0.1"), D("0.2"), D("0.3")]) and stable([D(5), D("0.1"), D("0.2"), D("0.3")])
     assert not stable([D("0.1"), None, D("0.3")]) and not stable([D("0.1"), D("0.2")])
     assert not stable([D("0.1"), D("0.2"), D("0.5")])  # 0.5% itself is on the line, not under it
+
+
+def test_a_count_posted_with_nothing_counted_is_listed_but_moves_no_rate(counts):
+    """A count started on 11-20 and posted before anyone counted a line: it is one of the counts the
+    owner posted (0 lines, 0.00%), but November's rate stays the 11-15 count's 0.00% and December's
+    the 12-01 count's 0.34% — an uncounted line is no variance."""
+    count(counts, counts, dt.datetime(2026, 11, 20, 20), {})
+    trend = stocktake_trend(counts)
+    assert [(c.posted_at.date(), c.lines, c.rate) for c in trend.counts] == [
+        (dt.date(2026, 10, 15), 2, D("0.34")), (dt.date(2026, 11, 15), 2, D("0.00")),
+        (dt.date(2026, 11, 20), 0, D("0.00")), (dt.date(2026, 12, 1), 2, D("0.34"))]
+    assert trend.shop.rates == [D("0.34"), D("0.00"), D("0.34")]
+    assert {c.name: c.rates for c in trend.categories}["调味"] == [D("1.00"), D("0.00"), D("1.01")]

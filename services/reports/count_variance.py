@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from peewee import fn
+from peewee import JOIN, fn
 
 from models import CountLine, CountSession, Product
 from models.fields import MONEY_SCALE, QTY_SCALE
@@ -35,15 +35,17 @@ class CountSums:
 
 
 def count_sums(start: dt.datetime | None = None, end: dt.datetime | None = None) -> list[CountSums]:
-    """Every posted session (posted in [start, end) when given) by category, oldest posting first."""
+    """Every posted session (posted in [start, end) when given) by category, oldest posting first; a
+    session with no counted line is one row of 0 lines (it is still a count the owner posted)."""
     system = fn.COALESCE(CountLine.snapshot_qty, 0)
-    query = (CountLine.select(CountSession.id, CountSession.ref, CountSession.posted_at, CountSession.scope_kind,
-                              CountSession.scope_value, Product.category, fn.COUNT(CountLine.id),
-                              fn.SUM(fn.ABS(CountLine.counted_qty - system) * Product.cost),
-                              fn.SUM(system * Product.cost))
-             .join(CountSession, on=(CountSession.id == CountLine.session))
-             .switch(CountLine).join(Product, on=(Product.id == CountLine.product))
-             .where((CountSession.state == "posted") & CountLine.counted_qty.is_null(False))
+    counted = (CountLine.session == CountSession.id) & CountLine.counted_qty.is_null(False)
+    query = (CountSession.select(CountSession.id, CountSession.ref, CountSession.posted_at, CountSession.scope_kind,
+                                 CountSession.scope_value, Product.category, fn.COUNT(CountLine.id),
+                                 fn.SUM(fn.ABS(CountLine.counted_qty - system) * Product.cost),
+                                 fn.SUM(system * Product.cost))
+             .join(CountLine, JOIN.LEFT_OUTER, on=counted)
+             .join(Product, JOIN.LEFT_OUTER, on=(Product.id == CountLine.product))
+             .where(CountSession.state == "posted")
              .group_by(CountSession.id, CountSession.ref, CountSession.posted_at, CountSession.scope_kind,
                        CountSession.scope_value, Product.category)
              .order_by(CountSession.posted_at, CountSession.id))

@@ -76,6 +76,7 @@ def stocktake_trend(actor, start: dt.date | None = None, end: dt.date | None = N
     counts = [CountRate(ref, posted_at, scope, lines, rate) for (ref, posted_at, scope), (lines, rate)
               in rates_by(sums, lambda r: (r.ref, r.posted_at, r.scope)).items()
               if posted_at.date() in whole]
+    sums = [r for r in sums if r.lines]  # a month or category has a rate only where something was counted
     by_month = {month: rate for (month,), (_, rate) in rates_by(sums, lambda r: (month_of(r),)).items()}
     shop_rates = [by_month.get(m) for m in months]
     per_category: dict[str, dict[str, Decimal]] = {}
