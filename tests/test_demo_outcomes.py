@@ -13,13 +13,16 @@ from models.lost_sales import LostSale
 from models.production import ProductionOrder
 from models.purchasing import GoodsReceipt, PurchaseOrder, PurchaseReturn, Supplier
 from services.catalog.locations import virtual
+from services.catalog.products import ProductInput, save_product
 from services.core import clock
 from services.core.messages import msg
-from services.demo.ordering import OPENING_NOTE, Received
+from services.demo.ordering import OPENING_NOTE, Received, approve
 from services.demo.returns import RETURNING_SUPPLIER, returned_part
 from services.demo.store import generate_demo
+from services.purchasing import purchase_orders as po
 from services.purchasing import suggestions
 from services.purchasing.purchase_returns import supplier_return_rate
+from services.purchasing.suppliers import SupplierInput, save_supplier
 from services.reports.kpi import kpi
 from services.sales import receivables
 from services.sales.sales_emergency import list_open_emergencies
@@ -127,3 +130,21 @@ def test_the_tofu_maker_takes_back_a_fifth_of_the_delivery_by_value():
     sent = returned_part([Received(tofu, Decimal(10)), Received(soy, Decimal(4))],
                          {tofu: Decimal("1.50"), soy: Decimal("2.00")})
     assert sent == {tofu: Decimal(4)}
+
+
+def test_an_order_under_the_minimum_is_topped_up_when_it_keeps_else_it_waits(db):
+    """丰源 delivers from 150.00 yuan: 6 袋 rice at 10.00 (60.00, keeps 15 days) becomes 15 袋 (×2.5 = 150.00)
+    and goes through; 2 盒 strawberries at 8.00 from a 100.00 supplier would not keep: cancelled, asked again tomorrow."""
+    def supplier(name: str, minimum: str):
+        return save_supplier(db, SupplierInput(name=name, lead_time_days=1, min_order_amount=minimum))
+
+    def product(name: str, days: int):
+        return save_product(db, ProductInput(name=name, base_unit="袋", shelf_life_days=days, cost="5", price="12")).id
+
+    rice = po.create_draft(db, supplier("丰源", "150").id, [po.OrderLineInput(product("大米", 15), 6, "", "10")])
+    assert approve(db, db, rice.number)
+    assert [ln.quantity for ln in po.order_lines(rice.number)] == [Decimal(15)]
+    assert po.get_order(rice.number).state == "approved" and po.get_order(rice.number).total == Decimal("150.00")
+    berries = po.create_draft(db, supplier("鲜果", "100").id, [po.OrderLineInput(product("草莓", 3), 2, "", "8")])
+    assert not approve(db, db, berries.number)
+    assert po.get_order(berries.number).state == "cancelled"
