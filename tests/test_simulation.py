@@ -101,3 +101,18 @@ def test_naive_orders_yesterdays_sales_and_a_fifth_in_whole_packs(db, no_mishaps
     days = [FIRST_DAY + dt.timedelta(days=n) for n in range(3)]
     assert ordered_by_day() == [(days[0], 24), (days[0], 12), (days[1], 12), (days[2], 12)]
     assert tally.by_product[0].sold == 30
+
+
+def test_the_frontier_runs_app_at_each_service_level_the_owner_could_set(monkeypatch, capsys):
+    import json
+    import sys
+
+    from bench import simulate
+
+    monkeypatch.setattr(sys, "argv", ["simulate", "--products", "4", "--days", "3", "--warmup", "1", "--seeds", "1",
+                                      "--policies", "", "--frontier", "90,99"])
+    assert simulate.main() == 0
+    out = capsys.readouterr().out
+    runs = [json.loads(line) for line in out.splitlines() if line.startswith("{")]
+    assert [(r["policy"], r["service_level"]) for r in runs] == [("app@90", "90"), ("app@99", "99")]
+    assert "| app@90 |" in out and "app@99 fill / waste" in out
