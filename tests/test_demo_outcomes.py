@@ -133,17 +133,19 @@ def test_the_tofu_maker_takes_back_a_fifth_of_the_delivery_by_value():
 
 
 def test_an_order_under_the_minimum_is_topped_up_when_it_keeps_else_it_waits(db):
-    """丰源 delivers from 150.00 yuan: 6 袋 rice at 10.00 (60.00, keeps 15 days) becomes 15 袋 (×2.5 = 150.00)
-    and goes through; 2 盒 strawberries at 8.00 from a 100.00 supplier would not keep: cancelled, asked again tomorrow."""
+    """丰源 delivers from 150.00 yuan: 6 袋 rice at 10.00 (keeps 15 days) and 3 袋 fresh noodles at 10.00 (2 days)
+    make 90.00; the 60.00 missing go on the rice: 6 × (1 + 60 ÷ 60) = 12 袋, and the order goes through.
+    2 盒 strawberries at 8.00 from a 100.00 supplier would not keep: cancelled, asked again tomorrow."""
     def supplier(name: str, minimum: str):
         return save_supplier(db, SupplierInput(name=name, lead_time_days=1, min_order_amount=minimum))
 
     def product(name: str, days: int):
         return save_product(db, ProductInput(name=name, base_unit="袋", shelf_life_days=days, cost="5", price="12")).id
 
-    rice = po.create_draft(db, supplier("丰源", "150").id, [po.OrderLineInput(product("大米", 15), 6, "", "10")])
+    rice = po.create_draft(db, supplier("丰源", "150").id, [po.OrderLineInput(product("大米", 15), 6, "", "10"),
+                                                           po.OrderLineInput(product("鲜面条", 2), 3, "", "10")])
     assert approve(db, db, rice.number)
-    assert [ln.quantity for ln in po.order_lines(rice.number)] == [Decimal(15)]
+    assert [ln.quantity for ln in po.order_lines(rice.number)] == [Decimal(12), Decimal(3)]
     assert po.get_order(rice.number).state == "approved" and po.get_order(rice.number).total == Decimal("150.00")
     berries = po.create_draft(db, supplier("鲜果", "100").id, [po.OrderLineInput(product("草莓", 3), 2, "", "8")])
     assert not approve(db, db, berries.number)

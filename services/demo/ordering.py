@@ -56,18 +56,20 @@ def approve(buyer, approver, number: str) -> bool:
 
 
 def _top_up(buyer, number: str) -> bool:
-    """Raise every line by the same factor (whole units of its order unit) so the order reaches the
-    supplier's minimum; False when some line's goods would not keep."""
+    """Raise the lines whose goods keep KEEPS_DAYS or more by one factor (whole units of their order unit)
+    so the order reaches the supplier's minimum; False when no line keeps."""
     order = purchase_orders.get_order(number)
     lines = purchase_orders.order_lines(number)
     lives = dict(Product.select(Product.id, Product.shelf_life_days)
                  .where(Product.id.in_([ln.product_id for ln in lines])).tuples())
-    if any((lives.get(ln.product_id) or 0) < KEEPS_DAYS for ln in lines) or order.total <= 0:
+    keeps = {ln.id for ln in lines if (lives.get(ln.product_id) or KEEPS_DAYS) >= KEEPS_DAYS}
+    kept_amount = sum((ln.amount for ln in lines if ln.id in keeps), Decimal(0))
+    if kept_amount <= 0:
         return False
-    factor = Supplier.get_by_id(order.supplier_id).min_order_amount / order.total
+    factor = 1 + (Supplier.get_by_id(order.supplier_id).min_order_amount - order.total) / kept_amount
     purchase_orders.update_draft(buyer, number, [
-        purchase_orders.OrderLineInput(ln.product_id, (ln.quantity * factor).to_integral_value(ROUND_CEILING),
-                                       ln.unit, ln.price) for ln in lines])
+        purchase_orders.OrderLineInput(ln.product_id, (ln.quantity * factor).to_integral_value(ROUND_CEILING)
+                                       if ln.id in keeps else ln.quantity, ln.unit, ln.price) for ln in lines])
     return True
 
 
