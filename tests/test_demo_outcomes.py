@@ -16,7 +16,7 @@ from services.catalog.locations import virtual
 from services.catalog.products import ProductInput, save_product
 from services.core import clock
 from services.core.messages import msg
-from services.demo.ordering import OPENING_NOTE, Received, approve
+from services.demo.ordering import BELOW_MINIMUM, OPENING_NOTE, Received, approve
 from services.demo.returns import RETURNING_SUPPLIER, returned_part
 from services.demo.store import generate_demo
 from services.purchasing import purchase_orders as po
@@ -132,21 +132,15 @@ def test_the_tofu_maker_takes_back_a_fifth_of_the_delivery_by_value():
     assert sent == {tofu: Decimal(4)}
 
 
-def test_an_order_under_the_minimum_is_topped_up_when_it_keeps_else_it_waits(db):
-    """丰源 delivers from 150.00 yuan: 6 袋 rice at 10.00 (keeps 15 days) and 3 袋 fresh noodles at 10.00 (2 days)
-    make 90.00; the 60.00 missing go on the rice: 6 × (1 + 60 ÷ 60) = 12 袋, and the order goes through.
-    2 盒 strawberries at 8.00 from a 100.00 supplier would not keep: cancelled, asked again tomorrow."""
-    def supplier(name: str, minimum: str):
-        return save_supplier(db, SupplierInput(name=name, lead_time_days=1, min_order_amount=minimum))
-
-    def product(name: str, days: int):
-        return save_product(db, ProductInput(name=name, base_unit="袋", shelf_life_days=days, cost="5", price="12")).id
-
-    rice = po.create_draft(db, supplier("丰源", "150").id, [po.OrderLineInput(product("大米", 15), 6, "", "10"),
-                                                           po.OrderLineInput(product("鲜面条", 2), 3, "", "10")])
-    assert approve(db, db, rice.number)
-    assert [ln.quantity for ln in po.order_lines(rice.number)] == [Decimal(12), Decimal(3)]
-    assert po.get_order(rice.number).state == "approved" and po.get_order(rice.number).total == Decimal("150.00")
-    berries = po.create_draft(db, supplier("鲜果", "100").id, [po.OrderLineInput(product("草莓", 3), 2, "", "8")])
-    assert not approve(db, db, berries.number)
-    assert po.get_order(berries.number).state == "cancelled"
+def test_an_order_under_the_suppliers_minimum_waits_for_tomorrow(db):
+    """鲜果 delivers from 100.00 yuan: tonight's 2 盒 strawberries at 8.00 (16.00) are not ordered — the draft
+    is cancelled with its reason and tomorrow's suggestions ask again; 15 盒 (120.00) go through."""
+    fruit = save_supplier(db, SupplierInput(name="鲜果", lead_time_days=1, min_order_amount="100"))
+    berries = save_product(db, ProductInput(name="草莓", base_unit="盒", shelf_life_days=3, cost="5", price="12")).id
+    small = po.create_draft(db, fruit.id, [po.OrderLineInput(berries, 2, "", "8")])
+    assert not approve(db, db, small.number)
+    assert po.get_order(small.number).state == "cancelled"
+    assert BELOW_MINIMUM in [e.reason for e in po.order_events(small.number)]
+    big = po.create_draft(db, fruit.id, [po.OrderLineInput(berries, 15, "", "8")])
+    assert approve(db, db, big.number)
+    assert po.get_order(big.number).state == "approved"

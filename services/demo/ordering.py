@@ -3,8 +3,7 @@
 - `accept_suggestions(buyer, approver, at)`: in the evening 小王 takes every line of 建议采购 that has a
   quantity and usable supplier data (suggestions.drafts_from_lines, one draft per supplier), submits
   each and 李姐 approves what is above the approval line. An order under the supplier's minimum is
-  topped up to it when its goods keep (粮油), else cancelled with its reason (tomorrow's suggestions
-  include that need again).
+  cancelled with its reason (tomorrow's suggestions include that need again).
 - `set_service_levels(owner)` and `place_opening(...)`: before the first day, 李姐's service levels per
   category and the shop's opening stock (bench/sim opens the same way).
 - `due_orders(day)` and `receive_order(...)`: in the morning each approved order due by today comes
@@ -18,10 +17,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
-from decimal import ROUND_CEILING, Decimal
+from decimal import Decimal
 
-from models import Product
-from models.purchasing import PurchaseOrder, Supplier
+from models.purchasing import PurchaseOrder
 from services.core import shop_settings
 from services.core.clock import clock_at
 from services.core.errors import ValidationError
@@ -32,44 +30,22 @@ from services.purchasing import receiving as rc
 # than go to the bin (the default level holds for every other category)
 CATEGORY_LEVELS = "熟食=85, 烘焙=85, 面点主食=90, 水产=90"
 BELOW_MINIMUM = "不够起订金额,并到下次一起订"
-KEEPS_DAYS = 10  # goods that keep this long are topped up to a supplier's minimum rather than waiting
 SHORT_CLOSED = "供应商少送,余量不再送"
 OPENING_NOTE = "开业首批备货"
 
 
 def approve(buyer, approver, number: str) -> bool:
-    """draft → submitted (→ approved by `approver` above the approval line). An order under the supplier's
-    minimum is topped up to it when its goods keep KEEPS_DAYS or more (rice and oil wait on the shelf),
-    else cancelled (tomorrow's suggestions ask again); False when cancelled."""
+    """draft → submitted (→ approved by `approver` above the approval line); False when the order is under
+    the supplier's minimum (then it is cancelled)."""
     try:
         order = purchase_approval.submit(buyer, number)
     except ValidationError as refused:
         if refused.key != "purchase.below_minimum":
             raise
-        if not _top_up(buyer, number):
-            purchase_approval.cancel(buyer, number, BELOW_MINIMUM)
-            return False
-        order = purchase_approval.submit(buyer, number)
+        purchase_approval.cancel(buyer, number, BELOW_MINIMUM)
+        return False
     if order.state == "submitted":
         purchase_approval.approve(approver, number)
-    return True
-
-
-def _top_up(buyer, number: str) -> bool:
-    """Raise the lines whose goods keep KEEPS_DAYS or more by one factor (whole units of their order unit)
-    so the order reaches the supplier's minimum; False when no line keeps."""
-    order = purchase_orders.get_order(number)
-    lines = purchase_orders.order_lines(number)
-    lives = dict(Product.select(Product.id, Product.shelf_life_days)
-                 .where(Product.id.in_([ln.product_id for ln in lines])).tuples())
-    keeps = {ln.id for ln in lines if (lives.get(ln.product_id) or KEEPS_DAYS) >= KEEPS_DAYS}
-    kept_amount = sum((ln.amount for ln in lines if ln.id in keeps), Decimal(0))
-    if kept_amount <= 0:
-        return False
-    factor = 1 + (Supplier.get_by_id(order.supplier_id).min_order_amount - order.total) / kept_amount
-    purchase_orders.update_draft(buyer, number, [
-        purchase_orders.OrderLineInput(ln.product_id, (ln.quantity * factor).to_integral_value(ROUND_CEILING)
-                                       if ln.id in keeps else ln.quantity, ln.unit, ln.price) for ln in lines])
     return True
 
 
