@@ -637,6 +637,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "list price); cost as recorded on the move, else the product's current cost"),
     "report.kpi.gross_margin_rate": ("毛利率", "Gross margin %"),
     "report.kpi.gross_margin_rate.formula": ("毛利 ÷ 销售额", "Gross margin ÷ sales"),
+    "report.kpi.fill_rate": ("满足率", "Fill rate"),
+    "report.kpi.fill_rate.formula": ("售出数量 ÷(售出数量 + 缺货未售数量)",
+                                     "Units sold ÷ (units sold + units asked for beyond the stock)"),
     "report.kpi.stockout_days": ("缺货商品天数", "Stock-out product-days"),
     "report.kpi.stockout_days.formula": (
         "期间内有销售的商品 × 天数:当天收盘时仓库和货架上没有未过期的库存",
@@ -684,6 +687,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.part.revenue": ("销售额", "Sales"),
     "report.part.days": ("天数", "Days"),
     "report.part.products": ("有销售的商品", "Products that sold"),
+    "report.part.units_sold": ("售出数量(扣除退货)", "Units sold, net of returns"),
+    "report.part.units_lost": ("缺货未售数量", "Units asked for beyond the stock"),
     "report.part.variance_value": ("差异金额(成本)", "Variance at cost"),
     "report.part.system_value": ("账存金额(成本)", "System stock at cost"),
     "report.part.group_lines": ("社群订单行(识别与保存取多者)", "Group-order lines (proposed or saved, the more)"),

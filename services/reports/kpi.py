@@ -21,9 +21,9 @@ from services.reports.figures import (
     timing_figure,
 )
 from services.reports.inventory import closing_values, daily_loss, products_sold
-from services.reports.ledger_sql import to_day
+from services.reports.ledger_sql import quantity, to_day
 from services.reports.period import Period, buckets, period
-from services.reports.sales_facts import sale_sums
+from services.reports.sales_facts import daily_lost, sale_sums
 from services.reports.stockouts import stockout_days
 from services.reports.timings import Durations, Timings, timings
 
@@ -39,13 +39,15 @@ class LedgerDays:
     loss: dict[dt.date, int]
     stockouts: dict[dt.date, int]
     products_sold: int
+    sold: dict[dt.date, int]  # stored quantity units, net of customer returns
+    lost: dict[dt.date, int]  # stored quantity units asked beyond the stock
 
 
 def ledger_days(whole: Period) -> LedgerDays:
     sums, sold = sale_sums(whole, "d.doc_date"), products_sold(whole)
     return LedgerDays(closing_values(whole), {to_day(s.key): s.cost_units for s in sums},
                       {to_day(s.key): s.revenue_units for s in sums}, daily_loss(whole), stockout_days(whole, sold),
-                      len(sold))
+                      len(sold), {to_day(s.key): s.quantity_units for s in sums}, daily_lost(whole))
 
 
 @dataclass(frozen=True)
@@ -126,11 +128,19 @@ def _group_figures(part: Period, times: Timings) -> list[Figure]:
     return [accuracy, timing_figure("group_handling", [m[1] for m in saved])]
 
 
+def _fill_rate(part: Period, days: LedgerDays) -> Figure:
+    """Units sold ÷ (units sold + units asked beyond the stock): demand the shelf met."""
+    sold, lost = quantity(_total(days.sold, part)), quantity(_total(days.lost, part))
+    return ratio_figure("fill_rate", "percent", percent(sold, sold + lost), {"units_sold": sold, "units_lost": lost},
+                        True)
+
+
 def _figures(part: Period, days: LedgerDays, times: Timings, show_cost: bool) -> list[Figure]:
     stockouts = Decimal(_total(days.stockouts, part))
     stockout = Figure("stockout_days", "product_days", stockouts if days.products_sold else None,
                       "ok" if days.products_sold else "empty", parts=(("products", Decimal(days.products_sold)),))
-    return [*_money_figures(part, days, show_cost), stockout, *_document_figures(part, times, show_cost)]
+    return [*_money_figures(part, days, show_cost), _fill_rate(part, days), stockout,
+            *_document_figures(part, times, show_cost)]
 
 
 def kpi(actor, start: dt.date | None = None, end: dt.date | None = None, by: str | None = None) -> KpiReport:

@@ -12,11 +12,13 @@ the period it is booked in: it takes off the quantity, the cost of its moves and
 it returns and its customer. Returns to suppliers ('purchase_return') are not sales."""
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
+from models.db import is_sqlite
 from models.fields import QTY_SCALE
 from services.core.numbers import VALUE_SCALE
-from services.reports.ledger_sql import MOVE_COST, STANDING, day_param, fetch
+from services.reports.ledger_sql import MOVE_COST, STANDING, day_param, day_start, fetch, stamp_param, to_day
 from services.reports.period import Period
 
 IN_PERIOD = f"{STANDING} AND d.doc_date BETWEEN ? AND ?"
@@ -171,3 +173,12 @@ def sale_page(period: Period, key: str, labels: Labels, order: str, offset: int,
         else:
             documents = docs
     return SalePage([row for _, row in sorted(rows, key=lambda r: r[0])], classes, documents)
+
+
+def daily_lost(period: Period) -> dict:
+    """Each day's lost sales (services.sales.lost_sales), in stored quantity units over all products."""
+    day = "substr(occurred_at, 1, 10)" if is_sqlite() else "CAST(occurred_at AS DATE)"
+    after = period.end + dt.timedelta(days=1)
+    return {to_day(on): units or 0 for on, units in fetch(
+        f"SELECT {day}, SUM(quantity) FROM lost_sale WHERE occurred_at >= ? AND occurred_at < ? GROUP BY {day}",
+        [stamp_param(day_start(period.start)), stamp_param(day_start(after))])}
