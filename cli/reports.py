@@ -90,6 +90,12 @@ def _say_sales(report) -> None:
         say(f"{cls.name}: {cls.products} · {cls.revenue} ({_value(cls.share)}%)")
 
 
+def _figure_value(figure) -> str:
+    from services.core.messages import msg
+
+    return "—" if figure.value is None else f"{figure.value} {msg(f'report.unit.{figure.unit}')}"
+
+
 def _say_dashboard(board) -> None:
     from services.core.messages import msg
     from services.stock.expiry import NEAR_EXPIRY_DAYS
@@ -98,6 +104,8 @@ def _say_dashboard(board) -> None:
     for title, sales in ((board.day.isoformat(), board.today), (msg("report.by.week"), board.this_week)):
         say(f"{title}: " + " · ".join(f"{r.label} {r.revenue} ({_value(r.margin)})" for r in [*sales.rows, sales.total]))
     say(" · ".join(f"{w.label} {w.count}" for w in board.waiting))
+    say(" · ".join(msg("report.kpi_trend", label=k.current.label, value=_figure_value(k.current),
+                       previous=_figure_value(k.previous)) for k in board.kpis))
     for row in board.locations:
         say(f"{row.code:<8} {row.name:<12} {'' if row.sellable else row.kind:<13} {row.products:>5} "
             f"{_value(row.on_hand):>12} {_value(row.reserved):>10} {_value(row.available):>12}")

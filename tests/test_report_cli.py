@@ -102,6 +102,12 @@ def test_dashboard_json(db):
     assert data["locations"][0]["on_hand"] == "490.00" and data["sellable_total"]["on_hand"] == "490.00"
     assert {w["key"]: w["count"] for w in data["waiting"]}["emergencies"] == 0
     assert data["alerts"] == []  # nothing waits for the owner: no stock-out, no reconciliation yet
+    # the last 4 weeks hold the week of test_kpi_json_per_week (3490 ÷ 10 = 349.0 days); nothing before them
+    assert [(k["key"], k["value"], k["previous"], k["better"]) for k in data["kpis"]] == [
+        ("turnover_days", "349.0", None, None), ("loss_rate", "0.00", None, None),
+        ("fill_rate", "100.00", None, None), ("gross_margin_rate", "37.50", None, None)]
+    plain = xiaopu("report", "dashboard", db=db).stdout
+    assert "库存周转天数 349.0 天(前 4 周 —) · 损耗率 0.00 %(前 4 周 —)" in plain
 
 
 def test_refusals_exit_1_with_the_reason(db):

@@ -5796,4 +5796,22 @@ Where do the goods go?</translation>
         <translation>%1% line</translation>
     </message>
 </context>
+<context>
+    <name>KpiBox</name>
+    <message>
+        <source>经营指标(近 4 周,与前 4 周比)</source>
+        <translation>KPIs (last 4 weeks, against the 4 before)</translation>
+    </message>
+</context>
+<context>
+    <name>KpiTile</name>
+    <message>
+        <source>点击查看经营指标</source>
+        <translation>Click to open the KPIs</translation>
+    </message>
+    <message>
+        <source>前 4 周 %1</source>
+        <translation>4 weeks before %1</translation>
+    </message>
+</context>
 </TS>

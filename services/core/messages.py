@@ -637,6 +637,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "list price); cost as recorded on the move, else the product's current cost"),
     "report.kpi.gross_margin_rate": ("毛利率", "Gross margin %"),
     "report.kpi.gross_margin_rate.formula": ("毛利 ÷ 销售额", "Gross margin ÷ sales"),
+    "report.kpi_trend": ("{label} {value}(前 4 周 {previous})", "{label} {value} (4 weeks before: {previous})"),
     "report.kpi.fill_rate": ("满足率", "Fill rate"),
     "report.kpi.fill_rate.formula": ("售出数量 ÷(售出数量 + 缺货未售数量)",
                                      "Units sold ÷ (units sold + units asked for beyond the stock)"),

@@ -17,6 +17,7 @@ from models.sales import Channel, SalesOrder
 from services.core.clock import now, today
 from services.core.messages import msg
 from services.reports.figures import dec, may_see_cost, money
+from services.reports.kpi_trend import KpiTrend, kpi_trend
 from services.reports.ledger_sql import (
     SELLABLE_KINDS,
     STANDING,
@@ -104,6 +105,7 @@ class Dashboard:
     stockouts: list[StockOut]
     reconciliation: ReconciliationRow | None = None  # the latest daily reconciliation's record
     alerts: list[Alert] = field(default_factory=list)  # filled by alerts.dashboard_with_alerts
+    kpis: list[KpiTrend] = field(default_factory=list)  # the last 4 weeks against the 4 before
 
     def totals(self, sellable: bool) -> LocationStock:
         """The sellable locations together, or the subcontractors together."""
@@ -124,7 +126,7 @@ class Dashboard:
                 "near_expiry": {"days": NEAR_EXPIRY_DAYS, **self.near_expiry.as_json()},
                 "expired": self.expired.as_json(), "stockouts": [s.as_json() for s in self.stockouts],
                 "reconciliation": self.reconciliation.as_json() if self.reconciliation else None,
-                "alerts": [a.as_json() for a in self.alerts]}
+                "alerts": [a.as_json() for a in self.alerts], "kpis": [k.as_json() for k in self.kpis]}
 
 
 def _waiting(key: str, model, condition) -> Waiting:
@@ -196,11 +198,12 @@ def stockouts(day: dt.date) -> list[StockOut]:
 
 
 def dashboard(actor, day: dt.date | None = None) -> Dashboard:
-    """The dashboard of `day` (default today) and its week so far."""
+    """The dashboard of `day` (default today) and its week so far, with the KPIs' 4-week trend."""
     day = day or today()
     week = week_of(day)
     show_cost = may_see_cost(actor)
     return Dashboard(day, week, show_cost, sales_report(actor, day, day, by="channel"),
                      sales_report(actor, week.start, day, by="channel"), orders_waiting(),
                      stock_by_location(show_cost), lots_value(day, show_cost, expired=False),
-                     lots_value(day, show_cost, expired=True), stockouts(day), last_reconciliation())
+                     lots_value(day, show_cost, expired=True), stockouts(day), last_reconciliation(),
+                     kpis=kpi_trend(actor, day))

@@ -43,11 +43,14 @@ class LedgerDays:
     lost: dict[dt.date, int]  # stored quantity units asked beyond the stock
 
 
-def ledger_days(whole: Period) -> LedgerDays:
-    sums, sold = sale_sums(whole, "d.doc_date"), products_sold(whole)
+def ledger_days(whole: Period, with_stockouts: bool = True) -> LedgerDays:
+    """The ledger's days; without stock-outs (the dashboard's trend) the product-by-product walk is skipped."""
+    sums = sale_sums(whole, "d.doc_date")
+    sold = products_sold(whole) if with_stockouts else []
     return LedgerDays(closing_values(whole), {to_day(s.key): s.cost_units for s in sums},
-                      {to_day(s.key): s.revenue_units for s in sums}, daily_loss(whole), stockout_days(whole, sold),
-                      len(sold), {to_day(s.key): s.quantity_units for s in sums}, daily_lost(whole))
+                      {to_day(s.key): s.revenue_units for s in sums}, daily_loss(whole),
+                      stockout_days(whole, sold) if with_stockouts else {}, len(sold),
+                      {to_day(s.key): s.quantity_units for s in sums}, daily_lost(whole))
 
 
 @dataclass(frozen=True)
@@ -135,12 +138,16 @@ def _fill_rate(part: Period, days: LedgerDays) -> Figure:
                         True)
 
 
+def ledger_figures(part: Period, days: LedgerDays, show_cost: bool) -> list[Figure]:
+    """Turnover, loss, margin and fill rate: what the ledger's days alone give."""
+    return [*_money_figures(part, days, show_cost), _fill_rate(part, days)]
+
+
 def _figures(part: Period, days: LedgerDays, times: Timings, show_cost: bool) -> list[Figure]:
     stockouts = Decimal(_total(days.stockouts, part))
     stockout = Figure("stockout_days", "product_days", stockouts if days.products_sold else None,
                       "ok" if days.products_sold else "empty", parts=(("products", Decimal(days.products_sold)),))
-    return [*_money_figures(part, days, show_cost), _fill_rate(part, days), stockout,
-            *_document_figures(part, times, show_cost)]
+    return [*ledger_figures(part, days, show_cost), stockout, *_document_figures(part, times, show_cost)]
 
 
 def kpi(actor, start: dt.date | None = None, end: dt.date | None = None, by: str | None = None) -> KpiReport:

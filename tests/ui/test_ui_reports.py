@@ -77,6 +77,24 @@ def test_the_dashboard_shows_today_and_this_week_and_follows_a_new_sale(shop_wee
     assert cells(board.stock_table)[0][3] == "345.00"
 
 
+def test_the_dashboard_box_shows_four_weeks_of_kpis_and_a_click_opens_them(shop_weeks, make_window, qtbot):
+    """The last 4 weeks (11-09 … 12-06) hold the two weeks of test_reports_kpi: Σ closing 600 + 480 × 7 +
+    360 × 7 = 6480 ÷ cost 400 = 16.2 days, loss 40 ÷ 440 = 9.09%, 80 sold and none turned away, margin
+    37.50%; the 4 weeks before sold nothing, so there is nothing to compare (→, grey)."""
+    window = make_window()
+    board = open_reports(window, "dashboard")
+    tiles = board.kpi_box.tiles
+    assert [(t.title.text(), t.value.text(), t.previous.text()) for t in tiles.values()] == [
+        ("库存周转天数", "16.2 天", "→ 前 4 周 —"), ("损耗率", "9.09%", "→ 前 4 周 —"),
+        ("满足率", "100.00%", "→ 前 4 周 —"), ("毛利率", "37.50%", "→ 前 4 周 —")]
+    assert tiles["turnover_days"].toolTip().startswith("平均库存(成本)÷ 日均销售成本")
+    assert "#555" in tiles["loss_rate"].previous.styleSheet()
+    tab = window.tab_widgets["reports"]
+    assert tab.views.currentWidget() is board
+    qtbot.mouseClick(tiles["loss_rate"], Qt.MouseButton.LeftButton)
+    assert tab.views.currentWidget() is tab.view_widgets["kpi"]
+
+
 def test_kpis_per_week_then_per_month_with_formulas_on_hover(shop_weeks, make_window, qtbot):
     """Turnover 14.7 days over the two weeks (33.6 and 8.4 per week), loss 9.09% (16.67% and 6.25%):
     the numbers worked out by hand in test_reports_kpi, shown as the service computes them."""

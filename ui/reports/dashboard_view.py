@@ -35,6 +35,7 @@ from ui.reports.dashboard_models import (
     stock_rows,
 )
 from ui.reports.export_bar import ExportBar, table_section
+from ui.reports.kpi_box import KpiBox
 from ui.reports.report_view import REPORT_INPUTS
 from ui.widgets import formatting
 from ui.widgets.context import AppContext
@@ -133,6 +134,8 @@ class DashboardView(RefreshOnShow, QWidget):
         grid.addWidget(_boxed(self.tr("各渠道销售与毛利"), _with_chart(self.channel_table, self.trend)), 0, 0)
         self.alert_panel = AlertsPanel()  # its alerts come from the tab's AlertWatch, counted off the GUI thread
         grid.addWidget(_column(self.alert_panel, _boxed(self.tr("待处理的单据"), _table(self.waiting))), 0, 1)
+        self.kpi_box = KpiBox()
+        self.kpi_box.open_view.connect(self.alert_panel.open_view)  # the tab opens views the panel asks for
         grid.addWidget(_boxed(self.tr("库存金额(按库位,委外加工另列)"), self.stock_table), 1, 0)
         grid.addWidget(_boxed(self.tr("缺货商品(近 4 周卖过,现在没有可卖的库存)"), _table(self.stockouts)), 1, 1)
         grid.setColumnStretch(0, 3)
@@ -147,6 +150,7 @@ class DashboardView(RefreshOnShow, QWidget):
         head.addWidget(self.export_bar)
         layout.addLayout(head)
         layout.addLayout(cards)
+        layout.addWidget(self.kpi_box)
         layout.addLayout(grid, 1)
         layout.addWidget(self.status)
         self.watch(context)
@@ -165,6 +169,7 @@ class DashboardView(RefreshOnShow, QWidget):
         self.heading.setText(self.tr("%1 %2 · 本周从 %3 起").replace("%1", board.day.isoformat())
                              .replace("%2", weekday).replace("%3", board.week.start.isoformat()))
         self._show_cards(board)
+        self.kpi_box.show_trends(board.kpis)
         self.channels.set_rows(channel_rows(board))
         self.waiting.set_rows(board.waiting)
         self.stock.set_rows(stock_rows(board))
@@ -186,7 +191,7 @@ class DashboardView(RefreshOnShow, QWidget):
             (self.tr("库存金额(按库位,委外加工另列)"), self.stock, StockModel.VALUE_COLUMNS),
             (self.tr("缺货商品(近 4 周卖过,现在没有可卖的库存)"), self.stockouts, ()))]
         lines = tuple(f"{card.title.text()}:{card.value.text()}  {card.detail.text()}".rstrip()
-                      for card in self.cards.values()) + self.alert_panel.lines()
+                      for card in self.cards.values()) + self.kpi_box.lines() + self.alert_panel.lines()
         title = QCoreApplication.translate("ReportsTab", "概览")
         period = (QCoreApplication.translate("PeriodReportView", "期间"), self.heading.text())
         return ReportDocument(title, channels.columns, channels.rows, (period,), lines, chart=self.trend.chart,
