@@ -75,7 +75,7 @@ def test_the_window_start_imports_openpyxl_without_numpy_and_a_chart_still_gets_
 
 def test_the_share_chart_keeps_the_top_sellers_whatever_order_the_table_is_sorted_in(shop, make_window, qtbot):
     """Six products sold once on Monday for 50, 30, 10, 5, 3 and 2 (of 100): the chart's shares are 50% …
-    2%. Sorted by name, a page of two holds 一号 and 三号 only; the chart still shows the six by sales,
+    2%. Sorted by name, the first page of two holds 一号 and 三号; the chart still shows the six by sales,
     also after the period changes while the table is sorted by name."""
     from tests.ui.test_ui_reports_sales_pages import click_header, sales_view_of_monday, six_products
     from tests.ui.uihelpers import loaded
@@ -86,7 +86,8 @@ def test_the_share_chart_keeps_the_top_sellers_whatever_order_the_table_is_sorte
     assert view.chart.plotted() == shares
     click_header(qtbot, view, 1)  # 名称
     loaded(qtbot, view)
-    assert [row.label for row in view.model.rows] == ["一号", "三号"]
+    # the first page in name order (the view may already have read the next page if the table shows more)
+    assert [row.label for row in view.model.rows][:2] == ["一号", "三号"]
     assert view.chart.plotted() == shares and view.chart.chart.labels[:2] == ("一号", "二号")
     view.period.set_range(WEEK1, WEEK2)
     loaded(qtbot, view)

@@ -69,7 +69,8 @@ def test_sort_by_margin_then_scroll_page_by_page(shop, make_window, qtbot):
     assert view.status.text() == "正在计算…"
     loaded(qtbot, view)
     assert (view.model.sort_key, view.model.descending) == ("margin", True)
-    assert labels(view) == ["一号", "二号"]
+    # the first page of the new order (a table already scrolled to its end may read the next one at once)
+    assert labels(view)[:2] == ["一号", "二号"]
     header = view.table.horizontalHeader()
     assert (header.sortIndicatorSection(), header.sortIndicatorOrder()) == (SalesReportModel.MARGIN,
                                                                            Qt.SortOrder.DescendingOrder)
@@ -83,7 +84,7 @@ def test_sort_by_margin_then_scroll_page_by_page(shop, make_window, qtbot):
 
     click_header(qtbot, view, SalesReportModel.MARGIN)  # again: the smallest first, from the first page
     loaded(qtbot, view)
-    assert labels(view) == ["五号", "六号"] and view.model.count == 6
+    assert labels(view)[:2] == ["五号", "六号"] and view.model.count == 6
 
     view.by.setCurrentIndex(view.by.findData("channel"))  # no ABC, no quantity there: sorted by margin still
     loaded(qtbot, view)
