@@ -69,7 +69,7 @@ def test_lots_that_will_not_sell_in_time_with_the_suggested_action(worklist_shop
     """Today's demand is gone by 10:00 (every sale was at 09:00), so 酸奶 sells 2 a day from 12-07.
     Lot 12-08: 12-07 and 12-08 sell 4, 6 left; 2 days to go, inside its 3-day window → markdown.
     Lot 12-12: the 6 left of the first lot are thrown away on 12-09; 12-09 … 12-12 sell 8, 2 left;
-    6 days to go, outside the window, in the back store → move to the shelf.
+    6 days to go, outside the window, but at the store, where the till sells → mark it down now.
     面包 expires today, inside its 1-day window, nothing sells → markdown, all 5 left.
     鲜奶's marked-down lot expired on 12-03 with 3 left → write off (its markdown shown as done).
     豆腐 sold out: not on the list."""
@@ -81,7 +81,7 @@ def test_lots_that_will_not_sell_in_time_with_the_suggested_action(worklist_shop
     first, second = lines[(yogurt.sku, day(8))], lines[(yogurt.sku, day(12))]
     assert (first.quantity, first.expected_sales, first.leftover, first.window_days, first.suggested) == (
         D(10), D(4), D(6), 3, "markdown")
-    assert (second.expected_sales, second.leftover, second.suggested, second.value) == (D(8), D(2), "move", D("30.00"))
+    assert (second.expected_sales, second.leftover, second.suggested, second.value) == (D(8), D(2), "markdown", D("30.00"))
     loaf = lines[(bread.sku, SUNDAY)]
     assert (loaf.expected_sales, loaf.leftover, loaf.window_days, loaf.suggested) == (D(0), D(5), 1, "markdown")
     old_milk = lines[(milk.sku, day(3))]
@@ -126,9 +126,26 @@ def test_move_posts_a_transfer_and_the_list_remembers_it(worklist_shop):
     action = expiry_actions.move(shop.owner, lot.id, shop.store.code, "SH01")
     assert Document.get_by_id(action.document_id).doc_type == "transfer" and action.quantity == D(10)
     moved = [w for w in expiry_worklist(shop.owner).lines if w.lot_id == lot.id]
-    # on the shelf the lot still will not sell in time: mark it down there; the move is remembered
-    assert [(w.location, w.suggested) for w in moved] == [(shelf.code, "markdown")]
+    # the counter sells from the store only: away from it the lot is to be moved back, not marked down
+    assert [(w.location, w.suggested) for w in moved] == [(shelf.code, "move")]
     assert expiry_worklist(shop.owner).done[0].to_location == "SH01"
+
+
+def test_a_markdown_away_from_the_till_is_refused_because_no_sale_would_charge_it(worklist_shop):
+    """A lot price is charged where the counter and the channels sell (the store): marking down the
+    lot on a shelf the till never sells from would print labels no sale honours."""
+    from services.core.messages import msg
+
+    shop, yogurt, *_ = worklist_shop
+    create_location(shop.owner, "SH01", "前台货架", "shelf")
+    lot = lot_of(yogurt, day(12))
+    expiry_actions.move(shop.owner, lot.id, shop.store.code, "SH01", quantity="4")
+    with pytest.raises(ValidationError) as refused:
+        expiry_actions.markdown(shop.owner, lot.id, "SH01", "3")
+    assert refused.value.key == "expiry.markdown_not_sold_here"
+    assert f"先调拨到 {shop.store.name}" in msg(refused.value.key, **refused.value.params)
+    action = expiry_actions.markdown(shop.owner, lot.id, shop.store.code, "3")  # the 6 still at the store
+    assert (action.quantity, action.price) == (D(6), D("3.00"))
 
 
 def test_a_cashier_sees_no_value_and_may_not_write_off(worklist_shop):

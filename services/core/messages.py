@@ -732,6 +732,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.waiting.sales_approval": ("待审核的销售单", "Sales orders to approve"),
     "expiry.markdown_expired": ("批次 {lot} 已于 {expiry} 过期,不能折价,请报损", "Lot {lot} expired on {expiry}: "
                                 "it cannot be marked down, write it off"),
+    "expiry.markdown_not_sold_here": ("{location} 不卖货:批次 {lot} 先调拨到 {store} 再折价(收银和平台订单都从 {store} 出货)",
+                                      "Nothing is sold from {location}: move lot {lot} to {store} first, then mark "
+                                      "it down (the counter and channel orders sell from {store})"),
     "expiry.no_markdown": ("批次 {lot} 在 {location} 没有生效的折价", "Lot {lot} has no markdown in force at "
                            "{location}"),
     "report.expiry.cancel_markdown": ("取消折价", "Markdown cancelled"),

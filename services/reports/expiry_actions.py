@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from models import Balance, Lot, write_transaction
 from models.expiry_actions import ExpiryAction
-from services.catalog.locations import get_location, virtual
+from services.catalog.locations import default_store, get_location, virtual
 from services.core import audit
 from services.core.clock import today
 from services.core.errors import NotFound, ValidationError
@@ -92,6 +92,9 @@ def markdown(actor, lot_id: int, location: int | str, price: object) -> ExpiryAc
     amount = to_decimal(price, "折价", places=4, allow_zero=False).quantize(MONEY_STEP)
     if is_expired(lot.expiry_date, today()):
         raise ValidationError("expiry.markdown_expired", field="折价", lot=lot.code, expiry=lot.expiry_date)
+    till = default_store()
+    if source.id != till.id:  # a lot price is charged only where the counter and the channels sell
+        raise ValidationError("expiry.markdown_not_sold_here", lot=lot.code, location=source.name, store=till.name)
     with write_transaction():
         return _record(actor, lot, source.id, "markdown", _quantity(lot, source.id, None), price=amount)
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from models.expiry_actions import ExpiryAction
-from services.catalog.locations import get_location
+from services.catalog.locations import default_store, get_location
 from services.core import shop_settings
 from services.core.clock import now
 from services.core.numbers import QTY_STEP, fmt_qty
@@ -132,15 +132,14 @@ def _expected_sales(demand, stock: list[StockLot], start: dt.datetime) -> list[D
     return sales
 
 
-def _suggest(expiry: dt.date, day: dt.date, leftover: Decimal, window: int, kind: str) -> str:
-    """Expired: write off. In its window: mark down. Will not sell in time: a lot in the back store is
-    moved to the shelf first, one on the shelf marked down. Else nothing to do ('')."""
+def _suggest(expiry: dt.date, day: dt.date, leftover: Decimal, window: int, at_till: bool) -> str:
+    """Expired: write off. In its window or will not sell in time: mark down where the till sells
+    (services.catalog.locations.default_store, the only place a lot price is charged), move it there
+    from anywhere else first. Else nothing to do ('')."""
     if is_expired(expiry, day):
         return "write_off"
-    if (expiry - day).days < window:
-        return "markdown"
-    if leftover > 0:
-        return "move" if kind == "warehouse" else "markdown"
+    if (expiry - day).days < window or leftover > 0:
+        return "markdown" if at_till else "move"
     return ""
 
 
@@ -159,7 +158,7 @@ def work_lines(day: dt.date, show_cost: bool, location_id: int | None = None, ca
     products = set(by_product)
     demand = demand_by_product(day, shop_settings.get("suggestion.window_days"), products) if products else {}
     start = max(now(), dt.datetime.combine(day, dt.time()))
-    done, lines = _last_actions(), []
+    done, lines, till = _last_actions(), [], default_store().id
     for pid, mine in sorted(by_product.items()):
         stock = [StockLot(to_day(r[2]), QTY.from_units(r[12])) for r in mine]
         forecast = demand.get(pid) or no_demand(pid, 1)
@@ -169,7 +168,7 @@ def work_lines(day: dt.date, show_cost: bool, location_id: int | None = None, ca
                 continue
             quantity, expiry = QTY.from_units(units), to_day(expiry)
             leftover, window = quantity - sold, markdown_days(life)
-            suggested = _suggest(expiry, day, leftover, window, kind)
+            suggested = _suggest(expiry, day, leftover, window, loc_id == till)
             if not suggested:
                 continue
             value = money(units * cost) if show_cost else None

@@ -1,6 +1,6 @@
 """报表 → 临期处理 as the owner works it on Sunday 12-06: 酸奶 (5.00 a 盒, cost 3, shelf life 14) has 2
 left of the lot expiring 12-08 (inside its 3-day window: 折价) and 10 of the lot expiring 12-12 in the
-store with no sales lately (will not sell in time: 调拨 to the shelf); 面包 expired yesterday (报损).
+store with no sales lately (will not sell in time: 折价 where the till sells); 面包 expired yesterday (报损).
 Each action is clicked as a clerk would, and the ledger is checked afterwards."""
 from __future__ import annotations
 
@@ -64,7 +64,7 @@ def test_the_worklist_with_its_filters_and_cost_hidden_from_a_cashier(expiring, 
     assert rows == [
         [f"{bread.sku} 面包", "STORE", "2026-12-05", "4 个", "4.00", "0", "4", "1 天", "报损", ""],
         [f"{yogurt.sku} 酸奶", "STORE", "2026-12-08", "2 个", "6.00", "0", "2", "3 天", "折价", ""],
-        [f"{yogurt.sku} 酸奶", "STORE", "2026-12-12", "10 个", "30.00", "0", "10", "3 天", "调拨", ""]]
+        [f"{yogurt.sku} 酸奶", "STORE", "2026-12-12", "10 个", "30.00", "0", "10", "3 天", "折价", ""]]
     assert view.summary.text() == "3 个批次,成本 40.00"
     view.category.setCurrentIndex(view.category.findData("面点"))
     loaded(qtbot, view)
@@ -154,6 +154,12 @@ def test_move_to_the_shelf_and_write_off_with_a_reason(expiring, make_window, qt
     assert on_hand(yogurt, "SH01") == {fresh.code: D(10)} and fresh.code not in on_hand(yogurt, "STORE")
     transfer = Document.get(Document.number == view.done_model.rows[0].document)
     assert transfer.doc_type == "transfer" and view.status.text().startswith("已调拨")
+    # on the shelf no till sells it: the list says move it back, and a markdown there is refused in the dialog
+    select(view, yogurt.sku, "2026-12-12")
+    markdown = view.act("markdown")
+    markdown.price.setText("3")
+    assert markdown.confirm() is False and "先调拨到 门店仓 再折价" in markdown.error.text()
+    markdown.reject()
 
     select(view, bread.sku, "2026-12-05")
     write_off = view.act("write_off")
