@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, LongTable, Paragraph, Spacer
 
 from reports.pdf_common import (
@@ -25,7 +26,8 @@ from reports.report_chart_pdf import chart_drawing
 from reports.report_doc import ReportDocument, ReportSection
 
 WIDE_TABLE = 7  # more columns than this: a smaller type so a KPI table of 8 weeks still fits the width
-CELL_PADDING = 3  # a cell's padding, in the half-character units of _widths
+CELL_PADDING = 13  # points: the table's default 6 pt left and right of a cell, and one to spare
+FIXED_EMS = 9  # a column whose longest cell is at most 9 characters wide keeps its width: it never wraps
 
 
 def _heading(doc: ReportDocument) -> list[Flowable]:
@@ -46,14 +48,29 @@ def _heading(doc: ReportDocument) -> list[Flowable]:
     return out
 
 
-def _widths(doc: ReportSection) -> list[float]:
-    """Each column as wide as its longest text (a Chinese character counts double), scaled to the page."""
-    def length(text: str) -> int:
-        return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
+def _widths(doc: ReportSection, font: str, size: float) -> list[float]:
+    """Column widths in points. A cell should never wrap a number, a code, a date or a short word
+    (STO/RE, 2026-12/-05 read badly): every column gets its longest cell (a header may wrap onto two
+    lines, so it asks only for its longest half); only columns of long text — a product's name — give
+    way when the page is too narrow, in proportion to what they asked. Room to spare widens all."""
+    def width(text: str) -> float:
+        return stringWidth(text, font, size)
 
-    wants = [min(40, max([length(c.title), 4, *(length(row[i]) for row in doc.rows[:300])])) + CELL_PADDING
-             for i, c in enumerate(doc.columns)]
-    return [w / sum(wants) * A4_CONTENT_W for w in wants]
+    wants = []
+    for i, column in enumerate(doc.columns):
+        title = column.title
+        cells = [width(row[i]) for row in doc.rows[:300]]
+        wants.append(max([width(title[:(len(title) + 1) // 2]), size * 2, *cells]) + CELL_PADDING)
+    room = A4_CONTENT_W
+    if sum(wants) <= room:
+        return [w * room / sum(wants) for w in wants]
+    fixed = [w <= size * FIXED_EMS + CELL_PADDING or column.numeric for w, column in zip(wants, doc.columns, strict=True)]
+    kept = sum(w for w, f in zip(wants, fixed, strict=True) if f)
+    flexible = sum(wants) - kept
+    if not flexible or kept >= room * 0.85:  # nothing to squeeze, or the short columns alone fill the page
+        return [w * room / sum(wants) for w in wants]
+    scale = (room - kept) / flexible
+    return [w if f else w * scale for w, f in zip(wants, fixed, strict=True)]
 
 
 def _table(doc: ReportSection) -> Flowable:
@@ -65,7 +82,7 @@ def _table(doc: ReportSection) -> Flowable:
     data = [[Paragraph(esc(c.title), head) for c in doc.columns]]
     data += [[Paragraph(esc(text), right if column.numeric else cell) for text, column in
               zip(row, doc.columns, strict=True)] for row in doc.rows]
-    table = LongTable(data, colWidths=_widths(doc), repeatRows=1)
+    table = LongTable(data, colWidths=_widths(doc, cell.fontName, size), repeatRows=1)
     table.setStyle(table_style([
         ("BACKGROUND", (0, 0), (-1, 0), SHADE),
         ("LINEBELOW", (0, 0), (-1, 0), 0.6, RULE),
