@@ -32,6 +32,17 @@ def test_a_trend_draws_each_line_with_a_gap_for_a_missing_week_and_the_reference
     assert [label for _, label in view.plot.getAxis("bottom")._tickLevels[0]] == ["10月", "11月", "12月"]
 
 
+def test_a_limit_line_above_every_figure_keeps_its_label_inside_the_chart(qtbot):
+    """供应商退货: a product returned 0%, 0%, 2.9% against the 15% line — the line is the chart's top,
+    and its label, drawn above it, must not be cut off by the frame."""
+    view = ChartView()
+    qtbot.addWidget(view)
+    view.set_chart(trend_chart("香蕉 每月退货率", ["2026-10", "2026-11", "2026-12"],
+                               {"香蕉": [D(0), D(0), D("2.94")]}, unit="%", reference=D(15), reference_label="15%"))
+    _, top = view.plot.getPlotItem().viewRange()[1]
+    assert top >= 15 * 1.3
+
+
 def test_shares_keep_the_top_three_and_sum_the_rest_into_other(qtbot):
     """Sales 苹果 500, 橙子 300, 香蕉 120, 葡萄 50, 梨 30: top 3 and 其他 = 50 + 30 = 80."""
     chart = share_chart("销售额", [("梨", D("30")), ("苹果", D("500")), ("葡萄", D("50")), ("橙子", D("300")),

@@ -143,6 +143,8 @@ class ChartView(QWidget):
             values.append(chart.reference)
         low, high = float(min([Decimal(0), *values])), float(max([Decimal(0), *values]))
         headroom = 1.45 if several else 1.1
+        if chart.reference is not None and chart.reference >= max(values):
+            headroom = max(headroom, 1.3)  # the reference's label sits above its line: room for it under the top
         self.plot.setYRange(low, high * headroom or 1, padding=0)  # from 0: 1.7 → 2.0 days looks its size
         self.plot.setXRange(-0.3, max(0, len(xs) - 1) + 0.3, padding=0)
 
