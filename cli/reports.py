@@ -1,6 +1,6 @@
 """`report`: the figures the owner reads (报表) — `report list`, and `report kpi|sales|dashboard
 [--from DATE] [--to DATE] [--json]` (`--by week|month` for kpi, `--by product|category|channel|
-customer|weekday|hour` for sales). JSON numbers are decimal strings; values at cost are null for a
+customer|weekday|hour` for sales; `--category NAME --location CODE --channel NAME` for both). JSON numbers are decimal strings; values at cost are null for a
 user whose role may not see cost (--user)."""
 from __future__ import annotations
 
@@ -32,6 +32,8 @@ def add_parser(sub) -> None:
             parser.add_argument("--from", dest="start", help="first day, e.g. 2026-11-01 (default: 28 days to --to)")
         parser.add_argument("--to", dest="end", help="last day (default today)")
         parser.add_argument("--json", action="store_true")
+        if name in ("kpi", "sales"):
+            _add_filters(parser)
         if name == "kpi":
             parser.add_argument("--by", help="week | month: the figures per week or month too")
         elif name == "sales":
@@ -50,6 +52,29 @@ def add_parser(sub) -> None:
     report_worklists.add_parsers(rsub)
 
 
+def _add_filters(parser) -> None:
+    parser.add_argument("--category", metavar="NAME", help="only products of this category (as on the products)")
+    parser.add_argument("--location", metavar="CODE", help="only this location and those under it (sales: where "
+                                                           "the goods left from)")
+    parser.add_argument("--channel", metavar="NAME", help="only this sales channel (code or name: STORE, 美团…)")
+
+
+def _filters(args):
+    from services.reports.report_filter import report_filter
+
+    return report_filter(args.category, args.location, args.channel)
+
+
+def _filter_line(report) -> str:
+    """'分类 水果 · 库位 STORE · 渠道 美团' for a filtered report, '' otherwise."""
+    from services.core.messages import msg
+
+    only = report.filters
+    parts = [(msg("report.by.category"), only.category), (msg("report.filter.location"), only.location),
+             (msg("report.by.channel"), only.channel_name)]
+    return " · ".join(f"{name} {value}" for name, value in parts if value)
+
+
 def _value(value) -> str:
     return "—" if value is None else str(value)
 
@@ -62,7 +87,7 @@ def _say_kpi(report) -> None:
             parts = " · ".join(f"{msg(f'report.part.{name}')} {value}" for name, value in figure.parts)
             say(f"{indent}{figure.text()}" + (f"  [{parts}]" if parts else ""))
 
-    say(f"{msg('report.name.kpi')}  {report.period.start} – {report.period.end}")
+    say(f"{msg('report.name.kpi')}  {report.period.start} – {report.period.end}  {_filter_line(report)}".rstrip())
     figures(report.figures)
     for bucket in report.buckets:
         say(f"{msg(f'report.by.{report.by}')} {bucket.period.start} – {bucket.period.end}")
@@ -82,7 +107,8 @@ def _sales_line(row) -> str:
 def _say_sales(report) -> None:
     from services.core.messages import msg
 
-    say(f"{msg('report.name.sales')}  {report.period.start} – {report.period.end}  {msg(f'report.by.{report.by}')}")
+    say(f"{msg('report.name.sales')}  {report.period.start} – {report.period.end}  {msg(f'report.by.{report.by}')}  "
+        f"{_filter_line(report)}".rstrip())
     for row in report.rows:
         say(_sales_line(row))
     say(_sales_line(report.total))
@@ -201,7 +227,7 @@ def cmd_report(args: argparse.Namespace, user) -> int:
     elif args.report_command == "kpi":
         from services.reports.kpi import kpi
 
-        report, show = kpi(user, start, end, by=args.by), _say_kpi
+        report, show = kpi(user, start, end, by=args.by, only=_filters(args)), _say_kpi
     elif args.report_command == "reconcile":
         from services.reports.reconcile import reconcile
 
@@ -216,7 +242,7 @@ def cmd_report(args: argparse.Namespace, user) -> int:
         from services.reports.sales import sales_report
 
         report, show = sales_report(user, start, end, by=args.by, sort=args.sort, descending=args.desc,
-                                    offset=args.offset, limit=args.limit), _say_sales
+                                    offset=args.offset, limit=args.limit, only=_filters(args)), _say_sales
     else:
         from services.reports.alerts import dashboard_with_alerts
 

@@ -614,6 +614,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.status.empty": ("期间内没有可计算的数据", "Nothing to measure in the period"),
     "report.status.hidden": ("当前角色不能查看成本和毛利", "Your role may not see cost or margin"),
     "report.status.not_measured": ("尚未计量", "Not measured yet"),
+    "report.filter.location": ("库位", "Location"),
+    "report.status.unsplit": ("不能按所选的分类、库位或渠道拆分(单据、盘点和社群消息不属于某一个分类、库位或渠道,"
+                              "库存是各渠道共用的一个池),筛选时不显示,以免把全店的数当成筛选后的数",
+                              "Cannot be split by the chosen category, location or channel (a document, a count or a "
+                              "group message is not of one of them; every channel sells from one stock pool): left "
+                              "blank under the filter rather than showing the whole shop's figure"),
+    "report.category_not_found": ("找不到分类:{ref}(没有商品属于这个分类)", "Category not found: {ref} (no product has it)"),
     "report.unit.days": ("天", "days"),
     "report.unit.percent": ("%", "%"),
     "report.unit.yuan": ("元", "yuan"),

@@ -13,7 +13,7 @@ from services.core.numbers import CENT, HUNDRED, VALUE_SCALE
 from services.core.permissions import allowed
 
 TENTH = Decimal("0.1")
-STATUSES = ("ok", "empty", "hidden", "not_measured")
+STATUSES = ("ok", "empty", "hidden", "not_measured", "unsplit")  # unsplit: not by the report's filter
 
 
 def may_see_cost(actor) -> bool:

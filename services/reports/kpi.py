@@ -3,7 +3,13 @@ product-days, purchase and sales order times, stocktake duration and variance ra
 accuracy and handling time (from the message log the 社群订单 view keeps).
 
 The ledger is read once for the whole period, per day (closing stock value, cost of goods sold,
-sales, loss, stock-outs); each bucket sums its days, so a trend costs no more queries than a total."""
+sales, loss, stock-outs); each bucket sums its days, so a trend costs no more queries than a total.
+
+Under a filter (report_filter) a figure is computed from the ledger rows of the category's products,
+at the location (and those under it) or of the channel's sales only where it can be split that way
+(SPLITS); the others — one document, count or message is not of one category, location or channel,
+and one stock pool serves every channel — are status "unsplit", no value, rather than the whole
+shop's figure passed off as the filtered one."""
 from __future__ import annotations
 
 import datetime as dt
@@ -23,6 +29,7 @@ from services.reports.figures import (
 from services.reports.inventory import closing_values, daily_loss, products_sold
 from services.reports.ledger_sql import quantity, to_day
 from services.reports.period import Period, buckets, period
+from services.reports.report_filter import DIMENSIONS, NO_FILTER, ReportFilter
 from services.reports.sales_facts import daily_lost, sale_sums
 from services.reports.stockouts import stockout_days
 from services.reports.timings import Durations, Timings, timings
@@ -43,14 +50,35 @@ class LedgerDays:
     lost: dict[dt.date, int]  # stored quantity units asked beyond the stock
 
 
-def ledger_days(whole: Period, with_stockouts: bool = True) -> LedgerDays:
-    """The ledger's days; without stock-outs (the dashboard's trend) the product-by-product walk is skipped."""
-    sums = sale_sums(whole, "d.doc_date")
-    sold = products_sold(whole) if with_stockouts else []
-    return LedgerDays(closing_values(whole), {to_day(s.key): s.cost_units for s in sums},
-                      {to_day(s.key): s.revenue_units for s in sums}, daily_loss(whole),
-                      stockout_days(whole, sold) if with_stockouts else {}, len(sold),
-                      {to_day(s.key): s.quantity_units for s in sums}, daily_lost(whole))
+STOCK_SPLITS = frozenset({"category", "location"})  # stock held and thrown away: one pool for every channel
+SPLITS: dict[str, frozenset[str]] = {  # the filters a figure can be computed under; any other: "unsplit"
+    "turnover_days": STOCK_SPLITS, "loss_rate": STOCK_SPLITS, "stockout_days": STOCK_SPLITS,
+    "gross_margin": frozenset(DIMENSIONS), "gross_margin_rate": frozenset(DIMENSIONS),
+    "fill_rate": frozenset({"category", "channel"}),  # a lost sale records no location
+}
+
+
+def splits(key: str, only: ReportFilter) -> bool:
+    """Whether figure `key` can be computed under every dimension `only` narrows."""
+    return set(only.applied) <= SPLITS.get(key, frozenset())
+
+
+def narrowed(figures: list[Figure], only: ReportFilter) -> list[Figure]:
+    """The figures that cannot be split by `only` emptied (status unsplit); a hidden one stays hidden."""
+    return [f if f.status == "hidden" or splits(f.key, only) else Figure(f.key, f.unit, status="unsplit")
+            for f in figures]
+
+
+def ledger_days(whole: Period, with_stockouts: bool = True, only: ReportFilter = NO_FILTER) -> LedgerDays:
+    """The ledger's days (of what `only` lets through); without stock-outs (the dashboard's trend, or a
+    filter they cannot be split by) the product-by-product walk is skipped."""
+    sums = sale_sums(whole, "d.doc_date", only)
+    with_stockouts = with_stockouts and splits("stockout_days", only)
+    sold = products_sold(whole, only) if with_stockouts else []
+    return LedgerDays(closing_values(whole, only), {to_day(s.key): s.cost_units for s in sums},
+                      {to_day(s.key): s.revenue_units for s in sums}, daily_loss(whole, only),
+                      stockout_days(whole, sold, only) if with_stockouts else {}, len(sold),
+                      {to_day(s.key): s.quantity_units for s in sums}, daily_lost(whole, only))
 
 
 @dataclass(frozen=True)
@@ -69,10 +97,12 @@ class KpiReport:
     cost_visible: bool
     figures: list[Figure]
     buckets: list[KpiBucket]
+    filters: ReportFilter = NO_FILTER
 
     def as_json(self) -> dict:
         return {"period": self.period.as_json(), "by": self.by, "cost_visible": self.cost_visible,
-                "figures": [f.as_json() for f in self.figures], "buckets": [b.as_json() for b in self.buckets]}
+                "figures": [f.as_json() for f in self.figures], "buckets": [b.as_json() for b in self.buckets],
+                "filters": self.filters.as_json()}
 
 
 def _total(series: dict[dt.date, int], part: Period) -> int:
@@ -138,24 +168,28 @@ def _fill_rate(part: Period, days: LedgerDays) -> Figure:
                         True)
 
 
-def ledger_figures(part: Period, days: LedgerDays, show_cost: bool) -> list[Figure]:
-    """Turnover, loss, margin and fill rate: what the ledger's days alone give."""
-    return [*_money_figures(part, days, show_cost), _fill_rate(part, days)]
+def ledger_figures(part: Period, days: LedgerDays, show_cost: bool, only: ReportFilter = NO_FILTER) -> list[Figure]:
+    """Turnover, loss, margin and fill rate: what the ledger's days alone give (read under `only`)."""
+    return narrowed([*_money_figures(part, days, show_cost), _fill_rate(part, days)], only)
 
 
-def _figures(part: Period, days: LedgerDays, times: Timings, show_cost: bool) -> list[Figure]:
+def _figures(part: Period, days: LedgerDays, times: Timings, show_cost: bool, only: ReportFilter) -> list[Figure]:
     stockouts = Decimal(_total(days.stockouts, part))
     stockout = Figure("stockout_days", "product_days", stockouts if days.products_sold else None,
                       "ok" if days.products_sold else "empty", parts=(("products", Decimal(days.products_sold)),))
-    return [*ledger_figures(part, days, show_cost), stockout, *_document_figures(part, times, show_cost)]
+    return narrowed([*ledger_figures(part, days, show_cost), stockout, *_document_figures(part, times, show_cost)],
+                    only)
 
 
-def kpi(actor, start: dt.date | None = None, end: dt.date | None = None, by: str | None = None) -> KpiReport:
-    """The KPIs of the period (default: the 28 days up to today), and per week or month when `by` is given."""
+def kpi(actor, start: dt.date | None = None, end: dt.date | None = None, by: str | None = None,
+        only: ReportFilter = NO_FILTER) -> KpiReport:
+    """The KPIs of the period (default: the 28 days up to today), and per week or month when `by` is given;
+    under a filter, of its category, location and channel where a figure can be split so (SPLITS)."""
     whole = period(start, end)
     parts = buckets(whole, by) if by else []
     show_cost = may_see_cost(actor)
-    days, times = ledger_days(whole), timings(whole)
-    return KpiReport(whole, by, show_cost, _figures(whole, days, times, show_cost),
-                     [KpiBucket(part, _figures(part, days, times, show_cost)) for part in parts])
+    days = ledger_days(whole, only=only)
+    times = Timings() if only else timings(whole)  # no document time splits by a filter: not read for nothing
+    return KpiReport(whole, by, show_cost, _figures(whole, days, times, show_cost, only),
+                     [KpiBucket(part, _figures(part, days, times, show_cost, only)) for part in parts], only)
 

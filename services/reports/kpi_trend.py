@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from services.reports.figures import Figure, dec, may_see_cost
 from services.reports.kpi import ledger_days, ledger_figures
 from services.reports.period import DEFAULT_DAYS, Period
+from services.reports.report_filter import NO_FILTER, ReportFilter
 
 TREND_KEYS = ("turnover_days", "loss_rate", "fill_rate", "gross_margin_rate")
 LOWER_IS_BETTER = frozenset({"turnover_days", "loss_rate"})  # fewer days on the shelf, less thrown away
@@ -38,11 +39,12 @@ class KpiTrend:
                 "formula": self.current.formula}
 
 
-def kpi_trend(actor, day: dt.date, days: int = DEFAULT_DAYS) -> list[KpiTrend]:
-    """The trend KPIs of the `days` days up to `day` against the `days` days before; hidden ones left out."""
+def kpi_trend(actor, day: dt.date, days: int = DEFAULT_DAYS, only: ReportFilter = NO_FILTER) -> list[KpiTrend]:
+    """The trend KPIs of the `days` days up to `day` against the `days` days before, of what `only` lets
+    through; hidden ones, and those the filter cannot split (kpi.SPLITS), left out."""
     current = Period(day - dt.timedelta(days=days - 1), day)
     previous = Period(current.start - dt.timedelta(days=days), current.start - dt.timedelta(days=1))
     show_cost = may_see_cost(actor)
-    ledger = ledger_days(Period(previous.start, day), with_stockouts=False)
-    now, before = ({f.key: f for f in ledger_figures(part, ledger, show_cost)} for part in (current, previous))
-    return [KpiTrend(now[key], before[key]) for key in TREND_KEYS if now[key].status != "hidden"]
+    ledger = ledger_days(Period(previous.start, day), with_stockouts=False, only=only)
+    now, before = ({f.key: f for f in ledger_figures(part, ledger, show_cost, only)} for part in (current, previous))
+    return [KpiTrend(now[key], before[key]) for key in TREND_KEYS if now[key].status not in ("hidden", "unsplit")]

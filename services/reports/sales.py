@@ -19,6 +19,7 @@ from services.core.numbers import ZERO, fmt_qty
 from services.reports.figures import dec, may_see_cost, money, percent
 from services.reports.ledger_sql import hour_sql, quantity, to_day
 from services.reports.period import Period, period
+from services.reports.report_filter import NO_FILTER, ReportFilter
 from services.reports.sales_facts import Labels, PageRow, SalePage, SaleSums, sale_page, sale_sums
 
 DIMENSIONS: dict[str, str] = {  # what a report groups on, as SQL over d, p, o and k (see sales_facts)
@@ -93,12 +94,14 @@ class SalesReport:
     descending: bool = True
     offset: int = 0
     limit: int | None = None
+    filters: ReportFilter = NO_FILTER  # the category, location and channel the report was narrowed to
 
     def as_json(self) -> dict:
         return {"period": self.period.as_json(), "by": self.by, "cost_visible": self.cost_visible,
                 "rows": [r.as_json() for r in self.rows], "total": self.total.as_json(),
                 "abc": [c.as_json() for c in self.abc], "count": self.count, "sort": self.sort,
-                "descending": self.descending, "offset": self.offset, "limit": self.limit}
+                "descending": self.descending, "offset": self.offset, "limit": self.limit,
+                "filters": self.filters.as_json()}
 
 
 def sales_row(key: str, label: str, sums: list[SaleSums], total_revenue: Decimal | None, show_cost: bool,
@@ -183,20 +186,22 @@ def _checked(by: str, sort: str | None, descending: bool, show_cost: bool, offse
 
 def sales_report(actor, start: dt.date | None = None, end: dt.date | None = None, by: str = "product", *,
                  sort: str | None = None, descending: bool = False, offset: int = 0,
-                 limit: int | None = None) -> SalesReport:
+                 limit: int | None = None, only: ReportFilter = NO_FILTER) -> SalesReport:
     """Sales and margin of the period (default: the 28 days up to today) grouped `by` one dimension,
-    sorted on `sort` (a SalesRow field, SORTS), rows offset+1 … offset+limit (all without a limit)."""
+    sorted on `sort` (a SalesRow field, SORTS), rows offset+1 … offset+limit (all without a limit);
+    only the sales `only` lets through (report_filter): totals, shares and ABC are of those."""
     show_cost = may_see_cost(actor)
     sort, descending = _checked(by, sort, descending, show_cost, offset, limit)
     whole = period(start, end)
     if by in LABELS:
         page = sale_page(whole, DIMENSIONS[by], LABELS[by], _order_sql(sort, descending), offset, limit,
-                         (int(ABC_LIMITS[0][0]), int(ABC_LIMITS[1][0])))
+                         (int(ABC_LIMITS[0][0]), int(ABC_LIMITS[1][0])), only)
         total = sales_row("", msg("report.part.revenue"), [page.total()], None, show_cost)
         rows, abc = _paged(by, page, total, show_cost)
-        return SalesReport(whole, by, show_cost, rows, total, abc, page.count, sort, descending, offset, limit)
-    sums = sale_sums(whole, DIMENSIONS[by] or hour_sql("COALESCE(d.occurred_at, d.posted_at)"))
+        return SalesReport(whole, by, show_cost, rows, total, abc, page.count, sort, descending, offset, limit, only)
+    sums = sale_sums(whole, DIMENSIONS[by] or hour_sql("COALESCE(d.occurred_at, d.posted_at)"), only)
     total = sales_row("", msg("report.part.revenue"), sums, None, show_cost)
     rows = _sorted_here(_by_time(by, sums, total.revenue, show_cost), sort, descending)
     last = None if limit is None else offset + limit
-    return SalesReport(whole, by, show_cost, rows[offset:last], total, [], len(rows), sort, descending, offset, limit)
+    return SalesReport(whole, by, show_cost, rows[offset:last], total, [], len(rows), sort, descending, offset, limit,
+                       only)

@@ -20,6 +20,7 @@ from models.fields import QTY_SCALE
 from services.core.numbers import VALUE_SCALE
 from services.reports.ledger_sql import MOVE_COST, STANDING, day_param, day_start, fetch, stamp_param, to_day
 from services.reports.period import Period
+from services.reports.report_filter import NO_FILTER, ReportFilter
 
 IN_PERIOD = f"{STANDING} AND d.doc_date BETWEEN ? AND ?"
 DISCOUNT_TO_VALUE = 10 ** QTY_SCALE  # a line's discount (money units) in quantity × money units
@@ -32,14 +33,20 @@ def _cents(value_sql: str) -> str:
     return f"({value_sql} + {CENT_IN_VALUE // 2}) / {CENT_IN_VALUE} * {CENT_IN_VALUE}"
 
 
+# a line's amount when only part of it left from the filter's location: its share by quantity
+BILLED_PART = "CASE WHEN s.qty = s.all_qty THEN b.revenue ELSE b.revenue * s.qty / s.all_qty END"
+
 # one row per (sale or return document, product) — moves split over lots and order lines are per
 # product, so both are summed to that grain before they meet; `sign` is −1 for a return
 FACTS = f"""
-WITH sold AS (
+WITH sold AS (  -- qty and cost: the moves at the filter's location (all without one); all_qty: the whole line
   SELECT m.document_id AS doc_id, m.product_id AS product_id,
-         CASE WHEN d.doc_type = 'return' THEN -1 ELSE 1 END AS sign, SUM(m.quantity) AS qty, SUM({MOVE_COST}) AS cost
+         CASE WHEN d.doc_type = 'return' THEN -1 ELSE 1 END AS sign,
+         SUM(CASE WHEN {{at}} THEN m.quantity ELSE 0 END) AS qty, SUM(CASE WHEN {{at}} THEN {MOVE_COST} ELSE 0 END) AS cost,
+         SUM(m.quantity) AS all_qty
   FROM document d JOIN move m ON m.document_id = d.id JOIN product p ON p.id = m.product_id
-  WHERE d.doc_type IN ('sale', 'return') AND {IN_PERIOD} GROUP BY m.document_id, m.product_id, d.doc_type
+  WHERE d.doc_type IN ('sale', 'return') AND {IN_PERIOD}{{only}} GROUP BY m.document_id, m.product_id, d.doc_type
+  HAVING SUM(CASE WHEN {{at}} THEN 1 ELSE 0 END) > 0
 ), billed AS (
   SELECT o.document_id AS doc_id, l.product_id AS product_id,
          SUM({_cents(f"l.quantity * l.price - l.discount * {DISCOUNT_TO_VALUE}")}) AS revenue
@@ -58,15 +65,15 @@ WITH sold AS (
   FROM document d JOIN sales_return r ON r.document_id = d.id WHERE d.doc_type = 'return' AND {IN_PERIOD}
 ), grouped AS (
   SELECT {{key}} AS grouped, SUM(s.sign * s.qty) AS qty, SUM(s.sign * s.cost) AS cost,
-         SUM(s.sign * COALESCE(b.revenue, s.qty * p.price)) AS revenue,
-         SUM(CASE WHEN s.sign < 0 THEN COALESCE(b.revenue, s.qty * p.price) ELSE 0 END) AS returned,
+         SUM(s.sign * COALESCE({BILLED_PART}, s.qty * p.price)) AS revenue,
+         SUM(CASE WHEN s.sign < 0 THEN COALESCE({BILLED_PART}, s.qty * p.price) ELSE 0 END) AS returned,
          COUNT(DISTINCT CASE WHEN s.sign > 0 THEN s.doc_id END) AS docs
   FROM sold s JOIN document d ON d.id = s.doc_id JOIN product p ON p.id = s.product_id
   LEFT JOIN billed b ON b.doc_id = s.doc_id AND b.product_id = s.product_id
   LEFT JOIN booked k ON k.doc_id = s.doc_id LEFT JOIN sales_order o ON o.id = k.order_id
   GROUP BY {{key}}
 )"""
-PERIOD_PARAMS = 5  # FACTS asks for the period's first and last day five times
+PERIOD_PARAMS = 5  # FACTS asks for the period's first and last day five times, the filter's after the first
 
 ALL_GROUPS = FACTS + "\nSELECT grouped, qty, cost, revenue, returned, docs FROM grouped"
 
@@ -145,27 +152,31 @@ def _sums(key, qty, cost, revenue, returned, docs) -> SaleSums:
     return SaleSums(key, qty or 0, cost or 0, revenue or 0, docs or 0, returned or 0)
 
 
-def _days(period: Period) -> list:
-    return [day_param(period.start), day_param(period.end)] * PERIOD_PARAMS
+def _filtered(sql: str, period: Period, only: ReportFilter, **parts) -> tuple[str, list]:
+    """FACTS narrowed to the filter's category, channel and location, and its parameters."""
+    product, product_params = only.product_sql()
+    days = [day_param(period.start), day_param(period.end)]
+    return (sql.format(only=product + only.document_channel_sql(), at=only.move_at_location(), **parts),
+            [*days, *product_params, *days * (PERIOD_PARAMS - 1)])
 
 
-def sale_sums(period: Period, key: str) -> list[SaleSums]:
+def sale_sums(period: Period, key: str, only: ReportFilter = NO_FILTER) -> list[SaleSums]:
     """Sales in `period` grouped by the SQL expression `key` over d (document), p (product),
-    o (sales order, NULL for a sale without one) and k.customer_id."""
-    return [_sums(*row) for row in fetch(ALL_GROUPS.format(key=key), _days(period))]
+    o (sales order, NULL for a sale without one) and k.customer_id; only what `only` lets through."""
+    return [_sums(*row) for row in fetch(*_filtered(ALL_GROUPS, period, only, key=key))]
 
 
 def sale_page(period: Period, key: str, labels: Labels, order: str, offset: int, limit: int | None,
-              abc_limits: tuple[int, int]) -> SalePage:
+              abc_limits: tuple[int, int], only: ReportFilter = NO_FILTER) -> SalePage:
     """Rows offset+1 … offset+limit of the groups ordered by the SQL `order` (over the grouped columns
     qty, cost, revenue, returned, docs, code, name and `before`, the sales of the larger groups), with
     each class's sums over every group."""
-    sql = PAGE.format(key=key, join=labels.join, code=labels.code, name=labels.name, unit=labels.unit,
-                      order=order, a=abc_limits[0], b=abc_limits[1])
+    sql, params = _filtered(PAGE, period, only, key=key, join=labels.join, code=labels.code, name=labels.name,
+                            unit=labels.unit, order=order, a=abc_limits[0], b=abc_limits[1])
     last = EVERY_ROW if limit is None else offset + limit
     rows, classes, documents = [], {}, 0
     for kind, pos, grouped, code, name, unit, qty, cost, revenue, returned, docs, abc in fetch(
-            sql, [*_days(period), offset, last]):
+            sql, [*params, offset, last]):
         if kind == "row":
             rows.append((pos, PageRow(_sums(grouped, qty, cost, revenue, returned, docs), code, name, unit, abc)))
         elif kind == "class":
@@ -175,10 +186,14 @@ def sale_page(period: Period, key: str, labels: Labels, order: str, offset: int,
     return SalePage([row for _, row in sorted(rows, key=lambda r: r[0])], classes, documents)
 
 
-def daily_lost(period: Period) -> dict:
-    """Each day's lost sales (services.sales.lost_sales), in stored quantity units over all products."""
-    day = "substr(occurred_at, 1, 10)" if is_sqlite() else "CAST(occurred_at AS DATE)"
+def daily_lost(period: Period, only: ReportFilter = NO_FILTER) -> dict:
+    """Each day's lost sales (services.sales.lost_sales), in stored quantity units over the products of
+    the filter's category and its channel (a lost sale records no location: see kpi.SPLITS)."""
+    day = "substr(ls.occurred_at, 1, 10)" if is_sqlite() else "CAST(ls.occurred_at AS DATE)"
     after = period.end + dt.timedelta(days=1)
+    product, product_params = only.product_sql()
+    channel, channel_params = only.lost_channel_sql("ls")
     return {to_day(on): units or 0 for on, units in fetch(
-        f"SELECT {day}, SUM(quantity) FROM lost_sale WHERE occurred_at >= ? AND occurred_at < ? GROUP BY {day}",
-        [stamp_param(day_start(period.start)), stamp_param(day_start(after))])}
+        f"SELECT {day}, SUM(ls.quantity) FROM lost_sale ls JOIN product p ON p.id = ls.product_id "
+        f"WHERE ls.occurred_at >= ? AND ls.occurred_at < ?{product}{channel} GROUP BY {day}",
+        [stamp_param(day_start(period.start)), stamp_param(day_start(after)), *product_params, *channel_params])}

@@ -21,6 +21,7 @@ from services.reports.ledger_sql import (
     to_day,
 )
 from services.reports.period import Period
+from services.reports.report_filter import NO_FILTER, ReportFilter
 from services.stock.expiry import is_sellable
 
 ONE_DAY = dt.timedelta(days=1)
@@ -87,12 +88,13 @@ def _spans_out(period: Period, held: dict[int | None, int], changes: list[tuple[
     return spans
 
 
-def stockout_days(period: Period, sold: list[int]) -> dict[dt.date, int]:
-    """Per day of `period`: how many of the `sold` products closed the day with nothing sellable."""
+def stockout_days(period: Period, sold: list[int], only: ReportFilter = NO_FILTER) -> dict[dt.date, int]:
+    """Per day of `period`: how many of the `sold` products closed the day with nothing sellable (at the
+    filter's locations, when it has some)."""
     dates = period.dates()
     if not sold:
         return dict.fromkeys(dates, 0)
-    sellable = in_list(ids_of(location_kinds(), SELLABLE_KINDS))
+    sellable = in_list(only.locations(ids_of(location_kinds(), SELLABLE_KINDS)))
     wanted = set(sold)
     held: dict[int, dict[int | None, int]] = {pid: {} for pid in sold}  # product → lot → at the last close
     for (pid, lot), units in _sellable_now(sellable).items():
