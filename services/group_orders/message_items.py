@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from services.catalog.unit_words import SIZE_PATTERN
-from services.group_orders.message_text import Token, tokenize
+from services.group_orders.message_text import CORRECTION_KINDS, Token, tokenize
 from services.group_orders.message_words import BARE_UNITS
 from services.group_orders.quantity_words import Quantity
 
@@ -40,6 +40,18 @@ class RawItem:
     last: int = 0
 
 
+@dataclass(frozen=True)
+class Fix:
+    """A correction word between segments: cancel (不要了), change (改成), more (再加), less (少).
+    `glued` says whether it touches the segment before it without a hard separator (苹果不要了, not 苹果,算了)."""
+
+
+    kind: str
+    raw: str
+    glued: bool
+    then: bool = False  # touches the segment after it (不要香蕉了, not 不要了,…)
+
+
 @dataclass
 class Segment:
     items: list[RawItem]
@@ -48,12 +60,14 @@ class Segment:
     notes: list[str] = field(default_factory=list)  # 明天下午3点, 3栋502, 来拿
     requests: list[str] = field(default_factory=list)  # 切丝 … with no product in this segment (…,帮忙剁块)
     hint: str = ""  # a description with no product in this segment (草莓两盒,要丹东的)
+    fixes: list[Fix] = field(default_factory=list)  # corrections between the segment before and this one
 
 
 @dataclass
 class SplitMessage:
     segments: list[Segment]
     tokens: list[Token]
+    trailing: list[Fix] = field(default_factory=list)  # corrections after the last segment (…,算了)
 
     def source(self, item: RawItem) -> str:
         return "".join(t.raw for t in self.tokens[item.first:item.last + 1]).strip()
@@ -63,31 +77,43 @@ def split_message(text: str, known: Iterable[str], is_product: Callable[[str], b
     """Items of a normalised message; `known` are names/aliases kept whole, `is_product` tells whether
     loose words beside a known name are a product of their own (蓝梅草莓) or a hint about it (大果蓝莓)."""
     tokens = tokenize(text, known)
-    ranges = _segments(tokens)
+    ranges, fixes = _segments(tokens)
     segments = [_segment_items(tokens, first, last, is_product) for first, last in ranges]
+    for segment, before in zip(segments, fixes, strict=False):
+        segment.fixes = before
     _attach_to_previous(segments)
     _fill_each([item for seg in segments for item in seg.items])
-    return SplitMessage(segments, tokens)
+    return SplitMessage(segments, tokens, fixes[-1] if len(fixes) > len(segments) else [])
 
 
-def _segments(tokens: list[Token]) -> list[tuple[int, int]]:
-    """Token ranges between separators, with bare quantities joined to their product."""
+def _segments(tokens: list[Token]) -> tuple[list[tuple[int, int]], list[list[Fix]]]:
+    """Token ranges between separators, with bare quantities joined to their product, and the corrections
+    before each range (one more list when corrections end the message)."""
     ranges: list[tuple[int, int]] = []
     soft_before: list[bool] = []
+    fixes: list[list[Fix]] = [[]]
     between: set[str] = set()
+    after_fix: set[str] = set()  # separators since the last correction word
     start = 0
     for i, tok in enumerate([*tokens, Token("sep", "")]):
-        if tok.kind not in ("sep", "soft"):
+        if tok.kind not in ("sep", "soft", *CORRECTION_KINDS):
             continue
         if i > start and any(t.kind != "noise" for t in tokens[start:i]):  # 还有吗? alone says nothing
             ranges.append((start, i - 1))
             soft_before.append(between == {"soft"})
+            if fixes[-1] and "sep" not in after_fix:
+                fixes[-1][-1] = replace(fixes[-1][-1], then=True)
             between = set()
+            fixes.append([])
+        after_fix = set() if tok.kind in CORRECTION_KINDS else after_fix | {tok.kind}
+        if tok.kind in CORRECTION_KINDS:
+            fixes[-1].append(Fix(tok.kind, tok.raw, bool(ranges) and not between - {"soft"}))
         between.add(tok.kind)
         start = i + 1
     merged: list[tuple[int, int]] = []
-    for (first, last), soft in zip(ranges, soft_before, strict=True):
-        if merged:
+    merged_fixes: list[list[Fix]] = []
+    for (first, last), soft, before in zip(ranges, soft_before, fixes, strict=False):
+        if merged and not before:
             kinds = {t.kind for t in tokens[first:last + 1]}
             prev = {t.kind for t in tokens[merged[-1][0]:merged[-1][1] + 1]}
             named, prev_named = bool(kinds & {"name", "char"}), bool(prev & {"name", "char"})
@@ -98,7 +124,8 @@ def _segments(tokens: list[Token]) -> list[tuple[int, int]]:
                 merged[-1] = (merged[-1][0], last)
                 continue
         merged.append((first, last))
-    return merged
+        merged_fixes.append(before)
+    return merged, merged_fixes + ([fixes[-1]] if fixes[-1] else [])
 
 
 Element = tuple[str, object, int, int]  # (kind, payload, first token, last token)

@@ -16,12 +16,13 @@ from collections.abc import Callable, Sequence
 
 from services.catalog.unit_words import SIZE_PATTERN
 from services.core.messages import msg
+from services.group_orders.corrections import Corrections
 from services.group_orders.message_items import RawItem, Segment, SplitMessage, split_message
 from services.group_orders.message_text import normalise_message
 from services.group_orders.parsed_lines import Candidate, ParsedLine, ParsedOrder, UsualLine
 from services.group_orders.product_choice import ACCEPT, ItemWords, choose
 from services.group_orders.product_matcher import CatalogueIndex, NameMatch, catalogue_index
-from services.group_orders.quantity_words import Quantity
+from services.group_orders.quantity_words import Quantity, parse_quantity
 from services.group_orders.unit_fit import unit_fit
 
 __all__ = ["Candidate", "ParsedLine", "ParsedOrder", "UsualLine", "UsualOrder", "parse"]
@@ -47,13 +48,28 @@ def parse(text: str, customer: object = None, usual_order: UsualOrder = None) ->
     split = split_message(normalise_message(text), index.known_words,
                           lambda words: _names_a_product(index, words, match(words)))
     order = ParsedOrder([], [])
+    fixes = Corrections(index, order.lines)
     for segment in split.segments:
-        _read_segment(order, index, segment, split, match, usual)
+        ahead = fixes.before(segment.fixes, any(item.name for item in segment.items))
+        amount = _amount_alone(segment) if ahead or fixes.cancelled else None
+        if amount is not None:
+            segment.orphans = []
+        lines = _read_segment(order, index, segment, split, match, usual)
+        if not fixes.segment(ahead, lines, amount):
+            _unparsed(order, segment.raw, msg("order.reason.no_product_for_qty"))
+    fixes.after_message(split.trailing)
     return order
 
 
+def _amount_alone(segment: Segment) -> Quantity | None:
+    """改成3斤 / 再加一盒 / 少一个: a segment that says only a quantity, for the correction before it."""
+    if segment.items or len(segment.orphans) != 1:
+        return None
+    return parse_quantity(segment.orphans[0])
+
+
 def _read_segment(order: ParsedOrder, index: CatalogueIndex, segment: Segment, split: SplitMessage,
-                  match: Callable[[str], list[NameMatch]], usual: _UsualOrder) -> None:
+                  match: Callable[[str], list[NameMatch]], usual: _UsualOrder) -> list[ParsedLine]:
     lines: list[ParsedLine] = []
     missing: list[str] = []
     for item in segment.items:
@@ -64,9 +80,10 @@ def _read_segment(order: ParsedOrder, index: CatalogueIndex, segment: Segment, s
             else:
                 _unparsed(order, split.source(item), msg("order.reason.no_usual"))
             continue
-        found, hint = _lookup(item, match)
+        found, hint, query = _lookup(item, match)
         requests = [msg("order.note.request", request=r) for r in item.requests]
-        words = ItemWords(found, hint, item.quantities, split.source(item), item.name.words or item.name.query, requests)
+        words = ItemWords(found, hint, item.quantities, split.source(item), item.name.words or item.name.query, requests,
+                          query)
         line = choose(index, words, usual.product_ids)
         if line is None:
             missing.append(split.source(item))
@@ -81,7 +98,7 @@ def _read_segment(order: ParsedOrder, index: CatalogueIndex, segment: Segment, s
         _unparsed(order, orphan, msg("order.reason.no_product_for_qty"))
     for note in segment.notes:
         _unparsed(order, note, msg("order.reason.note"))
-    order.lines += lines
+    return lines
 
 
 def _names_a_product(index: CatalogueIndex, words: str, matches: list[NameMatch]) -> bool:
@@ -102,7 +119,7 @@ def _unparsed(order: ParsedOrder, text: str, reason: str) -> None:
         order.reasons[text] = reason
 
 
-def _lookup(item: RawItem, match: Callable[[str], list[NameMatch]]) -> tuple[list[NameMatch], str]:
+def _lookup(item: RawItem, match: Callable[[str], list[NameMatch]]) -> tuple[list[NameMatch], str, str]:
     """Products for the item's words and the hint beside them; loose words like 大瓶牛奶 are also tried
     as 牛奶 with the size hint 大瓶, and the better reading wins."""
     part = item.name
@@ -113,8 +130,8 @@ def _lookup(item: RawItem, match: Callable[[str], list[NameMatch]]) -> tuple[lis
         size = edge.group("before") or edge.group("after")
         trimmed = match(rest)
         if trimmed and (not found or trimmed[0].score > found[0].score):
-            return trimmed, size + part.hint
-    return found, part.hint
+            return trimmed, size + part.hint, rest
+    return found, part.hint, part.query
 
 
 class _UsualOrder:
@@ -141,5 +158,6 @@ def _usual_lines(index: CatalogueIndex, usual: list[UsualLine], source: str) -> 
         if not fit:
             continue  # no longer sold (or sold otherwise now): the clerk sees it missing from the draft
         lines.append(ParsedLine(product.id, product.sku, product.name, product.spec, fit.qty, fit.unit,
-                                fit.base_qty, product.base_unit, 1.0, [], source, source, [msg("order.note.usual")]))
+                                fit.base_qty, product.base_unit, 1.0, [], source, source, [msg("order.note.usual")],
+                                usual=True))
     return lines

@@ -12,8 +12,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from services.group_orders.message_words import (
+    CORRECTION_PATTERNS,
     EACH_WORDS,
     GREETINGS,
+    LESS_PATTERN,
+    MORE_PATTERN,
     NOISE_PATTERNS,
     NOISE_WORDS,
     NOTE_PATTERN,
@@ -35,11 +38,16 @@ _TOKEN_RE = re.compile(
     rf"|(?P<each>{_alternation(EACH_WORDS)})"
     rf"|(?P<note>{NOTE_PATTERN})"
     rf"|(?P<request>{_alternation(REQUEST_WORDS)})"
+    rf"|(?P<cancel>{_alternation(CORRECTION_PATTERNS['cancel'])})"
+    rf"|(?P<change>{_alternation(CORRECTION_PATTERNS['change'])})"
+    rf"|(?P<more>{_alternation(CORRECTION_PATTERNS['more'])}|{MORE_PATTERN})"
+    rf"|(?P<less>{LESS_PATTERN})"
     rf"|(?P<noise>{'|'.join(NOISE_PATTERNS)}|{_alternation(NOISE_WORDS)})"
     rf"|(?P<qty>{QUANTITY_PATTERN})"
     r"|(?P<char>.)",
     re.S,
 )
+PACK_MEASURES = ("克", "公斤", "毫升", "升")  # canonical units that describe a pack (500ml, 1kg)
 _WECHAT_EMOJI = re.compile(r"\[[\u4e00-\u9fff]{1,4}\]")  # [抱拳] [玫瑰] as WeChat pastes them
 _MENTION = re.compile(r"@\S+\s")
 _SALUTATION = re.compile(r"^\s*[\u4e00-\u9fff]{0,2}?(?:姐姐|姐|哥|阿姨|姨|叔|老板|老师|师傅)(?=[\s,!:~.。]|$)")
@@ -64,9 +72,13 @@ def _is_decoration(ch: str) -> bool:
     return category in ("So", "Sk", "Cs", "Co", "Cf") or (category == "Mn" and not ch.isalnum()) or ch == "\u20e3"
 
 
+CORRECTION_KINDS = ("cancel", "change", "more", "less")
+
+
 @dataclass
 class Token:
     kind: str  # sep | soft (white space) | qty | each | note | request | hint | noise | char | name | usual
+    #            | cancel | change | more | less (corrections: CORRECTION_KINDS)
     raw: str
     quantity: Quantity | None = None
 
@@ -116,16 +128,26 @@ def tokenize(text: str, known: Iterable[str]) -> list[Token]:
 
 
 def _modifiers(tokens: list[Token]) -> list[Token]:
-    """丹东的, 950的, 大果的: loose words (or a bare number) right before 的 describe a product — a hint."""
+    """丹东的, 950的, 大果的, 500ml的, 20个装(的): loose words, a bare number, a pack measure or a count
+    with 装 right before 的 describe a product — a hint, not the quantity ordered."""
     out: list[Token] = []
     for tok in tokens:
+        if tok.kind == "char" and tok.raw == "装" and out and out[-1].kind == "qty":
+            out[-1] = Token("hint", out[-1].raw + tok.raw)  # 20个装 / 2斤装: the pack, not how many
+            continue
         if tok.kind == "noise" and tok.raw == "的":
             start = len(out)
-            if start and out[-1].kind == "qty" and out[-1].quantity.unit is None:
-                start -= 1  # 950的: a number without a unit is not a quantity here
+            if start and out[-1].kind == "qty" and _describes(out[-1].quantity):
+                start -= 1  # 950的 / 500ml的: a number without a unit, or a pack measure, is not a quantity here
             while start and out[start - 1].kind == "char":
                 start -= 1
             if start < len(out):
                 out[start:] = [Token("hint", "".join(t.raw for t in out[start:]))]
         out.append(tok)
     return out
+
+
+def _describes(quantity: Quantity) -> bool:
+    """A number before 的 that names the pack: none (950的) or a metric measure (500ml的, 1kg的) — not
+    两斤的, which customers write for how much they want."""
+    return quantity.unit is None or quantity.unit in PACK_MEASURES

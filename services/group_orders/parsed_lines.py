@@ -43,6 +43,13 @@ class ParsedLine:
     source_text: str
     words: str  # the customer's words for the product: learn_alias(words, chosen) remembers a choice
     notes: list[str] = field(default_factory=list)
+    # the confidence before 1 was assumed for a missing quantity (None: the message gave the quantity)
+    assumed_from: float | None = None
+    usual: bool = False  # a line of the customer's 老规矩, not written in the message
+
+    @property
+    def qty_given(self) -> bool:
+        return self.assumed_from is None
 
     @property
     def needs_choice(self) -> bool:

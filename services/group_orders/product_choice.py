@@ -8,16 +8,17 @@ The line names a product only when the best is at least ACCEPT and MARGIN ahead 
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from services.catalog.unit_words import SIZE_PATTERN
+from services.catalog.unit_words import SIZE_PATTERN, is_measure, measure
 from services.core.messages import msg
 from services.group_orders.parsed_lines import Candidate, ParsedLine
 from services.group_orders.product_matcher import CatalogueIndex, CatalogueProduct, NameMatch
-from services.group_orders.quantity_words import Quantity
+from services.group_orders.quantity_words import Quantity, parse_quantity
 from services.group_orders.unit_fit import UnitFit, main_quantity, unit_fit
 
 ACCEPT = 0.75  # a product is chosen only at or above this score ...
@@ -42,6 +43,7 @@ class ItemWords:
     source: str
     words: str
     notes: list[str] = field(default_factory=list)
+    query: str = ""  # the words looked up (梨 of 梨2斤)
 
 
 @dataclass
@@ -60,6 +62,7 @@ def choose(index: CatalogueIndex, item: ItemWords, usual_ids: Callable[[], set[i
     if not item.matches:
         return None
     quantity, pack_hint = main_quantity(item.quantities)
+    pack_hint, item = _measure_in_hint(item, pack_hint)
     assumed = quantity is None
     quantity = quantity or Quantity(Decimal(1), None, "")
     hint = (item.hint + item.matches[0].leftover).strip()
@@ -76,22 +79,41 @@ def choose(index: CatalogueIndex, item: ItemWords, usual_ids: Callable[[], set[i
     fitting = [o for o in options if o.fit is not None]
     _score_size(fitting, hint)
     if not fitting:
-        return _ask(options, quantity, item, 0.0, [msg("order.note.unit_not_sold", unit=quantity.unit)])
+        return _ask(options, quantity, item, 0.0, [msg("order.note.unit_not_sold", unit=quantity.unit)], assumed)
     plausible = [o for o in fitting if not any(_dominated(o, other) for other in fitting if other is not o)]
     plausible.sort(key=lambda o: (-o.score, o.product.id))
     top = plausible[0]
     close = [o for o in plausible if top.score - o.score < MARGIN - _EPSILON]
+    if len(plausible) == 1 and _names_the_kind(top, item.query):
+        top.score = max(top.score, ACCEPT)
     if top.score < ACCEPT - _EPSILON or len(close) > 1:
         rest = sorted((o for o in fitting if o not in plausible), key=lambda o: (-o.score, o.product.id))
-        return _ask(plausible + rest, quantity, item, top.score / len(close), top.notes)
+        return _ask(plausible + rest, quantity, item, top.score / len(close), top.notes, assumed)
     confidence = min(1.0, top.score)
     notes = [*top.notes, *item.notes]
     if assumed:
-        confidence = min(confidence, QTY_ASSUMED_CONFIDENCE)
         notes.append(msg("order.note.qty_assumed", unit=top.fit.unit))
     p = top.product
     return ParsedLine(p.id, p.sku, p.name, p.spec, top.fit.qty, top.fit.unit, top.fit.base_qty, p.base_unit,
-                      confidence, [], item.source, item.words, notes)
+                      min(confidence, QTY_ASSUMED_CONFIDENCE) if assumed else confidence, [], item.source, item.words,
+                      notes, confidence if assumed else None)
+
+
+def _measure_in_hint(item: ItemWords, pack_hint: tuple[str, Decimal] | None
+                     ) -> tuple[tuple[str, Decimal] | None, ItemWords]:
+    """500ml的酸奶: a hint that is a measure picks the pack by its content (500毫升 = 500ml/瓶)."""
+    said = parse_quantity(item.hint) if item.hint else None
+    if said is None or not is_measure(said.unit) or pack_hint is not None:
+        return pack_hint, item
+    return measure(said.value, said.unit), dataclasses.replace(item, hint="")
+
+
+def _names_the_kind(option: _Option, query: str) -> bool:
+    """梨 for 皇冠梨 when it is the only pear sold this way: a Chinese name ends with what the thing is,
+    so words that end the only fitting name (and are not just its start, like 米 in 小米辣) name it."""
+    name = option.product.name.lower()
+    return (option.match.how == "contains" and bool(query) and name.endswith(query.lower())
+            and not option.notes)
 
 
 def _score_hints(option: _Option, hint: str, pack_hint: tuple[str, Decimal] | None) -> None:
@@ -135,7 +157,7 @@ def _dominated(a: _Option, b: _Option) -> bool:
 
 
 def _ask(options: list[_Option], quantity: Quantity, item: ItemWords, confidence: float,
-         notes: list[str]) -> ParsedLine:
+         notes: list[str], assumed: bool) -> ParsedLine:
     best = max(o.score for o in options)
     shown = [o for o in options if o.score >= best - ASK_SPREAD][:MAX_CANDIDATES]
     candidates = [Candidate(o.product.id, o.product.sku, o.product.name, o.product.spec, round(max(o.score, 0.0), 4))
@@ -143,4 +165,5 @@ def _ask(options: list[_Option], quantity: Quantity, item: ItemWords, confidence
     units = {o.fit.unit for o in shown if o.fit}
     unit = quantity.unit or (units.pop() if len(units) == 1 else "")
     return ParsedLine(None, None, item.words, "", quantity.value, unit, None, "", round(confidence, 4), candidates,
-                      item.source, item.words, list(dict.fromkeys([*notes, *item.notes])))
+                      item.source, item.words, list(dict.fromkeys([*notes, *item.notes])),
+                      round(confidence, 4) if assumed else None)

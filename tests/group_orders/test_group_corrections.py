@@ -1,0 +1,33 @@
+"""Corrections inside one message: the customer changes the earlier line, the parser does not add one."""
+from __future__ import annotations
+
+from tests.group_orders.conftest import read
+
+
+def test_apples_called_off_and_pears_instead(fresh_shop):
+    assert read("苹果不要了换成梨2斤") == [("皇冠梨", "散装", "2", "斤")]
+    assert read("红富士苹果3斤,不要了,换成皇冠梨") == [("皇冠梨", "散装", "3", "斤")]  # the 3 斤 carries over
+
+
+def test_a_quantity_changed_after_the_fact(fresh_shop):
+    assert read("西红柿3斤,算了,2斤吧") == [("西红柿", "散装", "2", "斤")]
+    assert read("菠菜两斤,改成3斤") == [("菠菜", "散装", "3", "斤")]
+    assert read("香蕉2斤 西红柿1斤 香蕉改成3斤") == [("香蕉", "散装", "3", "斤"), ("西红柿", "散装", "1", "斤")]
+
+
+def test_more_and_less_change_the_line_they_follow(fresh_shop):
+    assert read("蓝莓2盒再加一盒") == [("蓝莓", "125g/盒", "3", "盒")]
+    assert read("蓝莓2盒,香蕉1斤,蓝莓再加一盒") == [("蓝莓", "125g/盒", "3", "盒"), ("香蕉", "散装", "1", "斤")]
+    assert read("蓝莓3盒少一个") == [("蓝莓", "125g/盒", "2", "盒")]
+    assert read("蓝莓1盒 少一盒") == []  # nothing left of it
+    assert read("蓝莓再加一盒") == [("蓝莓", "125g/盒", "1", "盒")]  # no 蓝莓 before: that is the quantity
+
+
+def test_a_product_called_off_by_name(fresh_shop):
+    assert read("香蕉2斤 西红柿1斤 不要香蕉了") == [("西红柿", "散装", "1", "斤")]
+    assert read("香蕉2斤,西红柿1斤,香蕉不要了") == [("西红柿", "散装", "1", "斤")]
+    assert read("香蕉2斤,西红柿1斤,算了") == [("香蕉", "散装", "2", "斤")]  # the last line goes
+
+
+def test_a_new_product_after_more_is_a_line_of_its_own(fresh_shop):
+    assert read("蓝莓2盒 再来2斤香蕉") == [("蓝莓", "125g/盒", "2", "盒"), ("香蕉", "散装", "2", "斤")]
