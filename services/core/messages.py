@@ -107,6 +107,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "批次 {lot}({product})已于 {expiry} 过期,不能出库;店主可填写原因后强制出库",
         "Lot {lot} of {product} expired on {expiry}; an owner may override with a reason",
     ),
+    "stock.expired_internal": (
+        "批次 {lot}({product})已于 {expiry} 过期,不能作为赠品、样品或自用领出;店主可填写原因后放行",
+        "Lot {lot} of {product} expired on {expiry}: it cannot go out as a gift, sample or own use; "
+        "an owner may allow it with a reason",
+    ),
     "stock.override_reason": ("强制出库过期批次必须填写原因", "Overriding an expired lot needs a reason"),
     "reservation.not_found": ("找不到预占:{ref}", "Reservation not found: {ref}"),
     # sales orders (销售单), returns, quick outbound, scale barcodes
@@ -158,6 +163,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                "Return disposition '{value}' is invalid: stock or loss"),
     "return.photo_missing": ("照片文件不存在:{path}", "Photo file not found: {path}"),
     "return.no_data_folder": ("内存数据库没有数据文件夹,无法保存照片", "An in-memory database has no data folder for photos"),
+    "outbound.expired_lot": (
+        "批次 {lot}({product})已于 {expiry} 过期,不能送人或领用;过期商品请报损",
+        "Lot {lot} of {product} expired on {expiry} and is not handed to anyone; write it off as a loss",
+    ),
     "outbound.template_not_found": ("找不到出库模板:{ref}", "Outbound template not found: {ref}"),
     "scale.unknown_plu": ("秤码 {code} 的商品编号 {plu} 找不到商品", "Scale code {code}: no product has the number {plu}"),
     "scale.no_price": ("{product} 没有售价,无法按金额换算数量", "{product} has no price: an amount cannot become a quantity"),

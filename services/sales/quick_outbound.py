@@ -3,17 +3,21 @@
 
 The ledger treats 'internal' as a non-consuming destination, so lots are picked here first:
 FEFO over *available* stock (another order's reservation is not given away as a gift) and never
-an expired lot (it is not handed to people either)."""
+an expired lot (it is not handed to people either). A lot chosen by hand that has expired is
+refused here in the clerk's words (write it off); the ledger refuses it on every other route
+(services.stock.expired_outbound)."""
 from __future__ import annotations
 
-from models import write_transaction
+from models import Product, write_transaction
 from models.sales import OutboundTemplate
 from services.catalog.locations import default_store, virtual
 from services.core import audit
-from services.core.errors import NotFound
+from services.core.clock import today
+from services.core.errors import NotFound, StockError
 from services.core.numbers import normalise_text
 from services.core.permissions import require
 from services.sales.sales_lines import SaleLineInput, clean_lines
+from services.stock.expired_outbound import expired_lot_for_internal
 from services.stock.fefo import allocate_fefo
 from services.stock.ledger import Line, PostResult, post_document
 
@@ -49,6 +53,15 @@ def quick_outbound(actor, template_name: str, lines: list[SaleLineInput], note: 
                 continue
             for lot_id, quantity in allocate_fefo(line.product.id, store.id, line.base_quantity):
                 moves.append(Line(line.product.id, quantity, store.id, target.id, lot_id=lot_id))
+        _refuse_expired(moves, {store.id: store, target.id: target})
         text = normalise_text(note)
         return post_document(actor, "internal", moves, partner=template.name,
                              note=f"{template.name}:{text}" if text else template.name)
+
+
+def _refuse_expired(moves: list[Line], locations: dict) -> None:
+    found = expired_lot_for_internal(moves, locations, today())
+    if found is not None:
+        line, lot = found
+        raise StockError("outbound.expired_lot", lot=lot.code, product=Product.get_by_id(line.product_id).name,
+                         expiry=lot.expiry_date)

@@ -31,6 +31,7 @@ from services.core.errors import ClosedPeriodError, NotFound, StockError, Valida
 from services.core.numbers import fmt_qty
 from services.core.permissions import allowed, require
 from services.stock.costing import stamped_cost
+from services.stock.expired_outbound import refuse_expired_internal
 from services.stock.expiry import is_expired
 from services.stock.fefo import LotStock, fefo_order, pick_fefo, short_error
 from services.stock.incoming_lots import receipt_lot, receipt_lots
@@ -354,6 +355,7 @@ def post_document(actor, doc_type: str, lines: list[Line], *, key: str | None = 
         snap = _Snapshot(set(products))
         concrete = _expand_lines(lines, products, locations, doc_date, may_use_expired, consume_reservations, snap)
         _check_expired(concrete, products, locations, doc_date, may_use_expired, snap.lot_info)
+        refuse_expired_internal(concrete, products, locations, doc_date, may_use_expired)
         net = _net_changes(concrete, locations)
         _check_negative(net, products, locations, _consuming_keys(concrete, locations), consume_reservations, snap)
         number = next_number(kind.prefix, doc_date)
