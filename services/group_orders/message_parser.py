@@ -45,7 +45,8 @@ def parse(text: str, customer: object = None, usual_order: UsualOrder = None) ->
             matches[words] = index.match(words)
         return matches[words]
 
-    split = split_message(normalise_message(text), index.known_words,
+    text = normalise_message(text)
+    split = split_message(text, [*index.known_words, *index.sound_alikes(text)],
                           lambda words: _names_a_product(index, words, match(words)))
     order = ParsedOrder([], [])
     fixes = Corrections(index, order.lines)

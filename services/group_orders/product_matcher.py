@@ -28,6 +28,7 @@ from services.group_orders.grocery_synonyms import SYNONYMS
 ALIAS_DAMPING = 0.85  # other products named by learned-alias words (蓝莓 → 蓝莓 大果) score this much less
 EXACT_ENOUGH = 0.95  # the exact name (or its colloquial word) is there: near misses need not be looked for
 FLOOR = 0.6  # below this a product is not a candidate at all
+SOUND_ALIKE = 0.85  # the same sound but for z/zh, n/l, an/ang (西郎花 → 西兰花, 子薯 → 紫薯)
 FUZZY_CUTOFF = 75  # rapidfuzz ratio 0–100 on characters
 SYLLABLE_CUTOFF = 60  # rapidfuzz ratio of two pinyin syllables that sound alike
 _LATIN = re.compile(r"[a-z]+")
@@ -60,6 +61,22 @@ def syllables(text: str) -> tuple[str, ...]:
     return tuple(lazy_pinyin(text, errors=lambda chars: list(chars)))
 
 
+_RETROFLEX = re.compile(r"^([zcs])h")
+_NASAL_END = re.compile(r"ng$")
+
+
+@lru_cache(maxsize=8192)
+def _loose_syllable(syllable: str) -> str:
+    """The syllable as a southern ear hears it: zh/ch/sh → z/c/s, n → l, -ng → -n (an/ang, in/ing)."""
+    loose = _RETROFLEX.sub(r"\1", syllable)
+    loose = "l" + loose[1:] if loose.startswith("n") else loose
+    return _NASAL_END.sub("n", loose)
+
+
+def sound_key(sylls: tuple[str, ...]) -> str:
+    return " ".join(_loose_syllable(s) for s in sylls)
+
+
 def _spaced(sylls: tuple[str, ...]) -> str:
     return " " + " ".join(sylls) + " "
 
@@ -77,8 +94,14 @@ class CatalogueIndex:
         self.names_lower = [n.lower() for n in self.names]  # messages are read in lower case (A2 → a2)
         self.name_set = set(self.names_lower)
         self.name_pinyin = [_spaced(syllables(n)) for n in self.names_lower]
+        self.name_sound = [f" {sound_key(syllables(n))} " for n in self.names_lower]
         self.name_letters = ["".join(s[0] for s in syllables(n) if s) for n in self.names_lower]
         self.name_joined = [p.replace(" ", "") for p in self.name_pinyin]
+        self.by_sound: dict[str, list[int]] = {}
+        for i, name in enumerate(self.names_lower):
+            if len(name) >= 2:
+                self.by_sound.setdefault(sound_key(syllables(name)), []).append(i)
+        self.longest = max((len(n) for n in self.names_lower), default=0)
         self.names_by_length: dict[int, list[tuple[int, tuple[str, ...]]]] = {}
         for i, name in enumerate(self.names_lower):
             self.names_by_length.setdefault(len(syllables(name)), []).append((i, syllables(name)))
@@ -112,12 +135,33 @@ class CatalogueIndex:
             self._by_letters(query, offer)
         else:
             self._by_pinyin(query, offer)
+            for i in self.by_sound.get(sound_key(syllables(query)), ()):
+                if _sounds_like(query, self.names_lower[i]):
+                    offer(i, SOUND_ALIKE, "sound")
         if not best or max(m.score for m in best.values()) < EXACT_ENOUGH:
             self._by_fuzzy(query, offer)
         if query in self.aliases:  # the clerk has said what these words mean: the rest steps back
             best = {pid: NameMatch(pid, round(m.score * ALIAS_DAMPING, 4), m.how, m.leftover) for pid, m in best.items()}
             best[self.aliases[query]] = NameMatch(self.aliases[query], 1.0, "alias")
         return sorted(best.values(), key=lambda m: (-m.score, m.product_id))
+
+    def sound_alikes(self, text: str) -> list[str]:
+        """Words in a message that sound like a catalogue name (四级豆 for 四季豆, 西郎花 for 西兰花) sharing
+        at least one character with it, so they are read whole (not 四 + 级豆); digits and units never
+        stand for a name's sound (几斤 is not 鸡精)."""
+        sounds = [syllables(ch)[0] if "\u4e00" <= ch <= "\u9fff" else "" for ch in text]
+        found = []
+        for start in range(len(text)):
+            for end in range(start + 2, min(len(text), start + self.longest) + 1):
+                if not all(sounds[start:end]):
+                    break
+                word = text[start:end]
+                for i in self.by_sound.get(sound_key(tuple(sounds[start:end])), ()):
+                    name = self.names_lower[i]
+                    if word != name and _sounds_like(word, name):
+                        found.append(word)
+                        break
+        return found
 
     def _by_text(self, query: str, weight: float, offer, how: str = "") -> None:
         for i, lowered in enumerate(self.names_lower):
@@ -138,12 +182,16 @@ class CatalogueIndex:
     def _by_pinyin(self, query: str, offer) -> None:
         q = syllables(query)
         spaced = _spaced(q)
-        for i, name_py in enumerate(self.name_pinyin):
+        loose = f" {sound_key(q)} "
+        for i, (name_py, name_loose) in enumerate(zip(self.name_pinyin, self.name_sound, strict=True)):
             if name_py == spaced:
                 offer(i, 0.9, "pinyin")
             elif spaced in name_py and len(q) >= 2:
                 cover = len(q) / (name_py.count(" ") - 1)
                 offer(i, 0.9 * (0.7 + 0.25 * cover), "pinyin")
+            elif loose in name_loose and len(q) >= 2 and _shares_sound(query, self.names_lower[i]):  # 刘奶 → 牛奶
+                cover = len(q) / (name_py.count(" ") - 1)
+                offer(i, SOUND_ALIKE * (0.7 + 0.25 * cover), "sound")
             elif name_py in spaced and name_py.count(" ") >= 3:
                 # the name's sound inside the words: 大果兰莓 → 蓝莓, 大果 is left over
                 start = spaced.index(name_py)
@@ -180,6 +228,21 @@ def _syllable_similarity(a: str, b: str) -> float:
     if a == b:
         return 1.0
     return 0.5 if fuzz.ratio(a, b) >= SYLLABLE_CUTOFF else 0.0
+
+
+_FIXED = frozenset(CN_DIGITS) | frozenset(CN_UNITS) | frozenset(UNIT_WORDS)  # stand only for themselves
+
+
+def _sounds_like(word: str, name: str) -> bool:
+    """Same length, one character at least the name's own, and a numeral or a unit only for itself."""
+    if len(word) != len(name) or not any(a == b for a, b in zip(word, name, strict=True)):
+        return False
+    return all(a == b or (a not in _FIXED and b not in _FIXED) for a, b in zip(word, name, strict=True))
+
+
+def _shares_sound(word: str, name: str) -> bool:
+    """Words heard inside a longer name: one character shared, no numeral or unit standing for another."""
+    return any(ch in name for ch in word) and all(ch in name or ch not in _FIXED for ch in word)
 
 
 def _in_order(query: str, name: str) -> bool:
