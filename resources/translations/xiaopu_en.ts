@@ -1447,6 +1447,10 @@ Only the owner may decide to sell an expired lot: please ask the owner to ring i
 <context>
     <name>KpiView</name>
     <message>
+        <source>按分类、库位筛选:周转天数、损耗率、缺货品天数只算这个分类的商品在这个库位(及其下的货架)的库存、销售和报损;按渠道筛选:毛利和满足率只算这个渠道的销售单和被拒的订单(库存是各渠道共用的,周转和损耗不按渠道分);满足率不按库位分(缺货记录不记库位)。单据时效、盘点用时和差异率、社群订单准确率和处理时间不属于某个分类、库位或渠道,筛选时显示 —。</source>
+        <translation>By category or location: turnover days, loss rate and stock-out product-days count only the stock, sales and write-offs of that category&apos;s products at that location (and the shelves under it). By channel: gross margin and fill rate count only that channel&apos;s sales orders and refused orders (every channel sells from one stock pool, so turnover and loss are not split by channel); fill rate is not split by location (a lost sale records no location). Document times, stocktake duration and variance, group-order accuracy and handling time belong to no one category, location or channel: — under a filter.</translation>
+    </message>
+    <message>
         <source>未计量</source>
         <translation>Not measured</translation>
     </message>
@@ -3676,6 +3680,10 @@ Over-delivery or expired goods need the owner: please ask the owner to confirm r
 <context>
     <name>SalesReportView</name>
     <message>
+        <source>分类:只算这个分类的商品。库位:货物从这个库位(及其下的货架)出库的销售,退货按退回的库位。渠道:按销售单的渠道,没有销售单的出库(导入、直接出库)不属于任何渠道。合计、占比和 ABC 都只按筛选后的销售计算。</source>
+        <translation>Category: only that category&apos;s products. Location: sales that left from that location (and the shelves under it); returns by where they came back. Channel: by the sales order&apos;s channel; goods out without a sales order (imports, direct outbound) belong to no channel. Totals, shares and ABC are those of the filtered sales.</translation>
+    </message>
+    <message>
         <source>%1 · 退货 %2</source>
         <translation>%1 · returns %2</translation>
     </message>
@@ -5093,6 +5101,33 @@ Where do the goods go?</translation>
     <message>
         <source>有任何账号设置了密码后,启动时需要登录。角色决定能做什么:店主可审批和冲销,收银员只能销售。</source>
         <translation>Once any account has a password, Xiaopu asks for a login at start. The role decides what a user may do: owners approve and reverse, cashiers only sell.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportFilterBar</name>
+    <message>
+        <source>分类</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>库位</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <source>渠道</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>全部分类</source>
+        <translation>All categories</translation>
+    </message>
+    <message>
+        <source>全部库位</source>
+        <translation>All locations</translation>
+    </message>
+    <message>
+        <source>全部渠道</source>
+        <translation>All channels</translation>
     </message>
 </context>
 <context>

@@ -9,9 +9,9 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSpinBox
 
-from services.catalog.products import categories
 from services.core.messages import msg
 from services.reports.basket import MIN_SUPPORT, BasketReport, BasketRule, basket_report
+from ui.reports.filter_bar import category_items, fill_combo
 from ui.reports.report_view import PeriodReportView
 from ui.widgets.context import AppContext
 from ui.widgets.table_model import RIGHT, Column, RowsModel, selected_row
@@ -83,14 +83,7 @@ class BasketView(PeriodReportView):
 
     def _fill_categories(self) -> None:
         """全部分类 and the catalogue's categories, keeping the current choice (quietly: no reload)."""
-        current = self.category.currentData() or ""
-        self.category.blockSignals(True)
-        self.category.clear()
-        self.category.addItem(self.tr("全部分类"), "")
-        for name in categories():
-            self.category.addItem(name, name)
-        self.category.setCurrentIndex(max(0, self.category.findData(current)))
-        self.category.blockSignals(False)
+        fill_combo(self.category, self.tr("全部分类"), category_items())
 
     def load_job(self):
         """The pairs of every basket in the period: computed in a worker thread (PeriodReportView.reload)."""

@@ -12,8 +12,6 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
 
 from reports.report_doc import ReportDocument
-from services.catalog.locations import list_locations
-from services.catalog.products import categories
 from services.core.errors import XiaopuError
 from services.core.messages import msg
 from services.core.permissions import require
@@ -21,6 +19,7 @@ from services.reports.expiry_worklist import DoneAction, ExpiryWorklist, WorkLin
 from services.reports.ledger_sql import SELLABLE_KINDS
 from ui.reports.expiry_dialogs import LotActionDialog, MarkdownDialog, MoveDialog, WriteOffDialog
 from ui.reports.export_bar import ExportBar, table_document
+from ui.reports.filter_bar import category_items, fill_combo, location_items
 from ui.reports.period_bar import PeriodBar
 from ui.reports.report_view import PeriodReportView
 from ui.widgets import formatting
@@ -155,18 +154,8 @@ class ExpiryView(RefreshOnShow, QWidget):
 
     def _fill_filters(self) -> None:
         """全部 and the sellable locations / the catalogue's categories, keeping the choice (no reload)."""
-        for box, everything, items in (
-                (self.location, self.tr("全部库位"),
-                 [(f"{r.code} {r.name}", r.code) for r in list_locations(real_only=True) if r.kind in SELLABLE_KINDS]),
-                (self.category, self.tr("全部分类"), [(name, name) for name in categories()])):
-            current = box.currentData() or ""
-            box.blockSignals(True)
-            box.clear()
-            box.addItem(everything, "")
-            for text, data in items:
-                box.addItem(text, data)
-            box.setCurrentIndex(max(0, box.findData(current)))
-            box.blockSignals(False)
+        fill_combo(self.location, self.tr("全部库位"), location_items(SELLABLE_KINDS))
+        fill_combo(self.category, self.tr("全部分类"), category_items())
 
     # -- loading ------------------------------------------------------------------------------
 

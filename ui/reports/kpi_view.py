@@ -1,6 +1,7 @@
 """报表 → 经营指标: the KPIs over a date range, for the whole range and per week or month side by side.
 Hovering a figure shows its formula and inputs; a figure not measured yet says so, and why on hover.
-Figures at cost are left out for a role without cost.view."""
+Figures at cost are left out for a role without cost.view. The 分类/库位/渠道 boxes narrow the figures
+that can be split so (services.reports.kpi.SPLITS); the others show — and say why on hover."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -14,6 +15,7 @@ from services.core.messages import msg
 from services.reports.figures import Figure
 from services.reports.kpi import KpiReport, kpi
 from services.reports.period import Period
+from services.reports.report_filter import report_filter
 from ui.reports.charts import ChartView
 from ui.reports.report_view import PeriodReportView
 from ui.widgets import formatting
@@ -22,6 +24,11 @@ from ui.widgets.table_model import RIGHT, Column, Index, RowsModel
 
 CTX = "KpiView"
 NOT_MEASURED = QT_TRANSLATE_NOOP("KpiView", "未计量")
+FILTER_RULE = QT_TRANSLATE_NOOP(
+    "KpiView", "按分类、库位筛选:周转天数、损耗率、缺货品天数只算这个分类的商品在这个库位(及其下的货架)的库存、销售和报损;"
+    "按渠道筛选:毛利和满足率只算这个渠道的销售单和被拒的订单(库存是各渠道共用的,周转和损耗不按渠道分);"
+    "满足率不按库位分(缺货记录不记库位)。单据时效、盘点用时和差异率、社群订单准确率和处理时间不属于某个分类、库位或渠道,"
+    "筛选时显示 —。")
 
 
 @dataclass(frozen=True)
@@ -126,14 +133,17 @@ class KpiView(PeriodReportView):
         hint.setStyleSheet("color: #555;")
         hint.setWordWrap(True)
         super().__init__(context, KpiModel(), [(QCoreApplication.translate(CTX, title), key) for key, title in
-                                               self.BUCKETS], below=(hint,), parent=parent, chart=ChartView())
+                                               self.BUCKETS], below=(hint,), parent=parent, chart=ChartView(),
+                         filters=("category", "location", "channel"))
+        self.filters.setToolTip(QCoreApplication.translate(CTX, FILTER_RULE))
         hint.setText(hint.text() + QCoreApplication.translate("KpiView", "点一行指标,下面的图画出它每周(每月)的走势。"))
         self.table.selectionModel().currentRowChanged.connect(lambda current, _: self.draw_row(current.row()))
 
     def load_job(self):
         """The KPIs walk the period day by day: computed in a worker thread (PeriodReportView.reload)."""
         user, start, end, by = self.context.user, self.period.start, self.period.end, self.by.currentData() or None
-        return lambda: kpi(user, start, end, by=by)
+        chosen = self.filters.values()
+        return lambda: kpi(user, start, end, by=by, only=report_filter(**chosen))
 
     def load(self) -> KpiReport:
         return self.load_job()()

@@ -13,6 +13,7 @@ from reports.report_doc import ReportDocument
 from services.core.errors import XiaopuError
 from ui.reports.charts import ChartView
 from ui.reports.export_bar import ExportBar, table_document
+from ui.reports.filter_bar import ReportFilterBar
 from ui.reports.period_bar import PeriodBar
 from ui.widgets.context import AppContext
 from ui.widgets.refresh import RefreshOnShow
@@ -27,18 +28,21 @@ class PeriodReportView(RefreshOnShow, QWidget):
     the table, and implement load() (the service call for self.period and self.by) and present(report).
     A view with a chart passes a ChartView (drawn under the table) and sets its Chart in present().
     导出 PDF / 导出 Excel write what the view shows (export_document); COST_COLUMNS names the model's
-    columns at cost, which the file never holds for a role without cost.view."""
+    columns at cost, which the file never holds for a role without cost.view. `filters` names the
+    分类/库位/渠道 boxes beside the period (filter_bar; load_job reads them from `self.filters`)."""
 
     COST_COLUMNS: frozenset[int] = frozenset()
 
     WATCHED = REPORT_INPUTS
 
     def __init__(self, context: AppContext, model: RowsModel, choices: list[tuple[str, Any]], by_label: str = "",
-                 below: tuple[QWidget, ...] = (), parent=None, chart: ChartView | None = None):
+                 below: tuple[QWidget, ...] = (), parent=None, chart: ChartView | None = None,
+                 filters: tuple[str, ...] = ()):
         super().__init__(parent)
         self.context = context
         self.report: Any = None
         self.period = PeriodBar()
+        self.filters = ReportFilterBar(filters) if filters else None
         self.by = QComboBox()
         for title, data in choices:
             self.by.addItem(title, data)
@@ -51,6 +55,9 @@ class PeriodReportView(RefreshOnShow, QWidget):
         self.export_bar = ExportBar(context, self.export_document)
         top = QHBoxLayout()
         top.addWidget(self.period)
+        if self.filters is not None:
+            top.addWidget(self.filters)
+            self.filters.changed.connect(self.reload)
         if by_label:
             top.addWidget(QLabel(by_label))
         top.addWidget(self.by)
@@ -76,6 +83,8 @@ class PeriodReportView(RefreshOnShow, QWidget):
         thread (its own database connection), so a slow report never freezes the window; a newer reload
         supersedes one still running, whose result is dropped. Others run load() here."""
         self.stale = False
+        if self.filters is not None:
+            self.filters.fill()  # a category or location added since shows up; the choice stays
         self.requests += 1
         asked = self.requests
         try:
@@ -128,9 +137,10 @@ class PeriodReportView(RefreshOnShow, QWidget):
     def export_filters(self) -> tuple[tuple[str, str], ...]:
         period = (QCoreApplication.translate("PeriodReportView", "期间"),
                   f"{self.period.start:%Y-%m-%d} – {self.period.end:%Y-%m-%d}")
+        chosen = self.filters.export_filters() if self.filters is not None else ()
         if not self.by.count():
-            return (period,)
-        return period, (QCoreApplication.translate("PeriodReportView", "分组"), self.by.currentText())
+            return (period, *chosen)
+        return period, *chosen, (QCoreApplication.translate("PeriodReportView", "分组"), self.by.currentText())
 
     def export_lines(self) -> tuple[str, ...]:
         return tuple(w.text() for w in self.below if isinstance(w, QLabel) and w.text() and not w.isHidden())

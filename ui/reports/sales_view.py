@@ -1,6 +1,7 @@
 """报表 → 销售与毛利: sales and margin over a date range by product, category, channel, customer, weekday
-or hour; by product with each product's ABC class and the classes' totals. Cost, margin and margin
-rate are hidden from a role without cost.view."""
+or hour; by product with each product's ABC class and the classes' totals; narrowed to one category,
+location or channel by the boxes beside the period (totals, shares and ABC follow). Cost, margin and
+margin rate are hidden from a role without cost.view."""
 from __future__ import annotations
 
 from decimal import Decimal
@@ -10,6 +11,7 @@ from PySide6.QtWidgets import QLabel
 
 from reports.report_doc import Chart, share_chart, trend_chart
 from services.core.messages import msg
+from services.reports.report_filter import report_filter
 from services.reports.sales import DIMENSIONS, SalesReport, SalesRow, sales_report
 from ui.reports.charts import ChartView
 from ui.reports.dashboard_models import percent
@@ -21,6 +23,9 @@ from ui.widgets.table_model import RIGHT, Column
 
 CTX = "SalesReportView"
 TOP = 8  # bars of the share chart before 其他
+FILTER_RULE = QT_TRANSLATE_NOOP(
+    "SalesReportView", "分类:只算这个分类的商品。库位:货物从这个库位(及其下的货架)出库的销售,退货按退回的库位。"
+    "渠道:按销售单的渠道,没有销售单的出库(导入、直接出库)不属于任何渠道。合计、占比和 ABC 都只按筛选后的销售计算。")
 
 
 def _quantity(row: SalesRow) -> str:
@@ -97,7 +102,8 @@ class SalesReportView(PeriodReportView):
         abc.setToolTip(QCoreApplication.translate("SalesReportView", "A 类:销售额占前 80% 的商品;B 类:其后 15%;C 类:其余"))
         super().__init__(context, SalesReportModel(), [(msg(f"report.by.{key}"), key) for key in DIMENSIONS],
                          by_label=QCoreApplication.translate("SalesReportView", "按"), below=(total, abc),
-                         parent=parent, chart=ChartView())
+                         parent=parent, chart=ChartView(), filters=("category", "location", "channel"))
+        self.filters.setToolTip(QCoreApplication.translate(CTX, FILTER_RULE))
         self.total, self.abc = total, abc
         self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.DescendingOrder)  # the service's order
         self.table.setSortingEnabled(True)  # a header click → model.sort → sort_changed → the report again
@@ -111,7 +117,9 @@ class SalesReportView(PeriodReportView):
         if self.model.sort_key and _hidden(by, True).get(self.model.sort_column()):
             self.model.reset_sort()
         sort, descending, size = self.model.sort_key or None, self.model.descending, self.model.page_size
-        return lambda: sales_report(user, start, end, by=by, sort=sort, descending=descending, limit=size)
+        chosen = self.filters.values()
+        return lambda: sales_report(user, start, end, by=by, sort=sort, descending=descending, limit=size,
+                                    only=report_filter(**chosen))
 
     def load(self) -> SalesReport:
         return self.load_job()()
@@ -120,7 +128,7 @@ class SalesReportView(PeriodReportView):
         user, period = self.context.user, report.period
         self.model.show_first(report.rows, report.count, lambda offset, limit: sales_report(
             user, period.start, period.end, by=report.by, sort=report.sort, descending=report.descending,
-            offset=offset, limit=limit).rows)
+            offset=offset, limit=limit, only=report.filters).rows)
         for column, hide in _hidden(report.by, report.cost_visible).items():
             self.table.setColumnHidden(column, hide)
         header = self.table.horizontalHeader()
@@ -138,12 +146,13 @@ class SalesReportView(PeriodReportView):
         """The shares are of the period and grouping, whatever the table's order: in sales order the first
         page holds the top 8; sorted otherwise (by name, say) the chart drawn for this period and grouping
         stays, or the top 8 are asked for once."""
-        shown = (report.period, report.by)
+        shown = (report.period, report.by, report.filters)
         holds_top = _in_sales_order(report) and len(report.rows) >= min(TOP, report.count)
         if report.by in ("weekday", "hour") or holds_top:
             self.chart.set_chart(sales_chart(report))
         elif shown != getattr(self, "chart_of", None):
-            top = sales_report(self.context.user, report.period.start, report.period.end, by=report.by, limit=TOP)
+            top = sales_report(self.context.user, report.period.start, report.period.end, by=report.by, limit=TOP,
+                               only=report.filters)
             self.chart.set_chart(sales_chart(top))
         self.chart_of = shown
 
