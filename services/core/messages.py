@@ -195,6 +195,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "order.columns": ("序号|SKU|商品|数量|单位|把握|原文", "#|SKU|product|qty|unit|confidence|source"),
     "order.summary": ("识别出 {lines} 行,其中 {asks} 行需要选择商品", "{lines} lines understood, {asks} need a product choice"),
     "order.choose": ("请选择", "choose"),
+    "order.not_sure": (
+        "有 {count} 行需要店员确认,没有生成订单:{lines}",
+        "{count} lines need the clerk; no order was made: {lines}",
+    ),
+    "order.created": ("销售单 {number} 已生成(社群渠道,已预占库存)", "Sales order {number} made (group channel, stock reserved)"),
     "order.unparsed": ("未识别:{text}({reason})", "Not understood: {text} ({reason})"),
     "alias.bad": (
         "别名“{alias}”不能用:不能只有数字,最多 {limit} 个字",
@@ -362,6 +367,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "purchase.needs_owner": (
         "采购单 {number} 合计 {total} 元,超过审批线 {threshold} 元,需要店主审核",
         "Purchase order {number} totals {total}, above the approval limit {threshold}: the owner must approve it",
+    ),
+    "purchase.needs_owner_day": (
+        "采购单 {number} 合计 {total} 元,与该供应商当天的其他采购单合计 {day_total} 元,超过审批线 {threshold} 元,"
+        "需要店主审核",
+        "Purchase order {number} totals {total}; with the supplier's other orders of the day {day_total}, "
+        "above the approval limit {threshold}: the owner must approve it",
     ),
     "purchase.auto_approved": (
         "合计 {total} 元未超过审批线 {threshold} 元,提交时自动审核",

@@ -49,6 +49,7 @@ _TOKEN_RE = re.compile(
 )
 PACK_MEASURES = ("克", "公斤", "毫升", "升")  # canonical units that describe a pack (500ml, 1kg)
 _WECHAT_EMOJI = re.compile(r"\[[\u4e00-\u9fff]{1,4}\]")  # [抱拳] [玫瑰] as WeChat pastes them
+_TAG = re.compile(r"【[^】]{0,12}】|#[^\s#]{1,12}#")  # 【团购】, #接龙#: a group's label, not an order
 _MENTION = re.compile(r"@\S+\s")
 _SALUTATION = re.compile(r"^\s*[\u4e00-\u9fff]{0,2}?(?:姐姐|姐|哥|阿姨|姨|叔|老板|老师|师傅)(?=[\s,!:~.。]|$)")
 _LIST_MARKER = re.compile(r"^\s*(?:\d{1,2}|[一二三四五六七八九十])\s*[.、)](?!\d)", re.M)
@@ -59,6 +60,7 @@ def normalise_message(text: str) -> str:
     """Full-width → ASCII, lower case; emoji, WeChat [表情], @mentions and list numbers become spaces."""
     text = unicodedata.normalize("NFKC", text or "")
     text = _WECHAT_EMOJI.sub(" ", text)
+    text = _TAG.sub(" ", text)
     text = _MENTION.sub(" ", text)
     text = _LIST_MARKER.sub(" ", text)
     text = _SALUTATION.sub(" ", text)
