@@ -2,13 +2,16 @@
 through the order's declared states (purchase_orders.ORDER_STATES): role checked, guarded,
 audited old → new with its reason.
 
-Approval: an order whose total is within `purchase.approval_threshold` is approved
-automatically when submitted (the audit event says so); above it the owner must approve.
+Approval: an order is measured against `purchase.approval_threshold` together with the
+supplier's other orders of the same day (`day_total`), so three orders of ¥1,990 cannot pass a
+¥2,000 limit one by one. Within it the order is approved automatically when submitted (the audit
+event says so); above it the owner must approve.
 Whoever created an order cannot approve it, unless they are an owner (in a one-person shop
 the owner buys and approves). An approved order's prices become the supplier's last prices.
 """
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 
 import peewee
@@ -29,8 +32,35 @@ def _threshold() -> Decimal:
     return Decimal(shop_settings.get("purchase.approval_threshold"))
 
 
+def day_total(order: PurchaseOrder) -> Decimal:
+    """This order's total plus the supplier's other live orders (not draft, not cancelled) dated the
+    same day or approved automatically today: a big order split up, or spread over order dates and
+    submitted at once, is counted as the one order it is."""
+    start = dt.datetime.combine(now().date(), dt.time())
+    same_day = ((PurchaseOrder.order_date == order.order_date)
+                | (PurchaseOrder.approved_by.is_null() & (PurchaseOrder.approved_at >= start)
+                   & (PurchaseOrder.approved_at < start + dt.timedelta(days=1))))
+    others = (PurchaseOrder.select(PurchaseOrder.total)
+              .where((PurchaseOrder.supplier == order.supplier_id) & (PurchaseOrder.id != order.id)
+                     & PurchaseOrder.state.not_in(("draft", "cancelled")) & same_day))
+    return order.total + sum((o.total for o in others), Decimal(0))
+
+
+def _over_limit(order: PurchaseOrder, threshold: Decimal) -> PermissionDenied | None:
+    """The refusal a non-owner meets when this order, alone or with the day's others, is over the limit."""
+    total = day_total(order)
+    if order.total > threshold:
+        return PermissionDenied("purchase.needs_owner", number=order.number, total=fmt_money(order.total),
+                                threshold=fmt_money(threshold))
+    if total > threshold:
+        return PermissionDenied("purchase.needs_owner_day", number=order.number, total=fmt_money(order.total),
+                                day_total=fmt_money(total), threshold=fmt_money(threshold))
+    return None
+
+
 def submit(actor, number: str) -> PurchaseOrder:
-    """draft → submitted; within the approval threshold it is approved at once (audited as such).
+    """draft → submitted; within the approval threshold (with the supplier's other orders of the
+    day) it is approved at once (audited as such).
     Refused below the supplier's minimum order amount."""
     require(actor, "purchase.edit")
     with write_transaction():
@@ -43,9 +73,10 @@ def submit(actor, number: str) -> PurchaseOrder:
                                   missing=fmt_money(supplier.min_order_amount - order.total))
         order = ORDER_STATES.apply(actor, order, "submit")
         threshold = _threshold()
-        if order.total <= threshold:
+        total = day_total(order)
+        if total <= threshold:
             order = ORDER_STATES.apply(actor, order, "auto_approve", approved_at=now(),
-                                       reason=msg("purchase.auto_approved", total=fmt_money(order.total),
+                                       reason=msg("purchase.auto_approved", total=fmt_money(total),
                                                   threshold=fmt_money(threshold)))
             _remember_prices(order)
     return order
@@ -53,16 +84,15 @@ def submit(actor, number: str) -> PurchaseOrder:
 
 def approve(actor, number: str) -> PurchaseOrder:
     """submitted → approved by someone other than its creator (an owner may approve their own);
-    above the approval threshold only the owner. Records the prices in the price history."""
+    above the approval threshold, alone or with the supplier's orders of the day, only the owner. Records the prices in the price history."""
     with write_transaction():
         order = get_order(number)
         ORDER_STATES.check(order, "approve")
         ORDER_STATES.check_not_own(actor, order, "approve")
         require(actor, "purchase.approve")
-        threshold = _threshold()
-        if order.total > threshold and not allowed(actor, "purchase.approve_large"):
-            raise PermissionDenied("purchase.needs_owner", number=order.number, total=fmt_money(order.total),
-                                   threshold=fmt_money(threshold))
+        refusal = None if allowed(actor, "purchase.approve_large") else _over_limit(order, _threshold())
+        if refusal is not None:
+            raise refusal
         order = ORDER_STATES.apply(actor, order, "approve", approved_by=actor.id, approved_at=now())
         _remember_prices(order)
     return order
