@@ -64,7 +64,8 @@ class ReportFilterBar(QWidget):
         for name in self.dimensions:
             box = QComboBox()
             box.setObjectName(f"filter_{name}")
-            box.setMinimumContentsLength(6)
+            box.setMinimumContentsLength(8)  # as wide as 8 characters, not as the longest location name
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             box.currentIndexChanged.connect(lambda _=0: self.changed.emit())
             layout.addWidget(QLabel(QCoreApplication.translate(CTX, TITLES[name])))
             layout.addWidget(box)
