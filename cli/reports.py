@@ -48,6 +48,8 @@ def add_parser(sub) -> None:
             parser.add_argument("--weekday", type=int, help="1 (Monday) … 7 (Sunday): that weekday's baskets only")
             parser.add_argument("--hours", help="an hour block, e.g. 9-11 (09:00–10:59)")
             parser.add_argument("--category", default="", help="pairs with a product of this category")
+            parser.add_argument("--channel", default="", metavar="NAME", help="only the baskets of this channel's "
+                                                                               "orders (code or name)")
             parser.add_argument("--min-support", type=int, default=5, help="baskets holding both (default 5)")
     report_worklists.add_parsers(rsub)
 
@@ -204,7 +206,7 @@ def _basket(args, start, end):
         except ValueError:
             raise ValidationError("report.basket.bad_hours", start=args.hours, end="") from None
         hours = (first, last)
-    return basket_report(start, end, weekday=args.weekday, hours=hours, category=args.category,
+    return basket_report(start, end, weekday=args.weekday, hours=hours, category=args.category, channel=args.channel,
                          min_support=args.min_support)
 
 

@@ -43,3 +43,11 @@ def test_a_name_that_matches_nothing_is_exit_1_in_chinese(db):  # noqa: F811
         result = xiaopu(*args, db=db)
         assert result.returncode == 1 and said in result.stderr, result.stderr
         assert "Traceback" not in result.stderr and result.stdout == ""
+
+
+def test_basket_of_a_channel(db):  # noqa: F811
+    """The one sale went out without an order: no 美团 basket; an unknown channel is refused."""
+    data = json.loads(xiaopu("report", "basket", *WEEK, "--channel", "美团", "--json", db=db).stdout)
+    assert (data["channel"], data["baskets"]) == ("MEITUAN", 0)
+    refused = xiaopu("report", "basket", "--channel", "饿了么", db=db)
+    assert refused.returncode == 1 and "找不到渠道:饿了么" in refused.stderr

@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import pytest
 
+from models import Product
 from services.core.clock import clock_at
 from services.core.errors import ValidationError
 from services.reports.basket import basket_report
@@ -93,6 +94,21 @@ def test_category_keeps_the_pairs_with_a_product_in_it(week):
     report = basket_report(WEEK2, WEEK2 + dt.timedelta(days=6), category="烘焙", min_support=1)
     assert {frozenset(pair) for pair in rules_of(report)} == {
         frozenset(("蓝莓", "面包")), frozenset(("酸奶", "面包")), frozenset(("面包", "牛奶"))}
+
+
+def test_a_channel_keeps_the_baskets_of_its_orders(week):
+    """Two 社群 orders of 面包 and 牛奶 on Thursday: in the 社群 slice N = 2, B and M in both, BM 2 —
+    confidence 2/2 = 100%, lift 2·2 / (2·2) = 1.00; the counter's ten baskets are not in it."""
+    bread, milk = (Product.get(Product.name == name) for name in ("面包", "牛奶"))
+    for _ in range(2):
+        with clock_at(dt.datetime.combine(WEEK2 + dt.timedelta(days=3), dt.time(8))):
+            sell_now(week, [SaleLineInput(bread.id, "1"), SaleLineInput(milk.id, "1")], channel_code="GROUP")
+    report = basket_report(WEEK2, WEEK2 + dt.timedelta(days=6), channel="社群", min_support=1)
+    assert (report.baskets, report.channel) == (2, "GROUP")
+    assert rules_of(report) == {("面包", "牛奶"): (2, D("100.00"), D("100.00"), D("1.00")),
+                                ("牛奶", "面包"): (2, D("100.00"), D("100.00"), D("1.00"))}
+    assert report.as_json()["channel"] == "GROUP"
+    assert basket_report(WEEK2, WEEK2 + dt.timedelta(days=6), channel="STORE").baskets == 10
 
 
 def test_a_bad_slice_is_refused(week):

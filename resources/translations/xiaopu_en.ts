@@ -5409,6 +5409,10 @@ Where do the goods go?</translation>
 <context>
     <name>BasketView</name>
     <message>
+        <source>分类:含这个分类商品的组合;渠道:只看这个渠道的销售单(社群订单和门店小票一起买的东西不同)</source>
+        <translation>Category: pairs with a product of that category. Channel: only that channel&apos;s sales orders (a group order is bought together differently from a counter receipt).</translation>
+    </message>
+    <message>
         <source> 单</source>
         <translation> orders</translation>
     </message>

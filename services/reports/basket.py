@@ -5,7 +5,8 @@ counted in SQL by joining a basket's products to themselves — never a walk ove
 For a rule A → B over the N baskets of the slice (period, weekday, hour block):
 support = both ÷ N, confidence = both ÷ baskets with A, lift = confidence ÷ (baskets with B ÷ N)
 (1: B is bought as often with A as without; 2: twice as often). A pair below `min_support` baskets
-is left out, so a handful of sales cannot shout."""
+is left out, so a handful of sales cannot shout. A channel (report_filter) keeps the baskets of its
+sales orders: a 社群 order is bought together differently from a counter basket."""
 from __future__ import annotations
 
 import datetime as dt
@@ -18,6 +19,7 @@ from services.core.numbers import CENT
 from services.reports.figures import dec, percent, tenths
 from services.reports.ledger_sql import PERIOD_MOVES, STANDING, day_param, fetch, hour_sql, weekday_sql
 from services.reports.period import Period, period
+from services.reports.report_filter import report_filter
 
 MIN_SUPPORT = 5  # baskets holding both products before a pair is shown
 RULES_SHOWN = 100
@@ -95,6 +97,7 @@ class BasketReport:
     baskets: int
     multi_line: int  # baskets with two products or more
     rules: list[BasketRule]
+    channel: str = ""  # a channel's code: only its orders' baskets
 
     def why_empty(self) -> str:
         """Why no rule is shown: no sale in the slice, too few sales of two products or more to reach the
@@ -112,7 +115,7 @@ class BasketReport:
         return {"period": self.period.as_json(), "weekday": self.weekday,
                 "hours": list(self.hours) if self.hours else None, "category": self.category or None,
                 "min_support": self.min_support, "baskets": self.baskets, "multi_line": self.multi_line,
-                "rules": [r.as_json() for r in self.rules]}
+                "rules": [r.as_json() for r in self.rules], "channel": self.channel or None}
 
 
 def _slice(weekday: int | None, hours: tuple[int, int] | None) -> tuple[str, list, str]:
@@ -136,12 +139,14 @@ def _slice(weekday: int | None, hours: tuple[int, int] | None) -> tuple[str, lis
 
 def basket_report(start: dt.date | None = None, end: dt.date | None = None, *, weekday: int | None = None,
                   hours: tuple[int, int] | None = None, category: str = "", min_support: int = MIN_SUPPORT,
-                  limit: int = RULES_SHOWN) -> BasketReport:
+                  limit: int = RULES_SHOWN, channel: str = "") -> BasketReport:
     """The rules of the period's baskets (default: 28 days to today), strongest lift first; `category`
-    keeps the pairs with a product in it."""
+    keeps the pairs with a product in it, `channel` (code or name) the baskets of that channel's orders."""
     whole = period(start, end)
     min_support = max(1, int(min_support))
+    only = report_filter(channel=channel)
     slice_sql, slice_params, words = _slice(weekday, hours)
+    slice_sql += only.document_channel_sql("d")
     days = [day_param(whole.start), day_param(whole.end)]
     ((baskets, multi_line),) = fetch(BASKETS.format(slice=slice_sql), days + slice_params)
     pair_sql = " AND (pa.category = ? OR pb.category = ?)" if category else ""
@@ -154,6 +159,7 @@ def basket_report(start: dt.date | None = None, end: dt.date | None = None, *, w
         rules.append(BasketRule(sku_a, name_a, sku_b, name_b, both, with_a, with_b, baskets, words))
         rules.append(BasketRule(sku_b, name_b, sku_a, name_a, both, with_b, with_a, baskets, words))
     rules.sort(key=lambda r: (-r.lift, -r.confidence, -r.both, r.if_sku, r.then_sku))
-    return BasketReport(whole, weekday, hours, category, min_support, baskets or 0, multi_line or 0, rules[:limit])
+    return BasketReport(whole, weekday, hours, category, min_support, baskets or 0, multi_line or 0, rules[:limit],
+                        only.channel)
 
 

@@ -80,3 +80,17 @@ def test_the_rules_exported_with_their_filters_and_sentence(week, make_window, q
     header = rows.index(("买了", "也买了", "支持度", "置信度", "提升度", "一起买的单数", "买了前者的单数"))
     assert rows[header + 1][:2] == ("酸奶", "蓝莓") and rows[header + 2][:2] == ("蓝莓", "酸奶")
     assert any("周二 9–11 点买酸奶的顾客中 100% 也买了蓝莓" in str(r[0]) for r in rows)
+
+
+def test_a_channel_narrows_the_baskets(week, make_window, qtbot):  # noqa: F811
+    """The ten baskets are counter sales: 门店 keeps them all, 社群 has none and says so."""
+    view = open_reports(make_window(), "basket")
+    view.period.set_range(WEEK2, WEEK2 + dt.timedelta(days=6))
+    loaded(qtbot, view)
+    pick(view.channel, "门店")
+    loaded(qtbot, view)
+    assert "共 10 单" in view.summary.text() and len(cells(view.table)) == 2
+    pick(view.channel, "社群")
+    loaded(qtbot, view)
+    assert cells(view.table) == [] and view.sentence.text() == "所选期间、星期和时段里没有销售单"
+    assert ("渠道", "社群") in view.export_filters()

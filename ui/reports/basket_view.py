@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSpinBox
 
 from services.core.messages import msg
 from services.reports.basket import MIN_SUPPORT, BasketReport, BasketRule, basket_report
-from ui.reports.filter_bar import category_items, fill_combo
 from ui.reports.report_view import PeriodReportView
 from ui.widgets.context import AppContext
 from ui.widgets.table_model import RIGHT, Column, RowsModel, selected_row
@@ -56,47 +55,40 @@ class BasketView(PeriodReportView):
                          [(QCoreApplication.translate("BasketView", "每天"), None),
                           *((name, day) for day, name in enumerate(weekdays, 1))],
                          by_label=QCoreApplication.translate("BasketView", "星期"),
-                         below=(self.sentence, self.summary, hint), parent=parent)
+                         below=(self.sentence, self.summary, hint), parent=parent, filters=("category", "channel"))
         self.hours = QComboBox()
         self.hours.addItem(self.tr("全天"), None)
         for block in HOUR_BLOCKS:
             self.hours.addItem(msg("report.basket.hours", start=block[0], end=block[1]), block)
-        self.category = QComboBox()
-        self.category.setMinimumContentsLength(8)
+        self.category, self.channel = self.filters.boxes["category"], self.filters.boxes["channel"]
+        self.filters.setToolTip(self.tr("分类:含这个分类商品的组合;渠道:只看这个渠道的销售单(社群订单和门店小票一起买的东西不同)"))
         self.min_support = QSpinBox()
         self.min_support.setRange(1, 9999)
         self.min_support.setValue(MIN_SUPPORT)
         self.min_support.setSuffix(self.tr(" 单"))
         self.min_support.setToolTip(self.tr("一起买的单数少于这个数的组合不显示:样本太少,不下结论"))
-        self._fill_categories()
         filters = QHBoxLayout()
-        for label, widget in ((self.tr("时段"), self.hours), (self.tr("分类"), self.category),
-                              (self.tr("最低支持度"), self.min_support)):
+        for label, widget in ((self.tr("时段"), self.hours), (self.tr("最低支持度"), self.min_support)):
             filters.addWidget(QLabel(label))
             filters.addWidget(widget)
         filters.addStretch(1)
         self.layout().insertLayout(1, filters)  # under the period and weekday
         self.hours.currentIndexChanged.connect(lambda: self.reload())
-        self.category.currentIndexChanged.connect(lambda: self.reload())
         self.min_support.valueChanged.connect(lambda: self.reload())
         self.table.selectionModel().selectionChanged.connect(lambda: self._say_selected())
-
-    def _fill_categories(self) -> None:
-        """全部分类 and the catalogue's categories, keeping the current choice (quietly: no reload)."""
-        fill_combo(self.category, self.tr("全部分类"), category_items())
 
     def load_job(self):
         """The pairs of every basket in the period: computed in a worker thread (PeriodReportView.reload)."""
         start, end, weekday, hours = self.period.start, self.period.end, self.by.currentData(), self.hours.currentData()
-        category, min_support = self.category.currentData() or "", self.min_support.value()
-        return lambda: basket_report(start, end, weekday=weekday, hours=hours, category=category,
+        category, channel, min_support = self.filters.value("category"), self.filters.value("channel"), \
+            self.min_support.value()
+        return lambda: basket_report(start, end, weekday=weekday, hours=hours, category=category, channel=channel,
                                      min_support=min_support)
 
     def load(self) -> BasketReport:
         return self.load_job()()
 
     def present(self, report: BasketReport) -> None:
-        self._fill_categories()
         self.model.set_rows(report.rules)
         self.summary.setText(self.tr("共 %1 单,其中 %2 单买了两种以上商品;显示一起买至少 %3 单的组合。")
                              .replace("%1", str(report.baskets)).replace("%2", str(report.multi_line))
@@ -118,5 +110,5 @@ class BasketView(PeriodReportView):
     def export_filters(self) -> tuple[tuple[str, str], ...]:
         return ((self.tr("期间"), f"{self.period.start:%Y-%m-%d} – {self.period.end:%Y-%m-%d}"),
                 (self.tr("星期"), self.by.currentText()), (self.tr("时段"), self.hours.currentText()),
-                (self.tr("分类"), self.category.currentText()),
+                *self.filters.export_filters(everything=True),
                 (self.tr("最低支持度"), self.min_support.text()))
