@@ -14,15 +14,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
+from functools import cached_property
 
 import peewee
 
 from models import VIRTUAL_KINDS, Document, Location, Move, database
-from services.stock import demand_days
-from services.stock.demand_days import DayRecord
-from services.stock.ledger import QTY
+from services.stock import demand_cache, demand_days
 
 ZERO, ONE = Decimal(0), Decimal(1)
 HOURS = 24
@@ -31,6 +30,8 @@ PATTERN_WEEKS = 4  # weekday/hour patterns from 4 weeks: each weekday seen 4 tim
 PATTERN_MIN_LINES = 21  # fewer sales than 3 a weekday: too few to tell weekdays apart
 WEEKDAY_PRIOR_UNITS = 100  # a weekday seen with 100 units sold keeps half its own difference from the mean day
 UNIFORM_CUM = tuple(Decimal(h) / HOURS for h in range(HOURS + 1))
+ONE_DAY, MIDNIGHT = dt.timedelta(days=1), dt.time()
+SQL_FILTER_MAX = 500  # more products than this: a list of ids in the SQL costs more than reading them all
 
 
 @dataclass(frozen=True)
@@ -70,25 +71,49 @@ class Demand:
         total = self.sold + self.lost
         return self.lost / total if total else ZERO
 
+    @cached_property
+    def _memo(self) -> _Memo:
+        """Shares and day forecasts already worked out: the run-down asks for the same hours again and
+        again (cached_property writes past the frozen dataclass; the values are the same ones)."""
+        daily = self.avg_daily
+        return _Memo(daily, tuple(daily * factor for factor in self.weekday_factor), {})
+
     def day_demand(self, day: dt.date) -> Decimal:
-        return self.avg_daily * self.weekday_factor[day.weekday()]
+        return self._memo.by_weekday[day.weekday()]
 
     def share_until(self, at: dt.time) -> Decimal:
         """Part of a day's demand sold before `at` (linear inside an hour)."""
-        hour = at.hour
-        minutes = Decimal(at.minute * 60 + at.second) / 3600
-        return self.hour_cum[hour] + (self.hour_cum[hour + 1] - self.hour_cum[hour]) * minutes
+        shares = self._memo.shares
+        key = (at.hour, at.minute, at.second)
+        share = shares.get(key)
+        if share is None:
+            hour = at.hour
+            minutes = Decimal(at.minute * 60 + at.second) / 3600
+            share = shares[key] = self.hour_cum[hour] + (self.hour_cum[hour + 1] - self.hour_cum[hour]) * minutes
+        return share
 
     def between(self, start: dt.datetime, end: dt.datetime) -> Decimal:
         """Expected sales from `start` to `end`."""
         total, day = ZERO, start.date()
-        while start < end and self.avg_daily > 0:
-            next_midnight = dt.datetime.combine(day + dt.timedelta(days=1), dt.time())
+        if not self._memo.daily > 0:
+            return total
+        by_weekday = self._memo.by_weekday
+        while start < end:
+            next_midnight = dt.datetime.combine(day + ONE_DAY, MIDNIGHT)
             stop = min(end, next_midnight)
             until = ONE if stop == next_midnight else self.share_until(stop.time())
-            total += self.day_demand(day) * (until - self.share_until(start.time()))
-            start, day = stop, day + dt.timedelta(days=1)
+            total += by_weekday[day.weekday()] * (until - self.share_until(start.time()))
+            start, day = stop, day + ONE_DAY
         return total
+
+
+class _Memo:
+    __slots__ = ("daily", "by_weekday", "shares")
+
+    def __init__(self, daily: Decimal, by_weekday: tuple[Decimal, ...], shares: dict) -> None:
+        self.daily = daily  # avg_daily
+        self.by_weekday = by_weekday  # avg_daily × each weekday's factor
+        self.shares: dict[tuple[int, int, int], Decimal] = shares  # (hour, minute, second) → share_until
 
 
 def no_demand(product_id: int, window_days: int) -> Demand:
@@ -106,47 +131,63 @@ def pattern_days(window_days: int) -> int:
 
 
 def _rows(first: dt.date, last: dt.date, product_ids: set[int] | None) -> list[tuple]:
-    """(product, day, hour or None, 'customer'|'loss', stored units, lines), summed in SQL."""
+    """(product, day, hour or None, 'customer'|'loss', stored units, lines), summed in SQL and ordered by
+    product, day and hour (the grouping's order); the day as the database gives it (text on SQLite)."""
     kinds = dict(Location.select(Location.id, Location.kind).tuples())
     real = [lid for lid, kind in kinds.items() if kind not in VIRTUAL_KINDS]
     sinks = {lid: kind for lid, kind in kinds.items() if kind in ("customer", "loss")}
     if not real or not sinks:
         return []
     hour = _hour(Document.occurred_at)
-    query = (Move.select(Move.product, Document.doc_date, hour, Move.to_location,
-                         peewee.fn.SUM(Move.quantity).coerce(False), peewee.fn.COUNT(Move.id))
-             .join(Document, on=(Move.document == Document.id))
-             .where(Document.doc_date.between(first, last) & (Document.state == "posted")
-                    & (Document.doc_type != "reversal") & Move.to_location.in_(list(sinks))
-                    & Move.from_location.in_(real))
-             .group_by(Move.product, Document.doc_date, hour, Move.to_location))
+    query = (Document.select(Move.product, Document.doc_date, hour, Move.to_location,
+                             peewee.fn.SUM(Move.quantity).coerce(False), peewee.fn.COUNT(Move.id))
+             .join(Move, peewee.JOIN.CROSS)  # the documents of the period by their date's index, then their moves
+             .where((Move.document == Document.id) & Document.doc_date.between(first, last)
+                    & (Document.state == "posted") & (Document.doc_type != "reversal")
+                    & Move.to_location.in_(list(sinks)) & Move.from_location.in_(real))
+             .group_by(Move.product, Document.doc_date, hour, Move.to_location)
+             .order_by(Move.product, Document.doc_date, hour))
     if product_ids is not None:
         query = query.where(Move.product.in_(list(product_ids)))
-    return [(pid, _day(day), None if h is None else int(h), sinks[to], QTY.from_units(units), lines)
+    return [(pid, day, None if h is None else int(h), sinks[to], int(units), lines)
             for pid, day, h, to, units, lines in database.execute(query).fetchall()]  # raw rows: 2× faster
 
 
 def _hour(column) -> peewee.Node:
-    """The hour of a timestamp in SQL: strftime on SQLite (peewee's portable date_part is a Python
-    function called per row there), EXTRACT elsewhere."""
+    """The hour of a timestamp in SQL: on SQLite the two digits after the date of the stored text
+    ('YYYY-MM-DD HH:MM:SS', as strftime('%H') reads it, at half its cost; peewee's portable date_part
+    is a Python function called per row there), EXTRACT elsewhere."""
     if isinstance(database.obj, peewee.SqliteDatabase):
-        return peewee.fn.strftime("%H", column).cast("INTEGER")
+        return peewee.fn.substr(column, 12, 2).cast("INTEGER")
     return database.extract_date("hour", column)
 
 
-def _day(value) -> dt.date:
-    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value)[:10])
-
-
-@dataclass
 class _Tally:
-    """One product's sums: the window's sales and losses, the pattern period's sales per day and hour."""
+    """One product's sums in stored units, days by their index from the first day of the pattern period:
+    the window's sales and losses, the period's sale lines, and per day what sold, when, and what was
+    lost, thrown away or asked for in vain."""
 
-    sold: Decimal = ZERO
-    lost: Decimal = ZERO
-    lines: int = 0  # sale lines in the pattern period
-    days: dict[dt.date, DayRecord] = field(default_factory=lambda: defaultdict(DayRecord))
-    by_day_hour: dict[dt.date, list[Decimal]] = field(default_factory=lambda: defaultdict(lambda: [ZERO] * HOURS))
+    __slots__ = ("sold", "lost", "lines", "sold_day", "last_hour", "hours", "loss", "lost_sales")
+
+    def __init__(self) -> None:
+        self.sold = self.lost = self.lines = 0
+        self.sold_day: dict[int, int] = {}
+        self.last_hour: dict[int, int] = {}
+        self.hours: dict[int, list[int]] = {}  # units per hour, days with a sale of known hour
+        self.loss: dict[int, int] = {}
+        self.lost_sales: dict[int, Decimal] = {}  # in the order they were read (the estimates' order)
+
+    def add(self, n: int, hour: int | None, kind: str, units: int, lines: int, in_window: bool) -> None:
+        if kind == "loss":
+            self.loss[n] = self.loss.get(n, 0) + units
+            self.lost += units if in_window else 0
+            return
+        self.sold += units if in_window else 0
+        self.lines += lines
+        self.sold_day[n] = self.sold_day.get(n, 0) + units
+        if hour is not None:
+            self.last_hour[n] = max(hour, self.last_hour.get(n, hour))
+            self.hours.setdefault(n, [0] * HOURS)[hour] += units
 
 
 def demand_by_product(end: dt.date, window_days: int, product_ids: set[int] | None = None) -> dict[int, Demand]:
@@ -155,65 +196,86 @@ def demand_by_product(end: dt.date, window_days: int, product_ids: set[int] | No
     Level: average daily demand over the `window_days` most recent days that say something about
     it (services.stock.demand_days: sold-out days censored, empty days left out), looking back
     through the pattern period. Pattern (weekday factors, hour profile, peak): the last
-    `pattern_days` days, so each weekday is seen several times."""
+    `pattern_days` days, so each weekday is seen several times.
+
+    Readers of one ledger state share one computation (demand_cache): the evening's suggestions,
+    their alerts and the 临期 worklist read it once."""
     window_days = max(1, window_days)
+    if product_ids is not None and len(product_ids) > SQL_FILTER_MAX:  # read all, keep those asked for
+        every = demand_cache.shared(end, window_days, None, _demand_by_product)
+        return {pid: d for pid, d in every.items() if pid in product_ids}
+    return demand_cache.shared(end, window_days, product_ids, _demand_by_product)
+
+
+def _demand_by_product(end: dt.date, window_days: int, product_ids: set[int] | None) -> dict[int, Demand]:
     first, last = window(end, pattern_days(window_days))
-    window_first = end - dt.timedelta(days=window_days)
+    days = _days(first, last)
+    index = demand_days.day_index(first, len(days))
+    window_first = len(days) - window_days  # the index of end − window_days
     tallies: dict[int, _Tally] = defaultdict(_Tally)
-    losses: dict[tuple[int, dt.date], Decimal] = defaultdict(Decimal)
-    for pid, day, hour, kind, qty, lines in _rows(first, last, product_ids):
-        tally = tallies[pid]
-        if kind == "loss":
-            losses[(pid, day)] += qty
-            tally.lost += qty if day >= window_first else ZERO
-            continue
-        tally.sold += qty if day >= window_first else ZERO
-        tally.lines += lines
-        record = tally.days[day]
-        record.sold += qty
-        if hour is not None:
-            record.last_hour = hour if record.last_hour is None else max(record.last_hour, hour)
-            tally.by_day_hour[day][hour] += qty
+    for pid, day, hour, kind, units, lines in _rows(first, last, product_ids):
+        n = index.get(day)
+        n = index[str(day)[:10]] if n is None else n
+        tallies[pid].add(n, hour, kind, units, lines, n >= window_first)
     for (pid, day), qty in demand_days.lost_sales(first, last, product_ids).items():
-        tallies[pid].days[day].lost_sales += qty
-    left = demand_days.stock_left(first, end, product_ids, losses)
-    out = {}
-    for pid, tally in tallies.items():
-        for day in _days(first, last):
-            tally.days[day].left = left.get((pid, day), ZERO)
-        out[pid] = _demand(pid, window_days, tally)
-    return out
+        lost = tallies[pid].lost_sales
+        n = index[day.isoformat()]
+        lost[n] = lost.get(n, ZERO) + qty
+    left = demand_days.stock_left(first, end, product_ids, {pid: t.loss for pid, t in tallies.items()}, tallies)
+    return {pid: _demand(pid, window_days, tally, left[pid], days) for pid, tally in tallies.items()}
 
 
 def _days(first: dt.date, last: dt.date) -> list[dt.date]:
     return [first + dt.timedelta(days=n) for n in range((last - first).days + 1)]
 
 
-def _demand(pid: int, window_days: int, tally: _Tally) -> Demand:
+def _units(units: int) -> Decimal:
+    """Stored units as the quantity they are (3 places: the value QTY.from_units gives, cheaper)."""
+    return Decimal(units).scaleb(-3)
+
+
+def _demand(pid: int, window_days: int, tally: _Tally, left: list[int], days: list[dt.date]) -> Demand:
     """Hour profile from the days that did not sell out (they show when customers come, not when
     the shelf emptied); weekday factors from each weekday's mean demand (weekday_factors); level
     from the most recent days with an estimate: their demand ÷ the sum of their weekday factors.
     The peak tells what was seen (unshrunk factors); forecasts use the shrunk ones."""
-    selling = [day for day in tally.by_day_hour]
-    open_days = [day for day in selling if not tally.days[day].sold_out] or selling
-    by_hour = [sum((tally.by_day_hour[day][h] for day in open_days if day in tally.by_day_hour), ZERO)
-               for h in range(HOURS)]
-    hour_cum = _cumulative(by_hour)
-    estimates = {day: e for day, record in tally.days.items() if (e := record.estimate(hour_cum)) is not None}
+    sold_day, lost_sales = tally.sold_day, tally.lost_sales
+    selling = [n for n in tally.hours]
+    open_days = [n for n in selling if not demand_days.sold_out(sold_day[n], lost_sales.get(n, ZERO), left[n])]
+    hour_cum = _cumulative([sum(col) for col in zip(*(tally.hours[n] for n in open_days or selling), strict=True)]
+                           if selling else [])
+    sold_of: dict[dt.date, Decimal] = {}
+    estimates: dict[dt.date, Decimal] = {}
+    for n in _seen_days(tally):  # in the order of the rule's dict before: sums of estimates keep it
+        sold = _units(sold_day.get(n, 0))
+        e = demand_days.estimate(sold, lost_sales.get(n, ZERO), left[n], tally.last_hour.get(n), hour_cum)
+        if e is not None:
+            sold_of[days[n]], estimates[days[n]] = sold, e
+    quiet = dict.fromkeys((days[n] for n, units in enumerate(left)  # nothing sold or asked for: 0 when
+                           if units > 0 and n not in sold_day and n not in lost_sales), ZERO)  # there was stock
+    sold_of.update(quiet)
+    estimates.update(quiet)
     factors: tuple[Decimal, ...] = (ONE,) * 7
     peak = None
     if tally.lines >= PATTERN_MIN_LINES:
         factors = weekday_factors(estimates)
-        by_weekday_hour: dict[int, list[Decimal]] = defaultdict(lambda: [ZERO] * HOURS)
-        for day, hours in tally.by_day_hour.items():
-            by_weekday_hour[day.weekday()] = [a + b for a, b in zip(by_weekday_hour[day.weekday()], hours, strict=True)]
+        by_weekday: dict[int, list[list[int]]] = defaultdict(list)
+        for n, hours in tally.hours.items():
+            by_weekday[days[n].weekday()].append(hours)
+        by_weekday_hour = {weekday: [sum(col) for col in zip(*seen, strict=True)] for weekday, seen in by_weekday.items()}
         peak = _peak(weekday_factors(estimates, prior=0), by_weekday_hour)  # what was seen, said as seen
     recent = sorted(estimates, reverse=True)[:window_days]
     expected = sum((factors[day.weekday()] for day in recent), ZERO)
     level = sum((estimates[day] for day in recent), ZERO) / expected if recent else ZERO
-    censored = sum(1 for day in recent if estimates[day] > tally.days[day].sold)  # raised above its sales
-    return Demand(pid, window_days, max(tally.sold, ZERO), tally.lost, factors, hour_cum, peak,
+    censored = sum(1 for day in recent if estimates[day] > sold_of[day])  # raised above its sales
+    return Demand(pid, window_days, max(_units(tally.sold), ZERO), _units(tally.lost), factors, hour_cum, peak,
                   level=level, censored_days=censored, seen_days=len(recent))
+
+
+def _seen_days(tally: _Tally) -> list[int]:
+    """Days with sales, then days with only lost sales, each ascending (every other day's estimate is
+    0 or none: where it comes in a sum changes nothing)."""
+    return sorted(tally.sold_day) + sorted(n for n in tally.lost_sales if n not in tally.sold_day)
 
 
 def weekday_factors(estimates: dict[dt.date, Decimal], prior: int = WEEKDAY_PRIOR_UNITS) -> tuple[Decimal, ...]:
@@ -242,19 +304,21 @@ def weekday_factors(estimates: dict[dt.date, Decimal], prior: int = WEEKDAY_PRIO
     return tuple(f / scale for f in raw)
 
 
-def _cumulative(by_hour: list[Decimal]) -> tuple[Decimal, ...]:
-    """Cumulative hour shares; uniform when no sale has a known hour."""
-    total = sum(by_hour, ZERO)
+def _cumulative(by_hour: list[int]) -> tuple[Decimal, ...]:
+    """Cumulative hour shares of the units sold per hour; uniform when no sale has a known hour."""
+    total = sum(by_hour)
     if total <= 0:
         return UNIFORM_CUM
-    cum, running = [ZERO], ZERO
-    for qty in by_hour:
-        running += qty
-        cum.append(running / total)
+    cum, running, whole, share = [ZERO], 0, Decimal(total), ZERO
+    for units in by_hour:
+        if units:  # an hour without sales keeps the share before it
+            running += units
+            share = Decimal(running) / whole
+        cum.append(share)
     return tuple(cum)
 
 
-def _peak(factors: tuple[Decimal, ...], by_weekday_hour: dict[int, list[Decimal]]) -> Peak | None:
+def _peak(factors: tuple[Decimal, ...], by_weekday_hour: dict[int, list[int]]) -> Peak | None:
     """The weekday furthest above the average day (from +15 %), with its busiest two hours."""
     weekday = max(range(7), key=lambda w: (factors[w], -w))
     excess = factors[weekday] - ONE
@@ -262,7 +326,7 @@ def _peak(factors: tuple[Decimal, ...], by_weekday_hour: dict[int, list[Decimal]
     if excess < PEAK_MIN or not hours:
         return None
     busiest = max(range(HOURS), key=lambda h: (hours[h], -h))
-    before, after = (hours[busiest - 1] if busiest else ZERO), (hours[busiest + 1] if busiest < HOURS - 1 else ZERO)
+    before, after = (hours[busiest - 1] if busiest else 0), (hours[busiest + 1] if busiest < HOURS - 1 else 0)
     start = busiest - 1 if busiest == HOURS - 1 or before > after else busiest  # the busiest hour and its busier side
     percent = int((excess * 100).to_integral_value(rounding="ROUND_HALF_UP"))
     return Peak(weekday, start, percent)

@@ -18,42 +18,37 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass
+from collections.abc import Iterable
 from decimal import Decimal
+from itertools import accumulate
 
 import peewee
 
 from models import VIRTUAL_KINDS, Balance, Document, Location, Move, database
 from models.lost_sales import LostSale
-from services.core.numbers import ZERO
-from services.stock.ledger import QTY
 
+MINUS = peewee.Value(-1, converter=False)  # a plain −1 (beside Move.quantity peewee would store it as −1000 units)
 SHARE_MIN = Decimal("0.25")  # a day that sold out in its first hour: counted as at most 4 × its sales
 
 
-@dataclass
-class DayRecord:
-    """One product's day: units sold, lost sales recorded, stock left after sales, the last sale's hour."""
+def sold_out(sold_units: int, lost_sales: Decimal, left_units: int) -> bool:
+    """Something sold and nothing was left, or the till recorded customers turned away."""
+    return lost_sales > 0 or (sold_units > 0 and left_units <= 0)
 
-    sold: Decimal = ZERO
-    lost_sales: Decimal = ZERO
-    left: Decimal = ZERO
-    last_hour: int | None = None
 
-    @property
-    def sold_out(self) -> bool:
-        return self.lost_sales > 0 or (self.sold > 0 and self.left <= 0)
-
-    def estimate(self, hour_cum: tuple[Decimal, ...]) -> Decimal | None:
-        """The day's demand as far as it can be told, or None when the product had no stock all day."""
-        if self.sold <= 0 and self.left <= 0 and self.lost_sales <= 0:
-            return None
-        if self.lost_sales > 0:  # the till saw who was turned away: better evidence than the hour pattern
-            return self.sold + self.lost_sales
-        if self.sold_out and self.last_hour is not None:
-            share = max(SHARE_MIN, hour_cum[min(self.last_hour + 1, len(hour_cum) - 1)])
-            return self.sold / share
-        return self.sold
+def estimate(sold: Decimal, lost_sales: Decimal, left_units: int, last_hour: int | None,
+             hour_cum: tuple[Decimal, ...]) -> Decimal | None:
+    """One product's day: its demand as far as it can be told, or None when the product had no stock
+    all day. `sold` and `lost_sales` in base units, `left_units` stored units left after the day's
+    sales, `last_hour` the hour of its last sale."""
+    if sold <= 0 and left_units <= 0 and lost_sales <= 0:
+        return None
+    if lost_sales > 0:  # the till saw who was turned away: better evidence than the hour pattern
+        return sold + lost_sales
+    if sold > 0 and left_units <= 0 and last_hour is not None:  # sold out, without lost sales recorded
+        share = max(SHARE_MIN, hour_cum[min(last_hour + 1, len(hour_cum) - 1)])
+        return sold / share
+    return sold
 
 
 def real_locations() -> list[int]:
@@ -61,40 +56,58 @@ def real_locations() -> list[int]:
 
 
 def stock_left(first: dt.date, end: dt.date, product_ids: set[int] | None,
-               losses: dict[tuple[int, dt.date], Decimal]) -> dict[tuple[int, dt.date], Decimal]:
-    """(product, day) → stock after that day's sales, for every day from `first` to the day before
-    `end`: today's balance walked back through each day's net moves into the real locations."""
+               losses: dict[int, dict[int, int]], wanted: Iterable[int]) -> dict[int, list[int]]:
+    """Product (of `wanted`) → stored units left after each day's sales, from `first` (index 0) to the
+    day before `end`: today's balance walked back through each day's net moves into the real locations.
+    `losses` holds each product's write-offs in stored units by day index (added back: they leave at
+    closing, after the day's sales). Integers throughout: the walk is exact and 30× cheaper than Decimal."""
     real = real_locations()
     if not real:
         return {}
     on_hand = Balance.select(Balance.product, peewee.fn.SUM(Balance.quantity).coerce(False)).where(
-        Balance.location.in_(real)).group_by(Balance.product)
+        Balance.location.in_(real) & (Balance.quantity != 0)).group_by(Balance.product)  # most rows are spent lots
     into = Move.to_location.in_(real) & ~Move.from_location.in_(real)
     out = Move.from_location.in_(real) & ~Move.to_location.in_(real)
-    came = peewee.fn.SUM(peewee.Case(None, ((into, Move.quantity),), 0)).coerce(False)
-    went = peewee.fn.SUM(peewee.Case(None, ((out, Move.quantity),), 0)).coerce(False)
-    net = (Move.select(Move.product, Document.doc_date, came, went)
-           .join(Document, on=(Move.document == Document.id))
-           .where(Document.doc_date >= first)  # every document moved stock, reversed ones and their reversals too
+    change = peewee.fn.SUM(peewee.Case(None, ((into, Move.quantity), (out, Move.quantity * MINUS)), 0)).coerce(False)
+    net = (Document.select(Move.product, Document.doc_date, change)  # documents first: their date's index,
+           .join(Move, peewee.JOIN.CROSS)  # not a scan of every move (4× faster on SQLite)
+           .where((Move.document == Document.id)
+                  & (Document.doc_date >= first))  # every document moved stock, reversed ones and their reversals too
            .group_by(Move.product, Document.doc_date))
     if product_ids is not None:
         on_hand = on_hand.where(Balance.product.in_(list(product_ids)))
         net = net.where(Move.product.in_(list(product_ids)))
-    balance = {pid: QTY.from_units(units) for pid, units in on_hand.tuples()}
-    flows: dict[int, dict[dt.date, Decimal]] = defaultdict(dict)
-    for pid, day, came_units, went_units in database.execute(net).fetchall():
-        flows[pid][_day(day)] = QTY.from_units((came_units or 0) - (went_units or 0))
-        balance.setdefault(pid, ZERO)
-    out_left: dict[tuple[int, dt.date], Decimal] = {}
-    for pid, closing in balance.items():
-        days = flows.get(pid, {})
-        closing -= sum((q for day, q in days.items() if day >= end), ZERO)  # moves dated today or later
-        day = end - dt.timedelta(days=1)
-        while day >= first:
-            out_left[(pid, day)] = closing + losses.get((pid, day), ZERO)
-            closing -= days.get(day, ZERO)
-            day -= dt.timedelta(days=1)
+    closing: dict[int, int] = {pid: int(units or 0) for pid, units in database.execute(on_hand).fetchall()}
+    count = (end - first).days
+    index = day_index(first, count)
+    flows: dict[int, list[int]] = {}
+    for pid, day, units in database.execute(net).fetchall():
+        n = index.get(day)
+        n = index.get(str(day)[:10]) if n is None else n
+        if n is None:  # dated today or later: not yet in any past day's closing
+            closing[pid] = closing.get(pid, 0) - int(units or 0)
+            continue
+        days = flows.get(pid)
+        if days is None:
+            days = flows[pid] = [0] * count
+        days[n] += int(units or 0)
+    out_left: dict[int, list[int]] = {}
+    for pid in wanted:
+        units, days = closing.get(pid, 0), flows.get(pid)
+        if days is None:  # nothing moved since `first`
+            left = [units] * count
+        else:
+            after = list(accumulate(reversed(days), initial=0))  # after[k]: net moves of the last k days
+            left = [units - after[count - 1 - n] for n in range(count)]
+        for n, lost in losses.get(pid, {}).items():
+            left[n] += lost
+        out_left[pid] = left
     return out_left
+
+
+def day_index(first: dt.date, count: int) -> dict[str, int]:
+    """ISO day text → its position from `first` (rows carry days as text on SQLite, dates elsewhere)."""
+    return {(first + dt.timedelta(days=n)).isoformat(): n for n in range(count)}
 
 
 def lost_sales(first: dt.date, last: dt.date, product_ids: set[int] | None) -> dict[tuple[int, dt.date], Decimal]:
