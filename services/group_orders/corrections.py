@@ -43,6 +43,8 @@ class Corrections:
         ahead: list[Fix] = []
         for n, fix in enumerate(fixes):
             last = n == len(fixes) - 1
+            if fix.kind == "cancel" and n and fixes[n - 1].kind == "cancel":
+                continue  # 算了不要了: one change of mind, said twice
             if fix.kind == "cancel" and not (last and names_product and fix.then and fix.raw in PREFIX_CANCEL):
                 self._cancel(self._targets(fix.glued))
             else:
@@ -63,10 +65,12 @@ class Corrections:
             fix = Fix("change", "", False)  # 西红柿3斤,算了,2斤吧: the quantity replaces the one called off
         if fix is None:
             self.lines += new
-        elif fix.kind == "cancel":  # 不要香蕉了
-            self._cancel([self._earlier(line) or line for line in new if line in self.lines or self._earlier(line)])
-            self.previous = []
+        elif fix.kind == "cancel" and any(self._earlier(line) for line in new):  # 不要香蕉了, 香蕉 ordered before
+            self._cancel([self._earlier(line) for line in new if self._earlier(line)])
             return True
+        elif fix.kind == "cancel":  # 沃柑3斤 取消 要砂糖橘3斤: what was called off is the line before
+            self._cancel(self._targets(fix.glued))
+            self.lines += new
         elif fix.kind == "change":
             used = self._change(fix, new, amount)
         elif fix.kind == "more":
@@ -78,10 +82,11 @@ class Corrections:
         self.previous = [line for line in (new or self.previous) if line in self.lines]
         return used
 
-    def _earlier(self, line: ParsedLine) -> ParsedLine | None:
-        """A line the customer wrote before `line` for the same product (or the same words while asked)."""
+    def _earlier(self, line: ParsedLine, usual: bool = True) -> ParsedLine | None:
+        """A line before `line` for the same product (or the same words while asked); `usual` counts the
+        老规矩 lines too (老规矩 牛奶改成3瓶), not for 再加 (老规矩再加一盒鸡蛋 is one box more, on its own line)."""
         for other in self.lines:
-            if other is not line and not other.usual and _key(other) == _key(line):
+            if other is not line and (usual or not other.usual) and _key(other) == _key(line):
                 return other
         return None
 
@@ -145,7 +150,7 @@ class Corrections:
             added = self._added(target, amount)
             return added is not None and self._replace(target, added)
         for line in new:  # 蓝莓2盒,草莓1盒,蓝莓再加一盒 → 蓝莓 3盒
-            earlier = self._earlier(line)
+            earlier = self._earlier(line, usual=False)
             added = earlier and line.qty_given and self._added(earlier, Quantity(line.qty, line.unit, ""))
             if added:
                 self._replace(earlier, added)

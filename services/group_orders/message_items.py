@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
-from services.catalog.unit_words import SIZE_PATTERN
+from services.catalog.unit_words import SIZE_PATTERN, is_measure
 from services.group_orders.message_text import CORRECTION_KINDS, Token, tokenize
 from services.group_orders.message_words import BARE_UNITS
 from services.group_orders.quantity_words import Quantity
@@ -34,6 +34,7 @@ class RawItem:
     name: NamePart | None  # None for 老规矩
     quantities: list[Quantity] = field(default_factory=list)
     each: bool = False  # 各: the quantity also holds for the items before it that have none
+    each_ahead: bool = False  # 各来一盒:鸡翅中,鸡爪 — … and for the items after it
     usual: bool = False
     requests: list[str] = field(default_factory=list)  # 切丝, 杀好 …
     first: int = 0  # token range, for the source text
@@ -239,7 +240,7 @@ def _pair(tokens: list[Token], elements: list[Element]
             if hint:  # 红颜的草莓: the description before the name
                 payload = NamePart(payload.query, hint + payload.hint, hint + payload.words, payload.known)
             items.append(RawItem(payload, [q for q, _ in pending], each=pending_each, first=start, last=b,
-                                 requests=requests))
+                                 requests=requests, each_ahead=pending_each and not items))
             pending, pending_each, requests, hint = [], False, [], ""
     return items, orphans, pending
 
@@ -251,11 +252,16 @@ def _place_trailing(tokens: list[Token], items: list[RawItem], orphans: list[str
     if not pending:
         return
     named = [it for it in items if not it.usual]
-    if named and not named[-1].quantities:
-        named[-1].quantities = [q for q, _ in pending]
+    if named and (not named[-1].quantities or _other_kind(named[-1].quantities, [q for q, _ in pending])):
+        named[-1].quantities += [q for q, _ in pending]  # 450ml鲜奶2瓶: the pack before, how many after
         named[-1].last = pending[-1][1]
     else:
         orphans.append("".join(tokens[i].raw for _, i in pending))
+
+
+def _other_kind(have: list[Quantity], more: list[Quantity]) -> bool:
+    """Measures (450ml) on one side and counts (2瓶) on the other: a pack and how many, not two orders."""
+    return {is_measure(q.unit) for q in have} == {True} and {is_measure(q.unit) for q in more} == {False}
 
 
 def _attach_to_previous(segments: list[Segment]) -> None:
@@ -333,3 +339,7 @@ def _fill_each(items: list[RawItem]) -> None:
             if before.usual or before.quantities:
                 break
             before.quantities = list(item.quantities)
+        for after in items[n + 1:] if item.each_ahead else ():
+            if after.usual or after.quantities:
+                break
+            after.quantities = list(item.quantities)

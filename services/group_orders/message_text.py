@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from services.group_orders.message_words import (
+    CHANGE_PATTERN,
     CORRECTION_PATTERNS,
     EACH_WORDS,
     GREETINGS,
@@ -39,7 +40,7 @@ _TOKEN_RE = re.compile(
     rf"|(?P<note>{NOTE_PATTERN})"
     rf"|(?P<request>{_alternation(REQUEST_WORDS)})"
     rf"|(?P<cancel>{_alternation(CORRECTION_PATTERNS['cancel'])})"
-    rf"|(?P<change>{_alternation(CORRECTION_PATTERNS['change'])})"
+    rf"|(?P<change>{_alternation(CORRECTION_PATTERNS['change'])}|{CHANGE_PATTERN})"
     rf"|(?P<more>{_alternation(CORRECTION_PATTERNS['more'])}|{MORE_PATTERN})"
     rf"|(?P<less>{LESS_PATTERN})"
     rf"|(?P<noise>{'|'.join(NOISE_PATTERNS)}|{_alternation(NOISE_WORDS)})"

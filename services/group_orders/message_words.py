@@ -10,10 +10,12 @@ SEPARATOR_WORDS = ("还有", "另外", "以及", "然后", "和", "跟")
 # Corrections inside one message (read before separators and noise): X不要了 / 不要X, 改成 Y, 再加 Y, 少一个.
 _AMOUNT_AHEAD = r"(?=\s*(?:\d|[一二两三四五六七八九十半俩仨]))"
 CORRECTION_PATTERNS = {
-    "cancel": ("先不要了", "不要了", "不用了", "不要", "不用", "算了", "取消", "去掉", "删掉", "删了"),
+    "cancel": ("先不要了", "不要了", "不用了", "不要", "不用", "算了", "取消", "去掉", "删掉", "删了", "说错了", "打错了",
+               "写错了", "不对"),
     "change": ("改成", "改为", "换成", "换为", "改要", "换"),
     "more": ("再加上", "再加", "多加", "再来", "再要", "还要", "外加", "加上"),
 }
+CHANGE_PATTERN = rf"改{_AMOUNT_AHEAD}"  # 青椒1斤改2斤
 LESS_PATTERN = rf"(?:少要|少来|少|减掉|减){_AMOUNT_AHEAD}"
 MORE_PATTERN = rf"加{_AMOUNT_AHEAD}"
 EACH_WORDS = ("每样各", "每样", "每种", "各")
@@ -29,7 +31,7 @@ NOISE_WORDS = (
     "【", "】", "「", "」", "“", "”", "\"", "'", "#", "-", "=", "《", "》",
 )
 # Read before separators and notes: 还有吗 is not 还有 (and), 早上好 is not a time.
-GREETINGS = ("早上好", "上午好", "中午好", "下午好", "晚上好", "早安", "午安", "晚安", "还有吗", "还有没有", "和您说",
+GREETINGS = ("大家好", "各位好", "各位", "早上好", "上午好", "中午好", "下午好", "晚上好", "早安", "午安", "晚安", "还有吗", "还有没有", "和您说",
              "早餐", "午餐", "晚餐")
 # Regular expressions of noise: 有 (有荔枝吗) but not 有机; a surname with 姐/哥/姨/叔 (李姐, 王哥).
 NOISE_PATTERNS = (

@@ -125,7 +125,8 @@ def _score_hints(option: _Option, hint: str, pack_hint: tuple[str, Decimal] | No
         return
     if p.qualifier and p.qualifier == hint:
         option.score += HINT_EXACT
-    elif hint in (p.name + p.spec).lower() or (p.qualifier and p.qualifier in hint):
+    elif hint in (p.name + p.spec).lower() or hint.removesuffix("装") in p.spec.lower() or (
+            p.qualifier and p.qualifier in hint):  # 12个装 for a spec of 12个/盒
         option.score += HINT_MATCH
     else:
         option.score -= HINT_MISS

@@ -29,6 +29,9 @@ ALIAS_DAMPING = 0.85  # other products named by learned-alias words (蓝莓 → 
 EXACT_ENOUGH = 0.95  # the exact name (or its colloquial word) is there: near misses need not be looked for
 FLOOR = 0.6  # below this a product is not a candidate at all
 SOUND_ALIKE = 0.85  # the same sound but for z/zh, n/l, an/ang (西郎花 → 西兰花, 子薯 → 紫薯)
+WRITTEN = ("name", "contains", "synonym")  # the words name products as they are written
+TYPO_WHEN_WRITTEN = 0.7  # ... so reading them as a typo of another name (same sound, near letters) steps back
+NOT_HEAD = 0.05  # words inside a name but not ending it name a part or a flavour (鲜奶 in 鲜奶油), not the thing
 FUZZY_CUTOFF = 75  # rapidfuzz ratio 0–100 on characters
 SYLLABLE_CUTOFF = 60  # rapidfuzz ratio of two pinyin syllables that sound alike
 _LATIN = re.compile(r"[a-z]+")
@@ -140,6 +143,9 @@ class CatalogueIndex:
                     offer(i, SOUND_ALIKE, "sound")
         if not best or max(m.score for m in best.values()) < EXACT_ENOUGH:
             self._by_fuzzy(query, offer)
+        if any(m.how in WRITTEN for m in best.values()):  # 橙子 is a word as written: 蛏子 would be a typo
+            best = {pid: m if m.how in WRITTEN else NameMatch(pid, round(m.score * TYPO_WHEN_WRITTEN, 4), m.how, m.leftover)
+                    for pid, m in best.items()}
         if query in self.aliases:  # the clerk has said what these words mean: the rest steps back
             best = {pid: NameMatch(pid, round(m.score * ALIAS_DAMPING, 4), m.how, m.leftover) for pid, m in best.items()}
             best[self.aliases[query]] = NameMatch(self.aliases[query], 1.0, "alias")
@@ -169,7 +175,8 @@ class CatalogueIndex:
                 offer(i, weight, how or "name")
             elif query in lowered:
                 cover = len(query) / len(lowered)
-                offer(i, weight * ((0.7 if len(query) >= 2 else 0.65) + 0.25 * cover), how or "contains")
+                head = 0.0 if lowered.endswith(query) else NOT_HEAD
+                offer(i, weight * ((0.7 if len(query) >= 2 else 0.65) + 0.25 * cover) - head, how or "contains")
 
     def _by_abbreviation(self, query: str, offer) -> None:
         """阿克苏苹果 for 阿克苏冰糖心苹果, a2牛奶 for A2β-酪蛋白鲜牛奶: the name's start, then the rest in order."""

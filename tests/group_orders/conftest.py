@@ -32,6 +32,13 @@ CATALOGUE = [  # name, spec, base unit, extra units
 ]
 
 
+def pytest_terminal_summary(terminalreporter) -> None:
+    """The corpus table test_group_order_accuracy left on the config, printed after the run (CI shows it)."""
+    for table in getattr(terminalreporter.config, "group_order_accuracy", []):
+        terminalreporter.write_sep("-", "group-order corpus accuracy (issue 13)")
+        terminalreporter.write_line(table)
+
+
 @pytest.fixture
 def fresh_shop(db) -> dict[tuple[str, str], int]:
     """(name, spec) → product id."""

@@ -1,6 +1,9 @@
 """Corrections inside one message: the customer changes the earlier line, the parser does not add one."""
 from __future__ import annotations
 
+from decimal import Decimal
+
+from services.group_orders.parsed_lines import UsualLine
 from tests.group_orders.conftest import read
 
 
@@ -27,6 +30,20 @@ def test_a_product_called_off_by_name(fresh_shop):
     assert read("香蕉2斤 西红柿1斤 不要香蕉了") == [("西红柿", "散装", "1", "斤")]
     assert read("香蕉2斤,西红柿1斤,香蕉不要了") == [("西红柿", "散装", "1", "斤")]
     assert read("香蕉2斤,西红柿1斤,算了") == [("香蕉", "散装", "2", "斤")]  # the last line goes
+
+
+def test_a_word_of_cancelling_before_a_product_not_ordered_calls_off_the_line_before(fresh_shop):
+    assert read("香蕉3斤 取消 要西红柿3斤") == [("西红柿", "散装", "3", "斤")]
+    assert read("菠菜3斤 说错了 2斤") == [("菠菜", "散装", "2", "斤")]
+    assert read("菠菜2斤,算了不要了,来两斤香蕉") == [("香蕉", "散装", "2", "斤")]  # one change of mind, said twice
+    assert read("菠菜1斤改2斤") == [("菠菜", "散装", "2", "斤")]
+
+
+def test_the_usual_order_is_corrected_like_any_line(fresh_shop):
+    usual = [UsualLine(fresh_shop[("鲜鸡蛋", "30枚/盒")], Decimal(1), "盒"),
+             UsualLine(fresh_shop[("香蕉", "散装")], Decimal(2), "斤")]
+    assert read("老规矩 香蕉改成3斤", usual_order=usual) == [("鲜鸡蛋", "30枚/盒", "1", "盒"), ("香蕉", "散装", "3", "斤")]
+    assert read("老规矩,不要香蕉了", usual_order=usual) == [("鲜鸡蛋", "30枚/盒", "1", "盒")]
 
 
 def test_a_new_product_after_more_is_a_line_of_its_own(fresh_shop):

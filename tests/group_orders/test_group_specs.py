@@ -15,6 +15,11 @@ def test_a_count_with_zhuang_is_the_pack(fresh_shop):
     assert read("40个装饺子2袋") == [("速冻饺子", "40个装", "2", "袋")]
 
 
+def test_a_pack_count_matches_the_spec_however_it_is_written(fresh_shop):
+    assert read("20个装饺子一袋") == [("速冻饺子", "20个装", "1", "袋")]
+    assert read("15枚装的鸡蛋一盒") == [("土鸡蛋", "15枚/盒", "1", "盒")]  # 15枚装 for a spec of 15枚/盒
+
+
 def test_a_weight_before_de_is_still_how_much(fresh_shop):
     assert read("两斤的西红柿") == [("西红柿", "散装", "2", "斤")]
 
