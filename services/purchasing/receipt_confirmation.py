@@ -11,7 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
-from models import Product, write_transaction
+from models import Product, database, write_transaction
 from models.purchasing import GoodsReceipt, GoodsReceiptLine, PurchaseOrder, PurchaseOrderLine, Supplier
 from services.catalog.locations import virtual
 from services.core import audit, shop_settings
@@ -140,10 +140,11 @@ def _apply_to_order(actor, order: PurchaseOrder, lines: list[GoodsReceiptLine], 
         if ln.order_line_id is not None:
             received[ln.order_line_id] += ln.quantity
             damaged[ln.order_line_id] += ln.damaged
-    for ol_id in received:
-        (PurchaseOrderLine.update(received=PurchaseOrderLine.received + received[ol_id],
-                                  damaged=PurchaseOrderLine.damaged + damaged[ol_id])
-         .where(PurchaseOrderLine.id == ol_id).execute())
+    if received:  # every order line in one statement (a line at a time: 30 round trips for a van's delivery)
+        ph, units = database.param, PurchaseOrderLine.received.db_value
+        database.cursor().executemany(
+            f"UPDATE {PurchaseOrderLine._meta.table_name} SET received = received + {ph}, damaged = damaged + {ph} "
+            f"WHERE id = {ph}", [(units(received[ol_id]), units(damaged[ol_id]), ol_id) for ol_id in received])
     complete = all(ol.received >= ol.quantity * ol.factor
                    for ol in PurchaseOrderLine.select().where(PurchaseOrderLine.order == order.id))
     return ORDER_STATES.apply(actor, order, "receive_all" if complete else "receive_part",
