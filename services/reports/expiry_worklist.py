@@ -24,7 +24,7 @@ from services.reports.figures import dec, may_see_cost, money
 from services.reports.ledger_sql import SELLABLE_KINDS, day_param, fetch, ids_of, in_list, location_kinds, to_day
 from services.reports.period import Period, period
 from services.stock.demand import demand_by_product, no_demand
-from services.stock.expiry import is_expired
+from services.stock.expiry import is_expired, sellable_until
 from services.stock.ledger import QTY
 from services.stock.rundown import StockLot, run_down
 
@@ -126,7 +126,7 @@ def _expected_sales(demand, stock: list[StockLot], start: dt.datetime) -> list[D
     (FEFO), up to the midnight after its expiry day; what is left of those lots is its own."""
     sales = []
     for n, lot in enumerate(stock):
-        end = dt.datetime.combine(lot.expiry + dt.timedelta(days=1), dt.time())
+        end = sellable_until(lot.expiry)
         left = run_down(demand, stock[:n + 1], start, end).left if end > start else lot.quantity
         sales.append(lot.quantity - min(lot.quantity, left))
     return sales
@@ -155,9 +155,10 @@ def work_lines(day: dt.date, show_cost: bool, location_id: int | None = None, ca
     by_product: dict[int, list[tuple]] = {}
     for r in rows:  # ordered by product, then expiry: each product's lots in FEFO order
         by_product.setdefault(r[3], []).append(r)
-    products = set(by_product)
-    demand = demand_by_product(day, shop_settings.get("suggestion.window_days"), products) if products else {}
     start = max(now(), dt.datetime.combine(day, dt.time()))
+    selling = {pid for pid, mine in by_product.items()  # a product whose lots are all past selling needs no forecast
+               if any(sellable_until(to_day(r[2])) > start for r in mine)}
+    demand = demand_by_product(day, shop_settings.get("suggestion.window_days"), selling) if selling else {}
     done, lines, till = _last_actions(), [], default_store().id
     for pid, mine in sorted(by_product.items()):
         stock = [StockLot(to_day(r[2]), QTY.from_units(r[12])) for r in mine]
