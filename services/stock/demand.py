@@ -167,13 +167,14 @@ class _Tally:
     the window's sales and losses, the period's sale lines, and per day what sold, when, and what was
     lost, thrown away or asked for in vain."""
 
-    __slots__ = ("sold", "lost", "lines", "sold_day", "last_hour", "hours", "loss", "lost_sales")
+    __slots__ = ("sold", "lost", "lines", "sold_day", "last_hour", "hours", "all_hours", "loss", "lost_sales")
 
     def __init__(self) -> None:
         self.sold = self.lost = self.lines = 0
         self.sold_day: dict[int, int] = {}
         self.last_hour: dict[int, int] = {}
         self.hours: dict[int, list[int]] = {}  # units per hour, days with a sale of known hour
+        self.all_hours = [0] * HOURS  # the sum of those days
         self.loss: dict[int, int] = {}
         self.lost_sales: dict[int, Decimal] = {}  # in the order they were read (the estimates' order)
 
@@ -188,6 +189,7 @@ class _Tally:
         if hour is not None:
             self.last_hour[n] = max(hour, self.last_hour.get(n, hour))
             self.hours.setdefault(n, [0] * HOURS)[hour] += units
+            self.all_hours[hour] += units
 
 
 def demand_by_product(end: dt.date, window_days: int, product_ids: set[int] | None = None) -> dict[int, Demand]:
@@ -240,10 +242,13 @@ def _demand(pid: int, window_days: int, tally: _Tally, left: list[int], days: li
     from the most recent days with an estimate: their demand ÷ the sum of their weekday factors.
     The peak tells what was seen (unshrunk factors); forecasts use the shrunk ones."""
     sold_day, lost_sales = tally.sold_day, tally.lost_sales
-    selling = [n for n in tally.hours]
-    open_days = [n for n in selling if not demand_days.sold_out(sold_day[n], lost_sales.get(n, ZERO), left[n])]
-    hour_cum = _cumulative([sum(col) for col in zip(*(tally.hours[n] for n in open_days or selling), strict=True)]
-                           if selling else [])
+    by_hour = tally.all_hours  # every day with sales; the days that sold out come off unless all did
+    sold_out = [n for n in tally.hours if demand_days.sold_out(sold_day[n], lost_sales.get(n, ZERO), left[n])]
+    if sold_out and len(sold_out) < len(tally.hours):
+        by_hour = list(by_hour)
+        for n in sold_out:
+            by_hour = [a - b for a, b in zip(by_hour, tally.hours[n], strict=True)]
+    hour_cum = _cumulative(by_hour)
     sold_of: dict[dt.date, Decimal] = {}
     estimates: dict[dt.date, Decimal] = {}
     for n in _seen_days(tally):  # in the order of the rule's dict before: sums of estimates keep it
@@ -251,8 +256,9 @@ def _demand(pid: int, window_days: int, tally: _Tally, left: list[int], days: li
         e = demand_days.estimate(sold, lost_sales.get(n, ZERO), left[n], tally.last_hour.get(n), hour_cum)
         if e is not None:
             sold_of[days[n]], estimates[days[n]] = sold, e
-    quiet = dict.fromkeys((days[n] for n, units in enumerate(left)  # nothing sold or asked for: 0 when
-                           if units > 0 and n not in sold_day and n not in lost_sales), ZERO)  # there was stock
+    known = sold_day.keys() | lost_sales.keys()
+    quiet = dict.fromkeys([days[n] for n, units in enumerate(left)  # nothing sold or asked for: 0 when
+                           if units > 0 and n not in known], ZERO)  # there was stock
     sold_of.update(quiet)
     estimates.update(quiet)
     factors: tuple[Decimal, ...] = (ONE,) * 7

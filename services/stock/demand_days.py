@@ -96,9 +96,10 @@ def stock_left(first: dt.date, end: dt.date, product_ids: set[int] | None,
         units, days = closing.get(pid, 0), flows.get(pid)
         if days is None:  # nothing moved since `first`
             left = [units] * count
-        else:
-            after = list(accumulate(reversed(days), initial=0))  # after[k]: net moves of the last k days
-            left = [units - after[count - 1 - n] for n in range(count)]
+        else:  # closing after day n = today's − the net moves of the days after it
+            after = list(accumulate(reversed(days[1:]), initial=0))
+            after.reverse()
+            left = [units - moved for moved in after]
         for n, lost in losses.get(pid, {}).items():
             left[n] += lost
         out_left[pid] = left
