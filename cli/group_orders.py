@@ -28,12 +28,13 @@ def cmd_parse_order(args: argparse.Namespace, user) -> int:
     from services.group_orders.group_order import create_group_order, questions
     from services.group_orders.message_parser import parse
     from services.group_orders.parsed_table import format_order
-    from services.group_orders.usual_orders import usual_order
+    from services.group_orders.usual_orders import bought_before, usual_order
     from services.sales.customers import get_customer
 
     customer = get_customer(args.customer) if args.customer else None  # unknown: NotFound, exit 1
     text = sys.stdin.read() if args.text == "-" else args.text
-    order = parse(text, customer=customer.id if customer else None, usual_order=usual_order if customer else None)
+    order = parse(text, customer=customer.id if customer else None, usual_order=usual_order if customer else None,
+                  bought=bought_before)
     asked = questions(order) if args.create and order.lines else []
     number = None
     if args.create and order.lines and not asked:

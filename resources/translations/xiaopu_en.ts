@@ -1382,6 +1382,38 @@ Only the owner may decide to sell an expired lot: please ask the owner to ring i
         <source>未付款将在 %1 释放。</source>
         <translation> Released at %1 if unpaid.</translation>
     </message>
+    <message>
+        <source>%1(%2 行)</source>
+        <translation>%1 (%2 lines)</translation>
+    </message>
+    <message>
+        <source>消息</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>(这段消息共 %1 人的订单)</source>
+        <translation> (this paste holds %1 people's orders)</translation>
+    </message>
+    <message>
+        <source>已记住这位客户的习惯:“%1”是 %2(保存订单后生效)。</source>
+        <translation>Remembered as this customer's habit: "%1" is %2 (from the saved order on).</translation>
+    </message>
+    <message>
+        <source>已记住:以后“%1”就是 %2。</source>
+        <translation>Remembered: "%1" means %2 from now on.</translation>
+    </message>
+    <message>
+        <source>请先核对:%1</source>
+        <translation>Please check first: %1</translation>
+    </message>
+    <message>
+        <source>下一位:%1</source>
+        <translation> Next: %1</translation>
+    </message>
+    <message>
+        <source>下单人</source>
+        <translation>Ordered by</translation>
+    </message>
 </context>
 <context>
     <name>HistoryDialog</name>

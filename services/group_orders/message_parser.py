@@ -31,13 +31,15 @@ UsualOrder = Sequence[UsualLine] | Callable[[object], Sequence[UsualLine]] | Non
 _SIZE_EDGE = re.compile(rf"^(?P<before>{SIZE_PATTERN})(?P<rest>..+)$|^(?P<rest2>..+?)(?P<after>{SIZE_PATTERN})$")
 
 
-def parse(text: str, customer: object = None, usual_order: UsualOrder = None) -> ParsedOrder:
+def parse(text: str, customer: object = None, usual_order: UsualOrder = None,
+          bought: Callable[[object], set[int]] | None = None) -> ParsedOrder:
     """Read a group-order message against the active catalogue.
 
     `usual_order` is the customer's usual order (a list, or a callable given `customer`, asked only
-    when needed): it fills 老规矩 and breaks ties towards what the customer usually buys."""
+    when needed): it fills 老规矩 and breaks ties towards what the customer usually buys, as do the
+    products `bought` gives for the customer (their habits: what they took in recent orders)."""
     index = catalogue_index()
-    usual = _UsualOrder(usual_order, customer)
+    usual = _UsualOrder(usual_order, customer, bought)
     matches: dict[str, list[NameMatch]] = {}
 
     def match(words: str) -> list[NameMatch]:
@@ -138,8 +140,8 @@ def _lookup(item: RawItem, match: Callable[[str], list[NameMatch]]) -> tuple[lis
 class _UsualOrder:
     """The customer's usual order, asked for only when a message needs it."""
 
-    def __init__(self, usual_order: UsualOrder, customer: object):
-        self._source, self._customer, self._lines = usual_order, customer, None
+    def __init__(self, usual_order: UsualOrder, customer: object, bought: Callable[[object], set[int]] | None):
+        self._source, self._customer, self._lines, self._bought = usual_order, customer, None, bought
 
     def lines(self) -> list[UsualLine]:
         if self._lines is None:
@@ -148,7 +150,8 @@ class _UsualOrder:
         return self._lines
 
     def product_ids(self) -> set[int]:
-        return {line.product_id for line in self.lines()} if self._source is not None else set()
+        usual = {line.product_id for line in self.lines()} if self._source is not None else set()
+        return usual | (self._bought(self._customer) if self._bought and self._customer else set())
 
 
 def _usual_lines(index: CatalogueIndex, usual: list[UsualLine], source: str) -> list[ParsedLine]:

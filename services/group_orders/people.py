@@ -67,14 +67,16 @@ def customer_named(person: str) -> int | None:
     return rows[0][0] if len(rows) == 1 else None
 
 
-def parse_people(text: str, customer: object = None, usual_order: UsualOrder = None) -> list[PersonOrder]:
+def parse_people(text: str, customer: object = None, usual_order: UsualOrder = None,
+                 bought: Callable[[object], set[int]] | None = None) -> list[PersonOrder]:
     """One order per person in the paste; a single person's message is one PersonOrder with person "".
-    `usual_order` (as for parse) is asked with each person's customer id when the name is a customer's."""
+    `usual_order` and `bought` (as for parse) are asked with each person's customer id when the name is
+    a customer's."""
     people = split_people(text, _names_product)
     out = []
     for person, body in people:
         who = customer_named(person) if person else customer
-        order = parse(body, customer=who, usual_order=usual_order)
+        order = parse(body, customer=who, usual_order=usual_order, bought=bought)
         if person or order.lines or order.unparsed or len(people) == 1:  # 大家好 before the names: nothing
             out.append(PersonOrder(person, body, order, who if isinstance(who, int) else None))
     return out

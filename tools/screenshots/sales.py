@@ -1,4 +1,5 @@
-"""Render the 销售 screenshots offscreen: the counter form mid-scan and a parsed group order.
+"""Render the 销售 screenshots offscreen: the counter form mid-scan, a parsed group order, and a paste of
+two people's orders (one with a correction) shown one person at a time.
 
     QT_QPA_PLATFORM=offscreen python -m tools.screenshots.sales --db DEMO.sqlite3 --out docs/screenshots
 
@@ -36,6 +37,12 @@ def main(argv: list[str] | None = None) -> int:
     tab.group.read_message()
     app.processEvents()
     window.grab().save(str(out / "sales_group_order.png"))
+
+    tab.group.message.clear()
+    tab.group.message.setPlainText("王姐:蓝莓2盒 香蕉3斤 蓝莓不要了换成草莓2盒\n李哥:西兰化2颗,500ml的酸奶两瓶")
+    tab.group.read_message()
+    app.processEvents()
+    window.grab().save(str(out / "sales_group_people.png"))
     window.close()
     return 0
 

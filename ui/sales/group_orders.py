@@ -1,8 +1,11 @@
 """销售 → 社群订单: paste a customer's WeChat message, see what the parser read line by line (with its
-confidence), pick among the top candidates where it is unsure (the choice is learned as an alias),
-the clerk may correct a quantity in the table, then 生成订单 makes a confirmed order on the 社群 channel
-with its stock reserved. Each pasted message is logged (services/group_orders/message_log): when it
-was pasted, the parser's first reading, and the lines saved — group-order accuracy and handling time."""
+confidence), pick among the top candidates where it is unsure (the choice is learned: an alias, or the
+customer's habit for a generic word — services/group_orders/line_choice), the clerk may correct a
+quantity in the table, then 生成订单 makes a confirmed order on the 社群 channel with its stock reserved.
+生成订单 straight after pasting reads the message and, when every line is sure, makes the order in that
+one action. A paste of several people's orders (王姐:… / @李哥 …) is handled one person at a time.
+Each person's message is logged (services/group_orders/message_log): when it was pasted, the parser's
+first reading, and the lines saved — group-order accuracy and handling time for the 报表 KPIs."""
 from __future__ import annotations
 
 import dataclasses
@@ -25,9 +28,11 @@ from services.core.clock import now
 from services.core.errors import XiaopuError
 from services.core.numbers import to_decimal
 from services.group_orders import message_log
-from services.group_orders.message_parser import ParsedLine, parse
-from services.group_orders.product_aliases import learn_alias
-from services.group_orders.usual_orders import usual_order
+from services.group_orders.group_order import questions
+from services.group_orders.line_choice import HABIT, learn_choice, pick_product
+from services.group_orders.message_parser import ParsedLine
+from services.group_orders.people import PersonOrder, parse_people
+from services.group_orders.usual_orders import bought_before, usual_order
 from services.sales import sales_orders as so
 from services.sales import sales_shipping
 from services.sales.channels import GROUP_CHANNEL
@@ -76,12 +81,21 @@ class GroupOrderView(QWidget):
         self.context = context
         self.last_order: str | None = None
         self.pasted_at: dt.datetime | None = None  # when the text arrived in the empty box
-        self.logged: int | None = None  # the message log entry of the message being handled
+        self.logged: int | None = None  # the message log entry of the person's message being handled
+        self.people: list[PersonOrder] = []  # the paste as read, one order per person
+        self.person_at = 0
+        self.read_text: str | None = None  # the text the table shows the reading of
         self.message = QPlainTextEdit()
         self.message.textChanged.connect(self._text_changed)
         self.message.setPlaceholderText(self.tr("把顾客的微信消息粘贴到这里,例如:要2盒蓝莓+1袋山药"))
         self.message.setFixedHeight(self.fontMetrics().height() * 5)
         self.customer = CustomerCombo()
+        self.person = QComboBox()  # 王姐 / 李哥 …: whose order the table shows, when the paste has several
+        self.person.setObjectName("group_person")
+        self.person_label = QLabel(self.tr("下单人"))
+        self.person.setVisible(False)
+        self.person_label.setVisible(False)
+        self.person.activated.connect(lambda index: self.show_person(index))
         self.parse_button = QPushButton(self.tr("识别"))
         self.parse_button.clicked.connect(lambda: self.read_message())
         self.model = ParsedLineModel(self)
@@ -99,6 +113,8 @@ class GroupOrderView(QWidget):
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("客户")))
         top.addWidget(self.customer, 1)
+        top.addWidget(self.person_label)
+        top.addWidget(self.person)
         top.addStretch(1)
         top.addWidget(self.parse_button)
         bottom = QHBoxLayout()
@@ -114,32 +130,62 @@ class GroupOrderView(QWidget):
         self.model.edit_failed.connect(lambda text: self._say(text, error=True))
 
     def _text_changed(self) -> None:
-        """A message pasted into the empty box starts the clock; an emptied box ends that message."""
-        if not self.message.toPlainText().strip():
+        """A message pasted into the empty box starts the clock; an emptied box ends that message.
+        Pasted text may be made an order at once (生成订单 reads it first)."""
+        text = self.message.toPlainText().strip()
+        if not text:
             self.pasted_at = self.logged = None
+            self.people, self.read_text = [], None
         elif self.pasted_at is None:
             self.pasted_at = now()
+        if text != self.read_text:
+            self.create_button.setEnabled(bool(text))
 
     def read_message(self) -> None:
+        """Read the pasted text: one person's order, or several shown one at a time (the first now)."""
         text = self.message.toPlainText().strip()
         if not text:
             self._say(self.tr("请先粘贴顾客的消息。"), error=True)
             return
-        order = parse(text, customer=self.customer.customer_id(), usual_order=usual_order)  # 老规矩 from their last order
-        self.model.set_rows(order.lines)
-        self._log_proposal(text, order.lines)
-        for row, line in enumerate(order.lines):
+        self.people = parse_people(text, customer=self.customer.customer_id(), usual_order=usual_order,
+                                   bought=bought_before)
+        self.read_text, self.person_at = text, 0
+        self.model.set_rows([])
+        self.person.clear()
+        for person in self.people:
+            self.person.addItem(self.tr("%1(%2 行)").replace("%1", person.person or self.tr("消息"))
+                                .replace("%2", str(len(person.order.lines))))
+        self.person.setVisible(len(self.people) > 1)
+        self.person_label.setVisible(len(self.people) > 1)
+        self.show_person(0)
+
+    def show_person(self, index: int) -> None:
+        """The table shows this person's lines; a person known as a customer is chosen as the customer."""
+        if self.people and self.person_at < len(self.people) and self.model.rows:
+            self.people[self.person_at].order.lines = list(self.model.rows)  # the clerk's edits stay with them
+        self.person_at, self.logged = index, None
+        person = self.people[index]
+        if person.customer_id is not None:
+            self.customer.select_customer(person.customer_id)
+        self.person.setCurrentIndex(index)
+        self._show(person.order.lines, person.order.unparsed)
+        self._log_proposal(person.text, person.order.lines)
+
+    def _show(self, lines: list[ParsedLine], unparsed: list[str]) -> None:
+        self.model.set_rows(lines)
+        for row, line in enumerate(lines):
             if line.needs_choice:
                 self.table.setIndexWidget(self.model.index(row, self.PRODUCT_COLUMN), self._candidates(row, line))
-        self.unparsed.setText(self.tr("未识别:%1").replace("%1", " / ".join(order.unparsed)) if order.unparsed else "")
-        asking = sum(1 for line in order.lines if line.needs_choice)
-        self.create_button.setEnabled(bool(order.lines))
-        if not order.lines:
-            self._say(self.tr("没有读出商品,请手工下单或改一下消息。"), error=True)
+        self.unparsed.setText(self.tr("未识别:%1").replace("%1", " / ".join(unparsed)) if unparsed else "")
+        asking = sum(1 for line in lines if line.needs_choice)
+        self.create_button.setEnabled(bool(lines))
+        others = self.tr("(这段消息共 %1 人的订单)").replace("%1", str(len(self.people))) if len(self.people) > 1 else ""
+        if not lines:
+            self._say(self.tr("没有读出商品,请手工下单或改一下消息。") + others, error=True)
         elif asking:
-            self._say(self.tr("有 %1 行不确定,请在黄色行里选择商品。").replace("%1", str(asking)))
+            self._say(self.tr("有 %1 行不确定,请在黄色行里选择商品。").replace("%1", str(asking)) + others)
         else:
-            self._say(self.tr("全部识别,核对后点“生成订单”。"))
+            self._say(self.tr("全部识别,核对后点“生成订单”。") + others)
 
     def _log_proposal(self, text: str, lines: list[ParsedLine]) -> None:
         """The parser's first reading of a pasted message (a re-read after a choice keeps the first)."""
@@ -160,28 +206,46 @@ class GroupOrderView(QWidget):
         return combo
 
     def choose(self, row: int, product_id: int | None) -> None:
-        """The clerk's pick: remembered as an alias (so next time it is read at once), then read again."""
+        """The clerk's pick: the line becomes that product now and the choice is learned — an alias, or
+        the customer's habit for a generic word (line_choice) — so next time it is read at once."""
         line = self.model.row_at(row)
         if product_id is None or line is None:
             return
         try:
-            learn_alias(self.context.user, line.words, product_id)
+            learned = learn_choice(self.context.user, line, product_id, self.customer.customer_id())
+            chosen = pick_product(line, product_id)
         except XiaopuError as exc:
             self._say(str(exc), error=True)
             return
-        self.read_message()
+        rows = list(self.model.rows)
+        rows[row] = chosen
+        self.people[self.person_at].order.lines = rows
+        self._show(rows, self.people[self.person_at].order.unparsed)
+        said = self.tr("已记住这位客户的习惯:“%1”是 %2(保存订单后生效)。") if learned == HABIT else \
+            self.tr("已记住:以后“%1”就是 %2。")
+        self._say(said.replace("%1", line.words).replace("%2", f"{chosen.name} {chosen.spec}".strip()))
 
     def create_order(self) -> str | None:
+        """Make this person's order. Straight after pasting (nothing read yet, or the text changed) it
+        reads the message first and makes the order only when every line is sure: one action."""
+        text = self.message.toPlainText().strip()
+        one_action = bool(text) and text != self.read_text
+        if one_action:
+            self.read_message()
         lines = self.model.rows
         asking = [ln for ln in lines if ln.needs_choice]
         if not lines or asking:
             self._say(self.tr("还有 %1 行没有选择商品。").replace("%1", str(len(asking))), error=True)
             return None
-        text = self.message.toPlainText().strip()
+        person = self.people[self.person_at]
+        unsure = questions(person.order) if one_action else []
+        if unsure:
+            self._say(self.tr("请先核对:%1").replace("%1", " / ".join(unsure)), error=True)
+            return None
         try:
             order = so.create_order(self.context.user, GROUP_CHANNEL,
                                     [SaleLineInput(ln.product_id, ln.qty, ln.unit) for ln in lines],
-                                    customer_id=self.customer.customer_id(), source_text=text)
+                                    customer_id=self.customer.customer_id(), source_text=person.text)
             order = sales_shipping.confirm(self.context.user, order.number)
         except XiaopuError as exc:
             self._say(str(exc), error=True)
@@ -190,16 +254,29 @@ class GroupOrderView(QWidget):
         self._log_saved(order.number, lines)
         self.context.events.changed.emit("sales")
         self.context.events.changed.emit("stock")
+        done = self.tr("销售单 %1 已生成(%2,¥%3),库存已预占。").replace("%1", order.number) \
+            .replace("%2", so.ORDER_STATES.label(order.state)).replace("%3", formatting.money(order.total))
+        if order.hold_until is not None:
+            done += self.tr("未付款将在 %1 释放。").replace("%1", order.hold_until.strftime("%H:%M"))
+        self._next_person(done)
+        return order.number
+
+    def _next_person(self, done: str) -> None:
+        """The order is made: the paste's next person, or an empty box for the next message."""
+        del self.people[self.person_at]
+        self.person.removeItem(self.person_at)
+        if self.people:
+            self.model.set_rows([])
+            self.show_person(min(self.person_at, len(self.people) - 1))
+            self._say(done + self.tr("下一位:%1").replace("%1", self.people[self.person_at].person))
+            return
         self.message.clear()
         self.model.set_rows([])
         self.unparsed.clear()
+        self.person.setVisible(False)
+        self.person_label.setVisible(False)
         self.create_button.setEnabled(False)
-        text = self.tr("销售单 %1 已生成(%2,¥%3),库存已预占。").replace("%1", order.number) \
-            .replace("%2", so.ORDER_STATES.label(order.state)).replace("%3", formatting.money(order.total))
-        if order.hold_until is not None:
-            text += self.tr("未付款将在 %1 释放。").replace("%1", order.hold_until.strftime("%H:%M"))
-        self._say(text)
-        return order.number
+        self._say(done)
 
     def _log_saved(self, number: str, lines: list[ParsedLine]) -> None:
         if self.logged is not None:
