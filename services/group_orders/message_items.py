@@ -7,7 +7,7 @@ a quantity (蓝莓、草莓各2盒).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
@@ -74,7 +74,7 @@ class SplitMessage:
         return "".join(t.raw for t in self.tokens[item.first:item.last + 1]).strip()
 
 
-def split_message(text: str, known: Iterable[str], is_product: Callable[[str], bool]) -> SplitMessage:
+def split_message(text: str, known: Collection[str], is_product: Callable[[str], bool]) -> SplitMessage:
     """Items of a normalised message; `known` are names/aliases kept whole, `is_product` tells whether
     loose words beside a known name are a product of their own (蓝梅草莓) or a hint about it (大果蓝莓)."""
     tokens = tokenize(text, known)

@@ -48,7 +48,7 @@ def parse(text: str, customer: object = None, usual_order: UsualOrder = None,
         return matches[words]
 
     text = normalise_message(text)
-    split = split_message(text, [*index.known_words, *index.sound_alikes(text)],
+    split = split_message(text, index.known_words.plus(index.sound_alikes(text)),
                           lambda words: _names_a_product(index, words, match(words)))
     order = ParsedOrder([], [])
     fixes = Corrections(index, order.lines)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
 from services.group_orders.message_words import (
@@ -86,14 +86,11 @@ class Token:
     quantity: Quantity | None = None
 
 
-def find_spans(text: str, known: Iterable[str]) -> list[tuple[int, int]]:
-    """Non-overlapping occurrences of known words, longest first (有机菠菜 over 菠菜)."""
-    found: list[tuple[int, int]] = []
-    for word in known:
-        start = text.find(word)
-        while start != -1:
-            found.append((start, start + len(word)))
-            start = text.find(word, start + 1)
+def find_spans(text: str, known: Collection[str], longest: int) -> list[tuple[int, int]]:
+    """Non-overlapping occurrences of known words (a set; none longer than `longest`), longest first
+    (有机菠菜 over 菠菜). The message's pieces are looked up, not every known word searched for."""
+    found = [(start, end) for start in range(len(text))
+             for end in range(start + 1, min(len(text), start + longest) + 1) if text[start:end] in known]
     found.sort(key=lambda s: (s[0] - s[1], s[0]))
     taken: list[tuple[int, int]] = []
     for start, end in found:
@@ -102,8 +99,10 @@ def find_spans(text: str, known: Iterable[str]) -> list[tuple[int, int]]:
     return sorted(taken)
 
 
-def tokenize(text: str, known: Iterable[str]) -> list[Token]:
-    spans = find_spans(text, [*known, *USUAL_WORDS])
+def tokenize(text: str, known: Collection[str]) -> list[Token]:
+    """`known`: the catalogue's names and aliases (a set), kept whole."""
+    words = _WithUsual(known)
+    spans = find_spans(text, words, max(words.longest, _longest(known)))
     protected = [text[a:b] for a, b in spans]
     scan, last = [], 0
     for i, (start, end) in enumerate(spans):
@@ -128,6 +127,25 @@ def tokenize(text: str, known: Iterable[str]) -> list[Token]:
         else:
             tokens.append(Token(kind or "char", raw))
     return _modifiers(tokens)
+
+
+_USUAL = frozenset(USUAL_WORDS)
+
+
+class _WithUsual:
+    """The known words and 老规矩's words, looked up without copying the catalogue's set."""
+
+    longest = max(map(len, USUAL_WORDS))
+
+    def __init__(self, known: Collection[str]):
+        self.known = known
+
+    def __contains__(self, word: object) -> bool:
+        return word in self.known or word in _USUAL
+
+
+def _longest(words: Collection[str]) -> int:
+    return getattr(words, "longest", 0) or max(map(len, words), default=0)
 
 
 def _modifiers(tokens: list[Token]) -> list[Token]:
