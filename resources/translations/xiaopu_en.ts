@@ -16,10 +16,28 @@
         <translation>Stock-out alerts</translation>
     </message>
     <message numerus="yes">
-        <source>%n 个商品在下次到货前会断货:</source>
+        <source>%n 个商品今晚已来不及补救</source>
         <translation>
-            <numerusform>%n product runs out before its next delivery:</numerusform>
-            <numerusform>%n products run out before their next delivery:</numerusform>
+            <numerusform>%n product cannot be saved tonight</numerusform>
+            <numerusform>%n products cannot be saved tonight</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>已经卖完,或在最早一班到货前就会卖完;今晚下单也赶不上。</source>
+        <translation>Sold out, or selling out before the earliest delivery: an order placed tonight comes too late.</translation>
+    </message>
+    <message numerus="yes">
+        <source>…还有 %n 个,见建议采购。</source>
+        <translation>
+            <numerusform>… and %n more, see the suggestions.</numerusform>
+            <numerusform>… and %n more, see the suggestions.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>另有 %n 个商品今天下单还来得及,在建议采购里。</source>
+        <translation>
+            <numerusform>%n more product can still be saved by ordering today: see the suggestions.</numerusform>
+            <numerusform>%n more products can still be saved by ordering today: see the suggestions.</numerusform>
         </translation>
     </message>
     <message>
