@@ -84,26 +84,25 @@ class Demand:
     def share_until(self, at: dt.time) -> Decimal:
         """Part of a day's demand sold before `at` (linear inside an hour)."""
         shares = self._memo.shares
-        key = (at.hour, at.minute, at.second)
-        share = shares.get(key)
+        share = shares.get(at)
         if share is None:
             hour = at.hour
             minutes = Decimal(at.minute * 60 + at.second) / 3600
-            share = shares[key] = self.hour_cum[hour] + (self.hour_cum[hour + 1] - self.hour_cum[hour]) * minutes
+            share = shares[at] = self.hour_cum[hour] + (self.hour_cum[hour + 1] - self.hour_cum[hour]) * minutes
         return share
 
     def between(self, start: dt.datetime, end: dt.datetime) -> Decimal:
-        """Expected sales from `start` to `end`."""
-        total, day = ZERO, start.date()
-        if not self._memo.daily > 0:
+        """Expected sales from `start` to `end`: each day's forecast × the share of it in between."""
+        total, day, memo = ZERO, start.date(), self._memo
+        if not memo.daily > 0:
             return total
-        by_weekday = self._memo.by_weekday
         while start < end:
             next_midnight = dt.datetime.combine(day + ONE_DAY, MIDNIGHT)
-            stop = min(end, next_midnight)
-            until = ONE if stop == next_midnight else self.share_until(stop.time())
-            total += by_weekday[day.weekday()] * (until - self.share_until(start.time()))
-            start, day = stop, day + ONE_DAY
+            if end < next_midnight:
+                return total + memo.by_weekday[day.weekday()] * (self.share_until(end.time())
+                                                                 - self.share_until(start.time()))
+            total += memo.by_weekday[day.weekday()] * (ONE - self.share_until(start.time()))
+            start, day = next_midnight, day + ONE_DAY
         return total
 
 
@@ -113,7 +112,7 @@ class _Memo:
     def __init__(self, daily: Decimal, by_weekday: tuple[Decimal, ...], shares: dict) -> None:
         self.daily = daily  # avg_daily
         self.by_weekday = by_weekday  # avg_daily × each weekday's factor
-        self.shares: dict[tuple[int, int, int], Decimal] = shares  # (hour, minute, second) → share_until
+        self.shares: dict[dt.time, Decimal] = shares  # share_until of the moments asked for
 
 
 def no_demand(product_id: int, window_days: int) -> Demand:
@@ -176,7 +175,7 @@ class _Tally:
         self.hours: dict[int, list[int]] = {}  # units per hour, days with a sale of known hour
         self.all_hours = [0] * HOURS  # the sum of those days
         self.loss: dict[int, int] = {}
-        self.lost_sales: dict[int, Decimal] = {}  # in the order they were read (the estimates' order)
+        self.lost_sales: dict[int, Decimal] = {}
 
     def add(self, n: int, hour: int | None, kind: str, units: int, lines: int, in_window: bool) -> None:
         if kind == "loss":
@@ -219,10 +218,8 @@ def _demand_by_product(end: dt.date, window_days: int, product_ids: set[int] | N
         n = index.get(day)
         n = index[str(day)[:10]] if n is None else n
         tallies[pid].add(n, hour, kind, units, lines, n >= window_first)
-    for (pid, day), qty in demand_days.lost_sales(first, last, product_ids).items():
-        lost = tallies[pid].lost_sales
-        n = index[day.isoformat()]
-        lost[n] = lost.get(n, ZERO) + qty
+    for pid, day, units in demand_days.lost_sales(first, last, product_ids):
+        tallies[pid].lost_sales[index[str(day)[:10]]] = _units(units)
     left = demand_days.stock_left(first, end, product_ids, {pid: t.loss for pid, t in tallies.items()}, tallies)
     return {pid: _demand(pid, window_days, tally, left[pid], days) for pid, tally in tallies.items()}
 

@@ -17,7 +17,6 @@ product had no stock at all says nothing about demand. So demand is learnt per d
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
 from collections.abc import Iterable
 from decimal import Decimal
 from itertools import accumulate
@@ -111,20 +110,14 @@ def day_index(first: dt.date, count: int) -> dict[str, int]:
     return {(first + dt.timedelta(days=n)).isoformat(): n for n in range(count)}
 
 
-def lost_sales(first: dt.date, last: dt.date, product_ids: set[int] | None) -> dict[tuple[int, dt.date], Decimal]:
-    """(product, day) → units asked for that could not be sold (few rows: summed here, portable SQL)."""
-    query = (LostSale.select(LostSale.product, LostSale.occurred_at, LostSale.quantity)
+def lost_sales(first: dt.date, last: dt.date, product_ids: set[int] | None) -> list[tuple[int, object, int]]:
+    """(product, day, stored units asked for that could not be sold), summed per product and day in SQL;
+    the day as the database gives it (text on SQLite)."""
+    day = peewee.fn.date(LostSale.occurred_at)
+    query = (LostSale.select(LostSale.product, day, peewee.fn.SUM(LostSale.quantity).coerce(False))
              .where((LostSale.occurred_at >= dt.datetime.combine(first, dt.time()))
-                    & (LostSale.occurred_at < dt.datetime.combine(last + dt.timedelta(days=1), dt.time()))))
+                    & (LostSale.occurred_at < dt.datetime.combine(last + dt.timedelta(days=1), dt.time())))
+             .group_by(LostSale.product, day))
     if product_ids is not None:
         query = query.where(LostSale.product.in_(list(product_ids)))
-    out: dict[tuple[int, dt.date], Decimal] = defaultdict(Decimal)
-    for pid, at, quantity in query.tuples():
-        out[(pid, _day(at))] += quantity
-    return out
-
-
-def _day(value) -> dt.date:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value)[:10])
+    return database.execute(query).fetchall()
