@@ -1,5 +1,5 @@
 """Report floors: the questions behind each report (KPIs, dashboard, basket, swings, the sales report's
-first page, the 临期 worklist, supplier returns, the stocktake trend) as hand-written SQL through
+first page, the 临期 worklist and the demand it reads, supplier returns, the stocktake trend) as hand-written SQL through
 plain sqlite3, every row fetched, nothing computed after — what the database itself costs. The
 services answer the same questions and then turn the rows into figures (the day-by-day walk of
 stock for turnover and stock-outs, medians, Decimals); the ratio is that work plus peewee's."""
@@ -146,31 +146,38 @@ SELECT p.sku, p.name, p.base_unit, g.qty, g.cost, g.revenue, g.docs, COUNT(*) OV
 FROM g JOIN product p ON p.id = g.pid ORDER BY g.revenue DESC, p.sku LIMIT 200
 """
 
-# 临期 worklist: the lots expiring within the horizon at the sellable locations, then for their products
-# the sales and write-offs by day and hour of the pattern weeks, stock now and each day's net flow (the
-# days a product sold out), lost sales, and the actions already taken
-LOT_PRODUCTS = f"""(SELECT DISTINCT b.product_id FROM balance b JOIN lot l ON l.id = b.lot_id
-                    WHERE b.quantity > 0 AND b.location_id IN {SELLABLE} AND l.expiry_date <= :horizon)"""
+# demand (services.stock.demand) of the 28 pattern days before today: sales and write-offs by product, day
+# and hour (the period's documents by their date, then their moves), stock now, each day's net flow into
+# the real locations, lost sales by product and day. {only} narrows each to some products.
+DEMAND = f"""
+SELECT m.product_id, d.doc_date, CAST(substr(d.occurred_at, 12, 2) AS INTEGER), m.to_location_id, SUM(m.quantity),
+       COUNT(m.id) FROM document d CROSS JOIN move m
+WHERE m.document_id = d.id AND d.doc_date BETWEEN :first AND :last AND d.state = 'posted' AND d.doc_type != 'reversal'
+AND m.to_location_id IN {{sinks}} AND m.from_location_id IN {REAL} {{only}}
+GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3;
+SELECT product_id, SUM(quantity) FROM balance b WHERE location_id IN {REAL} AND quantity != 0 {{only_b}}
+GROUP BY product_id;
+SELECT m.product_id, d.doc_date,
+       SUM(CASE WHEN m.to_location_id IN {REAL} AND NOT m.from_location_id IN {REAL} THEN m.quantity
+                WHEN m.from_location_id IN {REAL} AND NOT m.to_location_id IN {REAL} THEN -m.quantity ELSE 0 END)
+FROM document d CROSS JOIN move m WHERE m.document_id = d.id AND d.doc_date >= :first {{only}} GROUP BY 1, 2;
+SELECT product_id, date(occurred_at), SUM(quantity) FROM lost_sale m WHERE occurred_at >= :first AND occurred_at < :end
+{{only}} GROUP BY 1, 2
+"""
 SINKS = "(SELECT id FROM location WHERE kind IN ('customer', 'loss'))"
+DEMAND_ALL = DEMAND.format(sinks=SINKS, only="", only_b="")
+
+# 临期 worklist: the lots expiring within the horizon at the sellable locations, the demand of the products
+# with a lot that can still sell (one past its expiry day sells nothing whatever the demand), the actions
+# already taken
+SELLING_PRODUCTS = f"""(SELECT DISTINCT b.product_id FROM balance b JOIN lot l ON l.id = b.lot_id
+                        WHERE b.quantity > 0 AND b.location_id IN {SELLABLE} AND l.expiry_date BETWEEN :today AND :horizon)"""
 EXPIRY_WORKLIST = f"""
 SELECT l.id, l.code, l.expiry_date, p.id, p.sku, p.name, p.base_unit, p.shelf_life_days, p.cost, c.id, c.code,
        c.kind, b.quantity FROM balance b JOIN lot l ON l.id = b.lot_id JOIN product p ON p.id = b.product_id
 JOIN location c ON c.id = b.location_id WHERE b.quantity > 0 AND b.location_id IN {SELLABLE}
 AND l.expiry_date <= :horizon ORDER BY p.id, l.expiry_date, l.id, c.id;
-SELECT m.product_id, d.doc_date, CAST(strftime('%H', d.occurred_at) AS INTEGER), m.to_location_id, SUM(m.quantity),
-       COUNT(m.id) FROM move m JOIN document d ON d.id = m.document_id
-WHERE d.doc_date BETWEEN :first AND :last AND d.state = 'posted' AND d.doc_type != 'reversal'
-AND m.to_location_id IN {SINKS} AND m.from_location_id IN {REAL} AND m.product_id IN {LOT_PRODUCTS}
-GROUP BY 1, 2, 3, 4;
-SELECT product_id, SUM(quantity) FROM balance WHERE location_id IN {REAL} AND product_id IN {LOT_PRODUCTS}
-GROUP BY product_id;
-SELECT m.product_id, d.doc_date,
-       SUM(CASE WHEN m.to_location_id IN {REAL} AND m.from_location_id NOT IN {REAL} THEN m.quantity ELSE 0 END),
-       SUM(CASE WHEN m.from_location_id IN {REAL} AND m.to_location_id NOT IN {REAL} THEN m.quantity ELSE 0 END)
-FROM move m JOIN document d ON d.id = m.document_id WHERE d.doc_date >= :first AND m.product_id IN {LOT_PRODUCTS}
-GROUP BY 1, 2;
-SELECT product_id, occurred_at, quantity FROM lost_sale WHERE occurred_at >= :first AND occurred_at < :end
-AND product_id IN {LOT_PRODUCTS};
+{DEMAND.format(sinks=SINKS, only=f"AND m.product_id IN {SELLING_PRODUCTS}", only_b=f"AND b.product_id IN {SELLING_PRODUCTS}")};
 SELECT lot_id, location_id, action FROM expiry_action ORDER BY id
 """
 
@@ -227,12 +234,14 @@ def report_floors(db: Path, end: dt.date, repeat: int) -> dict[str, float]:
         _run(conn, board_queries, board)
         _run(conn, KPI_TREND_QUERIES, {"start": (end - dt.timedelta(days=55)).isoformat(), "end": end.isoformat()})
 
-    expiry = {"horizon": (end + dt.timedelta(days=30)).isoformat(), "first": (end - dt.timedelta(days=28)).isoformat(),
-              "last": (end - dt.timedelta(days=1)).isoformat(), "end": (end + dt.timedelta(days=1)).isoformat()}
+    pattern = {"first": (end - dt.timedelta(days=28)).isoformat(), "last": (end - dt.timedelta(days=1)).isoformat(),
+               "end": end.isoformat()}
+    expiry = {**pattern, "horizon": (end + dt.timedelta(days=30)).isoformat(), "today": end.isoformat()}
     quarter = {"start": _months_back(end, 3).isoformat(), "end": end.isoformat()}
     times = {"kpi": median_seconds(lambda: _run(conn, KPI_QUERIES, kpi), repeat),
              "sales_page": median_seconds(lambda: _run(conn, [SALES_PAGE], kpi), repeat),
              "expiry": median_seconds(lambda: _run(conn, EXPIRY_WORKLIST.split(";"), expiry), repeat),
+             "demand": median_seconds(lambda: _run(conn, DEMAND_ALL.split(";"), pattern), repeat),
              "supplier_returns": median_seconds(lambda: _run(conn, SUPPLIER_RETURNS, quarter), repeat),
              "stocktake_trend": median_seconds(lambda: _run(conn, [STOCKTAKE], {}), repeat),
              "dashboard": median_seconds(dashboard, repeat),
