@@ -1,4 +1,5 @@
-"""`report expiry | supplier-returns | stocktake-trend [--from DATE] [--to DATE] [--json]`, the 退货谈判单
+"""`report expiry | supplier-returns | stocktake-trend [--from DATE] [--to DATE] [--json]` (expiry:
+`--location CODE --category NAME`, stocktake-trend: `--location CODE`), the 退货谈判单
 (`report supplier-returns --supplier CODE | --product SKU [--pdf FILE] [--xlsx FILE]`) and the
 临期 worklist's one-click actions: `report expiry-action LOT --location CODE (--write-off REASON |
 --move LOCATION | --markdown PRICE | --cancel-markdown) [--quantity Q]` (LOT: the lot_id `report expiry --json` lists)."""
@@ -22,6 +23,10 @@ def add_parsers(rsub) -> None:
                                                          "calendar months up to --to)")
         parser.add_argument("--to", dest="end", help="last day (default today)")
         parser.add_argument("--json", action="store_true")
+        if name in ("expiry", "stocktake-trend"):
+            parser.add_argument("--location", metavar="CODE", help="only this location and those under it")
+        if name == "expiry":
+            parser.add_argument("--category", metavar="NAME", help="only the lots of this category's products")
         if name == "supplier-returns":
             sheet = parser.add_mutually_exclusive_group()
             sheet.add_argument("--supplier", metavar="CODE", help="with --pdf/--xlsx: the negotiation sheet of this supplier")
@@ -88,19 +93,22 @@ def _say_trend(report) -> None:
     say(report.verdict)
 
 
-def run(name: str, user, start, end):
-    """The report `name` and how to print it."""
+def run(name: str, user, start, end, args: argparse.Namespace | None = None):
+    """The report `name` and how to print it (`args`: its --location / --category, checked by name)."""
+    from services.reports.report_filter import report_filter
+
+    only = report_filter(getattr(args, "category", None), getattr(args, "location", None))
     if name == "expiry":
         from services.reports.expiry_worklist import expiry_worklist
 
-        return expiry_worklist(user, start, end), _say_expiry
+        return expiry_worklist(user, start, end, location=only.location or None, category=only.category), _say_expiry
     if name == "supplier-returns":
         from services.reports.supplier_returns import supplier_returns
 
         return supplier_returns(user, start, end), _say_returns
     from services.reports.stocktake_trend import stocktake_trend
 
-    return stocktake_trend(user, start, end), _say_trend
+    return stocktake_trend(user, start, end, location=only.location), _say_trend
 
 
 def negotiation_sheet(args: argparse.Namespace, user, start, end) -> int:

@@ -225,7 +225,7 @@ def cmd_report(args: argparse.Namespace, user) -> int:
     if args.report_command == "supplier-returns" and (args.pdf or args.xlsx):
         return report_worklists.negotiation_sheet(args, user, start, end)
     if args.report_command in report_worklists.WORKLISTS:
-        report, show = report_worklists.run(args.report_command, user, start, end)
+        report, show = report_worklists.run(args.report_command, user, start, end, args)
     elif args.report_command == "kpi":
         from services.reports.kpi import kpi
 

@@ -51,3 +51,13 @@ def test_basket_of_a_channel(db):  # noqa: F811
     assert (data["channel"], data["baskets"]) == ("MEITUAN", 0)
     refused = xiaopu("report", "basket", "--channel", "饿了么", db=db)
     assert refused.returncode == 1 and "找不到渠道:饿了么" in refused.stderr
+
+
+def test_expiry_and_the_stocktake_trend_take_a_location(db):  # noqa: F811
+    trend = xiaopu("report", "stocktake-trend", "--location", "STORE", "--json", db=db)
+    assert trend.returncode == 0, trend.stderr
+    assert json.loads(trend.stdout)["location"] == "STORE"
+    expiry = xiaopu("report", "expiry", "--location", "STORE", "--category", "水果", "--json", db=db)
+    assert expiry.returncode == 0 and json.loads(expiry.stdout)["lines"] == []  # 苹果 has no expiry date
+    refused = xiaopu("report", "expiry", "--category", "蔬菜", db=db)
+    assert refused.returncode == 1 and "找不到分类:蔬菜" in refused.stderr

@@ -71,3 +71,29 @@ def test_a_count_posted_with_nothing_counted_is_listed_but_moves_no_rate(counts)
         (dt.date(2026, 11, 20), 0, D("0.00")), (dt.date(2026, 12, 1), 2, D("0.34"))]
     assert trend.shop.rates == [D("0.34"), D("0.00"), D("0.34")]
     assert {c.name: c.rates for c in trend.categories}["调味"] == [D("1.00"), D("0.00"), D("1.01")]
+
+
+def test_a_location_keeps_the_lines_counted_there(counts):
+    """A 冷柜 under the store holds 50 牛奶 (cost 3); on 12-03 it is counted alone: 48, 6 off of 150 = 4.00%.
+    The 冷柜's trend has that one count; the store's (the 冷柜 with it) in December: (5 + 6) ÷ (1485 + 150)
+    = 0.67%, over the line — no longer stable."""
+    from services.catalog.locations import create_location, default_store
+    from services.core.clock import clock_at
+    from services.stocktake import sessions
+    from services.stocktake.posting import post
+
+    milk = add_product(counts, "牛奶", cost="3", price="5", category="乳品", barcode="MILK")
+    fridge = create_location(counts, "FRIDGE", "冷柜", "shelf", parent_code=default_store().code)
+    receive(counts, milk, "50", "3", dt.date(2026, 9, 1), location=fridge)
+    with clock_at(dt.datetime(2026, 12, 3, 20)):
+        session = sessions.start_session(counts, "location", "FRIDGE")
+        sessions.set_place(counts, session.id, "FRIDGE")
+        sessions.count_scan(counts, session.id, "MILK", 48)
+        sessions.submit_for_review(counts, session.id)
+        post(counts, session.id)
+    fridge_trend = stocktake_trend(counts, location="FRIDGE")
+    assert [(c.posted_at.date(), c.lines, c.rate) for c in fridge_trend.counts] == [(dt.date(2026, 12, 3), 1, D("4.00"))]
+    assert fridge_trend.shop.rates == [None, None, D("4.00")] and not fridge_trend.shop.stable
+    assert [c.name for c in fridge_trend.categories] == ["乳品"] and fridge_trend.as_json()["location"] == "FRIDGE"
+    store = stocktake_trend(counts, location="STORE")
+    assert store.shop.rates == [D("0.34"), D("0.00"), D("0.67")] and not store.shop.stable

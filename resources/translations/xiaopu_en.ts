@@ -5821,6 +5821,10 @@ Where do the goods go?</translation>
 <context>
     <name>StocktakeTrendView</name>
     <message>
+        <source>库位:只算在这个库位(及其下的货架)盘点的行;没有在这里盘点的盘点单不列出</source>
+        <translation>Location: only the lines counted at that location (and the shelves under it); a count with nothing counted there is not listed.</translation>
+    </message>
+    <message>
         <source>分类</source>
         <translation>Category</translation>
     </message>

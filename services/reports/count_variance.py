@@ -34,11 +34,15 @@ class CountSums:
     base: Decimal  # Σ(system quantity × cost)
 
 
-def count_sums(start: dt.datetime | None = None, end: dt.datetime | None = None) -> list[CountSums]:
+def count_sums(start: dt.datetime | None = None, end: dt.datetime | None = None,
+               locations: tuple[int, ...] = ()) -> list[CountSums]:
     """Every posted session (posted in [start, end) when given) by category, oldest posting first; a
-    session with no counted line is one row of 0 lines (it is still a count the owner posted)."""
+    session with no counted line is one row of 0 lines (it is still a count the owner posted). With
+    `locations`, only the lines counted there."""
     system = fn.COALESCE(CountLine.snapshot_qty, 0)
     counted = (CountLine.session == CountSession.id) & CountLine.counted_qty.is_null(False)
+    if locations:
+        counted &= CountLine.location.in_(list(locations))
     query = (CountSession.select(CountSession.id, CountSession.ref, CountSession.posted_at, CountSession.scope_kind,
                                  CountSession.scope_value, Product.category, fn.COUNT(CountLine.id),
                                  fn.SUM(fn.ABS(CountLine.counted_qty - system) * Product.cost),

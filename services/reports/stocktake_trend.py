@@ -1,7 +1,8 @@
 """Stocktake trend: the variance rate of every posted count and of each category by month, against
 the seed store's 0.5% line — stable when every month of the last three had counts and came in under
 it. The rates are stocktake.variance's (Σ|variance × cost| ÷ Σ(system stock × cost)), summed in SQL by
-count_variance; a rate is a ratio, so a role without cost.view sees it too."""
+count_variance; a rate is a ratio, so a role without cost.view sees it too. Narrowed to a location
+(report_filter: with the locations under it), the lines counted there: a count elsewhere is left out."""
 from __future__ import annotations
 
 import datetime as dt
@@ -13,6 +14,7 @@ from services.core.messages import msg
 from services.reports.count_variance import count_sums, month_of, rates_by
 from services.reports.figures import dec
 from services.reports.period import Period, buckets, months_up_to, period
+from services.reports.report_filter import report_filter
 
 STABLE_LINE = Decimal("0.5")  # percent
 STABLE_MONTHS = 3
@@ -49,6 +51,7 @@ class StocktakeTrend:
     counts: list[CountRate]
     shop: TrendRow
     categories: list[TrendRow]
+    location: str = ""  # a location's code: only the lines counted there (and under it)
 
     @property
     def verdict(self) -> str:
@@ -59,7 +62,7 @@ class StocktakeTrend:
         return {"period": self.period.as_json(), "months": self.months, "line": dec(STABLE_LINE),
                 "stable_months": STABLE_MONTHS, "stable": self.shop.stable, "verdict": self.verdict,
                 "counts": [c.as_json() for c in self.counts], "shop": self.shop.as_json(self.months),
-                "categories": [c.as_json(self.months) for c in self.categories]}
+                "categories": [c.as_json(self.months) for c in self.categories], "location": self.location or None}
 
 
 def stable(rates: list[Decimal | None]) -> bool:
@@ -68,14 +71,17 @@ def stable(rates: list[Decimal | None]) -> bool:
     return len(last) == STABLE_MONTHS and all(rate is not None and rate < STABLE_LINE for rate in last)
 
 
-def stocktake_trend(actor, start: dt.date | None = None, end: dt.date | None = None) -> StocktakeTrend:
-    """Counts posted from `start` (default: the STABLE_MONTHS calendar months up to `end`) to `end` (today)."""
+def stocktake_trend(actor, start: dt.date | None = None, end: dt.date | None = None,
+                    location: str = "") -> StocktakeTrend:
+    """Counts posted from `start` (default: the STABLE_MONTHS calendar months up to `end`) to `end` (today),
+    of the lines counted at `location` (code) when given."""
     whole = period(start, end) if start else months_up_to(end or today(), STABLE_MONTHS)
     months = [b.start.strftime("%Y-%m") for b in buckets(whole, "month")]
-    sums = count_sums()
+    only = report_filter(location=location)
+    sums = count_sums(locations=only.location_ids)
     counts = [CountRate(ref, posted_at, scope, lines, rate) for (ref, posted_at, scope), (lines, rate)
               in rates_by(sums, lambda r: (r.ref, r.posted_at, r.scope)).items()
-              if posted_at.date() in whole]
+              if posted_at.date() in whole and (lines or not only.location)]
     sums = [r for r in sums if r.lines]  # a month or category has a rate only where something was counted
     by_month = {month: rate for (month,), (_, rate) in rates_by(sums, lambda r: (month_of(r),)).items()}
     shop_rates = [by_month.get(m) for m in months]
@@ -87,4 +93,5 @@ def stocktake_trend(actor, start: dt.date | None = None, end: dt.date | None = N
         row = [rates.get(m) for m in months]
         if any(rate is not None for rate in row):
             categories.append(TrendRow(name, row, stable(row)))
-    return StocktakeTrend(whole, months, counts, TrendRow("", shop_rates, stable(shop_rates)), categories)
+    return StocktakeTrend(whole, months, counts, TrendRow("", shop_rates, stable(shop_rates)), categories,
+                          only.location)

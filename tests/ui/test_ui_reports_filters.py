@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from tests.report_shop import WEEK1, WEEK2
 from tests.test_reports_filters import two_of_each  # noqa: F401 — 苹果/牛奶, STORE/冷柜, 门店/美团
 from tests.ui.test_ui_reports import cells, open_reports
+from tests.ui.test_ui_reports_checks import counted  # noqa: F401 — four monthly counts at the store
 from tests.ui.uihelpers import loaded
 
 FIRST, LAST = WEEK1, WEEK2 + dt.timedelta(days=6)
@@ -68,3 +69,19 @@ def test_kpis_of_the_fridge_and_what_a_channel_cannot_split(two_of_each, make_wi
     assert "不能按所选的分类、库位或渠道拆分" in tip
     assert ("渠道", "美团") in view.export_document().filters
     assert "单据时效" in view.filters.toolTip()
+
+
+def test_the_stocktake_trend_of_a_location(counted, make_window, qtbot):  # noqa: F811
+    """Every count so far was at the store: the store's trend is the shop's; a new shelf A1 has no count."""
+    from services.catalog.locations import create_location
+
+    create_location(counted.owner, "A1", "货架 A1", "shelf", parent_code="STORE")
+    view = open_reports(make_window(), "stocktake_trend")
+    view.period.set_range(dt.date(2026, 9, 1), dt.date(2026, 11, 30))
+    loaded(qtbot, view)
+    shop = cells(view.table)
+    pick(qtbot, view, "location", "STORE")
+    assert cells(view.table) == shop and shop[0][:4] == ["全店", "0.67%", "0.34%", "0.00%"]
+    pick(qtbot, view, "location", "A1")
+    assert [row[0] for row in cells(view.table)] == ["全店"] and view.report.counts == []
+    assert ("库位", "A1 货架 A1") in view.export_document().filters

@@ -97,7 +97,9 @@ class StocktakeTrendView(PeriodReportView):
         chart.hide()
         choices = [(QCoreApplication.translate(CTX, title), key) for key, title in self.SHOW]
         super().__init__(context, TrendModel(), choices, parent=parent, chart=chart, below=(verdict, hint),
-                         by_label=QCoreApplication.translate("StocktakeTrendView", "显示"))
+                         by_label=QCoreApplication.translate("StocktakeTrendView", "显示"), filters=("location",))
+        self.filters.setToolTip(QCoreApplication.translate(
+            "StocktakeTrendView", "库位:只算在这个库位(及其下的货架)盘点的行;没有在这里盘点的盘点单不列出"))
         self.verdict = verdict
         self.period.blockSignals(True)  # the first range is set before anything is shown: no load yet
         first = months_up_to(today(), SHOWN_MONTHS)
@@ -106,8 +108,8 @@ class StocktakeTrendView(PeriodReportView):
 
     def load_job(self):
         """The counts' variance sums: computed in a worker thread (PeriodReportView.reload)."""
-        user, start, end = self.context.user, self.period.start, self.period.end
-        return lambda: stocktake_trend(user, start, end)
+        user, start, end, location = self.context.user, self.period.start, self.period.end, self.filters.value("location")
+        return lambda: stocktake_trend(user, start, end, location=location)
 
     def load(self) -> StocktakeTrend:
         return self.load_job()()
