@@ -3,7 +3,6 @@ import and export BOMs by Excel. Each subcommand is one function in SUBCOMMANDS.
 from __future__ import annotations
 
 import argparse
-from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from cli import production_orders
@@ -30,13 +29,10 @@ def cmd_production(args: argparse.Namespace, user) -> int:
 
 
 def _explode(args: argparse.Namespace, user) -> int:
-    from services.core.errors import ValidationError
+    from services.core.numbers import to_decimal
     from services.production.bom_explode import explode
 
-    try:
-        quantity = Decimal(args.qty)
-    except InvalidOperation as exc:
-        raise ValidationError("bom.bad_number", field="生产数量", value=args.qty) from exc
+    quantity = to_decimal(args.qty, "生产数量", allow_zero=False)
     result = explode(args.sku, quantity)
     if args.json:
         say_json(result.as_json())

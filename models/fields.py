@@ -5,6 +5,9 @@ from decimal import Decimal, InvalidOperation
 
 import peewee
 
+from models.db import DatabaseOpenError
+
+INT64_MIN, INT64_MAX = -(2**63), 2**63 - 1  # what SQLite (and PostgreSQL's bigint) store
 QTY_SCALE = 3  # 0.001 of a base unit (grams of a kilogram, a thousandth of a box)
 MONEY_SCALE = 4  # 0.0001 yuan keeps per-piece cost of a case exact enough
 
@@ -24,6 +27,10 @@ class ScaledDecimalField(peewee.BigIntegerField):
             raise ValueError(f"not a number: {value!r}") from exc
         if scaled != scaled.to_integral_value():
             raise ValueError(f"{value} has more than {self.scale} decimal places")
+        if not INT64_MIN <= scaled <= INT64_MAX:
+            # the last guard (services refuse such numbers where they are typed): a worded refusal
+            # that rolls the write back, never OverflowError from the driver
+            raise DatabaseOpenError("db.value_too_large", value=format(Decimal(value), "f"))
         return int(scaled)
 
     def from_units(self, units: int | None) -> Decimal | None:

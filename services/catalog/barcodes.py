@@ -4,9 +4,12 @@ from __future__ import annotations
 import re
 
 from services.core.errors import ValidationError
-from services.core.numbers import normalise_text
+from services.core.numbers import normalise_text, shown
 
 _ALLOWED = re.compile(r"^[0-9A-Za-z\-_.]+$")
+# What GS1 allows: a GTIN has at most 14 digits, a GS1-128 symbol at most 48 characters.
+GTIN_MAX = 14
+GS1_128_MAX = 48
 _EXCEL_NUMBER = re.compile(r"^\d+(\.\d+)?[eE]\+?\d+$|^\d+\.0+$")
 
 
@@ -32,7 +35,7 @@ def normalise_barcode(value: object) -> str:
         from decimal import Decimal
 
         number = Decimal(text)
-        if number == number.to_integral_value():
+        if number.adjusted() < GS1_128_MAX and number == number.to_integral_value():  # never a 1e9-digit int
             text = str(int(number))
     return text
 
@@ -42,7 +45,9 @@ def barcode_kind(code: str) -> str:
 
     Raises ValidationError for a wrong check digit, so a typo never labels another product."""
     if not code or not _ALLOWED.match(code):
-        raise ValidationError("barcode.bad_chars", field="条码", code=code)
+        raise ValidationError("barcode.bad_chars", field="条码", code=shown(code))
+    if len(code) > GS1_128_MAX or (code.isdigit() and len(code) > GTIN_MAX):
+        raise ValidationError("barcode.too_long", field="条码", code=shown(code), digits=GTIN_MAX, limit=GS1_128_MAX)
     if code.isdigit() and len(code) in (8, 12, 13):
         expected = gs1_check_digit(code[:-1])
         if int(code[-1]) != expected:

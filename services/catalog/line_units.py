@@ -10,7 +10,7 @@ from typing import Protocol
 from models import Product, ProductUnit
 from models.fields import QTY_SCALE
 from services.core.errors import NotFound, ValidationError
-from services.core.numbers import QTY_STEP, normalise_text, to_decimal
+from services.core.numbers import in_base_units, normalise_text, to_decimal
 
 
 class QuantityLine(Protocol):
@@ -45,8 +45,6 @@ def line_quantities(lines: Sequence[QuantityLine]) -> list[LineQuantity]:
         if factor is None:
             raise ValidationError("unit.bad", field="单位", unit=unit, product=product.name)
         quantity = to_decimal(line.quantity, f"第 {n} 行数量", places=QTY_SCALE, allow_zero=False)
-        if quantity * factor != (quantity * factor).quantize(QTY_STEP):
-            raise ValidationError("value.too_precise", field=f"第 {n} 行数量(换算为{product.base_unit})",
-                                  places=QTY_SCALE, value=quantity * factor)
+        in_base_units(quantity, factor, f"第 {n} 行数量(换算为{product.base_unit})")
         out.append(LineQuantity(product, unit, factor, quantity))
     return out

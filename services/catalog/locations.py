@@ -7,6 +7,7 @@ from models import LOCATION_KINDS, Location, write_transaction
 from services.core import audit
 from services.core.errors import NotFound, ValidationError
 from services.core.permissions import require
+from services.core.text_clean import clean_line
 
 # code, name, kind: created by `init`; documents find them by kind
 DEFAULT_LOCATIONS = (
@@ -58,7 +59,7 @@ def get_location(ref: int | str) -> Location:
     if isinstance(ref, int):
         loc = Location.get_or_none(Location.id == ref)
     else:
-        loc = Location.get_or_none(Location.code == ref)
+        loc = Location.get_or_none(Location.code == clean_line(ref))
     if loc is None:
         raise NotFound("location.not_found", ref=ref)
     return loc
@@ -66,7 +67,7 @@ def get_location(ref: int | str) -> Location:
 
 def create_location(actor, code: str, name: str, kind: str, parent_code: str | None = None) -> Location:
     require(actor, "location.edit")
-    code, name = code.strip(), name.strip()
+    code, name = clean_line(code), clean_line(name)
     if not code:
         raise ValidationError("value.required", field="库位编码")
     if not name:

@@ -14,8 +14,9 @@ from services.core.clock import now
 from services.core.codes import next_free_code
 from services.core.errors import NotFound, ValidationError
 from services.core.master_data import refuse_taken_code
-from services.core.numbers import normalise_text, to_decimal, to_int
+from services.core.numbers import SHELF_LIFE_DAYS, normalise_text, to_days, to_decimal
 from services.core.permissions import require
+from services.core.text_clean import clean_line
 
 SKU_PREFIX = "P"
 
@@ -83,13 +84,13 @@ class ScanMatch:
 
 def clean_product(data: ProductInput) -> CleanProduct:
     """Validate one product; raises ValidationError with a Chinese field name."""
-    name = normalise_text(data.name)
+    name = clean_line(data.name)
     if not name:
         raise ValidationError("value.required", field="名称")
-    base_unit = normalise_text(data.base_unit) or "个"
+    base_unit = clean_line(data.base_unit) or "个"
     units: list[tuple[str, Decimal]] = []
     for unit_name, factor in data.units:
-        unit_name = normalise_text(unit_name)
+        unit_name = clean_line(unit_name)
         if not unit_name:
             continue
         if unit_name == base_unit:
@@ -103,7 +104,7 @@ def clean_product(data: ProductInput) -> CleanProduct:
         code = normalise_barcode(code)
         if not code:
             continue
-        unit_name = normalise_text(unit_name)
+        unit_name = clean_line(unit_name)
         if unit_name not in unit_names:
             raise ValidationError("unit.bad", field="条码单位", unit=unit_name, product=name)
         if code in (c for c, _, _ in barcodes):
@@ -111,15 +112,15 @@ def clean_product(data: ProductInput) -> CleanProduct:
         barcodes.append((code, "" if unit_name == base_unit else unit_name, barcode_kind(code)))
     return CleanProduct(
         name=name,
-        sku=normalise_text(data.sku),
-        spec=normalise_text(data.spec),
-        category=normalise_text(data.category),
+        sku=clean_line(data.sku),
+        spec=clean_line(data.spec),
+        category=clean_line(data.category),
         base_unit=base_unit,
-        shelf_life_days=to_int(data.shelf_life_days, "保质期天数"),
+        shelf_life_days=to_days(data.shelf_life_days, "保质期天数", SHELF_LIFE_DAYS),
         cost=to_decimal(data.cost, "进价", places=4, default=Decimal(0)),
         price=to_decimal(data.price, "售价", places=4, default=Decimal(0)),
         safety_stock=to_decimal(data.safety_stock, "安全库存", default=Decimal(0)),
-        shelf=normalise_text(data.shelf),
+        shelf=clean_line(data.shelf),
         units=units,
         barcodes=barcodes,
     )

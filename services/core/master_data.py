@@ -13,20 +13,14 @@ import peewee
 from models.fields import MONEY_SCALE
 from services.core import audit
 from services.core.errors import NotFound, ValidationError
-from services.core.numbers import normalise_text, to_decimal, to_int
+from services.core.numbers import to_days, to_decimal
+from services.core.text_clean import clean_line
 
 
-def parse_days(value: object, field: str) -> int | None:
-    """Whole days ≥ 0 (a supplier's lead time, a customer's payment terms); blank → None."""
-    try:
-        days = to_int(value, field)
-    except ValidationError as exc:
-        if exc.key == "value.too_precise":  # 1.5 days: say "whole number", not "0 decimals"
-            raise ValidationError("value.not_integer", field=field, value=value) from None
-        raise
-    if days is not None and days < 0:
-        raise ValidationError("value.negative", field=field, value=value)
-    return days
+def parse_days(value: object, field: str, bounds: tuple[int, int]) -> int | None:
+    """Whole days within bounds (a supplier's lead time, a customer's payment terms: numbers.py);
+    blank → None."""
+    return to_days(value, field, bounds)
 
 
 def parse_amount(value: object, field: str) -> Decimal:
@@ -36,7 +30,7 @@ def parse_amount(value: object, field: str) -> Decimal:
 
 def parse_unit_price(value: object, field: str) -> Decimal | None:
     """A price per base unit; blank → None (not known, or remove it); zero is refused as a typo."""
-    if value is None or normalise_text(value) == "":
+    if value is None or clean_line(value) == "":
         return None
     return to_decimal(value, field, places=MONEY_SCALE, allow_zero=False)
 
@@ -83,7 +77,7 @@ def find_record(model: type[peewee.Model], ref: int | str | peewee.Model, *, by:
     if isinstance(ref, int):
         found = model.get_or_none(model.id == ref)
     else:
-        text = normalise_text(ref)
+        text = clean_line(ref)
         for column in by:
             if found is not None or not text:
                 break

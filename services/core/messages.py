@@ -19,6 +19,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The database file is on a network share: {path}. Use PostgreSQL for several PCs; "
         "a shared SQLite file gets corrupted.",
     ),
+    "db.value_too_large": ("数值太大,无法保存:{value}(没有保存任何内容)",
+                           "The number is too large to be stored: {value} (nothing was saved)"),
     "db.readonly": ("数据库文件是只读的,无法写入:{path}", "The database file is read-only: {path}"),
     "db.locked": ("数据库正被其他程序占用,请稍后再试:{path}", "The database is locked by another program: {path}"),
     "db.not_database": ("无法打开数据库 {path}:{error}", "Cannot open the database {path}: {error}"),
@@ -37,12 +39,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "value.not_positive": ("{field}必须大于 0:{value}", "{field} must be greater than 0: {value}"),
     "value.too_precise": ("{field}最多 {places} 位小数:{value}", "{field} allows at most {places} decimals: {value}"),
     "value.not_integer": ("{field}必须是整数:{value}", "{field} must be a whole number: {value}"),
+    "value.too_large": ("{field}太大:{value}(最多 {limit})", "{field} is too large: {value} (at most {limit})"),
+    "value.out_of_range": ("{field}必须是 {low}–{high} 之间的整数:{value}",
+                           "{field} must be a whole number from {low} to {high}: {value}"),
     "value.bad_date": ("{field}“{value}”不是日期(例如 2026-11-22)", "{field} '{value}' is not a date (e.g. 2026-11-22)"),
     "barcode.bad_check": (
         "条码 {code} 校验位错误(应为 {expected}),请核对是否输错",
         "Barcode {code} has a wrong check digit (should be {expected}); please check for a typo",
     ),
     "barcode.bad_chars": ("条码 {code} 含有不允许的字符", "Barcode {code} contains characters that are not allowed"),
+    "barcode.too_long": ("条码 {code} 太长:数字条码(GTIN)最多 {digits} 位,其他条码最多 {limit} 个字符",
+                         "Barcode {code} is too long: a GTIN has at most {digits} digits, other codes at most {limit} characters"),
     "barcode.duplicate": ("条码 {code} 已属于商品 {owner}", "Barcode {code} already belongs to {owner}"),
     "barcode.unknown": ("未知条码:{code}", "Unknown barcode: {code}"),
     "gs1.malformed": (

@@ -19,8 +19,8 @@ from pathlib import Path
 from models import Customer, write_transaction
 from services.core.errors import ValidationError, XiaopuError
 from services.core.messages import msg
-from services.core.numbers import normalise_text
 from services.core.permissions import require
+from services.core.text_clean import clean_line
 from services.imports.excel_columns import CUSTOMER_COLUMNS
 from services.imports.excel_table import RowErrors, Table, check_formulas, code_text, is_blank, read_table
 from services.imports.supplier_import import parse_flag
@@ -59,7 +59,7 @@ class _RowProblems(Exception):
 
 
 def _stored(table: Table, row: int) -> Customer | None:
-    code, name = code_text(table.value(row, "code")), normalise_text(table.value(row, "name"))
+    code, name = code_text(table.value(row, "code")), clean_line(table.value(row, "name"))
     if code:
         return Customer.get_or_none(Customer.code == code)
     matches = list(Customer.select().where(Customer.name == name).limit(2))

@@ -18,6 +18,7 @@ from reports.excel_errors import write_errors_file
 from services.core.errors import XiaopuError, worded_report_errors
 from services.core.messages import msg
 from services.core.numbers import normalise_text
+from services.core.text_clean import clean_line
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_UNPACKED_BYTES = 300 * 1024 * 1024  # a zip bomb unpacks to gigabytes
@@ -300,4 +301,4 @@ def code_text(value: object) -> str:
         return str(int(value))
     if isinstance(value, bool):
         return str(value)
-    return normalise_text(value)
+    return clean_line(value)

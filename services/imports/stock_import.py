@@ -22,7 +22,7 @@ from models.fields import MONEY_SCALE, QTY_SCALE
 from services.catalog.locations import default_store, virtual
 from services.core.errors import NotFound, ValidationError, XiaopuError
 from services.core.messages import msg
-from services.core.numbers import MONEY_STEP, QTY_STEP, to_date, to_decimal
+from services.core.numbers import MONEY_STEP, in_base_units, to_date, to_decimal
 from services.core.permissions import require
 from services.imports.excel_columns import STOCK_COLUMNS
 from services.imports.excel_table import RowErrors, Table, check_formulas, code_text, is_blank, read_table
@@ -169,10 +169,8 @@ def _row_line(table: Table, row: int, catalog: _Catalog, source_id: int, errors:
         factor = attempt(lambda: catalog.factor(product, code_text(value("unit")) or barcode_unit))
     if len(errors.by_row.get(row, [])) > start or factor is None:
         return None
-    quantity = counted * factor
-    if quantity != quantity.quantize(QTY_STEP):
-        errors.add(row, ValidationError("value.too_precise", field=f"数量(换算为{product.base_unit})",
-                                        places=QTY_SCALE, value=quantity))
+    quantity = attempt(lambda: in_base_units(counted, factor, f"数量(换算为{product.base_unit})"))
+    if quantity is None:
         return None
     if cost is not None:  # 成本 is per the row's unit; the ledger keeps it per base unit
         cost = (cost / factor).quantize(MONEY_STEP, ROUND_HALF_UP)

@@ -29,6 +29,7 @@ from services.core.errors import NotFound, ValidationError, XiaopuError
 from services.core.messages import msg
 from services.core.numbers import normalise_text
 from services.core.permissions import require
+from services.core.text_clean import clean_line
 from services.imports.excel_columns import SUPPLIER_COLUMNS, SUPPLIER_FIELDS
 from services.imports.excel_table import RowErrors, Table, check_formulas, code_text, is_blank, read_table
 from services.imports.product_import import codes_in_cell
@@ -98,12 +99,12 @@ def _supplier_keys(table: Table) -> dict[int, str]:
     """Row → the supplier it belongs to: its code, or the code another row gives that name, or the name."""
     code_of_name: dict[str, str] = {}
     for row in table.data_rows:
-        code, name = code_text(table.value(row, "code")), normalise_text(table.value(row, "name"))
+        code, name = code_text(table.value(row, "code")), clean_line(table.value(row, "name"))
         if code and name:
             code_of_name.setdefault(name, code)
     keys = {}
     for row in table.data_rows:
-        code, name = code_text(table.value(row, "code")), normalise_text(table.value(row, "name"))
+        code, name = code_text(table.value(row, "code")), clean_line(table.value(row, "name"))
         keys[row] = code or code_of_name.get(name, "") or (f"name:{name}" if name else "")
     return keys
 

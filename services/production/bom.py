@@ -3,19 +3,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 import peewee
 
 from models import Product, write_transaction
 from models.bom import Bom, BomLine
+from models.fields import QTY_SCALE
 from models.production import BomStep
 from services.catalog.products import unit_factor
 from services.core import audit
 from services.core.errors import NotFound, ValidationError
-from services.core.numbers import HUNDRED
+from services.core.numbers import HUNDRED, to_decimal
 from services.core.permissions import require
-from services.stock.ledger import QTY
 
 
 @dataclass
@@ -40,17 +40,13 @@ class _CleanLine:
 
 
 def _number(value: object, field: str) -> Decimal:
+    """The one parser (blank → 0; the sign is each caller's rule), worded as BOMs always were."""
     try:
-        number = Decimal(str(value).strip() or "0")
-    except InvalidOperation as exc:
-        raise ValidationError("bom.bad_number", field=field, value=value) from exc
-    if not number.is_finite():
-        raise ValidationError("bom.bad_number", field=field, value=value)
-    try:
-        QTY.to_units(number)
-    except ValueError as exc:
-        raise ValidationError("bom.bad_number", field=field, value=value) from exc
-    return number
+        return to_decimal(value, field, places=QTY_SCALE, allow_negative=True, default=Decimal(0))
+    except ValidationError as exc:
+        if exc.key != "value.not_number":
+            raise
+        raise ValidationError("bom.bad_number", field=field, value=exc.params["value"]) from None
 
 
 def _clean(product: Product, lines: list[BomLineInput]) -> list[_CleanLine]:

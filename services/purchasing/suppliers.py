@@ -15,8 +15,9 @@ from models.purchasing import Supplier, SupplierProduct
 from services.core.codes import next_free_code
 from services.core.errors import ValidationError
 from services.core.master_data import find_record, parse_amount, parse_days, refuse_taken_code, save_record
-from services.core.numbers import fmt_money, normalise_text
+from services.core.numbers import LEAD_TIME_DAYS, fmt_money, normalise_text
 from services.core.permissions import require
+from services.core.text_clean import clean_line
 from services.purchasing.weekdays import parse_weekdays, weekdays_text
 
 CODE_PREFIX = "GYS"
@@ -75,8 +76,8 @@ class SupplierRow:
 # -- parsing what people type ---------------------------------------------------------------
 
 def parse_lead_time(value: object, field: str = "送货周期天数") -> int | None:
-    """Whole days ≥ 0; blank = unknown."""
-    return parse_days(value, field)
+    """Whole days 0–365; blank = unknown."""
+    return parse_days(value, field, LEAD_TIME_DAYS)
 
 
 def parse_min_order(value: object, field: str = "起订金额") -> Decimal:
@@ -95,12 +96,12 @@ def responsible_id(value: object, field: str = "负责人") -> int | None:
 
 def clean_supplier(data: SupplierInput) -> CleanSupplier:
     """Validate one supplier; raises ValidationError naming the field in Chinese."""
-    name = normalise_text(data.name)
+    name = clean_line(data.name)
     if not name:
         raise ValidationError("value.required", field="供应商名称")
     return CleanSupplier(
-        name=name, code=normalise_text(data.code), contact=normalise_text(data.contact),
-        phone=normalise_text(data.phone), address=normalise_text(data.address),
+        name=name, code=clean_line(data.code), contact=clean_line(data.contact),
+        phone=clean_line(data.phone), address=clean_line(data.address),
         responsible_id=responsible_id(data.responsible), lead_time_days=parse_lead_time(data.lead_time_days),
         delivery_weekdays=parse_weekdays(data.delivery_weekdays), min_order_amount=parse_min_order(data.min_order_amount),
         active=bool(data.active), note=normalise_text(data.note),

@@ -12,7 +12,7 @@ from services.catalog.products import find_by_barcode
 from services.catalog.scale_barcodes import decode_scale_barcode
 from services.core.clock import today
 from services.core.errors import NotFound
-from services.core.numbers import MONEY_STEP, ZERO
+from services.core.numbers import MONEY_STEP, ZERO, to_decimal
 from services.sales import lost_sales
 from services.sales.lot_prices import live_markdowns, split_by_lot_price
 from services.sales.sales_lines import SaleLineInput, clean_lines
@@ -45,7 +45,7 @@ def _merged(lines: list[SaleLineInput], line: SaleLineInput) -> list[SaleLineInp
     mine = [i for i, old in enumerate(lines) if same(old)]
     if line.price is not None or line.quantity != 1 or not mine:
         return [*lines, line]
-    total = sum((Decimal(lines[i].quantity) for i in mine), Decimal(1))
+    total = sum((to_decimal(lines[i].quantity, "数量") for i in mine), Decimal(1))
     first = replace(lines[mine[0]], quantity=total, lot_id=None, auto_lot=False)
     return [first if i == mine[0] else old for i, old in enumerate(lines) if i == mine[0] or i not in mine]
 

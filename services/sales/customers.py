@@ -27,8 +27,9 @@ from services.core.master_data import (
     save_record,
     snapshot,
 )
-from services.core.numbers import fmt_money, normalise_text
+from services.core.numbers import PAYMENT_TERMS_DAYS, fmt_money, normalise_text
 from services.core.permissions import require
+from services.core.text_clean import clean_line
 from services.sales.tier_prices import RETAIL, parse_tier, tier_text
 
 CODE_PREFIX = "KH"
@@ -106,7 +107,7 @@ def parse_phone(value: object, field: str = "电话") -> str:
     """Loose: digits with the usual separators, at least 7 digits (a landline without area code)."""
     if isinstance(value, float) and value.is_integer():  # Excel keeps a mobile number as 13800138000.0
         value = int(value)
-    text = normalise_text(value)
+    text = clean_line(value)
     if not text:
         return ""
     if not _PHONE_CHARS.match(text) or sum(ch.isdigit() for ch in text) < MIN_PHONE_DIGITS:
@@ -119,13 +120,13 @@ def parse_credit_limit(value: object, field: str = "信用额度") -> Decimal:
 
 
 def parse_terms(value: object, field: str = "账期天数") -> int:
-    """Whole days ≥ 0; blank = 0 (pays at once)."""
-    return parse_days(value, field) or 0
+    """Whole days 0–365; blank = 0 (pays at once)."""
+    return parse_days(value, field, PAYMENT_TERMS_DAYS) or 0
 
 
 def customer_problems(data: CustomerInput) -> list[ValidationError]:
     """Every problem of the form at once (an import row lists them all)."""
-    problems = [] if normalise_text(data.name) else [ValidationError("value.required", field="客户名称")]
+    problems = [] if clean_line(data.name) else [ValidationError("value.required", field="客户名称")]
     for parse, value in ((parse_phone, data.phone), (parse_kind, data.kind), (parse_tier, data.price_tier),
                          (parse_credit_limit, data.credit_limit), (parse_terms, data.payment_terms_days)):
         try:
@@ -143,8 +144,8 @@ def clean_customer(data: CustomerInput) -> CleanCustomer:
     kind = parse_kind(data.kind)
     tier = parse_tier(data.price_tier) or ("wholesale" if kind == "wholesale" else RETAIL)
     return CleanCustomer(
-        name=normalise_text(data.name), code=normalise_text(data.code), phone=parse_phone(data.phone),
-        address=normalise_text(data.address), wechat=normalise_text(data.wechat), kind=kind, price_tier=tier,
+        name=clean_line(data.name), code=clean_line(data.code), phone=parse_phone(data.phone),
+        address=clean_line(data.address), wechat=clean_line(data.wechat), kind=kind, price_tier=tier,
         credit_limit=parse_credit_limit(data.credit_limit), payment_terms_days=parse_terms(data.payment_terms_days),
         active=bool(data.active), note=normalise_text(data.note))
 

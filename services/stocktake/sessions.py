@@ -14,13 +14,14 @@ from pathlib import Path
 import peewee
 
 from models import Balance, CountLine, CountPlace, CountSession, Location, Lot, Move, Product, write_transaction
+from models.fields import QTY_SCALE
 from services.catalog.locations import get_location
 from services.catalog.products import find_by_barcode, get_product
 from services.core import audit, shop_settings
 from services.core.clock import now, today
 from services.core.doc_states import StateMachine, Transition
 from services.core.errors import NotFound, PermissionDenied, ValidationError
-from services.core.numbers import fmt_qty
+from services.core.numbers import MAX_NUMBER, fmt_qty, to_decimal
 from services.core.permissions import ACTION_NAMES, allowed, require
 from services.core.photos import keep_photo
 from services.stock.numbering import next_number
@@ -217,10 +218,11 @@ def _find_line(session: CountSession, product_id: int, lot_id: int | None, locat
                                  & (CountLine.location == location_id))
 
 
-def _check_qty(value: Decimal) -> Decimal:
-    value = Decimal(value)
+def _check_qty(value: object, field: str = "盘点数量") -> Decimal:
+    """A counted quantity as typed or scanned: the one parser (NaN, 1e30, 0.0001 refused in words)."""
+    value = to_decimal(value, field, places=QTY_SCALE, allow_negative=True)
     if value < 0:
-        raise ValidationError("stocktake.negative", field="盘点数量", value=fmt_qty(value))
+        raise ValidationError("stocktake.negative", field=field, value=fmt_qty(value))
     return value
 
 
@@ -249,13 +251,13 @@ def count_scan(actor, session_ref: int | str, code: str, qty: Decimal | int | st
     match = find_by_barcode(code)
     if match is None:
         try:
-            product = get_product(code.strip())
+            product = get_product(code)
         except NotFound:
             raise NotFound("stocktake.unknown_code", code=code) from None
         factor = Decimal(1)
     else:
         product, factor = Product.get_by_id(match.product_id), match.factor
-    added = _check_qty(Decimal(qty) if qty is not None else Decimal(1)) * factor
+    added = _check_qty(qty if qty is not None else 1) * factor
     with write_transaction():
         _begin_counting(actor, session)
         lot_id = _lot_for(product, place.id, lot_code)
@@ -269,6 +271,9 @@ def count_scan(actor, session_ref: int | str, code: str, qty: Decimal | int | st
             line.counted_qty = added
         else:
             line.counted_qty += added
+        if line.counted_qty > MAX_NUMBER:  # many big scans on one line: refused before it is stored
+            raise ValidationError("value.too_large", field="盘点数量", value=fmt_qty(line.counted_qty),
+                                  limit=fmt_qty(MAX_NUMBER))
         line.save()
         audit.record(actor, "stocktake.scan", "count_line", line.id, new={"added": str(added),
                      "counted": str(line.counted_qty)})
@@ -292,9 +297,9 @@ def set_line(actor, session_ref: int | str, line_id: int, qty: Decimal | int | s
     require(actor, "stocktake.count")
     if status not in STATUSES:
         raise ValidationError("stocktake.bad_status", field="状态", status=status)
-    counted = _check_qty(Decimal(qty))
-    off = Decimal(write_off) if write_off is not None else (counted if status in LOSS_STATUSES else Decimal(0))
-    _check_qty(off)
+    counted = _check_qty(qty)
+    off = _check_qty(write_off, "报损数量") if write_off is not None else (counted if status in LOSS_STATUSES
+                                                                         else Decimal(0))
     if off > counted:
         raise ValidationError("stocktake.write_off_too_big", field="报损数量", write_off=fmt_qty(off),
                               counted=fmt_qty(counted))

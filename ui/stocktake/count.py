@@ -3,7 +3,6 @@ Blind: the counter sees only their own lines and never the system quantity."""
 from __future__ import annotations
 
 import json
-from decimal import Decimal, InvalidOperation
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QColor, QFont
@@ -198,14 +197,9 @@ class CountView(QWidget):
         self._show_place()
         self._say(self.tr("货架已设为 %1,请扫商品。").replace("%1", loc.code))
 
-    def _quantity(self) -> Decimal | None:
-        text = self.qty.text().strip()
-        if not text:
-            return None
-        try:
-            return Decimal(text)
-        except InvalidOperation:
-            raise ValidationError("value.not_number", field="数量", value=text) from None
+    def _quantity(self) -> str | None:
+        """The typed quantity as text: the service parses it (NaN, 1e30, 0.0001 refused in words)."""
+        return self.qty.text().strip() or None
 
     def _count(self, code: str) -> None:
         lot = self.lot.currentText() if self.lot.isVisible() and code == self.pending_code else None
@@ -236,10 +230,7 @@ class CountView(QWidget):
     # -- line edits ----------------------------------------------------------------------------
 
     def save_line(self, row: stocktake.CounterLine, qty: str, status: str) -> None:
-        try:
-            stocktake.set_line(self.context.user, self.ref, row.line_id, Decimal(qty), status)
-        except InvalidOperation:
-            raise ValidationError("value.not_number", field="数量", value=qty) from None
+        stocktake.set_line(self.context.user, self.ref, row.line_id, qty, status)
         self.reload()
         self.context.events.changed.emit("stocktake")
 
