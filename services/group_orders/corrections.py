@@ -85,8 +85,10 @@ class Corrections:
     def _earlier(self, line: ParsedLine, usual: bool = True) -> ParsedLine | None:
         """A line before `line` for the same product (or the same words while asked); `usual` counts the
         老规矩 lines too (老规矩 牛奶改成3瓶), not for 再加 (老规矩再加一盒鸡蛋 is one box more, on its own line)."""
+        shown = {c.product_id for c in line.candidates}  # 吐司 asked about: the 原味吐司 ordered before is one
         for other in self.lines:
-            if other is not line and (usual or not other.usual) and _key(other) == _key(line):
+            if other is not line and (usual or not other.usual) and (
+                    _key(other) == _key(line) or other.product_id in shown):
                 return other
         return None
 

@@ -269,7 +269,7 @@ def _attach_to_previous(segments: list[Segment]) -> None:
     product before it."""
     previous: RawItem | None = None
     for segment in segments:
-        if previous is not None:
+        if previous is not None and not any(fix.kind == "change" for fix in segment.fixes):  # 换成全麦的: a new one
             previous.requests += segment.requests
             previous.name.hint += segment.hint
             previous.name.words += segment.hint

@@ -57,7 +57,10 @@ def parse(text: str, customer: object = None, usual_order: UsualOrder = None,
         amount = _amount_alone(segment) if ahead or fixes.cancelled else None
         if amount is not None:
             segment.orphans = []
-        lines = _read_segment(order, index, segment, split, match, usual)
+        if ahead and ahead[-1].kind == "change" and not segment.items and segment.hint and fixes.previous:
+            lines = _described(index, fixes.previous, segment, match, usual)  # 吐司换成全麦的
+        else:
+            lines = _read_segment(order, index, segment, split, match, usual)
         if not fixes.segment(ahead, lines, amount):
             _unparsed(order, segment.raw, msg("order.reason.no_product_for_qty"))
     fixes.after_message(split.trailing)
@@ -69,6 +72,19 @@ def _amount_alone(segment: Segment) -> Quantity | None:
     if segment.items or len(segment.orphans) != 1:
         return None
     return parse_quantity(segment.orphans[0])
+
+
+def _described(index: CatalogueIndex, mentioned: list[ParsedLine], segment: Segment,
+               match: Callable[[str], list[NameMatch]], usual: _UsualOrder) -> list[ParsedLine]:
+    """The products the customer's words before 换成 meant, now with the description after it (全麦的)."""
+    lines = []
+    for line in mentioned:
+        item = ItemWords(match(line.words), segment.hint, [], f"{line.source_text}{segment.raw}",
+                         segment.hint + line.words, [], line.words)
+        chosen = choose(index, item, usual.product_ids)
+        if chosen is not None:
+            lines.append(chosen)
+    return lines
 
 
 def _read_segment(order: ParsedOrder, index: CatalogueIndex, segment: Segment, split: SplitMessage,

@@ -17,7 +17,14 @@ from decimal import Decimal
 from services.catalog.unit_words import SIZE_PATTERN, is_measure, measure
 from services.core.messages import msg
 from services.group_orders.parsed_lines import Candidate, ParsedLine
-from services.group_orders.product_matcher import CatalogueIndex, CatalogueProduct, NameMatch, sound_key, syllables
+from services.group_orders.product_matcher import (
+    CatalogueIndex,
+    CatalogueProduct,
+    NameMatch,
+    head_of,
+    sound_key,
+    syllables,
+)
 from services.group_orders.quantity_words import Quantity, parse_quantity
 from services.group_orders.unit_fit import UnitFit, main_quantity, unit_fit
 
@@ -112,9 +119,10 @@ def _names_the_kind(option: _Option, query: str) -> bool:
     """梨 for 皇冠梨 (or 脐成 for 赣南脐橙) when it is the only one sold this way: a Chinese name ends with
     what the thing is, so words that end the only fitting name by sound (not its start, like 米 in 小米辣)
     name it."""
-    if not query or option.notes or option.match.how not in ("contains", "pinyin", "sound"):
+    if not query or option.notes or option.match.how not in ("contains", "synonym", "pinyin", "sound"):
         return False
-    return sound_key(syllables(option.product.name.lower())).endswith(sound_key(syllables(query.lower())))
+    name, query = head_of(option.product.name.lower()), query.lower()
+    return sound_key(syllables(name)).endswith(sound_key(syllables(query))) or option.match.how == "synonym"
 
 
 def _score_hints(option: _Option, hint: str, pack_hint: tuple[str, Decimal] | None) -> None:

@@ -201,7 +201,7 @@ class CatalogueIndex:
                 offer(i, weight, how or "name")
             else:
                 cover = len(query) / len(lowered)
-                head = 0.0 if lowered.endswith(query) else NOT_HEAD
+                head = 0.0 if head_of(lowered).endswith(query) else NOT_HEAD
                 offer(i, weight * ((0.7 if len(query) >= 2 else 0.65) + 0.25 * cover) - head, how or "contains")
 
     def _by_abbreviation(self, query: str, offer) -> None:
@@ -287,6 +287,14 @@ def _syllable_similarity(a: str, b: str) -> float:
 
 
 _FIXED = frozenset(CN_DIGITS) | frozenset(CN_UNITS) | frozenset(UNIT_WORDS)  # stand only for themselves
+
+
+_CODE_END = re.compile(r"[\da-z#\-]+号?$")
+
+
+def head_of(name: str) -> str:
+    """The name without a variety code at its end (烟薯25号 → 烟薯): what the thing is."""
+    return _CODE_END.sub("", name) or name
 
 
 def _sounds_like(word: str, name: str) -> bool:

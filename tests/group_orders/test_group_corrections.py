@@ -46,5 +46,13 @@ def test_the_usual_order_is_corrected_like_any_line(fresh_shop):
     assert read("老规矩,不要香蕉了", usual_order=usual) == [("鲜鸡蛋", "30枚/盒", "1", "盒")]
 
 
+def test_changed_to_another_kind_of_the_same(fresh_shop):
+    """吐司 … 换成全麦的: the words before 换成 read again with the description after it; the 2 袋 stay."""
+    assert read("原味吐司2袋 吐司换成全麦的") == [("全麦吐司", "400g/袋", "2", "袋")]
+    assert read("排骨3斤 算了2斤就行") == []  # no 排骨 in this shop: nothing to keep
+    assert read("香蕉3斤 算了2斤就行") == [("香蕉", "散装", "2", "斤")]
+    assert read("西红柿3斤,不对,是香蕉3斤") == [("香蕉", "散装", "3", "斤")]
+
+
 def test_a_new_product_after_more_is_a_line_of_its_own(fresh_shop):
     assert read("蓝莓2盒 再来2斤香蕉") == [("蓝莓", "125g/盒", "2", "盒"), ("香蕉", "散装", "2", "斤")]

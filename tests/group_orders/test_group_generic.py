@@ -18,6 +18,7 @@ def test_the_word_that_ends_the_only_name(fresh_shop):
     assert read("梨3斤") == [("皇冠梨", "散装", "3", "斤")]
     assert read("苹果2斤") == [("红富士苹果", "散装", "2", "斤")]
     assert read("橙子3斤") == [("脐橙", "散装", "3", "斤")]
+    assert read("红薯2斤") == [("烟薯25号", "散装", "2", "斤")]  # 25号 is the variety: 烟薯 is what it is
 
 
 def test_two_eggs_by_the_box_ask_unless_the_customer_always_takes_one(fresh_shop):
