@@ -139,3 +139,15 @@ def test_every_refusal_here_is_chinese():
         with pytest.raises(ValidationError) as refused:
             to_decimal(typed, "单价", places=4)
         assert CHINESE.search(refused.value.message)
+
+
+def test_a_settings_window_of_three_million_days_is_refused_with_its_range(db):
+    from services.core import shop_settings
+
+    with pytest.raises(ValidationError, match="需求统计天数必须是 1–3650 之间的整数:3000000"):
+        shop_settings.set_value(db, "suggestion.window_days", "3000000")
+    with pytest.raises(ValidationError, match="0–10080"):
+        shop_settings.set_value(db, "sales.hold_minutes", "1e18")
+    assert shop_settings.get("suggestion.window_days") == 7
+    shop_settings.set_value(db, "suggestion.window_days", "28")
+    assert shop_settings.get("suggestion.window_days") == 28

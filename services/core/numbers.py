@@ -29,6 +29,8 @@ MAX_NUMBER = Decimal(9_999_999)
 SHELF_LIFE_DAYS = (1, 3650)
 LEAD_TIME_DAYS = (0, 365)
 PAYMENT_TERMS_DAYS = (0, 365)
+WINDOW_DAYS = (1, 3650)  # how far back a setting looks (demand, cycle counts)
+HOLD_MINUTES = (0, 10080)  # an unpaid order holds its stock at most a week
 _SHOWN = 24  # characters of a refused value quoted back in the message
 
 

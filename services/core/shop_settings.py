@@ -10,7 +10,7 @@ from models import Setting, write_transaction
 from reports.print_data import ShopHeader
 from services.core import audit, service_levels
 from services.core.errors import ValidationError
-from services.core.numbers import normalise_text, to_decimal, to_int
+from services.core.numbers import HOLD_MINUTES, WINDOW_DAYS, normalise_text, to_days, to_decimal
 from services.core.permissions import require
 
 
@@ -20,6 +20,7 @@ class ShopSetting:
     kind: type  # str, int or Decimal
     default: object
     label: str
+    bounds: tuple[int, int] = (0, 9_999_999)  # an int setting's range, said in the refusal
 
 
 SETTINGS: dict[str, ShopSetting] = {s.key: s for s in (
@@ -29,18 +30,18 @@ SETTINGS: dict[str, ShopSetting] = {s.key: s for s in (
     ShopSetting("purchase.approval_threshold", Decimal, Decimal("2000"), "采购单审批金额(元)"),
     ShopSetting("purchase.price_flag_percent", Decimal, Decimal("10"), "进价高于上次提示(%)"),
     ShopSetting("receipt.over_tolerance_percent", Decimal, Decimal("5"), "超收容差(%)"),
-    ShopSetting("suggestion.window_days", int, 7, "需求统计天数"),
+    ShopSetting("suggestion.window_days", int, 7, "需求统计天数", WINDOW_DAYS),
     ShopSetting("suggestion.service_level", Decimal, service_levels.DEFAULT_LEVEL, "采购建议服务水平(%)"),
     ShopSetting("suggestion.category_service_levels", str, "", "各品类服务水平(%),如 面包=90, 乳品=99"),
     ShopSetting("sales.approval_threshold", Decimal, Decimal("5000"), "销售单审核金额(元)"),
-    ShopSetting("sales.hold_minutes", int, 30, "未付款订单保留库存(分钟)"),
+    ShopSetting("sales.hold_minutes", int, 30, "未付款订单保留库存(分钟)", HOLD_MINUTES),
     ShopSetting("scale.value_13", str, "weight", "13 位秤码记的是 weight(重量)还是 price(金额)"),
     ShopSetting("scale.layout_18", str, "weight_price", "18 位秤码顺序:weight_price 或 price_weight"),
     ShopSetting("scale.plu", str, "sku", "秤码里的商品编号对应 sku 还是 barcode"),
     ShopSetting("stocktake.variance_limit_percent", Decimal, Decimal("5"), "盘点差异上限(%),超出需复盘"),
     ShopSetting("stocktake.variance_limit_amount", Decimal, Decimal("50"), "盘点差异金额上限(元)"),
     ShopSetting("stocktake.post_role", str, "", "另一个可以过账盘点差异的角色(如 warehouse)"),
-    ShopSetting("stocktake.cycle_days", int, 30, "循环盘点看多少天的动销和损耗"),
+    ShopSetting("stocktake.cycle_days", int, 30, "循环盘点看多少天的动销和损耗", WINDOW_DAYS),
 )}
 
 
@@ -53,9 +54,9 @@ def _parse(spec: ShopSetting, raw: object):
     if spec.kind is Decimal:
         return to_decimal(raw, spec.label, places=4)
     if spec.kind is int:
-        value = to_int(raw, spec.label, allow_blank=False)
-        if value is not None and value < 0:
-            raise ValidationError("value.negative", field=spec.label, value=raw)
+        value = to_days(raw, spec.label, spec.bounds)
+        if value is None:
+            raise ValidationError("value.required", field=spec.label)
         return value
     return normalise_text(raw)
 
