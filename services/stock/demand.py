@@ -265,8 +265,7 @@ def _demand(pid: int, window_days: int, tally: _Tally, left: list[int], days: li
         by_weekday: dict[int, list[list[int]]] = defaultdict(list)
         for n, hours in tally.hours.items():
             by_weekday[days[n].weekday()].append(hours)
-        by_weekday_hour = {weekday: [sum(col) for col in zip(*seen, strict=True)] for weekday, seen in by_weekday.items()}
-        peak = _peak(weekday_factors(estimates, prior=0), by_weekday_hour)  # what was seen, said as seen
+        peak = _peak(weekday_factors(estimates, prior=0), by_weekday)  # what was seen, said as seen
     recent = sorted(estimates, reverse=True)[:window_days]
     expected = sum((factors[day.weekday()] for day in recent), ZERO)
     level = sum((estimates[day] for day in recent), ZERO) / expected if recent else ZERO
@@ -321,13 +320,14 @@ def _cumulative(by_hour: list[int]) -> tuple[Decimal, ...]:
     return tuple(cum)
 
 
-def _peak(factors: tuple[Decimal, ...], by_weekday_hour: dict[int, list[int]]) -> Peak | None:
-    """The weekday furthest above the average day (from +15 %), with its busiest two hours."""
+def _peak(factors: tuple[Decimal, ...], by_weekday: dict[int, list[list[int]]]) -> Peak | None:
+    """The weekday furthest above the average day (from +15 %), with its busiest two hours (`by_weekday`:
+    the units per hour of each day with sales, by weekday)."""
     weekday = max(range(7), key=lambda w: (factors[w], -w))
     excess = factors[weekday] - ONE
-    hours = by_weekday_hour.get(weekday)
-    if excess < PEAK_MIN or not hours:
+    if excess < PEAK_MIN or weekday not in by_weekday:
         return None
+    hours = [sum(col) for col in zip(*by_weekday[weekday], strict=True)]
     busiest = max(range(HOURS), key=lambda h: (hours[h], -h))
     before, after = (hours[busiest - 1] if busiest else 0), (hours[busiest + 1] if busiest < HOURS - 1 else 0)
     start = busiest - 1 if busiest == HOURS - 1 or before > after else busiest  # the busiest hour and its busier side
