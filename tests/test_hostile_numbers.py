@@ -151,3 +151,11 @@ def test_a_settings_window_of_three_million_days_is_refused_with_its_range(db):
     assert shop_settings.get("suggestion.window_days") == 7
     shop_settings.set_value(db, "suggestion.window_days", "28")
     assert shop_settings.get("suggestion.window_days") == 28
+
+
+def test_a_billion_label_copies_are_refused_before_any_label_is_built(shop):
+    from services.stock import label_data
+
+    with pytest.raises(ValidationError, match="份数必须是 1–999 之间的整数"):
+        label_data.product_labels(shop.screw.sku, 1_000_000_000)
+    assert len(label_data.product_labels(shop.screw.sku, 999)) == 999

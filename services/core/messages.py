@@ -59,7 +59,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "label.no_receipt": ("找不到已确认的收货单:{ref}", "No confirmed goods receipt: {ref}"),
     "label.layout": ("未知标签版式:{layout}", "Unknown label layout: {layout}"),
-    "label.copies": ("份数至少为 1", "Copies must be at least 1"),
+    "label.copies": ("份数必须是 1–{limit} 之间的整数", "Copies must be a whole number from 1 to {limit}"),
     "label.no_shelves": ("没有可打印的货架", "There are no shelves to print"),
     "label.too_wide": ("条码 {code} 太长,{layout} 标签放不下", "Barcode {code} is too long for a {layout} label"),
     "label.start": ("起始位置应在 1 到 {slots} 之间", "The start position must be between 1 and {slots}"),

@@ -23,6 +23,7 @@ from services.catalog.products import get_product
 from services.core.errors import NotFound, ValidationError, worded_report_errors
 
 SHELF_KIND = "shelf"
+MAX_COPIES = 999  # labels of one kind in one print
 
 
 def label_barcode(value: str, symbology: str) -> BarcodeValue:
@@ -71,11 +72,16 @@ def _label(product: Product, lot: Lot | None, with_qr: bool) -> ProductLabel:
                         lot_code, lot.expiry_date if lot is not None else None)
 
 
+def _check_copies(copies: int) -> None:
+    """1 to MAX_COPIES: `--copies 1000000000` would build a billion labels before the printer says no."""
+    if not 1 <= copies <= MAX_COPIES:
+        raise ValidationError("label.copies", field="份数", limit=MAX_COPIES)
+
+
 def product_labels(ref: int | str, copies: int = 1, *, with_qr: bool = False,
                    with_lot: bool = False) -> list[ProductLabel]:
     """`copies` labels of one product (id, SKU or barcode); with_lot adds the lot to sell first."""
-    if copies < 1:
-        raise ValidationError("label.copies", field="份数")
+    _check_copies(copies)
     product = get_product(ref)
     lot = _first_lot(product) if with_lot else None
     return [_label(product, lot, with_qr)] * copies
@@ -83,6 +89,7 @@ def product_labels(ref: int | str, copies: int = 1, *, with_qr: bool = False,
 
 def lot_labels(lot_ids: Iterable[int], copies: int = 1) -> list[ProductLabel]:
     """Labels for received lots: product, lot and expiry, with a QR carrying SKU and lot."""
+    _check_copies(copies)
     out: list[ProductLabel] = []
     for lot_id in lot_ids:
         lot = Lot.get_or_none(Lot.id == lot_id)
@@ -94,8 +101,7 @@ def lot_labels(lot_ids: Iterable[int], copies: int = 1) -> list[ProductLabel]:
 
 def lot_price_labels(lot_id: int, price: Decimal, copies: int = 1, *, with_qr: bool = False) -> list[ProductLabel]:
     """New shelf labels for a marked-down lot: its price per base unit, its code and expiry."""
-    if copies < 1:
-        raise ValidationError("label.copies", field="份数")
+    _check_copies(copies)
     lot = Lot.get_or_none(Lot.id == lot_id)
     if lot is None:
         raise NotFound("lot.not_found", ref=lot_id)
