@@ -87,3 +87,15 @@ def test_an_import_with_u1_twice_one_with_a_zero_width_space_marks_both_rows(db,
     rows = read_rows(errors_file)
     assert "重复" in rows[2][col] and "重复" in rows[3][col]
     assert Product.select().count() == 0
+
+
+def test_user_names_are_cleaned_too(db):
+    from services.core import users
+
+    with pytest.raises(ValidationError, match="用户名不能为空"):
+        users.create_user(db, ZWSP + BOM, "cashier")
+    clerk = users.create_user(db, f"xiaomei{ZWSP}", "cashier", display_name=f"小美{ZWJ}")
+    assert (clerk.username, clerk.display_name) == ("xiaomei", "小美")
+    assert users.get_user(f" xiaomei{BOM}").id == clerk.id
+    with pytest.raises(ValidationError, match="xiaomei"):
+        users.create_user(db, "xiaomei", "cashier")

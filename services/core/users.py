@@ -10,6 +10,7 @@ from models import ROLES, User, write_transaction
 from services.core import audit
 from services.core.errors import NotFound, ValidationError
 from services.core.permissions import require
+from services.core.text_clean import clean_line
 
 SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**14, 8, 1
 DEFAULT_OWNER = "owner"
@@ -72,14 +73,14 @@ def default_user() -> User:
 
 
 def get_user(username: str) -> User:
-    user = User.get_or_none(User.username == username)
+    user = User.get_or_none(User.username == clean_line(username))
     if user is None:
         raise NotFound("user.not_found", name=username)
     return user
 
 
 def authenticate(username: str, password: str) -> User:
-    user = User.get_or_none(User.username == username.strip())
+    user = User.get_or_none(User.username == clean_line(username))
     if user is None or not verify_password(password, user.password_hash):
         if user is not None and not user.password_hash and password == "":
             return _active(user)
@@ -96,7 +97,7 @@ def _active(user: User) -> User:
 def create_user(actor: User, username: str, role: str, password: str | None = None,
                 display_name: str = "") -> User:
     require(actor, "user.manage")
-    username = username.strip()
+    username = clean_line(username)
     if not username:
         raise ValidationError("value.required", field="用户名")
     if role not in ROLES:
@@ -106,7 +107,7 @@ def create_user(actor: User, username: str, role: str, password: str | None = No
     with write_transaction():
         if User.select().where(User.username == username).exists():
             raise ValidationError("user.duplicate", field="用户名", name=username)
-        user = User.create(username=username, role=role, display_name=display_name or username,
+        user = User.create(username=username, role=role, display_name=clean_line(display_name) or username,
                            password_hash=hash_password(password) if password else None)
         audit.record(actor, "user.create", "user", user.id, new={"username": username, "role": role})
     return user
@@ -127,8 +128,8 @@ def set_display_name(actor: User, username: str, display_name: str) -> None:
     require(actor, "user.manage")
     user = get_user(username)
     with write_transaction():
-        User.update(display_name=display_name.strip() or user.username).where(User.id == user.id).execute()
-        audit.record(actor, "user.rename", "user", user.id, old=user.display_name, new=display_name.strip())
+        User.update(display_name=clean_line(display_name) or user.username).where(User.id == user.id).execute()
+        audit.record(actor, "user.rename", "user", user.id, old=user.display_name, new=clean_line(display_name))
 
 
 def set_role(actor: User, username: str, role: str, active: bool = True) -> User:
