@@ -3,10 +3,12 @@ nothing but invisible characters, a barcode longer than any GS1 symbol. Text is 
 (NFKC, invisible characters dropped, trimmed) wherever master data is stored."""
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 from xlsx_files import column_of, read_rows, write_xlsx
 
-from models import Barcode, Location, Product
+from models import Barcode, Document, Location, Product
 from services.catalog import locations, products
 from services.core.errors import ValidationError
 from services.core.text_clean import clean_line, clean_text
@@ -99,3 +101,30 @@ def test_user_names_are_cleaned_too(db):
     assert users.get_user(f" xiaomei{BOM}").id == clerk.id
     with pytest.raises(ValidationError, match="xiaomei"):
         users.create_user(db, "xiaomei", "cashier")
+
+
+def test_a_reversal_reason_of_zero_width_spaces_is_no_reason(shop):
+    from services.stock import ledger, reversal
+
+    receipt = ledger.post_document(shop.owner, "receipt", [ledger.Line(shop.screw.id, Decimal(5), shop.supplier.id,
+                                                                       shop.store.id)])
+    with pytest.raises(ValidationError, match="冲销原因不能为空"):
+        reversal.reverse_document(shop.owner, receipt.number, ZWSP * 2)
+    mirror = reversal.reverse_document(shop.owner, receipt.number, f"多收了{ZWSP}一次\x07")
+    assert mirror.number and "多收了一次" in Document.get(Document.number == mirror.number).note
+
+
+def test_a_lot_code_scanned_with_a_zero_width_space_is_the_same_lot(shop):
+    from purchase_shop import purchase_shop
+
+    from services.purchasing import purchase_approval, purchase_orders
+    from services.purchasing import receiving as rc
+
+    ps = purchase_shop(shop)
+    order = purchase_orders.create_draft(ps.owner, ps.veg.id, [purchase_orders.OrderLineInput(ps.spinach.id, "20")])
+    order = purchase_approval.submit(ps.owner, order.number)
+    receipt = rc.start_receipt(ps.warehouse, order.number)
+    rc.add_quantity(ps.warehouse, receipt.number, ps.spinach.id, "5", lot_code="L1")
+    rc.add_quantity(ps.warehouse, receipt.number, ps.spinach.id, "5", lot_code=f"L1{ZWSP}")
+    lots = [(r.lot_code, r.quantity) for r in rc.receipt_lines(receipt.number) if r.product_id == ps.spinach.id]
+    assert lots == [("L1", Decimal(10))]

@@ -203,6 +203,7 @@ def add_quantity(actor, receipt_number: str, product_id: int, quantity: object, 
                  lot_code: str = "", expiry: dt.date | None = None) -> ReceiptLineRow:
     """Add `quantity` of `unit` ('' = base unit) of a product to the receipt (rescans add up)."""
     require(actor, "receipt.edit")
+    lot_code = normalise_text(lot_code)
     with write_transaction():
         receipt = _draft(receipt_number)
         product = _product(product_id)

@@ -9,6 +9,7 @@ from models import Document, GoodsReceipt, Move, write_transaction
 from services.core import audit
 from services.core.doc_states import StateMachine, Transition
 from services.core.errors import DocumentStateError, ValidationError
+from services.core.numbers import normalise_text
 from services.core.permissions import require
 from services.stock.ledger import Line, PostResult, get_document, post_document
 
@@ -31,7 +32,8 @@ def reverse_document(actor, ref: int | str, reason: str, doc_date: dt.date | Non
                      occurred_at: dt.datetime | None = None) -> PostResult:
     """Post the mirror image of a document (same lots, locations swapped) and mark it reversed."""
     require(actor, "doc.reverse")
-    if not reason.strip():
+    reason = normalise_text(reason)  # a reason of zero-width spaces is no reason
+    if not reason:
         raise ValidationError("value.required", field="冲销原因")
     with write_transaction():
         original = get_document(ref)
@@ -45,7 +47,7 @@ def reverse_document(actor, ref: int | str, reason: str, doc_date: dt.date | Non
             for m in Move.select().where(Move.document == original).order_by(Move.line_no)
         ]
         result = post_document(actor, "reversal", lines, key=f"reverse:{original.id}", doc_date=doc_date,
-                               partner=original.partner, note=f"冲销 {original.number}:{reason.strip()}",
+                               partner=original.partner, note=f"冲销 {original.number}:{reason}",
                                reverses=original, occurred_at=occurred_at)
         DOCUMENT_STATES.guarded_update(original, "reverse")
         audit.record(actor, "doc.state", "document", original.id, old="posted", new="reversed", reason=reason)
