@@ -157,6 +157,24 @@ def test_a_message_with_a_question_makes_nothing_and_exits_3(fresh_db):
     assert text.returncode == 3 and orders_in(fresh_db) == []
 
 
+def test_two_peoples_paste_makes_one_order_each(fresh_db):
+    """王姐 (a customer) and 小李 (not one) in one paste: two orders, 王姐's on her account."""
+    paste = "王姐:蓝莓两盒\n小李:排骨一斤半,山药1袋"
+    result = parse_order(fresh_db, paste, "--create", "--json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["order_number"] is None and len(data["lines"]) == 3
+    wang, li = data["people"]
+    assert (wang["person"], wang["customer"], [ln["name"] for ln in wang["lines"]]) == (
+        "王姐", {"code": "WANG", "name": "王姐"}, ["蓝莓"])
+    assert (li["person"], li["customer"], [ln["name"] for ln in li["lines"]]) == ("小李", None, ["猪肋排", "铁棍山药"])
+    assert [(number, customer) for number, customer, _, _ in orders_in(fresh_db)] == [
+        (wang["order_number"], "WANG"), (li["order_number"], None)]
+    asking = parse_order(fresh_db, "王姐:蓝莓1盒\n小李:草莓1盒", "--create", "--json")
+    assert asking.returncode == 3 and json.loads(asking.stdout)["questions"] == ["小李:草莓1盒"]
+    assert len(orders_in(fresh_db)) == 2  # nothing more made
+
+
 def test_an_unknown_customer_is_refused_before_anything(fresh_db):
     result = parse_order(fresh_db, "蓝莓2盒", "--customer", "NOBODY", "--create", "--json")
     assert result.returncode == 1 and "NOBODY" in result.stderr and "Traceback" not in result.stderr
