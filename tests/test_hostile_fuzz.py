@@ -190,3 +190,45 @@ def test_customer_and_supplier(db, name, limit, terms, lead):
     supplier = outcome(lambda: suppliers.save_supplier(db, suppliers.SupplierInput(name=name, lead_time_days=lead)))
     if not isinstance(supplier, XiaopuError):
         assert supplier.name == clean_line(name) and 0 <= (supplier.lead_time_days or 0) <= 365
+
+
+codes = st.one_of(
+    st.sampled_from(["6901234567892", "6901234567892\u200b", "６９０１２３４５６７８９２", "SCREW-M4", "2100023012345",
+                     "2100023" + "9" * 11, "(01)16901234567899(17)271231(10)L1", "1e400", "NaN", "", "\x00", "9" * 60]),
+    st.text(max_size=30),
+    st.from_regex(r"2[0-9]{12}|2[0-9]{17}|[0-9]{8,14}", fullmatch=True),
+)
+
+
+@FUZZ
+@given(code=codes)
+def test_counter_and_stocktake_scans(fuzz_shop, code):
+    """A scan is a line of a product (a scale label's weight or price, parsed exactly) or a refusal."""
+    s = fuzz_shop
+    lines = outcome(lambda: counter_scan.add_scan([], code))
+    if not isinstance(lines, XiaopuError):
+        assert all(isinstance(ln.quantity, Decimal) and ln.quantity.is_finite() for ln in lines)
+        outcome(lambda: counter_scan.price_lines(lines))
+    session = stocktake.start_session(s.owner, "full")
+    stocktake.set_place(s.warehouse, session.id, "STORE")
+    line = outcome(lambda: stocktake.count_scan(s.warehouse, session.id, code))
+    if not isinstance(line, XiaopuError):
+        assert line.counted_qty > 0 and line.counted_qty.is_finite()
+
+
+@FUZZ
+@given(qty=numbers, cost=numbers, lot=texts, expiry=st.one_of(texts, numbers))
+def test_stock_import_row(fuzz_shop, tmp_path, qty, cost, lot, expiry):
+    from models import Move
+    from services.imports.excel_import import import_stock
+
+    path = tmp_path / "stock.csv"
+    cells = ["".join(ch for ch in str(v) if ch not in "\r\n\x00\",") for v in ("SCREW-M4", qty, cost, lot, expiry)]
+    path.write_text("SKU编码,数量,成本,批次,到期日\n" + ",".join(f'"{c}"' for c in cells) + "\n", encoding="utf-8")
+    before = (Move.select().count(), audit_count())
+    result = outcome(lambda: import_stock(fuzz_shop.owner, path))
+    if isinstance(result, (XiaopuError, ImportFailed)):
+        assert (Move.select().count(), audit_count()) == before
+        return
+    move = Move.select().order_by(Move.id.desc()).first()
+    assert move.quantity == parsed(cells[1])
