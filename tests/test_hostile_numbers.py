@@ -159,3 +159,11 @@ def test_a_billion_label_copies_are_refused_before_any_label_is_built(shop):
     with pytest.raises(ValidationError, match="份数必须是 1–999 之间的整数"):
         label_data.product_labels(shop.screw.sku, 1_000_000_000)
     assert len(label_data.product_labels(shop.screw.sku, 999)) == 999
+
+
+def test_a_channel_holding_stock_for_a_million_years_is_refused(db):
+    from services.sales import channels
+
+    with pytest.raises(ValidationError, match="保留分钟数必须是 0–10080 之间的整数"):
+        channels.create_channel(db, "TG", "团购群", 10**12)
+    assert channels.create_channel(db, "TG", "团购群", 10080).hold_minutes == 10080

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from models import Channel, write_transaction
 from services.core import audit, shop_settings
 from services.core.errors import NotFound, ValidationError
-from services.core.numbers import normalise_text
+from services.core.numbers import HOLD_MINUTES, normalise_text, to_days
 from services.core.permissions import require
 
 # code, name: created by `init`; platform export layouts are keyed by these codes (services.sales.channel_files)
@@ -100,10 +100,9 @@ def _clean_name(name: str) -> str:
     return name
 
 
-def _clean_hold(hold_minutes: int | None) -> int | None:
-    if hold_minutes is not None and hold_minutes < 0:
-        raise ValidationError("value.negative", field="保留分钟数", value=hold_minutes)
-    return hold_minutes
+def _clean_hold(hold_minutes: object) -> int | None:
+    """Whole minutes 0–10080 (a week), or None: the shop's setting."""
+    return None if hold_minutes is None else to_days(hold_minutes, "保留分钟数", HOLD_MINUTES)
 
 
 def create_channel(actor, code: str, name: str, hold_minutes: int | None = None) -> Channel:
