@@ -15,6 +15,7 @@ from cli import (
     files,
     group_orders,
     ledger,
+    login,
     printing,
     production,
     purchasing,
@@ -36,7 +37,9 @@ COMMANDS = {name: handler for domain in DOMAINS for name, handler in domain.COMM
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="xiaopu", description="小铺进销存 Xiaopu")
     parser.add_argument("--db", help="SQLite file or postgresql:// URL (default: the app-data folder)")
-    parser.add_argument("--user", help="act as this user (default: the first owner)")
+    parser.add_argument("--user", help="act as this user (default: the first owner); asks for the password once "
+                        "any account has one")
+    login.add_arguments(parser)
     parser.add_argument("--lang", choices=["zh_CN", "en"], help="language of messages")
     parser.add_argument("--demo", action="store_true", help="open the GUI on a demo fresh-food store")
     parser.add_argument("--smoke-test", action="store_true", help="open the window, render every tab, exit 0")
@@ -63,20 +66,12 @@ def open_and_init(target: str):
     return initialise()
 
 
-def acting_user(args: argparse.Namespace, owner):
-    if not args.user:
-        return owner
-    from services.core.users import get_user
-
-    return get_user(args.user)
-
-
 def run(args: argparse.Namespace) -> int:
     from models import DatabaseOpenError
 
     try:
         owner = open_and_init(resolve_db(args))
-        user = acting_user(args, owner)
+        user = login.acting_user(args, owner)
         return COMMANDS[args.command](args, user)
     except (XiaopuError, DatabaseOpenError) as exc:
         complain(str(exc))

@@ -1,9 +1,14 @@
-"""`user`: staff accounts and roles. Passwords are read from stdin or typed twice, never from argv."""
+"""`user`: staff accounts and roles. Passwords are read from stdin or typed twice, never from argv.
+
+`user passwd NAME` for one's own account asks for the old password first (with --password-stdin:
+the old password's line, then the new one's; after a login password read from stdin too); an
+owner resetting someone else's password is not asked."""
 from __future__ import annotations
 
 import argparse
 import sys
 
+from cli.login import prompt
 from cli.output import say, say_json
 from services.core.errors import XiaopuError
 
@@ -33,12 +38,14 @@ def read_password(from_stdin: bool) -> str:
     """Never from the command line (it would stay in the shell history)."""
     if from_stdin:
         return sys.stdin.readline().rstrip("\r\n")
-    import getpass
-
-    first = getpass.getpass("密码 / password: ")
-    if getpass.getpass("再输一次 / again: ") != first:
+    first = prompt("密码 / password: ")
+    if prompt("再输一次 / again: ") != first:
         raise XiaopuError("user.password_mismatch")
     return first
+
+
+def read_old_password(from_stdin: bool) -> str:
+    return sys.stdin.readline().rstrip("\r\n") if from_stdin else prompt("旧密码 / old password: ")
 
 
 def cmd_user(args: argparse.Namespace, user) -> int:
@@ -56,7 +63,8 @@ def cmd_user(args: argparse.Namespace, user) -> int:
         password = read_password(True) if args.password_stdin else None
         users.create_user(user, args.name, args.role, password or None, display_name=args.display_name)
     elif args.user_command == "passwd":
-        users.set_password(user, args.name, read_password(args.password_stdin))
+        old = read_old_password(args.password_stdin) if users.needs_old_password(user, args.name) else None
+        users.set_password(user, args.name, read_password(args.password_stdin), old_password=old)
     else:
         users.set_role(user, args.name, args.role, active=not args.disable)
     say(f"已保存 / saved: {args.name}")

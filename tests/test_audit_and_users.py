@@ -46,6 +46,8 @@ def test_moves_and_audit_rows_cannot_be_updated_or_deleted(shop):
 
 def test_passwords_are_hashed_and_login_is_only_asked_once_set(owner):
     assert not login_required(), "a one-person shop starts without a login"
+    set_password(owner, "owner", "店主的密码1")  # before anyone else gets one (issue 14)
+    assert login_required()
     user = create_user(owner, "lijie", "purchaser", "菠菜每天25斤")
     stored = User.get_by_id(user.id).password_hash
     assert stored.startswith("scrypt$") and "菠菜" not in stored

@@ -191,7 +191,7 @@ def test_files_that_are_not_order_lists(stocked, tmp_path):
         import_channel_orders(stocked.owner, "MEITUAN", wrong)
     with pytest.raises(XiaopuError, match="找不到渠道"):
         import_channel_orders(stocked.owner, "TAOBAO", wrong)
-    finance = create_user(stocked.owner, "kuaiji", "finance", password="secret1")
+    finance = create_user(stocked.owner, "kuaiji", "finance")
     with pytest.raises(PermissionDenied):
         import_channel_orders(finance, "MEITUAN", wrong)
     assert nothing_imported()

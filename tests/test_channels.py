@@ -68,7 +68,7 @@ def test_channel_rules(db):
     assert channels.get_channel("douyin").name == "抖音来客"
     with pytest.raises(NotFound):
         channels.get_channel("NOPE")
-    clerk = create_user(db, "xiaowang", "cashier", password="secret1")
+    clerk = create_user(db, "xiaowang", "cashier")
     with pytest.raises(PermissionDenied):
         channels.create_channel(clerk, "KS", "快手")
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import subprocess
 import sys
@@ -10,9 +11,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def xiaopu(*args: str, db: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(ROOT / "main.py"), "--db", str(db), *args],
-                          capture_output=True, text=True, encoding="utf-8", timeout=120, cwd=ROOT)
+def xiaopu(*args: str, db: Path, password: str | None = None) -> subprocess.CompletedProcess:
+    """No terminal on stdin, as in CI; `password` logs in through XIAOPU_PASSWORD."""
+    env = {**os.environ, "XIAOPU_PASSWORD": password} if password is not None else None
+    return subprocess.run([sys.executable, str(ROOT / "main.py"), "--db", str(db), *args], stdin=subprocess.DEVNULL,
+                          capture_output=True, text=True, encoding="utf-8", timeout=120, cwd=ROOT, env=env)
 
 
 def seed(db: Path) -> None:
@@ -110,16 +113,21 @@ def test_bad_database_target_exits_1_with_a_message(tmp_path):
 def test_user_accounts_from_the_command_line(tmp_path):
     db = tmp_path / "shop.sqlite3"
     assert xiaopu("init", db=db).returncode == 0
-    add = subprocess.run([sys.executable, str(ROOT / "main.py"), "--db", str(db), "user", "add", "xiaowang",
-                          "--role", "cashier", "--display-name", "小王", "--password-stdin"],
-                         input="收银台密码1\n", capture_output=True, text=True, encoding="utf-8", cwd=ROOT)
+    # the owner's own password first: a cashier's password switches login on (issue 14)
+    owner_password = subprocess.run([sys.executable, str(ROOT / "main.py"), "--db", str(db), "user", "passwd",
+                                     "owner", "--password-stdin"],
+                                    input="店主密码123\n", capture_output=True, text=True, encoding="utf-8", cwd=ROOT)
+    assert owner_password.returncode == 0, owner_password.stderr
+    add = subprocess.run([sys.executable, str(ROOT / "main.py"), "--db", str(db), "--password-stdin", "user", "add",
+                          "xiaowang", "--role", "cashier", "--display-name", "小王", "--password-stdin"],
+                         input="店主密码123\n收银台密码1\n", capture_output=True, text=True, encoding="utf-8", cwd=ROOT)
     assert add.returncode == 0, add.stderr
-    rows = {r["username"]: r for r in json.loads(xiaopu("user", "list", "--json", db=db).stdout)}
+    rows = {r["username"]: r for r in json.loads(xiaopu("user", "list", "--json", db=db, password="店主密码123").stdout)}
     assert rows["xiaowang"] == {"username": "xiaowang", "display_name": "小王", "role": "cashier",
                                 "active": True, "has_password": True}
     refused = subprocess.run([sys.executable, str(ROOT / "main.py"), "--db", str(db), "--user", "xiaowang",
-                              "user", "add", "intruder", "--role", "owner"],
-                             capture_output=True, text=True, encoding="utf-8", cwd=ROOT)
+                              "--password-stdin", "user", "add", "intruder", "--role", "owner"],
+                             input="收银台密码1\n", capture_output=True, text=True, encoding="utf-8", cwd=ROOT)
     assert refused.returncode == 1 and "无权" in refused.stderr
-    demote = xiaopu("user", "role", "owner", "cashier", db=db)
+    demote = xiaopu("user", "role", "owner", "cashier", db=db, password="店主密码123")
     assert demote.returncode == 1 and "店主" in demote.stderr

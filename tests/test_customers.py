@@ -100,8 +100,8 @@ def test_the_list_shows_what_each_customer_owes(owner):
 
 
 def test_cashiers_may_edit_customers_purchasers_may_not(owner):
-    cashier = create_user(owner, "xiaomei", "cashier", password="secret123")
-    buyer = create_user(owner, "caigou", "purchaser", password="secret123")
+    cashier = create_user(owner, "xiaomei", "cashier")
+    buyer = create_user(owner, "caigou", "purchaser")
     customers.save_customer(cashier, CustomerInput(name="王师傅"))
     with pytest.raises(PermissionDenied, match="编辑客户"):
         customers.save_customer(buyer, CustomerInput(name="赵师傅"))

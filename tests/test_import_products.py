@@ -335,7 +335,7 @@ def test_a_crash_in_the_middle_leaves_nothing(db, tmp_path, monkeypatch):
 def test_a_cashier_may_not_import(db, tmp_path):
     from services.core.users import create_user
 
-    cashier = create_user(db, "xiaoli", "cashier", "secret123")
+    cashier = create_user(db, "xiaoli", "cashier")
     path = products_file(tmp_path, [["K1", None, "蓝莓"]], header=CN_HEADER[:3])
     with pytest.raises(PermissionDenied):
         import_products(cashier, path)

@@ -150,7 +150,7 @@ def test_no_quantity_column_is_no_header(shop, tmp_path):
 def test_only_the_owner_posts_opening_stock(shop, tmp_path):
     from services.core.users import create_user
 
-    buyer = create_user(shop.owner, "laowang", "purchaser", "secret123")
+    buyer = create_user(shop.owner, "laowang", "purchaser")
     path = stock_file(tmp_path, [[shop.screw.sku, None, None, 10]], header=HEADER[:4])
     with pytest.raises(PermissionDenied):
         import_stock(buyer, path)

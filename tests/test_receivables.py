@@ -124,8 +124,8 @@ def test_credit_room_and_the_limit(owner, zhang):
 
 
 def test_adjustments_need_the_owner_or_finance_and_a_reason(owner, zhang):
-    cashier = create_user(owner, "xiaomei", "cashier", password="secret123")
-    finance = create_user(owner, "kuaiji", "finance", password="secret123")
+    cashier = create_user(owner, "xiaomei", "cashier")
+    finance = create_user(owner, "kuaiji", "finance")
     receivables.record_sale(owner, zhang.id, None, Decimal("1000"), day(1), None)
     with pytest.raises(PermissionDenied, match="调整应收款"):
         receivables.adjust(cashier, zhang.id, "-20", "抹零", day(2))
@@ -141,8 +141,8 @@ def test_adjustments_need_the_owner_or_finance_and_a_reason(owner, zhang):
 
 
 def test_payments_are_taken_by_cashier_finance_or_owner(owner, zhang):
-    cashier = create_user(owner, "xiaomei", "cashier", password="secret123")
-    buyer = create_user(owner, "caigou", "purchaser", password="secret123")
+    cashier = create_user(owner, "xiaomei", "cashier")
+    buyer = create_user(owner, "caigou", "purchaser")
     receivables.record_payment(cashier, zhang.id, "10", "现金", day(1))
     with pytest.raises(PermissionDenied, match="登记收款"):
         receivables.record_payment(buyer, zhang.id, "10", "现金", day(1))

@@ -1595,6 +1595,22 @@ Only the owner may decide to sell an expired lot: please ask the owner to ring i
 <context>
     <name>LoginDialog</name>
     <message>
+        <source>新密码</source>
+        <translation>New password</translation>
+    </message>
+    <message>
+        <source>确认新密码</source>
+        <translation>Confirm new password</translation>
+    </message>
+    <message>
+        <source>两次输入的密码不一致</source>
+        <translation>The two passwords differ</translation>
+    </message>
+    <message>
+        <source>还没有哪个店主账号设置了密码,没有密码的账号不能登录。请现在为这个店主账号设置密码(至少 6 位)。</source>
+        <translation>No owner account has a password yet, and an account without one cannot log in. Set this owner's password now (at least 6 characters).</translation>
+    </message>
+    <message>
         <source>登录 - 小铺进销存</source>
         <translation>Log in - Xiaopu</translation>
     </message>
@@ -5061,6 +5077,26 @@ Where do the goods go?</translation>
 </context>
 <context>
     <name>UserEditDialog</name>
+    <message>
+        <source>旧密码</source>
+        <translation>Old password</translation>
+    </message>
+    <message>
+        <source>改自己的密码时必填</source>
+        <translation>Needed to change your own password</translation>
+    </message>
+    <message>
+        <source>店主密码</source>
+        <translation>Owner password</translation>
+    </message>
+    <message>
+        <source>确认店主密码</source>
+        <translation>Confirm owner password</translation>
+    </message>
+    <message>
+        <source>你(店主)还没有密码。其他账号有了密码后,启动时需要登录,没有密码的账号不能登录:请同时设置你自己的密码。</source>
+        <translation>You (the owner) have no password yet. Once another account has one, Xiaopu asks for a login at start and an account without a password cannot log in: set your own password too.</translation>
+    </message>
     <message>
         <source>新增用户</source>
         <translation>New user</translation>

@@ -81,6 +81,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "user.inactive": ("用户 {name} 已停用", "User {name} is disabled"),
     "user.short_password": ("密码至少 6 位", "The password needs at least 6 characters"),
     "user.password_mismatch": ("两次输入的密码不一致", "The two passwords differ"),
+    "user.bad_old_password": ("旧密码不正确,密码没有修改", "The old password is wrong; the password was not changed"),
+    "user.owner_password_first": (
+        "请先给店主账号设置密码:有账号设了密码后启动时要登录,没有密码的店主将无法登录",
+        "Set the owner's password first: once an account has a password everyone must log in, "
+        "and an owner without a password could not",
+    ),
+    "user.owner_password_at_login": (
+        "还没有哪个店主账号设置了密码:请在窗口的登录框里以店主账号登录并设置密码",
+        "No owner account has a password yet: log in as the owner in the window and set one there",
+    ),
+    "login.needs_password": (
+        "这个小铺已启用登录,{name} 需要输入密码:请在终端里运行,或用 --password-stdin 从标准输入提供,"
+        "或设置环境变量 {env}",
+        "This shop requires a login: {name} needs a password. Run it in a terminal, pass --password-stdin "
+        "or set the environment variable {env}",
+    ),
+    "login.no_terminal": (
+        "没有终端可以输入密码:请用 --password-stdin 从标准输入提供",
+        "There is no terminal to type the password: pass it on standard input with --password-stdin",
+    ),
     "user.last_owner": ("至少要保留一个店主账号", "At least one owner account must remain"),
     "permission.denied": (
         "{user}({role})无权执行:{action}",

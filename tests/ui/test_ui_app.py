@@ -114,9 +114,10 @@ def test_unknown_user_is_a_message(qapp, tmp_path, fatal):
 
 
 def test_login_dialog_refuses_a_wrong_password_in_chinese(qtbot, db):
-    from services.core.users import create_user
+    from services.core.users import create_user, set_password
     from ui.shell.login_dialog import LoginDialog
 
+    set_password(db, "owner", "店主的密码1")
     create_user(db, "xiaowang", "cashier", password="secret123", display_name="小王")
     dialog = LoginDialog("xiaowang")
     qtbot.addWidget(dialog)

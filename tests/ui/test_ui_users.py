@@ -16,9 +16,15 @@ def test_owner_adds_a_cashier_and_login_becomes_required(qtbot, context):
     editor.role.setCurrentIndex(editor.role.findData("cashier"))
     editor.password.setText("收银台密码1")
     editor.again.setText("收银台密码1")
+    # the first-run owner has no password: she sets hers in the same step (issue 14)
+    assert editor.owner_password.isVisible()
+    assert not editor.save() and "请先给店主账号设置密码" in editor.error.text()
+    editor.owner_password.setText("店主的密码1")
+    editor.owner_again.setText("店主的密码1")
     assert editor.save()
     assert [(r.username, r.role, r.has_password) for r in dialog.model.rows][-1] == ("xiaowang", "cashier", True)
     assert authenticate("xiaowang", "收银台密码1").display_name == "小王"
+    assert authenticate("owner", "店主的密码1").role == "owner"
     assert login_required()
 
 
@@ -47,7 +53,7 @@ def test_the_last_owner_cannot_demote_themselves(qtbot, context):
 
 
 def test_a_cashier_cannot_manage_users_even_with_the_dialog(qtbot, context, shop):
-    cashier = create_user(shop.owner, "cashier1", "cashier", "secret123")
+    cashier = create_user(shop.owner, "cashier1", "cashier")
     context.user = cashier
     editor = UserEditDialog(context)
     qtbot.addWidget(editor)

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from services.core.errors import XiaopuError
 from services.core.messages import msg, set_language
-from services.core.users import default_user, get_user, login_required
+from services.core.users import default_user, get_user, login_required, require_active
 from services.shop.setup import close_connection, open_shop
 from ui.shell import single_instance
 from ui.shell.crash import CrashHandler, setup_logging
@@ -106,7 +106,7 @@ def choose_user(args: argparse.Namespace, settings: Settings) -> Any | None:
             return None
         settings.set(keys.LAST_USERNAME, dialog.user.username)
         return dialog.user
-    return get_user(args.user) if args.user else default_user()
+    return require_active(get_user(args.user) if args.user else default_user())  # a disabled user does nothing
 
 
 def run_gui(args: argparse.Namespace) -> int:

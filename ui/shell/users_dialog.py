@@ -1,5 +1,9 @@
 """设置 → 用户管理: the shop's staff accounts, their roles and passwords (owner only; the
-services check the role again, so a hidden menu is not the only guard)."""
+services check the role again, so a hidden menu is not the only guard).
+
+A first-run owner without a password who gives another account a password sets her own in the
+same step (login starts then, and an account without a password cannot log in); changing one's
+own password asks for the old one."""
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
@@ -34,6 +38,13 @@ COLUMNS = [
 ]
 
 
+def password_field(placeholder: str = "") -> QLineEdit:
+    field = QLineEdit()
+    field.setEchoMode(QLineEdit.EchoMode.Password)
+    field.setPlaceholderText(placeholder)
+    return field
+
+
 class UserEditDialog(QDialog):
     """New account, or the role / name / password of an existing one. Errors stay in the dialog."""
 
@@ -51,11 +62,15 @@ class UserEditDialog(QDialog):
         self.role.setCurrentIndex(max(0, self.role.findData(row.role if row else "cashier")))
         self.active = QCheckBox(self.tr("启用"))
         self.active.setChecked(row.active if row else True)
-        self.password = QLineEdit()
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password.setPlaceholderText(self.tr("留空 = 不修改") if row else self.tr("可留空:无密码的账号不能登录"))
-        self.again = QLineEdit()
-        self.again.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password = password_field(self.tr("留空 = 不修改") if row else self.tr("可留空:无密码的账号不能登录"))
+        self.again = password_field()
+        own = row is not None and row.username == context.user.username
+        self.old_password = password_field(self.tr("改自己的密码时必填"))  # own account with a password
+        self.owner_password = password_field()  # a first-run owner's own, before anyone else gets one
+        self.owner_again = password_field()
+        self.owner_note = QLabel(self.tr("你(店主)还没有密码。其他账号有了密码后,启动时需要登录,"
+                                         "没有密码的账号不能登录:请同时设置你自己的密码。"))
+        self.owner_note.setWordWrap(True)
         self.error = QLabel()
         self.error.setStyleSheet("color: #b00020")
         self.error.setWordWrap(True)
@@ -64,22 +79,34 @@ class UserEditDialog(QDialog):
         form.addRow(self.tr("姓名"), self.display_name)
         form.addRow(self.tr("角色"), self.role)
         form.addRow("", self.active)
+        if own and row.has_password:
+            form.addRow(self.tr("旧密码"), self.old_password)
         form.addRow(self.tr("密码"), self.password)
         form.addRow(self.tr("确认密码"), self.again)
+        owner_form = QFormLayout()
+        self.asks_owner_password = not own and users.owner_password_needed(context.user)
+        if self.asks_owner_password:
+            owner_form.addRow(self.tr("店主密码"), self.owner_password)
+            owner_form.addRow(self.tr("确认店主密码"), self.owner_again)
+        self.owner_note.setVisible(self.asks_owner_password)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.owner_note)
+        layout.addLayout(owner_form)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
 
     def save(self) -> bool:
         actor, password = self.context.user, self.password.text()
-        if password != self.again.text():
+        if password != self.again.text() or self.owner_password.text() != self.owner_again.text():
             self.error.setText(self.tr("两次输入的密码不一致"))
             return False
         try:
+            if password and self.owner_password.text() and users.owner_password_needed(actor):
+                users.set_password(actor, actor.username, self.owner_password.text())
             if self.row is None:
                 users.create_user(actor, self.username.text(), self.role.currentData(), password or None,
                                   display_name=self.display_name.text())
@@ -88,7 +115,7 @@ class UserEditDialog(QDialog):
                 if self.display_name.text() != self.row.display_name:
                     users.set_display_name(actor, self.row.username, self.display_name.text())
                 if password:
-                    users.set_password(actor, self.row.username, password)
+                    users.set_password(actor, self.row.username, password, old_password=self.old_password.text())
         except XiaopuError as exc:
             self.error.setText(str(exc))
             return False
