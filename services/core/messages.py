@@ -948,7 +948,7 @@ FIELD_NAMES: dict[str, str] = {
     "拆卸数量": "Quantity to disassemble", "实得数量": "Quantity obtained", "成本比例": "Cost share",
     "成本分摊": "Cost rule",
     # users, demo and shop settings
-    "用户": "User", "用户名": "User name", "密码": "Password", "角色": "Role", "商品数": "Number of products",
+    "用户": "User", "用户名": "User name", "密码": "Password", "旧密码": "Old password", "角色": "Role", "商品数": "Number of products",
     "天数": "Days", "采购单审批金额(元)": "Purchase order approval amount (yuan)",
     "进价高于上次提示(%)": "Flag a purchase price above the last by (%)",
     "超收容差(%)": "Over-receipt tolerance (%)", "需求统计天数": "Days of demand counted",
