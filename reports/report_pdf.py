@@ -102,7 +102,8 @@ def _story(doc: ReportDocument) -> list[Flowable]:
     for n, table in enumerate(doc.tables()):
         if table.title:
             story += [Spacer(1, 2 * mm), Paragraph(esc(table.title), s["body"]), Spacer(1, 1 * mm)]
-        story.append(_table(table) if table.rows else Paragraph("这个期间没有数据。", s["small"]))
+        # the period or a filter (分类, 库位, 渠道) left nothing: both are the conditions printed above
+        story.append(_table(table) if table.rows else Paragraph("没有符合以上条件的数据。", s["small"]))
         story.append(Spacer(1, 3 * mm))
         if n == 0:  # the totals under the first table, before any further one
             story += [Paragraph(esc(line), s["body"]) for line in doc.lines]
