@@ -1,6 +1,6 @@
 """The purchase-suggestion engine alone, for any input (hypothesis): never negative, whole packs,
-never over the shelf-life cap (but for one pack that half sells in time), the need covered within one pack, and a forecast that adds up over
-time. The shop's stories are in tests/test_suggestions.py."""
+never over the shelf-life cap (but for one pack that half sells in time), the need covered within one pack (before the
+packs added where they cannot expire), and a forecast that adds up over time. The shop's stories are in tests/test_suggestions.py."""
 from __future__ import annotations
 
 import datetime as dt
@@ -55,8 +55,9 @@ def test_engine_properties(demand, minute, lead_hours, gap_days, shelf_life, lot
         # over the cap only by the one pack a slow perishable gets when half of it sells in time
         assert s.suggested <= s.cap or (s.suggested == D(pack) and s.cap >= D(pack) * suggestions.ONE_PACK_SHARE)
         assert s.choice == "" or (s.suggested == 0 and 0 < s.cap < D(pack) * suggestions.ONE_PACK_SHARE)
+    assert s.waste_free >= 0 and s.waste_free % D(pack) == 0
     if s.need > 0 and (s.cap is None or s.cap >= s.need + D(pack)):
-        assert s.need <= s.suggested < s.need + D(pack)
+        assert s.need <= s.suggested - s.waste_free < s.need + D(pack)
     if s.need <= 0:
         assert s.suggested == 0
     assert s.stockout_at is None or now <= s.stockout_at <= t2

@@ -479,6 +479,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "service_level.bad_entry": ("{field}:“{entry}”应写成 品类=百分比,如 面包=90",
                                 "{field}: '{entry}' should read category=percent, e.g. Bread=90"),
     "suggest.service_level": ("服务水平 {level}%", "service level {level}%"),
+    "suggest.waste_free": ("另加 {extra} {unit}:过期前卖得完,按 {level}% 备货",
+                           "{extra} {unit} more: they sell before they expire, so stocked for {level}%"),
     "suggest.choice_short": ("待决定", "your call"),
     "suggest.censored": ("其中 {days} 天卖断,按缺货前的销售估算", "{days} of them sold out: estimated from the sales before"),
     "suggest.pack": ("按每件 {pack} {unit} 向上取整", "rounded up to packs of {pack} {unit}"),

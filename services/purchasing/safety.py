@@ -11,16 +11,26 @@ The computed line does not grow with the loss rate: most of a perishable's losse
 buying more because more expired feeds itself (the simulated shop's slow meat threw a fifth away).
 The shelf-life cap stays the mean of what sells before expiry: a quantile there bought a twice-a-week
 fruit's five days of spread on every order and tripled its waste (bench/README.md).
+
+Where the safety units cannot expire — the goods outlast the deliveries after the next, as
+vegetables that keep three days and come daily do — a stock-out is the only risk left, so the
+suggestions keep more there: up to WASTE_FREE_LEVEL, one pack at a time while the last pack's chance
+of expiring unsold stays under WASTE_FREE_CHANCE (services.purchasing.suggestions).
 """
 from __future__ import annotations
 
+import math
 from decimal import ROUND_CEILING, Decimal
+from statistics import NormalDist
 
 from services.core.numbers import ZERO
 from services.stock.demand import Demand
 
 ONE = Decimal(1)
 TENTH = Decimal("0.1")
+WASTE_FREE_LEVEL = Decimal("99.5")  # percent: the service level kept where the safety units cannot expire
+WASTE_FREE_CHANCE = 0.02  # a pack counts as unable to expire when it expires unsold at most this often
+EXACT_MEAN_MAX = 200  # Poisson probabilities summed exactly up to this mean, by the normal curve beyond
 
 
 def spread(mean: Decimal) -> Decimal:
@@ -34,3 +44,24 @@ def safety_stock(set_value: Decimal, demand: Demand, exposed: Decimal, z: Decima
     if set_value and set_value > 0:
         return (set_value * (ONE + demand.loss_rate)).quantize(TENTH, ROUND_CEILING)
     return max(ZERO, z * spread(exposed)).quantize(TENTH, ROUND_CEILING)
+
+
+def poisson_cdf(k: int, mean: float) -> float:
+    """P(X ≤ k) for X ~ Poisson(mean): customers who come one by one."""
+    if k < 0:
+        return 0.0
+    if mean <= 0:
+        return 1.0
+    if mean > EXACT_MEAN_MAX:
+        return NormalDist(mean, math.sqrt(mean)).cdf(k + 0.5)
+    term = total = math.exp(-mean)
+    for i in range(1, k + 1):
+        term *= mean / i
+        total += term
+    return min(1.0, total)
+
+
+def expiry_chance(sold_before: Decimal, life: Decimal) -> float:
+    """The chance that a unit expires unsold: the customers of its shelf life (mean `life`) ask for fewer
+    than `sold_before` — the unit itself and everything that sells before it (FEFO)."""
+    return poisson_cdf(math.ceil(sold_before) - 1, float(life))

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from services.core.messages import msg
 from services.core.numbers import fmt_qty
+from services.purchasing.safety import WASTE_FREE_LEVEL
 
 CHOICES = {"pack_too_big": ("buy_pack", "set_minimum", "stop_selling")}  # the owner's options, by choice
 
@@ -97,6 +98,8 @@ def reason(s: Suggestion) -> str:
         parts.append(msg("suggest.pack", pack=fmt_qty(s.pack_size), unit=s.unit))
     if s.need > 0:
         parts.append(msg("suggest.service_level", level=fmt_qty(s.service_level)))
+    if s.waste_free > 0:
+        parts.append(msg("suggest.waste_free", extra=fmt_qty(s.waste_free), unit=s.unit, level=fmt_qty(WASTE_FREE_LEVEL)))
     return msg("suggest.sep").join(parts)
 
 
@@ -152,4 +155,5 @@ def as_json(s: Suggestion) -> dict:
         "alert": s.alert, "problem": s.problem, "peak": peak, "reason": reason(s),
         "choice": s.choice or None, "choices": list(CHOICES.get(s.choice, ())),
         "censored_days": s.demand.censored_days, "service_level": _dec(s.service_level, "0.1"),
+        "waste_free": _dec(s.waste_free),
     }

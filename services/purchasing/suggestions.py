@@ -4,7 +4,8 @@ For each active product, all quantities in its base unit:
 
     T1 = the next delivery: the supplier's first delivery day on or after today + lead time
          (its delivery weekdays only; days it marked closed or full are skipped: services.purchasing.suppliers),
-         at DELIVERY_TIME, and after now. An order placed now arrives then.
+         at the time its vans usually come (learnt from its receipts: services.purchasing.delivery_times;
+         DELIVERY_TIME until there are some), and after now. An order placed now arrives then.
     T2 = the delivery after next: what arrives at T1 must last until the following order lands.
     demand(a, b) = forecast sales from a to b: the window's average daily sales × each day's
          weekday factor, spread over the day by the hour profile; both patterns from the last four
@@ -20,7 +21,10 @@ For each active product, all quantities in its base unit:
            the goods expire T1's date + shelf life and sell through that whole day (services.stock.expiry);
            carry = what of today's stock is left at T1 and still sells before it expires: FEFO
            sells it (and what is on order) first, so the new goods only get the rest of that demand.
-    suggested = 0 when need ≤ 0, else min(need rounded UP to the pack size, cap rounded DOWN to it);
+    suggested = 0 when need ≤ 0, else min(need rounded UP to the pack size, cap rounded DOWN to it),
+         then more packs up to the need at WASTE_FREE_LEVEL while the last one would hardly ever expire
+         unsold (services.purchasing.safety: the goods outlast the next deliveries, so stock-outs are the
+         only risk); not where the owner set a category's level or the product's own safety stock;
          when the cap rounds down to no pack at all: one pack if at least ONE_PACK_SHARE of it sells
          before it expires (said in the reason), else 0 and the line stays on the list with its
          choice "pack_too_big" (buy the pack / set a minimum / stop selling): never dropped silently.
@@ -43,15 +47,15 @@ from services.core.clock import now
 from services.core.errors import NotFound, ValidationError
 from services.core.messages import msg
 from services.core.numbers import QTY_STEP
-from services.purchasing import purchase_orders, suggestion_inputs, suggestion_text
-from services.purchasing.safety import safety_stock
+from services.purchasing import delivery_times, purchase_orders, suggestion_inputs, suggestion_text
+from services.purchasing.safety import WASTE_FREE_CHANCE, WASTE_FREE_LEVEL, expiry_chance, safety_stock, spread
 from services.purchasing.suggestion_inputs import OrderTerms
 from services.stock.demand import Demand, Peak, demand_by_product, no_demand
 from services.stock.expiry import is_sellable, sellable_until, shelf_life_expiry
 from services.stock.rundown import StockLot, run_down
 
 ZERO, ONE = Decimal(0), Decimal(1)
-DELIVERY_TIME = dt.time(8, 0)  # suppliers deliver in the morning (the demo's vans come 06:30–08:00)
+DELIVERY_TIME = dt.time(8, 0)  # until a supplier's receipts tell: in the morning (the demo's vans come 06:30–08:00)
 UNKNOWN_HORIZON = dt.timedelta(days=2)  # without a delivery calendar: look this far for a stock-out
 ONE_PACK_SHARE = Decimal("0.5")  # a pack half of which sells before expiry is still worth one pack
 MISSED_MIN = ONE  # alert only when the gap would miss at least one base unit of sales (not 0.2 of a slow item)
@@ -89,6 +93,7 @@ class Suggestion:
     drafted: Decimal = ZERO  # on draft purchase orders: not ordered yet, so not subtracted; shown in the reason
     choice: str = ""  # "" | "pack_too_big": nothing suggested, the owner chooses (suggestion_text.CHOICES)
     service_level: Decimal = service_levels.DEFAULT_LEVEL  # percent: the category's or the shop's
+    waste_free: Decimal = ZERO  # units added above the service level because they sell before they expire
 
     @property
     def avg_daily(self) -> Decimal:
@@ -144,23 +149,25 @@ class _Context:
         self.level = shop_settings.get("suggestion.service_level")
         self.levels = service_levels.parse_levels(shop_settings.get("suggestion.category_service_levels"))
         self._calendars: dict[int, tuple[dt.datetime, dt.datetime, dt.datetime] | None] = {}
+        self.delivery_times = delivery_times.usual_delivery_times(at)
 
     def calendar(self, terms: OrderTerms) -> tuple[dt.datetime, dt.datetime, dt.datetime] | None:
         """(T1, T2, the first delivery an order placed tomorrow gets), or None when there is none."""
         if terms.supplier_id not in self._calendars:
             supplier = Supplier.get_by_id(terms.supplier_id)
-            now_days = _deliveries(supplier, self.at, 2)
-            tomorrow = _deliveries(supplier, self.at + dt.timedelta(days=1), 1)
+            time = self.delivery_times.get(terms.supplier_id, DELIVERY_TIME)
+            now_days = _deliveries(supplier, self.at, 2, time)
+            tomorrow = _deliveries(supplier, self.at + dt.timedelta(days=1), 1, time)
             found = (now_days[0], now_days[1], tomorrow[0]) if len(now_days) == 2 and tomorrow else None
             self._calendars[terms.supplier_id] = found
         return self._calendars[terms.supplier_id]
 
 
-def _deliveries(supplier: Supplier, placed: dt.datetime, count: int) -> list[dt.datetime]:
-    """The first `count` delivery moments after an order placed at `placed` (a same-day delivery
-    whose morning has passed is gone)."""
+def _deliveries(supplier: Supplier, placed: dt.datetime, count: int, time: dt.time) -> list[dt.datetime]:
+    """The first `count` delivery moments (at `time` of day) after an order placed at `placed` (a same-day
+    delivery whose moment has passed is gone)."""
     days = suggestion_inputs.delivery_days(supplier, placed.date(), count + 1)
-    moments = [dt.datetime.combine(day, DELIVERY_TIME) for day in days]
+    moments = [dt.datetime.combine(day, time) for day in days]
     return [m for m in moments if m > placed][:count]
 
 
@@ -170,17 +177,19 @@ def _plan(row: tuple, ctx: _Context) -> Suggestion:
     calendar = ctx.calendar(terms) if terms is not None and terms.lead_time_days is not None else None
     level = ctx.levels.get(category, ctx.level)
     planned = plan_product(row[:-1], ctx.demand.get(pid) or no_demand(pid, ctx.window_days), ctx.stock.get(pid, []),
-                           ctx.reserved.get(pid, ZERO), ctx.on_order.get(pid, ZERO), terms, calendar, ctx.at, level)
+                           ctx.reserved.get(pid, ZERO), ctx.on_order.get(pid, ZERO), terms, calendar, ctx.at, level,
+                           waste_free=category not in ctx.levels)
     return replace(planned, drafted=ctx.drafted[pid]) if pid in ctx.drafted else planned
 
 
 def plan_product(row: tuple, demand: Demand, lots: list[tuple[dt.date | None, Decimal]], reserved: Decimal,
                  on_order: Decimal, terms: OrderTerms | None,
                  calendar: tuple[dt.datetime, dt.datetime, dt.datetime] | None, at: dt.datetime,
-                 level: Decimal = service_levels.DEFAULT_LEVEL) -> Suggestion:
+                 level: Decimal = service_levels.DEFAULT_LEVEL, waste_free: bool = True) -> Suggestion:
     """The engine for one product, without the database: `row` is (id, sku, name, unit, shelf life,
     safety stock); `lots` its stock per expiry; `calendar` (T1, T2, next delivery of tomorrow's order);
-    `level` the service level in percent."""
+    `level` the service level in percent; `waste_free` False keeps to it (a level the owner set for the
+    category) where packs that cannot expire would otherwise be added up to WASTE_FREE_LEVEL."""
     pid, sku, name, unit, shelf_life, set_safety = row
     today = at.date()
     on_hand = sum((qty for _, qty in lots), ZERO)
@@ -214,18 +223,41 @@ def plan_product(row: tuple, demand: Demand, lots: list[tuple[dt.date | None, De
     after = run_down(demand, before.lots + arriving, t1, t2)
     wasted = before.wasted + after.wasted
     stockout = out_now or before.stockout_at or after.stockout_at
-    need = demand.between(at, t2) + safety - (available - wasted) - on_order
-    cap = None
+    horizon = demand.between(at, t2)
+    need = horizon + safety - (available - wasted) - on_order
+    cap, life, sold_first = None, None, on_order
     if arriving_expiry is not None:
         sell_until = sellable_until(arriving_expiry)  # what arrives at T1 sells through its whole expiry day
         rest = run_down(demand, before.lots, t1, sell_until)  # today's stock goes first (FEFO) …
-        carry_sold = carry - rest.left - rest.wasted  # … as far as it lasts and keeps
-        cap = max(ZERO, demand.between(t1, sell_until) - carry_sold - on_order)
+        sold_first += carry - rest.left - rest.wasted  # … as far as it lasts and keeps
+        life = demand.between(t1, sell_until)
+        cap = max(ZERO, life - sold_first)
     suggested, choice = round_to_pack(need, cap, common["pack_size"])
+    added = (_waste_free_packs(suggested, horizon, available - wasted + on_order, common["pack_size"], cap, sold_first,
+                               life) if waste_free and need > 0 and not (set_safety and set_safety > 0) else ZERO)
+    suggested += added
     alert = ("too_late" if _misses(demand, stockout, t1)
              else "order_today" if _misses(demand, stockout, t1_tomorrow) else "")
     return Suggestion(**common, wasted=wasted, need=need, cap=cap, suggested=max(ZERO, suggested),
-                      next_delivery=t1, delivery_after=t2, stockout_at=stockout, alert=alert, problem="", choice=choice)
+                      next_delivery=t1, delivery_after=t2, stockout_at=stockout, alert=alert, problem="", choice=choice,
+                      waste_free=added)
+
+
+def _waste_free_packs(suggested: Decimal, horizon: Decimal, covered: Decimal, pack: Decimal, cap: Decimal | None,
+                      sold_first: Decimal, life: Decimal | None) -> Decimal:
+    """Packs to add on top of `suggested` toward the need at WASTE_FREE_LEVEL (`horizon` = demand until the
+    delivery after next, `covered` = what of it today's stock and the orders meet; whole packs, no more
+    than the shelf-life cap), each only while its last unit would expire unsold at most WASTE_FREE_CHANCE
+    of the time — `sold_first` sells before the new goods, `life` is their mean demand."""
+    high = horizon + service_levels.z_score(WASTE_FREE_LEVEL) * spread(horizon) - covered
+    top = ceil_to_pack(high, pack) if high > 0 else ZERO
+    if cap is not None:
+        top = min(top, max(suggested, _floor_to(cap, pack)))
+    added = ZERO
+    while suggested + added + pack <= top and (
+            life is None or expiry_chance(sold_first + suggested + added + pack, life) <= WASTE_FREE_CHANCE):
+        added += pack
+    return added
 
 
 def round_to_pack(need: Decimal, cap: Decimal | None, pack: Decimal) -> tuple[Decimal, str]:
