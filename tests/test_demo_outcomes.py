@@ -3,6 +3,7 @@ the suggestions made, the stories are all there, and the 报表 KPIs report what
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from decimal import Decimal
 
 import pytest
@@ -118,6 +119,32 @@ def test_the_kpis_report_what_the_suggestions_achieved(demo):
     assert GroupMessage.select().count() > 14
 
 
+@pytest.fixture(scope="module")
+def default_demo(tmp_path_factory):
+    """The demo as `demo` builds it (420 products × 90 days, seed 1), ending today at the clock's 10:00."""
+    path = tmp_path_factory.mktemp("default-demo") / "demo.sqlite3"
+    open_database(path)
+    generate_demo(initialise())
+    yield clock.today()
+    database.close()  # the only test that opens it: nothing else switches the database meanwhile
+
+
+@pytest.mark.slow
+def test_the_default_demo_is_a_well_run_shop(default_demo):
+    """报表's KPIs over the last 28 days of the default demo (issue 12: fill ≥ 97 %, loss ≤ 4.2 %, turnover
+    ≤ 14.3 days). Before the demo ran like an owner (a floor on every perishable, slow premium variants of
+    one-day goods, cases of milk for two bottles a day, 丰源's minimum cancelling 63 of 90 orders, no
+    markdowns) it showed fill 94.9 %, loss 15.4 % (熟食 38 %, 水产 34 %), turnover 2.7 days; now fill 97.2 %,
+    loss 5.3 %, turnover 2.8 days. The loss is still above the seed store's 4.2 %: what is left is the
+    suggestions' (the issue's closing note); these bounds keep what was reached."""
+    f = figures(initialise(), default_demo - dt.timedelta(days=28), default_demo - dt.timedelta(days=1))
+    assert f["fill_rate"].value >= Decimal("97.0")
+    assert f["loss_rate"].value <= Decimal("5.5")
+    assert f["turnover_days"].value <= Decimal("4.0")
+    late = [s for s in suggestions.alerts() if s.alert == "too_late"]
+    assert len(late) <= 20, "the startup alert is a count a person can read"
+
+
 def test_the_startup_alert_is_a_count_a_person_can_read(demo):
     late = [s for s in suggestions.alerts() if s.alert == "too_late"]
     assert len(late) < PRODUCTS / 4, [s.name for s in late]
@@ -132,15 +159,24 @@ def test_the_tofu_maker_takes_back_a_fifth_of_the_delivery_by_value():
     assert sent == {tofu: Decimal(4)}
 
 
-def test_an_order_under_the_suppliers_minimum_waits_for_tomorrow(db):
-    """鲜果 delivers from 100.00 yuan: tonight's 2 盒 strawberries at 8.00 (16.00) are not ordered — the draft
-    is cancelled with its reason and tomorrow's suggestions ask again; 15 盒 (120.00) go through."""
-    fruit = save_supplier(db, SupplierInput(name="鲜果", lead_time_days=1, min_order_amount="100"))
-    berries = save_product(db, ProductInput(name="草莓", base_unit="盒", shelf_life_days=3, cost="5", price="12")).id
-    small = po.create_draft(db, fruit.id, [po.OrderLineInput(berries, 2, "", "8")])
-    assert not approve(db, db, small.number)
+def test_an_order_under_the_suppliers_minimum_is_topped_up_with_what_keeps(db):
+    """丰源 delivers from 150.00 yuan. Tonight's draft: 6 瓶 芝麻酱 at 10.00 and 3 袋 鲜面条 at 3.00 = 69.00,
+    81.00 short. The paste keeps longest, and 20 瓶 sell before a new lot expires, so it may grow to
+    ¾ × 20 = 15 瓶: 9 more (90.00) → 159.00, submitted; the noodles stay as they were. An order of noodles
+    alone (9.00) may grow to ¾ × 12 = 9 袋, 27.00: still under the minimum, so it is cancelled with its
+    reason (tomorrow's suggestions ask again)."""
+    oil = save_supplier(db, SupplierInput(name="丰源", lead_time_days=2, min_order_amount="150"))
+    paste = save_product(db, ProductInput(name="芝麻酱", base_unit="瓶", shelf_life_days=15, cost="10", price="16")).id
+    noodles = save_product(db, ProductInput(name="鲜面条", base_unit="袋", shelf_life_days=3, cost="3", price="5")).id
+    plan = {paste: replace(suggestions.explain(paste), cap=Decimal(20), suggested=Decimal(6)),
+            noodles: replace(suggestions.explain(noodles), cap=Decimal(12), suggested=Decimal(3))}
+    order = po.create_draft(db, oil.id, [po.OrderLineInput(paste, 6, "", "10"), po.OrderLineInput(noodles, 3, "", "3")])
+    assert approve(db, db, order.number, plan)
+    assert po.get_order(order.number).state == "approved"
+    assert [(ln.name, ln.quantity) for ln in po.order_lines(order.number)] == [("芝麻酱", 15), ("鲜面条", 3)]
+    assert po.get_order(order.number).total == Decimal("159.00")
+
+    small = po.create_draft(db, oil.id, [po.OrderLineInput(noodles, 3, "", "3")])
+    assert not approve(db, db, small.number, plan)
     assert po.get_order(small.number).state == "cancelled"
     assert BELOW_MINIMUM in [e.reason for e in po.order_events(small.number)]
-    big = po.create_draft(db, fruit.id, [po.OrderLineInput(berries, 15, "", "8")])
-    assert approve(db, db, big.number)
-    assert po.get_order(big.number).state == "approved"

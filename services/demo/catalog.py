@@ -4,11 +4,13 @@ Each row is `name | shelf-life days | buyers per day | packs | tags`; a pack is
 `spec, unit, price[, units per 箱]`. Unit 斤 means the item is weighed (decimal
 quantities); a spec written `=NAME spec` renames the product (西芹 on 芹菜).
 Buyers per day are for a store of about 420 SKUs and 120 customers.
-Tags steer the simulation: group (a WeChat-group favourite), morning, evening,
+Live fish, shrimp and clams swim in the tank for days (the ones that die are the evening round's loss);
+they are marked fragile. Tags steer the simulation: group (a WeChat-group favourite), morning, evening,
 weekend, wed_pm (spinach peaks on Wednesday afternoon), fragile (damaged often).
 """
 from __future__ import annotations
 
+import math
 import random
 from dataclasses import dataclass
 from decimal import Decimal
@@ -156,16 +158,16 @@ CATALOGUE: dict[str, str] = {
 鹌鹑蛋 | 15 | 2 | 20枚/盒,盒,8.90
 """,
     "水产": """
-鲈鱼 | 2 | 3 | 约600g/条,条,29.80 | evening
-草鱼 | 2 | 2 | 散装,斤,9.80 | evening
-鲫鱼 | 2 | 2 | 散装,斤,12.80
+鲈鱼 | 4 | 3 | 约600g/条,条,29.80 | evening fragile
+草鱼 | 4 | 2 | 散装,斤,9.80 | evening fragile
+鲫鱼 | 4 | 2 | 散装,斤,12.80 | fragile
 黑鱼片 | 3 | 2 | 300g/盒,盒,19.80
 带鱼段 | 4 | 3 | 400g/盒,盒,22.80
 大黄花鱼 | 3 | 2 | 约500g/条,条,25.80
 三文鱼刺身 | 2 | 2 | 200g/盒,盒,39.80 | group weekend
-基围虾 | 2 | 3 | 散装,斤,49.80 | evening weekend
+基围虾 | 3 | 3 | 散装,斤,49.80 | evening weekend fragile
 青虾仁 | 4 | 2 | 250g/盒,盒,29.80
-花甲 | 2 | 2 | 散装,斤,12.80 | evening
+花甲 | 3 | 2 | 散装,斤,12.80 | evening fragile
 扇贝 | 2 | 1 | 6只/盒,盒,19.80
 生蚝 | 2 | 1 | 6只/盒,盒,29.80 | weekend
 鱿鱼 | 3 | 1 | 约300g/条,条,18.80
@@ -219,7 +221,7 @@ A2β-酪蛋白鲜牛奶 | 7 | 2 | 780ml/瓶,瓶,22.80,12
 酱牛肉 | 3 | 2 | 散装,斤,78.00 | evening
 卤猪耳 | 2 | 2 | 散装,斤,45.80 | evening
 白切鸡 | 1 | 2 | 半只,份,29.80 | evening
-北京烤鸭 | 1 | 2 | 约1.5kg/只,只,58.00 | evening weekend
+北京烤鸭 | 1 | 3 | 半只 约750g,份,32.00 | evening weekend
 盐水鸭 | 2 | 2 | 半只,份,32.80 | evening
 凉拌木耳 | 1 | 2 | 250g/盒,盒,8.80 | evening
 卤蛋 | 3 | 3 | 4个/袋,袋,6.00
@@ -238,17 +240,20 @@ A2β-酪蛋白鲜牛奶 | 7 | 2 | 780ml/瓶,瓶,22.80,12
 鲜肉粽子 | 4 | 2 | 2只/袋,袋,12.80
 小笼包 | 2 | 2 | 12个/盒,盒,15.80 | morning
 鲜肉水饺 | 2 | 3 | 500g/盒,盒,16.80 | evening
-""",
-    "粮油调味": """
 鲜面条 | 3 | 5 | 500g/袋,袋,3.50
 手擀面 | 3 | 3 | 500g/袋,袋,4.50
 饺子皮 | 3 | 3 | 500g/袋,袋,5.00
 馄饨皮 | 3 | 2 | 250g/袋,袋,3.00
 鲜湿米粉 | 5 | 2 | 400g/袋,袋,4.80
+""",
+    "粮油调味": """
 水磨年糕 | 10 | 2 | 500g/袋,袋,6.80
 现磨芝麻酱 | 15 | 1 | 200g/瓶,瓶,12.80
 鲜剁辣椒 | 15 | 1 | 300g/瓶,瓶,9.80
 鲜酿米酒 | 10 | 1 | 500g/盒,盒,8.80
+手工辣椒油 | 15 | 2 | 200g/瓶,瓶,15.80
+现做豆瓣酱 | 15 | 1 | 300g/瓶,瓶,12.80
+腌雪菜 | 15 | 2 | 250g/袋,袋,4.50
 """,
 }
 
@@ -268,6 +273,14 @@ VARIANTS: dict[str, tuple[tuple[str, int], ...]] = {
 }
 ORIGINS = ("山东", "云南", "海南", "东北", "四川", "广东", "福建", "浙江", "江苏", "新疆", "甘肃", "河北",
            "湖南", "广西", "宁夏", "内蒙古", "贵州", "陕西", "江西", "安徽")
+
+UNITS_PER_BUYER = 0.4  # units a day per catalogue buyer at the counter (simulation.py's scale, groups aside)
+OWN_FLOOR_SHELF_LIFE, FLOOR_DAYS = 10, 5  # a safety stock of 5 days' sales on goods that keep 10 days or more
+DEAR = Decimal(30)  # yuan a unit: a perishable this dear gets a safety stock of one unit
+PACK_SHARE, VARIANT_SHARE = 0.5, 0.3  # another pack / quality / origin sells this share of the plain item
+# buyers × share × selling days (shelf life + 1) a product needs to be listed: about 2 units of a plain
+# item sell before its lot expires, about 5 of another pack, quality or origin
+MIN_BUYERS_PER_LIFE, MIN_BUYERS_PER_LIFE_OTHER = 5, 12
 
 # The products every demo store has, whatever its size (the article's examples).
 FEATURED = ("菠菜", "蓝莓", "草莓", "车厘子", "铁棍山药", "鲜鸡蛋", "巴氏鲜牛奶", "老豆腐", "香蕉", "西红柿")
@@ -304,9 +317,22 @@ class DemoProduct:
     tags: frozenset[str]
 
     @property
+    def case_sells_in_time(self) -> bool:
+        """Does a case sell within half the shelf life? Else the distributor brings single bottles: a
+        16-bag case of milk that keeps 5 days is not what a shop selling two a day buys."""
+        return 0 < self.box <= self.buyers * UNITS_PER_BUYER * self.shelf_life / 2
+
+    @property
     def safety_stock(self) -> Decimal:
-        """About one day's sales, at least one unit."""
-        return Decimal(max(1, round(self.buyers * 1.2)))
+        """The owner's own floor: on goods that keep, FLOOR_DAYS of counter sales (at least 3 units); on dear
+        perishables (DEAR a unit or more) one unit — she would rather sell out of durians than throw one away;
+        none on the rest, whose safety the suggestions size from the category's service level. A set floor
+        replaces that computed line: one day's sales grown by the loss rate kept three roast ducks on a shelf
+        that sells one a day, and left a slow yam that keeps 14 days with a floor of 1 (lost a third of its
+        sales); the fruit's 99 % level kept four 116-yuan durians for one sold a day (a third expired)."""
+        if self.shelf_life < OWN_FLOOR_SHELF_LIFE:
+            return Decimal(1) if self.price >= DEAR else Decimal(0)
+        return Decimal(max(3, math.ceil(self.buyers * UNITS_PER_BUYER * FLOOR_DAYS)))
 
 
 @dataclass(frozen=True)
@@ -345,9 +371,17 @@ def _split_spec(name: str, spec: str) -> tuple[str, str]:
     return name, spec
 
 
+def _sells_in_time(item: _Item, share: float = 1.0) -> bool:
+    """Would a shop list this item, pack or variant? Only if enough of it sells before a lot expires:
+    nobody stocks a half roast goose that sells every other day and keeps one (it would mostly go to the
+    bin), nor a premium version of anything that sells a few a week and keeps three days."""
+    least = MIN_BUYERS_PER_LIFE if share == 1.0 else MIN_BUYERS_PER_LIFE_OTHER
+    return (item.name in FEATURED and share == 1.0) or item.buyers * share * (item.shelf_life + 1) >= least
+
+
 def _candidates(rng: random.Random) -> list[tuple[_Item, int, str, int]]:
     """(item, pack number, name prefix, price %) in the order products are taken."""
-    order = list(ITEMS)
+    order = [it for it in ITEMS if _sells_in_time(it)]
     rng.shuffle(order)
     order.sort(key=lambda it: 0 if it.name in FEATURED else 1)  # stable: featured first, rest shuffled
     by_category: dict[str, list[_Item]] = {}
@@ -360,12 +394,13 @@ def _candidates(rng: random.Random) -> list[tuple[_Item, int, str, int]]:
             if rest.get(category):
                 firsts.append(rest[category].pop(0))
     out = [(it, 0, "", 100) for it in firsts]
-    out += [(it, p, "", 100) for it in firsts for p in range(1, len(it.packs))]
+    out += [(it, p, "", 100) for it in firsts for p in range(1, len(it.packs)) if _sells_in_time(it, PACK_SHARE)]
     variants = [(it, 0, prefix, pct) for it in firsts for prefix, pct in VARIANTS[it.category]
-                if prefix not in it.name]
+                if prefix not in it.name and _sells_in_time(it, VARIANT_SHARE)]
     rng.shuffle(variants)
     out += variants
-    origins = [(it, 0, origin, 100 + 5 * (n % 5)) for n, origin in enumerate(ORIGINS) for it in firsts]
+    origins = [(it, 0, origin, 100 + 5 * (n % 5)) for n, origin in enumerate(ORIGINS) for it in firsts
+               if _sells_in_time(it, VARIANT_SHARE)]
     out += origins
     return out
 
@@ -406,7 +441,7 @@ def demo_products(count: int, seed: int) -> list[DemoProduct]:
             price_fen = _price(base_price, pct, rng)
             low, high = MARGIN_PCT[item.category]
             cost_fen = price_fen * rng.randint(low, high) // 100
-            share = 1.0 if pack_no == 0 and not prefix else (0.5 if not prefix else 0.3)
+            share = 1.0 if pack_no == 0 and not prefix else (PACK_SHARE if not prefix else VARIANT_SHARE)
             shelves = SHELVES[item.category]
             products.append(DemoProduct(
                 index=len(products), name=name, spec=spec, category=item.category, unit=unit,

@@ -89,7 +89,8 @@ class DemoPurchasing:
                     lead_time_days=s.lead_time_days, delivery_weekdays=s.weekdays, min_order_amount=s.min_order)))
             for p, pid in zip(self.catalogue, self.product_ids, strict=True):
                 save_supplier_product_clean(self.owner, by_name[SUPPLIERS[p.category]].id, pid,
-                                            pack_size=Decimal(p.box or 1), last_price=p.cost, supplier_sku="",
+                                            pack_size=Decimal(p.box if p.case_sells_in_time else 1),
+                                            last_price=p.cost, supplier_sku="",
                                             preferred=True, source="开店报价", day=day)
                 if p.category == "水果" and p.name in SECOND_SOURCE_FRUIT:  # quotes the owner compares with
                     for weeks, pct in ((3, 104), (1, 97)):

@@ -19,6 +19,7 @@ from decimal import Decimal
 
 from services.core.numbers import ONE, ZERO
 from services.demo.catalog import DemoProduct
+from services.reports.expiry_worklist import markdown_days
 from services.stock.expiry import is_expired, is_sellable
 
 BUY_SCALE = 0.5  # catalogue buyer rates × this ≈ 500 item-buys a day in a 420-SKU store
@@ -36,6 +37,10 @@ SUPPLIERS: dict[str, str] = {
     "烘焙": "麦香坊中央厨房", "面点主食": "麦香坊中央厨房", "熟食": "老味道熟食坊", "粮油调味": "丰源粮油调味批发",
 }
 TENTH = Decimal("0.1")
+ONE_AT_A_TIME = Decimal(50)  # a piece that costs this much is bought one at a time
+MARKDOWN_BLOCK = 5  # from 17:00 the lots in their markdown window sell at a markdown (the evening market)
+MARKDOWN_SHARE = Decimal("0.5")  # of the list price
+BARGAIN_LIFT = 1.0  # at half price a lot's last evening draws as many shoppers again as it usually has
 OPENING_DAYS = 2  # the shop opens with two days of mean demand: the suggestions need sales to learn from
 
 
@@ -51,7 +56,7 @@ class PlannedLine:
 class PlannedDoc:
     key: str
     day: dt.date
-    doc_type: str  # receipt | sale | loss | reversal
+    doc_type: str  # receipt | sale | loss | reversal | markdown (lots named by their expiry in picks)
     route: tuple[str, str]  # location kinds: ("supplier", "store"), ("store", "customer"), ...
     lines: list[PlannedLine] = field(default_factory=list)
     partner: str = ""
@@ -184,6 +189,8 @@ class DemoShop:
     def one_buy(self, rng: random.Random, p: DemoProduct) -> Decimal:
         if p.weighed:
             return Decimal(rng.randint(4, 25)) * TENTH  # 0.4 – 2.5 斤 on the scale
+        if p.price >= ONE_AT_A_TIME:
+            return ONE  # nobody takes three 168-yuan durians home
         return Decimal(rng.choices((1, 2, 3), weights=(75, 20, 5))[0])
 
     def short_delivery(self, rng: random.Random, ordered: Decimal) -> Decimal:
@@ -214,13 +221,21 @@ class DemoShop:
             docs.append(doc)
 
         group_orders = self.group_orders(rng, day)
+        bargains = self.rng(number, ":markdown")  # its own stream: the other shoppers draw as before
         for block in range(len(BLOCKS)):
             start = int(BLOCKS[block][0][:2])
             if until is not None and dt.time(start) >= until:
                 return docs
+            if block == MARKDOWN_BLOCK:
+                marked = self.markdown(day, key())
+                if marked:
+                    add(marked, start)
             walk_in = self.walk_in(rng, day, block, key())
             if walk_in:
                 add(walk_in, start + 1)  # the till's summary of the block, at its middle
+            bargain = self.bargain_buys(bargains, day, block, key()) if block >= MARKDOWN_BLOCK else None
+            if bargain:
+                add(bargain, start + 1, 30)
             orders = group_orders.get(block, [])
             for i, order in enumerate(orders):
                 minute = 5 + i * 110 // len(orders)  # pick-ups spread over the block
@@ -252,6 +267,42 @@ class DemoShop:
         if not lines:
             return None
         return PlannedDoc(key, day, "loss", ("store", "loss"), lines, note="过期报损(打烊清点)")
+
+    def marked_down(self, index: int, day: dt.date) -> Decimal:
+        """What of a product is in its markdown window today (the lots the 临期 worklist marks down)."""
+        window = markdown_days(self.products[index].shelf_life)
+        return sum((q for e, q in self.stock.lots[index].items()
+                    if is_sellable(e, day) and (e - day).days < window), ZERO)
+
+    def markdown(self, day: dt.date, key: str) -> PlannedDoc | None:
+        """At 17:00 李姐 marks down, as the 临期 worklist suggests, every lot in its product's markdown window
+        (fresh goods: their last selling day) to MARKDOWN_SHARE of the price; the lines name the lots."""
+        lines = []
+        for p in self.products:
+            window = markdown_days(p.shelf_life)
+            for expiry, qty in sorted(self.stock.lots[p.index].items()):
+                if is_sellable(expiry, day) and (expiry - day).days < window:
+                    lines.append(PlannedLine(p.index, qty, picks=[(expiry, qty)]))
+        if not lines:
+            return None
+        return PlannedDoc(key, day, "markdown", ("store", "store"), lines, note="临期折价(晚市)")
+
+    def bargain_buys(self, rng: random.Random, day: dt.date, block: int, key: str) -> PlannedDoc | None:
+        """Evening shoppers who take marked-down goods: BARGAIN_LIFT × the block's usual buyers of the product
+        come for the cheap lots and take only those (a shopper who finds none left buys nothing: no lost sale)."""
+        doc = PlannedDoc(key, day, "sale", ("store", "customer"), partner="门店零售")
+        for p in self.products:
+            left = self.marked_down(p.index, day)
+            if left <= 0:
+                continue
+            buyers = poisson(rng, BARGAIN_LIFT * self.block_rate(p, day, block))
+            wanted = min(left, sum((self.one_buy(rng, p) for _ in range(buyers)), ZERO))
+            if wanted > 0:
+                doc.lines.append(PlannedLine(p.index, wanted, picks=self.stock.take(p.index, wanted, day)))
+        if not doc.lines:
+            return None
+        doc.note = f"门店零售 {BLOCKS[block][0]}–{BLOCKS[block][1]} 临期折价(收银汇总,{len(doc.lines)} 种商品)"
+        return doc
 
     def reverse(self, original: PlannedDoc, key: str, reason: str) -> PlannedDoc:
         """Undo a planned sale in the simulated stock, the way the ledger's reversal does (same lots)."""

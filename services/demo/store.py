@@ -18,11 +18,12 @@ import time
 from collections.abc import Callable
 from decimal import Decimal
 
-from models import Barcode, Document, Move, Product, Setting, write_transaction
+from models import Balance, Barcode, Document, Lot, Move, Product, Setting, write_transaction
 from services.catalog.locations import create_location, default_store, virtual
 from services.catalog.products import ProductInput, clean_product, save_clean
 from services.core import clock
 from services.core.errors import ValidationError, XiaopuError
+from services.core.numbers import CENT
 from services.demo.catalog import DemoProduct, demo_products, shelf_locations
 from services.demo.customers import add_demo_customers
 from services.demo.group_log import LOG_DAYS, log_group_order
@@ -35,16 +36,18 @@ from services.demo.ordering import (
 )
 from services.demo.production import add_demo_production
 from services.demo.purchasing import DemoPurchasing
-from services.demo.returns import RETURNING_SUPPLIER, return_broken
+from services.demo.returns import RETURN_SHARE, RETURNING_SUPPLIER, return_broken
 from services.demo.sales import add_demo_sales
-from services.demo.simulation import SUPPLIERS, DemoShop, PlannedDoc, Stock
+from services.demo.simulation import MARKDOWN_SHARE, SUPPLIERS, DemoShop, PlannedDoc, Stock
 from services.demo.stocktakes import count_category, counts_on
+from services.reports import expiry_actions
 from services.sales import lost_sales
 from services.stock import ledger, reversal
 
 STATE_KEY = "demo.run"
 ORDER_AT = dt.time(21, 30)  # after closing, 小王 orders what 建议采购 says
 FIRST_VAN = dt.time(6, 30)  # the morning deliveries come one van after another from here
+MORE_FROM = {RETURNING_SUPPLIER: 1 / (1 - RETURN_SHARE)}  # 李姐 orders a quarter more tofu: a fifth goes back
 
 
 class DemoRefused(XiaopuError):
@@ -145,12 +148,16 @@ class _Days:
                 if until is None or until >= FIRST_VAN:
                     self.morning(number, day)
                 for doc in self.shop.plan_day(number, day, until):
+                    if doc.doc_type == "markdown":
+                        self.mark_down(doc)
+                        continue
                     number_posted = _post(self.actor, doc, self.product_ids, self.places)
                     if doc.asked and number_posted and (self.end - day).days < LOG_DAYS:
                         self.log_message(doc, number_posted)
                 self.evening(number, day)
                 if number < days - 1:  # the last evening's order is the owner's to place (建议采购)
-                    accept_suggestions(self.buying.purchaser, self.actor, dt.datetime.combine(day, ORDER_AT))
+                    accept_suggestions(self.buying.purchaser, self.actor, dt.datetime.combine(day, ORDER_AT),
+                                       more_from=MORE_FROM, one_order_per_van=True)
                 self.state.update(day=number + 1, stock=self.shop.stock.to_json())
                 _save_state(self.state)
             if number % 10 == 9 or number == days - 1:
@@ -195,6 +202,20 @@ class _Days:
                 self.shop.stock.remove(index, expiry, -change)
 
         count_category(self.buying.warehouse, self.actor, category, day, self.shop.rng(number, ":count"), moved)
+
+    def mark_down(self, doc: PlannedDoc) -> None:
+        """The 临期 worklist's markdowns the owner takes (expiry_actions.markdown, on the clock of the doc)."""
+        wanted = {(self.product_ids[ln.product], ln.picks[0][0]): self.catalogue[ln.product] for ln in doc.lines}
+        rows = (Balance.select(Balance.lot, Lot.product, Lot.expiry_date).join(Lot)
+                .where((Balance.location == self.places["store"]) & (Balance.quantity > 0)
+                       & Lot.product.in_([pid for pid, _ in wanted])
+                       & Lot.expiry_date.in_(sorted({expiry for _, expiry in wanted}))).tuples())
+        with clock.clock_at(doc.occurred_at):
+            for lot_id, product_id, expiry in rows:
+                p = wanted.get((product_id, expiry))
+                if p is not None:
+                    price = (p.price * MARKDOWN_SHARE).quantize(CENT)
+                    expiry_actions.markdown(self.actor, lot_id, self.places["store"], price)
 
     def open_shop(self, day: dt.date) -> None:
         set_service_levels(self.actor)
