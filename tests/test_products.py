@@ -78,7 +78,7 @@ def test_editing_replaces_barcodes_and_keeps_the_sku(owner):
 
 
 def test_a_cashier_cannot_edit_products(owner):
-    cashier = create_user(owner, "cashier", "cashier", "secret123")
+    cashier = create_user(owner, "cashier", "cashier")
     with pytest.raises(PermissionDenied):
         save_product(cashier, ProductInput(name="越权"))
 

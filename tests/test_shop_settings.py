@@ -20,7 +20,7 @@ def test_bad_values_and_roles_are_refused(owner):
         shop_settings.set_value(owner, "purchase.approval_threshold", "很多")
     with pytest.raises(ValidationError):
         shop_settings.set_value(owner, "suggestion.window_days", "-3")
-    clerk = create_user(owner, "clerk", "cashier", "secret123")
+    clerk = create_user(owner, "clerk", "cashier")
     with pytest.raises(PermissionDenied):
         shop_settings.set_value(clerk, "shop.name", "别人的店")
     assert shop_settings.get("shop.name") == "鲜邻优选社区生鲜店"
