@@ -20,6 +20,7 @@ from cli import (
     production,
     purchasing,
     reports,
+    restore,
     sales,
     shop,
     stock,
@@ -30,7 +31,7 @@ from cli.output import complain
 from services.core.errors import XiaopuError
 
 DOMAINS = (shop, files, stock, channels, ledger, users, purchasing, printing, customers, sales, stocktake,
-           production, group_orders, reports)
+           production, group_orders, reports, restore)
 COMMANDS = {name: handler for domain in DOMAINS for name, handler in domain.COMMANDS.items()}
 
 
@@ -70,7 +71,11 @@ def run(args: argparse.Namespace) -> int:
     from models import DatabaseOpenError
 
     try:
-        owner = open_and_init(resolve_db(args))
+        target = resolve_db(args)
+        early = restore.BEFORE_OPEN.get(args.command)  # check/restore look at a damaged file before opening it
+        if early is not None and (status := early(args, target)) is not None:
+            return status
+        owner = open_and_init(target)
         user = login.acting_user(args, owner)
         return COMMANDS[args.command](args, user)
     except (XiaopuError, DatabaseOpenError) as exc:

@@ -24,6 +24,7 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "period.close": frozenset({"owner", "finance"}),
     "ledger.rebuild": frozenset({"owner"}),
     "data.backup": ALL,
+    "data.restore": frozenset({"owner"}),  # replaces the whole shop with a backup
     "data.import": frozenset({"owner", "purchaser", "warehouse"}),
     "channel.edit": frozenset({"owner"}),  # add, rename or disable a sales channel
     # purchasing: suppliers, orders, receiving, returns
@@ -65,7 +66,7 @@ ACTION_NAMES: dict[str, str] = {
     "doc.return": "退货", "doc.loss": "报损", "doc.transfer": "调拨", "doc.adjustment": "库存调整",
     "doc.opening": "期初库存", "doc.production": "生产", "doc.reverse": "冲销单据",
     "stock.override_expired": "强制出库过期批次", "stock.reserve": "预占库存",
-    "period.close": "结账", "ledger.rebuild": "重建库存余额", "data.backup": "备份",
+    "period.close": "结账", "ledger.rebuild": "重建库存余额", "data.backup": "备份", "data.restore": "从备份恢复",
     "data.import": "导入数据",
     "channel.edit": "管理销售渠道",
     "supplier.edit": "编辑供应商", "purchase.edit": "编辑采购单", "purchase.approve": "审核采购单",

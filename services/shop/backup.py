@@ -1,52 +1,83 @@
-"""Online backup of the live SQLite file, verified by opening the copy."""
+"""Online backup of the live SQLite file: written under a temporary name, verified, then renamed, so a
+file under a backup's name is always a whole, checked database (a killed backup leaves only a `.part`)."""
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 
 from models.db import database_file
 from services.core.clock import now
 from services.core.errors import XiaopuError
+from services.shop.db_file import file_problems
+
+PART_SUFFIX = ".part"
 
 
 class BackupError(XiaopuError):
     pass
 
 
-def backup(to_dir: str | Path | None = None) -> Path:
-    """Copy the live database with SQLite's backup API (safe mid-write) and verify the copy."""
-    source_path = database_file()
-    if source_path is None:
-        raise BackupError("db.bad_url", url="backup needs a SQLite file")
-    target_dir = Path(to_dir) if to_dir else Path(source_path).parent / "backups"
-    target_dir.mkdir(parents=True, exist_ok=True)
-    target = target_dir / f"{Path(source_path).stem}-{now():%Y%m%d-%H%M%S}.sqlite3"
+def live_database() -> Path:
+    source = database_file()
+    if source is None:
+        raise BackupError("backup.not_sqlite")
+    return Path(source)
+
+
+def backup_name(source: Path, target_dir: Path) -> Path:
+    """`<shop>-YYYYMMDD-HHMMSS.sqlite3`, with -2, -3 … when two backups fall in one second."""
+    target = target_dir / f"{source.stem}-{now():%Y%m%d-%H%M%S}.sqlite3"
     counter = 1
     while target.exists():
         counter += 1
-        target = target.with_name(f"{target.stem}-{counter}.sqlite3")
-    source = sqlite3.connect(source_path, timeout=30)
-    try:
-        dest = sqlite3.connect(str(target))
-        try:
-            source.backup(dest)
-        finally:
-            dest.close()
-    finally:
-        source.close()
-    verify_backup(target)
+        target = target_dir / f"{source.stem}-{now():%Y%m%d-%H%M%S}-{counter}.sqlite3"
     return target
 
 
-def verify_backup(path: Path) -> None:
-    try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+def backup(to_dir: str | Path | None = None, *, create_dir: bool = True) -> Path:
+    """Copy the live database with SQLite's backup API (safe mid-write), verify the copy and only then give
+    it its name. `create_dir=False`: a missing folder (a USB disk not plugged in) is refused, not made."""
+    source = live_database()
+    target_dir = Path(to_dir) if to_dir else source.parent / "backups"
+    if not target_dir.is_dir():
+        if not create_dir:
+            raise BackupError("backup.folder_missing", path=target_dir)
         try:
-            ok = conn.execute("PRAGMA integrity_check").fetchone()[0]
-            conn.execute("SELECT count(*) FROM move").fetchone()
+            target_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise BackupError("backup.folder_missing", path=target_dir) from exc
+    target = backup_name(source, target_dir)
+    part = target.with_name(target.name + PART_SUFFIX)
+    try:
+        copy_database(source, part)
+        verify_backup(part)
+        os.replace(part, target)
+    except BaseException:
+        part.unlink(missing_ok=True)
+        raise
+    return target
+
+
+def copy_database(source: Path, dest_path: Path) -> None:
+    """SQLite's online backup from `source` into a fresh file; disk errors become a BackupError."""
+    try:
+        src = sqlite3.connect(str(source), timeout=30)
+        try:
+            dest = sqlite3.connect(str(dest_path))
+            try:
+                src.backup(dest)
+                dest.execute("PRAGMA journal_mode=DELETE")  # one self-contained file: no -wal/-shm beside it
+            finally:
+                dest.close()
         finally:
-            conn.close()
-    except sqlite3.Error as exc:
-        raise BackupError("backup.failed", path=path, error=exc) from exc
-    if ok != "ok":
-        raise BackupError("backup.failed", path=path, error=ok)
+            src.close()
+    except (sqlite3.Error, OSError) as exc:
+        raise BackupError("backup.no_space", path=dest_path, error=exc) from exc
+
+
+def verify_backup(path: Path) -> None:
+    """The copy opens read-only by its exact path and passes SQLite's integrity check as a Xiaopu database."""
+    problems = file_problems(path)
+    if problems:
+        raise BackupError("backup.failed", path=path, error="; ".join(problems))

@@ -1,7 +1,10 @@
 """`check` (integrity, balance == sum of moves, audit chain) and `rebuild_balances()`."""
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass, field
+
+import peewee
 
 from models import Balance, database, write_transaction
 from models.db import is_sqlite
@@ -34,14 +37,15 @@ def _balances() -> dict[tuple[int, int | None, int], int]:
     return {(p, lot, loc): QTY.to_units(q) for p, lot, loc, q in rows}
 
 
-def run_check() -> CheckReport:
-    report = CheckReport()
-    if is_sqlite():
-        result = [r[0] for r in database.execute_sql("PRAGMA integrity_check").fetchall()]
-        if result != ["ok"]:
-            report.problems += [f"SQLite integrity: {r}" for r in result]
-        fk = database.execute_sql("PRAGMA foreign_key_check").fetchall()
-        report.problems += [f"foreign key broken: table {r[0]} row {r[1]} → {r[2]}" for r in fk]
+def _sqlite_problems() -> list[str]:
+    rows = [r[0] for r in database.execute_sql("PRAGMA integrity_check(20)").fetchall()]
+    if rows != ["ok"]:
+        return [msg("dbfile.damaged", detail=row) for row in rows]
+    fk = database.execute_sql("PRAGMA foreign_key_check").fetchall()
+    return [f"foreign key broken: table {r[0]} row {r[1]} → {r[2]}" for r in fk]
+
+
+def _ledger_problems(report: CheckReport) -> None:
     ledger = sum_of_moves()
     balances = _balances()
     report.balances = len(balances)
@@ -54,9 +58,28 @@ def run_check() -> CheckReport:
                 f"{QTY.from_units(have)} but the moves sum to {QTY.from_units(want)}")
         if have < 0:
             report.problems.append(f"negative stock: product {key[0]} lot {key[1] or '-'} location {key[2]}")
+
+
+def _chain_problems(report: CheckReport) -> None:
     chain = audit.verify_chain()
     report.events = chain.events
     report.problems += chain.problems
+
+
+def run_check() -> CheckReport:
+    """Every finding as a line; a damaged file is reported (what SQLite found, or which part could not be
+    read), never raised: the later checks would only read the broken pages again."""
+    report = CheckReport()
+    steps = [("库存流水与余额", _ledger_problems), ("审计链", _chain_problems)]
+    if is_sqlite():
+        steps.insert(0, ("数据库文件", lambda r: r.problems.extend(_sqlite_problems())))
+    for part, step in steps:
+        try:
+            step(report)
+        except (peewee.DatabaseError, sqlite3.DatabaseError) as exc:  # fetchall() raises unwrapped
+            report.problems.append(msg("check.read_failed", part=part, error=exc))
+        if report.problems and part == "数据库文件":
+            break
     return report
 
 
