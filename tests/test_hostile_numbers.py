@@ -96,8 +96,8 @@ def test_many_big_scans_on_one_line_stop_at_the_limit(shop):
 
 
 @pytest.mark.parametrize("typed, bounds, words", [
-    ("1e18", (1, 3650), "保质期天数必须是 1–3650 之间的整数:1e18"),
-    ("0", (1, 3650), "1–3650"),
+    ("1e18", (0, 3650), "保质期天数必须是 0–3650 之间的整数:1e18"),
+    ("3651", (0, 3650), "0–3650"),
     ("3000000", (0, 365), "0–365"),
     ("1.5", (0, 365), "必须是整数"),
     ("-2", (0, 365), "不能为负数"),
@@ -110,6 +110,11 @@ def test_day_counts_are_refused_with_the_allowed_range(typed, bounds, words):
     assert to_days("", "保质期天数", bounds) is None and to_days(" 7 ", "保质期天数", bounds) == 7
 
 
+def test_a_shelf_life_of_0_is_a_product_that_keeps_as_an_older_export_says(db):
+    salt = products.save_product(db, products.ProductInput(name="盐", shelf_life_days="0"))
+    assert Product.get_by_id(salt.id).shelf_life_days is None
+
+
 def test_a_shelf_life_of_1e18_days_no_longer_imports(db, tmp_path):
     header = ["SKU编码", "名称", "单位", "保质期天数", "售价"]
     path = write_xlsx(tmp_path / "products.xlsx", [header, ["M1", "酸奶", "盒", "1e18", 6],
@@ -119,7 +124,7 @@ def test_a_shelf_life_of_1e18_days_no_longer_imports(db, tmp_path):
     errors_file = tmp_path / "products.errors.xlsx"
     col = column_of(errors_file, "错误")
     rows = read_rows(errors_file)
-    assert "1–3650" in rows[2][col] and "1–3650" in rows[3][col] and not rows[4][col]
+    assert "0–3650" in rows[2][col] and "0–3650" in rows[3][col] and not rows[4][col]
     assert Product.select().count() == 0
 
 

@@ -116,7 +116,7 @@ def clean_product(data: ProductInput) -> CleanProduct:
         spec=clean_line(data.spec),
         category=clean_line(data.category),
         base_unit=base_unit,
-        shelf_life_days=to_days(data.shelf_life_days, "保质期天数", SHELF_LIFE_DAYS),
+        shelf_life_days=to_days(data.shelf_life_days, "保质期天数", SHELF_LIFE_DAYS) or None,
         cost=to_decimal(data.cost, "进价", places=4, default=Decimal(0)),
         price=to_decimal(data.price, "售价", places=4, default=Decimal(0)),
         safety_stock=to_decimal(data.safety_stock, "安全库存", default=Decimal(0)),

@@ -26,7 +26,7 @@ VALUE_SCALE = Decimal(10) ** (QTY_SCALE + MONEY_SCALE)  # a SQL sum of stored qu
 MAX_NUMBER = Decimal(9_999_999)
 # Day counts people type, each checked where it is entered (a shelf life of 1e18 days used to import
 # and then crash every receipt; a lead time of 3,000,000 days crashed the purchase suggestion).
-SHELF_LIFE_DAYS = (1, 3650)
+SHELF_LIFE_DAYS = (0, 3650)  # 0, like blank, is a product that keeps (an older export may hold 0)
 LEAD_TIME_DAYS = (0, 365)
 PAYMENT_TERMS_DAYS = (0, 365)
 WINDOW_DAYS = (1, 3650)  # how far back a setting looks (demand, cycle counts)
