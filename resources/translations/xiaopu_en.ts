@@ -1642,6 +1642,14 @@ Only the owner may decide to sell an expired lot: please ask the owner to ring i
         <translation>Back up database…</translation>
     </message>
     <message>
+        <source>从备份恢复…</source>
+        <translation>Restore from a backup…</translation>
+    </message>
+    <message>
+        <source>关闭时没有备份</source>
+        <translation>No backup at closing</translation>
+    </message>
+    <message>
         <source>打印货架标签…</source>
         <translation>Print shelf labels…</translation>
     </message>
@@ -5941,6 +5949,115 @@ Where do the goods go?</translation>
     <message>
         <source>前 4 周 %1</source>
         <translation>4 weeks before %1</translation>
+    </message>
+</context>
+<context>
+    <name>AutoBackup</name>
+    <message>
+        <source>已自动备份:%1</source>
+        <translation>Backed up automatically: %1</translation>
+    </message>
+    <message>
+        <source>找不到备份文件夹 %1(U 盘没有插上?),今天还没有备份。小铺照常使用。</source>
+        <translation>Backup folder %1 not found (is the USB disk plugged in?); no backup today yet. The shop keeps working.</translation>
+    </message>
+</context>
+<context>
+    <name>BackupBox</name>
+    <message>
+        <source>自动备份</source>
+        <translation>Automatic backups</translation>
+    </message>
+    <message>
+        <source>例如 U 盘上的一个文件夹</source>
+        <translation>e.g. a folder on a USB disk</translation>
+    </message>
+    <message>
+        <source>选择…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>立即备份</source>
+        <translation>Back up now</translation>
+    </message>
+    <message>
+        <source>关闭小铺时和每天自动备份到这个文件夹;保留最近 7 天每天一份、4 周每周一份、12 个月每月一份。</source>
+        <translation>Backs up into this folder when Xiaopu closes and once a day; keeps one a day for 7 days, one a week for 4 weeks and one a month for 12 months.</translation>
+    </message>
+    <message>
+        <source>备份文件夹</source>
+        <translation>Backup folder</translation>
+    </message>
+    <message>
+        <source>选择备份文件夹</source>
+        <translation>Choose the backup folder</translation>
+    </message>
+    <message>
+        <source>备份失败</source>
+        <translation>Backup failed</translation>
+    </message>
+    <message>
+        <source>还没有选择自动备份文件夹:关闭小铺时和每天都不会自动备份。</source>
+        <translation>No backup folder chosen yet: nothing is backed up automatically at closing or daily.</translation>
+    </message>
+    <message>
+        <source>找不到备份文件夹 %1(U 盘没有插上?)。这期间不会备份,小铺照常使用;插上后会自动补上。</source>
+        <translation>Backup folder %1 not found (is the USB disk plugged in?). No backups meanwhile; the shop keeps working, and the backup is made once the disk is back.</translation>
+    </message>
+    <message>
+        <source>这个文件夹里还没有备份。关闭小铺时会做第一份。</source>
+        <translation>No backup in this folder yet. The first one is made when Xiaopu closes.</translation>
+    </message>
+    <message>
+        <source>最近一次完好的备份:%1  %2</source>
+        <translation>Last good backup: %1  %2</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreAction</name>
+    <message>
+        <source>选择要恢复的备份</source>
+        <translation>Choose the backup to restore</translation>
+    </message>
+    <message>
+        <source>小铺备份 (*.sqlite3);;所有文件 (*)</source>
+        <translation>Xiaopu backups (*.sqlite3);;All files (*)</translation>
+    </message>
+    <message>
+        <source>用这个备份替换当前的数据库?
+%1
+
+备份会先检查,不完好就不恢复。当前的数据库改名保存在原来的文件夹里,不会删除。恢复后小铺会关闭,请重新打开。</source>
+        <translation>Replace the current database with this backup?
+%1
+
+The backup is checked first and not restored unless it is sound. The current database is kept under a new name in its folder, never deleted. Xiaopu closes after the restore; please open it again.</translation>
+    </message>
+    <message>
+        <source>从备份恢复</source>
+        <translation>Restore from a backup</translation>
+    </message>
+    <message>
+        <source>恢复</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <source>没有恢复</source>
+        <translation>Not restored</translation>
+    </message>
+    <message>
+        <source>恢复完成</source>
+        <translation>Restored</translation>
+    </message>
+    <message>
+        <source>已从备份恢复。原来的数据库保存为:
+%1
+
+小铺现在关闭,请重新打开。</source>
+        <translation>Restored from the backup. The previous database was kept as:
+%1
+
+Xiaopu closes now; please open it again.</translation>
     </message>
 </context>
 </TS>

@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPixmap
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
 
+from ui.shell.backup_actions import AutoBackup, restore_from_file
 from ui.shell.settings_dialog import SettingsDialog
 from ui.shell.tabs import TABS, TabSpec
 from ui.shell.users_dialog import UsersDialog
@@ -60,6 +61,7 @@ class MainWindow(QMainWindow):
         self.hold_timer.setInterval(60_000)
         self.hold_timer.timeout.connect(lambda: self.release_expired_holds())
         self.hold_timer.start()
+        self.auto_backup = AutoBackup(self)  # at closing and once a day, into the owner's folder
 
     @property
     def products_tab(self):
@@ -73,6 +75,11 @@ class MainWindow(QMainWindow):
         backup = QAction(self.tr("备份数据库…"), self)
         backup.triggered.connect(lambda: self.backup())
         file_menu.addAction(backup)
+        restore = QAction(self.tr("从备份恢复…"), self)
+        restore.setObjectName("restore_action")
+        restore.triggered.connect(lambda: restore_from_file(self))
+        restore.setEnabled(self.context.user.role == "owner")  # the service refuses others anyway
+        file_menu.addAction(restore)
         shelf_labels = QAction(self.tr("打印货架标签…"), self)
         shelf_labels.triggered.connect(lambda: preview_shelf_labels(self))
         file_menu.addAction(shelf_labels)
@@ -168,6 +175,9 @@ class MainWindow(QMainWindow):
         self.hold_timer.stop()
         self.context.settings.set(keys.WINDOW_GEOMETRY, self.saveGeometry())
         wait_for_quiet_jobs()  # a list still filling itself must not outlive the database connection
+        refused = self.auto_backup.at_close()
+        if refused:  # e.g. the USB disk is not plugged in: say so, then close anyway
+            QMessageBox.warning(self, self.tr("关闭时没有备份"), refused)
         self.scanner.uninstall()
         super().closeEvent(event)
 

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from ui.shell.backup_box import BackupBox
 from ui.widgets import settings as keys
 from ui.widgets.settings import Settings
 
@@ -54,12 +55,16 @@ class SettingsDialog(QDialog):
         hint.setWordWrap(True)
         scanner_form.addRow(hint)
 
+        self.backup = BackupBox(settings.get(keys.BACKUP_FOLDER))
+
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(general)
         layout.addWidget(scanner)
+        layout.addWidget(self.backup)
+        layout.setSizeConstraint(QVBoxLayout.SizeConstraint.SetMinimumSize)  # grows with the backup status
         layout.addWidget(buttons)
 
     def save(self) -> None:
@@ -67,5 +72,6 @@ class SettingsDialog(QDialog):
         self.settings.set(keys.SCANNER_MAX_INTERVAL_MS, self.interval.value())
         self.settings.set(keys.SCANNER_MIN_LENGTH, self.min_length.value())
         self.settings.set(keys.SCANNER_SUFFIX, self.suffix.currentData())
+        self.settings.set(keys.BACKUP_FOLDER, self.backup.chosen())
         self.settings.sync()
         self.accept()

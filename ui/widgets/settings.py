@@ -39,10 +39,11 @@ SCANNER_MIN_LENGTH = Key("scanner/min_length", 4, int, minimum=2, maximum=64)
 SCANNER_SUFFIX = Key("scanner/suffix", "enter", str, choices=("enter", "tab"))
 LAST_USERNAME = Key("login/last_username", "", str)
 LAST_FOLDER = Key("files/last_folder", "", str)
+BACKUP_FOLDER = Key("backup/folder", "", str)  # automatic backups (often a USB disk); "" = none
 WINDOW_GEOMETRY = Key("window/geometry", QByteArray(), QByteArray)
 
 ALL_KEYS: tuple[Key, ...] = (LANGUAGE, SCANNER_MAX_INTERVAL_MS, SCANNER_MIN_LENGTH, SCANNER_SUFFIX,
-                             LAST_USERNAME, LAST_FOLDER, WINDOW_GEOMETRY)
+                             LAST_USERNAME, LAST_FOLDER, BACKUP_FOLDER, WINDOW_GEOMETRY)
 
 
 class Settings:

@@ -1,0 +1,112 @@
+"""The window's backups: automatic ones into the owner's folder (at closing, and once a day while the shop
+is open) and 文件 → 从备份恢复…, which puts a verified backup in the database's place."""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBox
+
+from services.core.errors import XiaopuError
+from services.shop.backup import live_database
+from services.shop.backup_rotation import auto_backup, backup_due
+from services.shop.restore import restore
+from services.shop.setup import open_shop
+from ui.widgets import notify
+from ui.widgets import settings as keys
+from ui.widgets.worker import start_quiet, wait_for_quiet_jobs
+
+log = logging.getLogger(__name__)
+DAILY_CHECK_MS = 30 * 60_000  # is today's backup there yet? (the shop may stay open for days)
+
+
+class AutoBackup(QObject):
+    def __init__(self, window: QMainWindow):
+        super().__init__(window)
+        self.window = window
+        self.settings = window.context.settings
+        self.timer = QTimer(self)
+        self.timer.setInterval(DAILY_CHECK_MS)
+        self.timer.timeout.connect(lambda: self.run_if_due())
+        self.timer.start()
+        QTimer.singleShot(0, self.run_if_due)  # at start-up: yesterday's closing may not have reached the disk
+
+    def folder(self) -> str:
+        return self.settings.get(keys.BACKUP_FOLDER).strip()
+
+    def run_if_due(self) -> bool:
+        """Start today's backup in the background when the folder has none from today; a missing folder is
+        said in the status bar and tried again at the next check. True when a backup was started."""
+        folder = self.folder()
+        if not folder:
+            return False
+        if not Path(folder).is_dir():
+            self.window.statusBar().showMessage(
+                self.tr("找不到备份文件夹 %1(U 盘没有插上?),今天还没有备份。小铺照常使用。").replace("%1", folder))
+            return False
+        try:
+            if not backup_due(folder):
+                return False
+        except XiaopuError:
+            return False  # a server database: nothing to back up here
+        start_quiet(self.window, lambda progress: auto_backup(folder),
+                    lambda path: self.window.statusBar().showMessage(
+                        self.tr("已自动备份:%1").replace("%1", str(path)), 10_000),
+                    lambda message: self.window.statusBar().showMessage(message))
+        return True
+
+    def at_close(self) -> str | None:
+        """The closing backup, in the foreground (the window is going away); the refusal's words, if any."""
+        self.timer.stop()
+        folder = self.folder()
+        if not folder:
+            return None
+        wait_for_quiet_jobs()
+        try:
+            auto_backup(folder)
+        except XiaopuError as exc:
+            log.warning("backup at closing failed: %s", exc)
+            return str(exc)
+        return None
+
+
+def choose_backup_file(window: QMainWindow) -> str:
+    folder = window.context.settings.get(keys.BACKUP_FOLDER)
+    title = QCoreApplication.translate("RestoreAction", "选择要恢复的备份")
+    kinds = QCoreApplication.translate("RestoreAction", "小铺备份 (*.sqlite3);;所有文件 (*)")
+    name, _ = QFileDialog.getOpenFileName(window, title, folder, kinds)
+    return name
+
+
+def restore_from_file(window: QMainWindow) -> QMessageBox | None:
+    """文件 → 从备份恢复…: pick a backup, confirm, restore; the window closes afterwards so that every tab
+    starts again from the restored data."""
+    name = choose_backup_file(window)
+    if not name:
+        return None
+    text = QCoreApplication.translate(
+        "RestoreAction",
+        "用这个备份替换当前的数据库?\n%1\n\n备份会先检查,不完好就不恢复。当前的数据库改名保存在原来的文件夹里,不会删除。恢复后小铺会关闭,请重新打开。",
+    ).replace("%1", name)
+    title = QCoreApplication.translate("RestoreAction", "从备份恢复")
+    return notify.ask(window, title, text, QCoreApplication.translate("RestoreAction", "恢复"),
+                      lambda: restore_now(window, name))
+
+
+def restore_now(window: QMainWindow, name: str) -> QMessageBox:
+    db = live_database()
+    wait_for_quiet_jobs()
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        result = restore(window.context.user, name, db)
+    except XiaopuError as exc:
+        return notify.warn(window, QCoreApplication.translate("RestoreAction", "没有恢复"), str(exc))
+    finally:
+        QApplication.restoreOverrideCursor()
+        open_shop(db)  # the restored database, or the untouched one after a refusal
+    text = QCoreApplication.translate("RestoreAction", "已从备份恢复。原来的数据库保存为:\n%1\n\n小铺现在关闭,请重新打开。")
+    box = notify.inform(window, QCoreApplication.translate("RestoreAction", "恢复完成"),
+                        text.replace("%1", str(result.aside or "-")))
+    box.finished.connect(lambda _code: window.close())
+    return box
