@@ -149,7 +149,7 @@ def test_kill_9_in_a_tight_posting_loop(tmp_path):
 
 
 HOLDER = """
-import sys, time
+import pathlib, sys, time
 from decimal import Decimal
 from models import open_database, write_transaction
 from services.shop.setup import initialise
@@ -159,28 +159,35 @@ from services.stock.ledger import Line, post_document
 open_database(sys.argv[1])
 owner = initialise()
 product = products.save_product(owner, products.ProductInput(name="山药", base_unit="袋", shelf_life_days=14))
+ready = pathlib.Path(sys.argv[2])
 with write_transaction():
     post_document(owner, "receipt", [Line(product.id, Decimal(10), locations.virtual("supplier").id,
                                           locations.default_store().id)], key="holder")
     print("holding", flush=True)
-    time.sleep(1.5)  # a slow writer keeps the write lock
+    for _ in range(600):  # a slow writer keeps the write lock until the second writer is about to write
+        if ready.exists():
+            break
+        time.sleep(0.05)
+    time.sleep(0.5)
+    print(f"{time.time():.6f}", flush=True)  # still inside the transaction: the lock is released after this
 """
 
 SECOND_WRITER = """
-import sys, time
+import pathlib, sys
+import time
 from decimal import Decimal
 from models import open_database
 from services.shop.setup import initialise
 from services.catalog import locations
 from services.catalog import products
 from services.stock.ledger import Line, post_document
-start = time.perf_counter()  # initialise() writes too (in its own transaction): it may be the one that waits
+pathlib.Path(sys.argv[2]).touch()  # initialise() writes too (in its own transaction): it may be the one that waits
 open_database(sys.argv[1])
 owner = initialise()
 product = products.get_product(1)
 post_document(owner, "receipt", [Line(product.id, Decimal(2), locations.virtual("supplier").id,
                                       locations.default_store().id)], key="second")
-print(f"{time.perf_counter() - start:.3f}", flush=True)
+print(f"{time.time():.6f}", flush=True)
 """
 
 
@@ -188,15 +195,17 @@ def test_a_second_writer_waits_for_the_first(tmp_path):
     """Two processes write at once: the second waits (busy timeout), then posts; nobody sees 'locked'."""
     db = tmp_path / "two.sqlite3"
     assert main_py(db, "init").returncode == 0
-    holder = start(script(HOLDER) + [str(db)])
+    ready = tmp_path / "second-is-writing"
+    holder = start(script(HOLDER) + [str(db), str(ready)])
     assert holder.stdout.readline().strip() == "holding", holder.stderr.read()
-    second = subprocess.run(script(SECOND_WRITER) + [str(db)], cwd=ROOT, capture_output=True, text=True,
-                            timeout=60)
+    second = subprocess.run(script(SECOND_WRITER) + [str(db), str(ready)], cwd=ROOT, capture_output=True,
+                            text=True, timeout=60)
     holder_out, holder_err = holder.communicate(timeout=60)
     assert holder.returncode == 0, holder_err
     assert second.returncode == 0, second.stderr
     assert "locked" not in second.stderr
-    assert float(second.stdout.strip()) > 0.5, "the second writer should have waited for the lock"
+    # the order of events, not a duration: the second posted only after the first let go of the lock
+    assert float(second.stdout.strip()) >= float(holder_out.strip()), "the second writer should have waited"
     found = assert_whole(db)
     assert found["docs"] == 2
     rows = stock_json(db)
