@@ -144,3 +144,15 @@ def test_cli_refuses_a_file_that_is_not_a_backup(shop, db_path, tmp_path, capsys
     bogus.write_bytes(b"\xff\xd8\xff" + bytes(5000))
     assert cli("--db", str(db_path), "restore", str(bogus)) == 1
     assert "不是小铺的数据库文件" in capsys.readouterr().err
+
+
+def test_the_window_that_restores_is_not_another_instance(shop, saved, db_path):
+    """文件 → 从备份恢复… runs in the window that holds the single-instance lock itself."""
+    from ui.shell import single_instance
+
+    lock = single_instance.acquire(db_path)
+    try:
+        assert restore(shop.owner, saved, db_path).aside is not None
+    finally:
+        lock.unlock()
+    assert len(moves(db_path)) == 1

@@ -12,9 +12,13 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from models import database, migrate, open_database
+import peewee
+
+from models import DatabaseOpenError, database, migrate, open_database
+from models.migrations import NewerSchemaError
 from services.core.clock import now
 from services.core.errors import XiaopuError
+from services.core.messages import msg
 from services.core.permissions import require
 from services.shop.backup import copy_database
 from services.shop.db_file import file_problems
@@ -96,6 +100,8 @@ def check_staged(staged: Path) -> list[str]:
         migrate()
         problems = run_check().problems
         database.execute_sql("PRAGMA journal_mode=DELETE")  # no -wal beside the copy when it is renamed
+    except (DatabaseOpenError, NewerSchemaError, peewee.DatabaseError, sqlite3.DatabaseError) as exc:
+        return [msg("dbfile.unreadable", error=exc)]  # damage the integrity check let through, met by the upgrade
     finally:
         close_connection()
     return problems + anchor_problems(staged)

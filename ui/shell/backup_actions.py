@@ -104,9 +104,17 @@ def restore_now(window: QMainWindow, name: str) -> QMessageBox:
         return notify.warn(window, QCoreApplication.translate("RestoreAction", "没有恢复"), str(exc))
     finally:
         QApplication.restoreOverrideCursor()
-        open_shop(db)  # the restored database, or the untouched one after a refusal
+        reopen(window, db)
     text = QCoreApplication.translate("RestoreAction", "已从备份恢复。原来的数据库保存为:\n%1\n\n小铺现在关闭,请重新打开。")
     box = notify.inform(window, QCoreApplication.translate("RestoreAction", "恢复完成"),
                         text.replace("%1", str(result.aside or "-")))
     box.finished.connect(lambda _code: window.close())
     return box
+
+
+def reopen(window: QMainWindow, db: Path) -> None:
+    """The restored database, or the untouched one after a refusal (one too damaged to open is said)."""
+    try:
+        open_shop(db)
+    except XiaopuError as exc:
+        notify.warn(window, QCoreApplication.translate("RestoreAction", "没有恢复"), str(exc))
