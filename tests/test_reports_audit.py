@@ -3,9 +3,11 @@ once: each shows up where the program records it, and what is not recorded says 
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
 import pytest
 
+from services.catalog.locations import virtual
 from services.core import users
 from services.core.errors import PermissionDenied, ValidationError
 from services.reports.audit_week import audit_week
@@ -14,7 +16,7 @@ from services.sales import sales_emergency, sales_shipping
 from services.sales.sales_lines import SaleLineInput
 from services.sales.sales_shipping import sell_now
 from services.sales.tier_prices import FLOOR, set_tier_price
-from services.stock import reversal
+from services.stock import ledger, reversal
 from services.stocktake import sessions as stocktake
 from services.stocktake.posting import post
 from tests.purchase_docs import make_order
@@ -43,8 +45,9 @@ def week(shop):
     open_one = sales_emergency.emergency_outbound(owner, "STORE", [SaleLineInput(shop.screw.id, "2")], reason="老客户急用")
     done = sales_emergency.emergency_outbound(owner, "STORE", [SaleLineInput(shop.screw.id, "1")], reason="装修队急用")
     sales_emergency.complete_emergency(finance, done.number, "补开销售单")
-    mistake = sell_now(cashier, [SaleLineInput(shop.screw.id, "5")])
-    reversal.reverse_document(owner, mistake.document_id, "收银员输错数量")
+    mistake = ledger.post_document(cashier, "sale", [ledger.Line(shop.screw.id, Decimal(5), shop.store.id,
+                                                                 virtual("customer").id)])
+    reversal.reverse_document(owner, mistake.number, "收银员输错数量")
     session = stocktake.start_session(owner, "location", shop.store.code)
     stocktake.set_place(clerk, session.id, shop.store.code)
     stocktake.count_scan(clerk, session.id, "SCREW-M4", 80)

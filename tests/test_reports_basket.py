@@ -7,12 +7,13 @@ from decimal import Decimal
 import pytest
 
 from models import Product
+from services.catalog.locations import default_store, virtual
 from services.core.clock import clock_at
 from services.core.errors import ValidationError
 from services.reports.basket import basket_report
 from services.sales.sales_lines import SaleLineInput
 from services.sales.sales_shipping import sell_now
-from services.stock import reversal
+from services.stock import ledger, reversal
 from tests.report_shop import WEEK2, add_product, receive
 
 D = Decimal
@@ -34,7 +35,7 @@ def week(shop):
         3 L Y   Tue 10h      8 B     Tue 09h
         4 L Y   Tue 15h      9 B     Wed 09h
         5 L Y   Tue 15h     10 B M   Wed 09h
-    and an 11th, L Y on Tue 09h, reversed: not a basket.
+    and an 11th, L Y on Tue 09h posted straight to the ledger, reversed: not a basket.
 
     The week: N = 10; L in 6, Y in 6, B in 5, M in 1; pairs LY 5, LB 1, YB 1, BM 1.
       L → Y: support 5/10 = 50%, confidence 5/6 = 83.33%, lift 5·10 / (6·6) = 1.39 (Y → L the same).
@@ -52,8 +53,10 @@ def week(shop):
                                 ((y, b), WEDNESDAY, 9), ((b,), TUESDAY, 9), ((b,), WEDNESDAY, 9),
                                 ((b, m), WEDNESDAY, 9)):
         basket(owner, products, day, hour)
-    mistake = basket(owner, (lan, y), TUESDAY, 9)
-    reversal.reverse_document(owner, mistake.document_id, "收银员重复结账")
+    with clock_at(dt.datetime.combine(TUESDAY, dt.time(9, 20))):  # a shipped order comes back by a return
+        mistake = ledger.post_document(owner, "sale", [ledger.Line(p.id, D(1), default_store().id, virtual("customer").id)
+                                                       for p in (lan, y)])
+    reversal.reverse_document(owner, mistake.number, "重复记账")
     return owner
 
 

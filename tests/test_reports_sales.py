@@ -38,7 +38,7 @@ def days(shop):
     Mon 18:40 a 社群 order of 张阿姨: 1 苹果 at 8 less 0.50 = 7.50 (cost 5) and 3 青菜 = 6 (cost 3).
     Tue 09:30 a 美团 order: 5 青菜 = 10 (cost 5).
     Tue 20:05 a sale posted straight to the ledger (no sales order): 1 苹果 at the list price 8 (cost 5).
-    Tue 12:00 a counter sale of 50 青菜, reversed: not a sale.
+    Tue 12:00 a sale of 50 青菜 posted straight to the ledger, reversed: not a sale.
     Sales 47.50, cost 28, margin 19.50 = 41.05%."""
     owner = shop.owner
     cashier = users.create_user(owner, "xiaomei", "cashier")
@@ -57,8 +57,10 @@ def days(shop):
     sell(cashier, greens, "5", TUESDAY, hour=9, minute=30, channel="MEITUAN")
     with clock_at(dt.datetime.combine(TUESDAY, dt.time(20, 5))):
         ledger.post_document(owner, "sale", [ledger.Line(apple.id, D(1), default_store().id, virtual("customer").id)])
-    mistake = sell(cashier, greens, "50", TUESDAY, hour=12)
-    reversal.reverse_document(owner, mistake.document_id, "收银员输错数量")
+    with clock_at(dt.datetime.combine(TUESDAY, dt.time(12))):
+        mistake = ledger.post_document(owner, "sale", [ledger.Line(greens.id, D(50), default_store().id,
+                                                                   virtual("customer").id)])
+    reversal.reverse_document(owner, mistake.number, "输错数量")
     return owner, cashier
 
 

@@ -116,6 +116,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "单据 {number} 由收货单 {owner} 生成,不能直接冲销;收货有误请做采购退货",
         "Document {number} was posted by {owner}; correct it there (a purchase return), not by a reversal",
     ),
+    "doc.owned_by_sale": (
+        "单据 {number} 是销售单 {owner} 的出库,不能直接冲销;货物退回请做销售退货(销售 → 退货),客户账款随退货冲减",
+        "Document {number} shipped sales order {owner}; take the goods back with a customer return "
+        "(销售 → 退货), which also credits the customer, not by a reversal",
+    ),
     "doc.is_reversal": ("冲销单 {number} 不能再冲销", "Reversal {number} cannot be reversed again"),
     "doc.closed_period": (
         "单据日期 {date} 在已结账期间内(截至 {closed}),不能记账",

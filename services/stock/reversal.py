@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from models import Document, GoodsReceipt, Move, write_transaction
+from models import Document, GoodsReceipt, Move, SalesOrder, write_transaction
 from services.core import audit
 from services.core.doc_states import StateMachine, Transition
 from services.core.errors import DocumentStateError, ValidationError
@@ -26,6 +26,11 @@ def _refuse_owned_document(document: Document) -> None:
     receipt = GoodsReceipt.select(GoodsReceipt.number).where(GoodsReceipt.document == document.id).first()
     if receipt is not None:
         raise DocumentStateError("doc.owned", number=document.number, owner=receipt.number)
+    # A shipped sales order's stock comes back through a customer return, which also credits the
+    # customer's account; a bare reversal would leave the order 已出库 and the receivable standing.
+    order = SalesOrder.select(SalesOrder.number).where(SalesOrder.document == document.id).first()
+    if order is not None:
+        raise DocumentStateError("doc.owned_by_sale", number=document.number, owner=order.number)
 
 
 def reverse_document(actor, ref: int | str, reason: str, doc_date: dt.date | None = None,
