@@ -11,8 +11,8 @@ from models import Document, Location, database
 from models.catalog import VIRTUAL_KINDS
 from models.db import is_sqlite
 from services.stock.ledger import QTY
+from services.stock.sellable import SELLABLE_KINDS  # noqa: F401 - the one rule, re-exported to the reports
 
-SELLABLE_KINDS = ("warehouse", "shelf")  # a subcontractor holds our stock, but it cannot be sold from there
 # a move's value at cost: the cost the ledger recorded on it (given, or the moving average at posting for
 # a move leaving or coming back into stock: costing.stamped_cost), else — a move posted before the ledger
 # stamped one, or a transfer between our own locations — the product's current moving-average cost
