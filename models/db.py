@@ -157,12 +157,23 @@ class DatabaseBusy(DatabaseOpenError):
     """Another program held the write lock longer than the busy timeout; nothing was written."""
 
 
+_after_commit: list[Callable[[], None]] = []
+
+
+def on_commit(callback: Callable[[], None]) -> None:
+    """Run `callback` after each outermost write_transaction commits (the audit chain's anchor file is
+    written only for what is really in the file); it must not raise."""
+    if callback not in _after_commit:
+        _after_commit.append(callback)
+
+
 @contextmanager
 def write_transaction() -> Iterator[None]:
     """One short write transaction (BEGIN IMMEDIATE on SQLite), nested calls join it.
 
     A lock held elsewhere past the busy timeout, or a file turned read-only, becomes a
     readable DatabaseOpenError instead of a traceback; the transaction is rolled back."""
+    outermost = not database.in_transaction()
     try:
         with database.atomic():
             yield
@@ -174,6 +185,9 @@ def write_transaction() -> Iterator[None]:
         if "readonly" in text or "read-only" in text:
             raise DatabaseOpenError("db.readonly", path=target) from exc
         raise
+    if outermost:
+        for callback in _after_commit:
+            callback()
 
 
 def close_database() -> None:

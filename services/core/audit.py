@@ -6,6 +6,8 @@ import json
 from dataclasses import dataclass
 
 from models import AuditEvent
+from services.core import chain_anchor
+from services.core.audit_content import document_content
 from services.core.clock import now
 
 GENESIS = "0" * 64
@@ -36,10 +38,19 @@ def record(user, action: str, entity: str, entity_id: object = "", old: object =
     user_id = user.id if user is not None else None
     old_text, new_text = _as_text(old), _as_text(new)
     digest = event_hash(prev, at, user_id, action, entity, entity_id, old_text, new_text, reason)
-    return AuditEvent.create(
+    event = AuditEvent.create(
         at=at, user=user_id, action=action, entity=entity, entity_id=str(entity_id),
         old=old_text, new=new_text, reason=reason, prev_hash=prev, hash=digest,
     )
+    chain_anchor.mark_extended()
+    return event
+
+
+def record_document(user, action: str, document_id: int, new: dict, reason: str = "") -> AuditEvent:
+    """A posted document's event, vouching for its moves and lot expiries (audit_content): the hash
+    format is unchanged, the content rides in `new`, so chains written before still verify."""
+    return record(user, action, "document", document_id, new={**new, **document_content(document_id)},
+                  reason=reason)
 
 
 @dataclass

@@ -485,6 +485,28 @@ MESSAGES: dict[str, tuple[str, str]] = {
                      "This database is from a newer Xiaopu (schema {found}, this program {known}); please upgrade"),
     "dbfile.not_xiaopu": ("这是 SQLite 文件,但不是小铺的数据库(缺少 {table} 表)",
                           "This is a SQLite file but not a Xiaopu database (no {table} table)"),
+    # check: tampering (services.stock.tamper_checks, services.core.chain_anchor)
+    "tamper.trigger_missing": ("保护触发器 {name} 不见了:{table} 表的记录已可被改写或删除,请从备份恢复并查明原因",
+                               "Guard trigger {name} is missing: rows of {table} can be edited or deleted; "
+                               "restore from a backup and find out why"),
+    "tamper.moves_changed": ("单据 {number} 的库存流水在过账后被改动(与审计链记录的不符)",
+                             "The stock moves of document {number} were changed after posting (they differ from "
+                             "the audit chain)"),
+    "tamper.lot_expiry": ("批次 {lot}({product})的到期日是 {found},审计链记录的是 {expected}:到期日被改过",
+                          "Lot {lot} ({product}) expires {found} but the audit chain recorded {expected}: the expiry "
+                          "was edited"),
+    "tamper.user_changed": ("账号 {user} 现在是 {found},审计链记录的是 {expected}:账号被绕过程序改过",
+                            "Account {user} is now {found} but the audit chain recorded {expected}: it was edited "
+                            "outside the program"),
+    "tamper.user_unrecorded": ("账号 {user}({role})没有任何审计记录:它是绕过程序加进来的",
+                               "Account {user} ({role}) has no audit record: it was added outside the program"),
+    "tamper.anchor_truncated": ("审计链里没有第 {event} 条事件,而锚点({where})记着它:审计记录被删掉了",
+                                "The audit chain has no event {event} though the anchor ({where}) recorded it: "
+                                "audit records were deleted"),
+    "tamper.anchor_rewritten": ("审计链第 {event} 条事件与锚点({where})记录的不同:审计链被重算或改写",
+                                "Audit event {event} differs from the anchor ({where}): the chain was recomputed "
+                                "or rewritten"),
+    "tamper.anchor_unreadable": ("锚点文件 {path} 读不出来:{error}", "The anchor file {path} cannot be read: {error}"),
     "check.read_failed": ("读取{part}时出错,文件已损坏:{error}", "Reading {part} failed; the file is damaged: {error}"),
     # purchase suggestions (services.purchasing.suggestion_text)
     "suggest.sep": (", ", ", "),
@@ -589,6 +611,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
                    "{code}  {name}  owes {balance}  not due {b0}  1-30 {b1}  31-60 {b2}  61-90 {b3}  90+ {b4}"),
     "ageing.none": ("没有未结清的应收款", "No receivables outstanding"),
     # stocktake (盘点)
+    "stocktake.uncounted_choice": (
+        "还有 {left}/{total} 行没有盘点:过账前请选择未盘行按 0 计(zero,记为盘亏)还是跳过(skip,库存不变)",
+        "{left} of {total} lines were not counted: choose before posting whether they count as 0 (zero, a "
+        "shortage) or are skipped (skip, stock unchanged)",
+    ),
+    "stocktake.bad_uncounted": ("未盘行的处理“{value}”无效:zero(按 0 计)或 skip(跳过)",
+                                "“{value}” is no choice for uncounted lines: zero or skip"),
     "stocktake.not_found": ("找不到盘点单:{ref}", "Count session not found: {ref}"),
     "stocktake.bad_state": ("盘点单 {ref} 当前为“{state}”,不能{action}", "Count session {ref} is {state}; cannot {action}"),
     "stocktake.bad_scope": ("盘点范围不对:{scope}", "Unknown count scope: {scope}"),

@@ -17,6 +17,7 @@ from decimal import Decimal
 from models import write_transaction
 from models.reconciliation import Reconciliation
 from models.users import User
+from services.core.chain_anchor import chain_anchor
 from services.core.clock import now
 from services.core.errors import NotFound
 from services.core.messages import msg
@@ -138,7 +139,7 @@ def reconcile(actor, day: dt.date | None = None, stuck_days: int = STUCK_DAYS) -
     with write_transaction():
         Reconciliation.create(day=day, ran_at=moment, ran_by=actor.id if actor is not None else None, ok=report.ok,
                               problems=len(report.problems), swings=len(report.swings), stuck=len(report.stuck),
-                              detail=json.dumps(report.as_json(), ensure_ascii=False))
+                              detail=json.dumps({**report.as_json(), "anchor": chain_anchor()}, ensure_ascii=False))
     return report
 
 

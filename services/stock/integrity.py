@@ -14,6 +14,7 @@ from services.core.messages import msg
 from services.core.permissions import require
 from services.stock.ledger import QTY
 from services.stock.stock import sum_of_moves
+from services.stock.tamper_checks import tamper_problems
 
 
 @dataclass
@@ -70,7 +71,8 @@ def run_check() -> CheckReport:
     """Every finding as a line; a damaged file is reported (what SQLite found, or which part could not be
     read), never raised: the later checks would only read the broken pages again."""
     report = CheckReport()
-    steps = [("库存流水与余额", _ledger_problems), ("审计链", _chain_problems)]
+    steps = [("库存流水与余额", _ledger_problems), ("审计链", _chain_problems),
+             ("防篡改检查", lambda r: r.problems.extend(tamper_problems()))]
     if is_sqlite():
         steps.insert(0, ("数据库文件", lambda r: r.problems.extend(_sqlite_problems())))
     for part, step in steps:

@@ -371,9 +371,9 @@ def post_document(actor, doc_type: str, lines: list[Line], *, key: str | None = 
         if consume_reservations:
             (Reservation.update(released_at=at)
              .where((Reservation.owner == consume_reservations) & Reservation.released_at.is_null()).execute())
-        audit.record(actor, f"doc.post.{doc_type}", "document", document_id,
-                     new={"number": number, "lines": len(concrete), "date": str(doc_date), "partner": partner},
-                     reason=override_reason.strip() or note)
+        audit.record_document(actor, f"doc.post.{doc_type}", document_id,
+                              new={"number": number, "lines": len(concrete), "date": str(doc_date), "partner": partner},
+                              reason=override_reason.strip() or note)
     return PostResult(document_id, number, True, frozenset(products))
 
 
