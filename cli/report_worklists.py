@@ -33,6 +33,8 @@ def add_parsers(rsub) -> None:
             sheet.add_argument("--product", metavar="SKU", help="with --pdf/--xlsx: the negotiation sheet of this product")
             parser.add_argument("--pdf", metavar="FILE", help="write the negotiation sheet (退货谈判单) as a PDF")
             parser.add_argument("--xlsx", metavar="FILE", help="write the negotiation sheet as an Excel workbook")
+            parser.add_argument("--returned-only", action="store_true",
+                                help="only the suppliers and products with a return in the period (as the window)")
     action = rsub.add_parser("expiry-action", help="write off, move or mark down a lot from the 临期 worklist")
     action.add_argument("lot", type=int, help="the lot's id (lot_id in `report expiry --json`)")
     action.add_argument("--location", required=True, help="where the lot is (location code)")
@@ -105,7 +107,7 @@ def run(name: str, user, start, end, args: argparse.Namespace | None = None):
     if name == "supplier-returns":
         from services.reports.supplier_returns import supplier_returns
 
-        return supplier_returns(user, start, end), _say_returns
+        return supplier_returns(user, start, end, returned_only=getattr(args, "returned_only", False)), _say_returns
     from services.reports.stocktake_trend import stocktake_trend
 
     return stocktake_trend(user, start, end, location=only.location), _say_trend

@@ -84,3 +84,21 @@ def test_a_month_with_nothing_received_breaks_the_run():
     assert flagged([D(16), D(18), D(17)]) and flagged([D(10), D(16), D(20), D(30)])
     assert not flagged([D(16), D(9), D(17)]) and not flagged([D(16), None, D(18), D(17)])
     assert not flagged([D(15), D(16), D(17)])  # 15% itself is not over
+
+
+def test_returned_only_leaves_out_what_nothing_came_back_of(ps):
+    """佳果源 also brings 50 个 of peaches in October and none go back: the peaches are a 0.00% row of
+    the full report; the window's first view (returned_only) shows the blueberries and the spinach."""
+    from tests.report_shop import add_product
+
+    peach = add_product(ps.owner, "水蜜桃", cost="3", price="5", shelf_life_days=7)
+    ledger.post_document(ps.owner, "receipt", [ledger.Line(peach.id, D(50), virtual("supplier").id,
+                                                           default_store().id, unit_cost=D(3))],
+                         doc_date=dt.date(2026, 10, 10), partner=ps.fruit.name)
+    every = supplier_returns(ps.owner, dt.date(2026, 9, 1), dt.date(2026, 11, 30))
+    peaches = next(r for r in every.products if r.code == peach.sku)
+    assert [m.qty_rate for m in peaches.months] == [None, D("0.00"), None]
+    shown = supplier_returns(ps.owner, dt.date(2026, 9, 1), dt.date(2026, 11, 30), returned_only=True)
+    assert {r.code for r in shown.products} == {ps.blueberry.sku, ps.spinach.sku}
+    assert {r.code for r in shown.suppliers} == {r.code for r in every.suppliers}  # both suppliers had returns
+    assert shown.flags == every.flags

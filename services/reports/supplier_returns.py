@@ -137,10 +137,18 @@ def _rows(table: str, sums: dict[int, dict[str, list[int]]], months: list[str], 
     return sorted(rows, key=lambda r: (not r.flagged, r.code))
 
 
+def _returned(sums: dict[int, dict[str, list[int]]]) -> dict[int, dict[str, list[int]]]:
+    """The rows with something returned in some month (by quantity or by value)."""
+    return {rid: months for rid, months in sums.items() if any(c[1] or c[3] for c in months.values())}
+
+
 def supplier_returns(actor, start: dt.date | None = None, end: dt.date | None = None, *,
-                     supplier_id: int | None = None, product_id: int | None = None) -> SupplierReturns:
+                     supplier_id: int | None = None, product_id: int | None = None,
+                     returned_only: bool = False) -> SupplierReturns:
     """Return rates per month from `start` (default: the FLAG_MONTHS calendar months up to `end`) to `end` (today);
-    with `supplier_id` that supplier and its products only, with `product_id` that product and its suppliers."""
+    with `supplier_id` that supplier and its products only, with `product_id` that product and its suppliers;
+    `returned_only`: only the suppliers and products with a return in the period (what the window shows
+    first — of a store's 5,000 products most return nothing, and their rows are most of the work)."""
     whole = period(start, end) if start else months_up_to(end or today(), FLAG_MONTHS)
     months = [b.start.strftime("%Y-%m") for b in buckets(whole, "month")]
     by_supplier: dict[int, dict[str, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0, 0, 0]))
@@ -151,6 +159,8 @@ def supplier_returns(actor, start: dt.date | None = None, end: dt.date | None = 
                 cell[offset] += qty
                 cell[2 + offset] += value
     show_cost = may_see_cost(actor)
+    if returned_only:
+        by_supplier, by_product = _returned(by_supplier), _returned(by_product)
     return SupplierReturns(whole, months, show_cost, _rows("supplier", by_supplier, months, show_cost),
                            _rows("product", by_product, months, show_cost))
 

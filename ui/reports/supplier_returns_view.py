@@ -140,7 +140,8 @@ class SupplierReturnsView(PeriodReportView):
     def load_job(self):
         """Every product received in the months: computed in a worker thread (PeriodReportView.reload)."""
         user, start, end = self.context.user, self.period.start, self.period.end
-        return lambda: returns_report(user, start, end)
+        returned_only = self.returned_only.isChecked()
+        return lambda: returns_report(user, start, end, returned_only=returned_only)
 
     def load(self) -> SupplierReturns:
         return self.load_job()()
