@@ -4,6 +4,7 @@ from __future__ import annotations
 import argparse
 
 from cli.output import say, say_json
+from services.core.numbers import ZERO, fmt_qty
 
 
 def add_parser(sub) -> None:
@@ -16,7 +17,10 @@ def add_parser(sub) -> None:
     rev = ssub.add_parser("review", help="variance per line (with system quantities)")
     rev.add_argument("session")
     rev.add_argument("--json", action="store_true")
-    ssub.add_parser("post", help="post a reviewed session's variances").add_argument("session")
+    posting = ssub.add_parser("post", help="post a reviewed session's variances")
+    posting.add_argument("session")
+    posting.add_argument("--uncounted", metavar="zero|skip",
+                         help="lines nobody counted: zero = count as 0 (a shortage), skip = leave the stock as it is")
     trace = ssub.add_parser("trace", help="every move of a line's product or lot")
     trace.add_argument("session")
     trace.add_argument("line", type=int)
@@ -50,17 +54,17 @@ def cmd_stocktake(args: argparse.Namespace, user) -> int:
             return 0
         for r in rows:
             flag = ("!" if r.over_limit else " ") + ("?" if r.unexpected else " ")
-            counted = "-" if r.counted is None else r.counted.normalize()
+            counted = "-" if r.counted is None else fmt_qty(r.counted)
             say(f"{r.line_id:>4} {flag} {r.location:<8} {r.sku:<10} {r.name} {r.lot}  盘 {counted}  "
-                f"账 {(r.snapshot or 0):.3f}  差 {r.variance.normalize()} ({r.money} 元)  {r.status}")
+                f"账 {fmt_qty(r.snapshot or ZERO)}  差 {fmt_qty(r.variance)} ({r.money} 元)  {r.status}")
         say(f"差异率 {t.rate}%  超限 {t.over_limit}  未盘 {t.not_counted}")
     elif command == "post":
-        session = post(user, args.session)
+        session = post(user, args.session, uncounted=args.uncounted)
         say(f"{session.ref}  {stocktake.STATE_LABELS[session.state]}")
     elif command == "trace":
         for h in trace(args.session, args.line):
             say(f"{h.posted_at}  {h.document}  {h.doc_type}  {h.user}  {h.lot}  {h.from_location} → "
-                f"{h.to_location}  {h.quantity.normalize()}  余 {h.balance_after.normalize()}")
+                f"{h.to_location}  {fmt_qty(h.quantity)}  余 {fmt_qty(h.balance_after)}")
     return 0
 
 

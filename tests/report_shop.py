@@ -56,7 +56,7 @@ def count(owner, counter, when: dt.datetime, counted: dict[str, int]) -> None:
         for barcode, qty in counted.items():
             stocktake.count_scan(counter, session.id, barcode, qty)
         stocktake.submit_for_review(counter, session.id)
-        post(owner, session.id)
+        post(owner, session.id, uncounted="skip")  # products not scanned keep their stock
 
 
 def two_weeks(owner) -> tuple[Product, Product]:

@@ -3333,6 +3333,18 @@ Over-delivery or expired goods need the owner: please ask the owner to confirm r
         <translation>Uncounted = 0</translation>
     </message>
     <message>
+        <source>还有 %1/%2 行没有盘点。未盘的行按 0 计(记为盘亏),还是跳过(库存不变)?</source>
+        <translation>%1 of %2 lines were not counted. Count them as 0 (a shortage) or skip them (stock unchanged)?</translation>
+    </message>
+    <message>
+        <source>按 0 计并过账</source>
+        <translation>Count as 0 and post</translation>
+    </message>
+    <message>
+        <source>跳过未盘行并过账</source>
+        <translation>Skip uncounted lines and post</translation>
+    </message>
+    <message>
         <source>追溯</source>
         <translation>Trace</translation>
     </message>

@@ -1,6 +1,7 @@
 """Posting a reviewed count: one adjustment document (gains and shortages against the virtual
 'adjustment' location) and one loss document (破损/过期 quantities, the status as the reason).
-Posting twice posts once; an abandoned session posts nothing."""
+Posting twice posts once; an abandoned session posts nothing. Lines nobody counted are never
+passed over silently: the poster chooses to count them as 0 (a shortage) or to skip them."""
 from __future__ import annotations
 
 from models import CountSession, write_transaction
@@ -9,18 +10,41 @@ from services.core import audit
 from services.core.clock import now
 from services.core.errors import ValidationError
 from services.stock.ledger import Line, post_document
-from services.stocktake.sessions import SESSION_STATES, get_session, require_post
-from services.stocktake.variance import review
+from services.stocktake.sessions import SESSION_STATES, get_session, require_post, zero_uncounted
+from services.stocktake.variance import LineVariance, review
+
+UNCOUNTED_CHOICES = ("zero", "skip")  # what posting does with lines nobody counted
 
 
-def post(actor, session_ref: int | str) -> CountSession:
-    """Write the session's variances to the ledger; returns the posted session."""
+def uncounted_lines(session_ref: int | str) -> tuple[int, int]:
+    """(lines nobody counted, all lines): what the poster is asked about."""
+    rows = review(get_session(session_ref).id)
+    return sum(1 for r in rows if r.counted is None), len(rows)
+
+
+def _counted_rows(actor, session: CountSession, uncounted: str | None) -> list[LineVariance]:
+    """The counted lines, after the poster's choice for the uncounted ones (none made: refused)."""
+    if uncounted is not None and uncounted not in UNCOUNTED_CHOICES:
+        raise ValidationError("stocktake.bad_uncounted", value=uncounted)
+    rows = review(session.id)
+    left = sum(1 for r in rows if r.counted is None)
+    if left and uncounted is None:
+        raise ValidationError("stocktake.uncounted_choice", left=left, total=len(rows))
+    if left and uncounted == "zero":
+        zero_uncounted(actor, session.id)
+        rows = review(session.id)
+    return [r for r in rows if r.counted is not None]
+
+
+def post(actor, session_ref: int | str, uncounted: str | None = None) -> CountSession:
+    """Write the session's variances to the ledger; returns the posted session. `uncounted` (zero |
+    skip) says what to do with lines nobody counted; without it such a session is refused."""
     require_post(actor)
     session = get_session(session_ref)
     if session.state == "posted":
         return session
     SESSION_STATES.check(session, "post")
-    rows = [r for r in review(session.id) if r.counted is not None]
+    rows = _counted_rows(actor, session, uncounted)
     waiting = sum(1 for r in rows if r.recount_state == "requested")
     if waiting:
         raise ValidationError("stocktake.recount_open", count=waiting)

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMessageBox, QPushButton
 
 from services.sales import sales_orders as so
 from services.sales import sales_shipping
@@ -133,3 +133,19 @@ def test_uncounted_lines_counted_as_zero_from_the_review(qtbot, make_window, st)
     assert tab.review.zero_uncounted()
     [screws] = [r for r in tab.review.model.rows if r.sku == st.screw.sku]
     assert (screws.counted, screws.variance) == (0, -100) and "盘亏" in tab.review.message.text()
+
+
+def test_posting_with_uncounted_lines_asks_first(qtbot, make_window, st):
+    """Only the blueberries were counted (11 of 12); the 100 screws nobody counted. 过账 asks; 跳过 posts
+    the blueberries' shortage and leaves the screws; nothing moves before the owner chooses."""
+    tab = stocktake_tab(make_window())
+    ref = counted_session(qtbot, tab, (BLUEBERRY, "11"))
+    assert tab.count.submit()
+    tab.views.setCurrentWidget(tab.review)
+    assert not tab.review.post()
+    [box] = tab.review.findChildren(QMessageBox, "uncounted")
+    assert "1/2 行没有盘点" in box.text()
+    assert stocktake.get_session(ref).state == "review" and on_hand(st.blueberry) == 12
+    qtbot.mouseClick(box.findChild(QPushButton, "skip"), Qt.MouseButton.LeftButton)
+    assert stocktake.get_session(ref).state == "posted"
+    assert on_hand(st.blueberry) == 11 and on_hand(st.screw) == 100

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QTableView, QVBoxLayout, QWidget
 
 from services.core.errors import XiaopuError
 from services.core.permissions import allowed
 from services.stocktake import sessions as stocktake
 from services.stocktake import variance
-from services.stocktake.posting import post
+from services.stocktake.posting import post, uncounted_lines
 from ui.widgets import formatting, notify
 from ui.widgets.context import AppContext
 from ui.widgets.history_dialog import HistoryDialog
@@ -175,7 +175,29 @@ class ReviewView(QWidget):
         if not stocktake.can_post(self.context.user):
             notify.warn(self, self.tr("过账"), self.tr("盘点差异只有店主(或设置中允许的角色)能过账。"))
             return False
-        ok = self._run(lambda: post(self.context.user, self.ref), self.tr("已过账,库存已调整。"))
+        left, total = uncounted_lines(self.ref)
+        if left:  # never passed over silently: the owner chooses, then the box posts
+            self._ask_uncounted(left, total)
+            return False
+        return self.post_with(None)
+
+    def _ask_uncounted(self, left: int, total: int) -> QMessageBox:
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("过账"), self.tr(
+            "还有 %1/%2 行没有盘点。未盘的行按 0 计(记为盘亏),还是跳过(库存不变)?").replace("%1", str(left))
+            .replace("%2", str(total)),
+            QMessageBox.StandardButton.Cancel, self)
+        box.setObjectName("uncounted")
+        for text, choice in ((self.tr("按 0 计并过账"), "zero"), (self.tr("跳过未盘行并过账"), "skip")):
+            button = box.addButton(text, QMessageBox.ButtonRole.AcceptRole)
+            button.setObjectName(choice)
+            button.clicked.connect(lambda _=False, c=choice: self.post_with(c))
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.finished.connect(box.deleteLater)
+        box.open()
+        return box
+
+    def post_with(self, uncounted: str | None) -> bool:
+        ok = self._run(lambda: post(self.context.user, self.ref, uncounted), self.tr("已过账,库存已调整。"))
         if ok:
             self.context.events.changed.emit("stock")
         return ok
