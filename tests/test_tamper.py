@@ -2,6 +2,7 @@
 wants to hide something would, then `check` must say what was done, in Chinese."""
 from __future__ import annotations
 
+import json
 import sqlite3
 
 import pytest
@@ -44,6 +45,26 @@ def attack(db_path, *statements: str, drop_guards: bool = True) -> None:
     conn.close()
 
 
+def recompute_chain(db_path, edit=lambda new: new) -> int:
+    """Rehash every audit event in order after `edit`ing its `new` text, the guard put back: the chain
+    verifies on its own again. Returns the last event's id."""
+    conn = sqlite3.connect(db_path)
+    guard = conn.execute("SELECT sql FROM sqlite_master WHERE name = 'audit_event_no_update'").fetchone()[0]
+    conn.execute("DROP TRIGGER audit_event_no_update")
+    prev, last = audit.GENESIS, 0
+    for last, *fields, new, reason in conn.execute(
+            "SELECT id, at, user_id, action, entity, entity_id, old, new, reason FROM audit_event ORDER BY id"
+    ).fetchall():
+        new = edit(new)
+        digest = audit.event_hash(prev, *fields, new, reason)
+        conn.execute("UPDATE audit_event SET new = ?, prev_hash = ?, hash = ? WHERE id = ?", (new, prev, digest, last))
+        prev = digest
+    conn.execute(guard)
+    conn.commit()
+    conn.close()
+    return last
+
+
 def findings() -> list[str]:
     report = run_check()
     assert not report.ok
@@ -81,21 +102,9 @@ def test_a_sale_erased_with_the_chain_recomputed_is_found(day, db_path):
     attack(db_path, f"DELETE FROM move WHERE document_id = {sale_id}", f"DELETE FROM document WHERE id = {sale_id}",
            f"DELETE FROM audit_event WHERE id = {event_id}",
            f"UPDATE balance SET quantity = 24000 WHERE product_id = {day.blueberry.id} AND lot_id IS NOT NULL")
-    conn = sqlite3.connect(db_path)
-    guard = conn.execute("SELECT sql FROM sqlite_master WHERE name = 'audit_event_no_update'").fetchone()[0]
-    conn.execute("DROP TRIGGER audit_event_no_update")
-    prev = audit.GENESIS
-    rows = conn.execute("SELECT id, at, user_id, action, entity, entity_id, old, new, reason FROM audit_event "
-                        "ORDER BY id").fetchall()
-    for row in rows:
-        digest = audit.event_hash(prev, *row[1:])
-        conn.execute("UPDATE audit_event SET prev_hash = ?, hash = ? WHERE id = ?", (prev, digest, row[0]))
-        prev = digest
-    conn.execute(guard)
-    conn.commit()
-    conn.close()
+    last = recompute_chain(db_path)
     assert audit.verify_chain().problems == []  # the chain alone is fooled
-    assert findings() == [f"审计链第 {rows[-1][0]} 条事件与锚点({chain_anchor.anchor_path(db_path)})记录的不同:"
+    assert findings() == [f"审计链第 {last} 条事件与锚点({chain_anchor.anchor_path(db_path)})记录的不同:"
                           "审计链被重算或改写"]
 
 
@@ -146,3 +155,21 @@ def test_dropped_guard_triggers_are_found(day, db_path):
                         for name, table in [("move_no_update", "move"), ("move_no_delete", "move"),
                                             ("audit_event_no_update", "audit_event"),
                                             ("audit_event_no_delete", "audit_event")]]
+
+
+def test_a_chain_written_before_the_digests_still_verifies(day, db_path):
+    """A shop upgraded from a version without digests: its document events hold only the number, lines,
+    date and partner, hashed the same way (the format did not change). Its chain verifies, nothing is
+    compared for those documents, and its first commit after the upgrade writes the anchor."""
+    def without_digests(new: str) -> str:
+        data = json.loads(new) if new.startswith("{") else None
+        if not isinstance(data, dict):
+            return new
+        return audit._as_text({k: v for k, v in data.items() if k not in ("moves", "lots")})
+
+    recompute_chain(db_path, without_digests)
+    chain_anchor.anchor_path(db_path).unlink()  # the old version wrote none
+    assert run_check().ok, run_check().text()
+    ledger.post_document(day.owner, "loss", [Line(day.blueberry.id, D("1"), day.store.id, day.loss.id)])
+    assert chain_anchor.verify_anchor() == [] and chain_anchor.anchor_path(db_path).exists()
+    assert run_check().ok
