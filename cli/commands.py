@@ -3,11 +3,14 @@
 The entry main.py and the tests use: build_parser() and run(). Each domain module adds its own
 subcommands (add_parser) and names their handlers (COMMANDS); DOMAINS is the order `--help` lists them.
 
-Exit status: 0 done, 1 refused or failed (with a readable message), 2 bad usage.
+Exit status: 0 done, 1 refused or failed (with a readable message), 2 bad usage, 141 the reader of
+our output went away (as `head` does; 128 + SIGPIPE, what a shell reports for other programs).
 """
 from __future__ import annotations
 
 import argparse
+import os
+import sys
 
 from cli import (
     channels,
@@ -77,9 +80,22 @@ def run(args: argparse.Namespace) -> int:
             return status
         owner = open_and_init(target)
         user = login.acting_user(args, owner)
-        return COMMANDS[args.command](args, user)
+        status = COMMANDS[args.command](args, user)
+        sys.stdout.flush()  # a closed pipe is met here, not in the interpreter's flush at exit
+        return status
     except (XiaopuError, DatabaseOpenError) as exc:
         complain(str(exc))
         return 1
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # `… | head` stopped reading: not an error of ours, and no traceback
+        return reader_gone()
+
+
+def reader_gone() -> int:
+    """Point stdout at the null device so the interpreter's final flush does not raise again."""
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError):  # a captured stdout in tests has no descriptor
+        pass
+    return 141
