@@ -155,6 +155,13 @@ def _name(c: Canvas, text: str, x: float, top: float, width: float, size: float,
     return h
 
 
+def spec_text(spec: str, unit: str) -> str:
+    """The spec and the unit the price is per, said once: 125g → "125g /盒", but 125g/盒 stays as it is."""
+    spec = spec.strip()
+    if not unit or spec.replace(" ", "").endswith(f"/{unit}"):
+        return spec
+    return " ".join(part for part in (spec, f"/{unit}") if part)
+
 def draw_product_label(c: Canvas, label: ProductLabel, x: float, y: float, layout: Layout) -> None:
     font = register_font()
     pad = layout.pad * mm
@@ -171,7 +178,7 @@ def draw_product_label(c: Canvas, label: ProductLabel, x: float, y: float, layou
     c.setFillColor(INK)
     c.setFont(font, price_pt)
     c.drawRightString(inner_x + text_w, line_y, price)
-    spec = " ".join(part for part in (label.spec, f"/{label.unit}" if label.unit else "") if part)
+    spec = spec_text(label.spec, label.unit)
     if spec:
         room = text_w - stringWidth(price, font, price_pt) - 1 * mm
         c.setFillColor(MUTED)

@@ -167,3 +167,22 @@ def test_lot_labels_for_a_confirmed_delivery(shop, db_path, tmp_path):
     assert pdf_pages(out) == 2
     qrs = [json.loads(text) for page in decode_barcodes(out, 300) for fmt, text in page if text.startswith("{")]
     assert {(q["sku"], bool(q.get("lot"))) for q in qrs} == {(ps.spinach.sku, True), (ps.blueberry.sku, True)}
+
+
+@pytest.mark.parametrize(("spec", "unit", "printed"), [
+    ("125g/盒", "盒", "125g/盒"), ("125g / 盒", "盒", "125g / 盒"),  # the spec already says per 盒
+    ("125g", "盒", "125g /盒"), ("12个/箱", "个", "12个/箱 /个"), ("", "斤", "/斤"), ("散装", "", "散装")])
+def test_the_unit_is_printed_once(spec, unit, printed):
+    from reports.labels import spec_text
+
+    assert spec_text(spec, unit) == printed
+
+
+def test_the_40x30_blueberry_label_says_125g_per_box_once(shop, tmp_path):
+    from services.catalog import products
+    from services.stock.label_data import product_labels, write_labels
+
+    products.save_product(shop.owner, products.ProductInput(name="蓝莓", spec="125g/盒", base_unit="盒",
+                                                            sku="LM-125", price="12.5"))
+    text = pdf_text(write_labels(product_labels("LM-125"), "40x30", tmp_path / "l.pdf"))
+    assert "125g/盒" in text and "".join(text.split()).count("/盒") == 1  # was "125g/盒 /盒"
