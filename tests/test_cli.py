@@ -73,7 +73,7 @@ def test_check_fails_with_a_report_when_a_balance_was_edited(tmp_path):
     raw.close()
     result = xiaopu("check", db=db)
     assert result.returncode == 1
-    assert "moves sum to" in result.stderr
+    assert "但流水合计是" in result.stderr and "蓝莓" in result.stderr  # said with names, in Chinese
     assert xiaopu("rebuild-balances", db=db).returncode == 0
     assert xiaopu("check", db=db).returncode == 0
 

@@ -84,7 +84,7 @@ def test_a_backup_whose_balances_disagree_with_its_moves_is_refused(shop, saved,
     raw.close()
     with pytest.raises(RestoreError) as refused:
         restore(shop.owner, saved, db_path)
-    assert "moves sum to 24" in str(refused.value)
+    assert "但流水合计是 24" in str(refused.value)
     assert len(moves(db_path)) == 2 and not list(db_path.parent.glob("*before-restore*"))
 
 

@@ -507,6 +507,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                 "Audit event {event} differs from the anchor ({where}): the chain was recomputed "
                                 "or rewritten"),
     "tamper.anchor_unreadable": ("锚点文件 {path} 读不出来:{error}", "The anchor file {path} cannot be read: {error}"),
+    "check.problems": ("检查发现问题:", "Check found problems:"),
+    "check.balance_off": ("{product} 批次 {lot} 在 {location} 的余额是 {have},但流水合计是 {want}",
+                          "The balance of {product} lot {lot} at {location} is {have} but the moves sum to {want}"),
+    "check.negative": ("{product} 批次 {lot} 在 {location} 的库存是负数:{have}",
+                       "Negative stock: {product} lot {lot} at {location}: {have}"),
+    "check.foreign_key": ("{table} 表第 {row} 行指向 {parent} 表里不存在的记录",
+                          "Row {row} of table {table} points to a missing row of {parent}"),
     "check.read_failed": ("读取{part}时出错,文件已损坏:{error}", "Reading {part} failed; the file is damaged: {error}"),
     # purchase suggestions (services.purchasing.suggestion_text)
     "suggest.sep": (", ", ", "),

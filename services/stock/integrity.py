@@ -11,7 +11,9 @@ from models.db import is_sqlite
 from services.core import audit
 from services.core.clock import now
 from services.core.messages import msg
+from services.core.numbers import fmt_qty
 from services.core.permissions import require
+from services.stock.finding_names import stock_place
 from services.stock.ledger import QTY
 from services.stock.stock import sum_of_moves
 from services.stock.tamper_checks import tamper_problems
@@ -30,7 +32,7 @@ class CheckReport:
     def text(self) -> str:
         if self.ok:
             return msg("check.ok", balances=self.balances, events=self.events)
-        return "\n".join(["检查发现问题 / problems found:"] + [f"  - {p}" for p in self.problems])
+        return "\n".join([msg("check.problems")] + [f"  - {p}" for p in self.problems])
 
 
 def _balances() -> dict[tuple[int, int | None, int], int]:
@@ -43,7 +45,7 @@ def _sqlite_problems() -> list[str]:
     if rows != ["ok"]:
         return [msg("dbfile.damaged", detail=row) for row in rows]
     fk = database.execute_sql("PRAGMA foreign_key_check").fetchall()
-    return [f"foreign key broken: table {r[0]} row {r[1]} → {r[2]}" for r in fk]
+    return [msg("check.foreign_key", table=r[0], row=r[1], parent=r[2]) for r in fk]
 
 
 def _ledger_problems(report: CheckReport) -> None:
@@ -53,12 +55,10 @@ def _ledger_problems(report: CheckReport) -> None:
     for key in sorted(set(ledger) | set(balances), key=lambda k: (k[0], k[1] or 0, k[2])):
         want, have = ledger.get(key, 0), balances.get(key, 0)
         if want != have:
-            product, lot, location = key
-            report.problems.append(
-                f"balance of product {product} lot {lot or '-'} at location {location} is "
-                f"{QTY.from_units(have)} but the moves sum to {QTY.from_units(want)}")
+            report.problems.append(msg("check.balance_off", **stock_place(*key), have=fmt_qty(QTY.from_units(have)),
+                                       want=fmt_qty(QTY.from_units(want))))
         if have < 0:
-            report.problems.append(f"negative stock: product {key[0]} lot {key[1] or '-'} location {key[2]}")
+            report.problems.append(msg("check.negative", **stock_place(*key), have=fmt_qty(QTY.from_units(have))))
 
 
 def _chain_problems(report: CheckReport) -> None:
