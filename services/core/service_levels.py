@@ -4,7 +4,8 @@ Where fill and waste pull apart (bread that keeps a day), the owner chooses: 面
 away and runs out now and then, 乳品 99 % is nearly always there. Two shop settings:
 suggestion.service_level (every category, default DEFAULT_LEVEL) and
 suggestion.category_service_levels ("面包=90, 乳品=99"). The purchase suggestions turn a level into
-the safety stock and the shelf-life cap (services.purchasing.suggestions)."""
+the safety stock (services.purchasing.suggestions); where the safety units cannot expire they keep up to
+safety.WASTE_FREE_LEVEL, except in a category whose level the owner set."""
 from __future__ import annotations
 
 import re
@@ -14,7 +15,7 @@ from statistics import NormalDist
 from services.core.errors import ValidationError
 from services.core.numbers import to_decimal
 
-DEFAULT_LEVEL = Decimal("97")  # percent: on the simulated shop 97 fills at least as the par policy does, with less waste
+DEFAULT_LEVEL = Decimal("97")  # percent: the simulated shop's fill and waste at 95, 97 and 99: bench/README.md
 LOWEST, HIGHEST = Decimal("50"), Decimal("99.9")
 FIELD = "各品类服务水平(%)"
 _SEPARATORS = re.compile(r"[,,;;、\n]+")
