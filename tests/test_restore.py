@@ -156,3 +156,19 @@ def test_the_window_that_restores_is_not_another_instance(shop, saved, db_path):
     finally:
         lock.unlock()
     assert len(moves(db_path)) == 1
+
+
+def test_a_backup_whose_chain_no_longer_matches_its_anchor_is_refused(shop, saved, db_path):
+    """The anchor written beside the backup remembers its chain head; a chain recomputed since is refused."""
+    from services.core import chain_anchor
+
+    raw = sqlite3.connect(saved)
+    head = raw.execute("SELECT id, hash FROM audit_event ORDER BY id DESC LIMIT 1").fetchone()
+    raw.close()
+    chain_anchor.write_anchor(chain_anchor.anchor_path(saved), {"event_id": head[0], "hash": "0" * 64})
+    with pytest.raises(RestoreError, match="审计链被重算或改写"):
+        restore(shop.owner, saved, db_path)
+    chain_anchor.write_anchor(chain_anchor.anchor_path(saved), {"event_id": head[0], "hash": head[1]})
+    result = restore(shop.owner, saved, db_path)
+    assert len(moves(db_path)) == 1
+    assert chain_anchor.anchor_path(result.aside).exists()  # the old file keeps its anchor beside it

@@ -1,7 +1,7 @@
 """`restore FILE`: put a verified backup in the place of the shop's database.
 
 Order: the backup must be sound (SQLite integrity, a Xiaopu schema, the app's `check` on a staged copy,
-the chain anchor) and nobody else may have the shop open; only then is the current database set aside
+the chain anchor kept beside the backup) and nobody else may have the shop open; only then is the current database set aside
 under a timestamped name — with its `-wal`/`-shm`, which belong to it and would otherwise be replayed
 into the restored file — and the staged copy renamed into place. Any refusal leaves everything as it was.
 """
@@ -16,6 +16,7 @@ import peewee
 
 from models import DatabaseOpenError, database, migrate, open_database
 from models.migrations import NewerSchemaError
+from services.core import chain_anchor
 from services.core.clock import now
 from services.core.errors import XiaopuError
 from services.core.messages import msg
@@ -38,11 +39,11 @@ class RestoreResult:
     aside: Path | None  # the previous database, kept under a timestamped name (None: there was none)
 
 
-def anchor_problems(staged: Path) -> list[str]:
-    """Hook for the chain anchor (issue 14, "Tampering is found"): once the audit chain head is anchored
-    outside the database, compare the staged backup's chain with the anchor written into that backup here
-    and report a mismatch. No anchor exists yet, so there is nothing to compare."""
-    return []
+def backup_anchor_problems(backup_file: Path) -> list[str]:
+    """The open (staged) copy's audit chain against the anchor kept beside the backup (`.<name>.anchor`,
+    services/core/chain_anchor.py): a backup whose chain was cut or recomputed after it was written is
+    refused. A backup without an anchor file (older backups) has nothing to compare."""
+    return chain_anchor.verify_anchor(chain_anchor.anchor_path(backup_file))
 
 
 def lock_held_elsewhere(db: Path) -> bool:
@@ -93,18 +94,19 @@ def settle_current(db: Path) -> None:
         pass  # a damaged current database: set aside as it is, its -wal/-shm with it
 
 
-def check_staged(staged: Path) -> list[str]:
-    """The app's own `check` on the staged copy (upgraded to this program's schema first), then the anchor."""
+def check_staged(staged: Path, source: Path) -> list[str]:
+    """The app's own `check` on the staged copy (upgraded to this program's schema first), then the backup's
+    chain anchor."""
     try:
         open_database(staged, create=False)
         migrate()
-        problems = run_check().problems
+        problems = run_check().problems + backup_anchor_problems(source)
         database.execute_sql("PRAGMA journal_mode=DELETE")  # no -wal beside the copy when it is renamed
     except (DatabaseOpenError, NewerSchemaError, peewee.DatabaseError, sqlite3.DatabaseError) as exc:
         return [msg("dbfile.unreadable", error=exc)]  # damage the integrity check let through, met by the upgrade
     finally:
         close_connection()
-    return problems + anchor_problems(staged)
+    return problems
 
 
 def set_aside(db: Path) -> Path | None:
@@ -113,6 +115,9 @@ def set_aside(db: Path) -> Path | None:
         return None
     aside = db.with_name(f"{db.stem}-before-restore-{now():%Y%m%d-%H%M%S}{db.suffix}")
     os.replace(db, aside)
+    old_anchor = chain_anchor.anchor_path(db)
+    if old_anchor is not None and old_anchor.exists():  # the anchor belongs to the file set aside
+        os.replace(old_anchor, chain_anchor.anchor_path(aside))
     for side in SIDE_FILES:
         leftover = db.with_name(db.name + side)
         if leftover.exists():
@@ -137,7 +142,7 @@ def restore(actor, backup_file: str | Path, db: str | Path) -> RestoreResult:
     _remove_with_side_files(staged)
     try:
         copy_database(source, staged)
-        problems = check_staged(staged)
+        problems = check_staged(staged, source)
         if problems:
             raise RestoreError("restore.bad_backup", path=source, problems="\n".join(problems))
         settle_current(db)  # nobody came in meanwhile
