@@ -28,6 +28,9 @@ def test_a_year_of_closing_backups_is_rotated_to_20_files(tmp_path):
     stamp(tmp_path, dt.datetime(2026, 1, 1, 9, 0), stem="demo")  # another shop's backups are not touched
     (tmp_path / "shop-20261206-220000.sqlite3.part").write_bytes(b"")  # a killed backup is not a backup
 
+    (tmp_path / ".shop-20251101-213000.sqlite3.anchor").write_text("{}")  # the anchor beside a backup
+    (tmp_path / ".shop-20261130-213000.sqlite3.anchor").write_text("{}")
+
     rotate(tmp_path, "shop")
 
     kept = sorted(b.taken.strftime("%m-%d %H:%M") for b in backups_in(tmp_path, "shop"))
@@ -39,6 +42,8 @@ def test_a_year_of_closing_backups_is_rotated_to_20_files(tmp_path):
     assert len(kept) == 20
     assert not any(b.taken.year == 2025 for b in backups_in(tmp_path, "shop"))
     assert (tmp_path / "demo-20260101-090000.sqlite3").exists()
+    assert not (tmp_path / ".shop-20251101-213000.sqlite3.anchor").exists()  # removed with its backup
+    assert (tmp_path / ".shop-20261130-213000.sqlite3.anchor").exists()
 
 
 def test_auto_backup_writes_rotates_and_is_due_again_tomorrow(db, tmp_path):

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from services.core import chain_anchor
 from services.core.clock import now
 from services.shop.backup import BackupError, backup, live_database
 
@@ -62,6 +63,7 @@ def rotate(folder: Path, stem: str) -> list[Path]:
     removed = [b.path for b in backups if b.path not in keep]
     for path in removed:
         path.unlink(missing_ok=True)
+        chain_anchor.anchor_path(path).unlink(missing_ok=True)  # its anchor goes with it
     return removed
 
 
