@@ -112,8 +112,11 @@ def test_a_backup_carries_the_anchor_and_the_reconciliation_keeps_a_copy(day, db
     """The backup's anchor vouches for the backup; with the file beside the database deleted, the day's
     reconciliation record still knows the head, so deleting the last event is found."""
     from services.reports.reconcile import reconcile
+    from services.shop.backup import backup
 
-    backup_anchor = chain_anchor.write_anchor(tmp_path / "shop-backup.sqlite3.anchor", chain_anchor.chain_anchor())
+    saved = backup(tmp_path / "usb")
+    backup_anchor = chain_anchor.write_anchor(chain_anchor.anchor_path(saved), chain_anchor.head_of(saved))
+    assert chain_anchor.read_anchor(backup_anchor) == chain_anchor.chain_anchor()
     assert chain_anchor.verify_anchor(backup_anchor) == []
     reconcile(day.owner)
     last = database.execute_sql("SELECT max(id) FROM audit_event").fetchone()[0]
