@@ -34,7 +34,7 @@ def test_an_edited_audit_row_is_detected_by_check(shop, db_path):
     database.connect()
     report = run_check()
     assert not report.ok
-    assert "altered" in report.text()
+    assert "的内容被改过" in report.text()  # said in Chinese (issue 14), with the event's number
 
 
 def test_moves_and_audit_rows_cannot_be_updated_or_deleted(shop):

@@ -176,3 +176,11 @@ def test_a_chain_written_before_the_digests_still_verifies(day, db_path):
     ledger.post_document(day.owner, "loss", [Line(day.blueberry.id, D("1"), day.store.id, day.loss.id)])
     assert chain_anchor.verify_anchor() == [] and chain_anchor.anchor_path(db_path).exists()
     assert run_check().ok
+
+
+def test_an_audit_event_edited_in_place_is_said_in_chinese(day, db_path):
+    """The reason of the sale's event rewritten without rehashing: the chain itself says which event."""
+    event_id = database.execute_sql("SELECT id FROM audit_event WHERE entity = 'document' AND entity_id = ?",
+                                    (str(day.sale.document_id),)).fetchone()[0]
+    attack(db_path, f"UPDATE audit_event SET reason = '样品' WHERE id = {event_id}")
+    assert findings() == [f"审计链第 {event_id} 条事件(doc.post.sale)的内容被改过"]

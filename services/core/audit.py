@@ -9,6 +9,7 @@ from models import AuditEvent
 from services.core import chain_anchor
 from services.core.audit_content import document_content
 from services.core.clock import now
+from services.core.messages import msg
 
 GENESIS = "0" * 64
 
@@ -69,10 +70,10 @@ def verify_chain() -> ChainReport:
         ev = dict(zip(fields, row, strict=True))
         count += 1
         if ev["prev_hash"] != prev:
-            problems.append(f"audit event {ev['id']}: chain broken (previous hash does not match)")
+            problems.append(msg("tamper.chain_broken", event=ev["id"]))
         expected = event_hash(ev["prev_hash"], ev["at"], ev["user"], ev["action"], ev["entity"],
                               ev["entity_id"], ev["old"], ev["new"], ev["reason"])
         if expected != ev["hash"]:
-            problems.append(f"audit event {ev['id']} ({ev['action']}): content was altered")
+            problems.append(msg("tamper.event_altered", event=ev["id"], action=ev["action"]))
         prev = ev["hash"]
     return ChainReport(events=count, problems=problems)

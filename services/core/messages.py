@@ -506,6 +506,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "tamper.anchor_rewritten": ("审计链第 {event} 条事件与锚点({where})记录的不同:审计链被重算或改写",
                                 "Audit event {event} differs from the anchor ({where}): the chain was recomputed "
                                 "or rewritten"),
+    "tamper.chain_broken": ("审计链第 {event} 条事件接不上前一条(前一条的哈希不符):审计记录被删改过",
+                            "Audit event {event} does not follow the one before (previous hash differs): audit "
+                            "records were deleted or edited"),
+    "tamper.event_altered": ("审计链第 {event} 条事件({action})的内容被改过",
+                             "The content of audit event {event} ({action}) was altered"),
     "tamper.anchor_unreadable": ("锚点文件 {path} 读不出来:{error}", "The anchor file {path} cannot be read: {error}"),
     "check.problems": ("检查发现问题:", "Check found problems:"),
     "check.balance_off": ("{product} 批次 {lot} 在 {location} 的余额是 {have},但流水合计是 {want}",
