@@ -65,7 +65,8 @@ def test_backup_into_an_awkward_folder_is_verified_where_it_was_written(db, db_p
     target = tmp_path / "usb" / folder
     path = backup(target)
     assert path.parent == target and path.name == "shop-20261206-100000.sqlite3"
-    assert sorted(p.name for p in target.iterdir()) == [path.name]  # no .part left, no stray files
+    # no .part left, no stray files: the backup and its chain anchor (services/core/chain_anchor)
+    assert sorted(p.name for p in target.iterdir()) == [f".{path.name}.anchor", path.name]
     assert sorted(p.name for p in (tmp_path / "usb").iterdir()) == [folder]
     raw = sqlite3.connect(path)
     assert raw.execute("SELECT count(*) FROM user").fetchone()[0] == 1

@@ -7,6 +7,7 @@ import sqlite3
 from pathlib import Path
 
 from models.db import database_file
+from services.core.chain_anchor import anchor_path, head_of, write_anchor
 from services.core.clock import now
 from services.core.errors import XiaopuError
 from services.shop.db_file import file_problems
@@ -56,6 +57,8 @@ def backup(to_dir: str | Path | None = None, *, create_dir: bool = True) -> Path
     except BaseException:
         part.unlink(missing_ok=True)
         raise
+    # the backup's chain head beside it: a restore refuses the file once its chain was cut or recomputed
+    write_anchor(anchor_path(target), head_of(target))
     return target
 
 

@@ -40,7 +40,7 @@ def test_the_owner_picks_a_usb_folder_backs_up_and_sees_the_last_good_backup(qtb
 
     qtbot.mouseClick(box.backup_now_button, Qt.MouseButton.LeftButton)
     assert box.status.text() == "最近一次完好的备份:2026-12-06 10:00  shop-20261206-100000.sqlite3"
-    assert [p.name for p in usb.iterdir()] == ["shop-20261206-100000.sqlite3"]
+    assert [p.name for p in usb.glob("*.sqlite3")] == ["shop-20261206-100000.sqlite3"]
     dialog.save()
     assert window.context.settings.get(keys.BACKUP_FOLDER) == str(usb)
 
@@ -61,7 +61,7 @@ def test_closing_the_shop_backs_up_into_the_owner_folder(qtbot, make_window, set
     qtbot.waitUntil(lambda: any(usb.glob("*.sqlite3")), timeout=10_000)  # today's backup, at start-up
     (usb / "shop-20261206-100000.sqlite3").unlink()
     window.close()
-    assert [p.name for p in usb.iterdir()] == ["shop-20261206-100000.sqlite3"]
+    assert [p.name for p in usb.glob("*.sqlite3")] == ["shop-20261206-100000.sqlite3"]
 
 
 def test_closing_without_the_usb_disk_warns_and_still_closes(qtbot, make_window, settings, tmp_path, monkeypatch):
