@@ -77,6 +77,16 @@ def test_editing_replaces_barcodes_and_keeps_the_sku(owner):
     assert names(search_products("tjd")) == ["土鸡蛋"]
 
 
+def test_the_edit_form_shows_round_numbers_as_written(owner):
+    """30 元, a safety stock of 100 and a 箱 of 20 read 30, 100 and 20 in the dialog, not 3E+1, 1E+2, 2E+1."""
+    p = save_product(owner, ProductInput(name="牛奶", base_unit="盒", cost="20", price="30", safety_stock="100",
+                                         units=[("箱", "20")]))
+    edited = products.product_input(p)
+    assert (edited.cost, edited.price, edited.safety_stock, edited.units) == ("20", "30", "100", [("箱", "20")])
+    priced = products.product_input(save_product(owner, ProductInput(name="酸奶", cost="2.5", price="3.80")))
+    assert (priced.cost, priced.price) == ("2.5", "3.8")
+
+
 def test_a_cashier_cannot_edit_products(owner):
     cashier = create_user(owner, "cashier", "cashier")
     with pytest.raises(PermissionDenied):

@@ -14,7 +14,7 @@ from services.core.clock import now
 from services.core.codes import next_free_code
 from services.core.errors import NotFound, ValidationError
 from services.core.master_data import refuse_taken_code
-from services.core.numbers import SHELF_LIFE_DAYS, normalise_text, to_days, to_decimal
+from services.core.numbers import SHELF_LIFE_DAYS, fmt_qty, normalise_text, to_days, to_decimal
 from services.core.permissions import require
 from services.core.text_clean import clean_line
 
@@ -256,10 +256,10 @@ def product_input(product: Product) -> ProductInput:
         name=product.name, sku=product.sku, spec=product.spec, category=product.category,
         base_unit=product.base_unit,
         shelf_life_days="" if product.shelf_life_days is None else str(product.shelf_life_days),
-        cost=str(product.cost.normalize()), price=str(product.price.normalize()),
-        safety_stock=str(product.safety_stock.normalize()),
+        cost=fmt_qty(product.cost), price=fmt_qty(product.price),  # 30, never str(normalize()) = 3E+1
+        safety_stock=fmt_qty(product.safety_stock),
         shelf=product.shelf.code if product.shelf_id else "",
-        units=[(u.name, str(u.factor.normalize())) for u in product.units],
+        units=[(u.name, fmt_qty(u.factor)) for u in product.units],
         barcodes=[(b.code, units.get(b.unit_id, "")) for b in product.barcodes],
     )
 
