@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 
+from cli.arg_types import RECORD_ID, whole
 from cli.output import say, say_json
 
 WORKLISTS = {
@@ -36,7 +37,7 @@ def add_parsers(rsub) -> None:
             parser.add_argument("--returned-only", action="store_true",
                                 help="only the suppliers and products with a return in the period (as the window)")
     action = rsub.add_parser("expiry-action", help="write off, move or mark down a lot from the 临期 worklist")
-    action.add_argument("lot", type=int, help="the lot's id (lot_id in `report expiry --json`)")
+    action.add_argument("lot", type=whole("lot", RECORD_ID), help="the lot's id (lot_id in `report expiry --json`)")
     action.add_argument("--location", required=True, help="where the lot is (location code)")
     what = action.add_mutually_exclusive_group(required=True)
     what.add_argument("--write-off", metavar="REASON", help="报损 with this reason (a loss document)")

@@ -7,6 +7,7 @@ from __future__ import annotations
 import argparse
 
 from cli import report_worklists
+from cli.arg_types import DAYS, ROWS, whole
 from cli.output import say, say_json
 
 REPORTS = ("kpi", "sales", "dashboard", "reconcile", "basket", "audit")
@@ -25,7 +26,7 @@ def add_parser(sub) -> None:
     for name in REPORTS:
         parser = rsub.add_parser(name, help=helps[name])
         if name == "reconcile":  # checks the ledger as it stands now: no period
-            parser.add_argument("--stuck-days", type=int, default=3, help="days before a document counts as stuck")
+            parser.add_argument("--stuck-days", type=whole("--stuck-days", DAYS), default=3, help="days before a document counts as stuck")
             parser.add_argument("--json", action="store_true")
             continue
         if name != "dashboard":  # the dashboard is one day and its week: --to says which day
@@ -42,15 +43,15 @@ def add_parser(sub) -> None:
             parser.add_argument("--sort", help="a row field: revenue (default, largest first), margin, quantity, "
                                                "margin_rate, cost, documents, returned, key, label, abc")
             parser.add_argument("--desc", action="store_true", help="with --sort: largest first")
-            parser.add_argument("--limit", type=int, help="at most this many rows (default: all)")
-            parser.add_argument("--offset", type=int, default=0, help="skip this many rows first")
+            parser.add_argument("--limit", type=whole("--limit", ROWS), help="at most this many rows (default: all)")
+            parser.add_argument("--offset", type=whole("--offset", ROWS), default=0, help="skip this many rows first")
         elif name == "basket":
             parser.add_argument("--weekday", type=int, help="1 (Monday) … 7 (Sunday): that weekday's baskets only")
             parser.add_argument("--hours", help="an hour block, e.g. 9-11 (09:00–10:59)")
             parser.add_argument("--category", default="", help="pairs with a product of this category")
             parser.add_argument("--channel", default="", metavar="NAME", help="only the baskets of this channel's "
                                                                                "orders (code or name)")
-            parser.add_argument("--min-support", type=int, default=5, help="baskets holding both (default 5)")
+            parser.add_argument("--min-support", type=whole("--min-support", ROWS), default=5, help="baskets holding both (default 5)")
     report_worklists.add_parsers(rsub)
 
 

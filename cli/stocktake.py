@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 
+from cli.arg_types import RECORD_ID, whole
 from cli.output import say, say_json
 from services.core.numbers import ZERO, fmt_qty
 
@@ -23,7 +24,7 @@ def add_parser(sub) -> None:
                          help="lines nobody counted: zero = count as 0 (a shortage), skip = leave the stock as it is")
     trace = ssub.add_parser("trace", help="every move of a line's product or lot")
     trace.add_argument("session")
-    trace.add_argument("line", type=int)
+    trace.add_argument("line", type=whole("line", RECORD_ID))
 
 
 def cmd_stocktake(args: argparse.Namespace, user) -> int:
