@@ -63,12 +63,10 @@ class ReturnsModel(RowsModel):
         super().__init__([], parent)
         self.by_product = True
 
-    def set_report(self, report: SupplierReturns, by_product: bool, returned_only: bool) -> None:
-        """Flagged rows first, then the highest rate of the period; `returned_only` leaves out the rows
-        with nothing returned (most of a shop's products, most months)."""
+    def set_report(self, report: SupplierReturns, by_product: bool) -> None:
+        """Flagged rows first, then the highest rate of the period (只看有退货的 is asked of the service:
+        supplier_returns(returned_only=...))."""
         rows = report.products if by_product else report.suppliers
-        if returned_only:
-            rows = [r for r in rows if any(m.returned_qty or m.returned_value or m.value_rate for m in r.months)]
         self.beginResetModel()
         self.by_product = by_product
         self.columns = [Column(QT_TRANSLATE_NOOP("SupplierReturnsView", "编码"), CTX, lambda r: r.code, 90),
@@ -147,7 +145,7 @@ class SupplierReturnsView(PeriodReportView):
         return self.load_job()()
 
     def present(self, report: SupplierReturns) -> None:
-        self.model.set_report(report, self.by.currentData() == "product", self.returned_only.isChecked())
+        self.model.set_report(report, self.by.currentData() == "product")
         for i, column in enumerate(self.model.columns):  # the months are new columns: their widths again
             self.table.setColumnWidth(i, column.width)
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
