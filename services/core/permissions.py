@@ -22,6 +22,7 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "stock.override_expired": frozenset({"owner"}),
     "stock.reserve": frozenset({"owner", "cashier", "warehouse", "purchaser"}),
     "period.close": frozenset({"owner", "finance"}),
+    "period.reopen": frozenset({"owner"}),  # 反结账: documents may be dated in the month again
     "ledger.rebuild": frozenset({"owner"}),
     "data.backup": ALL,
     "data.restore": frozenset({"owner"}),  # replaces the whole shop with a backup
@@ -66,7 +67,7 @@ ACTION_NAMES: dict[str, str] = {
     "doc.return": "退货", "doc.loss": "报损", "doc.transfer": "调拨", "doc.adjustment": "库存调整",
     "doc.opening": "期初库存", "doc.production": "生产", "doc.reverse": "冲销单据",
     "stock.override_expired": "强制出库过期批次", "stock.reserve": "预占库存",
-    "period.close": "结账", "ledger.rebuild": "重建库存余额", "data.backup": "备份", "data.restore": "从备份恢复",
+    "period.close": "结账", "period.reopen": "反结账", "ledger.rebuild": "重建库存余额", "data.backup": "备份", "data.restore": "从备份恢复",
     "data.import": "导入数据",
     "channel.edit": "管理销售渠道",
     "supplier.edit": "编辑供应商", "purchase.edit": "编辑采购单", "purchase.approve": "审核采购单",
