@@ -20,6 +20,9 @@ def add_parser(sub) -> None:
     labels.add_argument("--copies", type=int, default=1)
     labels.add_argument("--layout", choices=LAYOUTS, default="40x30")
     labels.add_argument("--start", type=int, default=1, help="first free position on a partly used A4 sheet")
+    labels.add_argument("--qr", action="store_true", help="add a QR code (SKU, and the lot with --lot), as the window's 加二维码")
+    labels.add_argument("--lot", action="store_true",
+                        help="print the lot to sell first and its expiry date, as the window's 印批次和到期日")
     labels.add_argument("--out", required=True)
     shelves = prsub.add_parser("shelf-labels", help="one QR label per shelf")
     shelves.add_argument("--location")
@@ -46,7 +49,7 @@ def _labels(args: argparse.Namespace) -> int:
     from services.stock import label_data
 
     if args.print_what == "labels":
-        items = label_data.product_labels(args.sku, args.copies)
+        items = label_data.product_labels(args.sku, args.copies, with_qr=args.qr, with_lot=args.lot)
         start = args.start
     elif args.print_what == "lot-labels":
         items = label_data.receipt_lot_labels(args.receipt, args.copies)
