@@ -138,6 +138,68 @@ def replay_documents(floor_db: Path, docs: list[DocWrites]) -> list[float]:
     return times
 
 
+# -- P1's floor: the store year's moves in a minimal schema ----------------------------------------
+
+MINIMAL_SCHEMA = (
+    "CREATE TABLE product (id INTEGER PRIMARY KEY, sku TEXT NOT NULL UNIQUE, name TEXT NOT NULL)",
+    "CREATE TABLE lot (id INTEGER PRIMARY KEY, product_id INTEGER NOT NULL REFERENCES product, code TEXT, "
+    "expiry_date TEXT)",
+    "CREATE TABLE move (id INTEGER PRIMARY KEY, document_id INTEGER NOT NULL, product_id INTEGER NOT NULL "
+    "REFERENCES product, lot_id INTEGER REFERENCES lot, from_location_id INTEGER NOT NULL, "
+    "to_location_id INTEGER NOT NULL, quantity INTEGER NOT NULL, move_date TEXT NOT NULL)",
+    "CREATE INDEX move_product ON move (product_id, lot_id)",
+    "CREATE TABLE balance (product_id INTEGER NOT NULL, lot_id INTEGER NOT NULL, location_id INTEGER NOT NULL, "
+    "quantity INTEGER NOT NULL, PRIMARY KEY (product_id, location_id, lot_id))",
+)
+MINIMAL_UPSERT = ("INSERT INTO balance VALUES (?, ?, ?, ?) ON CONFLICT (product_id, location_id, lot_id) "
+                  "DO UPDATE SET quantity = quantity + excluded.quantity")
+
+
+def _documents(src: sqlite3.Connection, real: set[int]):
+    """(new lots, moves, balance deltas) of each document in posting order, read one at a time."""
+    seen: set[int] = set()
+    for (doc_id,) in src.execute("SELECT id FROM document ORDER BY id").fetchall():
+        moves = src.execute("SELECT id, document_id, product_id, lot_id, from_location_id, to_location_id, "
+                            "quantity, move_date FROM move WHERE document_id = ? ORDER BY id", (doc_id,)).fetchall()
+        new = sorted({m[3] for m in moves if m[3] is not None} - seen)
+        seen.update(new)
+        lots = src.execute(f"SELECT id, product_id, code, expiry_date FROM lot WHERE id IN "
+                           f"({', '.join('?' * len(new))})", new).fetchall() if new else []
+        net: dict[tuple, int] = defaultdict(int)
+        for m in moves:
+            if m[4] in real:
+                net[(m[2], m[3] or 0, m[4])] -= m[6]
+            if m[5] in real:
+                net[(m[2], m[3] or 0, m[5])] += m[6]
+        yield lots, moves, [(*key, units) for key, units in net.items() if units]
+
+
+def store_year_floor(service_db: Path, floor_db: Path) -> list[list[float]]:
+    """The store year's documents (bench/store_year.py) re-written into MINIMAL_SCHEMA, one
+    BEGIN IMMEDIATE … COMMIT per document, same pragmas; [[moves, seconds], ...]."""
+    src = sqlite3.connect(str(service_db))
+    virtual = ("supplier", "customer", "loss", "production", "adjustment", "internal")  # models VIRTUAL_KINDS
+    real = {i for (i,) in src.execute(f"SELECT id FROM location WHERE kind NOT IN ({', '.join('?' * 6)})", virtual)}
+    conn = connect(floor_db)
+    conn.execute("BEGIN")
+    for sql in MINIMAL_SCHEMA:
+        conn.execute(sql)
+    conn.executemany("INSERT INTO product VALUES (?, ?, ?)", src.execute("SELECT id, sku, name FROM product"))
+    conn.execute("COMMIT")
+    batches = []
+    for lots, moves, balances in _documents(src, real):
+        start = time.perf_counter()
+        conn.execute("BEGIN IMMEDIATE")
+        conn.executemany("INSERT INTO lot VALUES (?, ?, ?, ?)", lots)
+        conn.executemany("INSERT INTO move VALUES (?, ?, ?, ?, ?, ?, ?, ?)", moves)
+        conn.executemany(MINIMAL_UPSERT, balances)
+        conn.execute("COMMIT")
+        batches.append([len(moves), time.perf_counter() - start])
+    conn.close()
+    src.close()
+    return batches
+
+
 # -- reads: the same questions the services answer, as hand-written SQL -----------------------------
 
 STOCK_SQL = """
