@@ -86,15 +86,6 @@ def make_sqlite(path: str | Path) -> peewee.SqliteDatabase:
     )
 
 
-def make_postgres(url: str) -> peewee.Database:
-    """A PostgreSQL database from a URL (the driver, psycopg2, is only needed to connect)."""
-    from playhouse.db_url import parse
-
-    params = parse(url)
-    params.pop("sqlite", None)
-    return peewee.PostgresqlDatabase(params.pop("database"), **params)
-
-
 def open_database(target: str | Path, create: bool = True) -> peewee.Database:
     """Open `target` (path or postgresql:// URL), bind the proxy and return it.
 
@@ -106,6 +97,8 @@ def open_database(target: str | Path, create: bool = True) -> peewee.Database:
     if is_url(target_text):
         if not target_text.startswith(("postgresql://", "postgres://")):
             raise DatabaseOpenError("db.bad_url", url=shown)
+        from models.postgres import make_postgres
+
         db = make_postgres(target_text)
     elif target_text == ":memory:":
         db = make_sqlite(":memory:")
@@ -132,6 +125,12 @@ def open_database(target: str | Path, create: bool = True) -> peewee.Database:
     except peewee.DatabaseError as exc:
         if not db.is_closed():
             db.close()
+        if not isinstance(db, peewee.SqliteDatabase):
+            from models.postgres import connect_error_key
+
+            key = connect_error_key(exc)
+            if key:
+                raise DatabaseOpenError(key, url=shown) from exc
         text = str(exc).lower()
         if "locked" in text or "busy" in text:
             raise DatabaseOpenError("db.locked", path=shown) from exc
@@ -169,7 +168,8 @@ def on_commit(callback: Callable[[], None]) -> None:
 
 @contextmanager
 def write_transaction() -> Iterator[None]:
-    """One short write transaction (BEGIN IMMEDIATE on SQLite), nested calls join it.
+    """One short write transaction (BEGIN IMMEDIATE on SQLite, the write lock of models/postgres.py on
+    PostgreSQL), nested calls join it.
 
     A lock held elsewhere past the busy timeout, or a file turned read-only, becomes a
     readable DatabaseOpenError instead of a traceback; the transaction is rolled back."""
@@ -180,7 +180,7 @@ def write_transaction() -> Iterator[None]:
     except peewee.OperationalError as exc:
         text = str(exc).lower()
         target = database_file() or "database"
-        if "locked" in text or "busy" in text:
+        if "locked" in text or "busy" in text or "lock timeout" in text:
             raise DatabaseBusy("db.locked", path=target) from exc
         if "readonly" in text or "read-only" in text:
             raise DatabaseOpenError("db.readonly", path=target) from exc

@@ -18,6 +18,11 @@ ALL_MODELS = [
 APPEND_ONLY_TABLES = ("move", "audit_event")
 
 
+def _true(db: peewee.Database) -> str:
+    """A boolean column's true in raw SQL: SQLite stores 1, PostgreSQL has a boolean type."""
+    return "1" if isinstance(db, peewee.SqliteDatabase) else "TRUE"
+
+
 def _v1_core(db: peewee.Database) -> None:
     db.create_tables(ALL_MODELS)
     db.execute_sql(
@@ -83,7 +88,7 @@ def _v8_bom(db: peewee.Database) -> None:
     from models.bom import BOM_MODELS
 
     db.create_tables(BOM_MODELS)
-    db.execute_sql("CREATE UNIQUE INDEX IF NOT EXISTS bom_one_active ON bom (product_id) WHERE active = 1")
+    db.execute_sql(f"CREATE UNIQUE INDEX IF NOT EXISTS bom_one_active ON bom (product_id) WHERE active = {_true(db)}")
 
 
 def _v9_production(db: peewee.Database) -> None:
@@ -93,7 +98,7 @@ def _v9_production(db: peewee.Database) -> None:
 
     db.create_tables(PRODUCTION_MODELS)
     if "made_to_order" not in {c.name for c in db.get_columns("product")}:  # fresh files have it from v1
-        db.execute_sql("ALTER TABLE product ADD COLUMN made_to_order INTEGER NOT NULL DEFAULT 0")
+        db.execute_sql("ALTER TABLE product ADD COLUMN made_to_order INTEGER NOT NULL DEFAULT 0")  # SQLite only
     db.execute_sql("CREATE INDEX IF NOT EXISTS production_order_product ON production_order (product_id)")
 
 
@@ -131,10 +136,26 @@ def _v14_lost_sales(db: peewee.Database) -> None:
     db.create_tables([LostSale])
 
 
+def _v15_postgres_append_only(db: peewee.Database) -> None:
+    """The append-only guards v1 gives SQLite, on PostgreSQL: one plpgsql function raising for UPDATE and
+    DELETE on the moves and the audit chain (the same trigger names, so check looks for one list)."""
+    if isinstance(db, peewee.SqliteDatabase):
+        return
+    db.execute_sql(
+        "CREATE OR REPLACE FUNCTION xiaopu_append_only() RETURNS trigger LANGUAGE plpgsql AS $$ "
+        "BEGIN RAISE EXCEPTION USING MESSAGE = TG_TABLE_NAME || ' is append-only'; END $$")
+    for table in APPEND_ONLY_TABLES:
+        for verb in ("UPDATE", "DELETE"):
+            name = f"{table}_no_{verb.lower()}"
+            db.execute_sql(f"DROP TRIGGER IF EXISTS {name} ON {table}")
+            db.execute_sql(f"CREATE TRIGGER {name} BEFORE {verb} ON {table} "
+                           "FOR EACH ROW EXECUTE FUNCTION xiaopu_append_only()")
+
+
 MIGRATIONS: list[Callable[[peewee.Database], None]] = [
     _v1_core, _v2_nonzero_balance_index, _v3_purchasing, _v4_product_aliases, _v5_sales,
     _v6_return_drafts, _v7_stocktake, _v8_bom, _v9_production, _v10_report_indexes, _v11_reconciliation,
-    _v12_expiry_actions, _v13_group_messages, _v14_lost_sales,
+    _v12_expiry_actions, _v13_group_messages, _v14_lost_sales, _v15_postgres_append_only,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

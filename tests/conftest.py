@@ -37,13 +37,38 @@ def db_path(tmp_path) -> Path:
     return tmp_path / "shop.sqlite3"
 
 
+# The modules whose shop (the `db` fixture) runs on both engines (tests/pg_engine.py)
+BOTH_ENGINES = {"test_ledger_scenarios", "test_sales_orders", "test_sales_day", "test_purchase_orders",
+                "test_receiving", "test_stocktake", "test_production", "test_pg_race"}
+
+
+def pytest_generate_tests(metafunc):
+    if "engine" in metafunc.fixturenames and metafunc.module.__name__.rsplit(".", 1)[-1] in BOTH_ENGINES:
+        metafunc.parametrize("engine", ["sqlite", "postgresql"], indirect=True)
+
+
 @pytest.fixture
-def db(db_path):
-    """A migrated shop database in a temp file; yields the first owner."""
+def engine(request) -> str:
+    return getattr(request, "param", "sqlite")
+
+
+@pytest.fixture
+def db_target(engine, db_path) -> str | Path:
+    """Where the test's shop lives: a temp SQLite file, or an emptied PostgreSQL database."""
+    if engine == "sqlite":
+        return db_path
+    from tests.pg_engine import SKIP_REASON, fresh_database
+
+    return fresh_database() or pytest.skip(SKIP_REASON)
+
+
+@pytest.fixture
+def db(db_target):
+    """A migrated shop database (a temp file, or PostgreSQL for BOTH_ENGINES); yields the first owner."""
     from services.shop.setup import initialise
 
     set_language("zh_CN")
-    open_database(db_path)
+    open_database(db_target)
     owner = initialise()
     yield owner
     database.close()

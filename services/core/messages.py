@@ -28,6 +28,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "数据库版本 {found} 比本程序({known})新,请升级小铺。",
         "The database version {found} is newer than this program ({known}); please upgrade Xiaopu.",
     ),
+    "db.pg_unreachable": (
+        "连不上数据库服务器:{url}。请确认那台电脑已开机、PostgreSQL 在运行,地址和端口无误,防火墙放行了 5432 端口。",
+        "Cannot reach the database server: {url}. Check that the PC is on, PostgreSQL is running, the host and "
+        "port are right and the firewall lets port 5432 through.",
+    ),
+    "db.pg_login": (
+        "数据库服务器拒绝登录:{url}。用户名或密码不对(或这个用户在服务器上不存在)。",
+        "The database server refused the login: {url}. The user name or password is wrong (or the user does not "
+        "exist on the server).",
+    ),
+    "db.pg_no_database": (
+        "服务器上没有这个数据库:{url}。请先在服务器上创建它(createdb 数据库名),再运行 init。",
+        "The server has no such database: {url}. Create it on the server first (createdb NAME), then run init.",
+    ),
     "db.in_use": (
         "另一个小铺窗口已经打开了这个数据库:{path}",
         "Another Xiaopu window already has this database open: {path}",

@@ -329,12 +329,13 @@ def _catalogue_stamp() -> tuple:
     """Changes whenever a product, unit or alias is added, edited or removed: counts, newest ids and edit
     times, and id-weighted text lengths (cheap aggregates, 0.1 ms; plain SQL that PostgreSQL runs too)."""
     row = database.execute_sql(
-        "SELECT (SELECT count(*) || ':' || coalesce(max(id), 0) || ':' || coalesce(max(updated_at), '') || ':' || "
-        "coalesce(sum(id * (length(name) + 7 * length(spec) + 31 * length(base_unit) + 127 * active)), 0) "
+        "SELECT (SELECT count(*) || ':' || coalesce(max(id), 0) || ':' || coalesce(CAST(max(updated_at) AS TEXT), '') || ':' || "
+        "coalesce(sum(id * (length(name) + 7 * length(spec) + 31 * length(base_unit) "
+        "+ CASE WHEN active THEN 127 ELSE 0 END)), 0) "
         "FROM product), "
         "(SELECT count(*) || ':' || coalesce(max(id), 0) || ':' || coalesce(sum(id * (factor + length(name))), 0) "
         "FROM product_unit), "
-        "(SELECT count(*) || ':' || coalesce(max(id), 0) || ':' || coalesce(max(updated_at), '') || ':' || "
+        "(SELECT count(*) || ':' || coalesce(max(id), 0) || ':' || coalesce(CAST(max(updated_at) AS TEXT), '') || ':' || "
         "coalesce(sum(id * product_id), 0) FROM product_alias)"
     ).fetchone()
     return (id(database.obj), getattr(database.obj, "database", ""), *row)

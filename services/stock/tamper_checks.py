@@ -20,9 +20,9 @@ GUARD_TRIGGERS = tuple((f"{table}_no_{verb}", table) for table in APPEND_ONLY_TA
 def trigger_problems() -> list[str]:
     """The append-only triggers migrations create (models.migrations): dropping one is how the ledger is
     edited in place, so its absence is itself a finding."""
-    if not is_sqlite():
-        return []
-    present = {name for (name,) in database.execute_sql("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+    query = ("SELECT name FROM sqlite_master WHERE type = 'trigger'" if is_sqlite()
+             else "SELECT tgname FROM pg_trigger WHERE NOT tgisinternal")
+    present = {name for (name,) in database.execute_sql(query)}
     return [msg("tamper.trigger_missing", name=name, table=table) for name, table in GUARD_TRIGGERS
             if name not in present]
 

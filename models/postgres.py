@@ -1,0 +1,57 @@
+"""PostgreSQL behind the same models: the connection from a URL, one writer at a time, and the
+server's refusals sorted into the few a shop meets (unreachable, wrong password, no such database).
+
+Why one writer at a time: every write transaction appends to the audit chain (each event hashes the
+one before it), and the services check-then-write everywhere (document keys, numbers, reservations,
+credit limits, approval day totals) as they do on SQLite, where BEGIN IMMEDIATE serialises writers.
+A transaction-scoped advisory lock taken at BEGIN is the same rule on the server: writers queue for
+milliseconds, readers never wait (MVCC), and nothing a service does needs a retry loop.
+"""
+from __future__ import annotations
+
+import peewee
+
+# pg_advisory_xact_lock's key: any fixed 64-bit number, the same in every Xiaopu process on the server
+WRITE_LOCK_KEY = 0x5869616F707531  # "Xiaopu1"
+LOCK_TIMEOUT = "5s"  # as SQLite's busy_timeout: a writer stuck longer is told the database is busy
+
+
+class PostgresqlDatabase(peewee.PostgresqlDatabase):
+    """Every transaction (peewee's outermost atomic()) takes the shop's write lock first, as
+    lock_type="IMMEDIATE" does on SQLite; it is released at COMMIT or ROLLBACK."""
+
+    def begin(self, isolation_level=None):
+        super().begin(isolation_level)
+        cursor = self.cursor()
+        with peewee.__exception_wrapper__:
+            cursor.execute(f"SET LOCAL lock_timeout = '{LOCK_TIMEOUT}'")
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK_KEY,))
+
+
+def make_postgres(url: str) -> PostgresqlDatabase:
+    """A PostgreSQL database from a URL (psycopg 3, the [postgres] extra, is needed only to connect)."""
+    from playhouse.db_url import parse
+
+    params = parse(url)
+    params.pop("sqlite", None)
+    params.setdefault("connect_timeout", 5)  # an unreachable server answers in seconds, not minutes
+    return PostgresqlDatabase(params.pop("database"), **params)
+
+
+def connect_error_key(exc: BaseException) -> str | None:
+    """The message key for a connection the server refused or never answered, None if unknown."""
+    text = str(exc).lower()
+    if "password authentication failed" in text or "no password supplied" in text or (
+            "role" in text and "does not exist" in text) or "peer authentication failed" in text:
+        return "db.pg_login"
+    if "database" in text and "does not exist" in text:
+        return "db.pg_no_database"
+    if any(words in text for words in ("connection refused", "could not connect", "could not translate host",
+                                       "timeout expired", "no such file or directory", "name or service not known",
+                                       "connection is bad", "server closed the connection")):
+        return "db.pg_unreachable"
+    return None
+
+
+def is_lock_timeout(exc: BaseException) -> bool:
+    return "lock timeout" in str(exc).lower() or "could not obtain lock" in str(exc).lower()

@@ -1,0 +1,79 @@
+"""The PostgreSQL side of the engine-parametrized tests.
+
+XIAOPU_TEST_PG is a URL to any database on the test server (`.ci/run` exports
+postgresql://root@/postgres?host=/var/run/postgresql). Each pytest process makes its own database
+(xp_test_<pid>) migrated once; every test starts from it emptied (all rows deleted and sequences
+reset in one transaction, ~20 ms, where CREATE/DROP DATABASE cost seconds on a busy disk) and
+initialised again. Commits skip the WAL flush (synchronous_commit off): a test needs no durability.
+"""
+from __future__ import annotations
+
+import atexit
+import os
+from urllib.parse import urlsplit, urlunsplit
+
+ENV = "XIAOPU_TEST_PG"
+SKIP_REASON = f"PostgreSQL tests need a server: set {ENV}=postgresql://… (.ci/run does)"
+
+_state: dict[str, object] = {}
+
+
+def server_url() -> str | None:
+    return os.environ.get(ENV) or None
+
+
+def _with_database(url: str, name: str) -> str:
+    parts = urlsplit(url)
+    query = "&".join(q for q in [parts.query, "options=-csynchronous_commit%3Doff"] if q)
+    return urlunsplit((parts.scheme, parts.netloc, "/" + name, query, ""))
+
+
+def _admin():
+    import psycopg
+
+    return psycopg.connect(server_url(), autocommit=True, connect_timeout=5)
+
+
+def _create() -> str:
+    from models import database, open_database
+    from models.migrations import migrate
+
+    name = f"xp_test_{os.getpid()}"
+    with _admin() as admin:
+        admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+        admin.execute(f"CREATE DATABASE {name}")
+    url = _with_database(server_url(), name)
+    open_database(url)
+    migrate()
+    _state["tables"] = [t for t in database.get_tables() if t != "schema_version"]
+    _state["sequences"] = [r[0] for r in database.execute_sql(
+        "SELECT sequencename FROM pg_sequences WHERE schemaname = current_schema()").fetchall()]
+    database.close()
+    atexit.register(_drop, name)
+    return url
+
+
+def _drop(name: str) -> None:
+    try:
+        with _admin() as admin:
+            admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+    except Exception:  # noqa: BLE001 - the server went away first; the next run drops it
+        pass
+
+
+def fresh_database() -> str | None:
+    """The URL of this process's test database with every row gone, or None without a server."""
+    if server_url() is None:
+        return None
+    if "url" not in _state:
+        _state["url"] = _create()
+    import psycopg
+
+    url = str(_state["url"])
+    with psycopg.connect(url, autocommit=True) as conn, conn.transaction():
+        conn.execute("SET LOCAL session_replication_role = replica")  # no FK order, no append-only trigger
+        for table in _state["tables"]:
+            conn.execute(f'DELETE FROM "{table}"')
+        for sequence in _state["sequences"]:
+            conn.execute(f"SELECT setval('{sequence}', 1, false)")
+    return url
