@@ -28,10 +28,13 @@ quantities = st.integers(min_value=1, max_value=40_000).map(lambda n: Decimal(n)
 
 
 class LedgerMachine(RuleBasedStateMachine):
+    def shop_target(self) -> str:
+        return ":memory:"  # tests/test_pg_ledger_properties.py runs the same machine on PostgreSQL
+
     @initialize()
     def open_shop(self):
         close_database()
-        open_database(":memory:")
+        open_database(self.shop_target())
         self.owner = initialise()
         self.products = [
             products.save_product(self.owner, products.ProductInput(name="草莓", shelf_life_days=3)).id,
