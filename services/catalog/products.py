@@ -12,6 +12,7 @@ from services.catalog.search_key import build_search_key
 from services.core import audit
 from services.core.clock import now
 from services.core.codes import next_free_code
+from services.core.compiled_sql import CompiledQuery
 from services.core.errors import NotFound, ValidationError
 from services.core.master_data import refuse_taken_code
 from services.core.numbers import SHELF_LIFE_DAYS, fmt_qty, normalise_text, to_days, to_decimal
@@ -264,19 +265,25 @@ def product_input(product: Product) -> ProductInput:
     )
 
 
+def _code_query(code: str) -> peewee.Select:
+    return (Barcode.select(Barcode.code, Product.id, Product.sku, Product.name, Product.spec,
+                           Product.base_unit, ProductUnit.name, ProductUnit.factor)
+            .join(Product).switch(Barcode).join(ProductUnit, peewee.JOIN.LEFT_OUTER)
+            .where(Barcode.code == code).limit(1))
+
+
+_BY_CODE = CompiledQuery(_code_query, code="\x00code")  # every scan runs it: its SQL text is built once
+
+
 def find_by_barcode(code: object) -> ScanMatch | None:
     """One indexed lookup: the product and unit a scanned code stands for."""
     text = normalise_barcode(code)
-    if not text:
+    found = _BY_CODE.rows(code=text) if text else []
+    if not found:
         return None
-    row = (Barcode.select(Barcode.code, Product.id, Product.sku, Product.name, Product.spec,
-                          Product.base_unit, ProductUnit.name, ProductUnit.factor)
-           .join(Product).switch(Barcode).join(ProductUnit, peewee.JOIN.LEFT_OUTER)
-           .where(Barcode.code == text).tuples().first())
-    if row is None:
-        return None
-    code_, pid, sku, name, spec, base_unit, unit_name, factor = row
-    return ScanMatch(pid, sku, name, spec, unit_name or base_unit, factor or Decimal(1), code_)
+    code_, pid, sku, name, spec, base_unit, unit_name, factor = found[0]
+    return ScanMatch(pid, sku, name, spec, unit_name or base_unit,
+                     ProductUnit.factor.python_value(factor) or Decimal(1), code_)
 
 
 def search_condition(text: str):

@@ -185,6 +185,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "an owner may allow it with a reason",
     ),
     "stock.override_reason": ("强制出库过期批次必须填写原因", "Overriding an expired lot needs a reason"),
+    "stock.at_date": ("截至 {day} 日终的库存(只列库存数:预占和可用是今天的订单,不属于过去的某一天)",
+                      "Stock at the end of {day} (on hand only: reserved and available are today's orders)"),
     "reservation.not_found": ("找不到预占:{ref}", "Reservation not found: {ref}"),
     # sales orders (销售单), returns, quick outbound, scale barcodes
     "sale.not_found": ("找不到销售单:{ref}", "Sales order not found: {ref}"),

@@ -54,8 +54,11 @@ def add_scan(lines: list[SaleLineInput], code: object) -> list[SaleLineInput]:
     """`lines` with one more scan: the same product and unit (no chosen lot or price) adds quantity;
     a scale label is always a line of its own (each weighed bag has its own label). A product whose
     first lots are marked down shows them as lines of their own at the lot price (lot_prices)."""
-    merged = _merged(lines, scan_to_line(code))
-    return split_by_lot_price(merged, default_store().id, today())
+    return _with_line(lines, scan_to_line(code))
+
+
+def _with_line(lines: list[SaleLineInput], line: SaleLineInput) -> list[SaleLineInput]:
+    return split_by_lot_price(_merged(lines, line), default_store().id, today())
 
 
 def scan_for_sale(lines: list[SaleLineInput], code: object, at: dt.datetime | None = None,
@@ -63,8 +66,9 @@ def scan_for_sale(lines: list[SaleLineInput], code: object, at: dt.datetime | No
     """`add_scan` at the till: what the lines now ask of the scanned product beyond its sellable
     stock, as far as this scan added to it, is a lost sale (services.sales.lost_sales): three scans
     of an empty product record 3. The scan itself still goes on the lines, as before."""
-    new_lines = add_scan(lines, code)
-    product_id = scan_to_line(code).product_id
+    line = scan_to_line(code)  # the code is looked up once per scan
+    new_lines = _with_line(lines, line)
+    product_id = line.product_id
     mine = [line for line in lines if line.product_id == product_id]
     now_mine = [line for line in new_lines if line.product_id == product_id]
     have = max(ZERO, sellable_map({product_id}, at).get(product_id, ZERO))
