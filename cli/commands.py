@@ -19,6 +19,7 @@ from cli import (
     group_orders,
     ledger,
     login,
+    migrate_to,
     period,
     printing,
     production,
@@ -35,7 +36,7 @@ from cli.output import complain
 from services.core.errors import XiaopuError
 
 DOMAINS = (shop, files, stock, channels, ledger, users, purchasing, printing, customers, sales, stocktake,
-           production, group_orders, reports, restore, period)
+           production, group_orders, reports, restore, period, migrate_to)
 COMMANDS = {name: handler for domain in DOMAINS for name, handler in domain.COMMANDS.items()}
 
 

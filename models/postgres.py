@@ -35,7 +35,9 @@ def make_postgres(url: str) -> PostgresqlDatabase:
     params = parse(url)
     params.pop("sqlite", None)
     params.setdefault("connect_timeout", 5)  # an unreachable server answers in seconds, not minutes
-    return PostgresqlDatabase(params.pop("database"), **params)
+    db = PostgresqlDatabase(params.pop("database"), **params)
+    db.url = url  # pg_dump and the shop copy connect with the URL as the user gave it
+    return db
 
 
 def connect_error_key(exc: BaseException) -> str | None:

@@ -497,6 +497,34 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "backup.no_space": ("备份没有写成:{path}:{error}。数据没有变化。",
                         "The backup could not be written: {path}: {error}. Nothing changed in the data."),
+    "backup.pg_dump_missing": (
+        "这台电脑上没有 pg_dump,无法备份服务器数据库 {database}。请在服务器电脑上安装 PostgreSQL(带命令行工具),"
+        "或在那里运行:pg_dump -Fc -f 备份.dump {database}",
+        "pg_dump is not installed on this PC, so the server database {database} cannot be backed up here. Install "
+        "PostgreSQL (with its command-line tools) on the server PC, or run there: pg_dump -Fc -f backup.dump {database}",
+    ),
+    "copy.source_not_file": ("migrate-to 从 SQLite 数据库文件复制:请用 --db 指定店里的 .sqlite3 文件",
+                             "migrate-to copies from a SQLite file: name the shop's .sqlite3 file with --db"),
+    "copy.target_not_server": ("migrate-to 的目标要是 postgresql:// 地址:{url}",
+                               "migrate-to needs a postgresql:// address as its target: {url}"),
+    "copy.target_not_empty": (
+        "目标数据库里已经有店铺数据,没有复制任何内容。请在服务器上新建一个空数据库(createdb 数据库名)再试。",
+        "The target database already holds a shop; nothing was copied. Create an empty database on the server "
+        "(createdb NAME) and try again.",
+    ),
+    "copy.rows_differ": ("复制后 {table} 表的行数不同:文件 {source} 行,服务器 {target} 行",
+                         "After the copy the table {table} differs: {source} rows in the file, {target} on the server"),
+    "copy.stock_differs": ("复制后有 {rows} 条库存余额与文件不同", "After the copy {rows} stock balances differ from the file"),
+    "copy.side_file": ("SQLite 文件", "SQLite file"),
+    "copy.side_server": ("PostgreSQL 服务器", "PostgreSQL server"),
+    "copy.not_proven": ("复制没有通过核对,请不要切换到服务器;原来的 SQLite 文件没有改动。",
+                        "The copy did not pass the comparison: do not switch to the server; the SQLite file is unchanged."),
+    "copy.done": (
+        "已复制 {tables} 张表共 {rows} 行到 {url},两边检查通过、行数和库存一致。原来的 SQLite 文件保留未动;"
+        "现在可以让各台电脑改连这个服务器。",
+        "Copied {rows} rows in {tables} tables to {url}; check passed on both sides, row counts and stock agree. "
+        "The SQLite file is kept as it was; the PCs can now be pointed at the server.",
+    ),
     "backup.not_sqlite": ("备份需要 SQLite 数据库文件(服务器数据库请用它自己的备份工具)",
                           "Backups need a SQLite database file (back up a server database with its own tools)"),
     "restore.done": ("已从备份恢复:{backup}。原来的数据库保存在:{aside}",

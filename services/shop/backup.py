@@ -6,7 +6,7 @@ import os
 import sqlite3
 from pathlib import Path
 
-from models.db import database_file
+from models.db import database_file, database_url
 from services.core.chain_anchor import anchor_path, head_of, write_anchor
 from services.core.clock import now
 from services.core.errors import XiaopuError
@@ -38,7 +38,12 @@ def backup_name(source: Path, target_dir: Path) -> Path:
 
 def backup(to_dir: str | Path | None = None, *, create_dir: bool = True) -> Path:
     """Copy the live database with SQLite's backup API (safe mid-write), verify the copy and only then give
-    it its name. `create_dir=False`: a missing folder (a USB disk not plugged in) is refused, not made."""
+    it its name. `create_dir=False`: a missing folder (a USB disk not plugged in) is refused, not made.
+    A shop on PostgreSQL is dumped with pg_dump instead (services/shop/pg_backup.py)."""
+    if database_url() is not None:
+        from services.shop.pg_backup import pg_backup
+
+        return pg_backup(database_url(), to_dir)
     source = live_database()
     target_dir = Path(to_dir) if to_dir else source.parent / "backups"
     if not target_dir.is_dir():
