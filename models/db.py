@@ -39,6 +39,11 @@ class DatabaseOpenError(Exception):
         return DatabaseOpenError.words(self.key, **self.params)
 
 
+def shown_url(target: str) -> str:
+    """The address as it may be printed: a URL's password becomes ***."""
+    return re.sub(r"//([^:/@]+):[^@]*@", r"//\1:***@", target)
+
+
 def is_url(target: str) -> bool:
     return "://" in target
 
@@ -93,7 +98,7 @@ def open_database(target: str | Path, create: bool = True) -> peewee.Database:
     a read-only file, a network share or a file that is not a SQLite database.
     """
     target_text = str(target)
-    shown = re.sub(r"//([^:/@]+):[^@]*@", r"//\1:***@", target_text)  # never print a password
+    shown = shown_url(target_text)
     if is_url(target_text):
         if not target_text.startswith(("postgresql://", "postgres://")):
             raise DatabaseOpenError("db.bad_url", url=shown)
@@ -150,6 +155,11 @@ def database_file() -> str | None:
     if isinstance(db, peewee.SqliteDatabase) and db.database != ":memory:":
         return str(db.database)
     return None
+
+
+def database_url() -> str | None:
+    """The postgresql:// URL behind the proxy (for pg_dump and copies), or None on SQLite."""
+    return getattr(database.obj, "url", None)
 
 
 class DatabaseBusy(DatabaseOpenError):
