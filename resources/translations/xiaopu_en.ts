@@ -4255,6 +4255,25 @@ Where do the goods go?</translation>
     </message>
 </context>
 <context>
+    <name>DayBox</name>
+    <message>
+        <source>现在</source>
+        <translation>Now</translation>
+    </message>
+    <message>
+        <source>看某一天日终的库存:输入日期(如 2026-11-30)或点“日历”选择;空着就是现在的库存</source>
+        <translation>Stock at the end of a day: type a date (e.g. 2026-11-30) or pick one with Calendar; empty shows the stock now</translation>
+    </message>
+    <message>
+        <source>日历</source>
+        <translation>Calendar</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+</context>
+<context>
     <name>StockModel</name>
     <message>
         <source>已过期</source>
@@ -4338,6 +4357,14 @@ Where do the goods go?</translation>
     <message>
         <source>全部库位</source>
         <translation>All locations</translation>
+    </message>
+    <message>
+        <source>截至</source>
+        <translation>At the end of</translation>
+    </message>
+    <message>
+        <source>%1 日终:</source>
+        <translation>End of %1: </translation>
     </message>
     <message numerus="yes">
         <source>共 %n 行</source>

@@ -126,3 +126,63 @@ def test_double_click_opens_history(qtbot, tab):
     tab.table.doubleClicked.emit(tab.model.index(0, 1))
     assert tab.history is not None and tab.history.isVisible()
     tab.history.close()
+
+
+def test_the_list_comes_a_page_at_a_time_and_sorts_by_a_header_click(qtbot, tab, stocked):
+    """Four rows in pages of two: the table holds what was scrolled to; a click on 库存 sorts all four in SQL
+    (smallest first, then again: largest first), a click on 条码 (no order behind it) changes nothing."""
+    from PySide6.QtCore import QPoint
+
+    tab.model.page_size = 2
+    tab.reload()
+    assert (tab.model.rowCount(), tab.model.count) == (2, 4) and tab.model.canFetchMore()
+    assert "共 4 行" in tab.summary.text()
+    tab.model.fetchMore()
+    assert tab.model.rowCount() == 4 and not tab.model.canFetchMore()
+    header = tab.table.horizontalHeader()
+
+    def click(title: str) -> None:
+        column = [tab.model.headerData(c, Qt.Orientation.Horizontal) for c in range(tab.model.columnCount())].index(title)
+        qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
+                         pos=QPoint(header.sectionViewportPosition(column) + 5, header.height() // 2))
+
+    click("库存")
+    assert tab.model.rowCount() == 2  # the first page again
+    tab.model.fetchMore()
+    assert [r.on_hand for r in tab.model.rows] == [10, 12, 24, 100]
+    click("库存")
+    assert [r.on_hand for r in tab.model.rows] == [100, 24]
+    click("条码")
+    assert (tab.model.sort_key, tab.model.descending) == ("on_hand", True)
+    assert header.sortIndicatorSection() == 6 and [r.on_hand for r in tab.model.rows] == [100, 24]
+
+
+def test_the_stock_at_the_end_of_a_day_typed_or_picked(qtbot, tab, stocked):
+    """The goods came in ten days ago (11-26): at the end of 11-25 there was nothing; on 12-03 there were the
+    four lots, without 预占/可用 (today's orders), coloured as of that day: OLD (expires 12-05) had its last
+    3 days, SOON (12-08) more."""
+    box = tab.at_day.edit
+    box.setText("2026-11-25")
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    assert tab.model.rows == [] and tab.summary.text().startswith("2026-11-25 日终:共 0 行")
+    tab.at_day.open_calendar()
+    qtbot.mouseClick(tab.at_day.calendar_button, Qt.MouseButton.LeftButton)  # a second popup replaces the first
+    from PySide6.QtCore import QDate
+
+    tab.at_day.calendar.clicked.emit(QDate(2026, 12, 3))
+    assert box.text() == "2026-12-03"
+    assert sorted((r.lot, r.on_hand) for r in tab.model.rows) == [("", 100), ("FRESH", 24), ("OLD", 10), ("SOON", 12)]
+    assert tab.table.isColumnHidden(7) and tab.table.isColumnHidden(8)
+    assert background(tab, "OLD") == NEAR_EXPIRY_COLOR and background(tab, "SOON") is None
+    assert "已过期 0 批" in tab.summary.text() and "3 天内到期 1 批" in tab.summary.text()
+    box.clear()  # the clear button: now again
+    assert background(tab, "OLD") == EXPIRED_COLOR and not tab.table.isColumnHidden(7)
+    assert tab.summary.text().startswith("共 4 行")
+
+
+def test_a_day_that_is_no_day_is_said_and_the_list_kept(qtbot, tab):
+    before = list(tab.model.rows)
+    tab.at_day.edit.setText("11月32日")
+    qtbot.keyClick(tab.at_day.edit, Qt.Key.Key_Return)
+    assert "日期" in tab.summary.text() and "11月32日" in tab.summary.text()
+    assert tab.model.rows == before

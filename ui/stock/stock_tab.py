@@ -1,7 +1,8 @@
-"""库存 tab: on hand / reserved / available per product, lot and location, and the movement history."""
+"""库存 tab: on hand / reserved / available per product, lot and location — now, or at the end of a day —
+a page at a time sorted in SQL, and the movement history."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -14,9 +15,13 @@ from PySide6.QtWidgets import (
 
 from services.catalog import products
 from services.catalog.locations import list_locations
+from services.core.clock import today
+from services.core.errors import XiaopuError
 from services.stock.expiry import NEAR_EXPIRY_DAYS
-from services.stock.stock import stock_rows
-from ui.stock.stock_model import EXPIRED_COLOR, NEAR_EXPIRY_COLOR, StockModel
+from services.stock.stock import StockFilter, stock_page
+from services.stock.stock_at_date import stock_at_date_page
+from ui.stock.date_box import DayBox
+from ui.stock.stock_model import AVAILABLE, EXPIRED_COLOR, NEAR_EXPIRY_COLOR, RESERVED, StockModel
 from ui.widgets import notify
 from ui.widgets.context import AppContext
 from ui.widgets.history_dialog import HistoryDialog
@@ -38,6 +43,8 @@ class StockTab(RefreshOnShow, QWidget):
         self.location.setMinimumContentsLength(8)
         self.search = SearchBox(self.tr("搜索:名称、拼音首字母、SKU 或条码"), self.reload)
         self.location.currentIndexChanged.connect(self.reload)
+        self.at_day = DayBox(today())
+        self.at_day.changed.connect(self.reload)
         history_button = QPushButton(self.tr("流水"))
         history_button.setToolTip(self.tr("查看所选商品或批次的库存流水"))
         history_button.clicked.connect(lambda: self.show_history())
@@ -46,6 +53,10 @@ class StockTab(RefreshOnShow, QWidget):
 
         self.table = QTableView()
         setup_table(self.table, self.model)
+        header = self.table.horizontalHeader()
+        header.setSortIndicator(self.model.sort_column(), Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)  # a header click → model.sort → the first page again, in SQL
+        header.sortIndicatorChanged.connect(self._show_order_in_effect)
         self.table.doubleClicked.connect(lambda index: self.show_history(index.row()))
         self.summary = QLabel()
 
@@ -53,6 +64,8 @@ class StockTab(RefreshOnShow, QWidget):
         top.addWidget(history_button)
         top.addWidget(refresh)
         top.addStretch(1)
+        top.addWidget(QLabel(self.tr("截至")))
+        top.addWidget(self.at_day)
         top.addWidget(QLabel(self.tr("库位")))
         top.addWidget(self.location)
         top.addWidget(self.search, 2)
@@ -84,15 +97,34 @@ class StockTab(RefreshOnShow, QWidget):
         super().on_data_changed(what)
 
     def reload(self) -> None:
+        """The first page of what the boxes ask for; a day that is no day is said, the table kept."""
         self.search.debounce.stop()
         self.stale = False
-        rows = stock_rows(location_id=self.location.currentData(), text=self.search.text().strip())
-        self.model.set_rows(rows)
-        expired = sum(1 for r in rows if self.model.status(r) == "expired")
-        near = sum(1 for r in rows if self.model.status(r) == "near_expiry")
-        self.summary.setText(self.tr("共 %n 行", "", len(rows))
-                             + self.tr(",已过期 %1 批,%3 天内到期 %2 批").replace("%1", str(expired))
-                             .replace("%2", str(near)).replace("%3", str(NEAR_EXPIRY_DAYS)))
+        try:
+            at = self.at_day.day()
+        except XiaopuError as exc:
+            self.summary.setText(str(exc))
+            return
+        only = StockFilter(location_id=self.location.currentData(), text=self.search.text().strip())
+        if at is None:
+            self.model.show(lambda offset, limit, sort, desc: stock_page(only, offset, limit, sort, desc))
+        else:
+            self.model.show(lambda offset, limit, sort, desc: stock_at_date_page(at, only, offset, limit, sort, desc),
+                            at)
+        for column in (RESERVED, AVAILABLE):
+            self.table.setColumnHidden(column, at is not None)
+        counts = (self.tr("共 %n 行", "", self.model.count)
+                  + self.tr(",已过期 %1 批,%3 天内到期 %2 批").replace("%1", str(self.model.expired))
+                  .replace("%2", str(self.model.near_expiry)).replace("%3", str(NEAR_EXPIRY_DAYS)))
+        self.summary.setText(counts if at is None else
+                             self.tr("%1 日终:").replace("%1", at.isoformat()) + counts)
+
+    def _show_order_in_effect(self, column: int, order: Qt.SortOrder) -> None:
+        """A click on a column the list cannot sort by leaves the indicator on the order shown."""
+        if not self.model.columns[column].sort_key:
+            header = self.table.horizontalHeader()
+            with QSignalBlocker(header):
+                header.setSortIndicator(self.model.sort_column(), Qt.SortOrder(int(self.model.descending)))
 
     def handle_scan(self, code: str) -> bool:
         """Show the stock of the scanned product; False if the code is unknown."""
