@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import pytest
 
+from models import Location
 from services.core import clock
 from services.core.clock import now, today
 from services.core.errors import ClosedPeriodError, DocumentStateError, PermissionDenied, StockError, ValidationError
@@ -74,7 +75,7 @@ def test_negative_stock_is_refused_and_nothing_is_written(shop):
 
 def test_negative_check_is_on_the_net_change(shop):
     """A +1/−1 document on an empty shelf is valid: the check looks at the document's net change."""
-    shelf = ledger.Location.create(code="A1", name="A1", kind="shelf", parent=shop.store)
+    shelf = Location.create(code="A1", name="A1", kind="shelf", parent=shop.store)
     result = ledger.post_document(shop.owner, "transfer", [
         Line(shop.screw.id, D("1"), shop.adjust.id, shelf.id),
         Line(shop.screw.id, D("1"), shelf.id, shop.customer.id),

@@ -16,7 +16,9 @@ from services.core.errors import StockError
 from services.core.numbers import fmt_qty
 from services.sales.sales_lines import CleanSaleLine
 from services.stock.expiry import is_expired
-from services.stock.fefo import allocate_fefo, free_stock, lots_fefo
+from services.stock.fefo import allocate_fefo, free_stock, lots_fefo, pick_fefo
+from services.stock.ledger import QTY
+from services.stock.posting_reads import Snapshot
 
 
 def owner_key(number: str) -> str:
@@ -62,20 +64,55 @@ def _made_to_order_picks(line: CleanSaleLine, location_id: int, on: dt.date) -> 
     return allocate_fefo(line.product.id, location_id, take, on=on) if take > 0 else []
 
 
+def _fefo_picks(line: CleanSaleLine, location_id: int, on: dt.date, may_use_expired: bool, snap: Snapshot,
+                taken: dict[int, dict[int | None, int]]) -> list[tuple[int | None, Decimal]] | None:
+    """allocate_fefo's split from the order's one snapshot, less what earlier lines took (product →
+    lot → units); None when short (the caller asks _picks, which words the refusal)."""
+    mine = taken.setdefault(line.product.id, {})
+    picks, remaining = pick_fefo(snap.lots_fefo(line.product.id, location_id, None, mine),
+                                 QTY.to_units(line.base_quantity), on, may_use_expired)
+    if remaining > 0:
+        return None
+    for lot_id, units in picks:
+        mine[lot_id] = mine.get(lot_id, 0) + units
+    return [(lot_id, QTY.from_units(units)) for lot_id, units in picks]
+
+
 def reserve_lines(actor, number: str, lines: list[CleanSaleLine], expires_at: dt.datetime | None,
                   may_use_expired: bool = False, on: dt.date | None = None) -> None:
     """Reserve every line at the store, all or nothing (call inside the order's write transaction);
-    a made-to-order product's line holds only what is on the shelf."""
+    a made-to-order product's line holds only what is on the shelf. The lines' lots and reservations
+    are read once (posting_reads.Snapshot) and the reservations written in one statement; a line with
+    the clerk's lot, a made-to-order one, or one that is short goes the per-line way after the rows
+    so far are written, as each line always saw the ones before it."""
     location = default_store()
     owner = owner_key(number)
     on = on or today()
+    products = {line.product.id for line in lines}
+    snap, taken, rows = Snapshot(products), {}, []
+
+    def add(line: CleanSaleLine, picks: list[tuple[int | None, Decimal]]) -> None:
+        rows.extend(dict(product=line.product.id, lot=lot_id, location=location.id, quantity=quantity, owner=owner,
+                         expires_at=expires_at, created_by=actor.id) for lot_id, quantity in picks)
+
+    def write() -> None:
+        if rows:
+            Reservation.insert_many(rows).execute()
+            rows.clear()
+
     for line in lines:
         made_to_order = line.product.made_to_order and line.lot_id is None
-        picks = (_made_to_order_picks(line, location.id, on) if made_to_order
-                 else _picks(line, location.id, on, may_use_expired))
-        for lot_id, quantity in picks:
-            Reservation.create(product=line.product.id, lot=lot_id, location=location.id, quantity=quantity,
-                               owner=owner, expires_at=expires_at, created_by=actor.id)
+        picks = None if made_to_order or line.lot_id is not None else _fefo_picks(
+            line, location.id, on, may_use_expired, snap, taken)
+        if picks is None:
+            write()
+            add(line, _made_to_order_picks(line, location.id, on) if made_to_order
+                else _picks(line, location.id, on, may_use_expired))
+            write()
+            snap, taken = Snapshot(products), {}  # the lines after see what this one holds
+            continue
+        add(line, picks)
+    write()
     audit.record(actor, "reservation.create", "reservation", owner,
                  new={"lines": len(lines), "expires_at": str(expires_at or "")})
 

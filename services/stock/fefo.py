@@ -44,8 +44,9 @@ class LotStock:
 
 
 def fefo_order(rows, reserved: dict[int | None, Decimal]) -> list[LotStock]:
-    """(lot, on hand, code, expiry) rows → LotStock, earliest expiry first (no expiry last)."""
-    stocks = [LotStock(lot_id, code or "", expiry, on_hand, on_hand - reserved.get(lot_id, Decimal(0)))
+    """(lot, on hand, code, expiry) rows → LotStock, earliest expiry first (no expiry last); quantities
+    as Decimal or (the ledger) as stored integer units."""
+    stocks = [LotStock(lot_id, code or "", expiry, on_hand, on_hand - reserved.get(lot_id, 0))
               for lot_id, on_hand, code, expiry in rows]
     stocks.sort(key=lambda s: (s.expiry is None, s.expiry or dt.date.max, s.lot_id or 0))
     return stocks
