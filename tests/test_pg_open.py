@@ -1,0 +1,62 @@
+"""Opening a shop on a PostgreSQL server as a new PC would: each refusal a shop meets in words (no
+server there, a wrong password, a database nobody created, a schema from a newer Xiaopu), and the
+guards SQLite's file has: moves and the audit chain cannot be edited, and check sees a guard dropped."""
+from __future__ import annotations
+
+from urllib.parse import urlsplit, urlunsplit
+
+import peewee
+import pytest
+
+from models import DatabaseOpenError, database, open_database
+from models.migrations import SCHEMA_VERSION
+from services.core.errors import XiaopuError
+from services.shop.setup import initialise
+from services.stock import ledger
+from services.stock.integrity import run_check
+from tests.pg_engine import SKIP_REASON, server_url
+from tests.sales_shop import stock_in
+
+needs_server = pytest.mark.skipif(server_url() is None, reason=SKIP_REASON)
+
+
+def test_no_server_at_that_address_is_said_in_words():
+    with pytest.raises(DatabaseOpenError, match="连不上数据库服务器") as err:
+        open_database("postgresql://shop:s3cret@127.0.0.1:1/xiaopu")
+    assert "s3cret" not in str(err.value) and "shop:***@" in str(err.value)
+
+
+def _on_server(database_name: str, user: str = "", password: str = "") -> str:
+    parts = urlsplit(server_url())
+    netloc = parts.netloc if not user else f"{user}:{password}@{parts.netloc.split('@')[-1]}"
+    return urlunsplit((parts.scheme, netloc, "/" + database_name, parts.query, ""))
+
+
+@needs_server
+def test_a_database_nobody_created_and_a_wrong_login_are_said_in_words():
+    with pytest.raises(DatabaseOpenError, match="服务器上没有这个数据库"):
+        open_database(_on_server("xp_nobody_made_this"))
+    with pytest.raises(DatabaseOpenError, match="拒绝登录") as err:
+        open_database(_on_server("postgres", "xp_no_such_clerk", "wrong"))
+    assert "wrong" not in str(err.value)
+
+
+@pytest.mark.parametrize("engine", ["postgresql"], indirect=True)
+def test_a_schema_from_a_newer_program_is_refused_on_the_server(db):
+    database.execute_sql("INSERT INTO schema_version (version) VALUES (%s)", (SCHEMA_VERSION + 1,))
+    with pytest.raises(XiaopuError, match="比本程序"):
+        initialise()
+
+
+@pytest.mark.parametrize("engine", ["postgresql"], indirect=True)
+def test_moves_and_the_audit_chain_are_append_only_on_the_server(shop):
+    stock_in(shop.owner, shop.screw, "100", shop.store)
+    for sql in ("UPDATE move SET quantity = quantity + 1000", "DELETE FROM audit_event"):
+        with pytest.raises(peewee.DatabaseError, match="append-only"):
+            database.execute_sql(sql)
+    assert ledger.get_document(1).state == "posted"
+    with database.atomic() as transaction:
+        database.execute_sql("DROP TRIGGER move_no_delete ON move")  # how someone would edit the ledger in place
+        report = run_check()
+        transaction.rollback()  # DDL is transactional here: the guard is back for the next test on this database
+    assert not report.ok and "move_no_delete" in report.text()
