@@ -313,22 +313,22 @@ def test_entities_in_the_xml_are_refused(db, tmp_path):
 # --- all or nothing, rights, the CLI --------------------------------------------------------
 
 def test_a_crash_in_the_middle_leaves_nothing(db, tmp_path, monkeypatch):
-    from services.imports import product_import
+    from models import Product
+    from services.imports import product_writer
 
-    path = products_file(tmp_path, [[f"C{i}", None, f"商品{i}"] for i in range(5)], header=CN_HEADER[:3])
-    real = product_import.save_clean
-    calls = []
+    path = products_file(tmp_path, [[f"C{i}", f"C-CODE-{i}", f"商品{i}"] for i in range(5)],
+                         header=CN_HEADER[:3])
+    seen = []
 
-    def crash_on_third(*args, **kwargs):
-        calls.append(1)
-        if len(calls) == 3:
-            raise RuntimeError("power cut")
-        return real(*args, **kwargs)
+    def crash_after_the_products(model, fields, rows):
+        seen.append(Product.select().where(Product.sku.startswith("C")).count())
+        raise RuntimeError("power cut")  # the products are in, their units and barcodes are not yet
 
-    monkeypatch.setattr(product_import, "save_clean", crash_on_third)
+    monkeypatch.setattr(product_writer, "insert_rows", crash_after_the_products)
     before = snapshot()
     with pytest.raises(RuntimeError):
         import_products(db, path)
+    assert seen == [5]
     assert snapshot() == before
 
 

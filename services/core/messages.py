@@ -282,6 +282,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # import / export
     "import.not_excel": ("{file} 不是有效的 Excel(.xlsx)文件", "{file} is not a valid Excel (.xlsx) file"),
     "import.too_big": ("{file} 太大(超过 {limit} 行或解压后过大)", "{file} is too big (over {limit} rows or too large unpacked)"),
+    "import.file_too_big": (
+        "{file} 有 {size} MB,超过导入上限 {limit} MB;请分成几个文件导入",
+        "{file} is {size} MB, over the import limit of {limit} MB; split it into several files",
+    ),
+    "import.cell_too_long": (
+        "{file} 的单元格 {cell} 有 {length} 个字符,超过上限 {limit} 个;请检查是否粘贴错了内容",
+        "Cell {cell} of {file} holds {length} characters, over the limit of {limit}; was something pasted by mistake?",
+    ),
     "import.formula": ("单元格 {cell} 含公式,请粘贴为数值", "Cell {cell} contains a formula; paste values instead"),
     "import.duplicate_in_file": ("与第 {row} 行重复:{value}", "Duplicates row {row}: {value}"),
     "import.failed": (

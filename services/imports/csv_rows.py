@@ -9,6 +9,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+from collections.abc import Callable
 from pathlib import Path
 
 from services.core.errors import XiaopuError
@@ -40,8 +41,10 @@ def _delimiter(text: str) -> str:
     return "\t" if first.count("\t") > first.count(",") else ","
 
 
-def read_csv_rows(path: Path, *, max_bytes: int, max_rows: int, max_columns: int) -> dict[int, tuple[list, set[int]]]:
-    """Row number (as Excel would show it) → (values with blanks as None, columns holding '=…')."""
+def read_csv_rows(path: Path, *, max_bytes: int, max_rows: int, max_columns: int,
+                  check_row: Callable[[int, list], None] | None = None) -> dict[int, tuple[list, set[int]]]:
+    """Row number (as Excel would show it) → (values with blanks as None, columns holding '=…').
+    `check_row(number, values)` may refuse a row (a cell too long) before it is kept."""
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -53,6 +56,9 @@ def read_csv_rows(path: Path, *, max_bytes: int, max_rows: int, max_columns: int
     if data.startswith(BINARY_MAGIC):
         raise XiaopuError("import.not_csv", file=path.name)
     text = decode(data, path.name)
+    # the csv module's own cap (131,072 characters) would call a long cell "not a CSV"; with the cap at
+    # the file size `check_row` names the cell instead (the cap only ever grows, so nothing else is hurt)
+    csv.field_size_limit(max(csv.field_size_limit(), max_bytes))
     rows: dict[int, tuple[list, set[int]]] = {}
     try:
         # a quoted cell may span lines; Excel shows that record as one row, so records are counted, not lines
@@ -64,6 +70,8 @@ def read_csv_rows(path: Path, *, max_bytes: int, max_rows: int, max_columns: int
                 continue
             if len(rows) >= max_rows:
                 raise XiaopuError("import.too_big", file=path.name, limit=max_rows)
+            if check_row is not None:
+                check_row(number, values)
             formulas = {i for i, v in enumerate(values) if isinstance(v, str) and v.lstrip().startswith(FORMULA_START)}
             rows[number] = (values, formulas)
     except csv.Error:

@@ -2,6 +2,11 @@
 
 Shared by every Excel import; a .csv gives the same rows (services.imports.csv_rows). Hostile or
 broken files are refused before openpyxl parses them (defusedxml is installed, so openpyxl's XML parsing is defused too).
+
+Limits, each refused up front with a message naming the file (and the cell): 50 MB on disk, 300 MB
+unpacked, 100,000 non-empty rows, 100 columns, and MAX_CELL_CHARS characters in a cell (every field we
+store is a line or two; a 10 MB cell pasted by mistake would otherwise go through text cleaning and
+pinyin for minutes).
 """
 from __future__ import annotations
 
@@ -10,6 +15,7 @@ import zipfile
 import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from openpyxl.utils import get_column_letter
@@ -25,6 +31,7 @@ MAX_UNPACKED_BYTES = 300 * 1024 * 1024  # a zip bomb unpacks to gigabytes
 MAX_ZIP_ENTRIES = 2000
 MAX_ROWS = 100_000  # non-empty rows; a shop's product list is a few thousand
 MAX_COLUMNS = 100  # wider rows are cut here, so a cell at column XFD cannot blow up memory
+MAX_CELL_CHARS = 2000  # an address or a note is a few hundred characters; Excel itself allows 32,767
 HEADER_SEARCH_ROWS = 10  # titles and notes above the header are allowed
 ERROR_HEADERS = ("错误", "error", "errors")  # our own column in an errors file being re-imported
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old .xls (and encrypted .xlsx)
@@ -105,8 +112,7 @@ def _check_file(path: Path) -> None:
     size = path.stat().st_size
     if size == 0:
         raise XiaopuError("import.not_excel", file=path.name)
-    if size > MAX_FILE_BYTES:
-        raise XiaopuError("import.too_big", file=path.name, limit=MAX_ROWS)
+    _check_size(path, size)
     try:
         with path.open("rb") as handle:
             magic = handle.read(8)
@@ -129,6 +135,20 @@ def _check_file(path: Path) -> None:
     except (zipfile.BadZipFile, zlib.error, OSError, ValueError, EOFError, NotImplementedError, RuntimeError):
         # corrupt entries, unsupported compression, encrypted members
         raise XiaopuError("import.not_excel", file=path.name) from None
+
+
+def _check_size(path: Path, size: int) -> None:
+    if size > MAX_FILE_BYTES:
+        megabytes = lambda n: f"{n / 2**20:.1f}".removesuffix(".0")  # noqa: E731
+        raise XiaopuError("import.file_too_big", file=path.name, size=megabytes(size), limit=megabytes(MAX_FILE_BYTES))
+
+
+def check_cell_lengths(path: Path, number: int, values: Sequence[object]) -> None:
+    """Refuse a cell longer than MAX_CELL_CHARS, naming it (B7): nothing we store is that long."""
+    for index, value in enumerate(values):
+        if isinstance(value, str) and len(value) > MAX_CELL_CHARS:
+            raise XiaopuError("import.cell_too_long", file=path.name, cell=f"{get_column_letter(index + 1)}{number}",
+                              length=f"{len(value):,}", limit=f"{MAX_CELL_CHARS:,}")
 
 
 def _read_rows(path: Path) -> dict[int, RawRow]:
@@ -155,6 +175,7 @@ def _read_rows(path: Path) -> dict[int, RawRow]:
                 continue
             if len(rows) >= MAX_ROWS + HEADER_SEARCH_ROWS:
                 raise XiaopuError("import.too_big", file=path.name, limit=MAX_ROWS)
+            check_cell_lengths(path, number, values)
             formulas = frozenset(i for i, c in enumerate(cells) if getattr(c, "data_type", None) == "f")
             rows[number] = RawRow(tuple(values), formulas)
     except XiaopuError:
@@ -179,8 +200,9 @@ def read_rows(path: Path) -> dict[int, RawRow]:
 
     if not path.is_file():
         raise XiaopuError("import.file_missing", file=path)
+    _check_size(path, path.stat().st_size)
     found = read_csv_rows(path, max_bytes=MAX_FILE_BYTES, max_rows=MAX_ROWS + HEADER_SEARCH_ROWS,
-                          max_columns=MAX_COLUMNS)
+                          max_columns=MAX_COLUMNS, check_row=partial(check_cell_lengths, path))
     return {number: RawRow(tuple(values), frozenset(formulas)) for number, (values, formulas) in found.items()}
 
 

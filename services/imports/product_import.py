@@ -3,30 +3,30 @@
 A row updates the product with its SKU, else the product owning one of its barcodes,
 else creates a product. On an update a blank cell (or a missing column) keeps the stored
 value, and barcodes/units not in the file are kept: an import never silently erases data.
+Checking happens with no lock held; the write is one short transaction (product_writer).
 """
 from __future__ import annotations
 
 import copy
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 import peewee
 
-from models import Barcode, Location, Product, ProductUnit, write_transaction
+from models import Barcode, Location, Product, ProductUnit
 from services.catalog.barcodes import normalise_barcode
-from services.catalog.products import CleanProduct, ProductInput, clean_product, product_input, save_clean
+from services.catalog.products import CleanProduct, ProductInput, clean_product, product_input
 from services.core.errors import ValidationError
 from services.core.messages import msg
 from services.core.numbers import normalise_text
 from services.core.permissions import require
 from services.imports.excel_columns import PRODUCT_COLUMNS
 from services.imports.excel_table import RowErrors, Table, check_formulas, code_text, is_blank, read_table
+from services.imports.product_writer import CatalogueChanged, ProductPlan, chunks, prepare, write
 
 CODE_SEPARATORS = re.compile(r"[,,;;、/|\n]+")
 EXPONENT_TEXT = re.compile(r"(?P<mantissa>\d+(\.\d+)?)[eE]\+?\d+")
-CHUNK = 500  # keeps IN (...) lists well under SQLite's variable limit
 SHELF_KINDS = frozenset({"shelf", "warehouse"})
 DEFAULT_BOX_UNIT = "箱"
 
@@ -37,14 +37,6 @@ class ProductImportResult:
     updated: int
     message: str
     unchanged: int = 0  # rows matching a product that already holds exactly these values
-
-
-@dataclass(frozen=True)
-class _Plan:
-    row: int
-    product_id: int | None  # None = create
-    clean: CleanProduct
-    changed: bool = True  # False: the row says what the database already holds
 
 
 def split_codes(value: object) -> list[str]:
@@ -65,11 +57,6 @@ def codes_in_cell(value: object) -> list[str]:
             if match and len(match["mantissa"].replace(".", "")) < len(normalise_barcode(text)):
                 raise ValidationError("import.barcode_exponent", field="条码", value=text)
     return split_codes(value)
-
-
-def chunks(items: list, size: int = CHUNK) -> Iterable[list]:
-    for start in range(0, len(items), size):
-        yield items[start:start + size]
 
 
 class _Catalog:
@@ -193,7 +180,7 @@ def clean_all(data: ProductInput) -> tuple[CleanProduct | None, list[ValidationE
     return None, problems
 
 
-def _plan_row(table: Table, row: int, catalog: _Catalog, errors: RowErrors) -> _Plan | None:
+def _plan_row(table: Table, row: int, catalog: _Catalog, errors: RowErrors) -> ProductPlan | None:
     try:
         codes = codes_in_cell(table.value(row, "barcode")) + codes_in_cell(table.value(row, "box_barcode"))
     except ValidationError as exc:
@@ -216,14 +203,14 @@ def _plan_row(table: Table, row: int, catalog: _Catalog, errors: RowErrors) -> _
     if clean is None or row in errors:
         return None
     changed = stored is None or _comparable(clean) != _comparable(clean_product(copy.deepcopy(stored)))
-    return _Plan(row, product_id, clean, changed)
+    return ProductPlan(row, product_id, clean, changed)
 
 
 def _comparable(clean: CleanProduct) -> CleanProduct:
     return replace(clean, units=sorted(clean.units), barcodes=sorted(clean.barcodes))
 
 
-def _check_duplicates(plans: list[_Plan], errors: RowErrors) -> None:
+def _check_duplicates(plans: list[ProductPlan], errors: RowErrors) -> None:
     """The same SKU or barcode on two rows: both rows are marked. (An update row carries its
     product's SKU, so two rows updating one product are caught as a repeated SKU.)"""
     first: dict[tuple[str, str], int] = {}
@@ -239,16 +226,13 @@ def _check_duplicates(plans: list[_Plan], errors: RowErrors) -> None:
             errors.add(earlier, msg("import.duplicate_in_file", row=plan.row, value=shown))
 
 
-def _save_all(actor, plans: list[_Plan], table: Table, errors: RowErrors) -> tuple[int, int]:
-    # rows naming their SKU first, so an auto-numbered new product cannot take that SKU
-    ordered = sorted((p for p in plans if p.changed), key=lambda p: (not p.clean.sku, p.row))
-    current = None
+def _save_all(actor, plans: list[ProductPlan], table: Table, errors: RowErrors) -> tuple[int, int]:
+    prepared = prepare(plans)  # pinyin and SKUs before the lock
     try:
-        with write_transaction():  # one transaction: a crash mid-file leaves nothing half imported
-            for current in ordered:
-                save_clean(actor, current.clean, current.product_id, keep_missing_barcodes=True)
-    except ValidationError as exc:  # someone else changed the catalogue meanwhile
-        errors.add(current.row, exc)
+        write(actor, prepared)
+    except CatalogueChanged as exc:  # someone else changed the catalogue meanwhile: rolled back
+        for row, problem in exc.problems:
+            errors.add(row, problem)
         raise errors.fail(table) from None
     created = sum(1 for p in plans if p.product_id is None)
     return created, sum(1 for p in plans if p.product_id is not None and p.changed)
@@ -263,7 +247,7 @@ def import_products(actor, path: Path) -> ProductImportResult:
     table = read_table(path, PRODUCT_COLUMNS, [("name",)])
     catalog = _Catalog(table)
     errors = RowErrors()
-    plans: list[_Plan] = []
+    plans: list[ProductPlan] = []
     for row in table.data_rows:
         if not check_formulas(table, row, errors):
             continue

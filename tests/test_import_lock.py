@@ -1,0 +1,105 @@
+"""The counter keeps selling while the back office imports a big product list (issue 14: a 100k-row
+import held the write lock for minutes and every sale was refused with 数据库正被其他程序占用).
+
+The till is its own process with its own connection, as the counter PC is (tests/test_sales_race.py)."""
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+from decimal import Decimal
+from pathlib import Path
+
+from models import Document, Product
+from services.stock.integrity import run_check
+from tests.sales_shop import on_hand, stock_in
+from tests.xlsx_files import write_xlsx
+
+ROOT = Path(__file__).resolve().parent.parent
+TILL = textwrap.dedent("""
+    import sys
+    from pathlib import Path
+    sys.path.insert(0, sys.argv[1])
+    from services.core.clock import fix_clock_from_environment; fix_clock_from_environment()
+    from models import open_database
+    from services.core.errors import XiaopuError
+    from services.core.messages import set_language
+    from services.core.users import default_user
+    from services.sales import sales_shipping
+    from services.sales.sales_lines import SaleLineInput
+
+    set_language("zh_CN")
+    open_database(sys.argv[2])
+    owner = default_user()
+    Path(sys.argv[3]).write_text("scanning")  # the clerk scans now
+    try:
+        print("SOLD", sales_shipping.sell_now(owner, [SaleLineInput(int(sys.argv[4]), "1")]).number)
+    except XiaopuError as exc:
+        print("REFUSED", exc)
+""")
+
+
+class Till:
+    """The counter PC selling one screw; `scanning` exists once its sale has started."""
+
+    def __init__(self, tmp_path: Path, db_file: Path, product_id: int, name: str):
+        script = tmp_path / "till.py"
+        script.write_text(TILL, encoding="utf-8")
+        self.scanning = tmp_path / f"{name}.scanning"
+        self.process = subprocess.Popen(
+            [sys.executable, str(script), str(ROOT), str(db_file), str(self.scanning), str(product_id)],
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8")
+
+    def wait_until_scanning(self) -> None:
+        while not self.scanning.exists():
+            assert self.process.poll() is None, self.process.communicate()
+        # no sleep: the sale's own BEGIN IMMEDIATE follows at once and waits for the lock if it must
+
+    def answer(self) -> str:
+        out, err = self.process.communicate(timeout=120)
+        assert self.process.returncode == 0, err
+        return out.strip()
+
+
+def wholesale_list(tmp_path: Path, count: int) -> Path:
+    rows = [["SKU编码", "名称", "规格", "单位", "分类", "进价", "售价"]]
+    rows += [[f"W{i:05d}", f"批发商品{i}号", "500g", "袋", "干货", 3.2, 4.5] for i in range(count)]
+    return write_xlsx(tmp_path / "wholesale.xlsx", rows, write_only=True)
+
+
+def test_the_counter_sells_while_two_thousand_products_are_imported(shop, db_target, tmp_path, monkeypatch):
+    """8 screws on the shelf. The back office imports the wholesaler's list of 2,000 products; while the
+    import is still checking the file the counter sells a screw (and gets its receipt before the import
+    goes on), and while the import is writing the counter sells another (it waits a moment for the
+    write, it is not refused). Both sales and all 2,000 products are there; 6 screws are left."""
+    from services.imports import product_import, product_writer
+    from services.imports.product_import import import_products
+
+    stock_in(shop.owner, shop.screw, "8", shop.store)
+    path = wholesale_list(tmp_path, 2000)
+    answers: dict[str, str] = {}
+    real_prepare, real_insert = product_import.prepare, product_writer._insert_new
+
+    def prepare_while_the_counter_sells(plans):
+        till = Till(tmp_path, db_target, shop.screw.id, "checking")
+        answers["checking"] = till.answer()  # a lock held now would leave the till waiting, then refused
+        return real_prepare(plans)
+
+    def write_while_the_counter_sells(actor, prepared):
+        till = Till(tmp_path, db_target, shop.screw.id, "writing")
+        till.wait_until_scanning()  # the sale starts while this transaction holds the lock
+        real_insert(actor, prepared)
+        answers["till"] = till  # answered after the import commits
+
+    monkeypatch.setattr(product_import, "prepare", prepare_while_the_counter_sells)
+    monkeypatch.setattr(product_writer, "_insert_new", write_while_the_counter_sells)
+    result = import_products(shop.owner, path)
+    answers["writing"] = answers.pop("till").answer()
+
+    assert answers["checking"].startswith("SOLD"), answers
+    assert answers["writing"].startswith("SOLD"), answers
+    assert result.created == 2000
+    assert Product.select().where(Product.sku.startswith("W")).count() == 2000
+    assert Document.select().where(Document.doc_type == "sale").count() == 2
+    assert on_hand(shop.screw) == Decimal(6)
+    assert run_check().ok, run_check().text()
