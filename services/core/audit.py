@@ -6,7 +6,7 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from models import AuditEvent
+from models import AuditEvent, database
 from services.core import chain_anchor
 from services.core.audit_content import document_content
 from services.core.clock import now
@@ -34,18 +34,30 @@ def event_hash(prev_hash: str, at, user_id, action, entity, entity_id, old, new,
 def record(user, action: str, entity: str, entity_id: object = "", old: object = None,
            new: object = None, reason: str = "") -> AuditEvent:
     """Append one event; call inside the write transaction of the change it describes."""
-    last = AuditEvent.select(AuditEvent.hash).order_by(AuditEvent.id.desc()).first()
-    prev = last.hash if last else GENESIS
+    last = database.execute_sql(_HEAD_SQL).fetchone()  # plain SQL: peewee built this text anew on every event
+    prev = last[0] if last else GENESIS
     at = now()
     user_id = user.id if user is not None else None
     old_text, new_text = _as_text(old), _as_text(new)
     digest = event_hash(prev, at, user_id, action, entity, entity_id, old_text, new_text, reason)
-    event = AuditEvent.create(
-        at=at, user=user_id, action=action, entity=entity, entity_id=str(entity_id),
-        old=old_text, new=new_text, reason=reason, prev_hash=prev, hash=digest,
-    )
+    values = dict(at=at, user=user_id, action=action, entity=entity, entity_id=str(entity_id),
+                  old=old_text, new=new_text, reason=reason, prev_hash=prev, hash=digest)
+    fields = AuditEvent._meta.fields
+    row = database.execute_sql(_insert_sql(), [fields[name].db_value(values[name]) for name in _COLUMNS]).fetchone()
     chain_anchor.mark_extended()
-    return event
+    return AuditEvent(id=row[0], **values)
+
+
+_HEAD_SQL = f"SELECT hash FROM {AuditEvent._meta.table_name} ORDER BY id DESC LIMIT 1"
+_COLUMNS = ("at", "user", "action", "entity", "entity_id", "old", "new", "reason", "prev_hash", "hash")
+
+
+def _insert_sql() -> str:
+    """The event's INSERT … RETURNING id (SQLite ≥ 3.35, PostgreSQL) in the open database's parameter style."""
+    fields = AuditEvent._meta.fields
+    columns = ", ".join(f'"{fields[name].column_name}"' for name in _COLUMNS)
+    marks = ", ".join([database.param] * len(_COLUMNS))
+    return f"INSERT INTO {AuditEvent._meta.table_name} ({columns}) VALUES ({marks}) RETURNING id"
 
 
 def event_text(value: object) -> str:
@@ -59,8 +71,8 @@ def record_many(user, events: Sequence[tuple[str, str, object, object, object]])
     would chain them one by one: an import of 10,000 products reads the chain head once."""
     from services.core.bulk_insert import insert_rows
 
-    last = AuditEvent.select(AuditEvent.hash).order_by(AuditEvent.id.desc()).first()
-    prev = last.hash if last else GENESIS
+    last = database.execute_sql(_HEAD_SQL).fetchone()
+    prev = last[0] if last else GENESIS
     at = now()
     user_id = user.id if user is not None else None
     rows = []
@@ -77,10 +89,12 @@ def record_many(user, events: Sequence[tuple[str, str, object, object, object]])
     return count
 
 
-def record_document(user, action: str, document_id: int, new: dict, reason: str = "") -> AuditEvent:
+def record_document(user, action: str, document_id: int, new: dict, reason: str = "",
+                    moves: list[tuple] | None = None) -> AuditEvent:
     """A posted document's event, vouching for its moves and lot expiries (audit_content): the hash
-    format is unchanged, the content rides in `new`, so chains written before still verify."""
-    return record(user, action, "document", document_id, new={**new, **document_content(document_id)},
+    format is unchanged, the content rides in `new`, so chains written before still verify. `moves`:
+    the stored move rows the caller just wrote, in line order (else they are read back)."""
+    return record(user, action, "document", document_id, new={**new, **document_content(document_id, moves)},
                   reason=reason)
 
 
