@@ -31,11 +31,14 @@ def _lot_expiries(lot_ids: set[int]) -> dict[str, str]:
     return {str(lot_id): "" if expiry is None else str(expiry) for lot_id, expiry in rows}
 
 
-def document_content(document_id: int) -> dict:
-    """{"moves": digest, "lots": {lot id: expiry}} of a document just written (same transaction)."""
-    rows = database.execute_sql(
-        f"SELECT {', '.join(MOVE_COLUMNS)} FROM move WHERE document_id = {database.param} ORDER BY line_no",
-        (document_id,)).fetchall()
+def document_content(document_id: int, rows: list[tuple] | None = None) -> dict:
+    """{"moves": digest, "lots": {lot id: expiry}} of a document just written (same transaction).
+    `rows`: its moves' MOVE_COLUMNS as just inserted (integers and the date, whose text is what the
+    database stores), so a 1,000-line document is not read back."""
+    if rows is None:
+        rows = database.execute_sql(
+            f"SELECT {', '.join(MOVE_COLUMNS)} FROM move WHERE document_id = {database.param} ORDER BY line_no",
+            (document_id,)).fetchall()
     return {"moves": moves_digest(rows), "lots": _lot_expiries({r[2] for r in rows if r[2] is not None})}
 
 

@@ -20,6 +20,7 @@ from models import Document, User, write_transaction
 from models.sales import Channel, Customer, SalesOrder, SalesOrderLine
 from services.catalog.locations import default_store
 from services.core import audit
+from services.core.bulk_insert import insert_rows
 from services.core.clock import now, today
 from services.core.doc_states import StateMachine, Transition, worded
 from services.core.errors import NotFound, ValidationError
@@ -186,11 +187,11 @@ def next_actions(number: str, user) -> list[str]:
 
 def _write_lines(order_id: int, lines: list[CleanSaleLine]) -> Decimal:
     SalesOrderLine.delete().where(SalesOrderLine.order == order_id).execute()
-    rows = [dict(order=order_id, line_no=n, product=ln.product.id, unit=ln.unit, factor=ln.factor,
-                 quantity=ln.quantity, price=ln.price, discount=ln.discount, lot=ln.lot_id)
-            for n, ln in enumerate(lines, 1)]
-    for start in range(0, len(rows), 100):
-        SalesOrderLine.insert_many(rows[start:start + 100]).execute()
+    fields = (SalesOrderLine.order, SalesOrderLine.line_no, SalesOrderLine.product, SalesOrderLine.unit,
+              SalesOrderLine.factor, SalesOrderLine.quantity, SalesOrderLine.price, SalesOrderLine.discount,
+              SalesOrderLine.lot, SalesOrderLine.note)
+    insert_rows(SalesOrderLine, fields, [(order_id, n, ln.product.id, ln.unit, ln.factor, ln.quantity, ln.price,
+                                          ln.discount, ln.lot_id, "") for n, ln in enumerate(lines, 1)])
     return total_of(lines)
 
 

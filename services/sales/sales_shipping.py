@@ -28,15 +28,17 @@ from services.sales.sales_stock import owner_key, release_lines
 from services.stock.ledger import Line, post_document
 
 
-def confirm(actor, number: str) -> SalesOrder:
-    """draft → confirmed, or → awaiting_approval with the reasons in words when a review rule applies."""
+def confirm(actor, number: str, lines: list[CleanSaleLine] | None = None) -> SalesOrder:
+    """draft → confirmed, or → awaiting_approval with the reasons in words when a review rule applies.
+    `lines`: the order's stored lines when the caller has just read them (the counter's sell_now)."""
     require(actor, "sale.edit")
     order = get_order(number)
     expire_if_due(order)
     with write_transaction():
         order = get_order(number)
         ORDER_STATES.check(order, "confirm")
-        reasons = review_reasons(stored_lines(order), get_customer(order.customer_id), order.payment)
+        reasons = review_reasons(lines if lines is not None else stored_lines(order),
+                                 get_customer(order.customer_id), order.payment)
         if reasons:
             return ORDER_STATES.apply(actor, order, "hold_for_review", reason="; ".join(reasons),
                                       review_reasons="\n".join(reasons))
@@ -106,9 +108,10 @@ def sell_now(actor, lines: list[SaleLineInput], channel_code: str = COUNTER_CHAN
     with write_transaction():
         order = create_order(actor, channel_code, lines, customer_id=customer_id, payment=payment,
                              paid=payment != "credit", note=note, at=at, override_reason=override_reason)
-        order = confirm(actor, order.number)
+        stored = stored_lines(order)  # read once: the review and the shipment take the same lines
+        order = confirm(actor, order.number, stored)
         if order.state == "confirmed":
-            order = post_shipment(actor, order, stored_lines(order), "ship", override_reason, at=at)
+            order = post_shipment(actor, order, stored, "ship", override_reason, at=at)
     return order
 
 

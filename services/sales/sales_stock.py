@@ -11,6 +11,7 @@ from decimal import Decimal
 from models import Reservation
 from services.catalog.locations import default_store
 from services.core import audit
+from services.core.bulk_insert import insert_rows
 from services.core.clock import now, today
 from services.core.errors import StockError
 from services.core.numbers import fmt_qty
@@ -19,6 +20,9 @@ from services.stock.expiry import is_expired
 from services.stock.fefo import allocate_fefo, free_stock, lots_fefo, pick_fefo
 from services.stock.ledger import QTY
 from services.stock.posting_reads import Snapshot
+
+RESERVATION_FIELDS = (Reservation.product, Reservation.lot, Reservation.location, Reservation.quantity,
+                      Reservation.owner, Reservation.expires_at, Reservation.created_by, Reservation.created_at)
 
 
 def owner_key(number: str) -> str:
@@ -91,14 +95,15 @@ def reserve_lines(actor, number: str, lines: list[CleanSaleLine], expires_at: dt
     products = {line.product.id for line in lines}
     snap, taken, rows = Snapshot(products), {}, []
 
+    at = now()
+
     def add(line: CleanSaleLine, picks: list[tuple[int | None, Decimal]]) -> None:
-        rows.extend(dict(product=line.product.id, lot=lot_id, location=location.id, quantity=quantity, owner=owner,
-                         expires_at=expires_at, created_by=actor.id) for lot_id, quantity in picks)
+        rows.extend((line.product.id, lot_id, location.id, quantity, owner, expires_at, actor.id, at)
+                    for lot_id, quantity in picks)
 
     def write() -> None:
-        if rows:
-            Reservation.insert_many(rows).execute()
-            rows.clear()
+        insert_rows(Reservation, RESERVATION_FIELDS, rows)
+        rows.clear()
 
     for line in lines:
         made_to_order = line.product.made_to_order and line.lot_id is None

@@ -217,9 +217,9 @@ def _insert_document(values: dict) -> int:
 
 
 def _insert_moves(document_id: int, lines: list[Line], doc_date: dt.date, at, products: dict[int, ProductRow],
-                  locations: dict[int, LocationRow]) -> None:
+                  locations: dict[int, LocationRow]) -> list[tuple]:
     """All of a document's moves in one executemany (peewee's insert_many took 1 ms for 20 rows), each
-    at its cost (costing.stamped_cost)."""
+    at its cost (costing.stamped_cost); returns their audit_content.MOVE_COLUMNS as stored."""
     fields = (Move.document, Move.line_no, Move.product, Move.lot, Move.from_location, Move.to_location,
               Move.quantity, Move.unit_cost, Move.move_date, Move.created_at)
     columns = ", ".join(f.column_name for f in fields)
@@ -229,6 +229,7 @@ def _insert_moves(document_id: int, lines: list[Line], doc_date: dt.date, at, pr
              QTY.to_units(ln.quantity), cost(stamped_cost(ln, products, locations)), day, stamp)
             for i, ln in enumerate(lines, 1)]
     database.cursor().executemany(f"INSERT INTO {Move._meta.table_name} ({columns}) VALUES ({marks})", rows)
+    return [row[1:9] for row in rows]
 
 
 def _validate(lines: list[Line]) -> tuple[dict[int, ProductRow], dict[int, LocationRow]]:
@@ -306,14 +307,14 @@ def post_document(actor, doc_type: str, lines: list[Line], *, key: str | None = 
             override_reason=override_reason.strip(), created_by=actor.id, posted_at=at,
             occurred_at=occurred_at or at,
         ))
-        _insert_moves(document_id, concrete, doc_date, at, products, locations)
+        moves = _insert_moves(document_id, concrete, doc_date, at, products, locations)
         _apply_balances(net, Balance.updated_at.db_value(at))
         if consume_reservations:
             (Reservation.update(released_at=at)
              .where((Reservation.owner == consume_reservations) & Reservation.released_at.is_null()).execute())
         audit.record_document(actor, f"doc.post.{doc_type}", document_id,
                               new={"number": number, "lines": len(concrete), "date": str(doc_date), "partner": partner},
-                              reason=override_reason.strip() or note)
+                              reason=override_reason.strip() or note, moves=moves)
     return PostResult(document_id, number, True, frozenset(products))
 
 
