@@ -33,6 +33,7 @@ if str(ROOT) not in sys.path:
 import peewee  # noqa: E402
 
 from bench import floor, store_year  # noqa: E402
+from bench.pg_bench import pg_rows  # noqa: E402
 from bench.report_floors import report_floors  # noqa: E402
 from bench.workload import LINES, build  # noqa: E402
 from models import Location, database, open_database  # noqa: E402
@@ -377,6 +378,7 @@ def main(argv: list[str] | None = None) -> int:
     if demo_seconds is not None:
         rows.append(Row("demo 420 products × 90 days (`main.py demo`)", demo_seconds, "s", 20,
                         note=f"{demo_cpu:.1f} s of CPU"))
+    rows += pg_rows(args, Row)  # issue 16: the store year on PostgreSQL when XIAOPU_BENCH_PG names a server
     lines = table(rows)
     print("\n".join(lines))
     notes = [f"- {r.figure}: {r.note}" for r in rows if r.note]

@@ -21,11 +21,14 @@ class PostgresqlDatabase(peewee.PostgresqlDatabase):
     lock_type="IMMEDIATE" does on SQLite; it is released at COMMIT or ROLLBACK."""
 
     def begin(self, isolation_level=None):
-        super().begin(isolation_level)
-        cursor = self.cursor()
+        if isolation_level or self._isolation_level:
+            super().begin(isolation_level)
+            begin = ""
+        else:
+            begin = "BEGIN; "  # one round trip for all three: each costs a wake-up of both processes
         with peewee.__exception_wrapper__:
-            cursor.execute(f"SET LOCAL lock_timeout = '{LOCK_TIMEOUT}'")
-            cursor.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK_KEY,))
+            self.cursor().execute(f"{begin}SET LOCAL lock_timeout = '{LOCK_TIMEOUT}'; "
+                                  f"SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})")
 
 
 def make_postgres(url: str) -> PostgresqlDatabase:
