@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import peewee
 
+from models.db import DatabaseOpenError
+
 # pg_advisory_xact_lock's key: any fixed 64-bit number, the same in every Xiaopu process on the server
 WRITE_LOCK_KEY = 0x5869616F707531  # "Xiaopu1"
 LOCK_TIMEOUT = "5s"  # as SQLite's busy_timeout: a writer stuck longer is told the database is busy
@@ -29,6 +31,36 @@ class PostgresqlDatabase(peewee.PostgresqlDatabase):
         with peewee.__exception_wrapper__:
             self.cursor().execute(f"{begin}SET LOCAL lock_timeout = '{LOCK_TIMEOUT}'; "
                                   f"SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})")
+
+    def commit(self):
+        self._committing = True  # a connection lost now leaves the outcome unknown to us (rollback says so)
+        super().commit()
+        self._committing = False
+
+    def rollback(self):
+        """peewee rolls back after any failure in a transaction: on a connection the server or the network
+        dropped, the server has already undone the whole transaction (or, lost during COMMIT, maybe
+        committed all of it), so that is said in words and the next statement connects afresh."""
+        try:
+            return super().rollback()
+        except (peewee.InterfaceError, peewee.OperationalError) as exc:
+            if not self._connection_lost():
+                raise
+            committing, self._committing = getattr(self, "_committing", False), False
+            self._state.reset()
+            raise DatabaseOpenError("db.pg_lost_commit" if committing else "db.pg_lost") from exc
+
+    def execute_sql(self, sql, params=None):
+        try:
+            return super().execute_sql(sql, params)
+        except (peewee.InterfaceError, peewee.OperationalError):
+            if not self.in_transaction() and self._connection_lost():
+                self._state.reset()  # a read outside a transaction: the next one reconnects
+            raise
+
+    def _connection_lost(self) -> bool:
+        conn = self._state.conn
+        return conn is not None and (getattr(conn, "broken", False) or bool(conn.closed))
 
 
 def make_postgres(url: str) -> PostgresqlDatabase:

@@ -3,6 +3,7 @@ server there, a wrong password, a database nobody created, a schema from a newer
 guards SQLite's file has: moves and the audit chain cannot be edited, and check sees a guard dropped."""
 from __future__ import annotations
 
+from decimal import Decimal
 from urllib.parse import urlsplit, urlunsplit
 
 import peewee
@@ -15,7 +16,7 @@ from services.shop.setup import initialise
 from services.stock import ledger
 from services.stock.integrity import run_check
 from tests.pg_engine import SKIP_REASON, server_url
-from tests.sales_shop import stock_in
+from tests.sales_shop import on_hand, stock_in
 
 needs_server = pytest.mark.skipif(server_url() is None, reason=SKIP_REASON)
 
@@ -60,3 +61,34 @@ def test_moves_and_the_audit_chain_are_append_only_on_the_server(shop):
         report = run_check()
         transaction.rollback()  # DDL is transactional here: the guard is back for the next test on this database
     assert not report.ok and "move_no_delete" in report.text()
+
+
+@pytest.mark.parametrize("engine", ["postgresql"], indirect=True)
+def test_a_connection_lost_mid_document_leaves_no_half_document(shop, monkeypatch):
+    """The network drops between a sale's checks and its rows (here: the server ends our session): the
+    clerk is told the sale was not saved, nothing of it is in the ledger, and posting again works."""
+    import psycopg
+
+    from models import Document
+    from tests.pg_engine import server_url as admin_url
+
+    stock_in(shop.owner, shop.screw, "100", shop.store)
+    real_next_number = ledger.next_number
+
+    def drop_connection_then_number(*args):
+        backend = database.execute_sql("SELECT pg_backend_pid()").fetchone()[0]
+        with psycopg.connect(admin_url(), autocommit=True) as admin:
+            admin.execute("SELECT pg_terminate_backend(%s)", (backend,))
+        return real_next_number(*args)
+
+    monkeypatch.setattr(ledger, "next_number", drop_connection_then_number)
+    sale = [ledger.Line(shop.screw.id, Decimal(30), shop.store.id, shop.customer.id)]
+    with pytest.raises(DatabaseOpenError, match="这张单据没有保存"):
+        ledger.post_document(shop.owner, "sale", sale, key="till-2:sale-9")
+    monkeypatch.setattr(ledger, "next_number", real_next_number)
+
+    assert Document.select().where(Document.doc_type == "sale").count() == 0  # connects again by itself
+    assert on_hand(shop.screw) == Decimal(100)
+    assert ledger.post_document(shop.owner, "sale", sale, key="till-2:sale-9").created
+    assert on_hand(shop.screw) == Decimal(70)
+    assert run_check().ok

@@ -42,6 +42,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "服务器上没有这个数据库:{url}。请先在服务器上创建它(createdb 数据库名),再运行 init。",
         "The server has no such database: {url}. Create it on the server first (createdb NAME), then run init.",
     ),
+    "db.pg_lost": (
+        "与数据库服务器的连接断了,这张单据没有保存:服务器撤销了整张单,一行也没有记。网络恢复后重做即可。",
+        "The connection to the database server was lost and this document was not saved: the server undid all "
+        "of it. Do it again once the network is back.",
+    ),
+    "db.pg_lost_commit": (
+        "与数据库服务器的连接在保存的最后一步断了:这张单据要么已经完整保存,要么完全没有保存,不会只存一半。"
+        "请查看单据列表后再决定是否重做。",
+        "The connection to the database server was lost while saving: this document is either saved whole or not "
+        "at all, never half. Look at the document list before doing it again.",
+    ),
     "db.in_use": (
         "另一个小铺窗口已经打开了这个数据库:{path}",
         "Another Xiaopu window already has this database open: {path}",
