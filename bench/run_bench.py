@@ -32,7 +32,7 @@ if str(ROOT) not in sys.path:
 
 import peewee  # noqa: E402
 
-from bench import floor, store_year  # noqa: E402
+from bench import floor, stock_reads, store_year  # noqa: E402
 from bench.pg_bench import pg_rows  # noqa: E402
 from bench.report_floors import report_floors  # noqa: E402
 from bench.workload import LINES, build  # noqa: E402
@@ -284,6 +284,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         say(f"issue 15 P1 and P6: the store year ({args.products} products, {args.moves} moves) headless ...")
         year = store_year.measure(workdir, args.products, args.moves, args.seed)
+        stock = stock_reads.measure(workdir / "year.sqlite3")  # P3–P5 on the store year, against their floor
         open_database(service_db)
         owner = initialise()
         say(f"building {args.products} products and {args.moves} moves through the services ...")
@@ -331,6 +332,7 @@ def main(argv: list[str] | None = None) -> int:
         if len(singles) >= 2 else ""
     rows = [
         *issue15_writing_rows(year, receipts, floor_receipt),
+        *[Row(*r) for r in stock_reads.table_rows(stock)],
         Row(f"posting throughput (documents of ≤ {LINES} lines)", throughput, "moves/s", 3,
             floor_moves / floor_build, higher_is_better=True, target_is_ratio=True,
             note=f"{built.documents} documents, {built.moves} moves"),

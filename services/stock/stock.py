@@ -32,8 +32,8 @@ from services.stock.fefo import active_reservation_filter
 from services.stock.ledger import QTY
 
 
-@dataclass(frozen=True)
-class StockRow:
+@dataclass(slots=True, unsafe_hash=True)  # not frozen: a frozen dataclass takes 5× as long to make, and the
+class StockRow:                          # stock at a day makes 18,000 of them (nothing changes a row once made)
     product_id: int
     sku: str
     name: str
@@ -78,6 +78,7 @@ class StockPage:
     """One page of stock rows and what the whole list holds (for the tab's summary line)."""
 
     rows: list[StockRow]
+    # the whole list, on the first page (offset 0) only
     count: int  # rows over all pages
     expired: int  # of them, lots expired on the day asked about
     near_expiry: int  # lots whose last day to sell is within NEAR_EXPIRY_DAYS
@@ -151,13 +152,14 @@ def filter_stock(query: peewee.Select, only: StockFilter, product: peewee.Node, 
     return query
 
 
-def expiry_counts(on: dt.date) -> list[peewee.Node]:
-    """COUNT(*), expired and near-expiry rows of the whole list, as window columns beside each row."""
+def expiry_counts(on: dt.date, window: bool = True) -> list[peewee.Node]:
+    """COUNT(*), expired and near-expiry rows of the whole list: window columns beside each row, or (window
+    False) the aggregates of a query of their own."""
     expired = expired_condition(Lot.expiry_date, on)
     near = ~expired & expired_condition(Lot.expiry_date, on + dt.timedelta(days=NEAR_EXPIRY_DAYS + 1))
-    return [peewee.fn.COUNT(peewee.SQL("*")).over(),
-            peewee.fn.SUM(peewee.Case(None, [(expired, 1)], 0)).over(),
-            peewee.fn.SUM(peewee.Case(None, [(near, 1)], 0)).over()]
+    counts = [peewee.fn.COUNT(peewee.SQL("*")), peewee.fn.SUM(peewee.Case(None, [(expired, 1)], 0)),
+              peewee.fn.SUM(peewee.Case(None, [(near, 1)], 0))]
+    return [count.over() for count in counts] if window else counts
 
 
 def _balances(only: StockFilter, *extra: peewee.Node) -> peewee.Select:
@@ -208,12 +210,15 @@ def stock_rows(*, sku: str | None = None, product_id: int | None = None, locatio
 
 def stock_page(only: StockFilter, offset: int = 0, limit: int = 200, sort: str = "sku",
                descending: bool = False) -> StockPage:
-    """One page of `stock_rows` sorted in SQL by `sort` (SORTS), with the whole list's counts."""
-    query = (_balances(only, *expiry_counts(today()))
-             .order_by(*stock_order(sort, descending, Balance.quantity), Balance.id).offset(offset).limit(limit))
+    """One page of `stock_rows` sorted in SQL by `sort` (SORTS), with the whole list's counts on the first
+    (counted apart: beside a page of 200 the planner keeps only the top rows, a window would sort them all)."""
+    query = (_balances(only).order_by(*stock_order(sort, descending, Balance.quantity), Balance.id)
+             .offset(offset).limit(limit))
     tuples = raw_rows(query)
     rows = stock_from_tuples(tuples, _reserved_map({t[0] for t in tuples}))
-    count, expired, near = tuples[0][-3:] if tuples else (0, 0, 0)
+    if offset:
+        return StockPage(rows, 0, 0, 0)
+    count, expired, near = raw_rows(_balances(only).select(*expiry_counts(today(), window=False)))[0]
     return StockPage(rows, count, expired or 0, near or 0)
 
 
