@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QColor
@@ -63,6 +64,12 @@ class StockModel(PagedRowsModel):
 
     def canFetchMore(self, parent: Index = NO_PARENT) -> bool:
         return super().canFetchMore(parent) and len(self.rows) < self.count  # no query for an empty last page
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.InitialSortOrderRole and orientation == Qt.Orientation.Horizontal:
+            numeric = self.columns[section].align & Qt.AlignmentFlag.AlignRight  # 库存: the most first
+            return Qt.SortOrder.DescendingOrder if numeric else Qt.SortOrder.AscendingOrder
+        return super().headerData(section, orientation, role)
 
     def sort_column(self) -> int:
         return next(i for i, c in enumerate(self.columns) if c.sort_key == self.sort_key)
