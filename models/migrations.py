@@ -152,10 +152,17 @@ def _v15_postgres_append_only(db: peewee.Database) -> None:
                            "FOR EACH ROW EXECUTE FUNCTION xiaopu_append_only()")
 
 
+def _v16_move_date_index(db: peewee.Database) -> None:
+    """Stock at the end of a day sums the moves up to it, or takes the moves after it off the balances:
+    either part is found by its dates without reading the rest of the ledger (services/stock/stock_at_date.py)."""
+    db.execute_sql("CREATE INDEX IF NOT EXISTS move_move_date ON move (move_date)")
+
+
 MIGRATIONS: list[Callable[[peewee.Database], None]] = [
     _v1_core, _v2_nonzero_balance_index, _v3_purchasing, _v4_product_aliases, _v5_sales,
     _v6_return_drafts, _v7_stocktake, _v8_bom, _v9_production, _v10_report_indexes, _v11_reconciliation,
     _v12_expiry_actions, _v13_group_messages, _v14_lost_sales, _v15_postgres_append_only,
+    _v16_move_date_index,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

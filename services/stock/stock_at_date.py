@@ -31,7 +31,7 @@ def _named(product: peewee.Node, lot: peewee.Node, location: peewee.Node, units:
 
 def _unindexed(column: peewee.Field) -> peewee.Node:
     """`column + 0`: the same value, but the planner no longer reaches for the column's own index. Without
-    statistics SQLite would walk every move to the real locations by move_to/move_from (a third of the
+    statistics SQLite would walk every move to the real locations by their location indexes (a third of the
     ledger each) instead of only the moves of the dates asked for (KNOWN-TRAPS: EXPLAIN QUERY PLAN)."""
     return column + peewee.SQL("0")
 
