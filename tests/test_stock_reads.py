@@ -110,3 +110,16 @@ def test_on_hand_by_product_over_all_locations_or_one(stocked):
     ledger.post_document(stocked.owner, "sale", [ledger.Line(stocked.screw.id, Decimal(7), stocked.back.id,
                                                              stocked.customer.id)])
     assert on_hand_by_product(stocked.back.id) == {stocked.blueberry.id: 6}  # a balance at 0 is no stock
+
+
+def test_a_compiled_lookup_refuses_a_marker_that_never_reached_the_sql(stocked):
+    """The scan lookups' SQL is built once with marker values (services/core/compiled_sql.py); a value peewee
+    turned into SQL text instead of a parameter would be baked into every later call, so it is refused."""
+    from models import Product
+    from services.core.compiled_sql import CompiledQuery
+
+    by_sku = CompiledQuery(lambda sku: Product.select(Product.name).where(Product.sku == sku), sku="\x00sku")
+    assert by_sku.rows(sku=stocked.screw.sku) == [("十字螺丝",)] and by_sku.rows(sku="nobody") == []
+    baked = CompiledQuery(lambda limit: Product.select(Product.name).where(Product.sku == "x"), limit="\x00n")
+    with pytest.raises(ValueError, match="marker"):
+        baked.rows(limit="1")
