@@ -8,7 +8,8 @@ from decimal import Decimal
 
 import pytest
 
-from models import CountSession, Document, Move, database, open_database
+from models import CountSession, Document, Lot, Move, Product, database, open_database
+from models.expiry_actions import ExpiryAction
 from models.group_messages import GroupMessage
 from models.lost_sales import LostSale
 from models.production import ProductionOrder
@@ -88,6 +89,16 @@ def test_the_supplier_with_too_many_returns_shows_over_the_line(demo):
     assert supplier_return_rate(tofu.id, days=DAYS, end=demo) > Decimal("0.15")
     others = [s for s in Supplier.select() if s.id != tofu.id]
     assert all((supplier_return_rate(s.id, days=DAYS, end=demo) or 0) < Decimal("0.15") for s in others)
+
+
+def test_a_lot_gets_its_markdown_price_tag_once(demo):
+    """A lot that keeps a week is in its markdown window two evenings: 李姐 tags it on the first; every
+    marked-down lot has exactly one markdown, at half its product's price."""
+    marked = list(ExpiryAction.select(ExpiryAction.lot, ExpiryAction.price, Product.price)
+                  .join(Lot).join(Product).where(ExpiryAction.action == "markdown").tuples())
+    assert marked, "the evening markdown happened"
+    assert len({lot for lot, _, _ in marked}) == len(marked)
+    assert all(price == (list_price / 2).quantize(Decimal("0.01")) for _, price, list_price in marked)
 
 
 def test_no_expired_lot_is_left_and_a_few_are_near_expiry(demo):

@@ -78,6 +78,28 @@ def test_a_partial_delivery_then_the_rest(ps):
     assert [r.state for r in rc.list_receipts(order_number=order.number)] == ["confirmed", "confirmed"]
 
 
+def test_counting_the_whole_van_at_once_with_one_line_short(ps):
+    """老周's van brings the blueberries but only 14 of the 20 斤 spinach: 全部按订单收货 with what came of each
+    line (asked in receipt order: 20 then 24) counts both in one go; confirming leaves 6 斤 on order."""
+    order = spinach_and_blueberries(ps)
+    receipt = rc.start_receipt(ps.warehouse, order.number)
+    asked = []
+
+    def came(outstanding: Decimal) -> Decimal:
+        asked.append(outstanding)
+        return Decimal(14) if outstanding == 20 else outstanding
+
+    counted = rc.fill_outstanding(ps.warehouse, receipt.number, counted=came)
+    assert asked == [Decimal(20), Decimal(24)]
+    assert [(r.name, r.quantity) for r in counted] == [("菠菜", Decimal(14)), ("蓝莓", Decimal(24))]
+    assert [r.quantity for r in rc.receipt_lines(receipt.number)] == [Decimal(14), Decimal(24)]
+    assert receipt_confirmation.confirm(ps.warehouse, receipt.number).order_state == "partially_received"
+    assert po.on_order_by_product() == {ps.spinach.id: Decimal(6)}
+    with pytest.raises(ValidationError):  # a count the receipt would refuse typed is refused here too
+        rc.fill_outstanding(ps.warehouse, rc.start_receipt(ps.warehouse, order.number).number,
+                            counted=lambda outstanding: Decimal("0.0001"))
+
+
 def test_scans_add_up_box_barcodes_count_boxes_and_unknown_codes_are_named(ps):
     order = spinach_and_blueberries(ps)
     receipt = rc.start_receipt(ps.warehouse, order.number)

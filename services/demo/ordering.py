@@ -133,11 +133,11 @@ def place_opening(buyer, approver, supplier_id: int, lines: list[tuple[int, Deci
     return order.number
 
 
-def due_orders(day: dt.date) -> list[str]:
-    """Approved orders expected by `day`, oldest first."""
-    return [number for (number,) in PurchaseOrder.select(PurchaseOrder.number)
-            .where((PurchaseOrder.state == "approved") & (PurchaseOrder.expected_date <= day))
-            .order_by(PurchaseOrder.id).tuples()]
+def due_orders(day: dt.date) -> list[tuple[str, int]]:
+    """Approved orders expected by `day`, oldest first: (number, supplier id)."""
+    return list(PurchaseOrder.select(PurchaseOrder.number, PurchaseOrder.supplier)
+                .where((PurchaseOrder.state == "approved") & (PurchaseOrder.expected_date <= day))
+                .order_by(PurchaseOrder.id).tuples())
 
 
 @dataclass(frozen=True)
@@ -152,12 +152,8 @@ def receive_order(warehouse, owner, number: str, at: dt.datetime, brought: Calla
     day = at.date()
     with clock_at(at):
         receipt = rc.start_receipt(warehouse, number, on=day)
-        received = []
-        for row in rc.fill_outstanding(warehouse, receipt.number):
-            came = brought(row.quantity)
-            if came != row.quantity:
-                rc.set_line(warehouse, receipt.number, row.id, quantity=came)
-            received.append(Received(row.product_id, came))
+        received = [Received(row.product_id, row.quantity)
+                    for row in rc.fill_outstanding(warehouse, receipt.number, counted=brought)]
         result = receipt_confirmation.confirm(warehouse, receipt.number, on=day, occurred_at=at)
         if result.order_state == "partially_received":
             purchase_approval.close(owner, number, SHORT_CLOSED)

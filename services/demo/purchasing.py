@@ -101,9 +101,6 @@ class DemoPurchasing:
                                                     day=self.end - dt.timedelta(weeks=weeks))
             close_day(self.owner, by_name["东港水产(阿海)"], self.end + dt.timedelta(days=3), "渔船检修,当天不送")
 
-    def supplier_of(self, order_number: str) -> int:
-        return po.get_order(order_number).supplier_id
-
     def lead_time_unknown(self) -> None:
         """老陈 moved his delivery round: the deli's lead time is not known any more, so 建议采购 asks for it."""
         s = next(s for s in DEMO_SUPPLIERS if s.name == DELI)

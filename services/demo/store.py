@@ -42,6 +42,7 @@ from services.demo.simulation import MARKDOWN_SHARE, SUPPLIERS, DemoShop, Planne
 from services.demo.stocktakes import count_category, counts_on
 from services.reports import expiry_actions
 from services.sales import lost_sales
+from services.sales.lot_prices import live_markdowns
 from services.stock import ledger, reversal
 
 STATE_KEY = "demo.run"
@@ -172,7 +173,8 @@ class _Days:
         rng = self.shop.rng(number, ":vans")
         if number == 0:
             self.open_shop(day)
-        for n, order in enumerate(due_orders(day)):
+        returning = self.buying.suppliers[RETURNING_SUPPLIER]
+        for n, (order, supplier_id) in enumerate(due_orders(day)):
             at = dt.datetime.combine(day, FIRST_VAN) + dt.timedelta(minutes=10 * n)
             received = receive_order(self.buying.warehouse, self.actor, order, at,
                                      lambda ordered: self.shop.short_delivery(rng, ordered))
@@ -181,11 +183,10 @@ class _Days:
                 p = self.catalogue[self.index_of[item.product_id]]
                 expiry_of[item.product_id] = day + dt.timedelta(days=p.shelf_life)
                 self.shop.stock.add(p.index, expiry_of[item.product_id], item.quantity)
-            supplier = self.buying.suppliers[RETURNING_SUPPLIER]
-            if self.buying.supplier_of(order) == supplier.id:
+            if supplier_id == returning.id:
                 at += dt.timedelta(minutes=5)
                 cost = {r.product_id: self.catalogue[self.index_of[r.product_id]].cost for r in received}
-                for pid, qty in return_broken(self.buying.warehouse, supplier.id, received, cost, expiry_of, at).items():
+                for pid, qty in return_broken(self.buying.warehouse, returning.id, received, cost, expiry_of, at).items():
                     self.shop.stock.remove(self.index_of[pid], expiry_of[pid], qty)
 
     def evening(self, number: int, day: dt.date) -> None:
@@ -204,18 +205,24 @@ class _Days:
         count_category(self.buying.warehouse, self.actor, category, day, self.shop.rng(number, ":count"), moved)
 
     def mark_down(self, doc: PlannedDoc) -> None:
-        """The 临期 worklist's markdowns the owner takes (expiry_actions.markdown, on the clock of the doc)."""
+        """The 临期 worklist's markdowns the owner takes (expiry_actions.markdown, on the clock of the doc); a
+        lot that keeps a week or more is in its window two or three evenings and already has its price tag
+        from the first, so it is not marked down again."""
         wanted = {(self.product_ids[ln.product], ln.picks[0][0]): self.catalogue[ln.product] for ln in doc.lines}
-        rows = (Balance.select(Balance.lot, Lot.product, Lot.expiry_date).join(Lot)
-                .where((Balance.location == self.places["store"]) & (Balance.quantity > 0)
-                       & Lot.product.in_([pid for pid, _ in wanted])
-                       & Lot.expiry_date.in_(sorted({expiry for _, expiry in wanted}))).tuples())
+        store = self.places["store"]
+        rows = list(Balance.select(Balance.lot, Lot.product, Lot.expiry_date).join(Lot)
+                    .where((Balance.location == store) & (Balance.quantity > 0)
+                           & Lot.product.in_([pid for pid, _ in wanted])
+                           & Lot.expiry_date.in_(sorted({expiry for _, expiry in wanted}))).tuples())
+        tagged = live_markdowns(store, doc.day, lot_ids=[lot_id for lot_id, _, _ in rows])
         with clock.clock_at(doc.occurred_at):
             for lot_id, product_id, expiry in rows:
                 p = wanted.get((product_id, expiry))
-                if p is not None:
-                    price = (p.price * MARKDOWN_SHARE).quantize(CENT)
-                    expiry_actions.markdown(self.actor, lot_id, self.places["store"], price)
+                if p is None:
+                    continue
+                price = (p.price * MARKDOWN_SHARE).quantize(CENT)
+                if tagged.get(lot_id) != price:
+                    expiry_actions.markdown(self.actor, lot_id, store, price)
 
     def open_shop(self, day: dt.date) -> None:
         set_service_levels(self.actor)

@@ -51,7 +51,7 @@ def _effective_expiry(line: GoodsReceiptLine, product: Product, day: dt.date) ->
     return line.expiry if line.expiry is not None else shelf_life_expiry(product.shelf_life_days, day)
 
 
-def _problems(receipt: GoodsReceipt, order: PurchaseOrder | None, lines: list[GoodsReceiptLine],
+def _problems(order: PurchaseOrder | None, order_lines: dict[int, PurchaseOrderLine], lines: list[GoodsReceiptLine],
               products: dict[int, Product], day: dt.date) -> list[str]:
     """What needs the owner's decision: over-delivery beyond tolerance, goods not ordered, expired lots."""
     problems: list[str] = []
@@ -63,7 +63,6 @@ def _problems(receipt: GoodsReceipt, order: PurchaseOrder | None, lines: list[Go
                 now_by_line[ln.order_line_id] += ln.quantity
             elif ln.quantity > 0:
                 problems.append(msg("receipt.not_ordered", product=products[ln.product_id].name, number=order.number))
-        order_lines = {ol.id: ol for ol in PurchaseOrderLine.select().where(PurchaseOrderLine.id.in_(list(now_by_line)))}
         for ol_id, counted in now_by_line.items():
             ol = order_lines[ol_id]
             ordered = (ol.quantity * ol.factor).quantize(QTY_STEP)
@@ -102,7 +101,9 @@ def confirm(actor, receipt_number: str, decision_reason: str = "", *, on: dt.dat
         if order is not None:
             ORDER_STATES.check(order, "receive")
         products = {p.id: p for p in Product.select().where(Product.id.in_([ln.product_id for ln in lines]))}
-        problems = _problems(receipt, order, lines, products, day)
+        order_lines = ({ol.id: ol for ol in PurchaseOrderLine.select().where(PurchaseOrderLine.order == order.id)}
+                       if order is not None else {})  # read once: the checks and the order's new state
+        problems = _problems(order, order_lines, lines, products, day)
         if problems and not (reason and allowed(actor, "receipt.decide")):
             raise DecisionRequired(problems)
         RECEIPT_STATES.guarded_update(receipt, "confirm", confirmed_by=actor.id, confirmed_at=occurred_at or now(),
@@ -124,7 +125,7 @@ def confirm(actor, receipt_number: str, decision_reason: str = "", *, on: dt.dat
         record_costs(costs)
         order_state = ""
         if order is not None:
-            order_state = _apply_to_order(actor, order, lines, receipt.number).state
+            order_state = _apply_to_order(actor, order, order_lines, lines, receipt.number).state
         audit.record(actor, "receipt.confirm", "goods_receipt", receipt.id, old="draft", new={
             "state": "confirmed", "document": document_number,
             "costs": {str(pid): [str(old), str(new)] for pid, (old, new) in costs.items()}}, reason=reason)
@@ -132,8 +133,10 @@ def confirm(actor, receipt_number: str, decision_reason: str = "", *, on: dt.dat
                          frozenset(products))
 
 
-def _apply_to_order(actor, order: PurchaseOrder, lines: list[GoodsReceiptLine], receipt_number: str) -> PurchaseOrder:
-    """Received and damaged quantities onto the order lines; then partially received or received."""
+def _apply_to_order(actor, order: PurchaseOrder, order_lines: dict[int, PurchaseOrderLine],
+                    lines: list[GoodsReceiptLine], receipt_number: str) -> PurchaseOrder:
+    """Received and damaged quantities onto the order lines (`order_lines`: all of them, as read before);
+    then partially received or received."""
     received: dict[int, Decimal] = defaultdict(Decimal)
     damaged: dict[int, Decimal] = defaultdict(Decimal)
     for ln in lines:
@@ -145,7 +148,6 @@ def _apply_to_order(actor, order: PurchaseOrder, lines: list[GoodsReceiptLine], 
         database.cursor().executemany(
             f"UPDATE {PurchaseOrderLine._meta.table_name} SET received = received + {ph}, damaged = damaged + {ph} "
             f"WHERE id = {ph}", [(units(received[ol_id]), units(damaged[ol_id]), ol_id) for ol_id in received])
-    complete = all(ol.received >= ol.quantity * ol.factor
-                   for ol in PurchaseOrderLine.select().where(PurchaseOrderLine.order == order.id))
+    complete = all(ol.received + received.get(ol.id, 0) >= ol.quantity * ol.factor for ol in order_lines.values())
     return ORDER_STATES.apply(actor, order, "receive_all" if complete else "receive_part",
                               reason=f"收货单 {receipt_number}")

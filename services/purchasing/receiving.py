@@ -8,6 +8,7 @@ costs on receipt lines are per base unit; damaged goods are recorded, never stoc
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
@@ -285,14 +286,16 @@ def set_line(actor, receipt_number: str, line_id: int, *, quantity: object = Non
     return _line_row(line.id)
 
 
-def fill_outstanding(actor, receipt_number: str) -> list[ReceiptLineRow]:
-    """全部按订单收货: every order line not yet counted gets its outstanding quantity."""
+def fill_outstanding(actor, receipt_number: str,
+                     counted: Callable[[Decimal], object] | None = None) -> list[ReceiptLineRow]:
+    """全部按订单收货: every order line not yet counted gets its outstanding quantity, or with `counted`
+    what `counted(outstanding)` says came of it (a van short on a line), line by line in receipt order."""
     require(actor, "receipt.edit")
     with write_transaction():
         receipt = _draft(receipt_number)
         rows = _receipt_rows(receipt)
-        filled = {row.id: row.outstanding for row in rows
-                  if row.order_line_id is not None and row.quantity == 0 and row.outstanding > 0}
+        filled = {row.id: row.outstanding if counted is None else _quantity(counted(row.outstanding), "收货数量")
+                  for row in rows if row.order_line_id is not None and row.quantity == 0 and row.outstanding > 0}
         if filled:  # one statement for every line (a line at a time: 30 round trips for a van's delivery)
             ph, units = database.param, GoodsReceiptLine.quantity.db_value
             database.cursor().executemany(
