@@ -1737,6 +1737,18 @@ No product has this barcode. Create a new product with it?</translation>
 Purchasing, sales and stock for a small shop: products, stock, lots and shelf life, barcode scanners.
 Your data stays in one file on this PC.</translation>
     </message>
+    <message>
+        <source>月结…</source>
+        <translation>Month-end close…</translation>
+    </message>
+    <message>
+        <source>未知条码 %1</source>
+        <translation>Unknown barcode %1</translation>
+    </message>
+    <message>
+        <source>用户与权限…</source>
+        <translation>Users and permissions…</translation>
+    </message>
 </context>
 <context>
     <name>MasterListView</name>
@@ -5235,6 +5247,18 @@ Where do the goods go?</translation>
         <source>有任何账号设置了密码后,启动时需要登录。角色决定能做什么:店主可审批和冲销,收银员只能销售。</source>
         <translation>Once any account has a password, Xiaopu asks for a login at start. The role decides what a user may do: owners approve and reverse, cashiers only sell.</translation>
     </message>
+    <message>
+        <source>各角色的页面…</source>
+        <translation>What each role sees…</translation>
+    </message>
+    <message>
+        <source>每个角色打开软件时看到哪些页面(工作台)</source>
+        <translation>Which pages each role sees when it opens the program (its bench)</translation>
+    </message>
+    <message>
+        <source>用户与权限</source>
+        <translation>Users and permissions</translation>
+    </message>
 </context>
 <context>
     <name>ReportFilterBar</name>
@@ -6097,6 +6121,272 @@ The backup is checked first and not restored unless it is sound. The current dat
 %1
 
 Xiaopu closes now; please open it again.</translation>
+    </message>
+</context>
+<context>
+    <name>Benches</name>
+    <message>
+        <source>临期处理</source>
+        <translation>Expiry</translation>
+    </message>
+    <message>
+        <source>供应商</source>
+        <translation>Suppliers</translation>
+    </message>
+    <message>
+        <source>供应商退货</source>
+        <translation>Supplier returns</translation>
+    </message>
+    <message>
+        <source>商品</source>
+        <translation>Products</translation>
+    </message>
+    <message>
+        <source>审计周报</source>
+        <translation>Weekly audit</translation>
+    </message>
+    <message>
+        <source>客户</source>
+        <translation>Customers</translation>
+    </message>
+    <message>
+        <source>库存</source>
+        <translation>Stock</translation>
+    </message>
+    <message>
+        <source>建议采购</source>
+        <translation>Suggestions</translation>
+    </message>
+    <message>
+        <source>快捷/紧急出库</source>
+        <translation>Quick/emergency outbound</translation>
+    </message>
+    <message>
+        <source>报表 · 临期处理</source>
+        <translation>Reports · Expiry</translation>
+    </message>
+    <message>
+        <source>报表 · 供应商退货</source>
+        <translation>Reports · Supplier returns</translation>
+    </message>
+    <message>
+        <source>报表 · 审计周报</source>
+        <translation>Reports · Weekly audit</translation>
+    </message>
+    <message>
+        <source>报表 · 概览</source>
+        <translation>Reports · Overview</translation>
+    </message>
+    <message>
+        <source>报表 · 每日对账</source>
+        <translation>Reports · Daily reconciliation</translation>
+    </message>
+    <message>
+        <source>报表 · 盘点趋势</source>
+        <translation>Reports · Stocktake trend</translation>
+    </message>
+    <message>
+        <source>报表 · 经营指标</source>
+        <translation>Reports · KPIs</translation>
+    </message>
+    <message>
+        <source>报表 · 购物篮</source>
+        <translation>Reports · Basket</translation>
+    </message>
+    <message>
+        <source>报表 · 销售与毛利</source>
+        <translation>Reports · Sales and margin</translation>
+    </message>
+    <message>
+        <source>收货</source>
+        <translation>Receiving</translation>
+    </message>
+    <message>
+        <source>收银</source>
+        <translation>Counter</translation>
+    </message>
+    <message>
+        <source>概览</source>
+        <translation>Overview</translation>
+    </message>
+    <message>
+        <source>每日对账</source>
+        <translation>Daily reconciliation</translation>
+    </message>
+    <message>
+        <source>渠道</source>
+        <translation>Channels</translation>
+    </message>
+    <message>
+        <source>生产</source>
+        <translation>Production</translation>
+    </message>
+    <message>
+        <source>盘点</source>
+        <translation>Stocktake</translation>
+    </message>
+    <message>
+        <source>盘点趋势</source>
+        <translation>Stocktake trend</translation>
+    </message>
+    <message>
+        <source>社群订单</source>
+        <translation>Group orders</translation>
+    </message>
+    <message>
+        <source>经营指标</source>
+        <translation>KPIs</translation>
+    </message>
+    <message>
+        <source>订单/审批</source>
+        <translation>Orders/approval</translation>
+    </message>
+    <message>
+        <source>购物篮</source>
+        <translation>Basket</translation>
+    </message>
+    <message>
+        <source>退货</source>
+        <translation>Returns</translation>
+    </message>
+    <message>
+        <source>采购 · 供应商</source>
+        <translation>Purchasing · Suppliers</translation>
+    </message>
+    <message>
+        <source>采购 · 建议采购</source>
+        <translation>Purchasing · Suggestions</translation>
+    </message>
+    <message>
+        <source>采购 · 收货(含批次标签)</source>
+        <translation>Purchasing · Receiving (with lot labels)</translation>
+    </message>
+    <message>
+        <source>采购 · 退货给供应商</source>
+        <translation>Purchasing · Returns to suppliers</translation>
+    </message>
+    <message>
+        <source>采购 · 采购单</source>
+        <translation>Purchasing · Orders</translation>
+    </message>
+    <message>
+        <source>采购单</source>
+        <translation>Orders</translation>
+    </message>
+    <message>
+        <source>销售 · 客户、应收与账龄</source>
+        <translation>Sales · Customers, receivables and ageing</translation>
+    </message>
+    <message>
+        <source>销售 · 快捷/紧急出库</source>
+        <translation>Sales · Quick/emergency outbound</translation>
+    </message>
+    <message>
+        <source>销售 · 收银</source>
+        <translation>Sales · Counter</translation>
+    </message>
+    <message>
+        <source>销售 · 渠道订单</source>
+        <translation>Sales · Channel orders</translation>
+    </message>
+    <message>
+        <source>销售 · 社群订单</source>
+        <translation>Sales · Group orders</translation>
+    </message>
+    <message>
+        <source>销售 · 订单/审批(待拣货)</source>
+        <translation>Sales · Orders/approval (to pick)</translation>
+    </message>
+    <message>
+        <source>销售 · 退货</source>
+        <translation>Sales · Returns</translation>
+    </message>
+    <message>
+        <source>销售与毛利</source>
+        <translation>Sales and margin</translation>
+    </message>
+</context>
+<context>
+    <name>PeriodCloseDialog</name>
+    <message>
+        <source>%1 已反结账。</source>
+        <translation>%1 is open again.</translation>
+    </message>
+    <message>
+        <source>%1 已结账。</source>
+        <translation>%1 is closed.</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>反结账</source>
+        <translation>Reopen</translation>
+    </message>
+    <message>
+        <source>反结账的原因(记入审计日志)</source>
+        <translation>Why it is reopened (kept in the audit log)</translation>
+    </message>
+    <message>
+        <source>已结账至 %1</source>
+        <translation>Closed through %1</translation>
+    </message>
+    <message>
+        <source>月份</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <source>月结</source>
+        <translation>Month-end close</translation>
+    </message>
+    <message>
+        <source>结账</source>
+        <translation>Close the month</translation>
+    </message>
+    <message>
+        <source>结账后,这个月及以前的日期不能再做任何出入库单据;未完成的单据只能记在以后的日期。</source>
+        <translation>Once closed, no stock document can be dated in this month or before it; what is unfinished can only be dated later.</translation>
+    </message>
+    <message>
+        <source>还没有结过账</source>
+        <translation>No month has been closed yet</translation>
+    </message>
+    <message>
+        <source>这个月没有未完成的单据。</source>
+        <translation>Nothing is left open in this month.</translation>
+    </message>
+    <message>
+        <source>这个月还有未完成的:
+%1</source>
+        <translation>Still open in this month:
+%1</translation>
+    </message>
+</context>
+<context>
+    <name>RoleViewsDialog</name>
+    <message>
+        <source>各角色的页面</source>
+        <translation>What each role sees</translation>
+    </message>
+    <message>
+        <source>恢复默认</source>
+        <translation>Restore the default</translation>
+    </message>
+    <message>
+        <source>角色</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>这里只决定各角色打开软件时看到哪些页面;能做什么仍由角色权限决定,例如给收银员显示采购单,他也不能审批。店主总能看到全部页面。改动在该用户下次打开软件时生效。</source>
+        <translation>This only decides which pages a role sees; what it may do is still decided by its permissions: a cashier shown the purchase orders still cannot approve one. The owner always sees every page. A change applies the next time that user opens the program.</translation>
+    </message>
+</context>
+<context>
+    <name>WaitingLine</name>
+    <message>
+        <source>现在没有等着处理的单据</source>
+        <translation>Nothing is waiting now</translation>
     </message>
 </context>
 </TS>

@@ -42,6 +42,11 @@ SETTINGS: dict[str, ShopSetting] = {s.key: s for s in (
     ShopSetting("stocktake.variance_limit_amount", Decimal, Decimal("50"), "盘点差异金额上限(元)"),
     ShopSetting("stocktake.post_role", str, "", "另一个可以过账盘点差异的角色(如 warehouse)"),
     ShopSetting("stocktake.cycle_days", int, 30, "循环盘点看多少天的动销和损耗", WINDOW_DAYS),
+    # what each role's bench shows (ui/benches/layout.py): view keys joined by commas, "" = the role's default
+    ShopSetting("bench.views.warehouse", str, "", "仓管员看到的页面"),
+    ShopSetting("bench.views.cashier", str, "", "收银员看到的页面"),
+    ShopSetting("bench.views.purchaser", str, "", "采购员看到的页面"),
+    ShopSetting("bench.views.finance", str, "", "财务看到的页面"),
 )}
 
 

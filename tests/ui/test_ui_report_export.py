@@ -19,6 +19,7 @@ from services.core import users
 from services.core.errors import XiaopuError
 from services.reports.report_export import export_report
 from tests.report_shop import WEEK1, WEEK2, two_weeks
+from tests.ui.bench_grants import show_reports_to
 from tests.ui.uihelpers import WORKER_PATIENCE_MS, loaded
 from ui.widgets.context import AppContext
 
@@ -111,6 +112,7 @@ def test_sales_by_product_to_excel_and_pdf_with_the_lines_under_the_table(owner,
 def test_a_cashier_exports_sales_without_cost_or_margin(owner, make_window, qtbot, monkeypatch, tmp_path, settings,
                                                         db_path):
     cashier = users.create_user(owner, "xiaomei", "cashier", display_name="小美")
+    show_reports_to(owner, "cashier")
     window = make_window(ctx=AppContext(cashier, settings, db_label=str(db_path)))
     view = open_view(window, "sales", "product", qtbot)
     click_export(qtbot, monkeypatch, view, tmp_path / "sales.xlsx", "excel_button")

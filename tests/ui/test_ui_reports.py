@@ -12,6 +12,7 @@ from services.core import users
 from services.reports.kpi import kpi
 from services.reports.sales import sales_report
 from tests.report_shop import WEEK1, WEEK2, sell, two_weeks
+from tests.ui.bench_grants import show_reports_to
 from tests.ui.uihelpers import loaded
 from ui.reports.kpi_view import figure_text
 from ui.reports.tab import SUB_VIEWS
@@ -157,6 +158,7 @@ def test_a_role_without_cost_sees_sales_but_no_margin(shop_weeks, make_window, s
     owner, apple = shop_weeks
     sell(owner, apple, "2", SUNDAY, hour=9)
     clerk = users.create_user(owner, "xiaomei", role, display_name="小美")
+    show_reports_to(owner, role)
     window = make_window(ctx=AppContext(clerk, settings, db_label=str(db_path)))
     board = open_reports(window, "dashboard")
     assert board.cards["week"].value.text() == "496.00"

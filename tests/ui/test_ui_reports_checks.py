@@ -21,6 +21,7 @@ from services.reports import reconcile as reconcile_service
 from services.sales.sales_emergency import emergency_outbound
 from services.sales.sales_lines import SaleLineInput
 from tests.report_shop import add_product, count, receive, sell
+from tests.ui.bench_grants import show_reports_to
 from tests.ui.test_ui_reports import cells, open_reports
 from tests.ui.uihelpers import loaded
 from ui.widgets.context import AppContext
@@ -128,6 +129,7 @@ def test_the_week_exported_to_excel_keeps_its_sections(week, make_window, qtbot,
 
 def test_a_cashier_is_told_the_audit_report_is_not_for_her(week, make_window, settings, db_path, qtbot):
     cashier = users.create_user(week.owner, "xiaomei", "cashier")
+    show_reports_to(week.owner, "cashier")
     window = make_window(ctx=AppContext(cashier, settings, db_label=str(db_path)))
     view = open_reports(window, "audit")
     qtbot.waitUntil(lambda: bool(view.status.text()))

@@ -19,6 +19,7 @@ from services.sales.tier_prices import set_tier_price
 from services.stock.integrity import run_check
 from services.stock.stock import stock_rows
 from tests.report_shop import add_product, receive
+from tests.ui.bench_grants import show_reports_to
 from tests.ui.test_ui_reports import cells, headers, open_reports
 from tests.ui.uihelpers import loaded, scan
 from ui.reports.expiry_dialogs import MarkdownDialog, MoveDialog, WriteOffDialog
@@ -75,6 +76,7 @@ def test_the_worklist_with_its_filters_and_cost_hidden_from_a_cashier(expiring, 
     assert view.lines_model.rows == [] and not view.buttons["markdown"].isEnabled()
 
     cashier = users.create_user(shop.owner, "xiaomei", "cashier")
+    show_reports_to(shop.owner, "cashier")
     other = make_window(ctx=AppContext(cashier, context.settings, db_label="shop"))
     theirs = loaded(qtbot, open_reports(other, "expiry"))
     assert "成本金额" not in headers(theirs.lines_table) and theirs.summary.text() == "3 个批次"

@@ -15,6 +15,7 @@ from services.stock import ledger
 from tests.purchase_docs import pdf_text
 from tests.test_negotiation_sheet import fruit  # noqa: F401  (the fixtures)
 from tests.test_reports_supplier_returns import ps  # noqa: F401
+from tests.ui.bench_grants import show_reports_to
 from tests.ui.test_ui_reports import cells, headers, open_reports
 from tests.ui.uihelpers import loaded
 from ui.reports.supplier_returns_view import FLAG_BACKGROUND
@@ -86,6 +87,7 @@ def test_months_flags_suppliers_and_the_negotiation_sheet(fruit, make_window, qt
 
 
 def test_a_cashier_reads_the_rates_but_gets_no_sheet(fruit, make_window, settings, db_path, qtbot):  # noqa: F811
+    show_reports_to(fruit.owner, "cashier")
     window = make_window(ctx=AppContext(fruit.cashier, settings, db_label=str(db_path)))
     view = open_reports(window, "supplier_returns")
     view.period.set_range(SEPTEMBER, NOVEMBER_END)

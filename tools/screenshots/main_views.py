@@ -21,6 +21,7 @@ def main(argv: list[str] | None = None) -> int:
     out.mkdir(parents=True, exist_ok=True)
 
     products_tab = window.products_tab
+    window.tabs.setCurrentWidget(products_tab)  # the owner opens on 报表
     products_tab.search.setText("")
     products_tab.apply_filter()
     products_tab.table.selectRow(2)

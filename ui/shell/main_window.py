@@ -4,9 +4,13 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPixmap
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPixmap, QShowEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
 
+from ui.benches.bench_tabs import BenchTabs
+from ui.benches.layout import shown_views
+from ui.benches.memory import opening_view, remember_view
+from ui.benches.waiting_line import WaitingLine
 from ui.shell.backup_actions import AutoBackup, restore_from_file
 from ui.shell.settings_dialog import SettingsDialog
 from ui.shell.tabs import TABS, TabSpec
@@ -16,7 +20,7 @@ from ui.widgets import settings as keys
 from ui.widgets.context import AppContext
 from ui.widgets.label_dialog import preview_shelf_labels
 from ui.widgets.roles import user_label
-from ui.widgets.scanner import Clock, ScannerFilter, monotonic_ms
+from ui.widgets.scanner import Clock, ScannerFilter, focus_scan_field, monotonic_ms
 from ui.widgets.worker import start_job, start_quiet, wait_for_quiet_jobs
 
 APP_VERSION = "0.1.0"
@@ -35,17 +39,13 @@ class MainWindow(QMainWindow):
 
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.tab_widgets: dict[str, QWidget] = {}
-        self.tab_titles: list[str] = []  # without a badge's count
-        for spec in tabs if tabs is not None else TABS:
-            widget = spec.build(context)
-            widget.setObjectName(f"tab_{spec.key}")
-            self.tab_widgets[spec.key] = widget
-            self.tab_titles.append(spec.translated_title())
-            self.tabs.addTab(widget, spec.translated_title())
-            badge = getattr(widget, "badge_changed", None)  # a tab that counts what needs attention (报表)
-            if badge is not None:
-                badge.connect(lambda count, lines, w=widget: self.show_badge(w, count, lines))
+        role = context.user.role
+        self.bench = BenchTabs(self.tabs, tabs if tabs is not None else TABS, context, shown_views(role))
+        self.tab_widgets = self.bench.widgets  # tab key → widget, built the first time it is asked for
+        self.tab_titles = self.bench.titles  # without a badge's count
+        self.bench.built.connect(self._tab_built)
+        self.waiting = WaitingLine(context, self)
+        self.tabs.setCornerWidget(self.waiting, Qt.Corner.TopRightCorner)
         self.setCentralWidget(self.tabs)
         self._build_menus()
         self._build_status_bar()
@@ -62,10 +62,25 @@ class MainWindow(QMainWindow):
         self.hold_timer.timeout.connect(lambda: self.release_expired_holds())
         self.hold_timer.start()
         self.auto_backup = AutoBackup(self)  # at closing and once a day, into the owner's folder
+        self.bench.view_changed.connect(self._view_changed)
+        self.bench.show_view(opening_view(context, self.bench))
+
+    def _tab_built(self, key: str, widget: QWidget) -> None:
+        badge = getattr(widget, "badge_changed", None)  # a tab that counts what needs attention (报表)
+        if badge is not None:
+            badge.connect(lambda count, lines, w=widget: self.show_badge(w, count, lines))
+
+    def _view_changed(self, view: str) -> None:
+        """Remember the view for this user's next start; a view that takes scans gets the keyboard."""
+        remember_view(self.context, view)
+        focus_scan_field(self.tabs.currentWidget())
 
     @property
     def products_tab(self):
         return self.tab_widgets["products"]
+
+    def has_tab(self, key: str) -> bool:
+        return key in self.bench.keys
 
     # -- frame ---------------------------------------------------------------------------------
 
@@ -83,6 +98,10 @@ class MainWindow(QMainWindow):
         shelf_labels = QAction(self.tr("打印货架标签…"), self)
         shelf_labels.triggered.connect(lambda: preview_shelf_labels(self))
         file_menu.addAction(shelf_labels)
+        period = QAction(self.tr("月结…"), self)
+        period.setObjectName("period_action")
+        period.triggered.connect(lambda: self.open_period_close())
+        file_menu.addAction(period)
         file_menu.addSeparator()
         quit_action = QAction(self.tr("退出"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -92,7 +111,7 @@ class MainWindow(QMainWindow):
         preferences = QAction(self.tr("选项…"), self)
         preferences.triggered.connect(lambda: self.open_settings())
         settings_menu.addAction(preferences)
-        users_action = QAction(self.tr("用户管理…"), self)
+        users_action = QAction(self.tr("用户与权限…"), self)
         users_action.triggered.connect(lambda: self.open_users())
         users_action.setEnabled(self.context.user.role == "owner")  # the services refuse others anyway
         settings_menu.addAction(users_action)
@@ -171,6 +190,10 @@ class MainWindow(QMainWindow):
             self.context.events.changed.emit("stock")
         return expired
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        QTimer.singleShot(0, self, lambda: focus_scan_field(self.tabs.currentWidget()))  # the cashier types at once
+
     def closeEvent(self, event: QCloseEvent) -> None:
         self.hold_timer.stop()
         self.context.settings.set(keys.WINDOW_GEOMETRY, self.saveGeometry())
@@ -193,6 +216,9 @@ class MainWindow(QMainWindow):
         current = self.tabs.currentWidget()
         handler = getattr(current, "handle_scan", None)
         if callable(handler) and handler(code):
+            return
+        if not self.has_tab("products"):  # a bench without 商品: say so, the clerk's view stays
+            self.statusBar().showMessage(self.tr("未知条码 %1").replace("%1", code), 8000)
             return
         if current is not self.products_tab and self.products_tab.handle_scan(code):
             self.tabs.setCurrentWidget(self.products_tab)
@@ -247,11 +273,19 @@ class MainWindow(QMainWindow):
 
         return check_alerts(self)
 
+    def open_period_close(self):
+        from ui.shell.period_dialog import PeriodCloseDialog
+
+        dialog = PeriodCloseDialog(self.context, self)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
     def show_suggestions(self, tick_product_ids: set[int] | None = None):
         """Open 采购 → 建议采购 (the alert list's jump), with those products ticked."""
-        purchasing = self.tab_widgets.get("purchasing")
-        if purchasing is None:
+        if not self.bench.show_view("purchasing.suggestions"):
             return None
+        purchasing = self.tab_widgets["purchasing"]
         self.tabs.setCurrentWidget(purchasing)
         return purchasing.show_suggestions(tick_product_ids)
 

@@ -127,7 +127,7 @@ class UsersDialog(QDialog):
     def __init__(self, context: AppContext, parent=None):
         super().__init__(parent)
         self.context = context
-        self.setWindowTitle(self.tr("用户管理"))
+        self.setWindowTitle(self.tr("用户与权限"))
         self.resize(620, 360)
         self.model = RowsModel(COLUMNS, self)
         self.table = QTableView()
@@ -137,12 +137,17 @@ class UsersDialog(QDialog):
         add.clicked.connect(lambda: self.open_editor(None))
         edit = QPushButton(self.tr("修改…"))
         edit.clicked.connect(lambda: self.edit_selected())
+        benches = QPushButton(self.tr("各角色的页面…"))
+        benches.setObjectName("role_views_button")
+        benches.setToolTip(self.tr("每个角色打开软件时看到哪些页面(工作台)"))
+        benches.clicked.connect(lambda: self.open_role_views())
         hint = QLabel(self.tr("有任何账号设置了密码后,启动时需要登录。角色决定能做什么:店主可审批和冲销,收银员只能销售。"))
         hint.setWordWrap(True)
         buttons = QHBoxLayout()
         buttons.addWidget(add)
         buttons.addWidget(edit)
         buttons.addStretch(1)
+        buttons.addWidget(benches)
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
         layout.addWidget(self.table)
@@ -151,6 +156,14 @@ class UsersDialog(QDialog):
 
     def reload(self) -> None:
         self.model.set_rows(users.list_users())
+
+    def open_role_views(self):
+        from ui.benches.role_views_dialog import RoleViewsDialog
+
+        dialog = RoleViewsDialog(self.context, self)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
 
     def selected(self) -> users.UserRow | None:
         rows = self.table.selectionModel().selectedRows()

@@ -7,8 +7,11 @@ back while they arrive faster than `max_interval_ms` apart; a held burst of at l
 reaches the widget and `scanned(code)` is emitted. Anything else is replayed to the widget
 it was aimed at, in order, so a person typing sees every key (at most one interval late).
 
-`ScanLineEdit` is a field made for codes: it gets keys directly (no hold-back), refuses the
-Chinese IME (letters would become candidate picks) and keeps Enter to itself.
+`ScanLineEdit` is a field made for codes: it gets keys directly (no hold-back) while it is on
+screen, refuses the Chinese IME (letters would become candidate picks) and keeps Enter to itself.
+A scan typed into anything else — a search box, a tab bar, a code field left with the keyboard
+on a tab no longer shown — goes to the view on screen (the window routes `scanned`), and a view
+that takes scans gets the keyboard in its code field when it comes on screen (`focus_scan_field`).
 """
 from __future__ import annotations
 
@@ -19,7 +22,7 @@ from dataclasses import dataclass
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QLineEdit, QWidget
+from PySide6.QtWidgets import QLineEdit, QTabWidget, QWidget
 
 Clock = Callable[[], float]  # milliseconds, monotonic
 
@@ -52,6 +55,19 @@ class ScanLineEdit(QLineEdit):
         super().keyPressEvent(event)
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             event.accept()  # QLineEdit ignores Enter so dialogs can press their default button
+
+
+def focus_scan_field(view: QWidget | None) -> bool:
+    """Give the keyboard to the code field of the view on screen (a tab, or the view open inside it):
+    the one named `code` that is a ScanLineEdit. False when the view has none (it takes no typed codes)."""
+    while view is not None:
+        field = getattr(view, "code", None)
+        if isinstance(field, ScanLineEdit) and field.isVisible():
+            field.setFocus()
+            return True
+        views = getattr(view, "views", None)
+        view = views.currentWidget() if isinstance(views, QTabWidget) else None
+    return False
 
 
 class ScannerFilter(QObject):
@@ -115,8 +131,8 @@ class ScannerFilter(QObject):
 
     def _watched(self, widget: QWidget) -> bool:
         """Watched: widgets in a watched window, or in a dialog of one that takes scans (`handle_scan`)."""
-        if isinstance(widget, ScanLineEdit):
-            return False
+        if isinstance(widget, ScanLineEdit) and widget.isVisible():
+            return False  # a code field on screen types for itself; one on a hidden tab does not
         window = widget.window()
         if self._is_watched_window(window):
             return True
