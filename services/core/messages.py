@@ -182,6 +182,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "库存不足:{product}{lot} 在 {location} 现有 {on_hand},本单需要 {needed}",
         "Not enough stock: {product}{lot} at {location} has {on_hand}, this document needs {needed}",
     ),
+    "stock.backdated": (
+        "库存不足:{product}{lot} 在 {location} 从 {date} 起最少只有 {on_hand}({short_date} 那天),本单需要 {needed}。"
+        "之后才到的货不能用在更早日期的单据上,请改单据日期或数量",
+        "Not enough stock on the document's date: {product}{lot} at {location} has at least only {on_hand} from "
+        "{date} on (on {short_date}), this document needs {needed}. Stock that arrived later cannot be used by an "
+        "earlier document: change its date or quantity",
+    ),
     "stock.not_available": (
         "可用库存不足:{product} 在 {location} 可用 {available},需要 {needed}",
         "Not enough available stock: {product} at {location} has {available} available, needs {needed}",

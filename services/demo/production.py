@@ -23,6 +23,7 @@ from decimal import Decimal
 
 from models import Setting, User, write_transaction
 from models.production import ProductionOrder
+from services.catalog.locations import default_store
 from services.catalog.products import ProductInput, save_product, search_products
 from services.core.clock import today
 from services.production import bom, disassembly, production_orders, production_posting, production_shortage
@@ -37,6 +38,7 @@ from services.purchasing.suppliers import SupplierInput, get_supplier, save_supp
 from services.sales import sales_orders, sales_shipping
 from services.sales.customers import list_customers
 from services.sales.sales_lines import SaleLineInput
+from services.stock.backdated import usable_on
 
 STATE_KEY = "demo.production"
 WORKSHOP = "自制"
@@ -76,7 +78,11 @@ def _at(day: dt.date, hour: int, minute: int = 0) -> dt.datetime:
     return dt.datetime.combine(day, dt.time(hour, minute))
 
 
-def _free(product_id: int) -> Decimal:
+def _free(product_id: int, day: dt.date | None = None) -> Decimal:
+    """Free stock at the store; for a day before today only what was already there that day and stayed
+    (the ledger refuses a back-dated document that uses stock received later)."""
+    if day is not None and day < today():
+        return usable_on(product_id, default_store().id, day)
     return production_orders.available_at_store(product_id)
 
 
@@ -164,9 +170,10 @@ class _Kitchen:
 
     # -- orders ---------------------------------------------------------------------------------
     def stock_up(self, product_id: int, quantity: int, day: dt.date) -> None:
-        """The morning delivery of what an order needs beyond the free stock, from each preferred supplier
-        (whole units), received without an order as the wholesaler drops it off."""
-        missing = {p.product_id: p.quantity - _free(p.product_id) for p in plan_components(product_id, Decimal(quantity))
+        """The morning delivery of what an order needs beyond the free stock of that day, from each preferred
+        supplier (whole units), received without an order as the wholesaler drops it off."""
+        missing = {p.product_id: p.quantity - _free(p.product_id, day)
+                   for p in plan_components(product_id, Decimal(quantity))
                    if p.role == "consume"}
         terms = supply_terms([pid for pid, qty in missing.items() if qty > 0])
         by_supplier: dict[int, list[tuple[int, Decimal]]] = {}

@@ -28,6 +28,7 @@ from services.core.clock import now, today
 from services.core.errors import ClosedPeriodError, NotFound, StockError, ValidationError
 from services.core.numbers import fmt_qty
 from services.core.permissions import allowed, require
+from services.stock.backdated import check_backdated
 from services.stock.costing import stamped_cost
 from services.stock.expired_outbound import refuse_expired_internal
 from services.stock.expiry import is_expired
@@ -299,6 +300,7 @@ def post_document(actor, doc_type: str, lines: list[Line], *, key: str | None = 
         refuse_expired_internal(concrete, products, locations, doc_date, may_use_expired)
         net = _net_changes(concrete, locations)
         _check_negative(net, products, locations, _consuming_keys(concrete, locations), consume_reservations, snap)
+        check_backdated(net, doc_date, snap.units, products, locations)  # returns at once for today
         number = next_number(kind.prefix, doc_date)
         at = now()
         document_id = _insert_document(dict(
