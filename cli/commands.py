@@ -40,8 +40,26 @@ DOMAINS = (shop, files, stock, channels, ledger, users, purchasing, printing, cu
 COMMANDS = {name: handler for domain in DOMAINS for name, handler in domain.COMMANDS.items()}
 
 
+class _Parser(argparse.ArgumentParser):
+    """`--help | head` ends with 141 as every command's output does: argparse swallows a failed write
+    and whatever stayed buffered meets the closed pipe in the interpreter's flush at exit, where it is
+    a traceback. Written and flushed here instead (subcommands' parsers are of this class too)."""
+
+    def _print_message(self, message: str, file=None) -> None:
+        if not message:
+            return
+        file = file or sys.stderr
+        try:
+            file.write(message)
+            file.flush()
+        except BrokenPipeError:
+            raise SystemExit(reader_gone()) from None
+        except (AttributeError, OSError):  # no console (a windowed build): as argparse, say nothing
+            pass
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="xiaopu", description="小铺进销存 Xiaopu")
+    parser = _Parser(prog="xiaopu", description="小铺进销存 Xiaopu")
     parser.add_argument("--db", help="SQLite file or postgresql:// URL (default: the app-data folder)")
     parser.add_argument("--user", help="act as this user (default: the first owner); asks for the password once "
                         "any account has one")
@@ -63,12 +81,17 @@ def resolve_db(args: argparse.Namespace) -> str:
     return str(default_db_path())
 
 
-def open_and_init(target: str):
-    """Open the database and bring it to the current schema; returns the first owner."""
+READS_ONLY = {"stock", "check"}  # these still work on a file nobody may write (a CD, a write-protected USB disk)
+
+
+def open_and_init(target: str, command: str | None = None):
+    """Open the database and bring it to the current schema; returns the first owner. A reading command
+    opens a file it may not write read-only, neither migrated nor added to; the others are refused."""
     from models import open_database
+    from models.db import cannot_write
     from services.shop.setup import initialise
 
-    open_database(target)
+    open_database(target, read_only=command in READS_ONLY and cannot_write(target))
     return initialise()
 
 
@@ -80,7 +103,7 @@ def run(args: argparse.Namespace) -> int:
         early = restore.BEFORE_OPEN.get(args.command)  # check/restore look at a damaged file before opening it
         if early is not None and (status := early(args, target)) is not None:
             return status
-        owner = open_and_init(target)
+        owner = open_and_init(target, args.command)
         user = login.acting_user(args, owner)
         status = COMMANDS[args.command](args, user)
         sys.stdout.flush()  # a closed pipe is met here, not in the interpreter's flush at exit

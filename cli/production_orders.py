@@ -56,7 +56,7 @@ def add_parsers(psub) -> None:
     trace.add_argument("lot")
     trace.add_argument("--forward", action="store_true")
     trace.add_argument("--json", action="store_true")
-    recipe = psub.add_parser("recipe", help="how SKU splits: --out SKU=QTY[:SHARE%] … --rule price|share|quantity")
+    recipe = psub.add_parser("recipe", help="how SKU splits: --out SKU=QTY[:SHARE%%] … --rule price|share|quantity")
     recipe.add_argument("sku")
     recipe.add_argument("--out", nargs="+", action="extend", metavar="SKU=QTY[:SHARE]")
     recipe.add_argument("--rule", default="price", choices=["price", "share", "quantity"])

@@ -19,7 +19,7 @@ WORKLISTS = {
 
 def add_parsers(rsub) -> None:
     for name, text in WORKLISTS.items():
-        parser = rsub.add_parser(name, help=text)
+        parser = rsub.add_parser(name, help=text.replace("%", "%%"))  # argparse formats help with %
         parser.add_argument("--from", dest="start", help="first day (default: expiry 28 days, the others three "
                                                          "calendar months up to --to)")
         parser.add_argument("--to", dest="end", help="last day (default today)")

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -91,8 +92,45 @@ def make_sqlite(path: str | Path) -> peewee.SqliteDatabase:
     )
 
 
-def open_database(target: str | Path, create: bool = True) -> peewee.Database:
-    """Open `target` (path or postgresql:// URL), bind the proxy and return it.
+class ReadOnlySqlite(peewee.SqliteDatabase):
+    """A shop file opened only to read (a CD, a write-protected USB disk): `stock` and `check` work, any
+    write is refused by SQLite (query_only) and worded by write_transaction."""
+
+    def __init__(self, path: Path):
+        self.file_path = path
+        super().__init__(readonly_uri(path), uri=True, pragmas={"foreign_keys": 1, "query_only": 1,
+                                                                "busy_timeout": 5000, "cache_size": -16000},
+                         timeout=5, check_same_thread=False)
+
+
+def readonly_uri(path: str | Path) -> str:
+    """`file:` URI that opens exactly this file read-only: the path is percent-quoted, so a `#`, `?` or `%`
+    in a folder name can no longer cut it short and open (and create) another file read-write. Where the
+    folder cannot be written SQLite cannot create the -shm file a WAL database needs even to be read, so
+    the file is opened immutable: nothing can change it there (unless a -wal with content is beside it,
+    whose pages must be read)."""
+    path = Path(path).resolve()
+    wal = path.with_name(path.name + "-wal")
+    frozen = not os.access(path.parent, os.W_OK) and not (wal.exists() and wal.stat().st_size)
+    return path.as_uri() + ("?mode=ro&immutable=1" if frozen else "?mode=ro")
+
+
+def cannot_write(target: str | Path) -> bool:
+    """An existing local file that this process may not write, or whose folder it may not write (WAL
+    keeps its -wal and -shm beside the file)."""
+    if is_url(str(target)) or str(target) == ":memory:":
+        return False
+    path = Path(target)
+    return path.is_file() and not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK))
+
+
+def is_read_only() -> bool:
+    return isinstance(database.obj, ReadOnlySqlite)
+
+
+def open_database(target: str | Path, create: bool = True, read_only: bool = False) -> peewee.Database:
+    """Open `target` (path or postgresql:// URL), bind the proxy and return it; `read_only` opens an
+    existing file only to read (see ReadOnlySqlite).
 
     Raises DatabaseOpenError with a user-readable message for a missing folder,
     a read-only file, a network share or a file that is not a SQLite database.
@@ -107,6 +145,8 @@ def open_database(target: str | Path, create: bool = True) -> peewee.Database:
         db = make_postgres(target_text)
     elif target_text == ":memory:":
         db = make_sqlite(":memory:")
+    elif read_only:
+        db = ReadOnlySqlite(Path(target_text))
     else:
         path = Path(target_text)
         if not path.parent.exists():
@@ -115,7 +155,7 @@ def open_database(target: str | Path, create: bool = True) -> peewee.Database:
             path.parent.mkdir(parents=True, exist_ok=True)
         if is_network_path(path):
             raise DatabaseOpenError("db.network", path=path)
-        if path.exists() and not os.access(path, os.W_OK):
+        if cannot_write(path):
             raise DatabaseOpenError("db.readonly", path=path)
         if not path.exists() and not os.access(path.parent, os.W_OK):
             raise DatabaseOpenError("db.readonly", path=path)
@@ -141,8 +181,17 @@ def open_database(target: str | Path, create: bool = True) -> peewee.Database:
             raise DatabaseOpenError("db.locked", path=shown) from exc
         if "readonly" in text or "read-only" in text:
             raise DatabaseOpenError("db.readonly", path=shown) from exc
+        if "disk is full" in text or ("disk i/o error" in text and _no_room_beside(target_text)):
+            raise DatabaseOpenError("db.disk_full_open", path=shown) from exc  # no room for its -wal/-shm
         raise DatabaseOpenError("db.not_database", path=shown, error=exc) from exc
     return db
+
+
+def _no_room_beside(target: str) -> bool:
+    try:
+        return shutil.disk_usage(Path(target).resolve().parent).free < 1 << 20
+    except (OSError, ValueError):
+        return False
 
 
 def is_sqlite() -> bool:
@@ -152,6 +201,8 @@ def is_sqlite() -> bool:
 def database_file() -> str | None:
     """The SQLite file behind the proxy, or None for a server database / :memory:."""
     db = database.obj
+    if isinstance(db, ReadOnlySqlite):
+        return str(db.file_path)
     if isinstance(db, peewee.SqliteDatabase) and db.database != ":memory:":
         return str(db.database)
     return None
@@ -176,25 +227,41 @@ def on_commit(callback: Callable[[], None]) -> None:
         _after_commit.append(callback)
 
 
+def _worded(exc: BaseException) -> DatabaseOpenError | None:
+    """What a failed write means to the user, looked for along the exception chain: on a full disk SQLite
+    rolls the transaction back itself, so peewee's own ROLLBACK fails ("cannot rollback") and hides it."""
+    target = database_file() or "database"
+    seen: BaseException | None = exc
+    while seen is not None:
+        text = str(seen).lower()
+        if isinstance(seen, DatabaseOpenError):
+            return seen
+        if "locked" in text or "busy" in text or "lock timeout" in text:
+            return DatabaseBusy("db.locked", path=target)
+        if "readonly" in text or "read-only" in text:
+            return DatabaseOpenError("db.read_only_open" if is_read_only() else "db.readonly", path=target)
+        if "disk is full" in text or "no space left" in text:
+            return DatabaseOpenError("db.disk_full", path=target)
+        seen = seen.__context__
+    return None
+
+
 @contextmanager
 def write_transaction() -> Iterator[None]:
     """One short write transaction (BEGIN IMMEDIATE on SQLite, the write lock of models/postgres.py on
     PostgreSQL), nested calls join it.
 
-    A lock held elsewhere past the busy timeout, or a file turned read-only, becomes a
+    A lock held elsewhere past the busy timeout, a file turned read-only or a full disk becomes a
     readable DatabaseOpenError instead of a traceback; the transaction is rolled back."""
     outermost = not database.in_transaction()
     try:
         with database.atomic():
             yield
     except peewee.OperationalError as exc:
-        text = str(exc).lower()
-        target = database_file() or "database"
-        if "locked" in text or "busy" in text or "lock timeout" in text:
-            raise DatabaseBusy("db.locked", path=target) from exc
-        if "readonly" in text or "read-only" in text:
-            raise DatabaseOpenError("db.readonly", path=target) from exc
-        raise
+        worded = _worded(exc)
+        if worded is None:
+            raise
+        raise worded from exc
     if outermost:
         for callback in _after_commit:
             callback()

@@ -21,9 +21,25 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "db.value_too_large": ("数值太大,无法保存:{value}(没有保存任何内容)",
                            "The number is too large to be stored: {value} (nothing was saved)"),
-    "db.readonly": ("数据库文件是只读的,无法写入:{path}", "The database file is read-only: {path}"),
+    "db.readonly": ("数据库文件是只读的,无法写入:{path}。只读的文件或介质(光盘、写保护的U盘)上可以用 stock 和 check 查看;"
+                    "要记账请先把它复制到可写的位置",
+                    "The database file is read-only: {path}. On a read-only file or medium (a CD, a write-protected "
+                    "USB disk) `stock` and `check` still work; copy it to a writable place to post anything"),
     "db.locked": ("数据库正被其他程序占用,请稍后再试:{path}", "The database is locked by another program: {path}"),
     "db.not_database": ("无法打开数据库 {path}:{error}", "Cannot open the database {path}: {error}"),
+    "db.disk_full": ("磁盘已满,这一步没有保存:{path} 所在的磁盘没有空间了。已有的数据都在,没有丢失;请腾出空间(或换个磁盘)后再做一次",
+                     "The disk is full, so this step was not saved: the disk of {path} has no space left. Everything "
+                     "saved before is intact; free some space (or use another disk) and do it again"),
+    "db.disk_full_open": ("磁盘已满,打不开数据库:{path} 所在的磁盘连它的临时文件都放不下。数据都在;请腾出空间后再打开",
+                          "The disk is full, so the database cannot be opened: the disk of {path} has no room even "
+                          "for its temporary files. The data is intact; free some space and open it again"),
+    "db.read_only_open": ("数据库是只读打开的,这一步要写入,没有执行:{path}。要修改请先把它复制到可写的位置",
+                          "The database is open read-only and this step writes, so nothing was done: {path}. "
+                          "Copy it to a writable place to change anything"),
+    "db.read_only_older": ("只读位置上的数据库是旧版本 {found}(本程序 {known}),只读时无法升级:请先把它复制到可写的位置,"
+                           "打开时会自动升级",
+                           "The read-only database has the older version {found} (this program: {known}) and cannot be "
+                           "upgraded where it is: copy it to a writable place, it is upgraded when opened"),
     "db.newer": (
         "数据库版本 {found} 比本程序({known})新,请升级小铺。",
         "The database version {found} is newer than this program ({known}); please upgrade Xiaopu.",
@@ -521,8 +537,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The backup folder is missing or not connected: {path} (is the USB disk plugged in?). "
         "No backup was made this time; the shop keeps working.",
     ),
-    "backup.no_space": ("备份没有写成:{path}:{error}。数据没有变化。",
-                        "The backup could not be written: {path}: {error}. Nothing changed in the data."),
+    "backup.no_space": ("备份没有写成(备份的磁盘满了或写不进去):{path}:{error}。没有留下半个备份,数据没有变化。",
+                        "The backup could not be written (its disk is full or cannot be written): {path}: {error}. "
+                        "No partial backup was left and nothing changed in the data."),
     "backup.pg_dump_missing": (
         "这台电脑上没有 pg_dump,无法备份服务器数据库 {database}。请在服务器电脑上安装 PostgreSQL(带命令行工具),"
         "或在那里运行:pg_dump -Fc -f 备份.dump {database}",
@@ -574,9 +591,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "dbfile.damaged": ("数据库文件已损坏(SQLite 完整性检查):{detail}",
                        "The database file is damaged (SQLite integrity check): {detail}"),
     "dbfile.unreadable": ("无法读取数据库文件:{error}", "The database file cannot be read: {error}"),
-    "dbfile.older": ("这是旧版本小铺的数据库(结构版本 {found},本程序为 {known}),打开时会先升级;检查只看当前版本的文件",
-                     "This database is from an older Xiaopu (schema {found}, this program {known}); it is upgraded "
-                     "when opened, and check only reads files of the current version"),
+    "dbfile.older": ("这是旧版本小铺的数据库(结构版本 {found},本程序为 {known}),检查只看当前版本的文件。"
+                     "请先升级再检查:用小铺打开它一次,或运行 python main.py --db 这个文件 init(升级前可先复制一份留底)",
+                     "This database is from an older Xiaopu (schema {found}, this program {known}), and check only "
+                     "reads files of the current version. Upgrade it first: open it once in Xiaopu, or run "
+                     "python main.py --db THE_FILE init (a copy kept aside first does no harm)"),
     "dbfile.newer": ("这是更新版本小铺的数据库(结构版本 {found},本程序为 {known}),请升级小铺",
                      "This database is from a newer Xiaopu (schema {found}, this program {known}); please upgrade"),
     "dbfile.not_xiaopu": ("这是 SQLite 文件,但不是小铺的数据库(缺少 {table} 表)",

@@ -2,6 +2,7 @@
 file under a backup's name is always a whole, checked database (a killed backup leaves only a `.part`)."""
 from __future__ import annotations
 
+import errno
 import os
 import sqlite3
 from pathlib import Path
@@ -52,18 +53,22 @@ def backup(to_dir: str | Path | None = None, *, create_dir: bool = True) -> Path
         try:
             target_dir.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise BackupError("backup.folder_missing", path=target_dir) from exc
+            key = "backup.no_space" if exc.errno == errno.ENOSPC else "backup.folder_missing"
+            raise BackupError(key, path=target_dir, error=exc) from exc
     target = backup_name(source, target_dir)
     part = target.with_name(target.name + PART_SUFFIX)
     try:
         copy_database(source, part)
         verify_backup(part)
         os.replace(part, target)
-    except BaseException:
-        part.unlink(missing_ok=True)
+        # the backup's chain head beside it: a restore refuses the file once its chain was cut or recomputed
+        write_anchor(anchor_path(target), head_of(target))
+    except BaseException as exc:
+        for leftover in (part, Path(f"{part}-journal"), target, anchor_path(target)):
+            leftover.unlink(missing_ok=True)  # a full disk leaves no half backup (nor its journal) behind
+        if isinstance(exc, OSError):
+            raise BackupError("backup.no_space", path=target, error=exc) from exc
         raise
-    # the backup's chain head beside it: a restore refuses the file once its chain was cut or recomputed
-    write_anchor(anchor_path(target), head_of(target))
     return target
 
 

@@ -6,18 +6,13 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from models.db import readonly_uri
 from models.migrations import SCHEMA_VERSION
 from services.core.messages import msg
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 HEADER_SIZE = 100
 CORE_TABLES = ("move", "balance", "audit_event")
-
-
-def readonly_uri(path: str | Path) -> str:
-    """`file:` URI that opens exactly this file read-only: the path is percent-quoted, so a `#`, `?` or `%`
-    in a folder name can no longer cut it short and open (and create) another file read-write."""
-    return Path(path).resolve().as_uri() + "?mode=ro"
 
 
 def connect_readonly(path: str | Path) -> sqlite3.Connection:

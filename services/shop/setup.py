@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from models import User, migrate
+from models.db import is_read_only
 from models.migrations import NewerSchemaError
 from services.catalog.locations import ensure_default_locations
 from services.core.errors import XiaopuError
@@ -16,7 +17,10 @@ class SchemaTooNew(XiaopuError):
 
 
 def initialise() -> User:
-    """Migrate the schema, then make sure an owner, the default locations and sales channels exist."""
+    """Migrate the schema, then make sure an owner, the default locations and sales channels exist.
+    A file opened only to read is taken as it is: it must be of this schema, and nothing is added."""
+    if is_read_only():
+        return _as_it_is()
     try:
         migrate()
     except NewerSchemaError as exc:
@@ -32,6 +36,18 @@ def initialise() -> User:
     # available again (reservations carry expires_at); this sets the orders' state to match
     release_expired_holds()
     return owner
+
+
+def _as_it_is() -> User:
+    from models import database
+    from models.migrations import SCHEMA_VERSION, get_version
+
+    found = get_version(database.obj)
+    if found > SCHEMA_VERSION:
+        raise SchemaTooNew("db.newer", found=found, known=SCHEMA_VERSION)
+    if found < SCHEMA_VERSION:
+        raise SchemaTooNew("db.read_only_older", found=found, known=SCHEMA_VERSION)
+    return ensure_first_owner()
 
 
 class ShopOpenError(XiaopuError):
