@@ -76,6 +76,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # validation
     "value.required": ("{field}不能为空", "{field} is required"),
     "value.not_number": ("{field}“{value}”不是数字", "{field} '{value}' is not a number"),
+    "value.comma": ("{field}“{value}”看不懂:逗号只用来分千位(如 1,500);小数请用小数点(如 1.5)",
+                    "{field} '{value}' is unclear: a comma only groups thousands (1,500); write decimals with a point "
+                    "(1.5)"),
     "value.negative": ("{field}不能为负数:{value}", "{field} cannot be negative: {value}"),
     "value.not_positive": ("{field}必须大于 0:{value}", "{field} must be greater than 0: {value}"),
     "value.too_precise": ("{field}最多 {places} 位小数:{value}", "{field} allows at most {places} decimals: {value}"),

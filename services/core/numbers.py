@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal, InvalidOperation
 
 from models.fields import MONEY_SCALE, QTY_SCALE
@@ -32,6 +33,7 @@ PAYMENT_TERMS_DAYS = (0, 365)
 WINDOW_DAYS = (1, 3650)  # how far back a setting looks (demand, cycle counts)
 HOLD_MINUTES = (0, 10080)  # an unpaid order holds its stock at most a week
 _SHOWN = 24  # characters of a refused value quoted back in the message
+THOUSANDS = re.compile(r"[+-]?\d{1,3}(,\d{3})+(\.\d*)?")  # 1,500 · -12,000.5 · 1,234,567
 
 
 def normalise_text(value: object) -> str:
@@ -46,6 +48,17 @@ def shown(value: object) -> str:
     return text if len(text) <= _SHOWN else text[:_SHOWN] + "…"
 
 
+def _ungrouped(text: str, field: str, value: object) -> str:
+    """A comma only groups thousands (1,500 or 1,500.25 as Excel and Chinese invoices write them). "1,5" is
+    refused, not read as 15: a decimal comma (1,5 for 1.5 in much of Europe) is no Chinese way of writing
+    a number, and either reading of it could be wrong by a factor of ten."""
+    if "," not in text:
+        return text
+    if not THOUSANDS.fullmatch(text):
+        raise ValidationError("value.comma", field=field, value=shown(value))
+    return text.replace(",", "")
+
+
 def to_decimal(value: object, field: str, *, places: int = 3, allow_negative: bool = False,
                allow_zero: bool = True, default: Decimal | None = None, limit: Decimal = MAX_NUMBER) -> Decimal:
     """Exact Decimal from a str/int/Decimal, or from an Excel float via its repr (never Decimal(float)).
@@ -55,7 +68,7 @@ def to_decimal(value: object, field: str, *, places: int = 3, allow_negative: bo
     if isinstance(value, float):
         text = repr(value)
     else:
-        text = normalise_text(value).replace(",", "").replace(",", "").replace(" ", "")
+        text = _ungrouped(normalise_text(value).replace(",", ",").replace(" ", ""), field, value)
     if text == "":
         if default is not None:
             return default
