@@ -115,24 +115,26 @@ def get_user(username: str) -> User:
 
 def authenticate(username: str, password: str, via: str = "window") -> User:
     """The account if the password is its password and it is active. An account without a password
-    never logs in. A refusal is recorded in the audit log (`via`: window or cli)."""
+    never logs in. Every login is recorded in the audit log, refused or let in (`via`: window or cli)."""
     name = clean_line(username)
     user = User.get_or_none(User.username == name)
     if user is None or not verify_password(password, user.password_hash):
         why = "no such user" if user is None else "wrong password" if user.password_hash else "no password set"
-        _record_failed_login(name, f"{why} ({via})")
+        _record_login(None, "user.login_failed", name, f"{why} ({via})")
         raise ValidationError("user.bad_login", field="密码")
     if not user.active:
-        _record_failed_login(name, f"disabled ({via})")
-    return require_active(user)
+        _record_login(None, "user.login_failed", name, f"disabled ({via})")
+    require_active(user)
+    _record_login(user, "user.login", name, via)
+    return user
 
 
-def _record_failed_login(username: str, reason: str) -> None:
-    """Its own committed transaction: the refusal that follows must not roll it back. A database
-    that cannot be written (read-only medium) still gives the refusal."""
+def _record_login(user: User | None, action: str, username: str, reason: str) -> None:
+    """Its own committed transaction: a refusal that follows must not roll it back. A database that
+    cannot be written (read-only medium) still lets the login through or refuses it."""
     try:
         with write_transaction():
-            audit.record(None, "user.login_failed", "login", username, reason=reason)
+            audit.record(user, action, "login", username, reason=reason)
     except (DatabaseOpenError, peewee.DatabaseError):
         pass
 
