@@ -17,7 +17,7 @@ from services.core.errors import StockError
 from services.core.numbers import fmt_qty
 from services.sales.sales_lines import CleanSaleLine
 from services.stock.expiry import is_expired
-from services.stock.fefo import allocate_fefo, free_stock, lots_fefo, pick_fefo
+from services.stock.fefo import allocate_fefo, free_stock, lots_fefo
 from services.stock.ledger import QTY
 from services.stock.posting_reads import Snapshot
 
@@ -73,8 +73,8 @@ def _fefo_picks(line: CleanSaleLine, location_id: int, on: dt.date, may_use_expi
     """allocate_fefo's split from the order's one snapshot, less what earlier lines took (product →
     lot → units); None when short (the caller asks _picks, which words the refusal)."""
     mine = taken.setdefault(line.product.id, {})
-    picks, remaining = pick_fefo(snap.lots_fefo(line.product.id, location_id, None, mine),
-                                 QTY.to_units(line.base_quantity), on, may_use_expired)
+    picks, remaining = snap.take(line.product.id, location_id, None, mine, QTY.to_units(line.base_quantity), on,
+                                 may_use_expired)
     if remaining > 0:
         return None
     for lot_id, units in picks:
@@ -93,7 +93,7 @@ def reserve_lines(actor, number: str, lines: list[CleanSaleLine], expires_at: dt
     owner = owner_key(number)
     on = on or today()
     products = {line.product.id for line in lines}
-    snap, taken, rows = Snapshot(products), {}, []
+    snap, taken, rows = Snapshot(products, {location.id}), {}, []
 
     at = now()
 
@@ -114,7 +114,7 @@ def reserve_lines(actor, number: str, lines: list[CleanSaleLine], expires_at: dt
             add(line, _made_to_order_picks(line, location.id, on) if made_to_order
                 else _picks(line, location.id, on, may_use_expired))
             write()
-            snap, taken = Snapshot(products), {}  # the lines after see what this one holds
+            snap, taken = Snapshot(products, {location.id}), {}  # the lines after see what this one holds
             continue
         add(line, picks)
     write()

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 import peewee
 
@@ -73,15 +75,21 @@ def free_stock(product_id: int, location_id: int, on: dt.date | None = None,
 def pick_fefo(stocks: list[LotStock], quantity: Decimal, on: dt.date,
                include_expired: bool) -> tuple[list[tuple[int | None, Decimal]], Decimal]:
     """Take `quantity` from `stocks` in order; returns the picks and what could not be covered."""
+    return pick_available(((s.lot_id, s.available, s.expiry) for s in stocks), quantity, on, include_expired)
+
+
+def pick_available(rows: Iterable[tuple[int | None, Any, dt.date | None]], quantity, on: dt.date,
+                   include_expired: bool) -> tuple[list[tuple[int | None, Any]], Any]:
+    """pick_fefo over (lot, available, expiry) rows already in FEFO order, in Decimal or in stored units."""
     remaining = quantity
-    picks: list[tuple[int | None, Decimal]] = []
-    for stock in stocks:
+    picks: list[tuple[int | None, Any]] = []
+    for lot_id, available, expiry in rows:
         if remaining <= 0:
             break
-        if stock.available <= 0 or (not include_expired and is_expired(stock.expiry, on)):
+        if available <= 0 or (not include_expired and is_expired(expiry, on)):
             continue
-        take = min(stock.available, remaining)
-        picks.append((stock.lot_id, take))
+        take = min(available, remaining)
+        picks.append((lot_id, take))
         remaining -= take
     return picks, remaining
 

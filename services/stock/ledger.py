@@ -8,9 +8,12 @@ event → done. A document key makes posting idempotent; mistakes are reversed b
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
+
+import peewee
 
 from models import (
     Balance,
@@ -32,12 +35,16 @@ from services.stock.backdated import check_backdated
 from services.stock.costing import stamped_cost
 from services.stock.expired_outbound import refuse_expired_internal
 from services.stock.expiry import is_expired
-from services.stock.fefo import pick_fefo, short_error
+from services.stock.fefo import short_error
 from services.stock.incoming_lots import receipt_lot, receipt_lots
 from services.stock.numbering import next_number
 from services.stock.posting_reads import LocationRow, ProductRow, Snapshot, locations_by_id, products_by_id
 
 QTY = QuantityField()  # converter between Decimal quantities and stored integer units
+# Stored units of a checked quantity and of a unit cost, remembered: a 1,000-line document converts the same
+# few values thousands of times (4.7 conversions a move, 2 s of a 100,000-move year)
+_units = functools.lru_cache(maxsize=4096)(QTY.to_units)
+_cost_units = functools.lru_cache(maxsize=16384)(Move.unit_cost.db_value)
 # selling, consuming and handing stock to a subcontractor respect reservations and refuse expired lots
 CONSUMING_KINDS = frozenset({"customer", "production", "subcontractor"})
 
@@ -129,8 +136,8 @@ def _expand_lines(lines: list[Line], products: dict[int, ProductRow], locations:
             continue
         include_expired = may_use_expired or locations[line.to_location_id].kind not in CONSUMING_KINDS
         mine = taken[(product.id, source.id)]
-        picks, remaining = pick_fefo(snap.lots_fefo(product.id, source.id, owner, mine), QTY.to_units(line.quantity),
-                                     doc_date, include_expired)
+        picks, remaining = snap.take(product.id, source.id, owner, mine, _units(line.quantity), doc_date,
+                                     include_expired)
         if remaining > 0:
             raise short_error(product, source, line.quantity, QTY.from_units(remaining))
         for lot_id, units in picks:
@@ -160,7 +167,7 @@ def _net_changes(lines: list[Line], locations: dict[int, LocationRow]) -> dict[t
     """Net change in stored units per (product, lot, real location)."""
     net: dict[tuple[int, int | None, int], int] = defaultdict(int)
     for line in lines:
-        units = QTY.to_units(line.quantity)
+        units = _units(line.quantity)
         if not locations[line.from_location_id].is_virtual:
             net[(line.product_id, line.lot_id, line.from_location_id)] -= units
         if not locations[line.to_location_id].is_virtual:
@@ -206,6 +213,14 @@ def _apply_balances(net: dict, at) -> None:
         "DO UPDATE SET quantity = balance.quantity + excluded.quantity, updated_at = excluded.updated_at", rows)
 
 
+def _bound_once(value):
+    """A date or datetime as the text sqlite3's default adapters bind, made once for a whole executemany
+    instead of once per row (230,000 adaptations in a 100,000-move year); other databases take it as is."""
+    if isinstance(value, dt.date) and isinstance(database.obj, peewee.SqliteDatabase):
+        return value.isoformat(" ") if isinstance(value, dt.datetime) else value.isoformat()
+    return value
+
+
 def _insert_document(values: dict) -> int:
     """The document row by one plain INSERT … RETURNING (peewee's Model insert: 0.2 ms a document)."""
     fields = [Document._meta.fields[name] for name in values]
@@ -225,9 +240,9 @@ def _insert_moves(document_id: int, lines: list[Line], doc_date: dt.date, at, pr
               Move.quantity, Move.unit_cost, Move.move_date, Move.created_at)
     columns = ", ".join(f.column_name for f in fields)
     marks = ", ".join([database.param] * len(fields))
-    day, stamp, cost = Move.move_date.db_value(doc_date), Move.created_at.db_value(at), Move.unit_cost.db_value
+    day, stamp = _bound_once(Move.move_date.db_value(doc_date)), _bound_once(Move.created_at.db_value(at))
     rows = [(document_id, i, ln.product_id, ln.lot_id, ln.from_location_id, ln.to_location_id,
-             QTY.to_units(ln.quantity), cost(stamped_cost(ln, products, locations)), day, stamp)
+             _units(ln.quantity), _cost_units(stamped_cost(ln, products, locations)), day, stamp)
             for i, ln in enumerate(lines, 1)]
     database.cursor().executemany(f"INSERT INTO {Move._meta.table_name} ({columns}) VALUES ({marks})", rows)
     return [row[1:9] for row in rows]
@@ -294,7 +309,8 @@ def post_document(actor, doc_type: str, lines: list[Line], *, key: str | None = 
         if limit and doc_date <= limit:
             raise ClosedPeriodError("doc.closed_period", date=doc_date, closed=limit)
         products, locations = _validate(lines)
-        snap = Snapshot(set(products))
+        taking = [ln for ln in lines if not locations[ln.from_location_id].is_virtual]
+        snap = Snapshot({ln.product_id for ln in taking}, {ln.from_location_id for ln in taking})
         concrete = _expand_lines(lines, products, locations, doc_date, may_use_expired, consume_reservations, snap)
         _check_expired(concrete, products, locations, doc_date, may_use_expired, snap)
         refuse_expired_internal(concrete, products, locations, doc_date, may_use_expired)
@@ -310,7 +326,7 @@ def post_document(actor, doc_type: str, lines: list[Line], *, key: str | None = 
             occurred_at=occurred_at or at,
         ))
         moves = _insert_moves(document_id, concrete, doc_date, at, products, locations)
-        _apply_balances(net, Balance.updated_at.db_value(at))
+        _apply_balances(net, _bound_once(Balance.updated_at.db_value(at)))
         if consume_reservations:
             (Reservation.update(released_at=at)
              .where((Reservation.owner == consume_reservations) & Reservation.released_at.is_null()).execute())

@@ -16,7 +16,7 @@ from models import Location, Lot, Product, Reservation, database
 from models.catalog import VIRTUAL_KINDS
 from models.fields import QuantityField
 from services.core.clock import now
-from services.stock.fefo import LotStock, fefo_order
+from services.stock.fefo import pick_available
 
 QTY = QuantityField()  # stored integer units ⇄ Decimal
 
@@ -61,27 +61,32 @@ class Snapshot:
     """A document's products' balances and active reservations, read once before any write (in stored
     units). Nothing is written between these reads and the checks, so one read of each is enough."""
 
-    def __init__(self, product_ids: set[int]):
-        ids = list(product_ids)
+    def __init__(self, product_ids: set[int], location_ids: set[int]):
+        """The stock of `product_ids` at `location_ids`: where a document takes from (receipts take
+        from nowhere real and read nothing)."""
+        ids, places = list(product_ids), list(location_ids)
         self.on_hand: dict[tuple[int, int | None, int], int] = {}
         self.lots: dict[tuple[int, int], list[tuple]] = defaultdict(list)  # (product, location) → lot rows
         self._lot_rows: dict[int, tuple[str, object]] = {}  # lot → (code, stored expiry)
         self._dates: dict[object, dt.date | None] = {None: None}  # stored expiry → date, once per value
+        self.reservations: dict[tuple[int, int], list[tuple[int | None, int, str]]] = defaultdict(list)
+        if not ids or not places:
+            return
+        where = f"product_id IN ({_in_list(ids)}) AND {{}}location_id IN ({_in_list(places)})"
         rows = database.execute_sql(
             "SELECT b.product_id, b.location_id, b.lot_id, b.quantity, l.code, l.expiry_date FROM balance b "
-            f"LEFT JOIN lot l ON l.id = b.lot_id WHERE b.product_id IN ({_in_list(ids)}) AND b.quantity != 0", ids)
+            f"LEFT JOIN lot l ON l.id = b.lot_id WHERE b.{where.format('b.')} AND b.quantity != 0 "
+            "ORDER BY l.expiry_date IS NULL, l.expiry_date, b.lot_id", ids + places)  # FEFO: fefo.fefo_order's
         for product_id, location_id, lot_id, units, code, expiry in rows.fetchall():
             self.on_hand[(product_id, lot_id, location_id)] = units
             if lot_id is not None:
                 self._lot_rows[lot_id] = (code, expiry)
             if units > 0:
                 self.lots[(product_id, location_id)].append((lot_id, units, code, expiry))
-        self.reservations: dict[tuple[int, int], list[tuple[int | None, int, str]]] = defaultdict(list)
         rows = database.execute_sql(
-            "SELECT product_id, location_id, lot_id, quantity, owner FROM reservation "
-            f"WHERE product_id IN ({_in_list(ids)}) AND released_at IS NULL "
-            f"AND (expires_at IS NULL OR expires_at > {database.param})",
-            [*ids, Reservation.expires_at.db_value(now())])
+            f"SELECT product_id, location_id, lot_id, quantity, owner FROM reservation WHERE {where.format('')} "
+            f"AND released_at IS NULL AND (expires_at IS NULL OR expires_at > {database.param})",
+            [*ids, *places, Reservation.expires_at.db_value(now())])
         for product_id, location_id, lot_id, units, owner in rows.fetchall():
             self.reservations[(product_id, location_id)].append((lot_id, units, owner))
 
@@ -102,15 +107,15 @@ class Snapshot:
                 totals[lot_id] += units
         return totals
 
-    def lots_fefo(self, product_id: int, location_id: int, except_owner: str | None,
-                  taken: dict[int | None, int]) -> list[LotStock]:
-        """The lots FEFO in units, less others' reservations and what earlier lines of the document
-        took of this product here (`taken`: lot → units)."""
-        reserved = self.reserved_by_others(product_id, location_id, except_owner)
-        for lot_id, units in taken.items():
-            reserved[lot_id] += units
-        return fefo_order([(lot_id, units, code, self._date(expiry))
-                           for lot_id, units, code, expiry in self.lots.get((product_id, location_id), ())], reserved)
+    def take(self, product_id: int, location_id: int, except_owner: str | None, taken: dict[int | None, int],
+             units: int, on: dt.date, include_expired: bool) -> tuple[list[tuple[int | None, int]], int]:
+        """fefo.allocate_fefo's split of `units` from this snapshot, less others' reservations and what
+        earlier lines of the document took here (`taken`: lot → units): (picks, units not covered)."""
+        held = (self.reserved_by_others(product_id, location_id, except_owner)
+                if (product_id, location_id) in self.reservations else {})
+        rows = self.lots.get((product_id, location_id), ())  # FEFO order, from the query
+        return pick_available(((lot_id, on_hand - held.get(lot_id, 0) - taken.get(lot_id, 0), self._date(expiry))
+                               for lot_id, on_hand, _, expiry in rows), units, on, include_expired)
 
     def has_lots(self, product: ProductRow, location_id: int) -> bool:
         """Perishable products, or any product with lotted stock here, are allocated FEFO."""
