@@ -71,6 +71,10 @@ class BenchTabs(QObject):
             raise KeyError(key)
         return self._built.get(key) or self._build(key)
 
+    def has_view(self, view: str) -> bool:
+        return view.partition(".")[0] in self.keys and (self.shown is None or view in self.shown
+                                                         or view.partition(".")[0] in self.shown)
+
     def is_built(self, key: str) -> bool:
         return key in self._built
 

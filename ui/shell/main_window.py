@@ -11,7 +11,7 @@ from ui.benches.bench_tabs import BenchTabs
 from ui.benches.layout import shown_views
 from ui.benches.memory import opening_view, remember_view
 from ui.benches.waiting_line import WaitingLine
-from ui.shell.backup_actions import AutoBackup, restore_from_file
+from ui.shell.backup_actions import AutoBackup, backup_now, restore_from_file
 from ui.shell.settings_dialog import SettingsDialog
 from ui.shell.tabs import TABS, TabSpec
 from ui.shell.users_dialog import UsersDialog
@@ -21,7 +21,7 @@ from ui.widgets.context import AppContext
 from ui.widgets.label_dialog import preview_shelf_labels
 from ui.widgets.roles import user_label
 from ui.widgets.scanner import Clock, ScannerFilter, focus_scan_field, monotonic_ms
-from ui.widgets.worker import start_job, start_quiet, wait_for_quiet_jobs
+from ui.widgets.worker import start_quiet, wait_for_quiet_jobs
 
 APP_VERSION = "0.1.0"
 log = logging.getLogger(__name__)
@@ -195,6 +195,8 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, self, lambda: focus_scan_field(self.tabs.currentWidget()))  # the cashier types at once
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.auto_backup.backs_up_first(event):  # the closing backup runs in a worker, then closes again
+            return
         self.hold_timer.stop()
         self.context.settings.set(keys.WINDOW_GEOMETRY, self.saveGeometry())
         wait_for_quiet_jobs()  # a list still filling itself must not outlive the database connection
@@ -239,12 +241,7 @@ class MainWindow(QMainWindow):
     # -- menu actions --------------------------------------------------------------------------
 
     def backup(self):
-        from services.shop.backup import backup
-
-        return start_job(self, self.tr("正在备份…"), lambda progress: backup(),
-                         lambda path: notify.inform(self, self.tr("备份完成"),
-                                                    self.tr("备份已写入并验证:\n%1").replace("%1", str(path))),
-                         lambda message: notify.warn(self, self.tr("备份失败"), message))
+        return backup_now(self)  # 文件 → 备份数据库…: into the owner's backup folder
 
     def open_settings(self) -> SettingsDialog:
         dialog = SettingsDialog(self.context.settings, self)
@@ -271,6 +268,8 @@ class MainWindow(QMainWindow):
         """After startup: products running out before their next delivery, listed without blocking."""
         from ui.purchasing.alerts import check_alerts
 
+        if not self.bench.has_view("purchasing.suggestions"):  # its jump would lead nowhere (收银, 仓管)
+            return None
         return check_alerts(self)
 
     def open_period_close(self):
