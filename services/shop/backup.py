@@ -27,6 +27,15 @@ def live_database() -> Path:
     return Path(source)
 
 
+def shop_stem() -> str:
+    """What the shop's backups are named after: the file's stem, or the server database's name."""
+    if database_url() is None:
+        return live_database().stem
+    from services.shop.pg_backup import database_name
+
+    return database_name(database_url())
+
+
 def backup_name(source: Path, target_dir: Path) -> Path:
     """`<shop>-YYYYMMDD-HHMMSS.sqlite3`, with -2, -3 … when two backups fall in one second."""
     target = target_dir / f"{source.stem}-{now():%Y%m%d-%H%M%S}.sqlite3"

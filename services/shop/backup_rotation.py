@@ -9,10 +9,10 @@ from pathlib import Path
 
 from services.core import chain_anchor
 from services.core.clock import now
-from services.shop.backup import BackupError, backup, live_database
+from services.shop.backup import BackupError, backup, shop_stem
 
 KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY = 7, 4, 12
-_STAMP = re.compile(r"-(\d{8}-\d{6})(?:-(\d+))?\.sqlite3$")
+_STAMP = re.compile(r"-(\d{8}-\d{6})(?:-(\d+))?\.(?:sqlite3|dump)$")  # .dump: pg_dump's, on a server shop
 
 
 @dataclass(frozen=True)
@@ -25,7 +25,7 @@ class BackupFile:
 def backups_in(folder: Path, stem: str) -> list[BackupFile]:
     """The finished backups of the shop `stem` in `folder`, newest first (`.part` files are not backups)."""
     found = []
-    for path in folder.glob(f"{stem}-*.sqlite3"):
+    for path in [*folder.glob(f"{stem}-*.sqlite3"), *folder.glob(f"{stem}-*.dump")]:
         match = _STAMP.search(path.name)
         if match is None or path.name[: match.start()] != stem:
             continue
@@ -73,7 +73,7 @@ def last_backup(folder: str | Path) -> BackupFile | None:
     folder = Path(folder)
     if not folder.is_dir():
         return None
-    found = backups_in(folder, live_database().stem)
+    found = backups_in(folder, shop_stem())
     return found[0] if found else None
 
 
@@ -90,5 +90,5 @@ def auto_backup(folder: str | Path) -> Path:
     if not str(folder).strip() or not folder.is_dir():
         raise BackupError("backup.folder_missing", path=folder)
     path = backup(folder, create_dir=False)
-    rotate(folder, live_database().stem)
+    rotate(folder, shop_stem())
     return path

@@ -31,10 +31,15 @@ def client_tool(name: str) -> str | None:
     return candidates[-1] if candidates else None
 
 
+def database_name(url: str) -> str:
+    """The server database a URL names (the backups' name), "xiaopu" when it names none."""
+    return urlsplit(url).path.lstrip("/") or "xiaopu"
+
+
 def pg_backup(url: str, to_dir: str | Path | None = None) -> Path:
     """Dump the server database at `url` into `to_dir` (default: the app-data backups folder)."""
     dump, restore = client_tool("pg_dump"), client_tool("pg_restore")
-    name = urlsplit(url).path.lstrip("/") or "xiaopu"
+    name = database_name(url)
     if dump is None:
         raise PgBackupError("backup.pg_dump_missing", database=name)
     target_dir = Path(to_dir) if to_dir else app_data_dir() / "backups"
@@ -43,6 +48,10 @@ def pg_backup(url: str, to_dir: str | Path | None = None) -> Path:
     except OSError as exc:
         raise PgBackupError("backup.folder_missing", path=target_dir) from exc
     target = target_dir / f"{name}-{now():%Y%m%d-%H%M%S}.dump"
+    counter = 1
+    while target.exists():  # two backups within one second: -2, -3 … as the SQLite backups
+        counter += 1
+        target = target_dir / f"{name}-{now():%Y%m%d-%H%M%S}-{counter}.dump"
     part = target.with_name(target.name + PART_SUFFIX)
     try:
         _run([dump, "--format=custom", "--no-owner", f"--file={part}", f"--dbname={url}"], part)
