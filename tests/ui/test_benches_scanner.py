@@ -76,3 +76,6 @@ def test_a_view_that_takes_scans_gets_the_keyboard_when_it_comes_on_screen(qtbot
     purchasing = window.tab_widgets["purchasing"]
     purchasing.views.setCurrentWidget(purchasing.receiving)
     assert QApplication.focusWidget() is purchasing.receiving.code
+    click_tab(window, "stocktake")
+    count = window.tab_widgets["stocktake"].count
+    assert QApplication.focusWidget() is count.code

@@ -59,10 +59,10 @@ class ScanLineEdit(QLineEdit):
 
 def focus_scan_field(view: QWidget | None) -> bool:
     """Give the keyboard to the code field of the view on screen (a tab, or the view open inside it):
-    the one named `code` that is a ScanLineEdit. False when the view has none (it takes no typed codes)."""
+    the line edit named `code`. False when the view has none (it takes no typed codes)."""
     while view is not None:
         field = getattr(view, "code", None)
-        if isinstance(field, ScanLineEdit) and field.isVisible():
+        if isinstance(field, QLineEdit) and field.isVisible() and field.isEnabled():
             field.setFocus()
             return True
         views = getattr(view, "views", None)
