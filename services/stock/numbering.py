@@ -9,8 +9,9 @@ from models import Counter, database
 
 def next_number(prefix: str, day: dt.date) -> str:
     name = f"{prefix}{day:%Y%m%d}"
-    ph, table = database.param, Counter._meta.table_name  # plain SQL (SQLite ≥ 3.24, PostgreSQL): every document
-    database.execute_sql(f"INSERT INTO {table} (name, value) VALUES ({ph}, 0) ON CONFLICT DO NOTHING", (name,))
-    database.execute_sql(f"UPDATE {table} SET value = value + 1 WHERE name = {ph}", (name,))
-    value = database.execute_sql(f"SELECT value FROM {table} WHERE name = {ph}", (name,)).fetchone()[0]
+    ph, table = database.param, Counter._meta.table_name
+    # one statement for every document (SQLite ≥ 3.35, PostgreSQL): a round trip to a server costs more than the SQL
+    value = database.execute_sql(
+        f"INSERT INTO {table} (name, value) VALUES ({ph}, 1) "
+        f"ON CONFLICT (name) DO UPDATE SET value = {table}.value + 1 RETURNING value", (name,)).fetchone()[0]
     return f"{name}-{value:04d}"
