@@ -24,6 +24,7 @@ from services.stock import ledger
 from services.stocktake import sessions as stocktake
 from tests.purchase_shop import purchase_shop
 from ui.benches.layout import save_views, shown_views
+from ui.benches.memory import remember_view
 from ui.widgets.context import AppContext
 
 
@@ -99,6 +100,9 @@ def test_the_owner_sees_everything_and_opens_on_the_dashboard(story, make_window
     assert titles(window)[:6] == ["商品", "库存", "采购", "销售", "盘点", "生产"] and titles(window)[6].startswith("报表")
     assert window.bench.current_view() == "reports.dashboard"
     assert not window.bench.is_built("products")  # built when first shown: start-up builds what is on screen
+    remember_view(context, "stock")
+    again = make_window()
+    assert again.bench.current_view() == "stock" and again.bench.is_built("reports")  # its badge counts anyway
     assert "采购单待审批 0 张" in window.waiting.text()
 
 

@@ -71,6 +71,11 @@ class BenchTabs(QObject):
             raise KeyError(key)
         return self._built.get(key) or self._build(key)
 
+    def build_at_start(self) -> None:
+        for spec in self.specs:
+            if getattr(spec, "at_start", False):
+                self.widget(spec.key)
+
     def has_view(self, view: str) -> bool:
         return view.partition(".")[0] in self.keys and (self.shown is None or view in self.shown
                                                          or view.partition(".")[0] in self.shown)

@@ -63,6 +63,7 @@ class MainWindow(QMainWindow):
         self.hold_timer.start()
         self.auto_backup = AutoBackup(self)  # at closing and once a day, into the owner's folder
         self.bench.view_changed.connect(self._view_changed)
+        self.bench.build_at_start()
         self.bench.show_view(opening_view(context, self.bench))
 
     def _tab_built(self, key: str, widget: QWidget) -> None:

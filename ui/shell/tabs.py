@@ -1,6 +1,7 @@
 """The main window's tabs, in order. A later feature adds its tab by adding one entry here.
 
-A tab is a QWidget built from the AppContext. Optional methods the window uses:
+A tab is a QWidget built from the AppContext the first time it is shown (ui/benches/bench_tabs.py),
+or with the window when `at_start` (报表 counts its badge). Optional methods the window uses:
 `handle_scan(code) -> bool` (take a scanned code while the tab is active) and `refresh()`.
 """
 from __future__ import annotations
@@ -21,6 +22,7 @@ class TabSpec:
     key: str
     title: str  # Chinese source text, translated in the "Tabs" context
     build: Callable[[AppContext], QWidget]
+    at_start: bool = False  # built with the window, not when first shown: its badge counts from the start
 
     def translated_title(self) -> str:
         return QCoreApplication.translate(CTX, self.title)
@@ -75,5 +77,5 @@ TABS: list[TabSpec] = [
     TabSpec("sales", QT_TRANSLATE_NOOP("Tabs", "销售"), _sales),
     TabSpec("stocktake", QT_TRANSLATE_NOOP("Tabs", "盘点"), _stocktake),
     TabSpec("production", QT_TRANSLATE_NOOP("Tabs", "生产"), _production),
-    TabSpec("reports", QT_TRANSLATE_NOOP("Tabs", "报表"), _reports),
+    TabSpec("reports", QT_TRANSLATE_NOOP("Tabs", "报表"), _reports, at_start=True),
 ]
