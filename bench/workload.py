@@ -17,11 +17,10 @@ from decimal import Decimal
 
 from models import Barcode, Move, write_transaction
 from services.catalog.locations import default_store, virtual
-from services.catalog.products import clean_product, save_clean
+from services.catalog.products import ProductInput, clean_product, save_clean
 from services.core.clock import clock_at, today
 from services.demo.catalog import DemoProduct, demo_products
 from services.demo.simulation import Stock
-from services.demo.store import demo_product_input
 from services.stock import ledger
 
 LINES = 20
@@ -47,10 +46,20 @@ def shop_time(day: dt.date) -> dt.datetime:
     return dt.datetime.combine(day, dt.time(10))
 
 
+def product_input(p: DemoProduct) -> ProductInput:
+    """A catalogue product as typed in 商品, its box a unit with its own code. Not the demo's own
+    (services.demo.store): importing the demo's store would count its modules in P6's memory."""
+    box = [("箱", p.box)] if p.box else []
+    codes = [(p.barcode, ""), *([(p.box_barcode, "箱")] if box else [])]
+    return ProductInput(name=p.name, spec=p.spec, category=p.category, base_unit=p.unit, cost=p.cost, price=p.price,
+                        shelf_life_days=p.shelf_life, safety_stock=p.safety_stock, shelf=p.shelf, units=box,
+                        barcodes=codes)
+
+
 def create_products(actor, count: int, seed: int) -> tuple[list[DemoProduct], list[int], float]:
     catalogue = demo_products(count, seed)
     start = time.perf_counter()
-    cleaned = [clean_product(demo_product_input(p)) for p in catalogue]
+    cleaned = [clean_product(product_input(p)) for p in catalogue]
     with write_transaction():
         for clean in cleaned:
             save_clean(actor, clean)
