@@ -10,10 +10,13 @@ estimate: an empty shelf says nothing about demand); on Friday 12-04 two more cu
 
 Estimates: 8 on 22 ordinary days, 12 on the four Saturdays, 10 on Friday 12-04 → mean 234 ÷ 27.
 Weekday factors (a weekday's mean ÷ the mean day, shrunk by u ÷ (u + 100), scaled to average 1):
-Saturday 1.1199, Friday 0.9908, Wednesday 0.9809, the others 0.9771. The level is read from the 7 most
-recent days with an estimate (Sat 12-05 back to Sat 11-28, Wednesday skipped): 66 ÷ (2 × 1.1199 +
-0.9908 + 4 × 0.9771) = 9.2450, three of them censored (two Saturdays, the Friday). The peak: Saturday,
-+39 % as seen (12 ÷ 8.6667 ÷ 0.99725), from 09:00.
+Saturday 1.1199, Friday 0.9908, Wednesday 0.9809, the others 0.9771. The 7 most recent days with an
+estimate (Sat 12-05 back to Sat 11-28, Wednesday skipped) hold 66 bottles, fewer than the 200 a level
+is read from (services.stock.demand_level), so it reads further back until they do: 23 days, Thursday
+11-12 to Saturday 12-05, 202 bottles (4 Saturdays × 12, the Friday's 10, 18 days × 8) ÷ (4 × 1.1199 +
+4 × 0.9908 + 2 × 0.9809 + 13 × 0.9771) = 202 ÷ 23.1069 = 8.7420; five of them censored (the four
+Saturdays and Friday 12-04). No day is a lump (twice the usual day). The peak: Saturday, +39 % as seen
+(12 ÷ 8.6667 ÷ 0.99725), from 09:00.
 """
 from __future__ import annotations
 
@@ -50,14 +53,15 @@ def test_four_weeks_of_soy_milk_give_the_figures_worked_out_by_hand(shop):
     milk = four_weeks(shop)
     demand = demand_by_product(today(), 7)[milk.id]
     assert (demand.sold, demand.lost) == (46, 10)  # the window Sun 11-29 … Sat 12-05: 8 × 5 + 6; 2 × 5
-    assert demand.seen_days == 7 and demand.censored_days == 3
-    assert abs(demand.avg_daily - D("9.244959806924424")) < D("1e-12")
+    assert demand.seen_days == 23 and demand.censored_days == 5 and demand.span_days == 24
+    assert demand.lump_days == 0
+    assert abs(demand.avg_daily - D("8.741956044701934")) < D("1e-12")
     factors = [round(f, 4) for f in demand.weekday_factor]
     assert factors == [D("0.9771"), D("0.9771"), D("0.9809"), D("0.9771"), D("0.9908"), D("1.1199"), D("0.9771")]
     assert demand.hour_cum[9] == 0 and demand.hour_cum[10] == D("0.5") and demand.hour_cum[18] == D("0.5")
     assert demand.hour_cum[19] == 1
     assert demand.peak == Peak(weekday=5, start_hour=9, percent=39)
-    # Monday's forecast from 10:00 to 19:00: half of 9.2450 × 0.9771
+    # Monday's forecast from 10:00 to 19:00: half of 8.7420 × 0.9771
     monday = dt.date(2026, 12, 7)
     assert demand.between(at(monday, dt.time(10)), at(monday, dt.time(19))) == demand.avg_daily * demand.weekday_factor[0] / 2
 

@@ -53,7 +53,7 @@ def test_a_product_that_stood_empty_keeps_its_demand(shop):
     assert s.avg_daily == 6 and s.demand.seen_days == 4
     # now (Wed 14:00, 18:30 sales still to come) → Fri 08:00: Wed 6 + Thu 6; safety 1.8808 × √12 → 6.6
     assert s.need == D("18.6") and s.suggested - s.waste_free == 19
-    assert s.waste_free == 2  # eggs that keep are stocked for 99.5 %: 12 + 2.5758 × √12 = 20.9 → 21
+    assert s.waste_free == 4  # eggs that keep are stocked for 99.9 %: 12 + 3.0902 × √12 = 22.7 → 23
     assert s in suggestions.suggest(NOW)
 
 

@@ -106,8 +106,8 @@ def test_without_receipts_the_van_is_assumed_at_eight(bakery):
 def test_greens_that_outlast_the_next_deliveries_are_stocked_for_more(bakery):
     # 小白菜 keeps three days (Thursday's sell through Sunday), comes daily from the same van at 06:30 in
     # bundles of 5 斤, and sells 20 斤 a day (6 at 07:30, 8 at 12:30, 6 at 18:30). Until Friday's van:
-    # Thursday's 20, safety 1.8808 × √20 = 8.41 → 8.5, need 28.5 → 30 in bundles. At 99.5 % the need
-    # would be 20 + 2.5758 × √20 = 31.5 → 35: the 7th bundle's last 斤 goes to the bin only if Thursday
+    # Thursday's 20, safety 1.8808 × √20 = 8.41 → 8.5, need 28.5 → 30 in bundles. At 99.9 % the need
+    # would be 20 + 3.0902 × √20 = 33.8 → 35: the 7th bundle's last 斤 goes to the bin only if Thursday
     # to Sunday (80 on average) ask for fewer than 35 — next to never — so it is bought too.
     greens = products.save_product(bakery.owner, products.ProductInput(
         name="小白菜", category="蔬菜", base_unit="斤", shelf_life_days=3, cost="1.5", price="2.5"))
@@ -120,7 +120,7 @@ def test_greens_that_outlast_the_next_deliveries_are_stocked_for_more(bakery):
     s = suggestions.explain(greens.id, at=EVENING)
     assert (s.safety_stock, s.need, s.cap) == (D("8.5"), D("28.5"), 80)
     assert (s.suggested, s.waste_free) == (35, 5)
-    assert "另加 5 斤:过期前卖得完,按 99.5% 备货" in s.reason
+    assert "另加 5 斤:过期前卖得完,按 99.9% 备货" in s.reason
     # An owner who set 蔬菜's level keeps to it: 30
     shop_settings.set_values(bakery.owner, {"suggestion.category_service_levels": "蔬菜=97"})
     kept = suggestions.explain(greens.id, at=EVENING)

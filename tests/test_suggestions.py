@@ -385,9 +385,9 @@ def test_stock_that_will_expire_unsold_neither_covers_demand_nor_blocks_the_new_
     # to the old stock
     assert s.cap == 40 - 10
     assert s.suggested - s.waste_free == 8
-    # and 3 more: up to 99.5 % (17 + 2.5758 × √17 − 17 = 10.6 → 11) none of them likely to expire, as
-    # the new goods' 40 of demand leave them far behind the 10 + 11 that sell first (issue 12)
-    assert s.waste_free == 3
+    # and 5 more: up to 99.9 % (17 + 3.0902 × √17 − 17 = 12.7 → 13) none of them likely to expire, as
+    # the new goods' 40 of demand leave them far behind the 10 + 13 that sell first (issue 12)
+    assert s.waste_free == 5
     assert "13 将卖不完过期" in s.reason
 
 
@@ -399,6 +399,6 @@ def test_a_slow_seller_running_out_is_on_the_list_but_no_alert(shop):
     s = suggestions.explain(pepper.id, at=NOW)
     assert s.stockout_at == NOW and "已断货" in s.reason
     assert s.suggested - s.waste_free == 2  # 0.5 sold until Friday 08:00 + 1.8808 × √0.5 = 1.33 → 1.4 safety → two whole 两
-    assert s.waste_free == 1  # 花椒 keeps: up to 99.5 %, 0.5 + 2.5758 × √0.5 = 2.32 → a third 两 (issue 12)
+    assert s.waste_free == 1  # 花椒 keeps: up to 99.9 %, 0.5 + 3.0902 × √0.5 = 2.69 → a third 两 (issue 12)
     assert s.alert == ""  # until tomorrow's order could arrive it misses 0.5 两 of sales: not worth an alert
     assert s in suggestions.suggest(at=NOW) and suggestions.alerts(at=NOW) == []

@@ -21,16 +21,15 @@ from __future__ import annotations
 
 import math
 from decimal import ROUND_CEILING, Decimal
-from statistics import NormalDist
 
 from services.core.numbers import ZERO
 from services.stock.demand import Demand
+from services.stock.demand_level import poisson_cdf
 
 ONE = Decimal(1)
 TENTH = Decimal("0.1")
-WASTE_FREE_LEVEL = Decimal("99.5")  # percent: the service level kept where the safety units cannot expire
+WASTE_FREE_LEVEL = Decimal("99.9")  # percent, where the safety units cannot expire: they cost shelf room, not waste
 WASTE_FREE_CHANCE = 0.02  # a pack counts as unable to expire when it expires unsold at most this often
-EXACT_MEAN_MAX = 200  # Poisson probabilities summed exactly up to this mean, by the normal curve beyond
 
 
 def spread(mean: Decimal) -> Decimal:
@@ -44,21 +43,6 @@ def safety_stock(set_value: Decimal, demand: Demand, exposed: Decimal, z: Decima
     if set_value and set_value > 0:
         return (set_value * (ONE + demand.loss_rate)).quantize(TENTH, ROUND_CEILING)
     return max(ZERO, z * spread(exposed)).quantize(TENTH, ROUND_CEILING)
-
-
-def poisson_cdf(k: int, mean: float) -> float:
-    """P(X ≤ k) for X ~ Poisson(mean): customers who come one by one."""
-    if k < 0:
-        return 0.0
-    if mean <= 0:
-        return 1.0
-    if mean > EXACT_MEAN_MAX:
-        return NormalDist(mean, math.sqrt(mean)).cdf(k + 0.5)
-    term = total = math.exp(-mean)
-    for i in range(1, k + 1):
-        term *= mean / i
-        total += term
-    return min(1.0, total)
 
 
 def expiry_chance(sold_before: Decimal, life: Decimal) -> float:

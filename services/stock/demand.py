@@ -7,8 +7,9 @@ correction cancel exactly and nothing lands on the wrong day.
 
 The level (average daily demand) comes from the `window_days` most recent complete days before `end`
 (today is still running) that say something about demand: a day that sold out counts what it would
-have sold, a day without stock is skipped (services.stock.demand_days); the loss rate from the
-window's losses; the weekday and hour pattern from the last PATTERN_WEEKS whole weeks.
+have sold, a day without stock is skipped (services.stock.demand_days); a lump (a promotion, a group
+order) is left out and a slow seller reads further back (services.stock.demand_level); the loss rate
+from the window's losses; the weekday and hour pattern from the last PATTERN_WEEKS whole weeks.
 """
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ from functools import cached_property
 import peewee
 
 from models import VIRTUAL_KINDS, Document, Location, Move, database
-from services.stock import demand_cache, demand_days
+from services.stock import demand_cache, demand_days, demand_level
 
 ZERO, ONE = Decimal(0), Decimal(1)
 HOURS = 24
@@ -60,6 +61,8 @@ class Demand:
     level: Decimal | None = None  # demand per average day (services.stock.demand_days); None: sold ÷ window
     censored_days: int = 0  # of the days the level is read from, those that sold out and would have sold more
     seen_days: int | None = None  # days the level is read from (fewer than the window: empty days left out)
+    span_days: int | None = None  # when the level reads further back than the window (a slow seller): how far
+    lump_days: int = 0  # days left out of the level as lumps: a promotion, a group order (demand_level)
 
     @property
     def avg_daily(self) -> Decimal:
@@ -254,24 +257,29 @@ def _demand(pid: int, window_days: int, tally: _Tally, left: list[int], days: li
         if e is not None:
             sold_of[days[n]], estimates[days[n]] = sold, e
     known = sold_day.keys() | lost_sales.keys()
+    # before the window, only from the first sign of demand: stock booked in before anyone bought (or
+    # long expired on the books) does not make the level a slow seller reads further back
+    first = min(min(known, default=len(left)), len(left) - window_days)
     quiet = dict.fromkeys([days[n] for n, units in enumerate(left)  # nothing sold or asked for: 0 when
-                           if units > 0 and n not in known], ZERO)  # there was stock
+                           if units > 0 and n >= first and n not in known], ZERO)  # there was stock
     sold_of.update(quiet)
     estimates.update(quiet)
+    lumps = demand_level.lumps(estimates, window_days)
+    usual = {day: value for day, value in estimates.items() if day not in lumps} if lumps else estimates
     factors: tuple[Decimal, ...] = (ONE,) * 7
     peak = None
     if tally.lines >= PATTERN_MIN_LINES:
-        factors = weekday_factors(estimates)
+        factors = weekday_factors(usual)
         by_weekday: dict[int, list[list[int]]] = defaultdict(list)
         for n, hours in tally.hours.items():
             by_weekday[days[n].weekday()].append(hours)
-        peak = _peak(weekday_factors(estimates, prior=0), by_weekday)  # what was seen, said as seen
-    recent = sorted(estimates, reverse=True)[:window_days]
-    expected = sum((factors[day.weekday()] for day in recent), ZERO)
-    level = sum((estimates[day] for day in recent), ZERO) / expected if recent else ZERO
-    censored = sum(1 for day in recent if estimates[day] > sold_of[day])  # raised above its sales
+        peak = _peak(weekday_factors(usual, prior=0), by_weekday)  # what was seen, said as seen
+    read = demand_level.level(estimates, factors, window_days, lumps)
+    censored = sum(1 for day in read.days if estimates[day] > sold_of[day])  # raised above its sales
+    span = (days[-1] - read.days[-1]).days + 1 if len(read.days) > window_days else None
     return Demand(pid, window_days, max(_units(tally.sold), ZERO), _units(tally.lost), factors, hour_cum, peak,
-                  level=level, censored_days=censored, seen_days=len(recent))
+                  level=read.value, censored_days=censored, seen_days=len(read.days), span_days=span,
+                  lump_days=read.lumps)
 
 
 def _seen_days(tally: _Tally) -> list[int]:
