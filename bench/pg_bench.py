@@ -13,6 +13,8 @@ import os
 import random
 import statistics
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
@@ -37,25 +39,33 @@ def _admin(url: str, sql: str) -> None:
         conn.execute(sql)
 
 
+@contextmanager
+def fresh_database(url: str, name: str) -> Iterator[str]:
+    """A new database `name` on the server of `url`, opened as the shop; dropped afterwards."""
+    parts = urlsplit(url)
+    _admin(url, f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+    _admin(url, f"CREATE DATABASE {name}")
+    try:
+        shop = urlunsplit((parts.scheme, parts.netloc, "/" + name, parts.query, ""))
+        open_database(shop)
+        yield shop
+    finally:
+        if not database.is_closed():
+            database.close()
+        _admin(url, f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
 def measure(url: str, products: int, moves: int, seed: int, repeat: int, singles: int) -> dict:
     """Build the shop on a fresh server database and time posting, single sales and barcode lookups."""
     from services.catalog.products import find_by_barcode
 
-    parts = urlsplit(url)
-    bench_url = urlunsplit((parts.scheme, parts.netloc, "/" + BENCH_DB, parts.query, ""))
-    _admin(url, f"DROP DATABASE IF EXISTS {BENCH_DB} WITH (FORCE)")
-    _admin(url, f"CREATE DATABASE {BENCH_DB}")
-    try:
-        open_database(bench_url)
+    with fresh_database(url, BENCH_DB):
         owner = initialise()
         built, poster = build(owner, products, moves, seed, lambda text: print(text, flush=True))
         sales = [poster.post("sale") * 1000 for _ in range(singles)]
         codes = [p.barcode for p in random.Random(seed).sample(built.catalogue, min(500, len(built.catalogue)))]
         it = iter(codes * (repeat // len(codes) + 1))
         barcode = floor.median_seconds(lambda: find_by_barcode(next(it)), repeat) * 1000
-        database.close()
-    finally:
-        _admin(url, f"DROP DATABASE IF EXISTS {BENCH_DB} WITH (FORCE)")
     return {"moves_per_s": built.moves / built.posting_seconds, "documents": built.documents, "moves": built.moves,
             "sale_ms": statistics.median(sales), "barcode_ms": barcode}
 

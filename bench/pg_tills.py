@@ -17,13 +17,12 @@ import sys
 import time
 from decimal import Decimal
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from bench.pg_bench import _admin  # noqa: E402
+from bench.pg_bench import fresh_database  # noqa: E402
 from models import Balance, Document, database, open_database  # noqa: E402
 from services.catalog.locations import default_store, virtual  # noqa: E402
 from services.catalog.products import ProductInput, save_product  # noqa: E402
@@ -76,12 +75,7 @@ def verify(results: list[dict], start: dict[int, int]) -> list[str]:
 
 
 def run(url: str, tills: int, seconds: float) -> int:
-    parts = urlsplit(url)
-    shop = urlunsplit((parts.scheme, parts.netloc, "/" + DB_NAME, parts.query, ""))
-    _admin(url, f"DROP DATABASE IF EXISTS {DB_NAME} WITH (FORCE)")
-    _admin(url, f"CREATE DATABASE {DB_NAME}")
-    try:
-        open_database(shop)
+    with fresh_database(url, DB_NAME) as shop:
         owner = initialise()
         ids = [save_product(owner, ProductInput(name=f"螺丝 {i}", base_unit="个", cost="0.05", price="0.1")).id
                for i in range(PRODUCTS)]
@@ -95,9 +89,6 @@ def run(url: str, tills: int, seconds: float) -> int:
         for r in results:
             r["posted"] = {number: tuple(v) for number, v in r["posted"].items()}
         problems = verify(results, dict.fromkeys(ids, START_UNITS))
-        database.close()
-    finally:
-        _admin(url, f"DROP DATABASE IF EXISTS {DB_NAME} WITH (FORCE)")
     sales, repeats = sum(len(r["posted"]) for r in results), sum(r["repeats"] for r in results)
     print(f"{tills} tills × {seconds:.0f} s: {sales} sales ({sales / seconds:.0f}/s), {repeats} sent twice; "
           + ("nothing lost or doubled, check passed" if not problems else "; ".join(problems)))
