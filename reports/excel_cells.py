@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
+from typing import TypeVar
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
@@ -17,6 +19,7 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from reports.errors import ReportError
 
+T = TypeVar("T")
 # A spreadsheet treats text starting with these as a formula (or a DDE/command payload).
 RISKY_FIRST_CHARS = ("=", "+", "-", "@", "\t", "\r", "\n")
 # Excel keeps 15 significant digits of a number; beyond that a number would silently change.
@@ -46,7 +49,8 @@ def excel_number(value: Decimal) -> int | float | str:
     return format(value, "f")
 
 
-def _clean_text(text: str) -> str:
+def clean_text(text: str) -> str:
+    """Without the control characters an .xlsx cannot hold (openpyxl and XlsxWriter would refuse or mangle them)."""
     return ILLEGAL_CHARACTERS_RE.sub("", text)
 
 
@@ -66,7 +70,7 @@ def cell(ws: WriteOnlyWorksheet, value: object, *, text: bool = False, number_fo
     if text and value is not None and not isinstance(value, str):
         value = str(value)
     if isinstance(value, str):
-        value = _clean_text(value)
+        value = clean_text(value)
     c = WriteOnlyCell(ws, value=value)
     if isinstance(value, str):
         c.data_type = "s"  # openpyxl would otherwise store "=..." as a live formula
@@ -99,17 +103,28 @@ def set_widths(ws: WriteOnlyWorksheet, widths: list[float]) -> None:
         ws.column_dimensions[get_column_letter(index)].width = width
 
 
-def save_atomically(wb: Workbook, path: Path) -> None:
-    """Write next to `path`, then rename: a failed export never leaves half a file."""
+def write_replacing(path: Path, write: Callable[[Path], T]) -> T:
+    """write(tmp) next to `path`, then rename: a failed export never leaves half a file; a file that
+    cannot be written (open in Excel, disk full) is ReportError("export.cannot_write")."""
     path = Path(path)
     tmp = path.with_name(f".{path.name}.tmp")
     try:
-        wb.save(tmp)
+        result = write(tmp)
         os.replace(tmp, path)
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        _discard(wb)
         raise ReportError("export.cannot_write", file=path, error=exc.strerror or exc) from exc
+    finally:
+        tmp.unlink(missing_ok=True)
+    return result
+
+
+def save_atomically(wb: Workbook, path: Path) -> None:
+    """An openpyxl workbook through write_replacing; on failure its streaming writers are closed too."""
+    try:
+        write_replacing(path, wb.save)
+    except ReportError:
+        _discard(wb)
+        raise
 
 
 def csv_field(value: object) -> str:
@@ -119,7 +134,7 @@ def csv_field(value: object) -> str:
         return ""
     if isinstance(value, Decimal):
         return format(value.normalize(), "f") if value else "0"
-    text = _clean_text(str(value))
+    text = clean_text(str(value))
     return "'" + text if is_risky_text(text) else text
 
 
