@@ -32,7 +32,7 @@ if str(ROOT) not in sys.path:
 
 import peewee  # noqa: E402
 
-from bench import floor, stock_reads, store_year  # noqa: E402
+from bench import floor, io_bench, stock_reads, store_year  # noqa: E402
 from bench.pg_bench import pg_rows  # noqa: E402
 from bench.report_floors import report_floors  # noqa: E402
 from bench.workload import LINES, build  # noqa: E402
@@ -322,6 +322,7 @@ def main(argv: list[str] | None = None) -> int:
         say("timing start-up (--smoke-test, offscreen) ...")
         startup, qt_floor, startup_note = startup_seconds(service_db)
         demo_seconds, demo_cpu = (None, None) if args.no_demo else time_demo(workdir)
+        io_bench.main(["--db", str(service_db), "--keep", str(workdir / "io")])  # files in and out
     finally:
         if not database.is_closed():
             database.close()
