@@ -187,3 +187,18 @@ def test_a_day_that_is_no_day_is_said_and_the_list_kept(qtbot, tab):
     qtbot.keyClick(tab.at_day.edit, Qt.Key.Key_Return)
     assert "日期" in tab.summary.text() and "11月32日" in tab.summary.text()
     assert tab.model.rows == before
+
+
+def test_the_day_box_and_its_summary_in_english(qtbot, context, stocked, tmp_path):
+    from ui.widgets import i18n
+
+    translators = i18n.install("en", cache_dir=tmp_path)
+    try:
+        tab = StockTab(context)
+        qtbot.addWidget(tab)
+        tab.show()
+        assert (tab.at_day.edit.placeholderText(), tab.at_day.calendar_button.text()) == ("Now", "Calendar")
+        tab.at_day.set_day(TODAY - dt.timedelta(days=3))
+        assert tab.summary.text().startswith("End of 2026-12-03: 4 rows")
+    finally:
+        i18n.uninstall(translators)
