@@ -16,6 +16,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from models import write_transaction
 from models.group_messages import GroupMessage, GroupMessageLine
+from services.core.bulk_insert import insert_rows
 from services.core.clock import now
 from services.core.errors import NotFound
 from services.core.numbers import QTY_STEP
@@ -49,11 +50,14 @@ def compare(proposed: Sequence[LoggedLine], saved: Sequence[LoggedLine]) -> tupl
     return max(len(proposed), len(saved)), sum((kept & offered).values())
 
 
+_LINE_FIELDS = (GroupMessageLine.message, GroupMessageLine.stage, GroupMessageLine.position, GroupMessageLine.product,
+                GroupMessageLine.quantity, GroupMessageLine.unit, GroupMessageLine.sure)
+
+
 def _write_lines(message: GroupMessage, stage: str, lines: Sequence[LoggedLine]) -> None:
-    for position, line in enumerate(lines, 1):
-        GroupMessageLine.create(message=message.id, stage=stage, position=position, product=line.product_id,
-                                quantity=Decimal(line.quantity).quantize(QTY_STEP, ROUND_HALF_UP), unit=line.unit,
-                                sure=line.sure)
+    insert_rows(GroupMessageLine, _LINE_FIELDS, [
+        (message.id, stage, position, line.product_id, Decimal(line.quantity).quantize(QTY_STEP, ROUND_HALF_UP),
+         line.unit, line.sure) for position, line in enumerate(lines, 1)])
 
 
 def record_proposal(actor, text: str, lines: Sequence[LoggedLine], pasted_at: dt.datetime | None = None) -> int:

@@ -20,6 +20,7 @@ from models.purchasing import PurchaseOrder, PurchaseOrderLine, Supplier, Suppli
 from services.catalog.line_units import line_quantities
 from services.catalog.locations import default_store, get_location
 from services.core import audit, shop_settings
+from services.core.bulk_insert import insert_rows
 from services.core.clock import today
 from services.core.doc_states import StateMachine, Transition, worded
 from services.core.errors import NotFound, ValidationError
@@ -191,13 +192,22 @@ def _clean_lines(supplier: Supplier, lines: list[OrderLineInput]) -> list[_Clean
     return clean
 
 
-def _write_lines(order_id: int, lines: list[_CleanLine]) -> Decimal:
-    PurchaseOrderLine.delete().where(PurchaseOrderLine.order == order_id).execute()
-    rows = [dict(order=order_id, line_no=n, product=ln.product.id, unit=ln.unit, factor=ln.factor,
-                 quantity=ln.quantity, price=ln.price, price_flag=ln.price_flag, note=ln.note)
-            for n, ln in enumerate(lines, 1)]
-    for start in range(0, len(rows), 100):
-        PurchaseOrderLine.insert_many(rows[start:start + 100]).execute()
+_LINE_FIELDS = (PurchaseOrderLine.order, PurchaseOrderLine.line_no, PurchaseOrderLine.product, PurchaseOrderLine.unit,
+                PurchaseOrderLine.factor, PurchaseOrderLine.quantity, PurchaseOrderLine.price, PurchaseOrderLine.received,
+                PurchaseOrderLine.damaged, PurchaseOrderLine.price_flag, PurchaseOrderLine.note)
+
+
+def _write_lines(order_id: int, lines: list[_CleanLine], replace: bool = True) -> Decimal:
+    """The order's lines (replacing any it had), one executemany; returns their total."""
+    if replace:
+        PurchaseOrderLine.delete().where(PurchaseOrderLine.order == order_id).execute()
+    insert_rows(PurchaseOrderLine, _LINE_FIELDS, [
+        (order_id, n, ln.product.id, ln.unit, ln.factor, ln.quantity, ln.price, 0, 0, ln.price_flag, ln.note)
+        for n, ln in enumerate(lines, 1)])
+    return _total(lines)
+
+
+def _total(lines: list[_CleanLine]) -> Decimal:
     return sum((ln.amount for ln in lines), Decimal(0))
 
 
@@ -232,12 +242,12 @@ def create_draft(actor, supplier_id: int, lines: list[OrderLineInput], expected_
     with write_transaction():
         clean = _clean_lines(supplier, lines)
         number = next_number(NUMBER_PREFIX, order_date)
+        total = _total(clean)
         order = PurchaseOrder.create(
             number=number, supplier=supplier.id, state="draft", location=location.id, order_date=order_date,
             expected_date=expected_date or _default_expected(supplier, order_date), note=normalise_text(note),
-            created_by=actor.id)
-        total = _write_lines(order.id, clean)
-        PurchaseOrder.update(total=total).where(PurchaseOrder.id == order.id).execute()
+            total=total, created_by=actor.id)
+        _write_lines(order.id, clean, replace=False)
         audit.record(actor, "purchase.create", "purchase_order", order.id,
                      new={"number": number, "supplier": supplier.code, "total": str(total), "lines": len(clean)})
     return PurchaseOrder.get_by_id(order.id)
