@@ -166,7 +166,7 @@ def open_database(target: str | Path, create: bool = True, read_only: bool = Fal
         if isinstance(db, peewee.SqliteDatabase):
             db.execute_sql("SELECT count(*) FROM sqlite_master").fetchone()
     except (ImportError, peewee.ImproperlyConfigured) as exc:  # no PostgreSQL driver installed
-        raise DatabaseOpenError("db.not_database", path=shown, error=exc) from exc
+        raise DatabaseOpenError("db.pg_no_driver", url=shown) from exc
     except peewee.DatabaseError as exc:
         if not db.is_closed():
             db.close()

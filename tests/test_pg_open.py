@@ -27,6 +27,16 @@ def test_no_server_at_that_address_is_said_in_words():
     assert "s3cret" not in str(err.value) and "shop:***@" in str(err.value)
 
 
+def test_a_pc_without_the_driver_is_told_what_to_install(monkeypatch):
+    def no_driver(adapter):
+        raise peewee.ImproperlyConfigured("psycopg postgres driver not found.")
+
+    for adapter in (peewee.Psycopg2Adapter, peewee.Psycopg3Adapter):
+        monkeypatch.setattr(adapter, "check_driver", no_driver)
+    with pytest.raises(DatabaseOpenError, match=r"缺数据库驱动.*\[postgres\]"):
+        open_database("postgresql://shop@127.0.0.1/xiaopu")
+
+
 def _on_server(database_name: str, user: str = "", password: str = "") -> str:
     parts = urlsplit(server_url())
     netloc = parts.netloc if not user else f"{user}:{password}@{parts.netloc.split('@')[-1]}"

@@ -44,6 +44,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "数据库版本 {found} 比本程序({known})新,请升级小铺。",
         "The database version {found} is newer than this program ({known}); please upgrade Xiaopu.",
     ),
+    "db.pg_no_driver": (
+        "要连接 PostgreSQL 服务器 {url},这台电脑上的小铺还缺数据库驱动:请安装带服务器支持的版本"
+        "(从源码安装时:pip install -e \".[postgres]\")。",
+        "Xiaopu on this PC lacks the database driver to connect to the PostgreSQL server {url}: install the build "
+        "with server support (from source: pip install -e \".[postgres]\").",
+    ),
     "db.pg_unreachable": (
         "连不上数据库服务器:{url}。请确认那台电脑已开机、PostgreSQL 在运行,地址和端口无误,防火墙放行了 5432 端口。",
         "Cannot reach the database server: {url}. Check that the PC is on, PostgreSQL is running, the host and "
