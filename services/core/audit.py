@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from models import AuditEvent, database
-from services.core import chain_anchor
+from services.core import chain_anchor, change_feed
 from services.core.audit_content import document_content
 from services.core.clock import now
 from services.core.messages import msg
@@ -45,6 +45,7 @@ def record(user, action: str, entity: str, entity_id: object = "", old: object =
     fields = AuditEvent._meta.fields
     row = database.execute_sql(_insert_sql(), [fields[name].db_value(values[name]) for name in _COLUMNS]).fetchone()
     chain_anchor.mark_extended()
+    change_feed.announce()  # the other PCs' views hear of it at COMMIT
     return AuditEvent(id=row[0], **values)
 
 
@@ -86,6 +87,7 @@ def record_many(user, events: Sequence[tuple[str, str, object, object, object]])
     count = insert_rows(AuditEvent, fields, rows)
     if count:
         chain_anchor.mark_extended()
+        change_feed.announce()
     return count
 
 

@@ -19,6 +19,7 @@ from ui.widgets import notify
 from ui.widgets import settings as keys
 from ui.widgets.context import AppContext
 from ui.widgets.label_dialog import preview_shelf_labels
+from ui.widgets.refresh import ChangeWatcher
 from ui.widgets.roles import user_label
 from ui.widgets.scanner import Clock, ScannerFilter, focus_scan_field, monotonic_ms
 from ui.widgets.worker import start_quiet, wait_for_quiet_jobs
@@ -62,6 +63,7 @@ class MainWindow(QMainWindow):
         self.hold_timer.timeout.connect(lambda: self.release_expired_holds())
         self.hold_timer.start()
         self.auto_backup = AutoBackup(self)  # at closing and once a day, into the owner's folder
+        self.follower = ChangeWatcher(context, self)  # other PCs' and windows' commits refresh the open view
         self.bench.view_changed.connect(self._view_changed)
         self.bench.build_at_start()
         self.bench.show_view(opening_view(context, self.bench))
@@ -199,6 +201,7 @@ class MainWindow(QMainWindow):
         if self.auto_backup.backs_up_first(event):  # the closing backup runs in a worker, then closes again
             return
         self.hold_timer.stop()
+        self.follower.stop()
         self.context.settings.set(keys.WINDOW_GEOMETRY, self.saveGeometry())
         wait_for_quiet_jobs()  # a list still filling itself must not outlive the database connection
         refused = self.auto_backup.at_close()

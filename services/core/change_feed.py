@@ -1,0 +1,89 @@
+"""Whether the shop's data changed since a window last looked: another PC's till, a second window, the
+CLI — so open views follow each other instead of each showing its own stock.
+
+Every change a shop makes is recorded in the audit chain inside its write transaction; that is where
+`announce()` is called (services/core/audit.py). How a window hears of it:
+
+- PostgreSQL: announce() sends NOTIFY on CHANNEL inside the transaction; the server delivers it to
+  every listener at COMMIT and never for a rollback (a half-posted document announces nothing).
+  A ChangeFeed LISTENs on a connection of its own and reads what arrived without waiting.
+- SQLite: the file keeps its own change counter, PRAGMA data_version, which moves whenever another
+  connection (another process, or this one's main connection seen from the feed's) commits. Reading
+  it costs microseconds and no page of the database, so it can be polled twice a second.
+
+The feed says only *that* something changed, not what: a change from elsewhere may touch any view,
+and views reload only while on screen (ui/widgets/refresh.py).
+"""
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+from typing import Any
+
+from models.db import database, database_file, database_url, is_sqlite, readonly_uri
+
+CHANNEL = "xiaopu_changed"
+
+
+def announce() -> None:
+    """Tell the other windows, at this write transaction's COMMIT, that the shop changed (PostgreSQL;
+    on SQLite the file's own counter does it). The server folds repeats within one transaction."""
+    if database.obj is not None and not is_sqlite():
+        database.execute_sql(f"NOTIFY {CHANNEL}")
+
+
+class ChangeFeed:
+    """One window's ear for commits made on other connections. changed() never waits and never raises:
+    a server gone away is reconnected on a later call (and reported as a change: notices may be lost)."""
+
+    def __init__(self) -> None:
+        self.url = database_url()
+        self.file = None if self.url else database_file()
+        self._conn: Any = None
+        self._version: int | None = None
+        self._connect()
+
+    @property
+    def active(self) -> bool:
+        """False for an in-memory shop: nothing else can change it."""
+        return bool(self.url or self.file)
+
+    def _connect(self) -> bool:
+        try:
+            if self.url:
+                import psycopg
+
+                self._conn = psycopg.connect(self.url, autocommit=True, connect_timeout=5)
+                self._conn.execute(f"LISTEN {CHANNEL}")
+            elif self.file:
+                self._conn = sqlite3.connect(readonly_uri(self.file), uri=True, check_same_thread=False)
+                self._version = self._data_version()
+        except Exception:  # noqa: BLE001 - a server or file not there now: retried on the next call
+            self.close()
+            return False
+        return True
+
+    def _data_version(self) -> int:
+        return self._conn.execute("PRAGMA data_version").fetchone()[0]
+
+    def changed(self) -> bool:
+        """True when another connection committed since the last call."""
+        if not self.active:
+            return False
+        if self._conn is None:
+            return self._connect()  # back after a lost connection: what happened meanwhile is unknown
+        try:
+            if self.url:
+                return bool(list(self._conn.notifies(timeout=0)))  # all that arrived, none left for later
+            version = self._data_version()
+        except Exception:  # noqa: BLE001 - lost server, file moved away: try again next time
+            self.close()
+            return False
+        moved, self._version = version != self._version, version
+        return moved
+
+    def close(self) -> None:
+        if self._conn is not None:
+            with contextlib.suppress(Exception):
+                self._conn.close()
+        self._conn = None

@@ -1,0 +1,53 @@
+"""The change feed (issue 16): a committed document is heard once by every other window, a document that
+rolled back is heard by none, and a quiet shop costs no false alarm — on both engines."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from models import write_transaction
+from services.core.change_feed import ChangeFeed
+from services.core.errors import StockError
+from services.stock import ledger
+
+pytestmark = pytest.mark.parametrize("engine", ["sqlite", "postgresql"], indirect=True)
+
+
+def receipt(shop, quantity: str) -> ledger.Line:
+    return ledger.Line(shop.screw.id, Decimal(quantity), shop.supplier.id, shop.store.id)
+
+
+def test_a_posted_receipt_is_heard_once_by_each_window(shop):
+    till, office = ChangeFeed(), ChangeFeed()
+    assert not till.changed() and not office.changed()
+    ledger.post_document(shop.owner, "receipt", [receipt(shop, "100")])
+    assert till.changed() and office.changed()
+    assert not till.changed() and not office.changed()  # heard once
+    till.close()
+    ledger.post_document(shop.owner, "receipt", [receipt(shop, "5")])
+    assert office.changed()
+    office.close()
+
+
+def test_a_refused_sale_is_heard_by_nobody(shop):
+    office = ChangeFeed()
+    ledger.post_document(shop.owner, "receipt", [receipt(shop, "10")])
+    assert office.changed()
+    sale = ledger.Line(shop.screw.id, Decimal(11), shop.store.id, shop.customer.id)
+    with pytest.raises(StockError):  # 11 screws from 10: the whole document rolls back
+        ledger.post_document(shop.owner, "sale", [sale])
+    assert not office.changed()
+    with pytest.raises(RuntimeError), write_transaction():
+        ledger.post_document(shop.owner, "receipt", [receipt(shop, "7")])
+        raise RuntimeError("the power went out before COMMIT")
+    assert not office.changed()
+    office.close()
+
+
+def test_a_feed_that_lost_its_connection_reconnects_and_says_so(shop):
+    office = ChangeFeed()
+    office.close()  # as after a server restart: the next call connects again
+    assert office.changed()  # what happened meanwhile is unknown: views reload once
+    assert not office.changed()
+    office.close()
