@@ -10,7 +10,9 @@ import textwrap
 from decimal import Decimal
 from pathlib import Path
 
-from models import Document, Product
+import pytest
+
+from models import AuditEvent, Document, Product
 from services.stock.integrity import run_check
 from tests.sales_shop import on_hand, stock_in
 from tests.xlsx_files import write_xlsx
@@ -103,3 +105,56 @@ def test_the_counter_sells_while_two_thousand_products_are_imported(shop, db_tar
     assert Document.select().where(Document.doc_type == "sale").count() == 2
     assert on_hand(shop.screw) == Decimal(6)
     assert run_check().ok, run_check().text()
+
+
+def test_a_sku_taken_by_another_window_during_the_check_names_the_row_and_imports_nothing(shop, tmp_path,
+                                                                                            monkeypatch):
+    """While the list is being checked, 小李 creates 批发商品7号 by hand under W00007 in another window. The
+    write finds the SKU taken: nothing of the list is imported, and the errors file names row 9 (the
+    header is row 1, W00000 row 2) — the owner removes that row or that product and imports again."""
+    from services.catalog import products
+    from services.imports import product_import
+    from services.imports.excel_import import ImportFailed, import_products
+
+    path = wholesale_list(tmp_path, 20)
+    real_prepare = product_import.prepare
+
+    def another_window_saves_first(plans):
+        products.save_product(shop.owner, products.ProductInput(name="批发商品7号", sku="W00007"))
+        return real_prepare(plans)
+
+    monkeypatch.setattr(product_import, "prepare", another_window_saves_first)
+    with pytest.raises(ImportFailed) as caught:
+        import_products(shop.owner, path)
+    assert list(caught.value.errors) == [9]
+    assert "W00007" in caught.value.errors[9][0]
+    assert [p.sku for p in Product.select().where(Product.sku.startswith("W"))] == ["W00007"]
+
+
+def test_automatic_skus_skip_one_numbered_by_another_window_meanwhile(shop, tmp_path, monkeypatch):
+    """A list without SKUs gets P-numbers. While it is checked, another window numbers a product by hand
+    (it takes the next P-number): the import's products take the numbers after it, none is lost."""
+    from services.catalog import products
+    from services.imports import product_import
+    from services.imports.product_import import import_products
+
+    path = write_xlsx(tmp_path / "nosku.xlsx", [["名称", "单位"], ["红薯", "斤"], ["紫薯", "斤"], ["山药", "根"]])
+    real_prepare = product_import.prepare
+    taken = []
+
+    def another_window_numbers_one(plans):
+        prepared = real_prepare(plans)  # the SKUs predicted now are about to be taken
+        taken.append(products.save_product(shop.owner, products.ProductInput(name="土豆")).sku)
+        return prepared
+
+    monkeypatch.setattr(product_import, "prepare", another_window_numbers_one)
+    assert import_products(shop.owner, path).created == 3
+    names = dict(Product.select(Product.name, Product.sku).where(Product.name.in_(["红薯", "紫薯", "山药", "土豆"]))
+                 .tuples())
+    numbers = [int(names[n][1:]) for n in ("土豆", "红薯", "紫薯", "山药")]
+    assert numbers == list(range(numbers[0], numbers[0] + 4))  # 土豆 first, then the list in its order
+    assert taken == [names["土豆"]]
+    key = Product.get(Product.name == "红薯").search_key
+    assert key.split() == ["红薯", "hs", "hongshu", names["红薯"].lower()]  # found by its own number
+    audited = [e.entity_id for e in AuditEvent.select().where(AuditEvent.action == "product.create")]
+    assert len(audited) == len(set(audited))
