@@ -30,6 +30,7 @@ def test_a_promotion_is_left_out_of_the_level(shop):
     s = suggestions.explain(bun.id, at=NOW)
     assert s.avg_daily == 30 and s.demand.lump_days == 2 and s.demand.seen_days == 5
     assert s.demand.weekday_factor == (1,) * 7
+    assert (s.as_json()["lump_days"], s.as_json()["level_days"]) == (2, 7)
     # Now (Wednesday 14:00) to Friday 08:00: the afternoon's two thirds of 30, Thursday's 30: 50; safety
     # 1.8808 × √50 = 13.30 → 13.3; need 63.3. Thursday's buns sell Thursday and Friday: 60, the cap.
     assert (s.safety_stock, s.need, s.cap, s.suggested) == (D("13.3"), D("63.3"), 60, 60)
@@ -49,7 +50,7 @@ def test_a_slow_sellers_level_reads_four_weeks(shop):
     assert demand.avg_daily == D("2.5") and demand.seen_days == 28 and demand.span_days == 28
     assert demand.weekday_factor == (1,) * 7
     s = suggestions.explain(chicken.id, at=dt.datetime.combine(today(), dt.time(10)))
-    assert s.reason.startswith("近28天日均 2.5 只")
+    assert s.reason.startswith("近28天日均 2.5 只") and s.as_json()["level_days"] == 28
 
 
 def test_stock_booked_in_before_the_first_sale_is_not_days_nobody_wanted_it(shop):

@@ -55,8 +55,8 @@ def problem_text(s: Suggestion) -> str:
 def reason(s: Suggestion) -> str:
     """近7天日均 17 斤, 周三下午高峰 +32%, 损耗率 15%, 库存 17 < 安全线 23, 明日 10:00 前断货, …"""
     today = s.at.date()
-    read = s.demand.span_days or s.demand.window_days  # a slow seller's level reads further back
-    parts = [msg("suggest.avg", days=read, avg=_round(s.avg_daily), unit=s.unit)
+    parts = [msg("suggest.avg", days=s.demand.span_days or s.demand.window_days,  # a slow seller reads back
+                 avg=_round(s.avg_daily), unit=s.unit)
              if s.avg_daily > 0 else msg("suggest.no_sales", days=s.demand.window_days)]
     if s.demand.censored_days:
         parts.append(msg("suggest.censored", days=s.demand.censored_days))
@@ -156,5 +156,6 @@ def as_json(s: Suggestion) -> dict:
         "alert": s.alert, "problem": s.problem, "peak": peak, "reason": reason(s),
         "choice": s.choice or None, "choices": list(CHOICES.get(s.choice, ())),
         "censored_days": s.demand.censored_days, "service_level": _dec(s.service_level, "0.1"),
-        "waste_free": _dec(s.waste_free),
+        "waste_free": _dec(s.waste_free), "level_days": s.demand.span_days or s.demand.window_days,
+        "lump_days": s.demand.lump_days,
     }
