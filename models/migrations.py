@@ -176,11 +176,18 @@ def _v17_drop_duplicate_indexes(db: peewee.Database) -> None:
         db.execute_sql(f"DROP INDEX IF EXISTS {name}")
 
 
+def _unit_and_channel_prices(db: peewee.Database) -> None:
+    """A unit's own price (1 箱 ¥138) and each channel's price list (社群专属价): services/sales/unit_prices.py."""
+    from models.sale_prices import SALE_PRICE_MODELS
+
+    db.create_tables(SALE_PRICE_MODELS)
+
+
 MIGRATIONS: list[Callable[[peewee.Database], None]] = [
     _v1_core, _v2_nonzero_balance_index, _v3_purchasing, _v4_product_aliases, _v5_sales,
     _v6_return_drafts, _v7_stocktake, _v8_bom, _v9_production, _v10_report_indexes, _v11_reconciliation,
     _v12_expiry_actions, _v13_group_messages, _v14_lost_sales, _v15_postgres_append_only,
-    _v16_move_date_index, _v17_drop_duplicate_indexes,
+    _v16_move_date_index, _v17_drop_duplicate_indexes, _unit_and_channel_prices,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -14,6 +14,7 @@ from services.core.clock import today
 from services.core.errors import NotFound
 from services.core.numbers import MONEY_STEP, ZERO, to_decimal
 from services.sales import lost_sales
+from services.sales.channels import COUNTER_CHANNEL
 from services.sales.lot_prices import live_markdowns, split_by_lot_price
 from services.sales.sales_lines import SaleLineInput, clean_lines
 from services.stock.sellable import sellable_map
@@ -94,14 +95,16 @@ class CounterLine:
     marked_down: bool = False  # a marked-down lot's line at the lot price (lot_prices)
 
 
-def price_lines(lines: list[SaleLineInput], customer_id: int | None = None) -> list[CounterLine]:
-    """The lines checked and priced as they would be posted (tier price when the price is empty);
-    raises ValidationError naming a bad line, so an edit can be refused before anything is posted."""
+def price_lines(lines: list[SaleLineInput], customer_id: int | None = None,
+                channel: str = COUNTER_CHANNEL) -> list[CounterLine]:
+    """The lines checked and priced as they would be posted in `channel` (tier, channel or unit
+    price when the price is empty: services.sales.unit_prices); raises ValidationError naming a bad
+    line, so an edit can be refused before anything is posted."""
     from services.sales.sales_orders import get_customer
 
     if not lines:
         return []
-    clean = clean_lines(lines, get_customer(customer_id))
+    clean = clean_lines(lines, get_customer(customer_id), channel=channel)
     lots = {ln.lot_id for ln in clean if ln.lot_id is not None}
     marked = live_markdowns(default_store().id, today(), lot_ids=lots) if lots else {}
     return [CounterLine(ln.product.id, ln.product.name, ln.product.spec or "", ln.unit, ln.quantity, ln.price,

@@ -1,8 +1,9 @@
 """Sales order lines: what the clerk typed or scanned, checked and priced.
 
-A price left empty is the customer's tier price (ProductPrice, per base unit) or else the
-product's retail price, times the unit's factor; quantities stay in the line's unit and
-convert to base units by the unit's exact factor (箱 = 12 盒)."""
+A price left empty is the customer's tier price (ProductPrice, per base unit) × the unit's factor,
+else the channel's or the unit's own price, else the product's retail price × factor (the order is
+in services/sales/unit_prices.py); quantities stay in the line's unit and convert to base units by
+the unit's exact factor (箱 = 12 盒)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -16,6 +17,7 @@ from services.catalog.locations import default_store
 from services.core.clock import today
 from services.core.errors import NotFound, ValidationError
 from services.core.numbers import CENT, MONEY_STEP, QTY_STEP, normalise_text, to_decimal
+from services.sales.channel_prices import PriceBook
 from services.sales.lot_prices import charged_price, live_markdowns
 
 
@@ -68,14 +70,15 @@ def tier_prices(product_ids: list[int], tier: str) -> dict[int, Decimal]:
 
 
 def clean_lines(lines: list[SaleLineInput], customer: Customer | None,
-                on: dt.date | None = None) -> list[CleanSaleLine]:
+                on: dt.date | None = None, channel=None) -> list[CleanSaleLine]:
     """Validate and price every line; raises ValidationError/NotFound naming the line. A line of a
     lot marked down at the store (services.sales.lot_prices) without a typed price sells at the lot
-    price on day `on` (default today)."""
+    price on day `on` (default today) when that is lower. `channel` (a Channel, code or id; None =
+    no channel list) is the order's: its price list applies."""
     checked = line_quantities(lines)
     ids = [c.product.id for c in checked]
     tier = customer.price_tier if customer is not None else ""
-    tiered = tier_prices(ids, tier) if tier else {}
+    book = PriceBook(ids, channel, tier_prices(ids, tier) if tier else {})
     lot_ids = {line.lot_id for line in lines if line.lot_id is not None}
     lots = {lot.id: lot for lot in Lot.select().where(Lot.id.in_(lot_ids))} if lot_ids else {}
     marked = live_markdowns(default_store().id, on or today(), lot_ids=lot_ids) if lot_ids else {}
@@ -83,7 +86,9 @@ def clean_lines(lines: list[SaleLineInput], customer: Customer | None,
     for n, (line, c) in enumerate(zip(lines, checked, strict=True), 1):
         product, unit, factor, quantity = c.product, c.unit, c.factor, c.quantity
         if line.price is None or normalise_text(line.price) == "":
-            price = charged_price(tiered.get(product.id, product.price), marked.get(line.lot_id), factor)
+            price = book.price(product, unit, factor)
+            if (lot_price := marked.get(line.lot_id)) is not None:
+                price = min(price, charged_price(lot_price, None, factor))
         else:
             price = to_decimal(line.price, f"第 {n} 行售价", places=4)
         discount = to_decimal(line.discount if line.discount is not None else 0, f"第 {n} 行折扣", places=2)

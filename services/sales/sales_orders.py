@@ -242,7 +242,7 @@ def create_order(actor, channel_code: str, lines: list[SaleLineInput], customer_
             raise ValidationError("sale.duplicate_ref", field="平台单号", channel=channel.name, ref=ref,
                                   number=other.number)
         lines = split_by_lot_price(lines, default_store().id, at.date())  # marked-down lots at their price
-        clean = clean_lines(lines, customer, at.date())
+        clean = clean_lines(lines, customer, at.date(), channel)
         number = next_number(NUMBER_PREFIX, at.date())
         order = SalesOrder.create(
             number=number, channel=channel.id, external_ref=ref, customer=customer.id if customer else None,
@@ -269,7 +269,7 @@ def update_lines(actor, number: str, lines: list[SaleLineInput], override_reason
         order = get_order(number)
         ORDER_STATES.check(order, "edit")
         lines = split_by_lot_price(lines, default_store().id, today(), except_owner=owner_key(order.number))
-        clean = clean_lines(lines, get_customer(order.customer_id))
+        clean = clean_lines(lines, get_customer(order.customer_id), channel=order.channel_id)
         release_lines(actor, order.number, reason=msg("sale.action.edit"))
         total = _write_lines(order.id, clean)
         reserve_lines(actor, order.number, clean, order.hold_until, may_use_expired)
