@@ -9,6 +9,8 @@ milliseconds, readers never wait (MVCC), and nothing a service does needs a retr
 """
 from __future__ import annotations
 
+from urllib.parse import unquote
+
 import peewee
 
 from models.db import DatabaseOpenError
@@ -69,6 +71,9 @@ def make_postgres(url: str) -> PostgresqlDatabase:
 
     params = parse(url)
     params.pop("sqlite", None)
+    for part in ("user", "password"):  # peewee keeps them percent-quoted, as a password with @ or / is written
+        if params.get(part):
+            params[part] = unquote(params[part])
     params.setdefault("connect_timeout", 5)  # an unreachable server answers in seconds, not minutes
     db = PostgresqlDatabase(params.pop("database"), **params)
     db.url = url  # pg_dump and the shop copy connect with the URL as the user gave it

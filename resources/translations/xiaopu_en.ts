@@ -4096,6 +4096,22 @@ Where do the goods go?</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
+        <source>数据库</source>
+        <translation>Database</translation>
+    </message>
+    <message>
+        <source>更改数据库…</source>
+        <translation>Change database…</translation>
+    </message>
+    <message>
+        <source>服务器:%1</source>
+        <translation>Server: %1</translation>
+    </message>
+    <message>
+        <source>本机数据文件</source>
+        <translation>This PC's data file</translation>
+    </message>
+    <message>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
@@ -6387,6 +6403,65 @@ Xiaopu closes now; please open it again.</translation>
     <message>
         <source>现在没有等着处理的单据</source>
         <translation>Nothing is waiting now</translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseDialog</name>
+    <message>
+        <source>数据库</source>
+        <translation>Database</translation>
+    </message>
+    <message>
+        <source>本机数据文件(只有这一台电脑用)</source>
+        <translation>This PC's data file (only this PC uses it)</translation>
+    </message>
+    <message>
+        <source>数据库服务器(收银台、后台、仓库几台电脑共用一份库存)</source>
+        <translation>A database server (the till, back office and warehouse PCs share one stock)</translation>
+    </message>
+    <message>
+        <source>装了 PostgreSQL 的那台电脑,例如 192.168.1.10</source>
+        <translation>The PC running PostgreSQL, e.g. 192.168.1.10</translation>
+    </message>
+    <message>
+        <source>测试连接</source>
+        <translation>Test connection</translation>
+    </message>
+    <message>
+        <source>服务器</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>服务器地址</source>
+        <translation>Server address</translation>
+    </message>
+    <message>
+        <source>端口</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>数据库名</source>
+        <translation>Database name</translation>
+    </message>
+    <message>
+        <source>用户名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>保存后,下次启动小铺时生效。密码保存在这台电脑的设置里。</source>
+        <translation>Takes effect the next time Xiaopu starts. The password is kept in this PC's settings.</translation>
+    </message>
+    <message>
+        <source>正在连接……</source>
+        <translation>Connecting…</translation>
+    </message>
+    <message>
+        <source>请先点“测试连接”,连接成功后再保存。</source>
+        <translation>Click “Test connection” first, and save once it connects.</translation>
     </message>
 </context>
 </TS>

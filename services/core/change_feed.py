@@ -66,15 +66,19 @@ class ChangeFeed:
     def _data_version(self) -> int:
         return self._conn.execute("PRAGMA data_version").fetchone()[0]
 
-    def changed(self) -> bool:
-        """True when another connection committed since the last call."""
+    def changed(self, wait: float = 0.0) -> bool:
+        """True when another connection committed since the last call. `wait`: seconds to wait for a
+        notice still on its way from the server (tests); SQLite's counter is there at COMMIT."""
         if not self.active:
             return False
         if self._conn is None:
             return self._connect()  # back after a lost connection: what happened meanwhile is unknown
         try:
             if self.url:
-                return bool(list(self._conn.notifies(timeout=0)))  # all that arrived, none left for later
+                heard = list(self._conn.notifies(timeout=wait, stop_after=1))
+                if heard:
+                    list(self._conn.notifies(timeout=0))  # the rest that arrived: one reload for them all
+                return bool(heard)
             version = self._data_version()
         except Exception:  # noqa: BLE001 - lost server, file moved away: try again next time
             self.close()

@@ -75,6 +75,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The connection to the database server was lost while saving: this document is either saved whole or not "
         "at all, never half. Look at the document list before doing it again.",
     ),
+    "db.server_ok": ("连接成功:{url}(PostgreSQL {server}),店里的数据在这台服务器上。保存后,下次启动小铺就用它。",
+                     "Connected: {url} (PostgreSQL {server}) holds the shop's data. Save, and Xiaopu uses it from "
+                     "the next start."),
+    "db.server_empty": ("连接成功:{url}(PostgreSQL {server}),这个数据库还是空的。保存后下次启动时小铺会在里面建好"
+                        "各张表;要把这台电脑上已有的数据搬过去,请先用 migrate-to(见说明书“多台电脑”)。",
+                        "Connected: {url} (PostgreSQL {server}); this database is still empty. Save, and Xiaopu sets "
+                        "it up at the next start; to move this PC's existing shop there, use migrate-to first (README, "
+                        "'Several PCs')."),
+    "db.server_older": ("连接成功:{url}(PostgreSQL {server}),数据库是旧版本 {found}(本程序 {known}),下次启动时会自动升级。",
+                        "Connected: {url} (PostgreSQL {server}); the database is at version {found} (this program "
+                        "{known}) and is upgraded at the next start."),
+    "db.server_host_empty": ("请填写服务器地址(那台电脑的名字或 IP,例如 192.168.1.10)。",
+                             "Fill in the server's address (that PC's name or IP, e.g. 192.168.1.10)."),
+    "db.server_database_empty": ("请填写数据库名(例如 xiaopu)。", "Fill in the database name (e.g. xiaopu)."),
+    "db.server_user_empty": ("请填写用户名。", "Fill in the user name."),
     "db.in_use": (
         "另一个小铺窗口已经打开了这个数据库:{path}",
         "Another Xiaopu window already has this database open: {path}",

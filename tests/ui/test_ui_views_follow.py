@@ -14,9 +14,11 @@ from PySide6.QtCore import Qt
 from services.core.clock import today
 from tests.conftest import ROOT
 from tests.sales_shop import sales_shop, stock_in
+from tests.test_change_feed import ARRIVES, QUIET
 from tests.ui.uihelpers import WORKER_PATIENCE_MS, FakeClock, scan
 from ui.widgets.context import AppContext
 from ui.widgets.refresh import ELSEWHERE, POLL_MS
+from ui.widgets.worker import wait_for_quiet_jobs
 
 pytestmark = pytest.mark.parametrize("engine", ["sqlite", "postgresql"], indirect=True)
 
@@ -38,16 +40,18 @@ def two_pcs(make_window, shop, settings):
     till.tabs.setCurrentWidget(sales)
     sales.views.setCurrentWidget(sales.counter)
     office.tabs.setCurrentWidget(office.tab_widgets["stock"])
-    office.follower.poll()  # whatever the windows wrote while opening (the day's reconciliation) is heard
+    wait_for_quiet_jobs()  # the day's reconciliation, written by a worker as the first window opens
+    office.follower.poll(wait=QUIET)  # whatever the windows wrote while opening (the day's reconciliation)
     return till, sales.counter, office, office.tab_widgets["stock"]
 
 
 def test_the_back_office_stock_follows_a_sale_at_the_till(qtbot, two_pcs):
     till, counter, office, stock = two_pcs
+    office.follower.timer.stop()  # this test polls by hand, as the timer would
     assert blueberries_shown(stock) == 24
     heard: list[str] = []
     office.context.events.changed.connect(heard.append)
-    assert not office.follower.poll()  # nothing happened: no reload for nothing
+    assert not office.follower.poll(wait=QUIET)  # nothing happened: no reload for nothing
 
     for _ in range(3):
         scan(qtbot, counter.table, BLUEBERRY)
@@ -56,10 +60,10 @@ def test_the_back_office_stock_follows_a_sale_at_the_till(qtbot, two_pcs):
     assert blueberries_shown(stock) == 24  # the till's own signal never reaches the other window
     assert heard == []
 
-    assert office.follower.poll()  # what the window's timer does every POLL_MS
+    assert office.follower.poll(wait=ARRIVES)  # what the window's timer does every POLL_MS
     assert heard == [ELSEWHERE]
     assert blueberries_shown(stock) == 21  # 24 − 3, shown without a click
-    assert not office.follower.poll()  # heard once
+    assert not office.follower.poll(wait=QUIET)  # heard once
 
 
 def test_the_timer_keeps_listening_without_being_asked(qtbot, two_pcs, db_target):

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from services.core.errors import XiaopuError
 from services.core.messages import msg, set_language
 from services.core.users import default_user, get_user, login_required, require_active
+from services.shop.server_check import shown_url
 from services.shop.setup import close_connection, open_shop
 from ui.shell import single_instance
 from ui.shell.crash import CrashHandler, setup_logging
@@ -58,13 +59,17 @@ def load_cjk_font(app: QApplication) -> None:
         app.setFont(QFont(family, app.font().pointSize()))
 
 
-def choose_database(args: argparse.Namespace) -> tuple[str, Path | None]:
-    """(target, temporary folder to delete afterwards or None)."""
+def choose_database(args: argparse.Namespace, settings: Settings | None = None) -> tuple[str, Path | None]:
+    """(target, temporary folder to delete afterwards or None): --db, else the server chosen in
+    设置 → 数据库, else this PC's file."""
     if args.db:
         return args.db, None
     if getattr(args, "smoke_test", False):
         folder = Path(tempfile.mkdtemp(prefix="xiaopu-smoke-"))
         return str(folder / "smoke.sqlite3"), folder
+    server = settings.get(keys.DB_SERVER) if settings is not None and not args.demo else ""
+    if server:
+        return server, None
     from services.shop.app_paths import default_db_path, demo_db_path
 
     return str(demo_db_path() if args.demo else default_db_path()), None
@@ -123,7 +128,7 @@ def run_gui(args: argparse.Namespace) -> int:
     crash = CrashHandler(show=print_fatal) if smoke else CrashHandler(log_file=_log_file())
     log_handler = setup_logging(crash.log_file) if crash.log_file else None
     crash.install()
-    target, temporary = choose_database(args)
+    target, temporary = choose_database(args, settings)
     lock: QLockFile | None = None
     try:
         path = db_file(target)
@@ -143,7 +148,7 @@ def run_gui(args: argparse.Namespace) -> int:
             return 1
         if user is None:
             return 0
-        return _run_window(app, AppContext(user, settings, db_label=str(path or target)), smoke, crash)
+        return _run_window(app, AppContext(user, settings, db_label=str(path) if path else shown_url(target)), smoke, crash)
     finally:
         close_connection()
         if lock is not None:

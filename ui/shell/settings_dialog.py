@@ -8,11 +8,14 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QLabel,
+    QPushButton,
     QSpinBox,
     QVBoxLayout,
 )
 
+from services.shop.server_check import shown_url
 from ui.shell.backup_box import BackupBox
+from ui.shell.database_dialog import DatabaseDialog
 from ui.widgets import settings as keys
 from ui.widgets.settings import Settings
 
@@ -57,6 +60,15 @@ class SettingsDialog(QDialog):
 
         self.backup = BackupBox(settings.get(keys.BACKUP_FOLDER))
 
+        database = QGroupBox(self.tr("数据库"))
+        database_form = QFormLayout(database)
+        self.database_label = QLabel()
+        self.database_label.setWordWrap(True)
+        self.database_button = QPushButton(self.tr("更改数据库…"))
+        self.database_button.clicked.connect(lambda: self.open_database_dialog())
+        database_form.addRow(self.database_label, self.database_button)
+        self._show_database()
+
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
@@ -64,8 +76,22 @@ class SettingsDialog(QDialog):
         layout.addWidget(general)
         layout.addWidget(scanner)
         layout.addWidget(self.backup)
+        layout.addWidget(database)
         layout.setSizeConstraint(QVBoxLayout.SizeConstraint.SetMinimumSize)  # grows with the backup status
         layout.addWidget(buttons)
+
+    def _show_database(self) -> None:
+        server = self.settings.get(keys.DB_SERVER)
+        self.database_label.setText(self.tr("服务器:%1").replace("%1", shown_url(server)) if server
+                                    else self.tr("本机数据文件"))
+
+    def open_database_dialog(self) -> DatabaseDialog:
+        """设置 → 数据库 (kept at once: it applies from the next start, whatever this dialog does)."""
+        dialog = DatabaseDialog(self.settings, self)
+        dialog.accepted.connect(self._show_database)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
 
     def save(self) -> None:
         self.settings.set(keys.LANGUAGE, self.language.currentData())

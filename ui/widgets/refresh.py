@@ -55,8 +55,8 @@ class ChangeWatcher(QObject):
         if self.feed.active:
             self.timer.start()
 
-    def poll(self) -> bool:
-        if not self.feed.changed():
+    def poll(self, wait: float = 0.0) -> bool:
+        if not self.feed.changed(wait):
             return False
         self.context.events.changed.emit(ELSEWHERE)
         return True

@@ -41,9 +41,10 @@ LAST_USERNAME = Key("login/last_username", "", str)
 LAST_FOLDER = Key("files/last_folder", "", str)
 BACKUP_FOLDER = Key("backup/folder", "", str)  # automatic backups (often a USB disk); "" = none
 WINDOW_GEOMETRY = Key("window/geometry", QByteArray(), QByteArray)
+DB_SERVER = Key("database/server", "", str)  # postgresql://… of the shop's server (设置 → 数据库); "" = this PC's file
 
 ALL_KEYS: tuple[Key, ...] = (LANGUAGE, SCANNER_MAX_INTERVAL_MS, SCANNER_MIN_LENGTH, SCANNER_SUFFIX,
-                             LAST_USERNAME, LAST_FOLDER, BACKUP_FOLDER, WINDOW_GEOMETRY)
+                             LAST_USERNAME, LAST_FOLDER, BACKUP_FOLDER, WINDOW_GEOMETRY, DB_SERVER)
 
 
 class Settings:
