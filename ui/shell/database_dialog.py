@@ -55,17 +55,20 @@ class DatabaseDialog(QDialog):
         self.test_button.clicked.connect(lambda: self.test())
         self.answer = QLabel()
         self.answer.setWordWrap(True)
+        self.answer.setMinimumWidth(440)  # a long answer wraps into a few lines, not a tall narrow column
         self.answer.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         self.server_box = QGroupBox(self.tr("服务器"))
-        form = QFormLayout(self.server_box)
+        form = QFormLayout()
         form.addRow(self.tr("服务器地址"), self.host)
         form.addRow(self.tr("端口"), self.port)
         form.addRow(self.tr("数据库名"), self.database)
         form.addRow(self.tr("用户名"), self.user)
         form.addRow(self.tr("密码"), self.password)
-        form.addRow(self.test_button)
-        form.addRow(self.answer)
+        box = QVBoxLayout(self.server_box)  # the answer outside the form: a wrapped label there keeps one line
+        box.addLayout(form)
+        box.addWidget(self.test_button)
+        box.addWidget(self.answer)
         self.server.toggled.connect(self.server_box.setEnabled)
         self.server_box.setEnabled(self.server.isChecked())
 
@@ -80,7 +83,7 @@ class DatabaseDialog(QDialog):
         layout.addWidget(self.server_box)
         layout.addWidget(restart)
         layout.addWidget(buttons)
-        self.setMinimumWidth(460)
+        layout.setSizeConstraint(QVBoxLayout.SizeConstraint.SetMinimumSize)  # grows with the answer's lines
 
     def address(self) -> str:
         return server_url(self.host.text(), self.port.value(), self.database.text(), self.user.text(),
