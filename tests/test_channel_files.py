@@ -40,9 +40,9 @@ def test_meituan_xlsx_layout(stocked, tmp_path):
     path = tmp_path / "美团库存.xlsx"
     assert export_sellable("MEITUAN", path) == 3
     rows = read_xlsx(path)
-    assert rows[0] == ("商品名称", "规格", "店内码/货号", "条码", "库存")
+    assert rows[0] == ("商品名称", "规格", "店内码/货号", "条码", "库存", "价格")
     by_sku = {r[2]: r for r in rows[1:]}
-    assert by_sku[stocked.blueberry.sku] == ("蓝莓", "125g", stocked.blueberry.sku, "6901234567892", 30)
+    assert by_sku[stocked.blueberry.sku] == ("蓝莓", "125g", stocked.blueberry.sku, "6901234567892", 30, 12.5)
     assert by_sku[stocked.greens.sku][4] == 17  # whole units, rounded down
     assert by_sku[stocked.screw.sku][4] == 0  # out of stock is said, not left out
     ws = openpyxl.load_workbook(path).active
@@ -54,17 +54,17 @@ def test_douyin_csv_layout_and_generic_for_the_store(stocked, tmp_path):
     export_sellable("douyin", path)
     assert path.read_bytes().startswith(b"\xef\xbb\xbf")  # UTF-8 with BOM: Chinese Excel opens it correctly
     rows = read_csv(path)
-    assert rows[0] == ["商家编码", "商品名称", "规格", "库存"]
-    assert [stocked.greens.sku, "菠菜", "散装", "17"] in rows
+    assert rows[0] == ["商家编码", "商品名称", "规格", "库存", "售价"]
+    assert [stocked.greens.sku, "菠菜", "散装", "17", "5.8"] in rows
     store = tmp_path / "store.xlsx"
     export_sellable("STORE", store)
     rows = read_xlsx(store)
-    assert rows[0] == ("SKU编码", "条码", "名称", "规格", "单位", "库存", "预占", "可售")
+    assert rows[0] == ("SKU编码", "条码", "名称", "规格", "单位", "库存", "预占", "可售", "售价")
     greens = next(r for r in rows if r[2] == "菠菜")
-    assert greens[5:] == (17.6, 0, 17.6)
+    assert greens[5:] == (17.6, 0, 17.6, 5.8)
     mini = read_csv(_export(tmp_path / "mini.csv", "MINIAPP"))
-    assert mini[0] == ["商品编码", "商品名称", "规格", "单位", "可售库存"]
-    assert [stocked.greens.sku, "菠菜", "散装", "斤", "17.6"] in mini
+    assert mini[0] == ["商品编码", "商品名称", "规格", "单位", "可售库存", "售价"]
+    assert [stocked.greens.sku, "菠菜", "散装", "斤", "17.6", "5.8"] in mini
 
 
 def _export(path, channel):
@@ -135,7 +135,7 @@ def test_cli_channel_list_and_export(stocked, tmp_path, db_path):
     target = tmp_path / "抖音.csv"
     done = xiaopu("channel", "export", "DOUYIN", str(target), db=db_path)
     assert done.returncode == 0, done.stderr
-    assert [stocked.blueberry.sku, "蓝莓", "125g", "30"] in read_csv(target)
+    assert [stocked.blueberry.sku, "蓝莓", "125g", "30", "12.5"] in read_csv(target)
     refused = xiaopu("channel", "export", "TAOBAO", str(tmp_path / "t.xlsx"), db=db_path)
     assert refused.returncode == 1 and "找不到渠道" in refused.stderr
     assert xiaopu("channel", "export", "DOUYIN", str(tmp_path / "t.pdf"), db=db_path).returncode == 1

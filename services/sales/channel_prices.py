@@ -67,6 +67,14 @@ def channel_prices(channel_id: int, product_ids: list[int] | None = None) -> dic
     return {(pid, unit): price for pid, unit, price in query.tuples()}
 
 
+def base_unit_prices(channel_id: int) -> dict[int, Decimal]:
+    """Product → what one base unit sells for in the channel: its list's price, else the product's
+    price (the platform files' price column; two queries)."""
+    prices = dict(Product.select(Product.id, Product.price).tuples())
+    prices.update((pid, price) for (pid, unit), price in channel_prices(channel_id).items() if unit == BASE)
+    return prices
+
+
 @dataclass(frozen=True)
 class ChannelPriceRow:
     channel: str  # code

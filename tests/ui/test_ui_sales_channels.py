@@ -40,13 +40,13 @@ def test_export_for_meituan_writes_the_platform_layout(qtbot, make_window, shop,
     finish(qtbot, worker)
     assert worker.error == "", worker.error
     rows = list(load_workbook(target).active.iter_rows(values_only=True))
-    assert rows[0] == ("商品名称", "规格", "店内码/货号", "条码", "库存")
+    assert rows[0] == ("商品名称", "规格", "店内码/货号", "条码", "库存", "价格")
     blueberry = next(r for r in rows[1:] if r[0] == "蓝莓")
-    assert blueberry[3] == "6901234567892" and blueberry[4] == 24
+    assert blueberry[3] == "6901234567892" and blueberry[4] == 24 and blueberry[5] == 12.5
 
     csv_target = tmp_path / "美团库存.csv"
     finish(qtbot, view.export_to(csv_target))
-    assert csv_target.read_text(encoding="utf-8-sig").splitlines()[0] == "商品名称,规格,店内码/货号,条码,库存"
+    assert csv_target.read_text(encoding="utf-8-sig").splitlines()[0] == "商品名称,规格,店内码/货号,条码,库存,价格"
 
 
 def _orders_file(path, rows) -> None:
