@@ -425,3 +425,30 @@ def test_main_py_exit_status_in_a_real_process(tmp_path):
     assert xiaopu("import", "products", str(good)).returncode == 0
     assert xiaopu("export", "products", str(tmp_path / "out.xlsx")).returncode == 0
     assert xiaopu("import", "products", str(tmp_path / "out.xlsx")).returncode == 0
+
+
+def test_reimport_changes_box_size_box_code_and_shelf_and_audits_before_and_after(shop, tmp_path):
+    """The owner re-imports 蓝莓: boxes now hold 24, a new box barcode, on shelf B-02 (new), ¥13.80. The box
+    unit is updated (not duplicated), the code belongs to the box, the shelf is created, and the audit
+    event holds exactly what the product was and what it is now."""
+    import json
+
+    from services.catalog.products import _snapshot
+    from services.stock.integrity import run_check
+
+    before = _snapshot(get_product(shop.blueberry.id))
+    path = write_xlsx(tmp_path / "box.xlsx", [
+        ["SKU编码", "名称", "售价", "货架", "箱规", "箱条码"],
+        [shop.blueberry.sku, "蓝莓", 13.8, "B-02", 24, "26901234567896"],
+    ])
+    assert import_products(shop.owner, path).updated == 1
+    blueberry = get_product(shop.blueberry.id)
+    assert [(u.name, u.factor) for u in blueberry.units] == [("箱", Decimal(24))]
+    assert {(b.code, b.unit.name if b.unit_id else "") for b in blueberry.barcodes} == {
+        ("6901234567892", ""), ("16901234567899", "箱"), ("26901234567896", "箱")}
+    assert blueberry.shelf.code == "B-02" and blueberry.price == Decimal("13.8")
+    event = AuditEvent.select().where(AuditEvent.action == "product.update").order_by(AuditEvent.id.desc()).get()
+    assert event.entity_id == str(shop.blueberry.id)
+    assert json.loads(event.old) == json.loads(json.dumps(before, default=str))
+    assert json.loads(event.new) == json.loads(json.dumps(_snapshot(blueberry), default=str))
+    assert run_check().ok, run_check().text()

@@ -13,9 +13,8 @@ not be taken back if a later batch failed (the audit chain is append-only, so a 
 would itself be a tampering finding), and a staging table would still need one final transaction to
 move the rows, holding the lock for as long as this write does. So nothing is ever half imported.
 
-Rows that update an existing product go through catalog.save_clean (its audit compares old and new),
-inside the same transaction; their search keys are built there too, so a file of many changed
-products holds the lock longer than a file of new ones.
+Rows that update an existing product are written the same way (product_updates), in the same
+transaction, their old state read inside it for the audit.
 """
 from __future__ import annotations
 
@@ -26,12 +25,13 @@ import peewee
 
 from models import Barcode, Counter, Product, ProductUnit, write_transaction
 from services.catalog.locations import ensure_shelf
-from services.catalog.products import SKU_PREFIX, CleanProduct, _snapshot_values, save_clean
+from services.catalog.products import SKU_PREFIX, CleanProduct, _snapshot_values
 from services.catalog.search_key import build_search_key
 from services.core import audit
 from services.core.bulk_insert import convert_rows, insert_converted, insert_rows
 from services.core.clock import now
 from services.core.errors import ValidationError
+from services.imports.product_updates import Updates, prepare_updates, taken_by_others, write_updates
 
 SKU_COUNTER, SKU_WIDTH = "sku", 6  # as services.catalog.products.next_sku numbers them: P000001
 CHUNK = 500  # keeps IN (...) lists well under SQLite's variable limit
@@ -56,7 +56,7 @@ class _Prepared:
     skus: list[str]  # each new plan's SKU, typed or predicted
     rows: list[tuple]  # each new product's stored values but its shelf (PRODUCT_FIELDS)
     texts: list[str]  # each new product's audit snapshot, rendered
-    updates: list[ProductPlan]
+    updates: Updates  # rows changing existing products
 
 
 class CatalogueChanged(Exception):
@@ -110,7 +110,7 @@ def prepare(plans: list[ProductPlan]) -> _Prepared:
     skus = named + auto
     at = now()
     stored = [_stored(p.clean, sku, at) for p, sku in zip(new, skus, strict=True)]
-    updates = [p for p in plans if p.product_id is not None and p.changed]
+    updates = prepare_updates([p for p in plans if p.product_id is not None and p.changed], at)
     return _Prepared(new, skus, [row for row, _ in stored], [text for _, text in stored], updates)
 
 
@@ -134,7 +134,7 @@ def _confirm_auto_skus(prepared: _Prepared) -> None:
     """The predicted SKUs, unless someone numbered a product meanwhile: then the next free ones (their
     rows, which carry the SKU in the search key, are made again here)."""
     named = sum(1 for p in prepared.new if p.clean.sku)
-    reserved = {p.clean.sku for p in prepared.new if p.clean.sku} | {p.clean.sku for p in prepared.updates}
+    reserved = {p.clean.sku for p in prepared.new if p.clean.sku} | {p.clean.sku for p in prepared.updates.plans}
     auto, counter = _free_skus(len(prepared.new) - named, reserved)
     for index, sku in enumerate(auto, named):
         if prepared.skus[index] != sku:
@@ -172,13 +172,9 @@ def write(actor, prepared: _Prepared) -> None:
         with write_transaction():
             _confirm_auto_skus(prepared)
             _insert_new(actor, prepared)
-            for plan in sorted(prepared.updates, key=lambda p: (not p.clean.sku, p.row)):
-                try:
-                    save_clean(actor, plan.clean, plan.product_id, keep_missing_barcodes=True)
-                except ValidationError as exc:
-                    raise CatalogueChanged([(plan.row, exc)]) from None
+            write_updates(actor, prepared.updates)
     except peewee.IntegrityError:
-        problems = _taken(prepared)
+        problems = _taken(prepared) + taken_by_others(prepared.updates.plans)
         if not problems:
             raise
         raise CatalogueChanged(problems) from None
