@@ -196,11 +196,17 @@ def _write_lines(order_id: int, lines: list[CleanSaleLine]) -> Decimal:
 
 
 def stored_lines(order: SalesOrder) -> list[CleanSaleLine]:
+    """The order's lines with their products: the lines as plain values, each product built once (peewee's
+    joined rows built a line and a product object per line: most of a counter sale's reading)."""
     from models import Product
 
-    return [CleanSaleLine(ln.product, ln.unit, ln.factor, ln.quantity, ln.price, ln.discount, ln.lot_id)
-            for ln in (SalesOrderLine.select(SalesOrderLine, Product).join(Product)
-                       .where(SalesOrderLine.order == order.id).order_by(SalesOrderLine.line_no))]
+    rows = (SalesOrderLine.select(SalesOrderLine.product, SalesOrderLine.unit, SalesOrderLine.factor,
+                                  SalesOrderLine.quantity, SalesOrderLine.price, SalesOrderLine.discount,
+                                  SalesOrderLine.lot)
+            .where(SalesOrderLine.order == order.id).order_by(SalesOrderLine.line_no).tuples())
+    rows = list(rows)
+    products = {p.id: p for p in Product.select().where(Product.id.in_({row[0] for row in rows}))} if rows else {}
+    return [CleanSaleLine(products[pid], *rest) for pid, *rest in rows]
 
 
 def _may_use_expired(actor, override_reason: str) -> bool:
