@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
-from pypinyin import lazy_pinyin
 from rapidfuzz import fuzz, process
 
 from models import Product, ProductUnit, database
@@ -63,6 +62,8 @@ class NameMatch:
 @lru_cache(maxsize=8192)
 def syllables(text: str) -> tuple[str, ...]:
     """One pinyin syllable per character (non-Chinese characters stand for themselves)."""
+    from pypinyin import lazy_pinyin  # its dictionaries load when a message is first read, not with the window
+
     return tuple(lazy_pinyin(text, errors=lambda chars: list(chars)))
 
 

@@ -21,8 +21,6 @@ from reports.negotiation_data import (
     SheetLine,
     SheetMonth,
 )
-from reports.negotiation_excel import build_negotiation_excel
-from reports.negotiation_pdf import build_negotiation_pdf
 from services.catalog.products import get_product
 from services.core.clock import now
 from services.core.errors import ValidationError, worded_report_errors
@@ -138,5 +136,9 @@ def write_negotiation_sheet(actor, out, supplier: str | int = "", product: str |
     if suffix not in (".pdf", ".xlsx"):
         raise ValidationError("report.negotiation.bad_format", field="文件", file=out.name)
     sheet = negotiation_sheet(actor, supplier, product, start, end)
+    # reportlab and openpyxl load when a sheet is written, not with the 供应商退货 view
+    from reports.negotiation_excel import build_negotiation_excel
+    from reports.negotiation_pdf import build_negotiation_pdf
+
     (build_negotiation_pdf if suffix == ".pdf" else build_negotiation_excel)(sheet, out)
     return sheet

@@ -15,7 +15,6 @@ from decimal import Decimal
 from pathlib import Path
 
 from models import Barcode, Location, Lot, Product
-from reports.labels import build_labels_pdf
 from reports.print_data import BarcodeValue, ProductLabel, ShelfLabel
 from services.catalog.barcodes import barcode_kind
 from services.catalog.locations import get_location
@@ -141,4 +140,6 @@ def write_labels(labels: Sequence[ProductLabel | ShelfLabel], layout: str, out: 
                  calibration: bool = False) -> Path:
     """The labels as a PDF in `layout` (reports.labels.LAYOUTS), A4 sheets filled from position `start`;
     an unknown layout, a bad start or a code too wide for the label is a ValidationError."""
+    from reports.labels import build_labels_pdf  # reportlab loads when labels are printed, not with the window
+
     return build_labels_pdf(labels, layout, Path(out), start=start, calibration=calibration)

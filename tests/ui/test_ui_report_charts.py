@@ -14,6 +14,7 @@ import pytest
 
 from reports.report_doc import share_chart, trend_chart
 from tests.report_shop import WEEK1, WEEK2, two_weeks
+from tests.ui.uihelpers import loaded
 from ui.reports.charts import ChartView
 
 
@@ -61,14 +62,14 @@ def test_a_series_of_the_wrong_length_is_refused():
         trend_chart("周转天数", ["第1周", "第2周"], {"周转天数": [D("1")]})
 
 
-def test_the_dashboard_draws_the_last_seven_days_beside_the_week_before(shop, make_window):
+def test_the_dashboard_draws_the_last_seven_days_beside_the_week_before(shop, make_window, qtbot):
     """tests/report_shop.two_weeks: 20 苹果 at 8 on Monday 11-23 (160.00), 60 on Monday 11-30 (480.00);
     today is Sunday 12-06, so the last 7 days are 11-30 … 12-06 and the week before 11-23 … 11-29."""
     two_weeks(shop.owner)
     window = make_window()
     tab = window.tab_widgets["reports"]
     window.tabs.setCurrentWidget(tab)
-    board = tab.show_view("dashboard")
+    board = loaded(qtbot, tab.show_view("dashboard"))  # its figures come from a worker
     assert board.trend.chart.labels[0] == "11-30 周一" and board.trend.chart.labels[-1] == "12-06 周日"
     assert board.trend.plotted() == {"近 7 天销售额": [480.0] + [0.0] * 6, "前一周同日": [160.0] + [0.0] * 6}
 

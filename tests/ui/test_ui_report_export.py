@@ -156,7 +156,7 @@ def test_the_dashboard_exports_its_cards_and_every_table(owner, make_window, qtb
     window = make_window()
     tab = window.tab_widgets["reports"]
     window.tabs.setCurrentWidget(tab)
-    board = tab.show_view("dashboard")
+    board = loaded(qtbot, tab.show_view("dashboard"))  # its figures come from a worker
     click_export(qtbot, monkeypatch, board, tmp_path / "board.xlsx", "excel_button")
     rows = sheet_rows(tmp_path / "board.xlsx")
     firsts = [row[0] for row in rows]

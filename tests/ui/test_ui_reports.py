@@ -56,14 +56,14 @@ def test_the_reports_tab_comes_after_production_with_its_views(make_window):
     assert titles[:4] == ["概览", "经营指标", "销售与毛利", "临期处理"] and {"购物篮", "供应商退货"} <= set(titles)
 
 
-def test_the_dashboard_shows_today_and_this_week_and_follows_a_new_sale(shop_weeks, make_window):
+def test_the_dashboard_shows_today_and_this_week_and_follows_a_new_sale(shop_weeks, make_window, qtbot):
     """This morning 2 苹果 at the counter (16, cost 10). This week: Monday's 480 (cost 300) + 16 = 496,
     margin 186 (37.50%). Stock: 54 苹果 × 5 + 40 橙子 × 2 = 350 at the store. A third sale at 09:30
     shows as soon as the sales change."""
     owner, apple = shop_weeks
     sell(owner, apple, "2", SUNDAY, hour=9)
     window = make_window()
-    board = open_reports(window, "dashboard")
+    board = loaded(qtbot, open_reports(window, "dashboard"))  # its figures come from a worker
     assert board.heading.text() == "2026-12-06 周日 · 本周从 2026-11-30 起"
     assert (board.cards["today"].value.text(), board.cards["today"].detail.text()) == ("16.00", "毛利 6.00(37.50%)")
     assert (board.cards["week"].value.text(), board.cards["week"].detail.text()) == ("496.00", "毛利 186.00(37.50%)")
@@ -74,6 +74,7 @@ def test_the_dashboard_shows_today_and_this_week_and_follows_a_new_sale(shop_wee
 
     sell(owner, apple, "1", SUNDAY, hour=9, minute=30)
     window.context.events.changed.emit("sales")
+    loaded(qtbot, board)
     assert board.cards["today"].value.text() == "24.00"
     assert cells(board.stock_table)[0][3] == "345.00"
 
@@ -83,7 +84,7 @@ def test_the_dashboard_box_shows_four_weeks_of_kpis_and_a_click_opens_them(shop_
     360 × 7 = 6480 ÷ cost 400 = 16.2 days, loss 40 ÷ 440 = 9.09%, 80 sold and none turned away, margin
     37.50%; the 4 weeks before sold nothing, so there is nothing to compare (→, grey)."""
     window = make_window()
-    board = open_reports(window, "dashboard")
+    board = loaded(qtbot, open_reports(window, "dashboard"))  # its figures come from a worker
     tiles = board.kpi_box.tiles
     assert [(t.title.text(), t.value.text(), t.previous.text()) for t in tiles.values()] == [
         ("库存周转天数", "16.2 天", "→ 前 4 周 —"), ("损耗率", "9.09%", "→ 前 4 周 —"),
@@ -160,7 +161,7 @@ def test_a_role_without_cost_sees_sales_but_no_margin(shop_weeks, make_window, s
     clerk = users.create_user(owner, "xiaomei", role, display_name="小美")
     show_reports_to(owner, role)
     window = make_window(ctx=AppContext(clerk, settings, db_label=str(db_path)))
-    board = open_reports(window, "dashboard")
+    board = loaded(qtbot, open_reports(window, "dashboard"))  # its figures come from a worker
     assert board.cards["week"].value.text() == "496.00"
     assert "毛利" not in board.cards["week"].detail.text()
     assert headers(board.channel_table) == ["渠道", "今日销售", "本周销售"]

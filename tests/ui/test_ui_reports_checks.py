@@ -149,7 +149,7 @@ def test_reconcile_now_shows_the_swing_and_the_alerts_lead_to_it(drifted, make_w
     """立即对账 writes the record; the detail shows 螺丝 100 − 10 = 90 expected, 80 on hand, −11.11%; the
     dashboard lists the two alerts, the tab says 报表 (2), and a click on the swing opens 每日对账."""
     window = make_window()
-    board = open_reports(window, "dashboard")
+    board = loaded(qtbot, open_reports(window, "dashboard"))  # its figures come from a worker
     tab = window.tab_widgets["reports"]
     qtbot.waitUntil(lambda: tab.alerts.alerts is not None)
     assert reports_tab_text(window) == "报表" and board.alert_panel.list.item(0).text() == "今天没有需要处理的事项"
@@ -167,7 +167,7 @@ def test_reconcile_now_shows_the_swing_and_the_alerts_lead_to_it(drifted, make_w
     qtbot.waitUntil(lambda: reports_tab_text(window) == "报表 (2)")
     assert window.tabs.tabToolTip(window.tabs.indexOf(tab)).splitlines() == [
         "2026-12-06 对账:1 处库存与流水不一致", "2026-12-06 对账:1 个商品库存波动超过 ±10%"]
-    open_reports(window, "dashboard")
+    loaded(qtbot, open_reports(window, "dashboard"))
     items = board.alert_panel.list
     assert [items.item(i).text() for i in range(items.count())] == [
         "● 2026-12-06 对账:1 处库存与流水不一致", "● 2026-12-06 对账:1 个商品库存波动超过 ±10%"]

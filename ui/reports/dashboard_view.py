@@ -1,6 +1,8 @@
 """报表 → 概览: today and this week at a glance — sales and margin, what waits for someone, stock value
 per location (subcontractors apart), near-expiry and expired value, stock-outs. Reloads when stock,
-sales or documents change (at once when shown, else the next time it is shown)."""
+sales or documents change (at once when shown, else the next time it is shown). The figures are
+computed in a worker thread: 概览 is the owner's first view, and the window's first paint shows its frame
+without waiting for the ledger's queries; the figures fill in right after."""
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
@@ -16,7 +18,6 @@ from PySide6.QtWidgets import (
 )
 
 from reports.report_doc import Chart, ReportDocument, trend_chart
-from services.core.errors import XiaopuError
 from services.core.messages import msg
 from services.reports.daily_sales import DailySales, last_days
 from services.reports.dashboard import Dashboard, dashboard
@@ -41,6 +42,7 @@ from ui.widgets import formatting
 from ui.widgets.context import AppContext
 from ui.widgets.refresh import RefreshOnShow
 from ui.widgets.table_model import RowsModel, setup_table
+from ui.widgets.worker import start_quiet
 
 CARD_STYLE = "QFrame#card { background: #f7f9fb; border: 1px solid #d5dde5; border-radius: 6px; }"
 
@@ -113,11 +115,13 @@ def _with_chart(table: QTableView, chart: ChartView) -> QWidget:
 
 class DashboardView(RefreshOnShow, QWidget):
     WATCHED = REPORT_INPUTS | {RECONCILED}
+    loading = False  # a worker is computing the figures (tests and screenshots wait for it)
 
     def __init__(self, context: AppContext, parent=None):
         super().__init__(parent)
         self.context = context
         self.board: Dashboard | None = None
+        self.requests = 0  # a newer reload supersedes the figures of an older one still computing
         self.heading = QLabel()
         self.heading.setStyleSheet("font-size: 15px; font-weight: bold;")
         self.cards = {"today": Card(self.tr("今日销售")), "week": Card(self.tr("本周销售")),
@@ -157,14 +161,24 @@ class DashboardView(RefreshOnShow, QWidget):
 
     def reload(self) -> None:
         self.stale = False
-        try:
-            board = dashboard(self.context.user)
-            self.trend.set_chart(daily_chart(last_days(self.context.user)))
-        except XiaopuError as exc:
-            self.status.setText(str(exc))
-            return
+        self.requests += 1
+        asked, user = self.requests, self.context.user
+        self.loading = True
+        start_quiet(self, lambda progress: (dashboard(user), last_days(user)),
+                    lambda figures: self._loaded(asked, *figures), lambda error: self._failed(asked, error))
+
+    def _failed(self, asked: int, error: str) -> None:
+        if asked == self.requests:
+            self.loading = False
+            self.status.setText(error)
+
+    def _loaded(self, asked: int, board: Dashboard, sales: DailySales) -> None:
+        if asked != self.requests:
+            return  # a newer reload is computing
+        self.loading = False
         self.status.clear()
         self.board = board
+        self.trend.set_chart(daily_chart(sales))
         weekday = msg("suggest.weekdays").split("|")[board.day.weekday()]
         self.heading.setText(self.tr("%1 %2 · 本周从 %3 起").replace("%1", board.day.isoformat())
                              .replace("%2", weekday).replace("%3", board.week.start.isoformat()))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
@@ -30,8 +31,10 @@ from services.sales.lot_prices import lot_price
 from services.sales.tier_prices import floor_price
 from services.stock import label_data
 from ui.widgets import formatting
-from ui.widgets.label_dialog import LabelDialog
 from ui.widgets.notify import error_label
+
+if TYPE_CHECKING:  # the label dialog (reportlab, pdfium) loads when labels are printed, not with 临期处理
+    from ui.widgets.label_dialog import LabelDialog
 
 
 class LotActionDialog(QDialog):
@@ -111,6 +114,8 @@ class MarkdownDialog(LotActionDialog):
         return action
 
     def open_labels(self, price) -> LabelDialog:
+        from ui.widgets.label_dialog import LabelDialog
+
         lot_id = self.line.lot_id
         dialog = LabelDialog(self.product.id, self.line.name, self.parentWidget(), copies=self.label_count(),
                              lot_labels=lambda copies, qr: label_data.lot_price_labels(lot_id, price, copies,

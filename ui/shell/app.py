@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import argparse
+import importlib.abc
 import logging
 import shutil
 import sys
@@ -162,18 +163,34 @@ def run_gui(args: argparse.Namespace) -> int:
             shutil.rmtree(temporary, ignore_errors=True)
 
 
+class _NoNumpyForOpenpyxl(importlib.abc.MetaPathFinder):
+    """Refuses `import numpy` when openpyxl asks for it (openpyxl/compat/numbers.py, its only use: numpy
+    numbers in cells; we write Decimals); any other import of numpy goes on as usual. It acts once: after
+    the first request for numpy, from openpyxl or from anyone else, it lets every import through."""
+
+    done = False
+
+    def find_spec(self, name, path=None, target=None):
+        if name != "numpy" or self.done:
+            return None
+        self.done = True  # (not removed from sys.meta_path here: the import system is iterating over it)
+        frame = sys._getframe(1)
+        while frame is not None:
+            if frame.f_globals.get("__name__") == "openpyxl.compat.numbers":
+                raise ModuleNotFoundError("numpy is not imported for openpyxl", name=name)
+            frame = frame.f_back
+        return None
+
+
 def openpyxl_without_numpy() -> None:
-    """openpyxl imports numpy when it is installed, only to accept numpy numbers in cells (we write
-    Decimals), and the tabs import openpyxl: the window would pay numpy's import (0.2 s, more on a busy
-    PC) at every start for nothing. numpy is installed for the report charts, which import it when a
-    chart is first drawn; openpyxl imported while numpy looks absent never asks again."""
+    """openpyxl imports numpy when it is installed, only to accept numpy numbers in cells: an export or an
+    import would pay numpy's import (0.2 s, more on a busy PC) for nothing. numpy is installed for the
+    report charts, which import it when a chart is first drawn. openpyxl itself is imported when a file is
+    first read or written, not with the window; whenever that is, it does not ask for numpy again."""
     if "openpyxl" in sys.modules or "numpy" in sys.modules:
         return
-    sys.modules["numpy"] = None  # type: ignore[assignment]  # `import numpy` fails as if not installed
-    try:
-        import openpyxl  # noqa: F401
-    finally:
-        del sys.modules["numpy"]
+    if not any(isinstance(finder, _NoNumpyForOpenpyxl) for finder in sys.meta_path):
+        sys.meta_path.insert(0, _NoNumpyForOpenpyxl())
 
 
 def _run_window(app: QApplication, context: AppContext, smoke: bool, crash: CrashHandler) -> int:

@@ -18,7 +18,6 @@ from ui.shell.users_dialog import UsersDialog
 from ui.widgets import notify
 from ui.widgets import settings as keys
 from ui.widgets.context import AppContext
-from ui.widgets.label_dialog import preview_shelf_labels
 from ui.widgets.refresh import ChangeWatcher
 from ui.widgets.roles import user_label
 from ui.widgets.scanner import Clock, ScannerFilter, focus_scan_field, monotonic_ms
@@ -99,7 +98,7 @@ class MainWindow(QMainWindow):
         restore.setEnabled(self.context.user.role == "owner")  # the service refuses others anyway
         file_menu.addAction(restore)
         shelf_labels = QAction(self.tr("打印货架标签…"), self)
-        shelf_labels.triggered.connect(lambda: preview_shelf_labels(self))
+        shelf_labels.triggered.connect(lambda: self.print_shelf_labels())
         file_menu.addAction(shelf_labels)
         period = QAction(self.tr("月结…"), self)
         period.setObjectName("period_action")
@@ -246,6 +245,11 @@ class MainWindow(QMainWindow):
 
     def backup(self):
         return backup_now(self)  # 文件 → 备份数据库…: into the owner's backup folder
+
+    def print_shelf_labels(self):
+        from ui.widgets.label_dialog import preview_shelf_labels  # reportlab loads when labels are printed
+
+        return preview_shelf_labels(self)
 
     def open_settings(self) -> SettingsDialog:
         dialog = SettingsDialog(self.context.settings, self)
