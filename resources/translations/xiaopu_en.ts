@@ -2609,10 +2609,29 @@ Your data stays in one file on this PC.</translation>
     </message>
 </context>
 <context>
+    <name>PriceTable</name>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>单位价</source>
+        <translation>Unit price</translation>
+    </message>
+    <message>
+        <source>单位价留空:按售价 × 换算数;渠道价留空:按单位价或售价</source>
+        <translation>Unit price blank: the price × the unit's count; channel price blank: the unit price or the price</translation>
+    </message>
+</context>
+<context>
     <name>ProductDialog</name>
     <message>
         <source>编辑商品</source>
         <translation>Edit product</translation>
+    </message>
+    <message>
+        <source>价格(按单位、按渠道)</source>
+        <translation>Prices (by unit, by channel)</translation>
     </message>
     <message>
         <source>新建商品</source>

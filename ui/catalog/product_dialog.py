@@ -1,4 +1,4 @@
-"""Create or edit one product: fields, extra units (箱 = 12 盒) and barcodes.
+"""Create or edit one product: fields, extra units (箱 = 12 盒), barcodes and prices per unit and channel.
 
 The services validate; a refusal is shown in Chinese under the form and the dialog stays
 open with everything the user typed."""
@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
 
 from services.catalog import products
 from services.core.errors import ValidationError, XiaopuError
+from services.sales.price_sheet import save_cells
+from ui.catalog.price_table import PriceTable
 from ui.widgets.context import AppContext
 from ui.widgets.scanner import ScanLineEdit
 
@@ -144,6 +146,11 @@ class ProductDialog(QDialog):
         barcodes_layout.addLayout(self.barcodes_box)
         barcodes_layout.addWidget(add_barcode, 0, Qt.AlignmentFlag.AlignLeft)
 
+        self.prices = PriceTable(product_id)
+        prices_group = QGroupBox(self.tr("价格(按单位、按渠道)"))
+        QVBoxLayout(prices_group).addWidget(self.prices)
+        self.price.textChanged.connect(self.prices.set_base_price)
+
         for name, factor in data.units:
             self.add_unit_row(str(name), str(factor))
         for code, unit in data.barcodes:
@@ -151,6 +158,7 @@ class ProductDialog(QDialog):
         if not self.barcode_rows:
             self.add_barcode_row()
         self.base_unit.textChanged.connect(self.refresh_units)
+        self.refresh_units()
 
         self.error = QLabel()
         self.error.setObjectName("error")
@@ -167,6 +175,7 @@ class ProductDialog(QDialog):
         side = QVBoxLayout()
         side.addWidget(units_group)
         side.addWidget(barcodes_group)
+        side.addWidget(prices_group)
         side.addStretch(1)
         columns = QHBoxLayout()
         columns.addLayout(form, 1)
@@ -236,6 +245,8 @@ class ProductDialog(QDialog):
             row.base.setText(names[0])
         for row in getattr(self, "barcode_rows", []):
             row.set_units(names, row.unit.currentText())
+        if hasattr(self, "prices"):
+            self.prices.set_units(names, self.price.text())
 
     # -- saving -------------------------------------------------------------------------------
 
@@ -252,7 +263,10 @@ class ProductDialog(QDialog):
     def save(self) -> None:
         self.clear_error()
         try:
+            self.prices.check()  # a bad price is refused before the product is saved
             product = products.save_product(self.context.user, self.collect(), self.product_id)
+            self.product_id = product.id  # saved: a retry after a refused price must not make it twice
+            save_cells(self.context.user, product.id, self.prices.cells())
         except XiaopuError as exc:
             self.show_error(exc)
             return
