@@ -145,15 +145,17 @@ def test_the_default_demo_is_a_well_run_shop(default_demo):
     """报表's KPIs over the last 28 days of the default demo (issue 12: fill ≥ 97 %, loss ≤ 4.2 %, turnover
     ≤ 14.3 days). Before the demo ran like an owner (a floor on every perishable, slow premium variants of
     one-day goods, cases of milk for two bottles a day, 丰源's minimum cancelling 63 of 90 orders, no
-    markdowns) it showed fill 94.9 %, loss 15.4 % (熟食 38 %, 水产 34 %), turnover 2.7 days; now fill 97.2 %,
-    loss 5.3 %, turnover 2.8 days. The loss is still above the seed store's 4.2 %: what is left is the
-    suggestions' (the issue's closing note); these bounds keep what was reached."""
+    markdowns) it showed fill 94.9 %, loss 15.4 % (熟食 38 %, 水产 34 %), turnover 2.7 days; then fill 97.2 %,
+    loss 5.3 %, turnover 2.8 days; with a shelf a small shop would stock (a perishable listed when about 3
+    units sell before a lot expires, frozen hot-pot rolls) and the suggestions' steadier level, fill 97.4 %,
+    loss 3.6 %, turnover 3.0 days and 8 products too late on the startup alert. The bounds keep that, with a
+    little room."""
     f = figures(initialise(), default_demo - dt.timedelta(days=28), default_demo - dt.timedelta(days=1))
     assert f["fill_rate"].value >= Decimal("97.0")
-    assert f["loss_rate"].value <= Decimal("5.5")
-    assert f["turnover_days"].value <= Decimal("4.0")
+    assert f["loss_rate"].value <= Decimal("4.2")
+    assert f["turnover_days"].value <= Decimal("3.5")
     late = [s for s in suggestions.alerts() if s.alert == "too_late"]
-    assert len(late) <= 20, "the startup alert is a count a person can read"
+    assert len(late) <= 12, "the startup alert is a count a person can read"
 
 
 def test_the_startup_alert_is_a_count_a_person_can_read(demo):
