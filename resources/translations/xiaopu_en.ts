@@ -544,6 +544,14 @@
         <translation>%1 (marked down)</translation>
     </message>
     <message>
+        <source>毛利率</source>
+        <translation>Margin</translation>
+    </message>
+    <message>
+        <source>毛利率 %1</source>
+        <translation>Margin %1</translation>
+    </message>
+    <message>
         <source>品名</source>
         <translation>Name</translation>
     </message>

@@ -16,6 +16,7 @@ from services.core.numbers import MONEY_STEP, ZERO, to_decimal
 from services.sales import lost_sales
 from services.sales.channels import COUNTER_CHANNEL
 from services.sales.lot_prices import live_markdowns, split_by_lot_price
+from services.sales.margins import cost_of, margin_rate
 from services.sales.sales_lines import SaleLineInput, clean_lines
 from services.stock.sellable import sellable_map
 
@@ -93,10 +94,16 @@ class CounterLine:
     discount: Decimal
     amount: Decimal
     marked_down: bool = False  # a marked-down lot's line at the lot price (lot_prices)
+    cost: Decimal | None = None  # the line at the product's cost, only when asked for (a role with cost.view)
+
+    @property
+    def margin(self) -> Decimal | None:
+        """毛利率 in percent (services.sales.margins); None without the cost."""
+        return margin_rate(self.amount, self.cost)
 
 
 def price_lines(lines: list[SaleLineInput], customer_id: int | None = None,
-                channel: str = COUNTER_CHANNEL) -> list[CounterLine]:
+                channel: str = COUNTER_CHANNEL, with_cost: bool = False) -> list[CounterLine]:
     """The lines checked and priced as they would be posted in `channel` (tier, channel or unit
     price when the price is empty: services.sales.unit_prices); raises ValidationError naming a bad
     line, so an edit can be refused before anything is posted."""
@@ -108,5 +115,6 @@ def price_lines(lines: list[SaleLineInput], customer_id: int | None = None,
     lots = {ln.lot_id for ln in clean if ln.lot_id is not None}
     marked = live_markdowns(default_store().id, today(), lot_ids=lots) if lots else {}
     return [CounterLine(ln.product.id, ln.product.name, ln.product.spec or "", ln.unit, ln.quantity, ln.price,
-                        ln.discount, ln.amount, ln.lot_id in marked)
+                        ln.discount, ln.amount, ln.lot_id in marked,
+                        cost_of(ln.product, ln.base_quantity) if with_cost else None)
             for ln in clean]

@@ -13,6 +13,7 @@ from services.core.errors import NotFound, StockError, XiaopuError
 from services.core.permissions import allowed
 from services.sales import sales_shipping
 from services.sales.counter_scan import CounterLine, price_lines, scan_for_sale, scan_to_line
+from services.sales.margins import margin_rate
 from services.sales.sales_lines import SaleLineInput
 from ui.sales.pickers import CustomerCombo, PaymentCombo
 from ui.widgets import formatting, notify
@@ -31,6 +32,14 @@ def _name(row: CounterLine) -> str:
     return QCoreApplication.translate("CounterView", "%1(临期折价)").replace("%1", row.name)
 
 
+def percent(value: Decimal | None) -> str:
+    return "" if value is None else f"{value}%"
+
+
+# the owner's 毛利率 at the product's cost (services.sales.margins); never built for a role without cost.view
+MARGIN_COLUMN = Column(QT_TRANSLATE_NOOP("CounterView", "毛利率"), CTX, lambda r: percent(r.margin), 70, RIGHT)
+
+
 class CounterLineModel(RowsModel):
     def __init__(self, view: CounterView):
         edit = view.edit_line
@@ -47,6 +56,7 @@ class CounterLineModel(RowsModel):
                    edit=lambda r, text: edit(r, discount=text or "0"),
                    edit_value=lambda r: formatting.money(r.discount) if r.discount else ""),
             Column(QT_TRANSLATE_NOOP("CounterView", "金额"), CTX, lambda r: formatting.money(r.amount), 90, RIGHT),
+            *([MARGIN_COLUMN] if getattr(view, "show_cost", False) else []),
         ), view)
 
 
@@ -59,6 +69,7 @@ class CounterView(QWidget):
         self.lines: list[SaleLineInput] = []
         self.decision: ReasonDialog | None = None
         self.last_order: str | None = None
+        self.show_cost = allowed(context.user, "cost.view")  # 毛利率 beside each line and the total
 
         self.code = ScanLineEdit()
         self.code.setObjectName("counter_code")
@@ -78,6 +89,9 @@ class CounterView(QWidget):
         self.total = QLabel()
         self.total.setObjectName("counter_total")
         self.total.setStyleSheet("font-size: 20px; font-weight: bold;")
+        self.margin = QLabel()  # the owner's 毛利率 of the whole sale; empty for a role without cost.view
+        self.margin.setObjectName("counter_margin")
+        self.margin.setVisible(self.show_cost)
         self.remove_button = QPushButton(self.tr("删除行 (Del)"))
         self.remove_button.clicked.connect(lambda: self.remove_selected())
         self.clear_button = QPushButton(self.tr("清空"))
@@ -104,6 +118,7 @@ class CounterView(QWidget):
         bottom.addWidget(self.remove_button)
         bottom.addWidget(self.clear_button)
         bottom.addStretch(1)
+        bottom.addWidget(self.margin)
         bottom.addWidget(self.total)
         bottom.addWidget(self.post_button)
         hint = QLabel(self.tr("再扫一次同一商品数量加一;选中行直接输入可改数量、单价、折扣(整行减的金额)。"))
@@ -145,7 +160,7 @@ class CounterView(QWidget):
             return True
         try:
             lines = scan_for_sale(self.lines, code, actor=self.context.user)  # an empty product: a lost sale
-            rows = price_lines(lines, self.customer.customer_id())
+            rows = self.priced(lines)
         except NotFound as exc:
             self._say(str(exc), error=True)
             return False
@@ -167,15 +182,18 @@ class CounterView(QWidget):
         index = self.model.rows.index(row)
         lines = [*self.lines]
         lines[index] = replace(lines[index], **changes)
-        fresh = price_lines(lines, self.customer.customer_id())  # refuses a bad number before anything changes
+        fresh = self.priced(lines)  # refuses a bad number before anything changes
         self.lines = lines
         self._say("")
         return fresh[index]
 
+    def priced(self, lines: list[SaleLineInput]) -> list[CounterLine]:
+        return price_lines(lines, self.customer.customer_id(), with_cost=self.show_cost)
+
     def reprice(self) -> None:
         """A customer chosen after scanning: their tier prices apply to lines without a typed price."""
         try:
-            self.model.set_rows(price_lines(self.lines, self.customer.customer_id()))
+            self.model.set_rows(self.priced(self.lines))
         except XiaopuError as exc:
             self._say(str(exc), error=True)
 
@@ -196,6 +214,9 @@ class CounterView(QWidget):
     def _update_total(self) -> None:
         total = sum((r.amount for r in self.model.rows), Decimal(0))
         self.total.setText(self.tr("合计 ¥%1").replace("%1", formatting.money(total)))
+        costs = [r.cost for r in self.model.rows]
+        margin = margin_rate(total, sum(costs, Decimal(0))) if costs and None not in costs else None
+        self.margin.setText(self.tr("毛利率 %1").replace("%1", percent(margin)) if margin is not None else "")
         self.post_button.setEnabled(bool(self.model.rows))
 
     def _say(self, text: str, error: bool = False) -> None:
