@@ -2729,6 +2729,10 @@ Your data stays in one file on this PC.</translation>
         <translation>SKU</translation>
     </message>
     <message>
+        <source>毛利率</source>
+        <translation>Margin</translation>
+    </message>
+    <message>
         <source>名称</source>
         <translation>Name</translation>
     </message>

@@ -46,3 +46,20 @@ def test_the_cashier_sells_the_same_box_and_sees_no_margin(qtbot, make_window, s
     assert [r.cost for r in view.model.rows] == [None], "the cost never reaches the cashier's form"
     assert not view.margin.isVisible() and view.margin.text() == ""
     assert view.total.text() == "合计 ¥138.00"
+
+
+def test_the_product_list_shows_cost_and_margin_only_to_those_who_may_see_cost(qtbot, context, shop, settings,
+                                                                                 db_path):
+    from ui.catalog.products_tab import ProductsTab
+
+    s = sales_shop(shop)
+    owners = ProductsTab(context)
+    qtbot.addWidget(owners)
+    owners.model.reload()
+    assert headers(owners)[-1] == "毛利率" and "进价" in headers(owners)
+    row = owners.model.row_of(s.blueberry.id)
+    assert owners.model.data(owners.model.index(row, len(headers(owners)) - 1)) == "33.6%"  # (12.5 − 8.3) / 12.5
+    cashiers = ProductsTab(AppContext(s.cashier, settings, db_label=str(db_path)))
+    qtbot.addWidget(cashiers)
+    assert "毛利率" not in headers(cashiers) and "进价" not in headers(cashiers)
+    assert "售价" in headers(cashiers)

@@ -4,6 +4,7 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, Qt
 
 from services.catalog import products
+from services.sales.margins import margin_rate
 from ui.widgets import formatting
 from ui.widgets.table_model import NO_PARENT, RIGHT, Column, Index, RowsModel
 
@@ -26,11 +27,27 @@ COLUMNS = (
 )
 
 
+def percent(value) -> str:
+    return "" if value is None else f"{value}%"
+
+
+# 毛利率 of the base unit at the product's own cost: the column exists only for a role with cost.view,
+# and such a role alone has the 进价 column too (a cashier sees sales, never cost)
+MARGIN_COLUMN = Column(QT_TRANSLATE_NOOP("ProductModel", "毛利率"), CTX,
+                       lambda r: percent(margin_rate(r.price, r.cost)), 70, RIGHT)
+
+
+def columns_for(show_cost: bool) -> tuple[Column, ...]:
+    if show_cost:
+        return (*COLUMNS, MARGIN_COLUMN)
+    return tuple(c for c in COLUMNS if c.sort_key != "cost")
+
+
 class ProductModel(RowsModel):
     """Loads one page at a time as the view scrolls (canFetchMore/fetchMore)."""
 
-    def __init__(self, parent=None):
-        super().__init__(COLUMNS, parent)
+    def __init__(self, parent=None, show_cost: bool = True):
+        super().__init__(columns_for(show_cost), parent)
         self.text = ""
         self.category = ""
         self.sort_key = "sku"

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from services.catalog import products
+from services.core.permissions import allowed
 from services.exports.products import export_products
 from services.imports import excel_import
 from ui.catalog.product_dialog import ProductDialog
@@ -30,7 +31,7 @@ class ProductsTab(QWidget):
         super().__init__(parent)
         self.context = context
         self.dialog: ProductDialog | None = None
-        self.model = ProductModel(self)
+        self.model = ProductModel(self, show_cost=allowed(context.user, "cost.view"))
 
         self.search = SearchBox(self.tr("搜索:名称、拼音首字母(如 lm)、全拼、SKU 或条码"), self.apply_filter)
         self.category = QComboBox()
