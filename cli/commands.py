@@ -30,13 +30,14 @@ from cli import (
     shop,
     stock,
     stocktake,
+    transfers,
     users,
 )
 from cli.output import complain
 from services.core.errors import XiaopuError
 
 DOMAINS = (shop, files, stock, channels, ledger, users, purchasing, printing, customers, sales, stocktake,
-           production, group_orders, reports, restore, period, migrate_to)
+           production, group_orders, reports, restore, period, migrate_to, transfers)
 COMMANDS = {name: handler for domain in DOMAINS for name, handler in domain.COMMANDS.items()}
 
 

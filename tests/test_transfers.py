@@ -4,10 +4,12 @@ and to the second shop (二店) by scanning it."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 from decimal import Decimal as D
 
 import pytest
 
+from cli import commands as cli
 from models import Balance, Document, Lot, Move
 from services.catalog.locations import create_location
 from services.core import users
@@ -88,3 +90,22 @@ def test_the_transfer_slip_is_a_pdf(rooms, tmp_path):
     assert out.read_bytes().startswith(b"%PDF") and out.stat().st_size > 2000
     with pytest.raises(ValidationError, match="不是调拨单"):
         transfers.slip(Document.get(Document.doc_type == "receipt").number)
+
+
+def test_the_cli_posts_prints_and_lists_a_transfer(rooms, db_path, tmp_path, capsys):
+    parse = cli.build_parser().parse_args
+    base = ["--db", str(db_path), "--user", "laozhang", "transfer"]
+    args = [*base, "post", "--from", "STORE", "--to", "SHOP2", "--scan", "16901234567899",
+            f"{rooms.blueberry.sku}=3@B1212", "--note", "二店补货", "--json"]
+    assert cli.run(parse(args)) == 0
+    number = json.loads(capsys.readouterr().out)["number"]
+    # by hand: the box (12) oldest lot first takes all of A1209; 3 named from B1212
+    assert on_hand(rooms.blueberry, rooms.branch, "A1209") == 12 and on_hand(rooms.blueberry, rooms.branch, "B1212") == 3
+    assert cli.run(parse([*base, "slip", number, "--out", str(tmp_path / "slip.pdf")])) == 0
+    assert "调拨单已保存" in capsys.readouterr().out and (tmp_path / "slip.pdf").exists()
+    assert cli.run(parse([*base, "list"])) == 0
+    assert f"{number}  2026-12-06  门店仓 → 二店  二店补货" in capsys.readouterr().out
+    assert cli.run(parse([*base, "post", "--from", "STORE", "--to", "BACK", "蓝莓3"])) == 1
+    assert "SKU=数量" in capsys.readouterr().err
+    assert cli.run(parse([*base, "post", "--from", "STORE", "--to", "BACK", f"{rooms.blueberry.sku}=99"])) == 1
+    assert "蓝莓" in capsys.readouterr().err and on_hand(rooms.blueberry, rooms.back, "B1212") == 0

@@ -1007,6 +1007,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                     "{months} months in a row under {limit}%"),
     "expiry.nothing_here": ("批次 {lot} 在 {location} 没有库存", "Lot {lot} has no stock at {location}"),
     "expiry.bad_target": ("不能调拨到 {location}", "Cannot move to {location}"),
+    "transfer.not_own_location": ("{role}库位 {location} 不是本店的库位:调拨只在门店、后仓、分店之间",
+                                  "{location} is not one of the shop's own locations: transfers move stock "
+                                  "between the store, back rooms and branches only"),
+    "transfer.same_location": ("调出和调入都是 {location}:请选另一个库位", "Moving from {location} to itself: "
+                               "choose another location"),
+    "transfer.lot_unknown": ("找不到批次 {lot}", "Lot {lot} not found"),
+    "transfer.not_a_transfer": ("单据 {number} 不是调拨单", "Document {number} is not a transfer"),
+    "transfer.bad_item": ("看不懂 {item}:请写成 SKU=数量 或 SKU=数量@批次", "Cannot read {item}: write "
+                          "SKU=QTY or SKU=QTY@LOT"),
+    "transfer.posted": ("调拨单 {number} 已过账", "Transfer {number} posted"),
+    "transfer.already_posted": ("调拨单 {number} 早已过账,未重复过账", "Transfer {number} was already posted: "
+                                "nothing posted again"),
+    "transfer.slip_written": ("调拨单已保存:{file}", "Transfer slip saved: {file}"),
     "report.waiting.purchase_approval": ("待审核的采购单", "Purchase orders to approve"),
     "report.waiting.sales_approval": ("待审核的销售单", "Sales orders to approve"),
     "expiry.markdown_expired": ("批次 {lot} 已于 {expiry} 过期,不能折价,请报损", "Lot {lot} expired on {expiry}: "
