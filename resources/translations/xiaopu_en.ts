@@ -6439,6 +6439,18 @@ Xiaopu closes now; please open it again.</translation>
 <context>
     <name>DatabaseDialog</name>
     <message>
+        <source>小铺进销存</source>
+        <translation>Xiaopu</translation>
+    </message>
+    <message>
+        <source>这台电脑设置的是数据库服务器。可以在这里改数据库设置(例如改用本机数据文件),保存后重新启动小铺。</source>
+        <translation>This PC is set to use a database server. Change the database settings here (for example, back to this PC's data file), save, and start Xiaopu again.</translation>
+    </message>
+    <message>
+        <source>数据库设置…</source>
+        <translation>Database settings…</translation>
+    </message>
+    <message>
         <source>数据库</source>
         <translation>Database</translation>
     </message>

@@ -127,3 +127,43 @@ def test_a_password_with_at_and_slash_logs_in(qtbot, dialog, server):
         finally:
             conn.execute("DROP OWNED BY xp_till")
             conn.execute("DROP ROLE xp_till")
+
+
+def test_a_kept_server_that_does_not_answer_at_start_offers_the_database_settings(qapp, settings, monkeypatch):
+    """The server PC is off one morning: the till says so and offers 设置 → 数据库 before any window."""
+    from cli import commands as cli
+    from ui.shell import app as gui
+
+    settings.set(keys.DB_SERVER, server_url("127.0.0.1", 1, "xiaopu", "shop", "secret"))
+    asked: list[str] = []
+    monkeypatch.setattr(gui, "ask_to_change_database", lambda kept, text: asked.append(text))
+    monkeypatch.setattr(gui, "Settings", lambda: settings)  # run_gui renames the app, and QSettings with it
+    monkeypatch.setattr(gui, "show_fatal", lambda text: pytest.fail(f"a dead end: {text}"))
+    monkeypatch.setattr(gui, "_run_window", lambda *window: pytest.fail("a window without its database"))
+    assert gui.run_gui(cli.build_parser().parse_args([])) == 1
+    assert len(asked) == 1 and "连不上数据库服务器" in asked[0] and "secret" not in asked[0]
+
+
+def test_the_offer_switches_this_pc_back_to_its_own_file(qapp, settings, monkeypatch):
+    from PySide6.QtWidgets import QDialog, QMessageBox
+
+    from ui.shell.database_dialog import ask_to_change_database
+
+    settings.set(keys.DB_SERVER, server_url("127.0.0.1", 1, "xiaopu", "shop"))
+    shown: list[str] = []
+
+    def click_change(box: QMessageBox) -> int:
+        shown.append(box.text() + box.informativeText())
+        next(b for b in box.buttons() if b.text() == "数据库设置…").click()
+        return 0
+
+    def choose_local(dialog: DatabaseDialog) -> int:
+        assert dialog.server.isChecked() and dialog.port.value() == 1  # the kept address, to correct or leave
+        dialog.local.setChecked(True)
+        return QDialog.DialogCode.Accepted if dialog.save() else QDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(QMessageBox, "exec", click_change)
+    monkeypatch.setattr(DatabaseDialog, "exec", choose_local)
+    assert ask_to_change_database(settings, "连不上数据库服务器")
+    assert "连不上" in shown[0] and "数据库服务器" in shown[0]
+    assert settings.get(keys.DB_SERVER) == ""  # the next start opens this PC's file

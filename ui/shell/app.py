@@ -22,9 +22,10 @@ from services.core.errors import XiaopuError
 from services.core.messages import msg, set_language
 from services.core.users import default_user, get_user, login_required, require_active
 from services.shop.server_check import shown_url
-from services.shop.setup import close_connection, open_shop
+from services.shop.setup import ShopOpenError, close_connection, open_shop
 from ui.shell import single_instance
 from ui.shell.crash import CrashHandler, setup_logging
+from ui.shell.database_dialog import ask_to_change_database
 from ui.widgets import i18n
 from ui.widgets import settings as keys
 from ui.widgets.context import AppContext
@@ -145,7 +146,10 @@ def run_gui(args: argparse.Namespace) -> int:
                 fill_demo_store(default_user(), show_warning)
             user = default_user() if smoke else choose_user(args, settings)
         except XiaopuError as exc:
-            fatal(str(exc))
+            if isinstance(exc, ShopOpenError) and not smoke and not args.db and target == settings.get(keys.DB_SERVER):
+                ask_to_change_database(settings, str(exc))  # the kept server: fixed here, used at the next start
+            else:
+                fatal(str(exc))
             return 1
         if user is None:
             return 0

@@ -3,7 +3,7 @@ PCs share. 测试连接 says in words what is wrong (server unreachable, wrong p
 a newer Xiaopu's schema); an address is kept only after it answered, and is used from the next start."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QRadioButton,
     QSpinBox,
@@ -124,3 +125,19 @@ class DatabaseDialog(QDialog):
         self.settings.sync()
         self.accept()
         return True
+
+
+def ask_to_change_database(settings: Settings, text: str) -> bool:
+    """The server kept here did not open at start: say why and offer 设置 → 数据库 right there (the window
+    and its menu are out of reach without a database). True when a new choice was saved; it applies at the
+    next start."""
+    translate = QCoreApplication.translate
+    box = QMessageBox(QMessageBox.Icon.Critical, translate("DatabaseDialog", "小铺进销存"), text)
+    box.setInformativeText(translate("DatabaseDialog", "这台电脑设置的是数据库服务器。可以在这里改数据库设置"
+                                                       "(例如改用本机数据文件),保存后重新启动小铺。"))
+    change = box.addButton(translate("DatabaseDialog", "数据库设置…"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QMessageBox.StandardButton.Close)
+    box.exec()
+    if box.clickedButton() is not change:
+        return False
+    return DatabaseDialog(settings).exec() == QDialog.DialogCode.Accepted
