@@ -3600,6 +3600,10 @@ Over-delivery or expired goods need the owner: please ask the owner to confirm r
         <translation>Number</translation>
     </message>
     <message>
+        <source>毛利率</source>
+        <translation>Margin</translation>
+    </message>
+    <message>
         <source>渠道</source>
         <translation>Channel</translation>
     </message>

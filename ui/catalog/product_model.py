@@ -27,14 +27,10 @@ COLUMNS = (
 )
 
 
-def percent(value) -> str:
-    return "" if value is None else f"{value}%"
-
-
 # 毛利率 of the base unit at the product's own cost: the column exists only for a role with cost.view,
 # and such a role alone has the 进价 column too (a cashier sees sales, never cost)
 MARGIN_COLUMN = Column(QT_TRANSLATE_NOOP("ProductModel", "毛利率"), CTX,
-                       lambda r: percent(margin_rate(r.price, r.cost)), 70, RIGHT)
+                       lambda r: formatting.percent(margin_rate(r.price, r.cost)), 70, RIGHT)
 
 
 def columns_for(show_cost: bool) -> tuple[Column, ...]:

@@ -32,12 +32,8 @@ def _name(row: CounterLine) -> str:
     return QCoreApplication.translate("CounterView", "%1(临期折价)").replace("%1", row.name)
 
 
-def percent(value: Decimal | None) -> str:
-    return "" if value is None else f"{value}%"
-
-
 # the owner's 毛利率 at the product's cost (services.sales.margins); never built for a role without cost.view
-MARGIN_COLUMN = Column(QT_TRANSLATE_NOOP("CounterView", "毛利率"), CTX, lambda r: percent(r.margin), 70, RIGHT)
+MARGIN_COLUMN = Column(QT_TRANSLATE_NOOP("CounterView", "毛利率"), CTX, lambda r: formatting.percent(r.margin), 70, RIGHT)
 
 
 class CounterLineModel(RowsModel):
@@ -216,7 +212,7 @@ class CounterView(QWidget):
         self.total.setText(self.tr("合计 ¥%1").replace("%1", formatting.money(total)))
         costs = [r.cost for r in self.model.rows]
         margin = margin_rate(total, sum(costs, Decimal(0))) if costs and None not in costs else None
-        self.margin.setText(self.tr("毛利率 %1").replace("%1", percent(margin)) if margin is not None else "")
+        self.margin.setText(self.tr("毛利率 %1").replace("%1", formatting.percent(margin)) if margin is not None else "")
         self.post_button.setEnabled(bool(self.model.rows))
 
     def _say(self, text: str, error: bool = False) -> None:

@@ -10,6 +10,7 @@ from services.core.permissions import allowed
 from services.production.production_sales import create_for_sales_order
 from services.sales import sales_orders as so
 from services.sales import sales_shipping
+from services.sales.margins import order_margins
 from ui.widgets import formatting
 from ui.widgets.context import AppContext
 from ui.widgets.reason_dialog import ask_reason
@@ -22,7 +23,10 @@ STATES = ("awaiting_approval", "approved", "confirmed", "draft")
 
 
 class SalesOrderModel(RowsModel):
-    def __init__(self, parent=None):
+    def __init__(self, parent=None, show_cost: bool = False):
+        self.margins: dict[int, object] = {}  # order id → 毛利率 (services.sales.margins), cost.view only
+        margin = Column(QT_TRANSLATE_NOOP("SalesOrdersView", "毛利率"), CTX,
+                        lambda r: formatting.percent(self.margins.get(r.id)), 70, RIGHT)
         super().__init__((
             Column(QT_TRANSLATE_NOOP("SalesOrdersView", "单号"), CTX, lambda r: r.number, 150),
             Column(QT_TRANSLATE_NOOP("SalesOrdersView", "渠道"), CTX, lambda r: r.channel, 60),
@@ -32,6 +36,7 @@ class SalesOrderModel(RowsModel):
             Column(QT_TRANSLATE_NOOP("SalesOrdersView", "审批原因"), CTX, lambda r: ";".join(r.review_reasons), 300,
                    stretch=True),
             Column(QT_TRANSLATE_NOOP("SalesOrdersView", "制单"), CTX, lambda r: r.created_by, 70),
+            *([margin] if show_cost else []),
         ), parent)
 
 
@@ -45,7 +50,8 @@ class SalesOrdersView(RefreshOnShow, QWidget):
         for state in STATES:
             self.state.addItem(so.ORDER_STATES.label(state), state)
         self.state.currentIndexChanged.connect(lambda: self.reload())
-        self.model = SalesOrderModel(self)
+        self.show_cost = allowed(context.user, "cost.view")
+        self.model = SalesOrderModel(self, self.show_cost)
         self.table = QTableView()
         setup_table(self.table, self.model)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
@@ -75,7 +81,9 @@ class SalesOrdersView(RefreshOnShow, QWidget):
 
     def reload(self) -> None:
         self.stale = False
-        self.model.set_rows(so.list_orders(state=self.state.currentData()))
+        rows = so.list_orders(state=self.state.currentData())
+        self.model.margins = order_margins([r.id for r in rows]) if self.show_cost else {}
+        self.model.set_rows(rows)
         self._update_buttons()
 
     def select_number(self, number: str) -> None:

@@ -22,6 +22,11 @@ def money(value: Decimal | None) -> str:
     return "" if value is None else fmt_money(value)
 
 
+def percent(value: Decimal | None) -> str:
+    """A rate already in percent (services.sales.margins): 27.8%; blank when unknown."""
+    return "" if value is None else f"{value}%"
+
+
 def date(value: dt.date | None) -> str:
     return value.isoformat() if value else ""
 
