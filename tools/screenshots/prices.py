@@ -1,5 +1,6 @@
 """Render the product dialog's 价格 box offscreen on a demo shop: a product with a box unit, its box
-price and a 社群 price set (on the given database, which this changes: use a copy).
+price and a 社群 price set (on the given database, which this changes: use a copy); then the owner's
+counter selling a box and a single of it, with the 毛利率 column.
 
     QT_QPA_PLATFORM=offscreen python -m tools.screenshots.prices --db COPY_OF_DEMO.sqlite3 --out /tmp/shots
 """
@@ -32,7 +33,21 @@ def main(argv: list[str] | None = None) -> int:
     app.processEvents()
     suffix = "" if args.lang.startswith("zh") else f"_{args.lang}"
     dialog.grab().save(str(args.out / f"product_prices{suffix}.png"))
+    dialog.close()
+    shoot_counter(app, window, product.id, unit.name)
+    window.grab().save(str(args.out / f"counter_margin{suffix}.png"))
     return 0
+
+
+def shoot_counter(app, window, product_id: int, unit: str) -> None:
+    from services.sales.sales_lines import SaleLineInput
+
+    tab = window.tab_widgets["sales"]
+    window.tabs.setCurrentWidget(tab)
+    tab.views.setCurrentWidget(tab.counter)
+    tab.counter.lines = [SaleLineInput(product_id, "1", unit), SaleLineInput(product_id, "2")]
+    tab.counter.reprice()
+    app.processEvents()
 
 
 if __name__ == "__main__":
