@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
+import weakref
 from typing import Any
 
 from models.db import database, database_file, database_url, is_sqlite, readonly_uri
@@ -32,11 +33,22 @@ def announce() -> None:
         database.execute_sql(f"NOTIFY {CHANNEL}")
 
 
+_feeds: weakref.WeakSet[ChangeFeed] = weakref.WeakSet()
+
+
+def release_all() -> None:
+    """Close this process's feed connections (a restore needs the SQLite file to itself); each connects
+    again on its next call, which reports a change."""
+    for feed in list(_feeds):
+        feed.close()
+
+
 class ChangeFeed:
     """One window's ear for commits made on other connections. changed() never waits and never raises:
     a server gone away is reconnected on a later call (and reported as a change: notices may be lost)."""
 
     def __init__(self) -> None:
+        _feeds.add(self)
         self.url = database_url()
         self.file = None if self.url else database_file()
         self._conn: Any = None

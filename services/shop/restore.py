@@ -16,7 +16,7 @@ import peewee
 
 from models import DatabaseOpenError, database, migrate, open_database
 from models.migrations import NewerSchemaError
-from services.core import chain_anchor
+from services.core import chain_anchor, change_feed
 from services.core.clock import now
 from services.core.errors import XiaopuError
 from services.core.messages import msg
@@ -81,6 +81,7 @@ def settle_current(db: Path) -> None:
         raise RestoreError("restore.in_use", path=db)
     if not db.exists():
         return
+    change_feed.release_all()  # this process's own windows listen on the file too; they reconnect afterwards
     try:
         conn = sqlite3.connect(str(db), timeout=0)
         try:
