@@ -125,3 +125,81 @@ def test_only_the_owner_sees_restore_enabled(make_window, context, shop):
     cashier = create_user(shop.owner, "xiaomei", "cashier")
     window = make_window(ctx=AppContext(cashier, context.settings, db_label=context.db_label))
     assert not window.findChild(QAction, "restore_action").isEnabled()
+
+
+def close_as_the_owner_does(window) -> None:
+    """The ✕ inside the running event loop (a direct close() from a test or script has none to wait in)."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    loop = QEventLoop()
+    poll = QTimer()
+    poll.timeout.connect(lambda: None if window.isVisible() else loop.quit())
+    poll.start(20)
+    QTimer.singleShot(0, window.close)
+    QTimer.singleShot(20_000, loop.quit)  # a broken close fails the assertions below instead of hanging
+    loop.exec()
+    poll.stop()
+
+
+def test_the_closing_backup_runs_off_the_gui_thread_and_then_the_window_closes(qtbot, make_window, settings,
+                                                                                 tmp_path, monkeypatch):
+    """About a second on the demo: the window keeps painting its progress dialog meanwhile."""
+    import threading
+
+    from ui.shell import backup_actions
+
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    settings.set(keys.BACKUP_FOLDER, str(usb))
+    window = make_window()
+    qtbot.waitUntil(lambda: any(usb.glob("*.sqlite3")), timeout=10_000)  # today's, at start-up
+    (usb / "shop-20261206-100000.sqlite3").unlink()
+    threads = []
+
+    def recorded(folder):
+        threads.append(threading.current_thread())
+        return real(folder)
+
+    real = backup_actions.auto_backup
+    monkeypatch.setattr(backup_actions, "auto_backup", recorded)
+    close_as_the_owner_does(window)
+    assert not window.isVisible()
+    assert [p.name for p in usb.glob("*.sqlite3")] == ["shop-20261206-100000.sqlite3"]
+    assert len(threads) == 1 and threads[0] is not threading.main_thread()
+
+
+def test_the_closing_backup_without_the_usb_disk_warns_then_closes(qtbot, make_window, settings, tmp_path,
+                                                                   monkeypatch):
+    settings.set(keys.BACKUP_FOLDER, str(tmp_path / "E盘"))
+    window = make_window()
+    said = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: said.append((title, text)))
+    close_as_the_owner_does(window)
+    assert said and said[0][0] == "关闭时没有备份" and "U 盘是否插好" in said[0][1]
+    assert not window.isVisible() and not (tmp_path / "E盘").exists()
+
+
+def test_file_menu_backup_goes_to_the_owner_folder_not_beside_the_database(qtbot, make_window, settings,
+                                                                          db_path, tmp_path):
+    usb = tmp_path / "U盘"
+    usb.mkdir()
+    settings.set(keys.BACKUP_FOLDER, str(usb))
+    window = make_window()
+    qtbot.waitUntil(lambda: any(usb.glob("*.sqlite3")), timeout=10_000)  # today's automatic one
+    before = set(usb.glob("*.sqlite3"))
+    worker = window.backup()  # 文件 → 备份数据库…
+    done = answer(qtbot, window, "备份已写入并验证")
+    assert worker.error == "" and worker.result.parent == usb and worker.result not in before
+    assert not (db_path.parent / "backups").exists()
+    done.close()
+
+
+def test_file_menu_backup_with_the_usb_disk_unplugged_says_so(qtbot, make_window, settings, db_path, tmp_path,
+                                                             monkeypatch):
+    settings.set(keys.BACKUP_FOLDER, str(tmp_path / "E盘"))
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: None)  # the closing backup's, at teardown
+    window = make_window()
+    window.backup()
+    refused = answer(qtbot, window, "U 盘是否插好")
+    assert not (tmp_path / "E盘").exists() and not (db_path.parent / "backups").exists()
+    refused.close()

@@ -1,21 +1,23 @@
-"""The window's backups: automatic ones into the owner's folder (at closing, and once a day while the shop
-is open) and 文件 → 从备份恢复…, which puts a verified backup in the database's place."""
+"""The window's backups: automatic ones into the owner's folder (at closing, in a worker, and once a day while
+the shop is open), 文件 → 备份数据库… into that folder too, and 文件 → 从备份恢复…, which puts a verified
+backup in the database's place."""
 from __future__ import annotations
 
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, QTimer
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBox
 
 from services.core.errors import XiaopuError
-from services.shop.backup import live_database
+from services.shop.backup import backup, live_database
 from services.shop.backup_rotation import auto_backup, backup_due
 from services.shop.restore import restore
 from services.shop.setup import open_shop
 from ui.widgets import notify
 from ui.widgets import settings as keys
-from ui.widgets.worker import start_quiet, wait_for_quiet_jobs
+from ui.widgets.worker import Worker, start_job, start_quiet, wait_for_quiet_jobs
 
 log = logging.getLogger(__name__)
 DAILY_CHECK_MS = 30 * 60_000  # is today's backup there yet? (the shop may stay open for days)
@@ -30,6 +32,7 @@ class AutoBackup(QObject):
         self.timer.setInterval(DAILY_CHECK_MS)
         self.timer.timeout.connect(lambda: self.run_if_due())
         self.timer.start()
+        self.closing = ""  # the closing backup: "" not started, "backing up" in a worker, "done"
         QTimer.singleShot(0, self.run_if_due)  # at start-up: yesterday's closing may not have reached the disk
 
     def folder(self) -> str:
@@ -56,11 +59,37 @@ class AutoBackup(QObject):
                     lambda message: self.window.statusBar().showMessage(message))
         return True
 
+    def backs_up_first(self, event: QCloseEvent) -> bool:
+        """The ✕ while the event loop runs: the closing backup goes to a worker behind the progress dialog, so
+        the window keeps painting (about 1 s on the demo), and closes the window again once it is done. True
+        while the close waits for it. A close from a script (the smoke test) has no event loop to wait in:
+        at_close backs up in place."""
+        if self.closing == "backing up":
+            event.ignore()
+            return True
+        folder = self.folder()
+        if self.closing == "done" or not folder or QThread.currentThread().loopLevel() == 0:
+            return False
+        self.timer.stop()
+        wait_for_quiet_jobs()
+        event.ignore()
+        self.closing = "backing up"
+        start_job(self.window, QCoreApplication.translate("MainWindow", "正在备份…"),
+                  lambda progress: auto_backup(folder), lambda path: self._close_after(None), self._close_after)
+        return True
+
+    def _close_after(self, refused: str | None) -> None:
+        self.closing = "done"
+        if refused:  # e.g. the USB disk is not plugged in: say so, then close anyway
+            log.warning("backup at closing failed: %s", refused)
+            QMessageBox.warning(self.window, QCoreApplication.translate("MainWindow", "关闭时没有备份"), refused)
+        self.window.close()
+
     def at_close(self) -> str | None:
-        """The closing backup, in the foreground (the window is going away); the refusal's words, if any."""
+        """The closing backup in place (see backs_up_first); the refusal's words, if any."""
         self.timer.stop()
         folder = self.folder()
-        if not folder:
+        if not folder or self.closing == "done":
             return None
         wait_for_quiet_jobs()
         try:
@@ -69,6 +98,18 @@ class AutoBackup(QObject):
             log.warning("backup at closing failed: %s", exc)
             return str(exc)
         return None
+
+
+def backup_now(window: QMainWindow) -> Worker:
+    """文件 → 备份数据库…: into the folder the owner chose in 设置 (refused, not created, when the USB disk is
+    not there), or beside the database in backups/ while none is chosen."""
+    folder = window.context.settings.get(keys.BACKUP_FOLDER).strip()
+    translate = QCoreApplication.translate
+    return start_job(window, translate("MainWindow", "正在备份…"),
+                     lambda progress: backup(folder or None, create_dir=not folder),
+                     lambda path: notify.inform(window, translate("MainWindow", "备份完成"),
+                                                translate("MainWindow", "备份已写入并验证:\n%1").replace("%1", str(path))),
+                     lambda message: notify.warn(window, translate("MainWindow", "备份失败"), message))
 
 
 def choose_backup_file(window: QMainWindow) -> str:
