@@ -21,6 +21,7 @@ from cli import (
     login,
     migrate_to,
     period,
+    prices,
     printing,
     production,
     purchasing,
@@ -37,7 +38,7 @@ from cli.output import complain
 from services.core.errors import XiaopuError
 
 DOMAINS = (shop, files, stock, channels, ledger, users, purchasing, printing, customers, sales, stocktake,
-           production, group_orders, reports, restore, period, migrate_to, transfers)
+           production, group_orders, reports, restore, period, migrate_to, transfers, prices)
 COMMANDS = {name: handler for domain in DOMAINS for name, handler in domain.COMMANDS.items()}
 
 

@@ -4,6 +4,7 @@ its list, its platform file says its price, and the counter keeps the shop's own
 from __future__ import annotations
 
 import csv
+import json
 from decimal import Decimal
 
 import openpyxl
@@ -99,3 +100,18 @@ def test_prices_are_set_by_who_edits_products_audited_and_removed_by_a_blank(pri
     set_channel_price(s.owner, "GROUP", s.blueberry.id, "", "盒")  # the base unit by its name
     assert [r.channel for r in prices_of_product(s.blueberry.id)] == ["GROUP", "MEITUAN"]
     assert AuditEvent.select().where(AuditEvent.action == "price.channel").count() == 4
+
+
+def test_the_cli_sets_and_shows_unit_and_channel_prices(shop, db_path):
+    from tests.test_cli import xiaopu
+
+    sku = shop.blueberry.sku
+    box = xiaopu("price", "set", sku, "138", "--unit", "箱", db=db_path)
+    assert box.returncode == 0, box.stderr
+    group = xiaopu("price", "set", sku, "11.8", "--channel", "社群", db=db_path)
+    assert group.returncode == 0, group.stderr
+    shown = json.loads(xiaopu("price", "show", sku, "--json", db=db_path).stdout)
+    assert shown == {"sku": sku, "base_unit": "盒", "price": "12.5", "prices": [
+        {"unit": "盒", "channel": "GROUP", "price": "11.8"}, {"unit": "箱", "channel": None, "price": "138"}]}
+    refused = xiaopu("price", "set", sku, "abc", "--unit", "箱", db=db_path)
+    assert refused.returncode == 1 and "不是数字" in refused.stderr

@@ -57,6 +57,8 @@ def test_only_those_who_edit_products_set_prices_and_bad_units_or_numbers_are_re
         set_unit_price(s.cashier, s.blueberry.id, "箱", "100")
     with pytest.raises(ValidationError, match="单位"):
         set_unit_price(s.owner, s.blueberry.id, "袋", "100")
+    with pytest.raises(ValidationError, match="盒 是基本单位"):  # the 盒's price is the product's 售价
+        set_unit_price(s.owner, s.blueberry.id, "盒", "12")
     with pytest.raises(ValidationError):
         set_unit_price(s.owner, s.blueberry.id, "箱", "一百")
     assert unit_prices([s.blueberry.id]) == {}

@@ -746,6 +746,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "customer.import_done": ("导入客户:新增 {created} 个,更新 {updated} 个",
                              "Imported customers: {created} new, {updated} updated"),
     "price.bad_tier": ("价格等级“{value}”不存在(可选:{tiers})", "Price tier '{value}' does not exist (choose: {tiers})"),
+    "price.base_unit": ("{unit} 是基本单位,它的价格就是商品的售价:请改售价", "{unit} is the base unit: its price is the product's price; change that instead"),
     "receivable.bad_method": ("收款方式“{value}”无效(可选:{methods})", "Payment method '{value}' is invalid ({methods})"),
     "receivable.zero": ("{field}不能为 0", "{field} cannot be 0"),
     "receivable.order_customer": ("销售单 {number} 属于客户 {other},不是 {customer}",

@@ -25,6 +25,8 @@ def _unit(product_id: int, unit: object) -> ProductUnit:
     if product is None:
         raise NotFound("product.not_found", ref=product_id)
     name = normalise_text(unit)
+    if name in ("", product.base_unit):
+        raise ValidationError("price.base_unit", field="单位", unit=product.base_unit)
     row = ProductUnit.get_or_none((ProductUnit.product == product_id) & (ProductUnit.name == name))
     if row is None:
         raise ValidationError("unit.bad", field="单位", unit=name or product.base_unit, product=product.name)
