@@ -4390,6 +4390,14 @@ Where do the goods go?</translation>
 <context>
     <name>StockTab</name>
     <message>
+        <source>库存</source>
+        <translation>Stock</translation>
+    </message>
+    <message>
+        <source>调拨</source>
+        <translation>Transfer</translation>
+    </message>
+    <message>
         <source>搜索:名称、拼音首字母、SKU 或条码</source>
         <translation>Search: name, pinyin initials, SKU or barcode</translation>
     </message>
@@ -6509,6 +6517,85 @@ Xiaopu closes now; please open it again.</translation>
     <message>
         <source>请先点“测试连接”,连接成功后再保存。</source>
         <translation>Click “Test connection” first, and save once it connects.</translation>
+    </message>
+</context>
+<context>
+    <name>TransferView</name>
+    <message>
+        <source>扫码或输入条码,回车加入</source>
+        <translation>Scan or type a barcode, Enter adds it</translation>
+    </message>
+    <message>
+        <source>商品编码</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>品名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>批次</source>
+        <translation>Lot</translation>
+    </message>
+    <message>
+        <source>数量</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>备注(可不填)</source>
+        <translation>Note (optional)</translation>
+    </message>
+    <message>
+        <source>删除所选行</source>
+        <translation>Delete selected rows</translation>
+    </message>
+    <message>
+        <source>清空</source>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <source>过账 (F9)</source>
+        <translation>Post (F9)</translation>
+    </message>
+    <message>
+        <source>打印调拨单…</source>
+        <translation>Print transfer slip…</translation>
+    </message>
+    <message>
+        <source>调出</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>调入</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>条码</source>
+        <translation>Barcode</translation>
+    </message>
+    <message>
+        <source>未指定批次的按到期日先出(先到期的先调)</source>
+        <translation>Lines without a lot move the earliest expiry first</translation>
+    </message>
+    <message>
+        <source>已扫 %1</source>
+        <translation>Scanned %1</translation>
+    </message>
+    <message>
+        <source>调拨单 %1 已过账:%2 → %3</source>
+        <translation>Transfer %1 posted: %2 → %3</translation>
+    </message>
+    <message>
+        <source>打印调拨单</source>
+        <translation>Print transfer slip</translation>
+    </message>
+    <message>
+        <source>调拨单 %1</source>
+        <translation>Transfer %1</translation>
     </message>
 </context>
 </TS>

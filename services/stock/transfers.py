@@ -39,6 +39,7 @@ class TransferLine:
     sku: str = ""
     name: str = ""
     unit: str = ""  # the base unit
+    lot: str = ""  # the chosen lot's code
 
 
 def _real(ref: int | str, role: str) -> Location:
@@ -48,21 +49,25 @@ def _real(ref: int | str, role: str) -> Location:
     return location
 
 
-def _lot_of(product_id: int, code: str) -> int | None:
+def _lot_of(product_id: int, code: str) -> Lot | None:
     if not code:
         return None
     lot = Lot.get_or_none((Lot.product == product_id) & (Lot.code == code.strip()))
     if lot is None:
         raise NotFound("transfer.lot_unknown", lot=code.strip())
-    return lot.id
+    return lot
+
+
+def _line(product_id: int, quantity: Decimal, lot: Lot | None) -> TransferLine:
+    product = Product.get_by_id(product_id)
+    return TransferLine(product.id, quantity, lot.id if lot else None, product.sku, product.name, product.base_unit,
+                        lot.code if lot else "")
 
 
 def line_for(product_id: int, quantity: object, lot_code: str = "") -> TransferLine:
     """A typed line (the CLI's SKU=QTY[@LOT]): the quantity checked, the lot looked up."""
-    product = Product.get_by_id(product_id)
     amount = to_decimal(quantity, "数量", allow_zero=False)
-    return TransferLine(product.id, amount, _lot_of(product.id, lot_code), product.sku, product.name,
-                        product.base_unit)
+    return _line(product_id, amount, _lot_of(product_id, lot_code))
 
 
 def add_scan(lines: list[TransferLine], code: object) -> list[TransferLine]:
@@ -75,12 +80,11 @@ def add_scan(lines: list[TransferLine], code: object) -> list[TransferLine]:
     match = next((m for c in candidates if (m := find_by_barcode(c)) is not None), None)
     if match is None:
         raise NotFound("barcode.unknown", code=text)
-    lot_id = _lot_of(match.product_id, lot_code)
+    lot = _lot_of(match.product_id, lot_code)
     for i, old in enumerate(lines):
-        if (old.product_id, old.lot_id) == (match.product_id, lot_id):
+        if (old.product_id, old.lot_id) == (match.product_id, lot.id if lot else None):
             return [*lines[:i], replace(old, quantity=old.quantity + match.factor), *lines[i + 1:]]
-    product = Product.get_by_id(match.product_id)
-    return [*lines, TransferLine(product.id, match.factor, lot_id, product.sku, product.name, product.base_unit)]
+    return [*lines, _line(match.product_id, match.factor, lot)]
 
 
 def post_transfer(actor, from_location: int | str, to_location: int | str, lines: list[TransferLine], *,

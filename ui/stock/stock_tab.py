@@ -7,8 +7,10 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -22,10 +24,12 @@ from services.stock.stock import StockFilter, stock_page
 from services.stock.stock_at_date import stock_at_date_page
 from ui.stock.date_box import DayBox
 from ui.stock.stock_model import AVAILABLE, EXPIRED_COLOR, NEAR_EXPIRY_COLOR, RESERVED, StockModel
+from ui.stock.transfer_view import TransferView
 from ui.widgets import notify
 from ui.widgets.context import AppContext
 from ui.widgets.history_dialog import HistoryDialog
 from ui.widgets.refresh import RefreshOnShow
+from ui.widgets.scanner import focus_scan_field
 from ui.widgets.search_box import SearchBox
 from ui.widgets.table_model import setup_table, swatch
 
@@ -74,12 +78,30 @@ class StockTab(RefreshOnShow, QWidget):
         bottom.addStretch(1)
         bottom.addWidget(swatch(EXPIRED_COLOR, self.tr("已过期")))
         bottom.addWidget(swatch(NEAR_EXPIRY_COLOR, self.tr("%1 天内到期").replace("%1", str(NEAR_EXPIRY_DAYS))))
-        layout = QVBoxLayout(self)
+        overview = QWidget()
+        layout = QVBoxLayout(overview)
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
         layout.addLayout(bottom)
+        # 调拨 beside the stock it moves: a view that takes scans (handle_scan below hands them on). Its
+        # pages are not `views`: 库存 stays one view of a bench, not a split tab
+        self.transfer = TransferView(context)
+        self.pages = QTabWidget()
+        self.pages.setObjectName("stock_pages")
+        self.pages.addTab(overview, self.tr("库存"))
+        self.pages.addTab(self.transfer, self.tr("调拨"))
+        self.pages.currentChanged.connect(lambda _index: focus_scan_field(self))
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 4, 0, 0)
+        outer.addWidget(self.pages)
         self.refresh_locations()
         self.watch(context)
+
+    @property
+    def code(self) -> QLineEdit:
+        """The code field the keyboard goes to when 库存 comes on screen (scanner.focus_scan_field): 调拨's,
+        taken only while 调拨 is the page shown (a hidden field is passed over)."""
+        return self.transfer.code
 
     def refresh_locations(self) -> None:
         current = self.location.currentData()
@@ -94,6 +116,7 @@ class StockTab(RefreshOnShow, QWidget):
     def on_data_changed(self, what: str) -> None:
         if what == "locations":
             self.refresh_locations()
+            self.transfer.refresh_locations()
         super().on_data_changed(what)
 
     def reload(self) -> None:
@@ -127,7 +150,9 @@ class StockTab(RefreshOnShow, QWidget):
                 header.setSortIndicator(self.model.sort_column(), Qt.SortOrder(int(self.model.descending)))
 
     def handle_scan(self, code: str) -> bool:
-        """Show the stock of the scanned product; False if the code is unknown."""
+        """Show the stock of the scanned product (in 调拨: add it to the transfer); False if the code is unknown."""
+        if self.pages.currentWidget() is self.transfer:
+            return self.transfer.handle_scan(code)
         match = products.find_by_barcode(code)
         if match is None:
             return False
