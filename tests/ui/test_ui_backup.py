@@ -141,6 +141,15 @@ def close_as_the_owner_does(window) -> None:
     poll.stop()
 
 
+def window_backing_up_to(qtbot, make_window, settings, usb: Path):
+    """The window of a shop whose owner chose `usb` in 设置, once its start-up backup is there."""
+    usb.mkdir()
+    settings.set(keys.BACKUP_FOLDER, str(usb))
+    window = make_window()
+    qtbot.waitUntil(lambda: any(usb.glob("*.sqlite3")), timeout=10_000)
+    return window, usb
+
+
 def test_the_closing_backup_runs_off_the_gui_thread_and_then_the_window_closes(qtbot, make_window, settings,
                                                                                  tmp_path, monkeypatch):
     """About a second on the demo: the window keeps painting its progress dialog meanwhile."""
@@ -148,11 +157,7 @@ def test_the_closing_backup_runs_off_the_gui_thread_and_then_the_window_closes(q
 
     from ui.shell import backup_actions
 
-    usb = tmp_path / "usb"
-    usb.mkdir()
-    settings.set(keys.BACKUP_FOLDER, str(usb))
-    window = make_window()
-    qtbot.waitUntil(lambda: any(usb.glob("*.sqlite3")), timeout=10_000)  # today's, at start-up
+    window, usb = window_backing_up_to(qtbot, make_window, settings, tmp_path / "usb")
     (usb / "shop-20261206-100000.sqlite3").unlink()
     threads = []
 
@@ -181,11 +186,7 @@ def test_the_closing_backup_without_the_usb_disk_warns_then_closes(qtbot, make_w
 
 def test_file_menu_backup_goes_to_the_owner_folder_not_beside_the_database(qtbot, make_window, settings,
                                                                           db_path, tmp_path):
-    usb = tmp_path / "U盘"
-    usb.mkdir()
-    settings.set(keys.BACKUP_FOLDER, str(usb))
-    window = make_window()
-    qtbot.waitUntil(lambda: any(usb.glob("*.sqlite3")), timeout=10_000)  # today's automatic one
+    window, usb = window_backing_up_to(qtbot, make_window, settings, tmp_path / "U盘")
     before = set(usb.glob("*.sqlite3"))
     worker = window.backup()  # 文件 → 备份数据库…
     done = answer(qtbot, window, "备份已写入并验证")
