@@ -5,16 +5,22 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from models.sale_prices import ChannelPrice, UnitPrice
 from models.sales import ProductPrice
 from services.catalog import products
-from services.core.errors import PermissionDenied, ValidationError
+from services.core.errors import PermissionDenied, ValidationError, XiaopuError
+from services.core.master_data import parse_unit_price
 from services.sales import sales_orders
+from services.sales.channel_prices import set_channel_price
 from services.sales.counter_scan import add_scan, price_lines
 from services.sales.sales_lines import SaleLineInput
 from services.sales.sales_shipping import sell_now
 from services.sales.unit_prices import set_unit_price, unit_prices
 from tests.sales_shop import sales_shop, stock_in
+from tests.test_hostile_fuzz import FUZZ, numbers, outcome, texts
 
 BOX_CODE = "16901234567899"  # the carton's barcode: one scan is one 箱
 
@@ -72,3 +78,29 @@ def test_a_removed_unit_takes_its_price_with_it(shop):
     data.barcodes = [b for b in data.barcodes if b[1] != "箱"]
     products.save_product(s.owner, data, s.blueberry.id)
     assert unit_prices([s.blueberry.id]) == {}
+
+
+@FUZZ
+@given(price=numbers, unit=st.one_of(st.just("箱"), texts), channel=st.one_of(st.sampled_from(["GROUP", "社群"]), texts))
+def test_hostile_prices_are_stored_exactly_or_refused_in_chinese(shop, price, unit, channel):
+    """Whatever is typed in the 价格 box or `price set`: stored as the one parser reads it, or refused
+    in Chinese with nothing written."""
+    before = (sorted(UnitPrice.select(UnitPrice.unit, UnitPrice.price).tuples()),
+              sorted(ChannelPrice.select(ChannelPrice.channel, ChannelPrice.unit, ChannelPrice.price).tuples()))
+    for call in (lambda: set_unit_price(shop.owner, shop.blueberry.id, unit, price),
+                 lambda: set_channel_price(shop.owner, channel, shop.blueberry.id, price, unit)):
+        result = outcome(call)
+        after = (sorted(UnitPrice.select(UnitPrice.unit, UnitPrice.price).tuples()),
+                 sorted(ChannelPrice.select(ChannelPrice.channel, ChannelPrice.unit, ChannelPrice.price).tuples()))
+        if isinstance(result, XiaopuError):
+            assert after == before
+        else:
+            assert result == parse_unit_price(price, "价格")  # blank removes: None
+            before = after
+
+
+def test_a_box_price_set_through_the_cli_way_keeps_four_places(shop):
+    set_unit_price(shop.owner, shop.blueberry.id, "箱", "137.9999")
+    assert unit_prices([shop.blueberry.id])[(shop.blueberry.id, "箱")] == Decimal("137.9999")
+    with pytest.raises(ValidationError):
+        set_unit_price(shop.owner, shop.blueberry.id, "箱", "137.99999")  # a fifth place is not a price
