@@ -7,6 +7,7 @@ ledger's own check covers, so it returns at once and posting today costs nothing
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
 from decimal import Decimal
 
 from models import Lot, Move
@@ -21,17 +22,24 @@ QTY = QuantityField()  # stored integer units ⇄ Decimal, as the ledger keeps t
 Key = tuple[int, int | None, int]  # (product, lot, real location)
 
 
-def _lowest_since(key: Key, on_hand: int, doc_date: dt.date) -> tuple[int, dt.date]:
-    """The lowest balance (stored units) at the end of `doc_date` and after each later move, and the
-    day it is reached (the first such day)."""
-    product_id, lot_id, location_id = key
-    lot_cond = Move.lot.is_null() if lot_id is None else (Move.lot == lot_id)
-    later = (Move.select(Move.from_location, Move.to_location, Move.quantity, Move.move_date)
-             .where((Move.product == product_id) & lot_cond & (Move.move_date > doc_date)
-                    & ((Move.from_location == location_id) | (Move.to_location == location_id)))
-             .order_by(Move.move_date, Move.id).tuples())
-    changes = [((QTY.to_units(q) if to == location_id else 0) - (QTY.to_units(q) if src == location_id else 0), day)
-               for src, to, q, day in later]
+def _later_changes(keys: set[Key], doc_date: dt.date) -> dict[Key, list[tuple[int, dt.date]]]:
+    """Each key's changes (stored units, day) after `doc_date`, in the order they happened: one query
+    for all of a document's products."""
+    changes: dict[Key, list[tuple[int, dt.date]]] = defaultdict(list)
+    rows = (Move.select(Move.product, Move.lot, Move.from_location, Move.to_location, Move.quantity, Move.move_date)
+            .where(Move.product.in_(list({key[0] for key in keys})) & (Move.move_date > doc_date))
+            .order_by(Move.move_date, Move.id).tuples())
+    for product_id, lot_id, source, target, quantity, day in rows:
+        units = QTY.to_units(quantity)
+        for location_id, change in ((source, -units), (target, units)):
+            if (product_id, lot_id, location_id) in keys:
+                changes[(product_id, lot_id, location_id)].append((change, day))
+    return changes
+
+
+def _lowest(on_hand: int, changes: list[tuple[int, dt.date]], doc_date: dt.date) -> tuple[int, dt.date]:
+    """The lowest balance (stored units) at the end of `doc_date` and after each later change, and the
+    day it is first reached."""
     running = lowest = on_hand - sum(change for change, _ in changes)  # the balance as that day closed
     lowest_day = doc_date
     for change, day in changes:
@@ -46,10 +54,10 @@ def check_backdated(net: dict[Key, int], doc_date: dt.date, on_hand, products, l
     `net` is the ledger's change per key in stored units, `on_hand(key)` the current balance in units."""
     if doc_date >= today():
         return
-    for key, delta in net.items():
-        if delta >= 0:
-            continue
-        lowest, short_day = _lowest_since(key, on_hand(key), doc_date)
+    taking = {key: delta for key, delta in net.items() if delta < 0}
+    later = _later_changes(set(taking), doc_date) if taking else {}
+    for key, delta in taking.items():
+        lowest, short_day = _lowest(on_hand(key), later.get(key, []), doc_date)
         if lowest + delta < 0:
             product_id, lot_id, location_id = key
             lot = Lot.get_by_id(lot_id) if lot_id else None
@@ -59,11 +67,12 @@ def check_backdated(net: dict[Key, int], doc_date: dt.date, on_hand, products, l
                              needed=fmt_qty(QTY.from_units(-delta)))
 
 
-
 def usable_on(product_id: int, location_id: int, day: dt.date) -> Decimal:
     """How much of a product at a location a document dated `day` may take as FEFO allocates it: per
     unexpired lot, what others have not reserved, but no more than its lowest balance from that day on
     (a lot that arrived later adds nothing)."""
-    return sum((max(min(s.available, QTY.from_units(_lowest_since((product_id, s.lot_id, location_id),
-                                                                    QTY.to_units(s.on_hand), day)[0])), Decimal(0))
-                for s in lots_fefo(product_id, location_id) if not is_expired(s.expiry, day)), Decimal(0))
+    lots = [s for s in lots_fefo(product_id, location_id) if not is_expired(s.expiry, day)]
+    later = _later_changes({(product_id, s.lot_id, location_id) for s in lots}, day)
+    return sum((max(min(s.available, QTY.from_units(_lowest(QTY.to_units(s.on_hand),
+                                                            later.get((product_id, s.lot_id, location_id), []),
+                                                            day)[0])), Decimal(0)) for s in lots), Decimal(0))
