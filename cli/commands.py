@@ -25,6 +25,7 @@ from cli import (
     printing,
     production,
     purchasing,
+    quotes,
     reports,
     restore,
     sales,
@@ -38,7 +39,7 @@ from cli.output import complain
 from services.core.errors import XiaopuError
 
 DOMAINS = (shop, files, stock, channels, ledger, users, purchasing, printing, customers, sales, stocktake,
-           production, group_orders, reports, restore, period, migrate_to, transfers, prices)
+           production, group_orders, reports, restore, period, migrate_to, transfers, prices, quotes)
 COMMANDS = {name: handler for domain in DOMAINS for name, handler in domain.COMMANDS.items()}
 
 

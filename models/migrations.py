@@ -183,11 +183,18 @@ def _unit_and_channel_prices(db: peewee.Database) -> None:
     db.create_tables(SALE_PRICE_MODELS)
 
 
+def _quotes(db: peewee.Database) -> None:
+    """报价单 and their lines: services/sales/quotes.py."""
+    from models.quotes import QUOTE_MODELS
+
+    db.create_tables(QUOTE_MODELS)
+
+
 MIGRATIONS: list[Callable[[peewee.Database], None]] = [
     _v1_core, _v2_nonzero_balance_index, _v3_purchasing, _v4_product_aliases, _v5_sales,
     _v6_return_drafts, _v7_stocktake, _v8_bom, _v9_production, _v10_report_indexes, _v11_reconciliation,
     _v12_expiry_actions, _v13_group_messages, _v14_lost_sales, _v15_postgres_append_only,
-    _v16_move_date_index, _v17_drop_duplicate_indexes, _unit_and_channel_prices,
+    _v16_move_date_index, _v17_drop_duplicate_indexes, _unit_and_channel_prices, _quotes,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 
+from reports.doc_parts import lined_table, shop_heading
 from reports.pdf_common import (
     A4_CONTENT_W,
     RULE,
@@ -58,7 +59,6 @@ class TransferSlip:
 
 def _header(slip: TransferSlip) -> list[Flowable]:
     s = styles()
-    contact = "  ".join(p for p in (slip.shop.address, slip.shop.phone and f"电话 {slip.shop.phone}") if p)
     title = "调拨单" + (zh("(已冲销)") if slip.reversed else "")
     route = Table([[Paragraph(zh("调出:") + esc(slip.source), s["title"]), Paragraph("→", s["title"]),
                     Paragraph(zh("调入:") + esc(slip.target), s["title"])]],
@@ -67,10 +67,7 @@ def _header(slip: TransferSlip) -> list[Flowable]:
                                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("TOPPADDING", (0, 0), (-1, -1), 6),
                                 ("BOTTOMPADDING", (0, 0), (-1, -1), 8)]))
     info = zh(f"单号:{slip.number}    日期:{slip.day:%Y-%m-%d}    经办:") + esc(slip.clerk)
-    out: list[Flowable] = [Paragraph(esc(slip.shop.name), s["shop"])]
-    if contact:
-        out.append(Paragraph(esc(contact), s["shop_sub"]))
-    out += [Spacer(1, 3 * mm), Paragraph(title, s["title"]), Spacer(1, 2 * mm), Paragraph(info, s["body"]),
+    out: list[Flowable] = [*shop_heading(slip.shop), Spacer(1, 3 * mm), Paragraph(title, s["title"]), Spacer(1, 2 * mm), Paragraph(info, s["body"]),
             Spacer(1, 3 * mm), route, Spacer(1, 4 * mm)]
     if slip.note:
         out += [Paragraph(zh("备注:") + esc(slip.note), s["body"]), Spacer(1, 2 * mm)]
@@ -79,19 +76,14 @@ def _header(slip: TransferSlip) -> list[Flowable]:
 
 def _lines(slip: TransferSlip) -> Table:
     s = styles()
-    rows = [[Paragraph(c, s["head"]) for c in COLUMNS]]
+    rows = []
     for ln in slip.lines:
         rows.append([Paragraph(str(ln.no), s["cell_center"]), Paragraph(esc(ln.sku), s["cell"]),
                      Paragraph(esc(ln.name), s["cell"]), Paragraph(esc(ln.spec), s["cell"]),
                      Paragraph(esc(ln.lot or "—"), s["cell"]),
                      Paragraph(f"{ln.expiry:%Y-%m-%d}" if ln.expiry else "—", s["cell_center"]),
                      Paragraph(ln.quantity, s["cell_right"]), Paragraph(esc(ln.unit), s["cell_center"])])
-    table = Table(rows, colWidths=COL_WIDTHS, repeatRows=1)
-    table.setStyle(table_style([
-        ("GRID", (0, 0), (-1, -1), 0.4, RULE), ("BACKGROUND", (0, 0), (-1, 0), SHADE),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-    ]))
-    return table
+    return lined_table(COLUMNS, rows, COL_WIDTHS)
 
 
 def _signatures(slip: TransferSlip) -> Flowable:

@@ -1008,6 +1008,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                     "{months} months in a row under {limit}%"),
     "expiry.nothing_here": ("批次 {lot} 在 {location} 没有库存", "Lot {lot} has no stock at {location}"),
     "expiry.bad_target": ("不能调拨到 {location}", "Cannot move to {location}"),
+    "quote.not_found": ("找不到报价单:{ref}", "Quote not found: {ref}"),
+    "quote.bad_item": ("看不懂 {item}:请写成 SKU=数量、SKU=数量:单位 或 SKU=数量@单价", "Cannot read {item}: "
+                       "write SKU=QTY, SKU=QTY:UNIT or SKU=QTY@PRICE"),
+    "quote.valid_in_past": ("有效期 {day} 已经过去:请选今天或以后的日期", "Valid until {day} is in the past: "
+                            "choose today or later"),
+    "quote.expired": ("报价单 {number} 已于 {day} 过期,不能转为订单:请重新报价", "Quote {number} expired on "
+                      "{day}: it cannot become an order, quote again"),
+    "quote.already_ordered": ("报价单 {number} 已转为订单 {order}", "Quote {number} already became order {order}"),
+    "quote.not_open": ("报价单 {number} 已作废", "Quote {number} was cancelled"),
+    "quote.created": ("报价单 {number} 已建立,有效期至 {day}", "Quote {number} made, valid until {day}"),
+    "quote.ordered": ("报价单 {number} 已转为销售单 {order}", "Quote {number} became sales order {order}"),
+    "quote.pdf_written": ("报价单已保存:{file}", "Quote saved: {file}"),
     "transfer.not_own_location": ("{role}库位 {location} 不是本店的库位:调拨只在门店、后仓、分店之间",
                                   "{location} is not one of the shop's own locations: transfers move stock "
                                   "between the store, back rooms and branches only"),
