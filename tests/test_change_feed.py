@@ -55,3 +55,20 @@ def test_a_feed_that_lost_its_connection_reconnects_and_says_so(shop):
     assert office.changed()  # what happened meanwhile is unknown: views reload once
     assert not office.changed(QUIET)
     office.close()
+
+
+def test_a_server_that_does_not_answer_is_asked_again_only_after_a_while(shop, monkeypatch):
+    """Connecting blocks the window: a server that is off is not asked twice a second."""
+    from services.core import change_feed
+
+    office = ChangeFeed()
+    office.close()
+    office.url, office.file = "postgresql://shop@127.0.0.1:1/xiaopu", None  # nothing listens on port 1
+    assert not office.changed()  # refused: nothing heard, nothing raised
+    attempts: list[int] = []
+    real_connect = office._connect
+    monkeypatch.setattr(office, "_connect", lambda: attempts.append(1) or real_connect())
+    assert not office.changed() and attempts == []
+    later = change_feed.clock() + change_feed.RETRY_S + 1
+    monkeypatch.setattr(change_feed, "clock", lambda: later)
+    assert not office.changed() and attempts == [1]  # asked again, still off

@@ -18,12 +18,15 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
+import time
 import weakref
 from typing import Any
 
 from models.db import database, database_file, database_url, is_sqlite, readonly_uri
 
 CHANNEL = "xiaopu_changed"
+RETRY_S = 30.0  # a server that did not answer is asked again after this long: connecting blocks the window
+clock = time.monotonic
 
 
 def announce() -> None:
@@ -53,6 +56,7 @@ class ChangeFeed:
         self.file = None if self.url else database_file()
         self._conn: Any = None
         self._version: int | None = None
+        self._retry_at = 0.0
         self._connect()
 
     @property
@@ -65,13 +69,14 @@ class ChangeFeed:
             if self.url:
                 import psycopg
 
-                self._conn = psycopg.connect(self.url, autocommit=True, connect_timeout=5)
+                self._conn = psycopg.connect(self.url, autocommit=True, connect_timeout=2)
                 self._conn.execute(f"LISTEN {CHANNEL}")
             elif self.file:
                 self._conn = sqlite3.connect(readonly_uri(self.file), uri=True, check_same_thread=False)
                 self._version = self._data_version()
-        except Exception:  # noqa: BLE001 - a server or file not there now: retried on the next call
+        except Exception:  # noqa: BLE001 - a server or file not there now: asked again in RETRY_S
             self.close()
+            self._retry_at = clock() + RETRY_S
             return False
         return True
 
@@ -84,6 +89,8 @@ class ChangeFeed:
         if not self.active:
             return False
         if self._conn is None:
+            if clock() < self._retry_at:
+                return False
             return self._connect()  # back after a lost connection: what happened meanwhile is unknown
         try:
             if self.url:
