@@ -4081,6 +4081,10 @@ Where do the goods go?</translation>
 <context>
     <name>SalesTab</name>
     <message>
+        <source>报价单</source>
+        <translation>Quotes</translation>
+    </message>
+    <message>
         <source>收银</source>
         <translation>Counter</translation>
     </message>
@@ -6185,6 +6189,14 @@ Xiaopu closes now; please open it again.</translation>
 <context>
     <name>Benches</name>
     <message>
+        <source>销售 · 报价单</source>
+        <translation>Sales · Quotes</translation>
+    </message>
+    <message>
+        <source>报价单</source>
+        <translation>Quotes</translation>
+    </message>
+    <message>
         <source>临期处理</source>
         <translation>Expiry</translation>
     </message>
@@ -6596,6 +6608,113 @@ Xiaopu closes now; please open it again.</translation>
     <message>
         <source>调拨单 %1</source>
         <translation>Transfer %1</translation>
+    </message>
+</context>
+<context>
+    <name>QuotesView</name>
+    <message>
+        <source>有效</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>已下单</source>
+        <translation>Ordered</translation>
+    </message>
+    <message>
+        <source>已作废</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>商品编码</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>品名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>数量</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <source>报价单号</source>
+        <translation>Quote no.</translation>
+    </message>
+    <message>
+        <source>客户</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>有效期至</source>
+        <translation>Valid until</translation>
+    </message>
+    <message>
+        <source>金额</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>销售单</source>
+        <translation>Sales order</translation>
+    </message>
+    <message>
+        <source>扫码或输入条码,回车加入</source>
+        <translation>Scan or type a barcode, Enter adds it</translation>
+    </message>
+    <message>
+        <source>备注(可不填)</source>
+        <translation>Note (optional)</translation>
+    </message>
+    <message>
+        <source>删除所选行</source>
+        <translation>Delete selected rows</translation>
+    </message>
+    <message>
+        <source>生成报价单</source>
+        <translation>Make quote</translation>
+    </message>
+    <message>
+        <source>打印报价单…</source>
+        <translation>Print quote…</translation>
+    </message>
+    <message>
+        <source>转为销售单</source>
+        <translation>Turn into sales order</translation>
+    </message>
+    <message>
+        <source>条码</source>
+        <translation>Barcode</translation>
+    </message>
+    <message>
+        <source>报价单</source>
+        <translation>Quotes</translation>
+    </message>
+    <message>
+        <source>未知条码 %1</source>
+        <translation>Unknown barcode %1</translation>
+    </message>
+    <message>
+        <source>报价单 %1 已生成,有效期至 %2</source>
+        <translation>Quote %1 made, valid until %2</translation>
+    </message>
+    <message>
+        <source>请先在列表中选择一张报价单。</source>
+        <translation>Select a quote in the list first.</translation>
+    </message>
+    <message>
+        <source>报价单 %1 已转为销售单 %2</source>
+        <translation>Quote %1 became sales order %2</translation>
+    </message>
+    <message>
+        <source>报价单 %1</source>
+        <translation>Quote %1</translation>
     </message>
 </context>
 </TS>

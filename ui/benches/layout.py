@@ -24,7 +24,7 @@ SUB_VIEW_CLASSES: dict[str, dict[str, str]] = {
                    "ReturnsView": "returns", "SuppliersView": "suppliers"},
     "sales": {"CounterView": "counter", "GroupOrderView": "group", "SalesOrdersView": "orders",
               "SalesChannelsView": "channels", "SalesReturnsView": "returns", "SalesOutboundView": "outbound",
-              "CustomersView": "customers"},
+              "CustomersView": "customers", "QuotesView": "quotes"},
 }
 SPLIT_TABS = frozenset({"purchasing", "sales", "reports"})  # a role may see only some of their views
 
@@ -70,6 +70,8 @@ VIEWS: tuple[BenchView, ...] = (
               QT_TRANSLATE_NOOP("Benches", "快捷/紧急出库")),
     BenchView("sales.customers", QT_TRANSLATE_NOOP("Benches", "销售 · 客户、应收与账龄"),
               QT_TRANSLATE_NOOP("Benches", "客户")),
+    BenchView("sales.quotes", QT_TRANSLATE_NOOP("Benches", "销售 · 报价单"),
+              QT_TRANSLATE_NOOP("Benches", "报价单")),
     BenchView("stocktake", QT_TRANSLATE_NOOP("Benches", "盘点")),
     BenchView("production", QT_TRANSLATE_NOOP("Benches", "生产")),
     BenchView("reports.dashboard", QT_TRANSLATE_NOOP("Benches", "报表 · 概览"),

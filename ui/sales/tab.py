@@ -9,6 +9,7 @@ from ui.sales.customers import CustomersView
 from ui.sales.group_orders import GroupOrderView
 from ui.sales.orders_view import SalesOrdersView
 from ui.sales.outbound_view import SalesOutboundView
+from ui.sales.quotes_view import QuotesView
 from ui.sales.returns_view import SalesReturnsView
 from ui.widgets.context import AppContext
 
@@ -29,6 +30,8 @@ class SalesTab(QWidget):
         self.views.addTab(SalesReturnsView(context), self.tr("退货"))
         self.views.addTab(SalesOutboundView(context), self.tr("快捷/紧急出库"))
         self.views.addTab(CustomersView(context), self.tr("客户"))
+        self.quotes = QuotesView(context)
+        self.views.addTab(self.quotes, self.tr("报价单"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         layout.addWidget(self.views)
@@ -37,6 +40,6 @@ class SalesTab(QWidget):
         """In 收银 a scan adds to the sale; elsewhere the window decides (商品 tab)."""
         if self.views.currentWidget() is self.counter:
             return self.counter.handle_scan(code)
-        if isinstance(self.views.currentWidget(), (SalesReturnsView, SalesOutboundView)):  # their forms take scans
+        if isinstance(self.views.currentWidget(), (SalesReturnsView, SalesOutboundView, QuotesView)):  # their forms take scans
             return self.views.currentWidget().handle_scan(code)
         return False

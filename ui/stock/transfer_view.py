@@ -31,6 +31,7 @@ from services.stock import transfers
 from ui.widgets import notify
 from ui.widgets.context import AppContext
 from ui.widgets.print_preview import PdfPreviewDialog, show_pdf_preview
+from ui.widgets.scan_form import say, take_typed_codes
 from ui.widgets.scanner import ScanLineEdit
 from ui.widgets.table_model import RIGHT, Column, RowsModel, remove_selected_row, setup_table
 
@@ -65,7 +66,7 @@ class TransferView(QWidget):
         self.source, self.target = QComboBox(), QComboBox()
         self.code = ScanLineEdit()
         self.code.setPlaceholderText(self.tr("扫码或输入条码,回车加入"))
-        self.code.returnPressed.connect(self._typed_code)
+        take_typed_codes(self.code, self.handle_scan)
         self.table = QTableView()
         setup_table(self.table, self.model)
         self.model.edit_failed.connect(lambda text: self._say(text, error=True))
@@ -133,12 +134,6 @@ class TransferView(QWidget):
         self._say(self.tr("已扫 %1").replace("%1", code))
         return True
 
-    def _typed_code(self) -> None:
-        text = self.code.text().strip()
-        self.code.clear()
-        if text:
-            self.handle_scan(text)
-
     def remove_selected(self) -> None:
         remove_selected_row(self.table)
 
@@ -180,5 +175,4 @@ class TransferView(QWidget):
         return self.preview
 
     def _say(self, text: str, *, error: bool = False) -> None:
-        self.status.setStyleSheet("color: #c62828;" if error else "")
-        self.status.setText(text)
+        say(self.status, text, error=error)
