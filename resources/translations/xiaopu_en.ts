@@ -6613,6 +6613,10 @@ Xiaopu closes now; please open it again.</translation>
 <context>
     <name>QuotesView</name>
     <message>
+        <source>单价</source>
+        <translation>Unit price</translation>
+    </message>
+    <message>
         <source>有效</source>
         <translation>Open</translation>
     </message>

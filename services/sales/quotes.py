@@ -56,6 +56,12 @@ def get_quote(number: str) -> Quote:
     return quote
 
 
+def quoted_prices(customer_ref: int | str, lines: list[SaleLineInput]) -> list[Decimal]:
+    """The price per unit each line would be quoted at today for the customer (what the window shows
+    before the quote is made); raises as create_quote would for a bad line."""
+    return [line.price for line in clean_lines(lines, get_customer(customer_ref), today())]
+
+
 def create_quote(actor, customer_ref: int | str, lines: list[SaleLineInput], *, valid_until: dt.date | None = None,
                  note: str = "") -> Quote:
     """A quote at the customer's prices today (a typed price wins), valid through `valid_until`."""

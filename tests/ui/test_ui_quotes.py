@@ -20,8 +20,10 @@ def test_a_quote_scanned_made_and_turned_into_an_order(qtbot, make_window, conte
     view = window.tab_widgets["sales"].quotes
     assert window.bench.current_view() == "sales.quotes"
     view.customer.setCurrentIndex(view.customer.findData("C001"))
+    assert view.status.text() == ""  # no lines yet: nothing to price, nothing to say
     view.code.setFocus()
     scan_into_focus(window, "SCREW-M4")
+    assert view.lines.index(0, 4).data() == "0.08"  # 五金王's wholesale price, shown before the quote is made
     assert view.lines.setData(view.lines.index(0, 3), "1000")
     QTest.mouseClick(view.create_button, Qt.MouseButton.LeftButton)
     assert view.status.text().startswith("报价单 BJ") and view.lines.rowCount() == 0

@@ -47,6 +47,7 @@ class DraftLine:
     name: str
     unit: str
     quantity: str
+    price: str = ""  # per unit at the customer's prices, shown before the quote is made
 
 
 def _typed_count(line: DraftLine, text: str) -> DraftLine:
@@ -58,6 +59,7 @@ LINE_COLUMNS = (
     Column(QT_TRANSLATE_NOOP("QuotesView", "品名"), CTX, lambda ln: ln.name, 220, stretch=True),
     Column(QT_TRANSLATE_NOOP("QuotesView", "单位"), CTX, lambda ln: ln.unit, 70),
     Column(QT_TRANSLATE_NOOP("QuotesView", "数量"), CTX, lambda ln: ln.quantity, 90, RIGHT, edit=_typed_count),
+    Column(QT_TRANSLATE_NOOP("QuotesView", "单价"), CTX, lambda ln: ln.price, 90, RIGHT),
 )
 QUOTE_COLUMNS = (
     Column(QT_TRANSLATE_NOOP("QuotesView", "报价单号"), CTX, lambda q: q.number, 150),
@@ -85,6 +87,7 @@ class QuotesView(QWidget):
         self.line_table = QTableView()
         setup_table(self.line_table, self.lines)
         self.lines.edit_failed.connect(lambda text: self._say(text, error=True))
+        self.lines.dataChanged.connect(lambda *_: self.reprice())
         self.note = QLineEdit()
         self.note.setPlaceholderText(self.tr("备注(可不填)"))
         self.quotes = RowsModel(QUOTE_COLUMNS, self)
@@ -124,6 +127,24 @@ class QuotesView(QWidget):
         layout.addLayout(bottom)
         layout.addWidget(self.quote_table, 1)
         self.reload()
+        self.customer.currentIndexChanged.connect(lambda _index: self.reprice())
+
+    def reprice(self) -> None:
+        """Each line's price for the customer chosen, as the quote will fix it."""
+        rows = self.lines.rows
+        if not rows:
+            return
+        try:
+            prices = quotes.quoted_prices(self.customer.currentData() or "", self._inputs())
+        except XiaopuError as exc:
+            self._say(str(exc), error=True)
+            return
+        priced = [replace(ln, price=f"{price:,.2f}") for ln, price in zip(rows, prices, strict=True)]
+        if priced != rows:
+            self.lines.set_rows(priced)
+
+    def _inputs(self) -> list[SaleLineInput]:
+        return [SaleLineInput(ln.product_id, ln.quantity, ln.unit) for ln in self.lines.rows]
 
     def reload(self) -> None:
         current = self.customer.currentData()
@@ -142,14 +163,14 @@ class QuotesView(QWidget):
             self._say(self.tr("未知条码 %1").replace("%1", code), error=True)
             return True
         self.lines.set_rows([*self.lines.rows, DraftLine(match.product_id, match.sku, match.name, match.unit, "1")])
+        self.reprice()
         self.line_table.selectRow(len(self.lines.rows) - 1)
         return True
 
     def create(self) -> str | None:
         day = self.valid_until.date().toPython()
-        lines = [SaleLineInput(ln.product_id, ln.quantity, ln.unit) for ln in self.lines.rows]
         try:
-            quote = quotes.create_quote(self.context.user, self.customer.currentData() or "", lines,
+            quote = quotes.create_quote(self.context.user, self.customer.currentData() or "", self._inputs(),
                                         valid_until=day, note=self.note.text())
         except XiaopuError as exc:
             self._say(str(exc), error=True)
