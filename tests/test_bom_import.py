@@ -172,7 +172,7 @@ def test_bad_rows_are_named_at_their_excel_rows_and_nothing_is_saved(owner, tmp_
     assert "损耗率%必须在 0 到 100 之间(不含 100):100" in errors[6]
     assert "用量必须大于 0" in errors[7] and "损耗率%不能为负数" in errors[7] and "副产品“也许”请填 是 或 否" in errors[7]
     assert errors[8] == "果切半成品 不能用作自己的子项"
-    assert errors[9] == "用量“1,5 kg”不是数字"
+    assert errors[9].startswith("用量“1,5 kg”看不懂:逗号只用来分千位")
     assert "含公式" in errors[10]
     assert errors[11] == "父项SKU不能为空"
     assert "工序与第 12 行不一致" in errors[13]

@@ -90,7 +90,7 @@ def test_reimport_creates_nothing_new_and_says_so(stocked, tmp_path):
 def test_douyin_csv_in_gbk_and_utf8_bom(stocked, tmp_path, encoding):
     text = ("订单编号,商家编码,购买数量,付款状态,买家备注\n"
             f"DY001,{stocked.blueberry.sku},3,已付款,放门口\n"
-            f"DY001,{stocked.screw.sku},\"1,0\",已付款,\n"  # a thousands comma typed by hand: 10
+            f"DY001,{stocked.screw.sku},\"10\",已付款,\n"
             f"DY002,{stocked.blueberry.sku},1,待支付,\n")
     path = tmp_path / f"抖音-{encoding}.csv"
     path.write_bytes(text.encode(encoding))
@@ -100,6 +100,20 @@ def test_douyin_csv_in_gbk_and_utf8_bom(stocked, tmp_path, encoding):
     assert "放门口" in dy1.note and dy1.paid
     assert not SalesOrder.get(SalesOrder.external_ref == "DY002").paid
     assert sellable(stocked.blueberry.sku) == 26 and sellable(stocked.screw.sku) == 90
+
+
+def test_a_comma_that_is_no_thousands_group_is_refused_not_guessed(stocked, tmp_path):
+    # "1,0" could be 1.0 or 10 typed with a stray comma; a guess is off by ten either way (issue 14).
+    text = ("订单编号,商家编码,购买数量,付款状态,买家备注\n"
+            f"DY001,{stocked.blueberry.sku},3,已付款,放门口\n"
+            f"DY001,{stocked.screw.sku},\"1,0\",已付款,\n")
+    path = tmp_path / "抖音.csv"
+    path.write_bytes(text.encode("utf-8-sig"))
+    with pytest.raises(ImportFailed) as refused:
+        import_channel_orders(stocked.owner, "DOUYIN", path)
+    assert "第 3 行" in str(refused.value) and "逗号只用来分千位" in str(refused.value)
+    assert SalesOrder.select().count() == 0
+    assert sellable(stocked.blueberry.sku) == 30 and sellable(stocked.screw.sku) == 100
 
 
 def test_bad_rows_import_nothing_and_explain_each_row(stocked, tmp_path):
