@@ -107,7 +107,14 @@ def _product_ids(catalogue: list[DemoProduct]) -> list[int]:
 
 
 def _post(actor, doc: PlannedDoc, product_ids: list[int], places: dict[str, int]) -> str | None:
-    """Post one planned document (or reversal) and the lost sales it met; the document's number (None: none)."""
+    """Post one planned document (or reversal) and the lost sales it met, on the clock of the moment it
+    happens, as the till would (so the ledger sees a document of its own day, not a back-dated one to
+    check against every later move); the document's number (None: none)."""
+    with clock.clock_at(doc.occurred_at):
+        return _post_now(actor, doc, product_ids, places)
+
+
+def _post_now(actor, doc: PlannedDoc, product_ids: list[int], places: dict[str, int]) -> str | None:
     source = "group" if doc.partner == "社群" else "counter"
     for lost in doc.lost:  # the till and the group clerk record what the shelf could not give
         lost_sales.record_short(product_ids[lost.product], lost.asked, lost.available, source, doc.occurred_at,
