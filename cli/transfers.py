@@ -65,8 +65,8 @@ def cmd_transfer(args: argparse.Namespace, user) -> int:
     if args.transfer_command == "slip":
         say(msg("transfer.slip_written", file=write_slip(args.number.strip(), args.out)))
         return 0
-    rows = [{"number": d.number, "date": d.doc_date.isoformat(), "route": d.partner, "state": d.state,
-             "note": d.note} for d in recent(max(1, args.limit))]
+    rows = [{"number": t.number, "date": t.day.isoformat(), "route": t.route, "state": t.state, "note": t.note}
+            for t in recent(max(1, args.limit))]
     if args.json:
         say_json(rows)
     for row in rows if not args.json else []:

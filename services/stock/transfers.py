@@ -125,6 +125,16 @@ def write_slip(ref: int | str, out: Path) -> Path:
     return build_transfer_slip_pdf(slip(ref), Path(out), now())
 
 
-def recent(limit: int = 50) -> list[Document]:
+@dataclass(frozen=True)
+class TransferRow:
+    number: str
+    day: dt.date
+    route: str  # 门店仓 → 后仓
+    state: str
+    note: str
+
+
+def recent(limit: int = 50) -> list[TransferRow]:
     """The latest transfers, newest first (the window's list and `transfer list`)."""
-    return list(Document.select().where(Document.doc_type == DOC_TYPE).order_by(Document.id.desc()).limit(limit))
+    query = Document.select().where(Document.doc_type == DOC_TYPE).order_by(Document.id.desc()).limit(limit)
+    return [TransferRow(d.number, d.doc_date, d.partner, d.state, d.note) for d in query]

@@ -47,6 +47,7 @@ def test_a_transfer_scanned_in_the_window_and_posted(qtbot, make_window, context
     assert on_hand(shop.blueberry, shop.store, "A1209") == 0 and on_hand(shop.blueberry, shop.store, "B1212") == 22
     assert on_hand(shop.blueberry, back, "A1209") == 12 and on_hand(shop.blueberry, back, "B1212") == 2
 
+    assert view.recent.currentText().endswith("门店仓 → 后仓") and view.recent.currentData().startswith("DB")
     preview = view.print_slip()
     assert preview is not None and preview.page_count == 1
     preview.close()
@@ -68,4 +69,4 @@ def test_a_refused_transfer_keeps_its_lines(qtbot, make_window, context, shop):
     assert not view.model.setData(quantity, "十") and "数量" in view.status.text()  # a typed count that is no number
     assert view.model.setData(quantity, "30") and quantity.data() == "30"
     assert view.post() is None
-    assert "十字螺丝" in view.status.text() and view.model.rowCount() == 1 and not view.print_button.isEnabled()
+    assert "十字螺丝" in view.status.text() and view.model.rowCount() == 1 and not view.print_button.isEnabled()  # no transfer yet

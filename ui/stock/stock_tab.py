@@ -117,6 +117,8 @@ class StockTab(RefreshOnShow, QWidget):
         if what == "locations":
             self.refresh_locations()
             self.transfer.refresh_locations()
+        if what == "stock":  # a transfer posted elsewhere (临期 → 调拨) can be printed here too
+            self.transfer.refresh_recent()
         super().on_data_changed(what)
 
     def reload(self) -> None:

@@ -60,7 +60,6 @@ class TransferView(QWidget):
         self.context = context
         self.model = RowsModel(COLUMNS, self)
         self.key = uuid.uuid4().hex
-        self.last_number = ""
         self.preview: PdfPreviewDialog | None = None
 
         self.source, self.target = QComboBox(), QComboBox()
@@ -81,8 +80,9 @@ class TransferView(QWidget):
         self.post_button = QPushButton(self.tr("过账 (F9)"))
         self.post_button.setDefault(True)
         self.post_button.clicked.connect(self.post)
+        self.recent = QComboBox()  # the latest transfers: a slip printed again, or a day later
+        self.recent.setMinimumContentsLength(24)
         self.print_button = QPushButton(self.tr("打印调拨单…"))
-        self.print_button.setEnabled(False)
         self.print_button.clicked.connect(self.print_slip)
         QShortcut(QKeySequence(Qt.Key.Key_F9), self, self.post, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
@@ -99,6 +99,7 @@ class TransferView(QWidget):
         buttons.addWidget(clear)
         buttons.addWidget(self.note, 2)
         buttons.addStretch(1)
+        buttons.addWidget(self.recent)
         buttons.addWidget(self.print_button)
         buttons.addWidget(self.post_button)
         layout = QVBoxLayout(self)
@@ -108,6 +109,13 @@ class TransferView(QWidget):
         layout.addWidget(self.status)
         layout.addLayout(buttons)
         self.refresh_locations()
+        self.refresh_recent()
+
+    def refresh_recent(self) -> None:
+        self.recent.clear()
+        for row in transfers.recent(30):
+            self.recent.addItem(f"{row.number}  {row.route}", row.number)
+        self.print_button.setEnabled(self.recent.count() > 0)
 
     def refresh_locations(self) -> None:
         """The shop's own locations; 门店仓 (the first made) → the next one preselected."""
@@ -152,26 +160,26 @@ class TransferView(QWidget):
         except XiaopuError as exc:
             self._say(str(exc), error=True)
             return None
-        self.last_number = result.number
         self.model.set_rows([])
         self.key = uuid.uuid4().hex
         self.note.clear()
-        self.print_button.setEnabled(True)
+        self.refresh_recent()
         self._say(self.tr("调拨单 %1 已过账:%2 → %3").replace("%1", result.number)
                   .replace("%2", self.source.currentText()).replace("%3", self.target.currentText()))
         self.context.events.changed.emit("stock")
         return result.number
 
     def print_slip(self) -> PdfPreviewDialog | None:
-        if not self.last_number:
+        number = self.recent.currentData()
+        if not number:
             return None
-        out = Path(tempfile.mkdtemp(prefix="xiaopu-transfer-")) / f"调拨单-{self.last_number}.pdf"
+        out = Path(tempfile.mkdtemp(prefix="xiaopu-transfer-")) / f"调拨单-{number}.pdf"
         try:
-            transfers.write_slip(self.last_number, out)
+            transfers.write_slip(number, out)
         except XiaopuError as exc:
             notify.warn(self, self.tr("打印调拨单"), str(exc))
             return None
-        self.preview = show_pdf_preview(self.window(), out, self.tr("调拨单 %1").replace("%1", self.last_number))
+        self.preview = show_pdf_preview(self.window(), out, self.tr("调拨单 %1").replace("%1", number))
         return self.preview
 
     def _say(self, text: str, *, error: bool = False) -> None:
