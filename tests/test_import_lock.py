@@ -158,3 +158,42 @@ def test_automatic_skus_skip_one_numbered_by_another_window_meanwhile(shop, tmp_
     assert key.split() == ["红薯", "hs", "hongshu", names["红薯"].lower()]  # found by its own number
     audited = [e.entity_id for e in AuditEvent.select().where(AuditEvent.action == "product.create")]
     assert len(audited) == len(set(audited))
+
+
+def test_a_product_edited_in_another_window_during_the_check_refuses_the_reimport_naming_its_row(shop, tmp_path,
+                                                                                                 monkeypatch):
+    """The owner re-imports the price list: 蓝莓 ¥13.80 (row 2), 十字螺丝 ¥0.12 (row 3). While the file is
+    being checked, 小李 raises the screw to ¥0.15 by hand in another window (the clock has not moved, so
+    only the stored values tell). The import would overwrite his price with one read before it: nothing
+    is imported, row 3 names the screw, 蓝莓 still sells at ¥12.50, the screw at 小李's ¥0.15, and the
+    audit holds his change and nothing of the import."""
+    from services.catalog import products
+    from services.imports import product_import
+    from services.imports.excel_import import ImportFailed, import_products
+
+    path = write_xlsx(tmp_path / "prices.xlsx", [["SKU编码", "名称", "售价"], [shop.blueberry.sku, "蓝莓", 13.8],
+                                                  [shop.screw.sku, "十字螺丝", 0.12]])
+    real_prepare = product_import.prepare
+
+    def another_window_edits_the_screw(plans):
+        edited = products.product_input(products.get_product(shop.screw.id))
+        edited.price = "0.15"
+        products.save_product(shop.owner, edited, shop.screw.id)
+        return real_prepare(plans)
+
+    events = AuditEvent.select().count()
+    monkeypatch.setattr(product_import, "prepare", another_window_edits_the_screw)
+    with pytest.raises(ImportFailed) as caught:
+        import_products(shop.owner, path)
+    assert list(caught.value.errors) == [3]
+    assert f"{shop.screw.sku} 十字螺丝" in caught.value.errors[3][0]
+    assert "其他窗口" in caught.value.errors[3][0]
+    assert Product.get_by_id(shop.blueberry.id).price == Decimal("12.5")
+    assert Product.get_by_id(shop.screw.id).price == Decimal("0.15")
+    assert AuditEvent.select().count() == events + 1  # 小李's edit only
+    assert run_check().ok, run_check().text()
+
+    monkeypatch.setattr(product_import, "prepare", real_prepare)  # imported again, nobody editing: both prices
+    assert import_products(shop.owner, path).updated == 2
+    assert Product.get_by_id(shop.screw.id).price == Decimal("0.12")
+    assert Product.get_by_id(shop.blueberry.id).price == Decimal("13.8")

@@ -379,6 +379,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "This opening stock was already posted (document {number}); nothing was posted twice",
     ),
     "import.unchanged": (",{count} 个没有变化", ", {count} unchanged"),
+    "import.product_changed": ("商品 {product} 在检查文件期间被其他窗口修改了,本次什么都没有导入;请重新导入",
+                               "Product {product} was changed in another window while the file was checked; nothing "
+                               "was imported: import the file again"),
     "import.cannot_read": (
         "无法读取 {file}:{error}(文件是否正在其他程序中打开?)",
         "Cannot read {file}: {error} (is it open in another program?)",

@@ -23,6 +23,7 @@ from services.core.numbers import normalise_text
 from services.core.permissions import require
 from services.imports.excel_columns import PRODUCT_COLUMNS
 from services.imports.excel_table import RowErrors, Table, check_formulas, code_text, is_blank, read_table
+from services.imports.product_updates import read_state
 from services.imports.product_writer import CatalogueChanged, ProductPlan, chunks, prepare, write
 
 CODE_SEPARATORS = re.compile(r"[,,;;、/|\n]+")
@@ -81,7 +82,9 @@ class _Catalog:
             self.owners.update((code, (pid, f"{sku} {name}")) for code, pid, sku, name in query)
         self.locations = {code: (kind, name) for code, kind, name
                           in Location.select(Location.code, Location.kind, Location.name).tuples()}
-        self.stored = self._load_stored(set(self.sku_ids.values()) | {pid for pid, _ in self.owners.values()})
+        ids = set(self.sku_ids.values()) | {pid for pid, _ in self.owners.values()}
+        self.seen = read_state(ids)  # first: a change after this is found inside the write (product_updates)
+        self.stored = self._load_stored(ids)
 
     @staticmethod
     def _load_stored(ids: set[int]) -> dict[int, ProductInput]:
@@ -203,7 +206,7 @@ def _plan_row(table: Table, row: int, catalog: _Catalog, errors: RowErrors) -> P
     if clean is None or row in errors:
         return None
     changed = stored is None or _comparable(clean) != _comparable(clean_product(copy.deepcopy(stored)))
-    return ProductPlan(row, product_id, clean, changed)
+    return ProductPlan(row, product_id, clean, changed, catalog.seen.get(product_id))
 
 
 def _comparable(clean: CleanProduct) -> CleanProduct:

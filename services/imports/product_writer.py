@@ -13,8 +13,9 @@ not be taken back if a later batch failed (the audit chain is append-only, so a 
 would itself be a tampering finding), and a staging table would still need one final transaction to
 move the rows, holding the lock for as long as this write does. So nothing is ever half imported.
 
-Rows that update an existing product are written the same way (product_updates), in the same
-transaction, their old state read inside it for the audit.
+Rows that update an existing product are prepared the same way (product_updates): their state as
+checked is compared inside the transaction with what is stored then, in one query per table; a product
+another window changed meanwhile rolls the import back naming its row.
 """
 from __future__ import annotations
 
@@ -31,7 +32,14 @@ from services.core import audit
 from services.core.bulk_insert import convert_rows, insert_converted, insert_rows
 from services.core.clock import now
 from services.core.errors import ValidationError
-from services.imports.product_updates import Updates, prepare_updates, taken_by_others, write_updates
+from services.imports.product_updates import (
+    State,
+    Updates,
+    changed_meanwhile,
+    prepare_updates,
+    taken_by_others,
+    write_updates,
+)
 
 SKU_COUNTER, SKU_WIDTH = "sku", 6  # as services.catalog.products.next_sku numbers them: P000001
 CHUNK = 500  # keeps IN (...) lists well under SQLite's variable limit
@@ -48,6 +56,7 @@ class ProductPlan:
     product_id: int | None
     clean: CleanProduct
     changed: bool = True  # False: the row says what the database already holds
+    seen: State | None = None  # an existing product's stored rows when the row was checked
 
 
 @dataclass
@@ -60,7 +69,8 @@ class _Prepared:
 
 
 class CatalogueChanged(Exception):
-    """Another window took a code this import counts on; nothing was written."""
+    """Another window took a code this import counts on, or changed a product it updates; nothing was
+    written."""
 
     def __init__(self, problems: list[tuple[int, ValidationError]]):
         super().__init__(problems)
@@ -167,9 +177,13 @@ def _insert_new(actor, prepared: _Prepared) -> None:
 
 def write(actor, prepared: _Prepared) -> None:
     """The one write transaction. A code another window took meanwhile breaks a unique index: the
-    transaction is rolled back, and CatalogueChanged names the rows (looked up after the rollback)."""
+    transaction is rolled back, and CatalogueChanged names the rows (looked up after the rollback).
+    A product changed since it was checked is found first, before anything is written."""
     try:
         with write_transaction():
+            changed = changed_meanwhile(prepared.updates)
+            if changed:
+                raise CatalogueChanged(changed)  # rolls the transaction back
             _confirm_auto_skus(prepared)
             _insert_new(actor, prepared)
             write_updates(actor, prepared.updates)
