@@ -116,3 +116,22 @@ def test_the_frontier_runs_app_at_each_service_level_the_owner_could_set(monkeyp
     runs = [json.loads(line) for line in out.splitlines() if line.startswith("{")]
     assert [(r["policy"], r["service_level"]) for r in runs] == [("app@90", "90"), ("app@99", "99")]
     assert "| app@90 |" in out and "app@99 fill / waste" in out
+
+
+def test_a_busy_hour_worth_more_than_the_counters_review_line_is_sold_as_several_customers(db, no_mishaps):
+    # A dear tin of milk powder at ¥300 sells 20 an hour for ten hours: ¥6,000 an hour, above the ¥5,000
+    # a counter sale may reach before it waits for the owner's review (sales.approval_threshold). The
+    # hour's customers pay at the till one basket after another — 16 tins (¥4,800) and 4 (¥1,200) — so
+    # every unit the tally counts as sold has left the shelf: the opening 400 (2 days × 200, in packs
+    # of 6: 402) less 200 sold leaves 202, nothing is held for review and nothing stays reserved.
+    from models import Reservation, SalesOrder
+
+    powder = SteadyProduct(0, "奶粉", DAIRY, rate=200, slope=0.0, cost=200.0, price=300.0, per_hour=20)
+    with clock_at(dt.datetime.combine(FIRST_DAY, dt.time(5))):
+        shop = Shop(db, [powder], seed=1)
+    tally = simulate(shop, lambda shop, evening: 0, catalogue_demand([powder], 1), 1, warmup=0)
+    assert tally.by_product[0].sold == 200
+    assert shop.closing_stock() == {0: 202}
+    assert SalesOrder.select().where(SalesOrder.state != "shipped").count() == 0
+    assert SalesOrder.select().count() == 20  # two baskets an hour
+    assert Reservation.select().where(Reservation.released_at.is_null()).count() == 0

@@ -5,9 +5,10 @@ the simulated time.
     set_up            products, the two suppliers and what they supply
     receive_due       the morning: approved orders due today through receiving → confirmation (lots,
                       expiry), short lines and door damage as counted; a short order is closed
-    sell_hour         one counter sale (sales_shipping.sell_now) of what the hour's customers asked
-                      for, as far as sellable stock reaches; the rest is lost and recorded as the
-                      till records it (services.sales.lost_sales)
+    sell_hour         the hour's counter sales (sales_shipping.sell_now) of what its customers asked
+                      for, as far as sellable stock reaches, one basket after another within the
+                      counter's review line; the rest is lost and recorded as the till records it
+                      (services.sales.lost_sales)
     close_day         closing: shelf damage and lots whose last selling day was today to loss
     place_order       a purchase order draft → submitted → approved, as the owner
 """
@@ -34,6 +35,7 @@ from services.purchasing import (
 )
 from services.sales import lost_sales
 from services.sales.sales_lines import SaleLineInput
+from services.sales.sales_review import approval_threshold
 from services.sales.sales_shipping import sell_now
 from services.stock import ledger
 from services.stock.expiry import expired_condition
@@ -70,6 +72,7 @@ class Shop:
                                                     preferred=True)
             self.ids.append(product.id)
         self.index = {pid: i for i, pid in enumerate(self.ids)}
+        self.prices = {pid: Decimal(str(p.price)) for pid, p in zip(self.ids, products, strict=True)}
         self.store, self.loss = default_store().id, virtual("loss").id
 
     def supplier_of(self, p: SimProduct):
@@ -115,17 +118,37 @@ class Shop:
             return sold
         with clock_at(at):
             have = sellable_map(set(wanted), at)
-            lines = []
-            for pid, n in wanted.items():
-                take = min(n, int(have.get(pid, 0)))
-                if take:
-                    lines.append(SaleLineInput(pid, take))
-                    sold[self.index[pid]] = take
-            if lines:
-                sell_now(self.owner, lines, at=at)
+            taken = {pid: min(n, int(have.get(pid, 0))) for pid, n in wanted.items() if have.get(pid, 0) >= 1}
+            for basket in self.baskets(taken, approval_threshold()):
+                order = sell_now(self.owner, basket, at=at)
+                if order.state != "shipped":  # counted as sold, the units must have left the shelf
+                    raise RuntimeError(f"counter sale {order.number} not shipped: {order.state}")
+            for pid, take in taken.items():
+                sold[self.index[pid]] = take
             for pid, n in wanted.items():  # the customers the shelf sent away, as the till records them
                 lost_sales.record_short(pid, Decimal(n), have.get(pid, Decimal(0)), "counter", at, actor=self.owner)
         return sold
+
+    def baskets(self, units: dict[int, int], review_line: Decimal) -> list[list[SaleLineInput]]:
+        """The hour's units as the customers' baskets at the till, each worth at most `review_line` (a
+        counter sale above it waits for the owner's review, unshipped: one sale for a whole hour of a
+        400-product shop would); a unit dearer than the line alone is a basket of its own."""
+        out: list[list[SaleLineInput]] = []
+        basket: list[SaleLineInput] = []
+        total = Decimal(0)
+        for pid, n in units.items():
+            price = self.prices[pid]
+            while n > 0:
+                fit = n if price <= 0 else min(n, int((review_line - total) // price))
+                if fit <= 0 and basket:  # full: the next customer
+                    out.append(basket)
+                    basket, total = [], Decimal(0)
+                    continue
+                fit = max(fit, 1)
+                basket.append(SaleLineInput(pid, fit))
+                total += fit * price
+                n -= fit
+        return out + [basket] if basket else out
 
     # -- closing ----------------------------------------------------------------------------
     def close_day(self, day: dt.date, day_no: int) -> tuple[dict[int, Decimal], dict[int, Decimal]]:
