@@ -1171,7 +1171,7 @@ FIELD_NAMES: dict[str, str] = {
     "照片": "Photo", "版式": "Layout", "份数": "Copies", "起始位置": "Start position",
     # stock and locations
     "库位": "Location", "库位编码": "Location code", "库位名称": "Location name", "类型": "Type", "批次": "Lot",
-    "到期日": "Expiry date", "数量": "Quantity", "明细": "Lines", "冲销原因": "Reversal reason",
+    "到期日": "Expiry date", "有效期": "Valid until", "数量": "Quantity", "明细": "Lines", "冲销原因": "Reversal reason",
     "预占数量": "Reserved quantity", "预占来源": "Reserved for", "盘点数量": "Counted quantity",
     "报损数量": "Loss quantity", "报损原因": "Write-off reason", "折价": "Markdown price",
     # purchasing
@@ -1221,6 +1221,7 @@ FIELD_FORMS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^(?P<field>.+)\(换算为(?P<unit>.+)\)$"), "{field} (in {unit})"),
     (re.compile(r"^(?P<name>.+) 的(?P<field>.+)$"), "{field} of {name}"),
     (re.compile(r"^(?P<unit>.+)换算$"), "Factor of {unit}"),
+    (re.compile(r"^(?P<channel>.+)价$"), "{channel} price"),  # a channel's own price list: 社群价, 美团价
 )
 
 
