@@ -176,7 +176,7 @@ def _documents(src: sqlite3.Connection, real: set[int]):
 
 def store_year_floor(service_db: Path, floor_db: Path) -> list[list[float]]:
     """The store year's documents (bench/store_year.py) re-written into MINIMAL_SCHEMA, one
-    BEGIN IMMEDIATE … COMMIT per document, same pragmas; [[moves, seconds], ...]."""
+    BEGIN IMMEDIATE … COMMIT per document, same pragmas; [[moves, seconds, cpu seconds], ...]."""
     src = sqlite3.connect(str(service_db))
     virtual = ("supplier", "customer", "loss", "production", "adjustment", "internal")  # models VIRTUAL_KINDS
     real = {i for (i,) in src.execute(f"SELECT id FROM location WHERE kind NOT IN ({', '.join('?' * 6)})", virtual)}
@@ -188,13 +188,13 @@ def store_year_floor(service_db: Path, floor_db: Path) -> list[list[float]]:
     conn.execute("COMMIT")
     batches = []
     for lots, moves, balances in _documents(src, real):
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         conn.execute("BEGIN IMMEDIATE")
         conn.executemany("INSERT INTO lot VALUES (?, ?, ?, ?)", lots)
         conn.executemany("INSERT INTO move VALUES (?, ?, ?, ?, ?, ?, ?, ?)", moves)
         conn.executemany(MINIMAL_UPSERT, balances)
         conn.execute("COMMIT")
-        batches.append([len(moves), time.perf_counter() - start])
+        batches.append([len(moves), time.perf_counter() - start, time.process_time() - cpu])
     conn.close()
     src.close()
     return batches

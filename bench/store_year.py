@@ -2,21 +2,25 @@
 
     python bench/store_year.py app DB [--products 5000] [--moves 100000] [--seed 1]
     python bench/store_year.py floor SERVICE_DB FLOOR_DB
+    python bench/store_year.py both WORKDIR [--repeat 3]   # P1 alone: app then floor, medians printed
 
 `app` creates the products through the services and posts the year — 100,000 moves over 365
 days, 30 % receipts into lots, 70 % FEFO sales — as documents of about 1,000 moves, each one
 `ledger.post_document`. `floor` writes the very same moves (read back from the app's database
 before the clock starts) into a minimal schema with a balance table (bench/floor.py). Each is a
 process of its own so its peak memory (ru_maxrss) is its own; each prints one JSON line:
-{"batches": [[moves, seconds], ...], "peak_mb": …}.
+{"batches": [[moves, seconds, cpu seconds], ...], "peak_mb": …}. CPU seconds (the process's own, not the
+machine's waiting) are the figure to compare on a loaded machine.
 """
 from __future__ import annotations
 
 import argparse
 import datetime as dt
 import json
+import os
 import random
 import resource
+import statistics
 import subprocess
 import sys
 import time
@@ -118,9 +122,9 @@ def run_app(db: Path, products: int, moves: int, seed: int) -> dict:
             kind = "sale"
             lines = [ledger.Line(ids[i], q, store, customer) for i, q in planner.sale()]
         with clock_at(shop_time(planner.day)):  # posted on its day, not back-dated
-            start = time.perf_counter()
+            start, cpu = time.perf_counter(), time.process_time()
             ledger.post_document(owner, kind, lines, key=f"year:{n}", doc_date=planner.day, partner="基准测试")
-            batches.append([planner.moves - before, time.perf_counter() - start])
+            batches.append([planner.moves - before, time.perf_counter() - start, time.process_time() - cpu])
     written = Move.select().count()
     assert written == planner.moves, f"the plan had {planner.moves} moves, the ledger wrote {written}"
     return {"batches": batches, "product_seconds": product_seconds, "peak_mb": peak_mb()}
@@ -132,11 +136,16 @@ def run_floor(service_db: Path, floor_db: Path) -> dict:
     return {"batches": store_year_floor(service_db, floor_db), "peak_mb": peak_mb()}
 
 
-def growth(batches: list[list[float]], n: int = 10) -> float:
-    """Seconds per move of the last n batches ÷ the first n."""
+def growth(batches: list[list[float]], n: int = 10, column: int = 1) -> float:
+    """Seconds per move of the last n batches ÷ the first n (column 2: CPU seconds)."""
     def per_move(part):
-        return sum(s for _, s in part) / sum(m for m, _ in part)
+        return sum(b[column] for b in part) / sum(b[0] for b in part)
     return per_move(batches[-n:]) / per_move(batches[:n])
+
+
+def rate(batches: list[list[float]], column: int = 1) -> float:
+    """Moves per second over all batches (column 2: per CPU second)."""
+    return sum(b[0] for b in batches) / sum(b[column] for b in batches)
 
 
 def measure(workdir: Path, products: int, moves: int, seed: int) -> dict:
@@ -154,15 +163,38 @@ def measure(workdir: Path, products: int, moves: int, seed: int) -> dict:
     return {"app": app, "floor": side("floor", str(app_db), str(floor_db))}
 
 
+def report_p1(workdir: Path, products: int, moves: int, seed: int, repeat: int) -> int:
+    """P1 without the rest of run_bench: per run and the medians, wall and CPU, with the load average."""
+    workdir.mkdir(parents=True, exist_ok=True)
+    runs = []
+    for _ in range(repeat):
+        for old in workdir.glob("year*.sqlite3*"):
+            old.unlink()
+        load = os.getloadavg()[0]
+        year = measure(workdir, products, moves, seed)
+        app, raw = year["app"]["batches"], year["floor"]["batches"]
+        runs.append((rate(app), rate(raw), rate(app, 2), rate(raw, 2), growth(app), growth(app, column=2),
+                     growth(raw), growth(raw, column=2), load))
+        print("moves/s app {:,.0f} floor {:,.0f} (CPU: app {:,.0f} floor {:,.0f}); growth app {:.2f} CPU {:.2f}, "
+              "floor {:.2f} CPU {:.2f}; load {:.1f}".format(*runs[-1]), flush=True)
+    mid = [statistics.median(column) for column in zip(*runs, strict=True)]
+    print(f"median: app ÷ floor {mid[1] / mid[0]:.2f}× wall, {mid[3] / mid[2]:.2f}× CPU; growth {mid[4]:.2f} wall, "
+          f"{mid[5]:.2f} CPU (floor {mid[6]:.2f} / {mid[7]:.2f}); load {mid[8]:.1f}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("side", choices=("app", "floor"))
-    parser.add_argument("db")
+    parser.add_argument("side", choices=("app", "floor", "both"))
+    parser.add_argument("db", help="the app's database (both: a working folder)")
     parser.add_argument("floor_db", nargs="?")
     parser.add_argument("--products", type=int, default=5000)
     parser.add_argument("--moves", type=int, default=100_000)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--repeat", type=int, default=1, help="both: runs, alternating app and floor")
     args = parser.parse_args(argv)
+    if args.side == "both":
+        return report_p1(Path(args.db), args.products, args.moves, args.seed, args.repeat)
     if args.side == "app":
         result = run_app(Path(args.db), args.products, args.moves, args.seed)
     else:
