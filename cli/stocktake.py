@@ -13,6 +13,10 @@ def add_parser(sub) -> None:
     ssub = st.add_subparsers(dest="stocktake_command", required=True)
     start = ssub.add_parser("start", help="start a count: --scope full | location CODE | category NAME | cycle N")
     start.add_argument("--scope", nargs="+", required=True, metavar="SCOPE")
+    start.add_argument("--assignee", metavar="USER", help="who is asked to count it (default: anyone who counts)")
+    assign = ssub.add_parser("assign", help="give a count still being counted to USER (none: to anyone)")
+    assign.add_argument("session")
+    assign.add_argument("assignee", metavar="USER|none")
     listing = ssub.add_parser("list", help="count sessions, newest first")
     listing.add_argument("--json", action="store_true")
     rev = ssub.add_parser("review", help="variance per line (with system quantities)")
@@ -38,14 +42,21 @@ def cmd_stocktake(args: argparse.Namespace, user) -> int:
         kind, value = args.scope[0], " ".join(args.scope[1:])
         if (kind == "full") != (value == ""):
             raise ValidationError("stocktake.bad_scope", scope=" ".join(args.scope))
-        session = stocktake.start_session(user, kind, value)
-        say(f"{session.ref}  (id {session.id})")
+        session = stocktake.start_session(user, kind, value, assignee=args.assignee)
+        say(f"{session.ref}  (id {session.id})" + (f"  盘点人 {args.assignee}" if args.assignee else ""))
+    elif command == "assign":
+        from services.stocktake.assignees import assign
+
+        name = "" if args.assignee.lower() == "none" else args.assignee
+        session = assign(user, args.session, name)
+        say(f"{session.ref}  盘点人 {name or '不限'}")
     elif command == "list":
         rows = stocktake.list_sessions()
         if args.json:
             say_json([r.as_json() for r in rows])
         for r in [] if args.json else rows:
-            say(f"{r.id}  {r.ref}  {r.state_label}  {r.scope_kind} {r.scope_value}  {r.counted}/{r.lines}")
+            say(f"{r.id}  {r.ref}  {r.state_label}  {r.scope_kind} {r.scope_value}  {r.counted}/{r.lines}  "
+                f"盘点人 {r.assignee or '不限'}")
     elif command == "review":
         rows = review(args.session)
         t = totals(rows)

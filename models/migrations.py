@@ -190,11 +190,20 @@ def _quotes(db: peewee.Database) -> None:
     db.create_tables(QUOTE_MODELS)
 
 
+def _count_assignee(db: peewee.Database) -> None:
+    """Who is asked to count a session (the warehouse bench's 盘点任务). A shop made after this change
+    got the column from v7's create_tables already; only an older one needs it added."""
+    if "assignee_id" not in {c.name for c in db.get_columns("count_session")}:
+        db.execute_sql('ALTER TABLE count_session ADD COLUMN assignee_id INTEGER NULL REFERENCES "user" (id)')
+    db.execute_sql("CREATE INDEX IF NOT EXISTS count_session_assignee_id ON count_session (assignee_id)")
+
+
 MIGRATIONS: list[Callable[[peewee.Database], None]] = [
     _v1_core, _v2_nonzero_balance_index, _v3_purchasing, _v4_product_aliases, _v5_sales,
     _v6_return_drafts, _v7_stocktake, _v8_bom, _v9_production, _v10_report_indexes, _v11_reconciliation,
     _v12_expiry_actions, _v13_group_messages, _v14_lost_sales, _v15_postgres_append_only,
     _v16_move_date_index, _v17_drop_duplicate_indexes, _unit_and_channel_prices, _quotes,
+    _count_assignee,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -22,6 +22,8 @@ class CountSession(BaseModel):
     posted_at = peewee.DateTimeField(null=True)
     adjustment_doc = peewee.ForeignKeyField(Document, null=True, on_delete="RESTRICT")
     loss_doc = peewee.ForeignKeyField(Document, null=True, on_delete="RESTRICT")
+    # who is asked to count it (the bench's 盘点任务); none: anyone who counts
+    assignee = peewee.ForeignKeyField(User, null=True, on_delete="RESTRICT")
 
 
 class CountLine(BaseModel):

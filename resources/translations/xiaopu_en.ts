@@ -4570,6 +4570,14 @@ Where do the goods go?</translation>
 <context>
     <name>StocktakeSessionModel</name>
     <message>
+        <source>不限</source>
+        <translation>Anyone</translation>
+    </message>
+    <message>
+        <source>盘点人</source>
+        <translation>Counter</translation>
+    </message>
+    <message>
         <source>全盘</source>
         <translation>Full</translation>
     </message>
@@ -4647,6 +4655,22 @@ Where do the goods go?</translation>
 </context>
 <context>
     <name>StocktakeTab</name>
+    <message>
+        <source>盘点人</source>
+        <translation>Counter</translation>
+    </message>
+    <message>
+        <source>把所选的盘点单交给左边选的盘点人</source>
+        <translation>Give the selected count to the counter chosen on the left</translation>
+    </message>
+    <message>
+        <source>指派</source>
+        <translation>Assign</translation>
+    </message>
+    <message>
+        <source>谁来盘:这张盘点单出现在他的工作台上</source>
+        <translation>Who counts it: the count shows on their bench</translation>
+    </message>
     <message>
         <source>新建盘点</source>
         <translation>New count</translation>

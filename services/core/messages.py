@@ -790,6 +790,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "stocktake.recount_not_needed": ("这一行未超出差异上限,无需复盘", "This line is within the variance limit"),
     "stocktake.recount_open": ("还有 {count} 行等待复盘", "{count} lines are waiting for a recount"),
     "stocktake.not_counted": ("这一行还没有盘点", "This line has not been counted yet"),
+    "stocktake.cannot_count": ("{name}({role})不做盘点,不能指派盘点任务给他",
+                               "{name} ({role}) does not count stock; a count cannot be assigned to them"),
+    "stocktake.assign_not_yours": ("盘点单 {ref} 由 {creator} 新建,只有他或店主可以改派",
+                                   "Count {ref} was started by {creator}; only they or the owner can reassign it"),
     "stocktake.line_not_found": ("盘点单 {ref} 没有第 {line} 行", "Count session {ref} has no line {line}"),
     # bills of materials (物料清单)
     "bom.cycle": ("物料清单循环:{path}", "Bill of materials cycle: {path}"),

@@ -51,7 +51,16 @@ def _overdue_customers(day: dt.date) -> int:
     return sum(1 for row in ageing(day) if row.overdue > 0)
 
 
-def _counters(day: dt.date) -> dict:
+def _open_counts(user_id: int | None) -> peewee.Expression:
+    """Counts still being counted; for a user, those asked of them and those asked of nobody in
+    particular (anyone may take those: hiding them would leave an unassigned count on no bench)."""
+    still_open = CountSession.state.in_(["open", "counting"])
+    if user_id is None:
+        return still_open
+    return still_open & (CountSession.assignee.is_null() | (CountSession.assignee == user_id))
+
+
+def _counters(day: dt.date, user_id: int | None) -> dict:
     """Each kind's count, computed only when a role asks for it."""
     return {
         "receive_today": lambda: _count(PurchaseOrder, PurchaseOrder.state.in_(list(RECEIVABLE_STATES))
@@ -60,7 +69,7 @@ def _counters(day: dt.date) -> dict:
         "emergencies": lambda: _count(SalesOrder, (SalesOrder.emergency == True)  # noqa: E712 (peewee)
                                       & SalesOrder.emergency_completed_at.is_null()
                                       & (SalesOrder.state == "shipped")),
-        "counts": lambda: _count(CountSession, CountSession.state.in_(["open", "counting"])),
+        "counts": lambda: _count(CountSession, _open_counts(user_id)),
         "counts_review": lambda: _count(CountSession, CountSession.state == "review"),
         "group_orders": lambda: _count(SalesOrder, _channel_orders(group=True)),
         "channel_orders": lambda: _count(SalesOrder, _channel_orders(group=False)),
@@ -83,12 +92,13 @@ BY_ROLE: dict[str, tuple[str, ...]] = {
 }
 
 
-def waiting(role: str, day: dt.date | None = None) -> list[Waiting]:
-    """The counts of what waits for `role` (the user's role) on `day` (default today)."""
-    counters = _counters(day or today())
+def waiting(role: str, day: dt.date | None = None, user_id: int | None = None) -> list[Waiting]:
+    """The counts of what waits for `role` (the user's role) on `day` (default today); with `user_id`
+    (the logged-in user), the 盘点任务 are theirs and the unassigned ones, not a colleague's."""
+    counters = _counters(day or today(), user_id)
     return [Waiting(key, counters[key]()) for key in BY_ROLE.get(role, BY_ROLE["owner"])]
 
 
-def waiting_line(role: str, day: dt.date | None = None) -> str:
+def waiting_line(role: str, day: dt.date | None = None, user_id: int | None = None) -> str:
     """The bench's one line: every count, the zeros too (a clerk reads "0" as nothing to do)."""
-    return " · ".join(item.words for item in waiting(role, day))
+    return " · ".join(item.words for item in waiting(role, day, user_id))

@@ -43,6 +43,7 @@ SESSION_STATES = StateMachine(
         "abandoned": Transition("abandoned", frozenset({"open", "counting", "review"}), "abandoned", None),
         # guarded actions that keep the state, named in words
         "count": Transition("盘点", COUNTABLE, None, "stocktake.count"),
+        "assign": Transition("指派盘点人", COUNTABLE, None, "stocktake.count"),
         "zero_uncounted": Transition("未盘按 0 计", CORRECTABLE, None, "stocktake.review"),
         "recount": Transition("复盘", CORRECTABLE, None, "stocktake.review"),
         "post": Transition("过账", frozenset({"review"}), None, None),
@@ -62,11 +63,12 @@ class SessionRow:
     created_at: dt.datetime
     lines: int
     counted: int
+    assignee: str = ""  # the username asked to count it; blank: anyone
 
     def as_json(self) -> dict:
         return {"id": self.id, "ref": self.ref, "scope": self.scope_kind, "scope_value": self.scope_value,
                 "state": self.state, "created_by": self.created_by, "created_at": str(self.created_at),
-                "lines": self.lines, "counted": self.counted}
+                "lines": self.lines, "counted": self.counted, "assignee": self.assignee}
 
 
 @dataclass(frozen=True)
@@ -117,9 +119,14 @@ def get_line(session_ref: int | str, line_id: int) -> CountLine:
     return line
 
 
-def start_session(actor, scope_kind: str, scope_value: str = "", note: str = "") -> CountSession:
-    """A new session with one expected line per (product, lot, location) in stock within the scope."""
+def start_session(actor, scope_kind: str, scope_value: str = "", note: str = "",
+                  assignee: str | None = None) -> CountSession:
+    """A new session with one expected line per (product, lot, location) in stock within the scope,
+    asked of `assignee` (a username; blank: anyone who counts)."""
+    from services.stocktake.assignees import counter_named
+
     require(actor, "stocktake.count")
+    counter = counter_named(assignee)
     if scope_kind not in SCOPE_KINDS:
         raise ValidationError("stocktake.bad_scope", scope=scope_kind)
     keys = expected_keys(scope_kind, scope_value)
@@ -128,11 +135,12 @@ def start_session(actor, scope_kind: str, scope_value: str = "", note: str = "")
     with write_transaction():
         ref = next_number("PD", today())
         session = CountSession.create(ref=ref, scope_kind=scope_kind, scope_value=scope_value, note=note,
-                                      created_by=actor)
+                                      created_by=actor, assignee=counter)
         CountLine.insert_many([dict(session=session.id, product=p, lot=lot, location=loc) for p, lot, loc in keys]
                               ).execute()
         audit.record(actor, "stocktake.start", "count_session", session.id,
-                     new={"ref": ref, "scope": scope_kind, "value": scope_value, "lines": len(keys)})
+                     new={"ref": ref, "scope": scope_kind, "value": scope_value, "lines": len(keys),
+                          "assignee": counter.username if counter else ""})
     return session
 
 
@@ -142,12 +150,13 @@ def list_sessions(state: str | None = None) -> list[SessionRow]:
     query = CountSession.select(CountSession, User.username).join(User, on=(CountSession.created_by == User.id))
     if state:
         query = query.where(CountSession.state == state)
-    rows = []
+    rows, names = [], dict(User.select(User.id, User.username).tuples())  # the assignee's name without a query each
     for s in query.order_by(CountSession.id.desc()):
         lines = CountLine.select().where(CountLine.session == s.id)
         rows.append(SessionRow(s.id, s.ref, s.scope_kind, s.scope_value, s.state, SESSION_STATES.label(s.state),
                                s.created_by.username, s.created_at, lines.count(),
-                               lines.where(CountLine.counted_qty.is_null(False)).count()))
+                               lines.where(CountLine.counted_qty.is_null(False)).count(),
+                               names.get(s.assignee_id, "")))
     return rows
 
 

@@ -30,7 +30,7 @@ class WaitingLine(QLabel):
 
     def recount(self) -> None:
         try:
-            self.items = waiting(self.context.user.role)
+            self.items = waiting(self.context.user.role, user_id=self.context.user.id)
         except Exception:  # a locked database now is counted again at the next change; never a crash dialog
             log.exception("counting what waits failed")
             return

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from services.core.errors import XiaopuError
+from services.stocktake import assignees
 from services.stocktake import sessions as stocktake
 from ui.stocktake.count import CountView
 from ui.stocktake.review import ReviewView
@@ -51,6 +52,8 @@ def _state(row: stocktake.SessionRow) -> str:
     return QCoreApplication.translate("StocktakeState", row.state_label)
 
 
+ANYONE = QT_TRANSLATE_NOOP("StocktakeSessionModel", "不限")
+
 STATE_NAMES = [QT_TRANSLATE_NOOP("StocktakeState", "新建"), QT_TRANSLATE_NOOP("StocktakeState", "盘点中"),
                QT_TRANSLATE_NOOP("StocktakeState", "待审核"), QT_TRANSLATE_NOOP("StocktakeState", "已过账"),
                QT_TRANSLATE_NOOP("StocktakeState", "已作废")]
@@ -60,6 +63,7 @@ COLUMNS = (
     Column(QT_TRANSLATE_NOOP("StocktakeSessionModel", "范围"), CTX, _scope, 120, stretch=True),
     Column(QT_TRANSLATE_NOOP("StocktakeSessionModel", "状态"), CTX, _state, 70),
     Column(QT_TRANSLATE_NOOP("StocktakeSessionModel", "创建人"), CTX, lambda r: r.created_by, 70),
+    Column(QT_TRANSLATE_NOOP("StocktakeSessionModel", "盘点人"), CTX, lambda r: r.assignee or _tr(ANYONE), 70),
     Column(QT_TRANSLATE_NOOP("StocktakeSessionModel", "日期"), CTX, lambda r: formatting.date(r.created_at.date()), 90),
     Column(QT_TRANSLATE_NOOP("StocktakeSessionModel", "已盘/行数"), CTX, lambda r: f"{r.counted}/{r.lines}", 80,
            RIGHT),
@@ -83,8 +87,14 @@ class StocktakeTab(RefreshOnShow, QWidget):
         self.scope.currentIndexChanged.connect(self._scope_changed)
         self.value = QLineEdit()
         self.value.setFixedWidth(160)
+        self.assignee = QComboBox()  # who is asked to count: a new count's, or the chosen one's with 指派
+        self.assignee.setObjectName("stocktake_assignee")
+        self.assignee.setToolTip(self.tr("谁来盘:这张盘点单出现在他的工作台上"))
         new = QPushButton(self.tr("新建盘点"))
         new.clicked.connect(self.new_session)
+        assign = QPushButton(self.tr("指派"))
+        assign.setToolTip(self.tr("把所选的盘点单交给左边选的盘点人"))
+        assign.clicked.connect(self.assign)
         abandon = QPushButton(self.tr("放弃"))
         abandon.clicked.connect(self.abandon)
         self.message = QLabel()
@@ -99,7 +109,10 @@ class StocktakeTab(RefreshOnShow, QWidget):
         form = QHBoxLayout()
         form.addWidget(self.scope)
         form.addWidget(self.value)
+        form.addWidget(QLabel(self.tr("盘点人")))
+        form.addWidget(self.assignee)
         form.addWidget(new)
+        form.addWidget(assign)
         form.addStretch(1)
         form.addWidget(abandon)
         split = QSplitter(Qt.Orientation.Vertical)  # the counting screen gets the full width
@@ -111,6 +124,7 @@ class StocktakeTab(RefreshOnShow, QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(split)
         self._scope_changed()
+        self._fill_assignees()
         self.watch(context)
 
     def _scope_changed(self) -> None:
@@ -120,6 +134,14 @@ class StocktakeTab(RefreshOnShow, QWidget):
         if not hint:
             self.value.clear()
 
+    def _fill_assignees(self) -> None:
+        chosen = self.assignee.currentData()
+        self.assignee.clear()
+        self.assignee.addItem(_tr(ANYONE), "")
+        for counter in assignees.counters():
+            self.assignee.addItem(counter.label, counter.username)
+        self.assignee.setCurrentIndex(max(0, self.assignee.findData(chosen)))
+
     def current_ref(self) -> str | None:
         row = selected_row(self.sessions)
         return row.ref if row else None
@@ -127,6 +149,7 @@ class StocktakeTab(RefreshOnShow, QWidget):
     def reload(self) -> None:
         self.stale = False
         ref = self.current_ref()
+        self._fill_assignees()
         self.model.set_rows(stocktake.list_sessions())
         self.select(ref)
 
@@ -146,7 +169,8 @@ class StocktakeTab(RefreshOnShow, QWidget):
 
     def new_session(self) -> str | None:
         try:
-            session = stocktake.start_session(self.context.user, self.scope.currentData(), self.value.text().strip())
+            session = stocktake.start_session(self.context.user, self.scope.currentData(), self.value.text().strip(),
+                                              assignee=self.assignee.currentData())
         except XiaopuError as exc:
             self.message.setText(str(exc))
             return None
@@ -155,6 +179,19 @@ class StocktakeTab(RefreshOnShow, QWidget):
         self.select(session.ref)
         self.views.setCurrentWidget(self.count)
         return session.ref
+
+    def assign(self) -> None:
+        """The chosen count goes to the 盘点人 in the box (不限: to anyone who counts)."""
+        ref = self.current_ref()
+        if not ref:
+            return
+        try:
+            assignees.assign(self.context.user, ref, self.assignee.currentData())
+        except XiaopuError as exc:
+            self.message.setText(str(exc))
+            return
+        self.message.clear()
+        self.context.events.changed.emit("stocktake")
 
     def abandon(self) -> None:
         ref = self.current_ref()
