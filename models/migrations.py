@@ -198,12 +198,22 @@ def _count_assignee(db: peewee.Database) -> None:
     db.execute_sql("CREATE INDEX IF NOT EXISTS count_session_assignee_id ON count_session (assignee_id)")
 
 
+def _custom_fields(db: peewee.Database) -> None:
+    """The shop's own fields and their values (services/core/custom_fields.py); a name is unique among
+    an entity's active fields, a removed field's name can be used again."""
+    from models.custom_fields import CUSTOM_FIELD_MODELS
+
+    db.create_tables(CUSTOM_FIELD_MODELS)
+    db.execute_sql("CREATE UNIQUE INDEX IF NOT EXISTS custom_field_def_active_name "
+                   f"ON custom_field_def (entity, name) WHERE active = {_true(db)}")
+
+
 MIGRATIONS: list[Callable[[peewee.Database], None]] = [
     _v1_core, _v2_nonzero_balance_index, _v3_purchasing, _v4_product_aliases, _v5_sales,
     _v6_return_drafts, _v7_stocktake, _v8_bom, _v9_production, _v10_report_indexes, _v11_reconciliation,
     _v12_expiry_actions, _v13_group_messages, _v14_lost_sales, _v15_postgres_append_only,
     _v16_move_date_index, _v17_drop_duplicate_indexes, _unit_and_channel_prices, _quotes,
-    _count_assignee,
+    _count_assignee, _custom_fields,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -397,6 +397,36 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "export.report_kind": ("报表只能导出为 PDF(.pdf)或 Excel(.xlsx):{file}",
                            "A report exports to PDF (.pdf) or Excel (.xlsx): {file}"),
     # channels (渠道): one stock pool, platform files, channel-order import, low stock
+    # the shop's own fields (添加字段): services/core/custom_fields.py
+    "custom.entity.product": ("商品", "product"),
+    "custom.entity.customer": ("客户", "customer"),
+    "custom.entity.supplier": ("供应商", "supplier"),
+    "custom.kind.text": ("文本", "Text"),
+    "custom.kind.number": ("数字", "Number"),
+    "custom.kind.money": ("金额", "Money"),
+    "custom.kind.date": ("日期", "Date"),
+    "custom.kind.bool": ("是否", "Yes/no"),
+    "custom.kind.choice": ("选项", "Choice"),
+    "custom.yes": ("是", "Yes"),
+    "custom.no": ("否", "No"),
+    "custom.bad_entity": ("自定义字段只能加在商品、客户或供应商上:{entity}",
+                          "Custom fields belong to products, customers or suppliers: {entity}"),
+    "custom.bad_kind": ("字段类型只能是 {kinds}:{kind}", "A field's type is one of {kinds}: {kind}"),
+    "custom.not_found": ("找不到自定义字段:{ref}", "Custom field not found: {ref}"),
+    "custom.record_not_found": ("找不到要填写字段的记录:{entity} {ref}", "No such record to fill in: {entity} {ref}"),
+    "custom.name_taken": ("{entity}已经有一个叫 {name} 的字段,请换个名字",
+                          "The {entity} already has a field called {name}; choose another name"),
+    "custom.name_reserved": ("{name} 是{entity}本来就有的栏目(Excel 表头),自定义字段请换个名字",
+                             "{name} is one of the {entity}'s own columns (an Excel header); give the field another name"),
+    "custom.no_choices": ("选项字段至少要有一个选项(用逗号隔开,如 一级,二级)",
+                          "A choice field needs at least one option (separated by commas, e.g. A,B)"),
+    "custom.too_many_choices": ("选项最多 {limit} 个,每个最多 {length} 个字",
+                                "At most {limit} options of at most {length} characters each"),
+    "custom.not_choice": ("{name} 不是选项字段,没有选项", "{name} is not a choice field: it has no options"),
+    "custom.too_long": ("{field}最多 {limit} 个字,这里有 {length} 个", "{field} takes at most {limit} characters, "
+                        "not {length}"),
+    "custom.bad_bool": ("{field}只能填 是 或 否:{value}", "{field} is yes or no: {value}"),
+    "custom.bad_choice": ("{field}只能是 {choices} 之一:{value}", "{field} is one of {choices}: {value}"),
     "channel.not_found": ("找不到渠道:{ref}", "Channel not found: {ref}"),
     "channel.duplicate": ("渠道编码 {code} 已存在", "Channel code {code} already exists"),
     "channel.bad_code": ("渠道编码只能用大写字母、数字、_ 或 -(最多 20 个):{code}",
@@ -1216,6 +1246,8 @@ FIELD_NAMES: dict[str, str] = {
     "盘点差异上限(%),超出需复盘": "Stocktake variance limit (%), above it a recount",
     "盘点差异金额上限(元)": "Stocktake variance limit (yuan)",
     "循环盘点看多少天的动销和损耗": "Days of sales and losses a cycle count looks at",
+    # the shop's own fields
+    "字段名称": "Field name", "字段类型": "Field type", "选项": "Choices", "资料": "Record kind",
 }
 # Names the code composes around a row number, a unit or a product name (第 3 行数量, 箱换算, 西瓜 的用量):
 # the part named `field` is a field name again; the others are kept as written.

@@ -4,6 +4,7 @@ Exports write the same labels, so an exported file imports again unchanged.
 """
 from __future__ import annotations
 
+from services.core.custom_fields import register_reserved_names
 from services.imports.excel_table import Column
 
 SKU = Column("sku", "SKU编码", ("商品编码", "编码", "货号", "skucode"))
@@ -104,3 +105,14 @@ BOM_COLUMNS = (
     Column("steps", "工序", ("工艺路线", "steps", "operations")),
 )
 BOM_LABELS = [c.label for c in BOM_COLUMNS]
+
+
+def _spellings(columns: tuple[Column, ...]) -> list[str]:
+    return [name for c in columns for name in (c.field, c.label, *c.aliases)]
+
+
+# A shop's own field may not take the name of a column these imports read (nor of an export's
+# read-only column): its header would be read as the other column.
+register_reserved_names("product", _spellings(PRODUCT_COLUMNS))
+register_reserved_names("customer", [*_spellings(CUSTOMER_COLUMNS), "当前欠款"])
+register_reserved_names("supplier", [*_spellings(SUPPLIER_COLUMNS), "商品名称", "单位"])
