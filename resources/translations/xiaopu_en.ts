@@ -1757,6 +1757,10 @@ Your data stays in one file on this PC.</translation>
         <source>用户与权限…</source>
         <translation>Users and permissions…</translation>
     </message>
+    <message>
+        <source>自定义字段…</source>
+        <translation>Custom fields…</translation>
+    </message>
 </context>
 <context>
     <name>MasterListView</name>
@@ -6743,6 +6747,122 @@ Xiaopu closes now; please open it again.</translation>
     <message>
         <source>报价单 %1</source>
         <translation>Quote %1</translation>
+    </message>
+</context>
+<context>
+    <name>CustomFieldForm</name>
+    <message>
+        <source>自定义字段</source>
+        <translation>Custom fields</translation>
+    </message>
+</context>
+<context>
+    <name>CustomFieldsDialog</name>
+    <message>
+        <source>删除</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>删除字段</source>
+        <translation>Remove field</translation>
+    </message>
+    <message>
+        <source>删除字段「%1」?
+
+列表和编辑窗口里不再显示它。已填的值保留在历史记录(操作日志)里,以后可以再用这个名字添加字段。</source>
+        <translation>Remove the field “%1”?
+
+It no longer shows in the lists and edit windows. The values filled in stay in the history (the audit log), and the name can be used for a new field later.</translation>
+    </message>
+    <message>
+        <source>只有「选项」类型的字段有选项。</source>
+        <translation>Only a field of the “Choice” type has choices.</translation>
+    </message>
+    <message>
+        <source>在编辑窗口里填写;列表里右键表头可显示为列;文字内容也能搜索。</source>
+        <translation>Filled in in the edit windows; right-click a list's header to show one as a column; text values are found by the search too.</translation>
+    </message>
+    <message>
+        <source>字段名称</source>
+        <translation>Field name</translation>
+    </message>
+    <message>
+        <source>字段属于</source>
+        <translation>Fields of</translation>
+    </message>
+    <message>
+        <source>改名…</source>
+        <translation>Rename…</translation>
+    </message>
+    <message>
+        <source>添加…</source>
+        <translation>Add…</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>编辑选项…</source>
+        <translation>Edit choices…</translation>
+    </message>
+    <message>
+        <source>自定义字段</source>
+        <translation>Custom fields</translation>
+    </message>
+    <message>
+        <source>请先在列表中选择一个字段。</source>
+        <translation>Choose a field in the list first.</translation>
+    </message>
+    <message>
+        <source>选项</source>
+        <translation>Choices</translation>
+    </message>
+</context>
+<context>
+    <name>DateField</name>
+    <message>
+        <source>清空日期</source>
+        <translation>Clear the date</translation>
+    </message>
+</context>
+<context>
+    <name>FieldEditDialog</name>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>如 产地、谁负责这个供应商</source>
+        <translation>e.g. Origin, Who handles this supplier</translation>
+    </message>
+    <message>
+        <source>字段改名</source>
+        <translation>Rename field</translation>
+    </message>
+    <message>
+        <source>每行一个选项,如
+一级
+二级</source>
+        <translation>One choice per line, e.g.
+Grade 1
+Grade 2</translation>
+    </message>
+    <message>
+        <source>添加字段(%1)</source>
+        <translation>Add a field (%1)</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>编辑选项</source>
+        <translation>Edit choices</translation>
+    </message>
+    <message>
+        <source>选项</source>
+        <translation>Choices</translation>
     </message>
 </context>
 </TS>

@@ -25,6 +25,7 @@ from services.core.errors import ValidationError, XiaopuError
 from services.sales.price_sheet import save_cells
 from ui.catalog.price_table import PriceTable
 from ui.widgets.context import AppContext
+from ui.widgets.custom_field_form import CustomFieldForm
 from ui.widgets.scanner import ScanLineEdit
 
 ERROR_STYLE = "border: 1px solid #d32f2f; background: #fff3f3;"
@@ -127,6 +128,7 @@ class ProductDialog(QDialog):
         form.addRow(self.tr("售价"), self.price)
         form.addRow(self.tr("安全库存"), self.safety_stock)
         form.addRow(self.tr("货架"), self.shelf)
+        self.custom = CustomFieldForm("product", product_id)  # the shop's own fields (设置 → 自定义字段)
 
         self.unit_rows: list[UnitRow] = []
         self.units_box = QVBoxLayout()
@@ -177,8 +179,12 @@ class ProductDialog(QDialog):
         side.addWidget(barcodes_group)
         side.addWidget(prices_group)
         side.addStretch(1)
+        main = QVBoxLayout()
+        main.addLayout(form)
+        main.addWidget(self.custom)
+        main.addStretch(1)
         columns = QHBoxLayout()
-        columns.addLayout(form, 1)
+        columns.addLayout(main, 1)
         columns.addLayout(side, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(columns)
@@ -263,10 +269,12 @@ class ProductDialog(QDialog):
     def save(self) -> None:
         self.clear_error()
         try:
-            self.prices.check()  # a bad price is refused before the product is saved
+            self.prices.check()  # a bad price or field value is refused before the product is saved
+            self.custom.check()
             product = products.save_product(self.context.user, self.collect(), self.product_id)
             self.product_id = product.id  # saved: a retry after a refused price must not make it twice
             save_cells(self.context.user, product.id, self.prices.cells())
+            self.custom.save(self.context.user, product.id)
         except XiaopuError as exc:
             self.show_error(exc)
             return

@@ -6,6 +6,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, Qt
 from services.catalog import products
 from services.sales.margins import margin_rate
 from ui.widgets import formatting
+from ui.widgets.custom_columns import CustomFieldColumns
 from ui.widgets.table_model import NO_PARENT, RIGHT, Column, Index, RowsModel
 
 PAGE_SIZE = 200
@@ -44,6 +45,8 @@ class ProductModel(RowsModel):
 
     def __init__(self, parent=None, show_cost: bool = True):
         super().__init__(columns_for(show_cost), parent)
+        self.base_columns = list(self.columns)
+        self.custom = CustomFieldColumns("product")  # the shop's own fields, after the list's own columns
         self.text = ""
         self.category = ""
         self.sort_key = "sku"
@@ -72,14 +75,17 @@ class ProductModel(RowsModel):
     def reload(self) -> None:
         """First page only; the view asks for more when it scrolls near the end."""
         self.beginResetModel()
+        self.columns = [*self.base_columns, *self.custom.refresh()]
         self.total = products.count_products(self.text, self.category)
         self.rows = self._page(0)
         self._exhausted = len(self.rows) >= self.total or len(self.rows) < PAGE_SIZE
         self.endResetModel()
 
     def _page(self, offset: int) -> list[products.ProductRow]:
-        return products.search_products(self.text, offset=offset, limit=PAGE_SIZE, category=self.category,
+        page = products.search_products(self.text, offset=offset, limit=PAGE_SIZE, category=self.category,
                                         sort=self.sort_key, descending=self.descending)
+        self.custom.load(page)  # the page's own-field values in one query
+        return page
 
     def canFetchMore(self, parent: Index = NO_PARENT) -> bool:
         return not parent.isValid() and not self._exhausted

@@ -20,6 +20,7 @@ from services.imports import excel_import
 from ui.catalog.product_dialog import ProductDialog
 from ui.catalog.product_model import ProductModel
 from ui.widgets import notify
+from ui.widgets.column_chooser import ColumnChooser
 from ui.widgets.context import AppContext
 from ui.widgets.excel_actions import ExcelActions
 from ui.widgets.search_box import SearchBox
@@ -58,6 +59,7 @@ class ProductsTab(QWidget):
         self.table.setSortingEnabled(True)  # after the indicator: the model is asked once, already in that order
         self.table.horizontalHeader().sortIndicatorChanged.connect(self._keep_sortable_indicator)
         self.table.doubleClicked.connect(lambda index: self.edit_product(self.model.rows[index.row()].id))
+        self.columns_menu = ColumnChooser(self.table, context, "products")  # 右键表头: the columns shown
 
         top = QHBoxLayout()
         top.addWidget(toolbar)

@@ -26,6 +26,7 @@ from services.core.errors import XiaopuError
 from services.purchasing import delivery_calendar, supplier_products, suppliers, weekdays
 from ui.widgets import formatting
 from ui.widgets.context import AppContext
+from ui.widgets.custom_field_form import CustomFieldForm
 from ui.widgets.notify import error_label
 from ui.widgets.product_picker import ProductPicker
 from ui.widgets.roles import user_label
@@ -84,6 +85,11 @@ class SupplierDialog(QDialog):
         form.addRow(self.tr("起订金额"), self.min_order)
         form.addRow("", self.active)
         form.addRow(self.tr("备注"), self.note)
+        self.custom = CustomFieldForm("supplier", supplier_id)  # the shop's own fields (设置 → 自定义字段)
+        left = QVBoxLayout()
+        left.addLayout(form)
+        left.addWidget(self.custom)
+        left.addStretch(1)
 
         self.closed_box = self._closed_days_box()
         self.products_box = self._products_box()
@@ -93,7 +99,7 @@ class SupplierDialog(QDialog):
         self.later = QLabel(self.tr("保存后可添加供货商品和停送日。"))
         right.addWidget(self.later)
         columns = QHBoxLayout()
-        columns.addLayout(form, 2)
+        columns.addLayout(left, 2)
         columns.addLayout(right, 3)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close)
         buttons.accepted.connect(self.save)
@@ -204,13 +210,15 @@ class SupplierDialog(QDialog):
         if not any(box.isChecked() for box in self.weekdays):
             self.error.setText(self.tr("请至少勾选一个送货日。"))
             return False
+        new = self.supplier_id is None
         try:
+            self.custom.check()  # a bad field value is refused before the supplier is saved
             supplier = suppliers.save_supplier(self.context.user, self.form_input(), self.supplier_id)
+            self.supplier_id = supplier.id  # saved: a retry after a refused value must not make it twice
+            self.custom.save(self.context.user, supplier.id)
         except XiaopuError as exc:
             self.error.setText(str(exc))
             return False
-        new = self.supplier_id is None
-        self.supplier_id = supplier.id
         self.saved.emit(supplier.id)
         if new:
             self._load()

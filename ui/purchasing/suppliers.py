@@ -9,9 +9,11 @@ from services.imports.supplier_import import import_suppliers
 from services.purchasing import suppliers
 from ui.purchasing.supplier_dialog import SupplierDialog
 from ui.widgets import formatting
+from ui.widgets.column_chooser import ColumnChooser
 from ui.widgets.context import AppContext
+from ui.widgets.custom_columns import CustomFieldsModel
 from ui.widgets.master_list import MasterListView
-from ui.widgets.table_model import RIGHT, Column, RowsModel
+from ui.widgets.table_model import RIGHT, Column
 
 CTX = "SuppliersView"
 COLUMNS = (
@@ -35,13 +37,14 @@ class SuppliersView(MasterListView):
     def __init__(self, context: AppContext, parent=None):
         super().__init__(context, parent)
         self.build_list(
-            RowsModel(COLUMNS, self), search_hint=self.tr("搜索:编码、名称、联系人或电话"),
+            CustomFieldsModel(COLUMNS, "supplier", self), search_hint=self.tr("搜索:编码、名称、联系人或电话"),
             pick_first=self.tr("请先在列表中选择一个供应商。"), edit_title=self.tr("编辑供应商"),
             excel=dict(import_title=self.tr("导入供应商"), export_title=self.tr("导出供应商"),
                        default_name=self.tr("供应商.xlsx"), import_rows=import_suppliers, export_rows=export_suppliers))
         layout = QVBoxLayout(self)
         layout.addLayout(self.top)
         layout.addWidget(self.table, 1)
+        self.columns_menu = ColumnChooser(self.table, context, "suppliers")  # 右键表头: the columns shown
         self.watch(context)
 
     def fetch_rows(self, text: str, include_inactive: bool) -> list[suppliers.SupplierRow]:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from services.core.errors import XiaopuError
 from services.sales import customers, tier_prices
 from ui.widgets.context import AppContext
+from ui.widgets.custom_field_form import CustomFieldForm
 from ui.widgets.notify import error_label
 
 CTX = "CustomerDialog"
@@ -76,11 +77,13 @@ class CustomerDialog(QDialog):
         form.addRow("", self.active)
         form.addRow(self.tr("备注"), self.note)
         form.addRow("", self.owed)
+        self.custom = CustomFieldForm("customer", customer_id)  # the shop's own fields (设置 → 自定义字段)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.custom)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self._load()
@@ -114,11 +117,13 @@ class CustomerDialog(QDialog):
     def save(self) -> bool:
         self.error.clear()
         try:
+            self.custom.check()  # a bad field value is refused before the customer is saved
             customer = customers.save_customer(self.context.user, self.form_input(), self.customer_id)
+            self.customer_id = customer.id  # saved: a retry after a refused value must not make it twice
+            self.custom.save(self.context.user, customer.id)
         except XiaopuError as exc:
             self.error.setText(str(exc))
             return False
-        self.customer_id = customer.id
         self.saved.emit(customer.id)
         self.accept()
         return True

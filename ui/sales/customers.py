@@ -26,7 +26,9 @@ from ui.sales.customer_dialog import CustomerDialog, label
 from ui.sales.payment_dialog import PaymentDialog
 from ui.sales.statement_dialog import StatementDialog
 from ui.widgets import formatting, notify
+from ui.widgets.column_chooser import ColumnChooser
 from ui.widgets.context import AppContext
+from ui.widgets.custom_columns import CustomFieldsModel
 from ui.widgets.layout import column
 from ui.widgets.master_list import MasterListView
 from ui.widgets.table_model import RIGHT, Column, RowsModel, setup_table, swatch
@@ -91,7 +93,7 @@ AGEING_COLUMNS = (
 )
 
 
-class CustomersModel(RowsModel):
+class CustomersModel(CustomFieldsModel):
     def row_background(self, row: CustomerLine) -> QColor | None:
         if row.overdue > 0:
             return OVERDUE
@@ -110,7 +112,7 @@ class CustomersView(MasterListView):
     def __init__(self, context: AppContext, parent=None):
         super().__init__(context, parent)
         self.build_list(
-            CustomersModel(COLUMNS, self), search_hint=self.tr("搜索:名称、拼音、电话或微信名"),
+            CustomersModel(COLUMNS, "customer", self), search_hint=self.tr("搜索:名称、拼音、电话或微信名"),
             pick_first=self.tr("请先在列表中选择一个客户。"), edit_title=self.tr("编辑客户"),
             excel=dict(import_title=self.tr("导入客户"), export_title=self.tr("导出客户"),
                        default_name=self.tr("客户.xlsx"), import_rows=import_customers, export_rows=export_customers),
@@ -127,6 +129,7 @@ class CustomersView(MasterListView):
         splitter.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
+        self.columns_menu = ColumnChooser(self.table, context, "customers")  # 右键表头: the columns shown
         self.watch(context)
 
     def _ageing_box(self) -> QGroupBox:

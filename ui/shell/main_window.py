@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPixmap, QShowEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
 
+from services.core.permissions import allowed
 from ui.benches.bench_tabs import BenchTabs
 from ui.benches.layout import shown_views
 from ui.benches.memory import opening_view, remember_view
@@ -121,6 +122,11 @@ class MainWindow(QMainWindow):
         purchasing_action.triggered.connect(lambda: self.open_purchasing_settings())
         purchasing_action.setEnabled(self.context.user.role == "owner")
         settings_menu.addAction(purchasing_action)
+        fields_action = QAction(self.tr("自定义字段…"), self)
+        fields_action.setObjectName("custom_fields_action")
+        fields_action.triggered.connect(lambda: self.open_custom_fields())
+        fields_action.setVisible(allowed(self.context.user, "settings.edit"))  # the owner's; the service refuses others
+        settings_menu.addAction(fields_action)
         help_menu = bar.addMenu(self.tr("帮助(&H)"))
         about = QAction(self.tr("关于小铺"), self)
         about.triggered.connect(lambda: self.about())
@@ -268,6 +274,14 @@ class MainWindow(QMainWindow):
         from ui.purchasing.settings_dialog import ShopSettingsDialog
 
         dialog = ShopSettingsDialog(self.context, self)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def open_custom_fields(self):
+        from ui.shell.custom_fields_dialog import CustomFieldsDialog
+
+        dialog = CustomFieldsDialog(self.context, self)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
         return dialog
