@@ -1,4 +1,4 @@
-"""`quote`: 报价单 — make one for a customer, print it, turn it into a sales order, list them."""
+"""`quote`: 报价单 — make one for a customer, change or cancel it, print it, turn it into a sales order, list them."""
 from __future__ import annotations
 
 import argparse
@@ -22,6 +22,17 @@ def add_parser(sub) -> None:
     pdf = qsub.add_parser("pdf", help="print the quote to PDF")
     pdf.add_argument("number")
     pdf.add_argument("--out", required=True)
+    edit = qsub.add_parser("edit", help="change an open quote before it is ordered: its lines, valid-until, note")
+    edit.add_argument("number")
+    edit.add_argument("items", nargs="*", metavar="SKU=QTY[:UNIT][@PRICE]",
+                      help="the quote's new lines (none: keep them); a product and unit already quoted keeps its "
+                           "quoted price unless @PRICE is given")
+    edit.add_argument("--valid-until", metavar="DATE")
+    edit.add_argument("--note")
+    edit.add_argument("--json", action="store_true")
+    cancel = qsub.add_parser("cancel", help="cancel an open quote (it can no longer become an order)")
+    cancel.add_argument("number")
+    cancel.add_argument("--reason", required=True)
     listing = qsub.add_parser("list", help="the latest quotes")
     listing.add_argument("--json", action="store_true")
 
@@ -47,7 +58,7 @@ def cmd_quote(args: argparse.Namespace, user) -> int:
     if args.quote_command == "create":
         quote = quotes.create_quote(user, args.customer, [_line(i) for i in args.items],
                                     valid_until=to_date(args.valid_until, "--valid-until"), note=args.note)
-        row = next(r for r in quotes.list_quotes(1) if r.number == quote.number)
+        row = quotes.quote_row(quote)
         say_json(row.as_json()) if args.json else say(msg("quote.created", number=quote.number, day=quote.valid_until))
     elif args.quote_command == "order":
         order = quotes.to_order(user, args.number)
@@ -55,6 +66,13 @@ def cmd_quote(args: argparse.Namespace, user) -> int:
             say_json({"quote": args.number.strip(), "order": order.number})
         else:
             say(msg("quote.ordered", number=args.number.strip(), order=order.number))
+    elif args.quote_command == "edit":
+        quote = quotes.edit_quote(user, args.number, [_line(i) for i in args.items] or None,
+                                  valid_until=to_date(args.valid_until, "--valid-until"), note=args.note)
+        row = quotes.quote_row(quote)
+        say_json(row.as_json()) if args.json else say(msg("quote.edited", number=quote.number, day=quote.valid_until))
+    elif args.quote_command == "cancel":
+        say(msg("quote.cancelled", number=quotes.cancel_quote(user, args.number, args.reason).number))
     elif args.quote_command == "pdf":
         say(msg("quote.pdf_written", file=quotes.write_quote_pdf(args.number, args.out)))
     else:

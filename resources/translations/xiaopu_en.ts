@@ -6641,6 +6641,46 @@ Xiaopu closes now; please open it again.</translation>
 <context>
     <name>QuotesView</name>
     <message>
+        <source>放弃修改</source>
+        <translation>Discard changes</translation>
+    </message>
+    <message>
+        <source>作废报价单 %1?作废后不能再转为订单,也不能再修改。</source>
+        <translation>Cancel quote %1? It can then no longer become an order or be changed.</translation>
+    </message>
+    <message>
+        <source>正在修改报价单 %1:已报的商品保持原价,新加的按今天的价格</source>
+        <translation>Changing quote %1: what was quoted keeps its price, new lines take today's</translation>
+    </message>
+    <message>
+        <source>修改报价单</source>
+        <translation>Change quote</translation>
+    </message>
+    <message>
+        <source>保存修改</source>
+        <translation>Save changes</translation>
+    </message>
+    <message>
+        <source>作废报价单</source>
+        <translation>Cancel quote</translation>
+    </message>
+    <message>
+        <source>作废…</source>
+        <translation>Cancel…</translation>
+    </message>
+    <message>
+        <source>报价单 %1 已修改,有效期至 %2</source>
+        <translation>Quote %1 changed, valid until %2</translation>
+    </message>
+    <message>
+        <source>作废</source>
+        <translation>Cancel quote</translation>
+    </message>
+    <message>
+        <source>报价单 %1 已作废</source>
+        <translation>Quote %1 cancelled</translation>
+    </message>
+    <message>
         <source>单价</source>
         <translation>Unit price</translation>
     </message>

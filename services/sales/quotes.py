@@ -3,11 +3,15 @@ on the day, valid until a day — printed, and turned into a sales order in one 
 
 The order takes the quoted prices as typed prices, so a price change after the quote does not alter
 what was promised; a quote past its day is refused (quote again), and a quote becomes one order only.
+An open quote may be changed (its lines, valid-until, note) or cancelled with a reason, both audited;
+an ordered quote is the order's now and a cancelled one is finished: neither changes again. A
+product and unit already quoted keeps its quoted price when the lines change (the promise holds);
+a new line takes the customer's price of the day.
 """
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
 
@@ -56,10 +60,26 @@ def get_quote(number: str) -> Quote:
     return quote
 
 
-def quoted_prices(customer_ref: int | str, lines: list[SaleLineInput]) -> list[Decimal]:
-    """The price per unit each line would be quoted at today for the customer (what the window shows
-    before the quote is made); raises as create_quote would for a bad line."""
-    return [line.price for line in clean_lines(lines, get_customer(customer_ref), today())]
+def _kept_prices(quote: Quote | None) -> dict[tuple[int, str], Decimal]:
+    """(product id, unit) → the price already quoted, which a changed line keeps."""
+    return {} if quote is None else {(ln.product_id, ln.unit): ln.price for ln in quote.lines}
+
+
+def _priced(lines: list[SaleLineInput], customer, quote: Quote | None = None) -> list:
+    """The lines checked and priced: a typed price, else the price already quoted for that product
+    and unit on `quote`, else the customer's price today."""
+    clean, kept = clean_lines(lines, customer, today()), _kept_prices(quote)
+    return [replace(line, price=kept[(line.product.id, line.unit)])
+            if typed.price in (None, "") and (line.product.id, line.unit) in kept else line
+            for typed, line in zip(lines, clean, strict=True)]
+
+
+def quoted_prices(customer_ref: int | str, lines: list[SaleLineInput], quote_number: str | None = None
+                  ) -> list[Decimal]:
+    """The price per unit each line would be quoted at for the customer (what the window shows before
+    the quote is made or changed); raises as create_quote would for a bad line."""
+    quote = get_quote(quote_number) if quote_number else None
+    return [line.price for line in _priced(lines, get_customer(customer_ref), quote)]
 
 
 def create_quote(actor, customer_ref: int | str, lines: list[SaleLineInput], *, valid_until: dt.date | None = None,
@@ -74,7 +94,7 @@ def create_quote(actor, customer_ref: int | str, lines: list[SaleLineInput], *, 
     if not lines:
         raise ValidationError("doc.empty")
     with write_transaction():
-        clean = clean_lines(lines, customer, day)
+        clean = _priced(lines, customer)
         quote = Quote.create(number=next_number(NUMBER_PREFIX, day), customer=customer.id, quote_date=day,
                              valid_until=until, note=normalise_text(note), created_by=actor)
         for n, line in enumerate(clean, 1):
@@ -107,14 +127,102 @@ def to_order(actor, number: str) -> SalesOrder:
     return order
 
 
+def _open_quote(number: str, action: str) -> Quote:
+    """The quote, if it is still open: an ordered or cancelled one is refused naming why."""
+    quote = get_quote(number)
+    if quote.state == "ordered":
+        raise ValidationError("quote.ordered_no_change", number=quote.number, order=quote.order.number,
+                              action=action)
+    if quote.state != "open":
+        raise ValidationError("quote.cancelled_no_change", number=quote.number, action=action)
+    return quote
+
+
+def _line_words(quote: Quote) -> list[str]:
+    return [f"{ln.product.sku} {fmt_qty(ln.quantity)}{ln.unit} @{ln.price}"
+            for ln in quote.lines.order_by(QuoteLine.line_no)]
+
+
+@dataclass(frozen=True)
+class QuoteDraftLine:
+    product_id: int
+    sku: str
+    name: str
+    unit: str
+    quantity: Decimal
+    price: Decimal
+
+
+@dataclass(frozen=True)
+class QuoteDraft:
+    """An open quote as the window's editor loads it."""
+    number: str
+    customer_code: str
+    valid_until: dt.date
+    note: str
+    lines: tuple[QuoteDraftLine, ...]
+
+
+def quote_for_edit(number: str) -> QuoteDraft:
+    """The open quote's lines to change; an ordered or cancelled one is refused as edit_quote refuses it."""
+    quote = _open_quote(number, "修改")
+    return QuoteDraft(quote.number, quote.customer.code, quote.valid_until, quote.note, tuple(
+        QuoteDraftLine(ln.product_id, ln.product.sku, ln.product.name, ln.unit, ln.quantity, ln.price)
+        for ln in quote.lines.order_by(QuoteLine.line_no)))
+
+
+def edit_quote(actor, number: str, lines: list[SaleLineInput] | None = None, *, valid_until: dt.date | None = None,
+               note: str | None = None) -> Quote:
+    """Change an open quote before it is ordered: its lines (None: as they are), valid-until, note."""
+    require(actor, "sale.edit")
+    with write_transaction():
+        quote = _open_quote(number, "修改")
+        old = {"lines": _line_words(quote), "valid_until": quote.valid_until.isoformat(), "note": quote.note}
+        if valid_until is not None:
+            if valid_until < today():
+                raise ValidationError("quote.valid_in_past", field="有效期", day=valid_until)
+            quote.valid_until = valid_until
+        if note is not None:
+            quote.note = normalise_text(note)
+        if lines is not None:
+            if not lines:
+                raise ValidationError("doc.empty")
+            clean = _priced(lines, quote.customer, quote)
+            QuoteLine.delete().where(QuoteLine.quote == quote.id).execute()
+            for n, line in enumerate(clean, 1):
+                QuoteLine.create(quote=quote, line_no=n, product=line.product.id, unit=line.unit,
+                                 quantity=line.quantity, price=line.price)
+        quote.save()
+        new = {"lines": _line_words(quote), "valid_until": quote.valid_until.isoformat(), "note": quote.note}
+        audit.record(actor, "quote.edit", "quote", quote.number, old=old, new=new)
+    return quote
+
+
+def cancel_quote(actor, number: str, reason: str) -> Quote:
+    """Cancel an open quote (the customer said no, or it is quoted again): a reason is required."""
+    require(actor, "sale.edit")
+    reason = normalise_text(reason)
+    if not reason:
+        raise ValidationError("quote.reason_needed", field="作废原因")
+    with write_transaction():
+        quote = _open_quote(number, "作废")
+        quote.state = "cancelled"
+        quote.save()
+        audit.record(actor, "quote.cancel", "quote", quote.number, old="open", new="cancelled", reason=reason)
+    return quote
+
+
 def _total(quote: Quote) -> Decimal:
     return sum(((ln.quantity * ln.price).quantize(CENT) for ln in quote.lines), Decimal(0))
 
 
+def quote_row(quote: Quote) -> QuoteRow:
+    return QuoteRow(quote.number, quote.customer.name, quote.quote_date, quote.valid_until, quote.state,
+                    _total(quote), quote.order.number if quote.order_id else "")
+
+
 def list_quotes(limit: int = 50) -> list[QuoteRow]:
-    return [QuoteRow(q.number, q.customer.name, q.quote_date, q.valid_until, q.state, _total(q),
-                     q.order.number if q.order_id else "")
-            for q in Quote.select().order_by(Quote.id.desc()).limit(limit)]
+    return [quote_row(q) for q in Quote.select().order_by(Quote.id.desc()).limit(limit)]
 
 
 def quote_print(number: str) -> QuotePrint:

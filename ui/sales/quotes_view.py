@@ -1,6 +1,7 @@
 """销售 → 报价单: the clerk picks the customer and how long the prices hold, scans or types the products
 (a box barcode quotes a box), types the counts, and makes the quote at the customer's prices; the
-list below prints a quote or turns it into a sales order in one click (refused once it has expired).
+list below prints a quote or turns it into a sales order in one click (refused once it has expired),
+loads an open one back into the form to change it (修改报价单 … 保存修改), or cancels it with a reason.
 """
 from __future__ import annotations
 
@@ -31,6 +32,7 @@ from services.sales.customers import list_customers
 from services.sales.sales_lines import SaleLineInput
 from ui.widgets.context import AppContext
 from ui.widgets.print_preview import PdfPreviewDialog, show_pdf_preview
+from ui.widgets.reason_dialog import ReasonDialog, ask_reason
 from ui.widgets.scan_form import say, take_typed_codes
 from ui.widgets.scanner import ScanLineEdit
 from ui.widgets.table_model import RIGHT, Column, RowsModel, remove_selected_row, selected_row, setup_table
@@ -76,6 +78,7 @@ class QuotesView(QWidget):
         super().__init__(parent)
         self.context = context
         self.preview: PdfPreviewDialog | None = None
+        self.editing: str | None = None  # the number of the quote loaded into the form to change
         self.customer = QComboBox()
         self.valid_until = QDateEdit()
         self.valid_until.setCalendarPopup(True)
@@ -103,6 +106,13 @@ class QuotesView(QWidget):
         self.print_button.clicked.connect(self.print_quote)
         self.order_button = QPushButton(self.tr("转为销售单"))
         self.order_button.clicked.connect(self.to_order)
+        self.edit_button = QPushButton(self.tr("修改报价单"))
+        self.edit_button.clicked.connect(self.start_edit)
+        self.cancel_button = QPushButton(self.tr("作废…"))
+        self.cancel_button.clicked.connect(self.cancel_quote)
+        self.discard_button = QPushButton(self.tr("放弃修改"))
+        self.discard_button.clicked.connect(self.leave_edit)
+        self.discard_button.hide()
 
         top = QHBoxLayout()
         for label, widget, stretch in ((self.tr("客户"), self.customer, 2), (self.tr("有效期至"), self.valid_until, 0),
@@ -113,10 +123,13 @@ class QuotesView(QWidget):
         middle.addWidget(remove)
         middle.addWidget(self.note, 2)
         middle.addStretch(1)
+        middle.addWidget(self.discard_button)
         middle.addWidget(self.create_button)
         bottom = QHBoxLayout()
         bottom.addWidget(QLabel(self.tr("报价单")))
         bottom.addStretch(1)
+        bottom.addWidget(self.edit_button)
+        bottom.addWidget(self.cancel_button)
         bottom.addWidget(self.print_button)
         bottom.addWidget(self.order_button)
         layout = QVBoxLayout(self)
@@ -135,7 +148,7 @@ class QuotesView(QWidget):
         if not rows:
             return
         try:
-            prices = quotes.quoted_prices(self.customer.currentData() or "", self._inputs())
+            prices = quotes.quoted_prices(self.customer.currentData() or "", self._inputs(), self.editing)
         except XiaopuError as exc:
             self._say(str(exc), error=True)
             return
@@ -168,6 +181,8 @@ class QuotesView(QWidget):
         return True
 
     def create(self) -> str | None:
+        if self.editing:
+            return self.save_edit()
         day = self.valid_until.date().toPython()
         try:
             quote = quotes.create_quote(self.context.user, self.customer.currentData() or "", self._inputs(),
@@ -183,27 +198,100 @@ class QuotesView(QWidget):
                   .replace("%2", quote.valid_until.isoformat()))
         return quote.number
 
-    def to_order(self) -> str | None:
+    def start_edit(self) -> str | None:
+        """The chosen open quote back in the form: counts typed, rows removed, products scanned in."""
+        row = self._chosen()
+        if row is None:
+            return None
+        try:
+            draft = quotes.quote_for_edit(row.number)
+        except XiaopuError as exc:
+            self._say(str(exc), error=True)
+            return None
+        self.editing = draft.number
+        self.customer.setCurrentIndex(self.customer.findData(draft.customer_code))
+        self.customer.setEnabled(False)  # another customer's prices: a new quote
+        self.valid_until.setDate(QDate(draft.valid_until.year, draft.valid_until.month, draft.valid_until.day))
+        self.note.setText(draft.note)
+        self.lines.set_rows([DraftLine(ln.product_id, ln.sku, ln.name, ln.unit, fmt_qty(ln.quantity),
+                                       f"{ln.price:,.2f}") for ln in draft.lines])
+        self.create_button.setText(self.tr("保存修改"))
+        self.discard_button.show()
+        self._say(self.tr("正在修改报价单 %1:已报的商品保持原价,新加的按今天的价格").replace("%1", draft.number))
+        return draft.number
+
+    def save_edit(self) -> str | None:
+        number = self.editing
+        try:
+            quote = quotes.edit_quote(self.context.user, number, self._inputs(),
+                                      valid_until=self.valid_until.date().toPython(), note=self.note.text())
+        except XiaopuError as exc:
+            self._say(str(exc), error=True)
+            return None
+        self.leave_edit()
+        self._show_quotes(number)
+        self._say(self.tr("报价单 %1 已修改,有效期至 %2").replace("%1", number)
+                  .replace("%2", quote.valid_until.isoformat()))
+        return number
+
+    def leave_edit(self) -> None:
+        self.editing = None
+        self.customer.setEnabled(True)
+        self.lines.set_rows([])
+        self.note.clear()
+        until = today() + dt.timedelta(days=quotes.DEFAULT_VALID_DAYS)
+        self.valid_until.setDate(QDate(until.year, until.month, until.day))
+        self.create_button.setText(self.tr("生成报价单"))
+        self.discard_button.hide()
+        self._say("")
+
+    def cancel_quote(self) -> ReasonDialog | None:
+        """作废 with a reason; an ordered or cancelled quote is refused in the dialog."""
+        row = self._chosen()
+        if row is None:
+            return None
+
+        def apply(reason: str) -> None:
+            quotes.cancel_quote(self.context.user, row.number, reason)
+            if self.editing == row.number:
+                self.leave_edit()
+            self._show_quotes(row.number)
+            self._say(self.tr("报价单 %1 已作废").replace("%1", row.number))
+
+        return ask_reason(self, self.tr("作废报价单"),
+                          self.tr("作废报价单 %1?作废后不能再转为订单,也不能再修改。").replace("%1", row.number),
+                          apply, self.tr("作废"))
+
+    def _chosen(self):
         row = selected_row(self.quote_table)
         if row is None:
             self._say(self.tr("请先在列表中选择一张报价单。"), error=True)
+        return row
+
+    def _show_quotes(self, number: str) -> None:
+        self.quotes.set_rows(quotes.list_quotes())
+        self.quote_table.selectRow(next((i for i, q in enumerate(self.quotes.rows) if q.number == number), 0))
+
+    def to_order(self) -> str | None:
+        row = self._chosen()
+        if row is None:
             return None
         try:
             order = quotes.to_order(self.context.user, row.number)
         except XiaopuError as exc:
             self._say(str(exc), error=True)
             return None
-        self.quotes.set_rows(quotes.list_quotes())
-        self.quote_table.selectRow(next(i for i, q in enumerate(self.quotes.rows) if q.number == row.number))
+        if self.editing == row.number:
+            self.leave_edit()
+        self._show_quotes(row.number)
         self._say(self.tr("报价单 %1 已转为销售单 %2").replace("%1", row.number).replace("%2", order.number))
         self.context.events.changed.emit("sales")
         self.context.events.changed.emit("stock")
         return order.number
 
     def print_quote(self) -> PdfPreviewDialog | None:
-        row = selected_row(self.quote_table)
+        row = self._chosen()
         if row is None:
-            self._say(self.tr("请先在列表中选择一张报价单。"), error=True)
             return None
         out = Path(tempfile.mkdtemp(prefix="xiaopu-quote-")) / f"报价单-{row.number}.pdf"
         try:
