@@ -1053,7 +1053,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "quote.expired": ("报价单 {number} 已于 {day} 过期,不能转为订单:请重新报价", "Quote {number} expired on "
                       "{day}: it cannot become an order, quote again"),
     "quote.already_ordered": ("报价单 {number} 已转为订单 {order}", "Quote {number} already became order {order}"),
-    "quote.not_open": ("报价单 {number} 已作废", "Quote {number} was cancelled"),
+    "quote.not_open": ("报价单 {number} 已作废,不能转为订单", "Quote {number} was cancelled: it cannot become an order"),
+    "quote.ordered_no_change": ("报价单 {number} 已转为订单 {order},不能再{action}:请修改或作废销售单 {order}",
+                                "Quote {number} already became order {order} and cannot change any more: "
+                                "change or cancel order {order} instead"),
+    "quote.cancelled_no_change": ("报价单 {number} 已作废,不能再{action}:请重新报价",
+                                  "Quote {number} was cancelled and cannot change any more: quote again"),
+    "quote.reason_needed": ("作废报价单请写明原因", "Say why the quote is cancelled"),
+    "quote.edited": ("报价单 {number} 已修改,有效期至 {day}", "Quote {number} changed, valid until {day}"),
+    "quote.cancelled": ("报价单 {number} 已作废", "Quote {number} cancelled"),
     "quote.created": ("报价单 {number} 已建立,有效期至 {day}", "Quote {number} made, valid until {day}"),
     "quote.ordered": ("报价单 {number} 已转为销售单 {order}", "Quote {number} became sales order {order}"),
     "quote.pdf_written": ("报价单已保存:{file}", "Quote saved: {file}"),
@@ -1206,7 +1214,7 @@ FIELD_NAMES: dict[str, str] = {
     # stock and locations
     "库位": "Location", "库位编码": "Location code", "库位名称": "Location name", "类型": "Type", "批次": "Lot",
     "到期日": "Expiry date", "有效期": "Valid until", "数量": "Quantity", "明细": "Lines", "冲销原因": "Reversal reason",
-    "预占数量": "Reserved quantity", "预占来源": "Reserved for", "盘点数量": "Counted quantity",
+    "预占数量": "Reserved quantity", "预占来源": "Reserved for", "盘点数量": "Counted quantity", "盘点人": "Counter",
     "报损数量": "Loss quantity", "报损原因": "Write-off reason", "折价": "Markdown price",
     # purchasing
     "供应商": "Supplier", "供应商编码": "Supplier code", "供应商名称": "Supplier name",
