@@ -207,3 +207,37 @@ def test_a_cashier_does_not_see_the_menu_entry(shop, context, make_window):
     assert not window.findChild(QAction, "custom_fields_action").isVisible()
     with pytest.raises(PermissionDenied):
         custom_fields.add_field(cashier, "product", "产地", "text")
+
+
+def test_a_page_of_the_list_reads_its_values_in_one_call(qtbot, origin_and_grade, context, monkeypatch):
+    from ui.widgets import custom_columns
+
+    shop = origin_and_grade
+    custom_fields.set_values(context.user, "product", shop.screw.id, {"产地": "温州"})
+    calls = []
+    real = custom_fields.values_of
+    monkeypatch.setattr(custom_columns.custom_fields, "values_of",
+                        lambda entity, ids: calls.append((entity, sorted(ids))) or real(entity, ids))
+    tab = ProductsTab(context)
+    qtbot.addWidget(tab)
+    assert calls == [("product", sorted([shop.blueberry.id, shop.screw.id]))]
+    column = [c.title for c in tab.model.columns].index("产地")
+    assert tab.model.index(tab.model.row_of(shop.screw.id), column).data() == "温州"
+
+
+def test_the_supplier_list_shows_who_handles_each_supplier(qtbot, shop, context):
+    from ui.purchasing.suppliers import SuppliersView
+
+    custom_fields.add_field(context.user, "supplier", "谁负责这个供应商", "text")
+    fresh = suppliers.save_supplier(context.user, suppliers.SupplierInput(name="鲜果批发", delivery_weekdays="1"))
+    custom_fields.set_values(context.user, "supplier", fresh.id, {"谁负责这个供应商": "小李"})
+    view = SuppliersView(context)
+    qtbot.addWidget(view)
+    view.reload()
+    column = [c.title for c in view.model.columns].index("谁负责这个供应商")
+    assert view.table.isColumnHidden(column)
+    menu = view.columns_menu.build_menu()
+    next(a for a in menu.actions() if a.text() == "谁负责这个供应商").trigger()
+    assert not view.table.isColumnHidden(column)
+    row = next(i for i, r in enumerate(view.model.rows) if r.id == fresh.id)
+    assert view.model.index(row, column).data() == "小李"
