@@ -241,3 +241,18 @@ def test_the_supplier_list_shows_who_handles_each_supplier(qtbot, shop, context)
     assert not view.table.isColumnHidden(column)
     row = next(i for i, r in enumerate(view.model.rows) if r.id == fresh.id)
     assert view.model.index(row, column).data() == "小李"
+
+
+def test_the_customer_list_shows_a_birthday_column(qtbot, shop, context):
+    from ui.sales.customers import CustomersView
+
+    custom_fields.add_field(context.user, "customer", "生日", "date")
+    wang = customers.save_customer(context.user, customers.CustomerInput(name="王阿姨"))
+    custom_fields.set_values(context.user, "customer", wang.id, {"生日": "1966年5月1日"})
+    view = CustomersView(context)
+    qtbot.addWidget(view)
+    view.reload()
+    column = [c.title for c in view.model.columns].index("生日")
+    view.columns_menu.set_visible(view.model.columns[column], True)
+    row = next(i for i, r in enumerate(view.model.rows) if r.id == wang.id)
+    assert not view.table.isColumnHidden(column) and view.model.index(row, column).data() == "1966-05-01"

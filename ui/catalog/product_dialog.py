@@ -269,8 +269,8 @@ class ProductDialog(QDialog):
     def save(self) -> None:
         self.clear_error()
         try:
-            self.prices.check()  # a bad price or field value is refused before the product is saved
-            self.custom.check()
+            self.custom.check()  # a bad field value or price is refused before the product is saved
+            self.prices.check()
             product = products.save_product(self.context.user, self.collect(), self.product_id)
             self.product_id = product.id  # saved: a retry after a refused price must not make it twice
             save_cells(self.context.user, product.id, self.prices.cells())
