@@ -9,7 +9,7 @@ import peewee
 from models import Barcode, Location, Product, ProductUnit, write_transaction
 from services.catalog.barcodes import barcode_kind, normalise_barcode
 from services.catalog.search_key import build_search_key
-from services.core import audit
+from services.core import audit, custom_fields
 from services.core.clock import now
 from services.core.codes import next_free_code
 from services.core.compiled_sql import CompiledQuery
@@ -287,13 +287,14 @@ def find_by_barcode(code: object) -> ScanMatch | None:
 
 
 def search_condition(text: str):
-    """WHERE clause matching name, pinyin initials/full pinyin, SKU prefix or an exact barcode."""
+    """WHERE clause matching name, pinyin initials/full pinyin, SKU prefix, an exact barcode or the text
+    of one of the shop's own fields (产地 云南)."""
     raw = normalise_text(text)
     if not raw:
         return None
     by_code = Barcode.select(Barcode.product).where(Barcode.code == normalise_barcode(raw))
     return (Product.search_key.contains(raw.lower()) | Product.sku.startswith(raw.upper())
-            | Product.id.in_(by_code))
+            | Product.id.in_(by_code) | custom_fields.search_condition("product", Product.id, raw))
 
 
 def _search_query(text: str = "", category: str = ""):

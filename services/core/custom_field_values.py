@@ -53,14 +53,16 @@ def write_values(actor, entity: str, entity_id: int, fields: Mapping[int, object
         _record_exists(entity, entity_id)
         changes = apply_values(entity, {entity_id: dict(parsed)})
         if entity_id in changes:
-            old, new = _audited(fields, changes[entity_id])
-            audit.record(actor, f"{entity}.custom_fields", entity, entity_id, old=old, new=new)
+            audit.record(actor, *audit_event(entity, entity_id, fields, changes[entity_id]))
 
 
-def _audited(fields: Mapping[int, object], changed: Mapping[int, tuple[str | None, str | None]]) -> tuple[dict, dict]:
+def audit_event(entity: str, entity_id: int, fields: Mapping[int, object],
+                changed: Mapping[int, tuple[str | None, str | None]]) -> tuple[str, str, int, dict, dict]:
+    """(action, entity, id, old, new) of one record's changed values, by the field's name as shown:
+    the audit report reads 产地: 云南 → 四川 even after the field is renamed or removed."""
     old = {fields[fid].name: display_value(fields[fid], before) for fid, (before, _) in changed.items()}
     new = {fields[fid].name: display_value(fields[fid], after) for fid, (_, after) in changed.items()}
-    return old, new
+    return f"{entity}.custom_fields", entity, entity_id, old, new
 
 
 def apply_values(entity: str, values: Mapping[int, Mapping[int, str | None]]

@@ -10,8 +10,10 @@ import json
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+import peewee
+
 from models import write_transaction
-from models.custom_fields import CustomFieldDef
+from models.custom_fields import CustomFieldDef, CustomFieldValue
 from services.core import audit
 from services.core.custom_field_kinds import KINDS, display_value, kind_label, parse_value
 from services.core.errors import NotFound, ValidationError
@@ -30,7 +32,7 @@ _RESERVED: dict[str, set[str]] = {entity: set() for entity in ENTITIES}
 __all__ = [
     "CHOICE_LIMIT", "ENTITIES", "KINDS", "NAME_LIMIT", "CustomField", "add_field", "display_value",
     "entity_label", "field_by_ref", "fold_header", "fields_of", "kind_label", "parse_value", "register_reserved_names",
-    "remove_field", "rename_field", "set_choices", "set_values", "values_of",
+    "remove_field", "rename_field", "search_condition", "set_choices", "set_values", "values_of",
 ]
 
 
@@ -230,3 +232,18 @@ def resolve_fields(entity: str, refs: Collection[int | str]) -> list[CustomField
             raise NotFound("custom.not_found", ref=ref)
         found.append(field)
     return found
+
+
+SEARCHED_KINDS = ("text", "choice")  # a number or a date is no word to search for
+
+
+def search_condition(entity: str, id_column: peewee.Field, text: str) -> peewee.Expression | None:
+    """`id_column` IN the records whose active text or choice field contains `text` (case-insensitive on
+    both engines: LIKE on SQLite, ILIKE on PostgreSQL); blank → None. The lists' search ORs it in."""
+    needle = clean_line(text)
+    if not needle:
+        return None
+    matching = (CustomFieldValue.select(CustomFieldValue.entity_id).join(CustomFieldDef)
+                .where((CustomFieldValue.entity == _checked_entity(entity)) & CustomFieldDef.active
+                       & CustomFieldDef.kind.in_(SEARCHED_KINDS) & CustomFieldValue.value.contains(needle)))
+    return id_column.in_(matching)

@@ -8,13 +8,15 @@ from pathlib import Path
 from models import Barcode, Location, Product, ProductUnit
 from reports.excel_export import money_cell, text_cell, write_sheet
 from services.core.errors import worded_report_errors
+from services.imports.custom_columns import CustomColumns
 from services.imports.excel_columns import PRODUCT_LABELS
 
 CODE_JOINER = ", "  # several barcodes in one cell; the import splits on it
 WIDTHS = [12, 18, 20, 12, 6, 10, 10, 10, 10, 10, 10, 8, 8, 18]
+CUSTOM_WIDTH = 12  # a column per field of the shop's own
 
 
-def product_rows() -> Iterable[list]:
+def product_rows(custom: CustomColumns | None = None) -> Iterable[list]:
     units: dict[int, list[ProductUnit]] = defaultdict(list)
     for unit in ProductUnit.select().order_by(ProductUnit.id):
         units[unit.product_id].append(unit)
@@ -22,6 +24,7 @@ def product_rows() -> Iterable[list]:
     for pid, unit_id, code in Barcode.select(Barcode.product, Barcode.unit, Barcode.code).order_by(Barcode.id).tuples():
         codes[(pid, unit_id)].append(code)
     shelves = dict(Location.select(Location.id, Location.code).tuples())
+    extra = custom.cells([pid for (pid,) in Product.select(Product.id).tuples()]) if custom and custom.fields else {}
     for p in Product.select().order_by(Product.sku).iterator():
         box = units[p.id][0] if units[p.id] else None  # the sheet has room for one extra unit
         yield [
@@ -29,10 +32,14 @@ def product_rows() -> Iterable[list]:
             p.shelf_life_days, money_cell(p.cost), money_cell(p.price), p.safety_stock,
             text_cell(shelves.get(p.shelf_id, "")), box.name if box else None, box.factor if box else None,
             text_cell(CODE_JOINER.join(codes[(p.id, box.id)]) if box else ""),
+            *extra.get(p.id, ()),
         ]
 
 
 @worded_report_errors()
 def export_products(path: Path) -> int:
-    """Every product, one row each, with the import's column headers; returns the row count."""
-    return write_sheet(Path(path), "商品", PRODUCT_LABELS, WIDTHS, product_rows())
+    """Every product, one row each, with the import's column headers and one column per field of the
+    shop's own; returns the row count."""
+    custom = CustomColumns.of("product")
+    return write_sheet(Path(path), "商品", PRODUCT_LABELS + custom.headers,
+                       WIDTHS + [CUSTOM_WIDTH] * len(custom.fields), product_rows(custom))

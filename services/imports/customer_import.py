@@ -8,6 +8,7 @@ The layout (first sheet; titles above the header are allowed), one row per custo
 - 客户类型 零售/批发; 价格等级 零售价/批发价/大客户价 or a tier that has prices (blank: by the type);
   信用额度 in yuan (0 = no credit); 账期天数 whole days; 启用 是/否.
 - Updating: a blank cell keeps what is stored. Nothing is erased. 当前欠款 (in an export) is ignored.
+- The shop's own fields: a column headed by the field's name (services/imports/custom_columns.py).
 
 Bad rows: FILE.errors.xlsx with the user's rows and an 错误 column; nothing is imported.
 """
@@ -21,6 +22,7 @@ from services.core.errors import ValidationError, XiaopuError
 from services.core.messages import msg
 from services.core.permissions import require
 from services.core.text_clean import clean_line
+from services.imports.custom_columns import CustomColumns
 from services.imports.excel_columns import CUSTOMER_COLUMNS
 from services.imports.excel_table import RowErrors, Table, check_formulas, code_text, is_blank, read_table
 from services.imports.supplier_import import parse_flag
@@ -91,13 +93,16 @@ def import_customers(actor, path: Path) -> CustomerImportResult:
     XiaopuError (not Excel, no header), and then nothing has changed."""
     require(actor, "data.import")
     require(actor, "customer.edit")
-    table = read_table(Path(path), CUSTOMER_COLUMNS, [("code", "name")])
+    custom = CustomColumns.of("customer")
+    table = read_table(Path(path), CUSTOMER_COLUMNS + custom.columns, [("code", "name")])
     errors = RowErrors()
     plans: list[_Plan] = []
     seen: dict[str, int] = {}
+    own_fields: dict[int, dict[int, str]] = {}  # row → the shop's own fields it sets
     for row in table.data_rows:
         if not check_formulas(table, row, errors):
             continue
+        own_fields[row] = custom.read(table, row, errors)
         try:
             plan = _plan(table, row)
         except _RowProblems as exc:
@@ -117,19 +122,25 @@ def import_customers(actor, path: Path) -> CustomerImportResult:
         raise errors.fail(table)
     created = updated = unchanged = 0
     with write_transaction():  # the whole file or nothing
+        ids: dict[int, int] = {}  # row → customer id
         for plan in plans:
+            ids[plan.row] = plan.customer_id
             if not plan.changed:
-                unchanged += 1
                 continue
             try:
-                save_clean_customer(actor, plan.clean, plan.customer_id)
+                ids[plan.row] = save_clean_customer(actor, plan.clean, plan.customer_id).id
             except XiaopuError as exc:  # e.g. a code another row's customer already has
                 errors.add(plan.row, exc)
                 continue
             created += plan.customer_id is None
-            updated += plan.customer_id is not None
         if errors:
             raise errors.fail(table)  # raising inside the transaction rolls every row back
+        fields_changed = custom.save(actor, {ids[p.row]: own_fields[p.row] for p in plans})
+    for plan in plans:
+        if plan.customer_id is not None:
+            changed = plan.changed or plan.customer_id in fields_changed
+            updated += changed
+            unchanged += not changed
     message = msg("customer.import_done", created=created, updated=updated)
     if unchanged:
         message += msg("import.unchanged", count=unchanged)

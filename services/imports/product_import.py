@@ -21,6 +21,7 @@ from services.core.errors import ValidationError
 from services.core.messages import msg
 from services.core.numbers import normalise_text
 from services.core.permissions import require
+from services.imports.custom_columns import CustomColumns
 from services.imports.excel_columns import PRODUCT_COLUMNS
 from services.imports.excel_table import RowErrors, Table, check_formulas, code_text, is_blank, read_table
 from services.imports.product_updates import read_state
@@ -229,16 +230,25 @@ def _check_duplicates(plans: list[ProductPlan], errors: RowErrors) -> None:
             errors.add(earlier, msg("import.duplicate_in_file", row=plan.row, value=shown))
 
 
-def _save_all(actor, plans: list[ProductPlan], table: Table, errors: RowErrors) -> tuple[int, int]:
+def _save_all(actor, plans: list[ProductPlan], table: Table, errors: RowErrors,
+              own: tuple[CustomColumns, dict[int, dict[int, str]]]) -> tuple[int, int]:
+    """Write the plans and the shop's own fields (`own`: the columns, row → values) in one transaction."""
     prepared = prepare(plans)  # pinyin and SKUs before the lock
+    custom, own_fields = own
+    fields_changed: set[int] = set()
+
+    def save_own_fields(new_ids: dict[int, int]) -> None:
+        ids = {p.row: p.product_id if p.product_id is not None else new_ids[p.row] for p in plans}
+        fields_changed.update(custom.save(actor, {ids[row]: values for row, values in own_fields.items() if values}))
+
     try:
-        write(actor, prepared)
+        write(actor, prepared, save_own_fields if any(own_fields.values()) else None)
     except CatalogueChanged as exc:  # someone else changed the catalogue meanwhile: rolled back
         for row, problem in exc.problems:
             errors.add(row, problem)
         raise errors.fail(table) from None
     created = sum(1 for p in plans if p.product_id is None)
-    return created, sum(1 for p in plans if p.product_id is not None and p.changed)
+    return created, sum(1 for p in plans if p.product_id is not None and (p.changed or p.product_id in fields_changed))
 
 
 def import_products(actor, path: Path) -> ProductImportResult:
@@ -247,20 +257,23 @@ def import_products(actor, path: Path) -> ProductImportResult:
     require(actor, "data.import")
     require(actor, "product.edit")
     path = Path(path)
-    table = read_table(path, PRODUCT_COLUMNS, [("name",)])
+    custom = CustomColumns.of("product")
+    table = read_table(path, PRODUCT_COLUMNS + custom.columns, [("name",)])
     catalog = _Catalog(table)
     errors = RowErrors()
     plans: list[ProductPlan] = []
+    own_fields: dict[int, dict[int, str]] = {}  # row → the shop's own fields it sets
     for row in table.data_rows:
         if not check_formulas(table, row, errors):
             continue
+        own_fields[row] = custom.read(table, row, errors)
         plan = _plan_row(table, row, catalog, errors)
         if plan is not None:
             plans.append(plan)
     _check_duplicates(plans, errors)
     if errors:
         raise errors.fail(table)
-    created, updated = _save_all(actor, plans, table, errors)
+    created, updated = _save_all(actor, plans, table, errors, (custom, own_fields))
     unchanged = len(plans) - created - updated
     message = msg("import.done", created=created, updated=updated)
     if unchanged:

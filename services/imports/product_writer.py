@@ -19,7 +19,7 @@ another window changed meanwhile rolls the import back naming its row.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 import peewee
@@ -175,10 +175,19 @@ def _insert_new(actor, prepared: _Prepared) -> None:
                               for (pid, _), text in zip(pairs, prepared.texts, strict=True)])
 
 
-def write(actor, prepared: _Prepared) -> None:
+def _new_ids(prepared: _Prepared) -> dict[int, int]:
+    """Row → id of each product the file created (by the SKUs just confirmed)."""
+    ids: dict[str, int] = {}
+    for part in chunks(prepared.skus):
+        ids.update(Product.select(Product.sku, Product.id).where(Product.sku.in_(part)).tuples())
+    return {plan.row: ids[sku] for plan, sku in zip(prepared.new, prepared.skus, strict=True)}
+
+
+def write(actor, prepared: _Prepared, then: Callable[[dict[int, int]], None] | None = None) -> None:
     """The one write transaction. A code another window took meanwhile breaks a unique index: the
     transaction is rolled back, and CatalogueChanged names the rows (looked up after the rollback).
-    A product changed since it was checked is found first, before anything is written."""
+    A product changed since it was checked is found first, before anything is written. `then` gets the
+    new products' ids by row, inside the transaction (the shop's own fields are written there)."""
     try:
         with write_transaction():
             changed = changed_meanwhile(prepared.updates)
@@ -187,6 +196,8 @@ def write(actor, prepared: _Prepared) -> None:
             _confirm_auto_skus(prepared)
             _insert_new(actor, prepared)
             write_updates(actor, prepared.updates)
+            if then is not None:
+                then(_new_ids(prepared))
     except peewee.IntegrityError:
         problems = _taken(prepared) + taken_by_others(prepared.updates.plans)
         if not problems:

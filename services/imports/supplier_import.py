@@ -13,6 +13,8 @@ The layout (first sheet; titles above the header are allowed), one row per suppl
   or 每天 (blank = every day); 起订金额 in yuan.
 - Updating: a blank cell keeps what is stored; products not in the file stay. Nothing is erased.
 - Other columns (商品名称, 单位 in an export) are for reading and are ignored.
+- The shop's own fields: a column headed by the field's name, on any of the supplier's rows (written
+  twice they must agree), services/imports/custom_columns.py.
 
 Bad rows: FILE.errors.xlsx with the user's rows and an 错误 column; nothing is imported.
 """
@@ -30,6 +32,7 @@ from services.core.messages import msg
 from services.core.numbers import normalise_text
 from services.core.permissions import require
 from services.core.text_clean import clean_line
+from services.imports.custom_columns import CustomColumns
 from services.imports.excel_columns import SUPPLIER_COLUMNS, SUPPLIER_FIELDS
 from services.imports.excel_table import RowErrors, Table, check_formulas, code_text, is_blank, read_table
 from services.imports.product_import import codes_in_cell
@@ -79,6 +82,7 @@ class _SupplierPlan:
     first_row: int
     values: dict[str, tuple[object, object, int]] = field(default_factory=dict)  # field → (raw, parsed, row)
     products: list[_ProductPlan] = field(default_factory=list)
+    own_fields: dict[int, tuple[str, int]] = field(default_factory=dict)  # the shop's own: field id → (value, row)
     supplier_id: int | None = None
     clean: CleanSupplier | None = None
     changed: bool = True
@@ -123,6 +127,15 @@ def _read_supplier_cells(table: Table, row: int, plan: _SupplierPlan, errors: Ro
         if earlier[2] != row and earlier[1] != parsed:
             errors.add(row, msg("supplier.row_conflict", field=table.labels[name], row=earlier[2],
                                 value=code_text(raw), other=code_text(earlier[0])))
+
+
+def _read_own_fields(table: Table, row: int, plan: _SupplierPlan, custom: CustomColumns, errors: RowErrors) -> None:
+    names = {f.id: f.name for f in custom.fields}
+    for field_id, value in custom.read(table, row, errors).items():
+        earlier = plan.own_fields.setdefault(field_id, (value, row))
+        if earlier[0] != value:
+            errors.add(row, msg("supplier.row_conflict", field=names[field_id], row=earlier[1], value=value,
+                                other=earlier[0]))
 
 
 def _product(sku: str, codes: list[str]) -> tuple[int, str]:
@@ -226,7 +239,8 @@ def import_suppliers(actor, path: Path) -> SupplierImportResult:
     FILE.errors.xlsx) or XiaopuError (not Excel, no header), and then nothing has changed."""
     require(actor, "data.import")
     require(actor, "supplier.edit")
-    table = read_table(Path(path), SUPPLIER_COLUMNS, [("code", "name")])
+    custom = CustomColumns.of("supplier")
+    table = read_table(Path(path), SUPPLIER_COLUMNS + custom.columns, [("code", "name")])
     errors = RowErrors()
     plans: dict[str, _SupplierPlan] = {}
     for row, key in _supplier_keys(table).items():
@@ -237,6 +251,7 @@ def import_suppliers(actor, path: Path) -> SupplierImportResult:
             continue
         plan = plans.setdefault(key, _SupplierPlan(row))
         _read_supplier_cells(table, row, plan, errors)
+        _read_own_fields(table, row, plan, custom, errors)
         item = _read_product_cells(table, row, errors)
         if item is not None:
             plan.products.append(item)
@@ -247,12 +262,14 @@ def import_suppliers(actor, path: Path) -> SupplierImportResult:
         raise errors.fail(table)
     created = updated = saved = unchanged = 0
     with write_transaction():  # the whole file or nothing
+        own_fields: dict[int, dict[int, str]] = {}
         for plan in plans.values():
             supplier_id = plan.supplier_id
             if plan.changed:
                 supplier_id = save_clean_supplier(actor, plan.clean, plan.supplier_id).id
                 created += plan.supplier_id is None
                 updated += plan.supplier_id is not None
+            own_fields[supplier_id] = {fid: value for fid, (value, _) in plan.own_fields.items()}
             for item in plan.products:
                 if not _differs(supplier_id, item):
                     unchanged += 1
@@ -261,6 +278,8 @@ def import_suppliers(actor, path: Path) -> SupplierImportResult:
                                             last_price=item.price, supplier_sku=item.supplier_sku,
                                             preferred=item.preferred, source=PRICE_SOURCE)
                 saved += 1
+        fields_changed = custom.save(actor, own_fields)
+    updated += sum(1 for p in plans.values() if not p.changed and p.supplier_id in fields_changed)
     message = msg("supplier.import_done", created=created, updated=updated, products=saved)
     if unchanged:
         message += msg("import.unchanged", count=unchanged)

@@ -12,6 +12,7 @@ import peewee
 
 from models import User, write_transaction
 from models.purchasing import Supplier, SupplierProduct
+from services.core import custom_fields
 from services.core.codes import next_free_code
 from services.core.errors import ValidationError
 from services.core.master_data import find_record, parse_amount, parse_days, refuse_taken_code, save_record
@@ -152,14 +153,16 @@ def get_supplier(ref: int | str | Supplier) -> Supplier:
 # -- reading ------------------------------------------------------------------------------
 
 def list_suppliers(text: str = "", active_only: bool = True) -> list[SupplierRow]:
-    """Suppliers by code, filtered by code/name/contact/phone containing `text`."""
+    """Suppliers by code, filtered by code/name/contact/phone or the text of one of the shop's own fields
+    containing `text`."""
     query = Supplier.select()
     if active_only:
         query = query.where(Supplier.active)
     needle = normalise_text(text)
     if needle:
         query = query.where(Supplier.code.contains(needle) | Supplier.name.contains(needle)
-                            | Supplier.contact.contains(needle) | Supplier.phone.contains(needle))
+                            | Supplier.contact.contains(needle) | Supplier.phone.contains(needle)
+                            | custom_fields.search_condition("supplier", Supplier.id, needle))
     counts = dict(SupplierProduct.select(SupplierProduct.supplier, peewee.fn.COUNT(SupplierProduct.id))
                   .group_by(SupplierProduct.supplier).tuples())
     users = dict(User.select(User.id, User.username).tuples())

@@ -16,7 +16,7 @@ import peewee
 
 from models import Customer, Product, ProductPrice, write_transaction
 from services.catalog.search_key import build_search_key, pinyin_full, pinyin_initials
-from services.core import audit
+from services.core import audit, custom_fields
 from services.core.codes import next_free_code
 from services.core.errors import NotFound, ValidationError
 from services.core.master_data import (
@@ -225,7 +225,8 @@ def get_customer(ref: int | str | Customer) -> Customer:
 
 def list_customers(text: str = "", kind: str | None = None, *, include_inactive: bool = False,
                    limit: int | None = None, offset: int = 0) -> list[CustomerRow]:
-    """Customers matching `text` (name, pinyin initials or full pinyin, code, phone digits, WeChat name),
+    """Customers matching `text` (name, pinyin initials or full pinyin, code, phone digits, WeChat name,
+    the text of the shop's own fields),
     walk-in first, then by code; each with what they owe now."""
     from services.sales.receivables import balances
 
@@ -236,6 +237,7 @@ def list_customers(text: str = "", kind: str | None = None, *, include_inactive:
         condition = Customer.search_key.contains(needle.replace(" ", ""))
         if digits and len(digits) == len(needle.replace(" ", "").replace("-", "")):
             condition |= Customer.search_key.contains(digits)  # 138-0013 finds 13800138000
+        condition |= custom_fields.search_condition("customer", Customer.id, needle)
         query = query.where(condition)
     if kind:
         query = query.where(Customer.kind == kind)
