@@ -256,3 +256,15 @@ def test_the_customer_list_shows_a_birthday_column(qtbot, shop, context):
     view.columns_menu.set_visible(view.model.columns[column], True)
     row = next(i for i, r in enumerate(view.model.rows) if r.id == wang.id)
     assert not view.table.isColumnHidden(column) and view.model.index(row, column).data() == "1966-05-01"
+
+
+def test_the_search_box_finds_a_product_by_its_own_text(qtbot, origin_and_grade, context):
+    shop = origin_and_grade
+    tab = ProductsTab(context)
+    qtbot.addWidget(tab)
+    dialog = tab.edit_product(shop.blueberry.id)
+    dialog.custom.editor("产地").insert("云南")
+    click_save(qtbot, dialog)
+    tab.search.setText("云南")
+    tab.apply_filter()
+    assert [r.id for r in tab.model.rows] == [shop.blueberry.id]
