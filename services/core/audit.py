@@ -92,12 +92,13 @@ def record_many(user, events: Sequence[tuple[str, str, object, object, object]])
 
 
 def record_document(user, action: str, document_id: int, new: dict, reason: str = "",
-                    moves: list[tuple] | None = None) -> AuditEvent:
+                    moves: list[tuple] | None = None, expiries: dict[int, object] | None = None) -> AuditEvent:
     """A posted document's event, vouching for its moves and lot expiries (audit_content): the hash
     format is unchanged, the content rides in `new`, so chains written before still verify. `moves`:
-    the stored move rows the caller just wrote, in line order (else they are read back)."""
-    return record(user, action, "document", document_id, new={**new, **document_content(document_id, moves)},
-                  reason=reason)
+    the stored move rows the caller just wrote, in line order (else they are read back); `expiries`:
+    lot id → expiry the caller already holds (others are read)."""
+    content = document_content(document_id, moves, expiries)
+    return record(user, action, "document", document_id, new={**new, **content}, reason=reason)
 
 
 @dataclass

@@ -45,8 +45,9 @@ def receipt_lot(product: Product, line: Line, doc_date: dt.date) -> int | None:
 
 
 def receipt_lots(lines: list[Line], products: dict[int, Product], locations: dict[int, Location],
-                  doc_date: dt.date) -> dict[int, int | None] | None:
-    """Lots of every incoming line without a lot id, found or created in two queries.
+                  doc_date: dt.date, expiries: dict[int, object] | None = None) -> dict[int, int | None] | None:
+    """Lots of every incoming line without a lot id, found or created in two queries; `expiries` gets
+    each of those lots' expiry date (for the audit event, which would read them back).
 
     None when some code clashes (same code, other expiry): then `_receipt_lot` resolves line by line."""
     wanted: dict[int, tuple[int, str, dt.date | None] | None] = {}
@@ -81,4 +82,6 @@ def receipt_lots(lines: list[Line], products: dict[int, Product], locations: dic
                 [v for row in chunk for v in row])
             for lot_id, pid, code in cursor.fetchall():
                 found[(pid, code)] = (lot_id, new[(pid, code)])
+    if expiries is not None:
+        expiries.update(found.values())
     return {i: (found[(w[0], w[1])][0] if w is not None else None) for i, w in wanted.items()}

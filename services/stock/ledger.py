@@ -121,7 +121,7 @@ def _with_lot(line: Line, lot_id: int | None, quantity: Decimal) -> Line:
 def _expand_lines(lines: list[Line], products: dict[int, ProductRow], locations: dict[int, LocationRow],
                   doc_date: dt.date, may_use_expired: bool, owner: str | None, snap: Snapshot) -> list[Line]:
     """Resolve every line to a concrete lot: FEFO for outgoing, new lots for perishable receipts."""
-    incoming = receipt_lots(lines, products, locations, doc_date)
+    incoming = receipt_lots(lines, products, locations, doc_date, snap.expiries)
     taken: dict[tuple[int, int], dict[int | None, int]] = defaultdict(dict)  # earlier lines' picks in units
     out: list[Line] = []
     for i, line in enumerate(lines):
@@ -310,7 +310,11 @@ def post_document(actor, doc_type: str, lines: list[Line], *, key: str | None = 
             raise ClosedPeriodError("doc.closed_period", date=doc_date, closed=limit)
         products, locations = _validate(lines)
         taking = [ln for ln in lines if not locations[ln.from_location_id].is_virtual]
-        snap = Snapshot({ln.product_id for ln in taking}, {ln.from_location_id for ln in taking})
+        only_sellable = not may_use_expired and all(locations[ln.to_location_id].kind in CONSUMING_KINDS
+                                                    for ln in taking)  # no line may take an expired lot
+        snap = Snapshot({ln.product_id for ln in taking}, {ln.from_location_id for ln in taking},
+                        doc_date if only_sellable else None,
+                        frozenset(p.id for p in products.values() if p.shelf_life_days))
         concrete = _expand_lines(lines, products, locations, doc_date, may_use_expired, consume_reservations, snap)
         _check_expired(concrete, products, locations, doc_date, may_use_expired, snap)
         refuse_expired_internal(concrete, products, locations, doc_date, may_use_expired)
@@ -332,7 +336,7 @@ def post_document(actor, doc_type: str, lines: list[Line], *, key: str | None = 
              .where((Reservation.owner == consume_reservations) & Reservation.released_at.is_null()).execute())
         audit.record_document(actor, f"doc.post.{doc_type}", document_id,
                               new={"number": number, "lines": len(concrete), "date": str(doc_date), "partner": partner},
-                              reason=override_reason.strip() or note, moves=moves)
+                              reason=override_reason.strip() or note, moves=moves, expiries=snap.expiries)
     return PostResult(document_id, number, True, frozenset(products))
 
 

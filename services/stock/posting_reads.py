@@ -61,34 +61,54 @@ class Snapshot:
     """A document's products' balances and active reservations, read once before any write (in stored
     units). Nothing is written between these reads and the checks, so one read of each is enough."""
 
-    def __init__(self, product_ids: set[int], location_ids: set[int]):
+    def __init__(self, product_ids: set[int], location_ids: set[int], sellable_on: dt.date | None = None,
+                 perishable: frozenset[int] = frozenset()):
         """The stock of `product_ids` at `location_ids`: where a document takes from (receipts take
-        from nowhere real and read nothing)."""
+        from nowhere real and read nothing). With `sellable_on` (a document that only sells or consumes,
+        which may not take an expired lot) the lots of `perishable` products expired by then are left
+        out: a shop that seldom writes off keeps them in stock, and a sale read them all to skip them.
+        A product without a shelf life is read whole, because lotted stock of any age puts it on FEFO."""
         ids, places = list(product_ids), list(location_ids)
         self.on_hand: dict[tuple[int, int | None, int], int] = {}
         self.lots: dict[tuple[int, int], list[tuple]] = defaultdict(list)  # (product, location) → lot rows
         self._lot_rows: dict[int, tuple[str, object]] = {}  # lot → (code, stored expiry)
+        self.expiries: dict[int, object] = {}  # lot → expiry (stored or date) of every lot read or made here
         self._dates: dict[object, dt.date | None] = {None: None}  # stored expiry → date, once per value
         self.reservations: dict[tuple[int, int], list[tuple[int | None, int, str]]] = defaultdict(list)
         if not ids or not places:
             return
-        where = f"product_id IN ({_in_list(ids)}) AND {{}}location_id IN ({_in_list(places)})"
+        if sellable_on is None:
+            self._read_balances(ids, places, None)
+        else:
+            self._read_balances([p for p in ids if p in perishable], places, Lot.expiry_date.db_value(sellable_on))
+            self._read_balances([p for p in ids if p not in perishable], places, None)
+        where = f"product_id IN ({_in_list(ids)}) AND location_id IN ({_in_list(places)})"
         rows = database.execute_sql(
-            "SELECT b.product_id, b.location_id, b.lot_id, b.quantity, l.code, l.expiry_date FROM balance b "
-            f"LEFT JOIN lot l ON l.id = b.lot_id WHERE b.{where.format('b.')} AND b.quantity != 0 "
-            "ORDER BY l.expiry_date IS NULL, l.expiry_date, b.lot_id", ids + places)  # FEFO: fefo.fefo_order's
-        for product_id, location_id, lot_id, units, code, expiry in rows.fetchall():
-            self.on_hand[(product_id, lot_id, location_id)] = units
-            if lot_id is not None:
-                self._lot_rows[lot_id] = (code, expiry)
-            if units > 0:
-                self.lots[(product_id, location_id)].append((lot_id, units, code, expiry))
-        rows = database.execute_sql(
-            f"SELECT product_id, location_id, lot_id, quantity, owner FROM reservation WHERE {where.format('')} "
+            f"SELECT product_id, location_id, lot_id, quantity, owner FROM reservation WHERE {where} "
             f"AND released_at IS NULL AND (expires_at IS NULL OR expires_at > {database.param})",
             [*ids, *places, Reservation.expires_at.db_value(now())])
         for product_id, location_id, lot_id, units, owner in rows.fetchall():
             self.reservations[(product_id, location_id)].append((lot_id, units, owner))
+
+    def _read_balances(self, ids: list[int], places: list[int], sellable_from: object) -> None:
+        """Non-zero balances of `ids` at `places` in FEFO order (fefo.fefo_order's), without lots expired
+        before `sellable_from` (a stored date; the expiry rule's `expiry < day`) when it is given."""
+        if not ids:
+            return
+        sellable = "" if sellable_from is None else f"AND (l.expiry_date IS NULL OR l.expiry_date >= {database.param}) "
+        rows = database.execute_sql(
+            "SELECT b.product_id, b.location_id, b.lot_id, b.quantity, l.code, l.expiry_date FROM balance b "
+            f"LEFT JOIN lot l ON l.id = b.lot_id WHERE b.product_id IN ({_in_list(ids)}) "
+            f"AND b.location_id IN ({_in_list(places)}) AND b.quantity != 0 {sellable}"
+            "ORDER BY l.expiry_date IS NULL, l.expiry_date, b.lot_id",
+            ids + places + ([] if sellable_from is None else [sellable_from]))
+        for product_id, location_id, lot_id, units, code, expiry in rows.fetchall():
+            self.on_hand[(product_id, lot_id, location_id)] = units
+            if lot_id is not None:
+                self._lot_rows[lot_id] = (code, expiry)
+                self.expiries[lot_id] = expiry
+            if units > 0:
+                self.lots[(product_id, location_id)].append((lot_id, units, code, expiry))
 
     def _date(self, stored) -> dt.date | None:
         if stored not in self._dates:
