@@ -6217,6 +6217,14 @@ Xiaopu closes now; please open it again.</translation>
 <context>
     <name>Benches</name>
     <message>
+        <source>调拨</source>
+        <translation>Transfers</translation>
+    </message>
+    <message>
+        <source>库存 · 调拨</source>
+        <translation>Stock · Transfers</translation>
+    </message>
+    <message>
         <source>销售 · 报价单</source>
         <translation>Sales · Quotes</translation>
     </message>

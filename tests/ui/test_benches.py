@@ -67,8 +67,11 @@ def test_what_waits_for_each_role_in_one_line(story):
 
 def test_the_warehouse_bench_receives_picks_and_counts_and_nothing_else(story, make_window, context):
     window = window_of(make_window, context, story.warehouse)
-    assert titles(window) == ["收货", "销售", "盘点"]
+    assert titles(window) == ["调拨", "收货", "销售", "盘点"]  # 调拨 between the rooms, not the stock list
     assert window.tabs.currentWidget() is window.tab_widgets["purchasing"]  # opens on today's deliveries
+    stock = window.tab_widgets["stock"]
+    assert visible_views(stock) == ["调拨"] and not stock.views.tabBar().isVisible()
+    assert stock.views.currentWidget() is stock.transfer
     receiving = window.tab_widgets["purchasing"]
     assert receiving.views.currentWidget() is receiving.receiving and not receiving.views.tabBar().isVisible()
     assert receiving.receiving.lot_labels_button.text() == "打印批次标签…"
@@ -82,7 +85,8 @@ def test_the_cashier_purchaser_and_finance_benches(story, make_window, context):
     cashier = window_of(make_window, context, story.cashier)
     assert titles(cashier) == ["销售"]
     sales = cashier.tab_widgets["sales"]
-    assert visible_views(sales) == ["收银", "社群订单", "渠道", "退货"] and sales.views.currentWidget() is sales.counter
+    assert visible_views(sales) == ["收银", "社群订单", "渠道", "退货", "报价单"]  # the counter quotes too
+    assert sales.views.currentWidget() is sales.counter
     assert cashier.waiting.text().startswith("社群订单待处理 1 单")
 
     purchaser = window_of(make_window, context, story.purchaser)

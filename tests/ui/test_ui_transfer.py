@@ -70,3 +70,34 @@ def test_a_refused_transfer_keeps_its_lines(qtbot, make_window, context, shop):
     assert view.model.setData(quantity, "30") and quantity.data() == "30"
     assert view.post() is None
     assert "十字螺丝" in view.status.text() and view.model.rowCount() == 1 and not view.print_button.isEnabled()  # no transfer yet
+
+
+def test_the_warehouse_moves_stock_from_his_own_bench(qtbot, make_window, context, shop):
+    """老张 (仓管) sees 调拨 without the stock list: his window's 调拨 tab takes the scan and posts."""
+    from services.core import users
+    from ui.benches.layout import save_views, shown_views
+    from ui.widgets.context import AppContext
+
+    back = create_location(shop.owner, "BACK", "后仓", "warehouse")
+    stock_in(shop.owner, shop.blueberry, "12", shop.store, dt.date(2026, 12, 9), "A1209")
+    zhang = users.create_user(shop.owner, "laozhang", "warehouse", display_name="老张")
+    window = make_window(ctx=AppContext(zhang, context.settings, db_label=context.db_label))
+    with qtbot.waitActive(window):
+        window.activateWindow()
+    click_tab(window, "stock")
+    assert window.bench.current_view() == "stock.transfer"
+    view = window.tab_widgets["stock"].transfer
+    assert view.code.hasFocus()
+    for code in ("6901234567892", "6901234567892", "6901234567892"):
+        scan_into_focus(window, code)
+    QTest.mouseClick(view.post_button, Qt.MouseButton.LeftButton)
+    assert view.status.text().startswith("调拨单 DB")
+    assert on_hand(shop.blueberry, shop.store, "A1209") == 9 and on_hand(shop.blueberry, back, "A1209") == 3
+
+    # the owner gives 调拨 alone to the cashier: 库存 shows as 调拨, the stock list stays hidden
+    cashier = users.create_user(shop.owner, "xiaomei", "cashier", display_name="小美")
+    save_views(shop.owner, "cashier", [*shown_views("cashier"), "stock.transfer"])
+    counter = make_window(ctx=AppContext(cashier, context.settings, db_label=context.db_label))
+    assert [counter.tabs.tabText(i) for i in range(counter.tabs.count())] == ["调拨", "销售"]
+    stock = counter.tab_widgets["stock"]
+    assert [stock.views.isTabVisible(i) for i in range(stock.views.count())] == [False, True]

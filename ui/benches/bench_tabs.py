@@ -21,9 +21,13 @@ def inner_views(tab: QWidget) -> QTabWidget | None:
 
 
 def sub_view_key(tab_key: str, tab: QWidget, widget: QWidget) -> str:
-    """'purchasing.receiving': a SubViewsTab names its views; the others are known by their class."""
+    """'purchasing.receiving': a SubViewsTab names its views; the others are known by their class. A
+    view named "" is the tab's own (库存's stock list is "stock", beside "stock.transfer")."""
+    key_of = getattr(tab, "key_of", None)  # a SubViewsTab: its pages, built or not, by key (builds none)
     named = getattr(tab, "view_widgets", None) or {}
-    key = next((k for k, w in named.items() if w is widget), None)
+    key = key_of(widget) if key_of else next((k for k, w in named.items() if w is widget), None)
+    if key == "":
+        return tab_key
     key = key or SUB_VIEW_CLASSES.get(tab_key, {}).get(type(widget).__name__) or type(widget).__name__
     return f"{tab_key}.{key}"
 

@@ -26,7 +26,7 @@ SUB_VIEW_CLASSES: dict[str, dict[str, str]] = {
               "SalesChannelsView": "channels", "SalesReturnsView": "returns", "SalesOutboundView": "outbound",
               "CustomersView": "customers", "QuotesView": "quotes"},
 }
-SPLIT_TABS = frozenset({"purchasing", "sales", "reports"})  # a role may see only some of their views
+SPLIT_TABS = frozenset({"stock", "purchasing", "sales", "reports"})  # a role may see only some of their views
 
 
 @dataclass(frozen=True)
@@ -46,6 +46,7 @@ class BenchView:
 VIEWS: tuple[BenchView, ...] = (
     BenchView("products", QT_TRANSLATE_NOOP("Benches", "商品")),
     BenchView("stock", QT_TRANSLATE_NOOP("Benches", "库存")),
+    BenchView("stock.transfer", QT_TRANSLATE_NOOP("Benches", "库存 · 调拨"), QT_TRANSLATE_NOOP("Benches", "调拨")),
     BenchView("purchasing.suggestions", QT_TRANSLATE_NOOP("Benches", "采购 · 建议采购"),
               QT_TRANSLATE_NOOP("Benches", "建议采购")),
     BenchView("purchasing.orders", QT_TRANSLATE_NOOP("Benches", "采购 · 采购单"),
@@ -96,8 +97,11 @@ VIEWS: tuple[BenchView, ...] = (
 VIEW_KEYS = frozenset(v.key for v in VIEWS)
 
 DEFAULTS: dict[str, tuple[str, ...]] = {
-    "warehouse": ("purchasing.receiving", "sales.orders", "sales.outbound", "stocktake"),
-    "cashier": ("sales.counter", "sales.group", "sales.channels", "sales.returns"),
+    # 调拨 (store ↔ back room) is the warehouse's, without the stock list (doc.transfer is theirs)
+    "warehouse": ("stock.transfer", "purchasing.receiving", "sales.orders", "sales.outbound", "stocktake"),
+    # 报价单 with the counter: the wholesaler's counter clerk quotes and sells on a quote (sale.edit);
+    # finance may not write sales documents, and pricing a customer is not the warehouse's work
+    "cashier": ("sales.counter", "sales.group", "sales.channels", "sales.returns", "sales.quotes"),
     "purchaser": ("purchasing.suggestions", "purchasing.orders", "purchasing.returns", "purchasing.suppliers"),
     "finance": ("sales.orders", "sales.customers", "reports.audit"),
 }

@@ -83,13 +83,16 @@ class StockTab(RefreshOnShow, QWidget):
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
         layout.addLayout(bottom)
-        # 调拨 beside the stock it moves: a view that takes scans (handle_scan below hands them on). Its
-        # pages are not `views`: 库存 stays one view of a bench, not a split tab
+        # 调拨 beside the stock it moves: a view that takes scans (handle_scan below hands them on), and a
+        # bench view of its own (stock.transfer) the owner can give a role without the stock list; the
+        # list keeps the tab's key ("stock": the role that sees it sees 调拨 too)
         self.transfer = TransferView(context)
         self.pages = QTabWidget()
         self.pages.setObjectName("stock_pages")
         self.pages.addTab(overview, self.tr("库存"))
         self.pages.addTab(self.transfer, self.tr("调拨"))
+        self.views = self.pages
+        self.view_widgets = {"": overview, "transfer": self.transfer}
         self.pages.currentChanged.connect(lambda _index: focus_scan_field(self))
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 4, 0, 0)
