@@ -227,9 +227,11 @@ def _save_units_and_barcodes(product: Product, clean: CleanProduct, keep_missing
 
 
 def save_product(actor, data: ProductInput, product_id: int | None = None) -> Product:
-    """Validate and save one product in its own transaction."""
+    """Validate and save one product in its own transaction (its cost only by a role that sees cost)."""
+    from services.catalog.product_cost import cost_as_allowed
+
     require(actor, "product.edit")
-    clean = clean_product(data)
+    clean = clean_product(cost_as_allowed(actor, data, product_id))
     with write_transaction():
         return save_clean(actor, clean, product_id)
 

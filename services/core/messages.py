@@ -133,6 +133,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "unit.duplicate": ("单位“{unit}”重复", "Unit '{unit}' is listed twice"),
     "unit.base_factor": ("基本单位“{unit}”不能作为附加单位", "The base unit '{unit}' cannot be an extra unit"),
     "product.not_found": ("找不到商品:{ref}", "Product not found: {ref}"),
+    "product.cost_hidden": ("{user}({role})看不到进价,不能修改进价:请让店主或采购修改",
+                            "{user} ({role}) cannot see cost prices and cannot change one: ask the owner or purchaser"),
     "location.not_found": ("找不到库位:{ref}", "Location not found: {ref}"),
     "location.duplicate": ("库位编码 {code} 已存在", "Location code {code} already exists"),
     "location.bad_kind": ("库位类型无效:{kind}", "Invalid location kind: {kind}"),

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from services.catalog import products
 from services.core.errors import ValidationError, XiaopuError
+from services.core.permissions import allowed
 from services.sales.price_sheet import save_cells
 from ui.catalog.price_table import PriceTable
 from ui.widgets.context import AppContext
@@ -111,7 +112,9 @@ class ProductDialog(QDialog):
         self.base_unit = QLineEdit(str(data.base_unit))
         self.shelf_life = self._number(data.shelf_life_days)
         self.shelf_life.setPlaceholderText(self.tr("不易腐坏可留空"))
-        self.cost = self._number(data.cost)
+        # 进价 only for a role that sees cost: for the others it is never loaded, shown or sent (kept as stored)
+        self.sees_cost = allowed(context.user, "cost.view")
+        self.cost = self._number(data.cost if self.sees_cost else "")
         self.price = self._number(data.price)
         self.safety_stock = self._number(data.safety_stock)
         self.shelf = ScanLineEdit(str(data.shelf))
@@ -125,6 +128,7 @@ class ProductDialog(QDialog):
         form.addRow(self.tr("基本单位"), self.base_unit)
         form.addRow(self.tr("保质期(天)"), self.shelf_life)
         form.addRow(self.tr("进价"), self.cost)
+        form.setRowVisible(self.cost, self.sees_cost)
         form.addRow(self.tr("售价"), self.price)
         form.addRow(self.tr("安全库存"), self.safety_stock)
         form.addRow(self.tr("货架"), self.shelf)
@@ -260,7 +264,8 @@ class ProductDialog(QDialog):
         return products.ProductInput(
             name=self.name.text(), sku=self.sku.text(), spec=self.spec.text(),
             category=self.category.currentText(), base_unit=self.base_unit.text(),
-            shelf_life_days=self.shelf_life.text(), cost=self.cost.text(), price=self.price.text(),
+            shelf_life_days=self.shelf_life.text(), price=self.price.text(),
+            cost=self.cost.text() if self.sees_cost else None,
             safety_stock=self.safety_stock.text(), shelf=self.shelf.text(),
             units=[(r.name.text(), r.factor.text()) for r in self.unit_rows],
             barcodes=[(r.code.text(), r.unit.currentText()) for r in self.barcode_rows],
