@@ -1,4 +1,5 @@
 """peewee models, database setup and migrations. No business rules live here."""
+import models.lazy_psycopg  # noqa: F401  (first: peewee imported without psycopg, see the module)
 from models.aliases import ProductAlias
 from models.bom import Bom, BomLine
 from models.catalog import LOCATION_KINDS, VIRTUAL_KINDS, Barcode, Location, Lot, Product, ProductUnit
