@@ -20,9 +20,11 @@ def main(argv: list[str] | None = None) -> int:
 
     window.bench.show_view("sales.quotes")
     view = window.tab_widgets["sales"].quotes
+    codes = [code.code for code in Barcode.select().order_by(Barcode.id).limit(6)]
+    earlier_quotes(window.context.user, view, codes)
     view.customer.setCurrentIndex(min(1, view.customer.count() - 1))
-    for code in Barcode.select().order_by(Barcode.id).limit(3):
-        view.handle_scan(code.code)
+    for code in codes[:3]:
+        view.handle_scan(code)
     view.lines.setData(view.lines.index(0, 3), "20")
     view.note.setText("月底前送货")
     suffix = "" if args.lang.startswith("zh") else f"_{args.lang}"
@@ -35,6 +37,23 @@ def main(argv: list[str] | None = None) -> int:
         subprocess.run(["pdftoppm", "-png", "-r", "60", "-singlefile", str(preview.pdf_path),
                         str(args.out / f"quote_pdf{suffix}")], check=False)
     return 0
+
+
+def earlier_quotes(user, view, codes: list[str]) -> None:
+    """The list as a shop's week leaves it: one quote ordered, one turned down (作废), one still open."""
+    from services.catalog.products import find_by_barcode
+    from services.sales import quotes
+    from services.sales.sales_lines import SaleLineInput
+
+    customers = [view.customer.itemData(i) for i in range(view.customer.count())][1:4]  # not 散客 (walk-in)
+    made = []
+    for customer, code in zip(customers, codes[3:], strict=False):
+        match = find_by_barcode(code)
+        made.append(quotes.create_quote(user, customer, [SaleLineInput(match.product_id, "2", match.unit)]))
+    if len(made) == 3:
+        quotes.to_order(user, made[0].number)
+        quotes.cancel_quote(user, made[1].number, "客户找了别家")
+    view.quotes.set_rows(quotes.list_quotes())
 
 
 if __name__ == "__main__":

@@ -31,13 +31,18 @@ def main(argv: list[str] | None = None) -> int:
     tab.pages.setCurrentWidget(tab.transfer)
     view = tab.transfer
     view.refresh_locations()
+    view.target.setCurrentIndex(max(0, view.target.findData("BACK")))  # 门店仓 → 后仓
     for code in (c for c in codes if c is not None):
         view.handle_scan(code.code)
+    for row, count in enumerate(("3", "2")):  # a few more of the first two
+        view.model.setData(view.model.index(row, 3), count)
     app.processEvents()
     suffix = "" if args.lang.startswith("zh") else f"_{args.lang}"
     window.grab().save(str(args.out / f"transfer{suffix}.png"))
     view.note.setText("周末备货")
-    if view.post():
+    if not view.post():
+        print(view.status.text())
+    else:
         preview = view.print_slip()
         app.processEvents()
         subprocess.run(["pdftoppm", "-png", "-r", "60", "-singlefile", str(preview.pdf_path),
