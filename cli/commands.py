@@ -15,6 +15,7 @@ import sys
 from cli import (
     channels,
     customers,
+    fields,
     files,
     group_orders,
     ledger,
@@ -26,6 +27,7 @@ from cli import (
     production,
     purchasing,
     quotes,
+    records,
     reports,
     restore,
     sales,
@@ -39,7 +41,7 @@ from cli.output import complain
 from services.core.errors import XiaopuError
 
 DOMAINS = (shop, files, stock, channels, ledger, users, purchasing, printing, customers, sales, stocktake,
-           production, group_orders, reports, restore, period, migrate_to, transfers, prices, quotes)
+           production, group_orders, reports, restore, period, migrate_to, transfers, prices, quotes, records, fields)
 COMMANDS = {name: handler for domain in DOMAINS for name, handler in domain.COMMANDS.items()}
 
 

@@ -1,13 +1,15 @@
-"""`customer` commands: a customer's statement (对账单) to PDF/Excel, and the ageing of receivables."""
+"""`customer` commands: a customer's statement (对账单) to PDF/Excel, the ageing of receivables, and the
+customers with the shop's own fields (list, show, set-field: cli/records.py)."""
 from __future__ import annotations
 
 import argparse
 
 from cli.output import say, say_json
+from cli.records import add_record_commands, run_record_command
 
 
 def add_parser(sub) -> None:
-    customer = sub.add_parser("customer", help="customers: statements (对账单) and ageing of receivables")
+    customer = sub.add_parser("customer", help="customers: statements (对账单), ageing of receivables, list/show/set-field")
     csub = customer.add_subparsers(dest="customer_command", required=True)
     statement = csub.add_parser("statement", help="a customer's statement as .pdf or .xlsx")
     statement.add_argument("code", help="customer code, name or phone")
@@ -17,12 +19,15 @@ def add_parser(sub) -> None:
     ageing = csub.add_parser("ageing", help="what each customer owes, by days past due")
     ageing.add_argument("--as-of", help="day to age on (default today)")
     ageing.add_argument("--json", action="store_true")
+    add_record_commands(csub, "customer", "customer code, name or phone")
 
 
 def cmd_customer(args: argparse.Namespace, user) -> int:
     from services.core.messages import msg
     from services.core.numbers import fmt_money, to_date
 
+    if args.customer_command in ("list", "show", "set-field"):
+        return run_record_command("customer", args.customer_command, args, user)
     if args.customer_command == "statement":
         from services.sales.statement import write_statement
 

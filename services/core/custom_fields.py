@@ -32,7 +32,7 @@ _RESERVED: dict[str, set[str]] = {entity: set() for entity in ENTITIES}
 __all__ = [
     "CHOICE_LIMIT", "ENTITIES", "KINDS", "NAME_LIMIT", "CustomField", "add_field", "display_value",
     "entity_label", "field_by_ref", "fold_header", "fields_of", "kind_label", "parse_value", "register_reserved_names",
-    "remove_field", "rename_field", "search_condition", "set_choices", "set_values", "values_of",
+    "remove_field", "rename_field", "search_condition", "set_choices", "set_values", "shown_values", "values_of",
 ]
 
 
@@ -208,6 +208,15 @@ def values_of(entity: str, ids: Iterable[int]) -> dict[int, dict[int, str]]:
     from services.core.custom_field_values import stored_values
 
     return stored_values(_checked_entity(entity), ids)
+
+
+def shown_values(entity: str, ids: Iterable[int]) -> dict[int, dict[str, str]]:
+    """entity id → {field name: display value} of every active field ('' when not set), in the fields'
+    order: the CLI's `custom` object."""
+    fields = fields_of(entity)
+    wanted = list(ids)
+    stored = values_of(entity, wanted) if fields else {}
+    return {rid: {f.name: display_value(f, stored.get(rid, {}).get(f.id)) for f in fields} for rid in wanted}
 
 
 def set_values(actor, entity: str, entity_id: int, raw: Mapping[int | str, object]) -> None:

@@ -4,8 +4,20 @@ Exports write the same labels, so an exported file imports again unchanged.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from services.core.custom_fields import register_reserved_names
-from services.imports.excel_table import Column
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column an import understands: its field name, shown label and header spellings. (Defined here,
+    not beside the reader in excel_table: these names load without openpyxl, when a shop is opened.)"""
+
+    field: str
+    label: str
+    aliases: tuple[str, ...]
+
 
 SKU = Column("sku", "SKU编码", ("商品编码", "编码", "货号", "skucode"))
 BARCODE = Column("barcode", "条码", ("条形码", "商品条码", "ean", "ean13", "upc"))

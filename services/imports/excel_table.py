@@ -25,6 +25,7 @@ from services.core.errors import XiaopuError, worded_report_errors
 from services.core.messages import msg
 from services.core.numbers import normalise_text
 from services.core.text_clean import clean_line
+from services.imports.excel_columns import Column
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_UNPACKED_BYTES = 300 * 1024 * 1024  # a zip bomb unpacks to gigabytes
@@ -35,15 +36,6 @@ MAX_CELL_CHARS = 2000  # an address or a note is a few hundred characters; Excel
 HEADER_SEARCH_ROWS = 10  # titles and notes above the header are allowed
 ERROR_HEADERS = ("错误", "error", "errors")  # our own column in an errors file being re-imported
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old .xls (and encrypted .xlsx)
-
-
-@dataclass(frozen=True)
-class Column:
-    """A column an import understands: its field name, shown label and header spellings."""
-
-    field: str
-    label: str
-    aliases: tuple[str, ...]
 
 
 def header_key(value: object) -> str:

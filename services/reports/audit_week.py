@@ -10,6 +10,9 @@ audit log, where each is recorded:
 - emergency outbounds and whether their paperwork is done (emergency_completed_at);
 - reversals (the reversal document's note says what and why); approvals of purchase and sales
   orders; user and role changes and shop settings (the audit log);
+- the shop's own fields: each field added, renamed, given other options or removed, and each value
+  changed, old → new by the field's name as it was then (a renamed or removed field's history reads as
+  it was written);
 - the daily reconciliations of the week (models.reconciliation);
 - failed logins, window and CLI (the audit log's user.login_failed, entity the name typed), and the
   logins let in (user.login, by the user, with window or cli)."""
@@ -17,9 +20,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from models import AuditEvent, CountSession, Document, GoodsReceipt, PurchaseOrder, User
+from models import AuditEvent, CountSession, Customer, Document, GoodsReceipt, Product, PurchaseOrder, Supplier, User
+from models.custom_fields import CustomFieldDef
 from models.sales import SalesOrder
 from services.core import shop_settings
 from services.core.messages import msg
@@ -31,6 +35,9 @@ from services.reports.reconcile import ReconciliationRow, reconciliations
 
 WEEK_DAYS = 7
 USER_ACTIONS = ("user.create", "user.role", "user.password", "user.rename")
+FIELD_ACTIONS = ("custom_field.create", "custom_field.rename", "custom_field.choices", "custom_field.remove")
+VALUE_ACTIONS = {"product.custom_fields": (Product, Product.sku), "customer.custom_fields": (Customer, Customer.code),
+                 "supplier.custom_fields": (Supplier, Supplier.code)}
 
 
 @dataclass(frozen=True)
@@ -160,6 +167,19 @@ def _events(week: _Week, actions: tuple[str, ...]) -> list[AuditItem]:
     return items
 
 
+def _custom_field_events(week: _Week) -> list[AuditItem]:
+    """The fields' own events (named by the field's name now), and each record's value changes named by
+    the record's code and name."""
+    items = _events(week, FIELD_ACTIONS + tuple(VALUE_ACTIONS))  # in the order they happened
+    names = dict.fromkeys(FIELD_ACTIONS, dict(CustomFieldDef.select(CustomFieldDef.id, CustomFieldDef.name).tuples()))
+    for action, (model, code) in VALUE_ACTIONS.items():
+        ids = [int(i.number) for i in items if i.detail.startswith(f"{action}:") and i.number.isdigit()]
+        names[action] = {rid: f"{c} {n}" for rid, c, n in model.select(model.id, code, model.name)
+                         .where(model.id.in_(ids)).tuples()} if ids else {}
+    return [replace(i, number=names[i.detail.split(":", 1)[0]].get(int(i.number), i.number))
+            if i.number.isdigit() else i for i in items]
+
+
 def audit_week(actor, start: dt.date | None = None, end: dt.date | None = None) -> AuditReport:
     """The audit and security report of the period (default: the 7 days up to today)."""
     require(actor, "audit.view")
@@ -174,6 +194,7 @@ def audit_week(actor, start: dt.date | None = None, end: dt.date | None = None) 
         AuditSection("approval", _approvals(week)),
         AuditSection("user_change", _events(week, USER_ACTIONS)),
         AuditSection("setting_change", _events(week, ("setting.change",))),
+        AuditSection("custom_field_change", _custom_field_events(week)),
         AuditSection("failed_logins", _events(week, ("user.login_failed",))),
         AuditSection("logins", _events(week, ("user.login",))),
     ]

@@ -7,6 +7,7 @@ from models.migrations import NewerSchemaError
 from services.catalog.locations import ensure_default_locations
 from services.core.errors import XiaopuError
 from services.core.users import ensure_first_owner
+from services.imports import excel_columns  # noqa: F401 - no shop's own field may take an import's header
 from services.sales.channels import ensure_default_channels
 from services.sales.customers import ensure_walk_in
 from services.sales.sales_holds import release_expired_holds
