@@ -127,11 +127,11 @@ def _percent_rows(table: Table) -> set[int]:
     """Rows whose 损耗率 cell is a number formatted as a percentage (Excel's 10% is stored as 0.1)."""
     if not table.has("scrap") or is_csv(table.source):
         return set()
-    from openpyxl import load_workbook
+    from services.imports.xlsx_open import load_unsized
 
     column = table.columns["scrap"] + 1
     found: set[int] = set()
-    workbook = load_workbook(table.source, read_only=True, data_only=False)
+    workbook = load_unsized(table.source)
     try:
         sheet = workbook.worksheets[0]
         sheet.reset_dimensions()

@@ -144,11 +144,11 @@ def check_cell_lengths(path: Path, number: int, values: Sequence[object]) -> Non
 
 
 def _read_rows(path: Path) -> dict[int, RawRow]:
-    from openpyxl import load_workbook
+    from services.imports.xlsx_open import load_unsized
 
     try:
         # data_only=False: a formula shows up as a formula (and is refused), not as a stale cached value
-        workbook = load_workbook(path, read_only=True, data_only=False)
+        workbook = load_unsized(path)
     except XiaopuError:
         raise
     except Exception:  # openpyxl raises many kinds (KeyError, ValueError, parse errors, defusedxml's)
