@@ -1,6 +1,8 @@
 """Start-up loads what the first view needs and nothing else (issue 15): the PDF, Excel and pinyin libraries
-load when the owner first prints, exports, imports or saves a name — not with the window. Each check runs in
-a fresh interpreter, where sys.modules tells what a start really imported; bench/startup_bench.py times it."""
+load when the owner first prints, exports, imports or saves a name, pyqtgraph and numpy when a report view's
+chart is first shown (概览's own 7-day chart is painted without them), psycopg when a PostgreSQL address is
+opened — not with the window. Each check runs in a fresh interpreter, where sys.modules tells what a start
+really imported; bench/startup_bench.py times it."""
 from __future__ import annotations
 
 import os
@@ -9,7 +11,8 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-LATER = ("reportlab", "openpyxl", "pypinyin", "qrcode", "pypdfium2")  # printing, Excel, pinyin
+# printing, Excel, pinyin, the report views' charts, the PostgreSQL driver (peewee imports it when installed)
+LATER = ("reportlab", "openpyxl", "pypinyin", "qrcode", "pypdfium2", "pyqtgraph", "numpy", "psycopg")
 
 # the real start (main.main) on a shop: at the main window's first paint, print the view on screen and which
 # of LATER are loaded; then once the start's background jobs (the dashboard's figures) are done, again

@@ -25,7 +25,6 @@ from services.reports.sales import SalesRow
 from services.stock.expiry import NEAR_EXPIRY_DAYS
 from ui.reports.alert_watch import RECONCILED
 from ui.reports.alerts_panel import AlertsPanel
-from ui.reports.charts import ChartView
 from ui.reports.dashboard_models import (
     ChannelModel,
     StockModel,
@@ -37,6 +36,7 @@ from ui.reports.dashboard_models import (
 )
 from ui.reports.export_bar import ExportBar, table_section
 from ui.reports.kpi_box import KpiBox
+from ui.reports.painted_chart import PaintedTrendChart
 from ui.reports.report_view import REPORT_INPUTS
 from ui.widgets import formatting
 from ui.widgets.context import AppContext
@@ -104,7 +104,7 @@ def daily_chart(sales: DailySales) -> Chart:
                        {this: sales.sales, before: sales.week_before}, unit="元")
 
 
-def _with_chart(table: QTableView, chart: ChartView) -> QWidget:
+def _with_chart(table: QTableView, chart: PaintedTrendChart) -> QWidget:
     box = QWidget()
     layout = QVBoxLayout(box)
     layout.setContentsMargins(0, 0, 0, 0)
@@ -134,7 +134,7 @@ class DashboardView(RefreshOnShow, QWidget):
         self.stock, self.stockouts = StockModel(self), StockoutModel(self)
         self.channel_table, self.stock_table = _table(self.channels), _table(self.stock)
         grid = QGridLayout()
-        self.trend = ChartView(height=170)
+        self.trend = PaintedTrendChart(height=170)  # no pyqtgraph with the owner's first view
         grid.addWidget(_boxed(self.tr("各渠道销售与毛利"), _with_chart(self.channel_table, self.trend)), 0, 0)
         self.alert_panel = AlertsPanel()  # its alerts come from the tab's AlertWatch, counted off the GUI thread
         grid.addWidget(_column(self.alert_panel, _boxed(self.tr("待处理的单据"), _table(self.waiting))), 0, 1)
