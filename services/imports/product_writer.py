@@ -151,7 +151,8 @@ def _confirm_auto_skus(prepared: _Prepared) -> None:
             prepared.skus[index] = sku
             prepared.rows[index], prepared.texts[index] = _stored(prepared.new[index].clean, sku, now())
     if auto:
-        Counter.insert(name=SKU_COUNTER, value=counter).on_conflict_replace().execute()
+        Counter.insert(name=SKU_COUNTER, value=counter).on_conflict(  # REPLACE is SQLite's alone
+            conflict_target=[Counter.name], update={Counter.value: counter}).execute()
 
 
 def _insert_new(actor, prepared: _Prepared) -> None:
