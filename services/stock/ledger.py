@@ -257,7 +257,7 @@ def _validate(lines: list[Line]) -> tuple[dict[int, ProductRow], dict[int, Locat
         if line.quantity <= 0:
             raise ValidationError("value.not_positive", field=f"第 {number} 行数量", value=line.quantity)
         try:
-            QTY.to_units(line.quantity)  # more than 3 decimals is refused here, before any write
+            _units(line.quantity)  # more than 3 decimals is refused here, before any write
         except ValueError:
             raise ValidationError("value.too_precise", field=f"第 {number} 行数量", places=3,
                                   value=line.quantity) from None
