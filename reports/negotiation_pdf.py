@@ -16,14 +16,11 @@ from reports.pdf_common import (
     INK,
     RULE,
     SHADE,
-    a4_document,
     a4_footer,
     esc,
-    numbered_canvas,
-    register_font,
     styles,
     table_style,
-    write_atomically,
+    write_a4,
     zh,
 )
 from reports.purchase_order_pdf import Title, money, unit_price
@@ -122,13 +119,7 @@ def _story(sheet: NegotiationSheet) -> list[Flowable]:
 
 def build_negotiation_pdf(sheet: NegotiationSheet, out: Path) -> Path:
     """Draw `sheet` (plain data from services.reports.negotiation_sheet) into the PDF file `out`."""
-    register_font()
     period = f"{sheet.start:%Y-%m-%d} 至 {sheet.end:%Y-%m-%d}"
-
-    def write(target: Path) -> None:
-        doc = a4_document(target, title=sheet.title, author=sheet.shop.name, subject=period)
-        footer = a4_footer(f"{sheet.title} {period}", sheet.printed_at, f"{sheet.shop.name} · 退货谈判单",
-                           f"{sheet.code} {sheet.name}")
-        doc.build(_story(sheet), canvasmaker=numbered_canvas(footer))
-
-    return write_atomically(Path(out), write)
+    return write_a4(out, lambda: _story(sheet), title=sheet.title, author=sheet.shop.name, subject=period,
+                    footer=a4_footer(f"{sheet.title} {period}", sheet.printed_at, f"{sheet.shop.name} · 退货谈判单",
+                                     f"{sheet.code} {sheet.name}"))

@@ -209,6 +209,20 @@ def a4_document(target: Path, *, title: str, author: str, subject: str,
     return doc
 
 
+def write_a4(out: Path, story: Callable[[], list[Flowable]], *, title: str, author: str, subject: str,
+             footer: FooterPainter, on_page: Callable[[Canvas, object], None] | None = None) -> Path:
+    """An A4 business document written whole or not at all: the font registered, then `story()` (made
+    once the font is there) laid out with the house margins, every page numbered by `footer` (a4_footer)
+    once the page count is known, the file renamed into place (write_atomically)."""
+    register_font()
+
+    def write(target: Path) -> None:
+        doc = a4_document(target, title=title, author=author, subject=subject, on_page=on_page)
+        doc.build(story(), canvasmaker=numbered_canvas(footer))
+
+    return write_atomically(Path(out), write)
+
+
 def a4_footer(footer_left: str, printed_at: dt.datetime, running_left: str, running_right: str) -> FooterPainter:
     """Every page: a rule, `footer_left`, 第 X 页 / 共 Y 页 and the print time; from page 2 on, a running
     head (`running_left` …(续), `running_right`) so a loose page still says whose document it is."""

@@ -29,15 +29,12 @@ from reports.pdf_common import (
     RULE,
     SHADE,
     QrCode,
-    a4_document,
     a4_footer,
     esc,
-    numbered_canvas,
     qr_matrix,
-    register_font,
     styles,
     table_style,
-    write_atomically,
+    write_a4,
     zh,
 )
 from reports.print_data import PurchaseOrderPrint
@@ -259,13 +256,8 @@ def _watermark(po: PurchaseOrderPrint):
 
 def build_purchase_order_pdf(po: PurchaseOrderPrint, out: Path, printed_at: dt.datetime) -> Path:
     """Draw `po` into the PDF file `out`; `printed_at` stands in every page's footer."""
-    register_font()
-
-    def write(target: Path) -> None:
-        doc = a4_document(target, title=f"采购订单 {po.number}", author=po.shop.name,
-                          subject=f"{po.supplier.name} 采购订单", on_page=_watermark(po))
-        story = [*_header(po), _info(po), Spacer(1, 4 * mm), _lines_table(po), *_terms(po), _signatures_and_qr(po)]
-        doc.build(story, canvasmaker=numbered_canvas(_page_painter(po, printed_at)))
-
-    return write_atomically(out, write)
+    return write_a4(out, lambda: [*_header(po), _info(po), Spacer(1, 4 * mm), _lines_table(po), *_terms(po),
+                                  _signatures_and_qr(po)],
+                    title=f"采购订单 {po.number}", author=po.shop.name, subject=f"{po.supplier.name} 采购订单",
+                    footer=_page_painter(po, printed_at), on_page=_watermark(po))
 

@@ -13,13 +13,10 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 
 from reports.doc_parts import lined_table, shop_heading
 from reports.pdf_common import (
-    a4_document,
     a4_footer,
     esc,
-    numbered_canvas,
-    register_font,
     styles,
-    write_atomically,
+    write_a4,
     zh,
 )
 from reports.print_data import ShopHeader
@@ -90,11 +87,6 @@ def _closing(q: QuotePrint) -> Flowable:
 
 def build_quote_pdf(q: QuotePrint, out: Path, printed_at: dt.datetime) -> Path:
     """Draw `q` into the PDF file `out`; `printed_at` in every footer."""
-    register_font()
-    painter = a4_footer(f"报价单 {q.number}", printed_at, f"{q.shop.name} · 报价单 {q.number}", q.customer)
-
-    def write(target: Path) -> None:
-        doc = a4_document(target, title=f"报价单 {q.number}", author=q.shop.name, subject=q.customer)
-        doc.build([*_header(q), _lines(q), _closing(q)], canvasmaker=numbered_canvas(painter))
-
-    return write_atomically(Path(out), write)
+    return write_a4(out, lambda: [*_header(q), _lines(q), _closing(q)], title=f"报价单 {q.number}",
+                    author=q.shop.name, subject=q.customer,
+                    footer=a4_footer(f"报价单 {q.number}", printed_at, f"{q.shop.name} · 报价单 {q.number}", q.customer))

@@ -13,13 +13,11 @@ from reports.pdf_common import (
     A4_CONTENT_W,
     RULE,
     SHADE,
-    a4_document,
     a4_footer,
     esc,
-    numbered_canvas,
     styles,
     table_style,
-    write_atomically,
+    write_a4,
     zh,
 )
 from reports.report_chart_pdf import chart_drawing
@@ -120,10 +118,5 @@ def write_report_pdf(doc: ReportDocument, out: Path) -> Path:
     if printed_at is None:  # services/reports/report_export fills it from the one clock
         raise ValueError("a report document is printed with its print time")
     shop = doc.shop.name if doc.shop else ""
-    footer = a4_footer(f"{shop} {doc.title}".strip(), printed_at, doc.title, shop)
-
-    def write(target: Path) -> None:
-        pdf = a4_document(target, title=doc.title, author=shop or doc.printed_by, subject=doc.title)
-        pdf.build(_story(doc), canvasmaker=numbered_canvas(footer))
-
-    return write_atomically(Path(out), write)
+    return write_a4(out, lambda: _story(doc), title=doc.title, author=shop or doc.printed_by, subject=doc.title,
+                    footer=a4_footer(f"{shop} {doc.title}".strip(), printed_at, doc.title, shop))

@@ -16,14 +16,11 @@ from reports.pdf_common import (
     A4_CONTENT_W,
     RULE,
     SHADE,
-    a4_document,
     a4_footer,
     esc,
-    numbered_canvas,
-    register_font,
     styles,
     table_style,
-    write_atomically,
+    write_a4,
     zh,
 )
 from reports.print_data import ShopHeader
@@ -103,13 +100,8 @@ def _signatures(slip: TransferSlip) -> Flowable:
 
 def build_transfer_slip_pdf(slip: TransferSlip, out: Path, printed_at: dt.datetime) -> Path:
     """Draw `slip` into the PDF file `out`; `printed_at` in every footer."""
-    register_font()
-    painter = a4_footer(f"调拨单 {slip.number}", printed_at, f"{slip.shop.name} · 调拨单 {slip.number}",
-                        f"{slip.source} → {slip.target}")
-
-    def write(target: Path) -> None:
-        doc = a4_document(target, title=f"调拨单 {slip.number}", author=slip.shop.name,
-                          subject=f"{slip.source} → {slip.target}")
-        doc.build([*_header(slip), _lines(slip), _signatures(slip)], canvasmaker=numbered_canvas(painter))
-
-    return write_atomically(Path(out), write)
+    route = f"{slip.source} → {slip.target}"
+    return write_a4(out, lambda: [*_header(slip), _lines(slip), _signatures(slip)], title=f"调拨单 {slip.number}",
+                    author=slip.shop.name, subject=route,
+                    footer=a4_footer(f"调拨单 {slip.number}", printed_at, f"{slip.shop.name} · 调拨单 {slip.number}",
+                                     route))

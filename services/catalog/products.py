@@ -146,12 +146,12 @@ def _check_unique(clean: CleanProduct, product_id: int | None) -> None:
 
 def _snapshot(product: Product) -> dict:
     """What the audit log records of a saved product."""
-    return _snapshot_values(
+    return snapshot_values(
         product.sku, product, product.shelf.code if product.shelf_id else "",
         [(u.name, u.factor) for u in product.units], [b.code for b in product.barcodes])
 
 
-def _snapshot_values(sku: str, p, shelf: str, units, codes) -> dict:
+def snapshot_values(sku: str, p, shelf: str, units, codes) -> dict:
     """One shape for the audit snapshot, whether read back (update) or known already (create)."""
     return {
         "sku": sku, "name": p.name, "spec": p.spec, "category": p.category, "base_unit": p.base_unit,
@@ -179,7 +179,7 @@ def save_clean(actor, clean: CleanProduct, product_id: int | None = None,
                                  **values)
         _save_units_and_barcodes(product, clean, keep_missing_barcodes, is_new=True)
         # a new product is exactly what was asked for: the snapshot needs no read-back
-        old, new = None, _snapshot_values(sku, clean, clean.shelf, clean.units, [c for c, _, _ in clean.barcodes])
+        old, new = None, snapshot_values(sku, clean, clean.shelf, clean.units, [c for c, _, _ in clean.barcodes])
     else:
         product = Product.get_by_id(product_id)
         old = _snapshot(product)

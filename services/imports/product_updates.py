@@ -21,7 +21,7 @@ import peewee
 
 from models import Barcode, Location, Product, ProductUnit, database
 from services.catalog.locations import ensure_shelf
-from services.catalog.products import _snapshot_values
+from services.catalog.products import snapshot_values
 from services.catalog.search_key import build_search_key
 from services.core import audit
 from services.core.bulk_insert import convert_rows, insert_rows
@@ -120,7 +120,7 @@ def prepare_updates(plans: list, at) -> Updates:
         kept = {n: u.factor for n, u in units[pid].items()}
         kept |= {name: _as_stored(ProductUnit.factor, f) for name, f in p.clean.units}
         new_codes = set(codes[pid]) | {code for code, _, _ in p.clean.barcodes}
-        new = _snapshot_values(p.clean.sku, _stored_values(p.clean), p.clean.shelf, list(kept.items()),
+        new = snapshot_values(p.clean.sku, _stored_values(p.clean), p.clean.shelf, list(kept.items()),
                                list(new_codes))
         updates.texts.append((audit.event_text(old), audit.event_text(new)))
     return updates
@@ -165,7 +165,7 @@ def _update_many(model: type[peewee.Model], fields: tuple[peewee.Field, ...], ro
 
 def _snapshot(product: Product, units: dict[str, object], codes: Iterable[str]) -> dict:
     shelf = product.shelf.code if product.shelf_id else ""
-    return _snapshot_values(product.sku, product, shelf, list(units.items()), list(codes))
+    return snapshot_values(product.sku, product, shelf, list(units.items()), list(codes))
 
 
 def write_updates(actor, updates: Updates) -> None:

@@ -26,7 +26,7 @@ import peewee
 
 from models import Barcode, Counter, Product, ProductUnit, write_transaction
 from services.catalog.locations import ensure_shelf
-from services.catalog.products import SKU_PREFIX, CleanProduct, _snapshot_values
+from services.catalog.products import SKU_PREFIX, CleanProduct, snapshot_values
 from services.catalog.search_key import build_search_key
 from services.core import audit
 from services.core.bulk_insert import convert_rows, insert_converted, insert_rows
@@ -107,7 +107,7 @@ def _stored(clean: CleanProduct, sku: str, at) -> tuple[tuple, str]:
     row = convert_rows(PRODUCT_FIELDS, [(sku, clean.name, clean.spec, clean.category, clean.base_unit,
                                          clean.shelf_life_days, clean.cost, clean.price, clean.safety_stock, False,
                                          _key(clean, sku), True, at, at)])[0]
-    snapshot = _snapshot_values(sku, clean, clean.shelf, clean.units, [code for code, _, _ in clean.barcodes])
+    snapshot = snapshot_values(sku, clean, clean.shelf, clean.units, [code for code, _, _ in clean.barcodes])
     return row, audit.event_text(snapshot)
 
 
