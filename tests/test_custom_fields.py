@@ -110,8 +110,13 @@ def test_clearing_and_changing_a_value_is_audited_old_to_new(shop, fields):
 def test_names_are_the_owners_but_unique_and_not_a_built_in_column(shop, fields):
     with pytest.raises(ValidationError, match="商品已经有一个叫 产地 的字段"):
         cf.add_field(shop.owner, "product", " 产地 ", "text")
-    with pytest.raises(ValidationError, match="售价 是商品本来就有的栏目"):
-        cf.add_field(shop.owner, "product", "售价", "money")
+    for taken in ("售价", "零售价", "Shelf Life", "错误"):  # a label, a synonym, a field's English name, the errors column
+        with pytest.raises(ValidationError, match=f"{taken} 是商品本来就有的栏目"):
+            cf.add_field(shop.owner, "product", taken, "text")
+    with pytest.raises(ValidationError, match="当前欠款 是客户本来就有的栏目"):
+        cf.add_field(shop.owner, "customer", "当前欠款", "money")
+    with pytest.raises(ValidationError, match="名称 是商品本来就有的栏目"):
+        cf.rename_field(shop.owner, fields["产地"].id, "名称")
     with pytest.raises(ValidationError, match="字段类型只能是 文本、数字、金额、日期、是否、选项:color"):
         cf.add_field(shop.owner, "product", "颜色", "color")
     with pytest.raises(ValidationError, match="选项字段至少要有一个选项"):

@@ -19,6 +19,8 @@ class Column:
     aliases: tuple[str, ...]
 
 
+ERROR_HEADERS = ("错误", "error", "errors")  # our own column in an errors file being re-imported
+
 SKU = Column("sku", "SKU编码", ("商品编码", "编码", "货号", "skucode"))
 BARCODE = Column("barcode", "条码", ("条形码", "商品条码", "ean", "ean13", "upc"))
 NAME = Column("name", "名称", ("商品名称", "品名", "productname"))
@@ -125,6 +127,6 @@ def _spellings(columns: tuple[Column, ...]) -> list[str]:
 
 # A shop's own field may not take the name of a column these imports read (nor of an export's
 # read-only column): its header would be read as the other column.
-register_reserved_names("product", _spellings(PRODUCT_COLUMNS))
-register_reserved_names("customer", [*_spellings(CUSTOMER_COLUMNS), "当前欠款"])
-register_reserved_names("supplier", [*_spellings(SUPPLIER_COLUMNS), "商品名称", "单位"])
+register_reserved_names("product", [*_spellings(PRODUCT_COLUMNS), *ERROR_HEADERS])
+register_reserved_names("customer", [*_spellings(CUSTOMER_COLUMNS), "当前欠款", *ERROR_HEADERS])
+register_reserved_names("supplier", [*_spellings(SUPPLIER_COLUMNS), "商品名称", "单位", *ERROR_HEADERS])

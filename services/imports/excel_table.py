@@ -25,7 +25,7 @@ from services.core.errors import XiaopuError, worded_report_errors
 from services.core.messages import msg
 from services.core.numbers import normalise_text
 from services.core.text_clean import clean_line
-from services.imports.excel_columns import Column
+from services.imports.excel_columns import ERROR_HEADERS, Column
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_UNPACKED_BYTES = 300 * 1024 * 1024  # a zip bomb unpacks to gigabytes
@@ -34,7 +34,6 @@ MAX_ROWS = 100_000  # non-empty rows; a shop's product list is a few thousand
 MAX_COLUMNS = 100  # wider rows are cut here, so a cell at column XFD cannot blow up memory
 MAX_CELL_CHARS = 2000  # an address or a note is a few hundred characters; Excel itself allows 32,767
 HEADER_SEARCH_ROWS = 10  # titles and notes above the header are allowed
-ERROR_HEADERS = ("错误", "error", "errors")  # our own column in an errors file being re-imported
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old .xls (and encrypted .xlsx)
 
 
