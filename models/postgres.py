@@ -13,6 +13,7 @@ from urllib.parse import unquote
 
 import peewee
 
+from models import pg_pipeline
 from models.db import DatabaseOpenError
 from models.lazy_psycopg import attach_psycopg
 
@@ -25,31 +26,54 @@ class PostgresqlDatabase(peewee.PostgresqlDatabase):
     """Every transaction (peewee's outermost atomic()) takes the shop's write lock first, as
     lock_type="IMMEDIATE" does on SQLite; it is released at COMMIT or ROLLBACK."""
 
+    def _connect(self):
+        conn = super()._connect()
+        conn.cursor_factory = pg_pipeline.cursor_class()
+        return conn
+
     def begin(self, isolation_level=None):
         if isolation_level or self._isolation_level:
             super().begin(isolation_level)
-            begin = ""
-        else:
-            begin = "BEGIN; "  # one round trip for all three: each costs a wake-up of both processes
+            with peewee.__exception_wrapper__:
+                self.cursor().execute(f"SET LOCAL lock_timeout = '{LOCK_TIMEOUT}'; "
+                                      f"SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})")
+            return
+        conn = self.connection()  # the transaction as a pipeline: the lock goes out with its first read
+        self._state.pipeline = pg_pipeline.start(conn)
         with peewee.__exception_wrapper__:
-            self.cursor().execute(f"{begin}SET LOCAL lock_timeout = '{LOCK_TIMEOUT}'; "
-                                  f"SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})")
+            cursor = conn.cursor()
+            for sql in ("BEGIN", f"SET LOCAL lock_timeout = '{LOCK_TIMEOUT}'",
+                        f"SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})"):
+                cursor.execute(sql)
+
+    def _end_pipeline(self):
+        manager, self._state.pipeline = getattr(self._state, "pipeline", None), None
+        return manager
 
     def commit(self):
         self._committing = True  # a connection lost now leaves the outcome unknown to us (rollback says so)
-        super().commit()
+        manager = self._end_pipeline()
+        try:
+            super().commit()
+        finally:
+            pg_pipeline.finish(manager)  # COMMIT's answer, and any refusal of a statement not read before it
         self._committing = False
 
     def rollback(self):
         """peewee rolls back after any failure in a transaction: on a connection the server or the network
         dropped, the server has already undone the whole transaction (or, lost during COMMIT, maybe
         committed all of it), so that is said in words and the next statement connects afresh."""
+        committing, self._committing = getattr(self, "_committing", False), False
         try:
-            return super().rollback()
+            manager = self._end_pipeline()
+            if manager is not None:
+                pg_pipeline.resync(self._state.conn)
+            result = super().rollback()
+            pg_pipeline.finish(manager)
+            return result
         except (peewee.InterfaceError, peewee.OperationalError) as exc:
             if not self._connection_lost():
                 raise
-            committing, self._committing = getattr(self, "_committing", False), False
             self._state.reset()
             raise DatabaseOpenError("db.pg_lost_commit" if committing else "db.pg_lost") from exc
 
