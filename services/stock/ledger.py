@@ -148,7 +148,9 @@ def _expand_lines(lines: list[Line], products: dict[int, ProductRow], locations:
 
 def _check_expired(lines: list[Line], products, locations, doc_date: dt.date, may_use_expired: bool,
                    snap: Snapshot) -> None:
-    """An expired lot may not be sold or consumed (without the owner's override)."""
+    """An expired lot may not be sold or consumed (without the owner's override). `lines`: the document's
+    own lines — a lot FEFO picked for a line without one is never expired here (fefo.pick_available
+    skips expired lots unless the override allows them), so only the lots typed on a line are looked at."""
     if may_use_expired:
         return
     relevant = [ln for ln in lines if ln.lot_id is not None and not locations[ln.from_location_id].is_virtual
@@ -316,7 +318,7 @@ def post_document(actor, doc_type: str, lines: list[Line], *, key: str | None = 
                         doc_date if only_sellable else None,
                         frozenset(p.id for p in products.values() if p.shelf_life_days))
         concrete = _expand_lines(lines, products, locations, doc_date, may_use_expired, consume_reservations, snap)
-        _check_expired(concrete, products, locations, doc_date, may_use_expired, snap)
+        _check_expired(lines, products, locations, doc_date, may_use_expired, snap)
         refuse_expired_internal(concrete, products, locations, doc_date, may_use_expired)
         net = _net_changes(concrete, locations)
         _check_negative(net, products, locations, _consuming_keys(concrete, locations), consume_reservations, snap)
