@@ -4,3 +4,4 @@ The GUI (ui/), the CLI (cli/) and the tests drive the same functions here, so a 
 Every write is one short transaction through models.write_transaction. docs/ARCHITECTURE.md maps the
 packages and says where each central rule lives.
 """
+import models.lazy_psycopg  # noqa: F401  (peewee without psycopg, whichever module imports peewee first)

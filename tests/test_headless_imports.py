@@ -56,3 +56,15 @@ def test_a_postgresql_address_gets_psycopg_when_it_is_opened():
     """Importing the models leaves psycopg out; opening a server's address brings it, and peewee's psycopg 3
     adapter (not the psycopg2 one peewee would fall back to, which is not installed)."""
     assert run(PG) == "False Psycopg3Adapter True"
+
+
+def test_a_cli_command_on_a_sqlite_shop_loads_no_postgresql_driver(shop, db_path):
+    """`check` through main.py, as the shop's scripts run it: services modules import peewee before the models
+    (services/core/custom_fields.py does), and psycopg still stays out. The shop's two products have no
+    stock yet: 0 balances agree with the ledger."""
+    database.close()
+    code = ("import contextlib, io, sys, main\n"
+            f"with contextlib.redirect_stdout(io.StringIO()) as out:\n"
+            f"    code = main.main(['--db', {str(db_path)!r}, 'check'])\n"
+            "print(code, out.getvalue().split(',')[1], 'psycopg' in sys.modules)")
+    assert run(code) == "0 0 条库存与流水一致 False"
