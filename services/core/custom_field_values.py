@@ -71,23 +71,42 @@ def apply_values(entity: str, values: Mapping[int, Mapping[int, str | None]]
     what differs and returns entity id → {field id: (old, new)} of the changes, for the caller's audit."""
     current = _current(entity, values.keys())
     changes: dict[int, dict[int, tuple[str | None, str | None]]] = {}
-    inserts, deletes = [], []
+    upserts, deletes = [], []
     for entity_id, by_field in values.items():
         for field_id, new in by_field.items():
             old = current.get((entity_id, field_id))
             if old == new:
                 continue
             changes.setdefault(entity_id, {})[field_id] = (old, new)
-            if old is not None:
-                deletes.append((entity_id, field_id))
-            if new is not None:
-                inserts.append({"entity": entity, "entity_id": entity_id, "field": field_id, "value": new})
-    for entity_id, field_id in deletes:
-        CustomFieldValue.delete().where((CustomFieldValue.entity == entity) & (CustomFieldValue.entity_id == entity_id)
-                                        & (CustomFieldValue.field == field_id)).execute()
-    for start in range(0, len(inserts), _CHUNK // 4):
-        CustomFieldValue.insert_many(inserts[start:start + _CHUNK // 4]).execute()
+            if new is None:
+                deletes.append((entity, entity_id, field_id))
+            else:
+                upserts.append((entity, entity_id, field_id, new))
+    # one statement each, bound row by row (executemany): an import of 10,000 values holds the write
+    # lock for the binding alone, not for 10,000 statements built by peewee
+    _execute_many(_upsert_sql(), upserts)
+    _execute_many(_delete_sql(), deletes)
     return changes
+
+
+def _upsert_sql() -> str:
+    """INSERT … ON CONFLICT (the record's field) DO UPDATE: the same text on SQLite and PostgreSQL."""
+    key = [CustomFieldValue.entity, CustomFieldValue.entity_id, CustomFieldValue.field]
+    query = CustomFieldValue.insert_many([("", 0, 0, "")], fields=[*key, CustomFieldValue.value]).on_conflict(
+        conflict_target=key, update={CustomFieldValue.value: peewee.EXCLUDED.value})
+    return query.sql()[0]
+
+
+def _delete_sql() -> str:
+    query = CustomFieldValue.delete().where((CustomFieldValue.entity == "") & (CustomFieldValue.entity_id == 0)
+                                            & (CustomFieldValue.field == 0))
+    return query.sql()[0]
+
+
+def _execute_many(sql: str, rows: list[tuple]) -> None:
+    if rows:
+        with peewee.__exception_wrapper__:  # driver errors → peewee's, as Database.execute_sql does
+            CustomFieldValue._meta.database.cursor().executemany(sql, rows)
 
 
 def _current(entity: str, ids: Iterable[int]) -> dict[tuple[int, int], str]:
