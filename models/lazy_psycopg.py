@@ -9,23 +9,29 @@ from __future__ import annotations
 
 import sys
 
-HIDDEN = "psycopg"  # psycopg 3, the app's driver; psycopg2 is not a dependency and is left to peewee
+# psycopg 3 (the app's PostgreSQL driver, handed over later) and the drivers the app never uses, which peewee
+# looks for at its import too (each failed look-up searches the whole path); sqlite3 is peewee's and ours
+HIDDEN = ("psycopg", "psycopg2cffi", "psycopg2", "pymysql", "MySQLdb")
 
 
 def import_peewee_without_psycopg() -> None:
-    if "peewee" in sys.modules or HIDDEN in sys.modules:
+    if "peewee" in sys.modules or "psycopg" in sys.modules:
         return  # imported already (psycopg too, or peewee with whatever it found): nothing to save
-    sys.modules[HIDDEN] = None  # type: ignore[assignment]  # `import psycopg` raises ImportError
+    hidden = [name for name in HIDDEN if name not in sys.modules]
+    for name in hidden:
+        sys.modules[name] = None  # type: ignore[assignment]  # `import psycopg` raises ImportError
     try:
         import peewee  # noqa: F401
     finally:
-        if sys.modules.get(HIDDEN, False) is None:
-            del sys.modules[HIDDEN]
+        for name in hidden:
+            if sys.modules.get(name, False) is None:
+                del sys.modules[name]
 
 
 def attach_psycopg() -> None:
     """Give peewee psycopg if it was imported without it; without psycopg installed peewee keeps saying
-    'psycopg postgres driver not found' when it connects, as before."""
+    'psycopg postgres driver not found' when it connects, as before. psycopg2, even if installed, stays
+    unknown to peewee: the app's PostgreSQL code is written for psycopg 3."""
     import peewee
 
     if peewee.psycopg is not None:
