@@ -26,7 +26,8 @@ NAME_LIMIT = 30  # characters of a field's name: it is a column header
 CHOICE_LIMIT = 50  # options of one choice field
 
 # The column headers (and their synonyms) each entity's Excel import already reads: a field of that
-# name would take another column's place. services/imports/excel_columns.py registers them.
+# name would take another column's place. services/imports/excel_columns.py registers them, and opening
+# a shop imports it (services/shop/setup.py), so every window and command has them.
 _RESERVED: dict[str, set[str]] = {entity: set() for entity in ENTITIES}
 
 __all__ = [
@@ -68,7 +69,7 @@ def _checked_entity(entity: str) -> str:
 
 def fold_header(name: object) -> str:
     """A name as an Excel header is matched: 'Shelf Life Days', 'shelf_life_days', '*保质期天数' and
-    full-width forms compare equal (services/imports/excel_table.py header_key is this)."""
+    full-width forms compare equal, as services/imports/excel_table.py header_key compares headers."""
     text = clean_line(name).casefold()
     return "".join(ch for ch in text if not ch.isspace() and ch not in "_-*:.")
 
