@@ -70,21 +70,22 @@ def event_text(value: object) -> str:
 def record_many(user, events: Sequence[tuple[str, str, object, object, object]]) -> int:
     """Append (action, entity, entity_id, old, new) events in one insert, chained exactly as record()
     would chain them one by one: an import of 10,000 products reads the chain head once."""
-    from services.core.bulk_insert import insert_rows
+    from services.core.bulk_insert import bound_once, insert_converted
 
     last = database.execute_sql(_HEAD_SQL).fetchone()
     prev = last[0] if last else GENESIS
     at = now()
+    stored_at, at_text = bound_once(AuditEvent.at.db_value(at)), str(at)  # once, not once per event
     user_id = user.id if user is not None else None
     rows = []
-    for action, entity, entity_id, old, new in events:
+    for action, entity, entity_id, old, new in events:  # every value below is already as stored
         old_text, new_text = _as_text(old), _as_text(new)
-        digest = event_hash(prev, at, user_id, action, entity, entity_id, old_text, new_text, "")
-        rows.append((at, user_id, action, entity, str(entity_id), old_text, new_text, "", prev, digest))
+        digest = event_hash(prev, at_text, user_id, action, entity, entity_id, old_text, new_text, "")
+        rows.append((stored_at, user_id, action, entity, str(entity_id), old_text, new_text, "", prev, digest))
         prev = digest
     fields = (AuditEvent.at, AuditEvent.user, AuditEvent.action, AuditEvent.entity, AuditEvent.entity_id,
               AuditEvent.old, AuditEvent.new, AuditEvent.reason, AuditEvent.prev_hash, AuditEvent.hash)
-    count = insert_rows(AuditEvent, fields, rows)
+    count = insert_converted(AuditEvent, fields, rows)
     if count:
         chain_anchor.mark_extended()
         change_feed.announce()
