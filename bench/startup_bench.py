@@ -120,7 +120,10 @@ def medians(runs: list[dict[str, float]]) -> dict[str, float]:
 
 
 def measure(demo: Path | None, repeat: int = 3) -> dict:
-    """{"demo"|"empty"|"floor": {"warm": medians, "cold": medians}} (demo left out without a demo file)."""
+    """{"demo"|"empty"|"floor": {"warm": medians, "cold": medians}, "load": [1-minute load average at the
+    start, at the end]} (demo left out without a demo file). On a shared PC the load says how far the wall
+    times stand above the CPU times."""
+    load_before = os.getloadavg()[0]
     with tempfile.TemporaryDirectory(prefix="xiaopu-startup-") as folder:
         work = Path(folder)
         env = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
@@ -143,7 +146,8 @@ def measure(demo: Path | None, repeat: int = 3) -> dict:
             for name, args in starts.items():
                 results[name]["warm"].append(start_once(args, env))
                 results[name]["cold"].append(start_once(args, cold))
-        return {name: {mode: medians(runs) for mode, runs in modes.items()} for name, modes in results.items()}
+        found = {name: {mode: medians(runs) for mode, runs in modes.items()} for name, modes in results.items()}
+    return {**found, "load": [load_before, os.getloadavg()[0]]}
 
 
 def table_rows(result: dict) -> list[tuple]:
@@ -158,7 +162,8 @@ def table_rows(result: dict) -> list[tuple]:
             run = result[shop][mode]
             rows.append((f"start-up to the first painted window, {shop} shop, {mode}", run["wall"], "s", target,
                          floor[mode]["wall"], False, f"CPU {run['cpu']:.2f} s, floor {floor[mode]['cpu']:.2f} s; "
-                         "floor: a bare PySide6 QMainWindow painted"))
+                         "floor: a bare PySide6 QMainWindow painted; load average "
+                         + " → ".join(f"{load:.1f}" for load in result.get("load", ()))))
         warm = result[shop]["warm"]
         rows.append((f"RSS after start, {shop} shop", warm["rss_settled"], "MB", 150 if shop == "demo" else None,
                      floor["warm"]["rss"], False, f"at the first paint {warm['rss']:.0f} MB, peak {warm['peak']:.0f} MB"))
