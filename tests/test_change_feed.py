@@ -2,11 +2,12 @@
 rolled back is heard by none, and a quiet shop costs no false alarm — on both engines."""
 from __future__ import annotations
 
+import threading
 from decimal import Decimal
 
 import pytest
 
-from models import write_transaction
+from models import database, write_transaction
 from services.core.change_feed import ChangeFeed
 from services.core.errors import StockError
 from services.stock import ledger
@@ -47,6 +48,32 @@ def test_a_refused_sale_is_heard_by_nobody(shop):
         raise RuntimeError("the power went out before COMMIT")
     assert not office.changed(QUIET)
     office.close()
+
+
+def test_a_windows_feed_passes_over_its_own_commits_and_hears_another_connections(shop):
+    """A window's feed (elsewhere_only): the 100 screws its own program receives are no news to it (the
+    window reloaded what it changed); 5 more received on another connection (a worker thread's, as another
+    PC's would be) are heard, once."""
+    window = ChangeFeed(elsewhere_only=True)
+    ledger.post_document(shop.owner, "receipt", [receipt(shop, "100")])
+    assert not window.changed(QUIET)
+    failed: list[BaseException] = []
+
+    def another_connection() -> None:
+        try:
+            ledger.post_document(shop.owner, "receipt", [receipt(shop, "5")])
+        except BaseException as exc:  # noqa: BLE001 - shown by the assertion below
+            failed.append(exc)
+        finally:
+            database.close()  # this thread's own connection
+
+    worker = threading.Thread(target=another_connection)
+    worker.start()
+    worker.join()
+    assert failed == []
+    assert window.changed(ARRIVES)
+    assert not window.changed(QUIET)  # heard once
+    window.close()
 
 
 def test_a_feed_that_lost_its_connection_reconnects_and_says_so(shop):

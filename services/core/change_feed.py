@@ -13,6 +13,11 @@ Every change a shop makes is recorded in the audit chain inside its write transa
 
 The feed says only *that* something changed, not what: a change from elsewhere may touch any view,
 and views reload only while on screen (ui/widgets/refresh.py).
+
+A window's feed is `elsewhere_only`: its own program's commits are not news (the window already reloaded
+what it changed; hearing them again reloaded the view on screen twice). On SQLite it reads the counter on
+the program's own connection, which moves only for other connections' commits; on PostgreSQL it passes
+over notices its own connection sent (each carries the sending server process's id).
 """
 from __future__ import annotations
 
@@ -36,6 +41,23 @@ def announce() -> None:
         database.execute_sql(f"NOTIFY {CHANNEL}")
 
 
+def _own_data_version() -> int | None:
+    """SQLite's counter read on this program's own connection: it moves only when another connection
+    commits. None while that connection is closed (nothing is opened for the asking)."""
+    db = database.obj
+    if db is None or db.is_closed():
+        return None
+    return db.execute_sql("PRAGMA data_version").fetchone()[0]
+
+
+def _own_backend_pid() -> int | None:
+    """The server process serving this program's own connection (its NOTIFYs carry this id)."""
+    db = database.obj
+    if db is None or db.is_closed():
+        return None
+    return db.connection().info.backend_pid
+
+
 _feeds: weakref.WeakSet[ChangeFeed] = weakref.WeakSet()
 
 
@@ -50,14 +72,18 @@ class ChangeFeed:
     """One window's ear for commits made on other connections. changed() never waits and never raises:
     a server gone away is reconnected on a later call (and reported as a change: notices may be lost)."""
 
-    def __init__(self) -> None:
+    def __init__(self, elsewhere_only: bool = False) -> None:
         _feeds.add(self)
         self.url = database_url()
         self.file = None if self.url else database_file()
+        self.elsewhere_only = elsewhere_only
         self._conn: Any = None
         self._version: int | None = None
         self._retry_at = 0.0
-        self._connect()
+        if self.file and elsewhere_only:
+            self._version = _own_data_version()
+        else:
+            self._connect()
 
     @property
     def active(self) -> bool:
@@ -88,22 +114,38 @@ class ChangeFeed:
         notice still on its way from the server (tests); SQLite's counter is there at COMMIT."""
         if not self.active:
             return False
+        if self.file and self.elsewhere_only:
+            version = _own_data_version()  # None while the program's connection is closed (a restore)
+            moved, self._version = version != self._version, version
+            return moved and version is not None
         if self._conn is None:
             if clock() < self._retry_at:
                 return False
             return self._connect()  # back after a lost connection: what happened meanwhile is unknown
         try:
             if self.url:
-                heard = list(self._conn.notifies(timeout=wait, stop_after=1))
-                if heard:
-                    list(self._conn.notifies(timeout=0))  # the rest that arrived: one reload for them all
-                return bool(heard)
+                return self._heard(wait)
             version = self._data_version()
         except Exception:  # noqa: BLE001 - lost server, file moved away: try again next time
             self.close()
             return False
         moved, self._version = version != self._version, version
         return moved
+
+    def _heard(self, wait: float) -> bool:
+        """Whether a notice from elsewhere arrived (waiting up to `wait` s for the first); the rest that
+        arrived with it are read too: one reload for them all."""
+        own = _own_backend_pid() if self.elsewhere_only else None
+        until = clock() + wait
+        while True:
+            heard = list(self._conn.notifies(timeout=max(0.0, until - clock()), stop_after=1))
+            if not heard:
+                return False
+            heard += self._conn.notifies(timeout=0)
+            if any(notice.pid != own for notice in heard):
+                return True
+            if clock() >= until:
+                return False
 
     def close(self) -> None:
         if self._conn is not None:

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -23,6 +23,7 @@ from ui.widgets import notify
 from ui.widgets.column_chooser import ColumnChooser
 from ui.widgets.context import AppContext
 from ui.widgets.excel_actions import ExcelActions
+from ui.widgets.refresh import ELSEWHERE
 from ui.widgets.search_box import SearchBox
 from ui.widgets.table_model import setup_table
 
@@ -32,6 +33,7 @@ class ProductsTab(QWidget):
         super().__init__(parent)
         self.context = context
         self.dialog: ProductDialog | None = None
+        self.stale = False  # another PC changed the shop while the list was hidden
         self.model = ProductModel(self, show_cost=allowed(context.user, "cost.view"))
 
         self.search = SearchBox(self.tr("搜索:名称、拼音首字母(如 lm)、全拼、SKU 或条码"), self.apply_filter)
@@ -104,12 +106,28 @@ class ProductsTab(QWidget):
         self.count_label.setText(self.tr("共 %n 个商品", "", self.model.total))
 
     def _on_changed(self, what: str) -> None:
-        if what == "products":
-            selected = self.selected_id()
-            self.refresh_categories()
-            self.model.reload()
-            if selected is not None:
-                self.select_product(selected)
+        if what == "products" or (what == ELSEWHERE and self.isVisible()):
+            self.read_again()
+        elif what == ELSEWHERE:  # another PC's change, maybe to a product: read when the list is shown
+            self.stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.stale:
+            self.read_again()
+
+    def read_again(self) -> None:
+        """The list read again after a change, here or on another PC: as many rows as were loaded, the
+        clerk's product still selected and the list scrolled where it was."""
+        self.stale = False
+        selected, scroll, loaded = self.selected_id(), self.table.verticalScrollBar().value(), len(self.model.rows)
+        self.refresh_categories()
+        self.model.reload()
+        while len(self.model.rows) < loaded and self.model.canFetchMore(QModelIndex()):
+            self.model.fetchMore(QModelIndex())
+        if selected is not None:
+            self.select_product(selected)
+        self.table.verticalScrollBar().setValue(scroll)
 
     def selected_id(self) -> int | None:
         rows = self.table.selectionModel().selectedRows()

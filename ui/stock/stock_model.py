@@ -50,9 +50,13 @@ class StockModel(PagedRowsModel):
         self.count = self.expired = self.near_expiry = 0
         self._load: Load | None = None
 
-    def show(self, load: Load, at: dt.date | None = None) -> None:
+    def show(self, load: Load, at: dt.date | None = None, keep_place: bool = False) -> None:
+        """`keep_place`: the same list read again after a change (as many pages, the same order)."""
         self._load, self.at = load, at
-        self.reload()
+        if keep_place:
+            self.refresh()
+        else:
+            self.reload()
 
     def _page(self, offset: int, limit: int) -> list[StockRow]:
         if self._load is None:

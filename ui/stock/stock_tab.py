@@ -42,6 +42,8 @@ class StockTab(RefreshOnShow, QWidget):
         self.context = context
         self.history: HistoryDialog | None = None
         self.model = StockModel(self)
+        self._shown: tuple | None = None  # the filter and day of the list shown
+        self._keep_place = False  # the next reload follows a change of data: the same list keeps its place
 
         self.location = QComboBox()
         self.location.setMinimumContentsLength(8)
@@ -122,10 +124,13 @@ class StockTab(RefreshOnShow, QWidget):
             self.transfer.refresh_locations()
         if what == "stock":  # a transfer posted elsewhere (临期 → 调拨) can be printed here too
             self.transfer.refresh_recent()
+        self._keep_place = True  # the data changed, not what the clerk asked for: he stays where he is
         super().on_data_changed(what)
 
     def reload(self) -> None:
-        """The first page of what the boxes ask for; a day that is no day is said, the table kept."""
+        """What the boxes ask for, from its first page; after a change of the data (here or on another PC) the
+        same list is read again in place, the clerk's page, order and row kept. A day that is no day is said,
+        the table kept."""
         self.search.debounce.stop()
         self.stale = False
         try:
@@ -134,11 +139,17 @@ class StockTab(RefreshOnShow, QWidget):
             self.summary.setText(str(exc))
             return
         only = StockFilter(location_id=self.location.currentData(), text=self.search.text().strip())
+        same_list = self._keep_place and self._shown == (only, at)
+        self._shown, self._keep_place = (only, at), False
+        place = self._place() if same_list else None
         if at is None:
-            self.model.show(lambda offset, limit, sort, desc: stock_page(only, offset, limit, sort, desc))
+            self.model.show(lambda offset, limit, sort, desc: stock_page(only, offset, limit, sort, desc),
+                            keep_place=same_list)
         else:
             self.model.show(lambda offset, limit, sort, desc: stock_at_date_page(at, only, offset, limit, sort, desc),
-                            at)
+                            at, keep_place=same_list)
+        if place is not None:
+            self._go_back_to(place)
         for column in (RESERVED, AVAILABLE):
             self.table.setColumnHidden(column, at is not None)
         counts = (self.tr("共 %n 行", "", self.model.count)
@@ -146,6 +157,21 @@ class StockTab(RefreshOnShow, QWidget):
                   .replace("%2", str(self.model.near_expiry)).replace("%3", str(NEAR_EXPIRY_DAYS)))
         self.summary.setText(counts if at is None else
                              self.tr("%1 日终:").replace("%1", at.isoformat()) + counts)
+
+    def _place(self) -> tuple[int, tuple | None]:
+        """Where the clerk is in the list: the scroll position and the selected row's product, lot, location."""
+        selected = self.table.selectionModel().selectedRows()
+        row = self.model.row_at(selected[0].row()) if selected else None
+        return self.table.verticalScrollBar().value(), (row.product_id, row.lot_id, row.location_id) if row else None
+
+    def _go_back_to(self, place: tuple[int, tuple | None]) -> None:
+        """The list read again after a change keeps the clerk's place: the selected row, the scroll."""
+        scroll, key = place
+        if key is not None:
+            row = next((i for i, r in enumerate(self.model.rows) if (r.product_id, r.lot_id, r.location_id) == key), -1)
+            if row >= 0:
+                self.table.selectRow(row)
+        self.table.verticalScrollBar().setValue(scroll)
 
     def _show_order_in_effect(self, column: int, order: Qt.SortOrder) -> None:
         """A click on a column the list cannot sort by leaves the indicator on the order shown."""

@@ -6,6 +6,8 @@ a ChangeWatcher asks services/core/change_feed.py twice a second, so an open vie
 second of the other till's sale."""
 from __future__ import annotations
 
+import weakref
+
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QShowEvent
 
@@ -43,20 +45,35 @@ class RefreshOnShow:
 
 class ChangeWatcher(QObject):
     """The window's ear for other connections' commits: polls the feed (no database page is read while
-    nothing changed) and emits ELSEWHERE on the window's context. Stopped with stop() or its parent."""
+    nothing changed) and emits ELSEWHERE on the window's context. Stopped with stop() or its parent.
+
+    The window's own commits are not news to it (its views already reloaded what it changed). Another
+    window of the same program shares its connection, so the feed cannot tell their commits apart:
+    a window's own change is passed to the program's other windows here, heard at their next poll."""
 
     def __init__(self, context: AppContext, parent: QObject, interval_ms: int = POLL_MS):
         super().__init__(parent)
         self.context = context
-        self.feed = ChangeFeed()
+        self.feed = ChangeFeed(elsewhere_only=True)
+        self.pending = False  # another window of this program changed the shop since the last poll
+        _watchers.add(self)
+        context.events.changed.connect(self._tell_the_other_windows)
         self.timer = QTimer(self)
         self.timer.setInterval(interval_ms)
         self.timer.timeout.connect(self.poll)
         if self.feed.active:
             self.timer.start()
 
+    def _tell_the_other_windows(self, what: str) -> None:
+        if what == ELSEWHERE:
+            return
+        for other in list(_watchers):
+            if other is not self and other.context is not self.context:
+                other.pending = True
+
     def poll(self, wait: float = 0.0) -> bool:
-        if not self.feed.changed(wait):
+        pending, self.pending = self.pending, False
+        if not self.feed.changed(0.0 if pending else wait) and not pending:
             return False
         self.context.events.changed.emit(ELSEWHERE)
         return True
@@ -64,3 +81,7 @@ class ChangeWatcher(QObject):
     def stop(self) -> None:
         self.timer.stop()
         self.feed.close()
+        _watchers.discard(self)
+
+
+_watchers: weakref.WeakSet[ChangeWatcher] = weakref.WeakSet()

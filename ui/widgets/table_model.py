@@ -128,6 +128,15 @@ class PagedRowsModel(RowsModel):
         self._exhausted = len(self.rows) < self.page_size
         self.endResetModel()
 
+    def refresh(self) -> None:
+        """Read again as many pages as are loaded, in the same order: a list someone has scrolled down
+        stays where it was when the data under it changes (reload starts over at the first page)."""
+        pages = max(1, -(-len(self.rows) // self.page_size))
+        self.beginResetModel()
+        self.rows = self.fetch(0, pages * self.page_size)
+        self._exhausted = len(self.rows) < pages * self.page_size
+        self.endResetModel()
+
     def canFetchMore(self, parent: Index = NO_PARENT) -> bool:
         return not parent.isValid() and not self._exhausted
 
