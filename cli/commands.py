@@ -65,7 +65,8 @@ class _Parser(argparse.ArgumentParser):
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="xiaopu", description="小铺进销存 Xiaopu")
-    parser.add_argument("--db", help="SQLite file or postgresql:// URL (default: the app-data folder)")
+    parser.add_argument("--db", help="SQLite file or postgresql:// URL (default: the server saved in "
+                        "设置 → 数据库, else the app-data folder's file)")
     parser.add_argument("--user", help="act as this user (default: the first owner); asks for the password once "
                         "any account has one")
     login.add_arguments(parser)
@@ -79,11 +80,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def resolve_db(args: argparse.Namespace) -> str:
+    """--db, else the server chosen in the window's 设置 → 数据库, else this PC's file: the window's shop."""
     if args.db:
         return args.db
     from services.shop.app_paths import default_db_path
+    from services.shop.saved_server import saved_server
 
-    return str(default_db_path())
+    return saved_server() or str(default_db_path())
 
 
 READS_ONLY = {"stock", "check"}  # these still work on a file nobody may write (a CD, a write-protected USB disk)

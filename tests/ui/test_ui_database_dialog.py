@@ -9,6 +9,7 @@ import psycopg
 import pytest
 
 from models.migrations import SCHEMA_VERSION
+from services.shop import saved_server
 from services.shop.server_check import server_fields, server_url
 from tests.pg_engine import SKIP_REASON, fresh_database
 from tests.pg_engine import server_url as pg_server
@@ -21,6 +22,13 @@ from ui.widgets import settings as keys
 
 def args(**given) -> argparse.Namespace:
     return argparse.Namespace(**{"db": None, "demo": False, "smoke_test": False, **given})
+
+
+@pytest.fixture(autouse=True)
+def app_folder(tmp_path, monkeypatch):
+    """This PC's app-data folder in a temp folder: where the CLI's copy of the saved server is written."""
+    monkeypatch.setattr(saved_server, "app_data_dir", lambda: tmp_path)
+    return tmp_path
 
 
 @pytest.fixture
@@ -97,12 +105,23 @@ def test_a_server_that_answered_is_used_from_the_next_start(qtbot, dialog, setti
     assert choose_database(args(), settings) == (kept, None)  # the next start
     assert choose_database(args(db="/tmp/other.sqlite3"), settings)[0] == "/tmp/other.sqlite3"  # --db still wins
     assert choose_database(args(demo=True), settings)[0].endswith(".sqlite3")  # the demo stays a file
+    assert saved_server.saved_server() == kept  # the CLI opens it too
 
     again = DatabaseDialog(settings)
     qtbot.addWidget(again)
     assert again.server.isChecked() and again.database.text() == server.database  # the boxes as kept
     again.local.setChecked(True)
     assert again.save() and settings.get(keys.DB_SERVER) == ""
+    assert saved_server.saved_server() == ""  # and the CLI this PC's file again
+
+
+def test_a_server_saved_before_the_cli_read_it_is_handed_to_the_cli_at_the_next_start(settings):
+    """A PC set up by the previous version has the server in the window's settings only."""
+    kept = server_url("192.168.1.10", 5432, "xiaopu", "shop", "s3cret")
+    settings.set(keys.DB_SERVER, kept)
+    assert saved_server.saved_server() == ""
+    assert choose_database(args(), settings) == (kept, None)
+    assert saved_server.saved_server() == kept
 
 
 def test_the_settings_dialog_names_the_server_without_its_password(qtbot, settings):

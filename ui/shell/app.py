@@ -71,6 +71,10 @@ def choose_database(args: argparse.Namespace, settings: Settings | None = None) 
         return str(folder / "smoke.sqlite3"), folder
     server = settings.get(keys.DB_SERVER) if settings is not None and not args.demo else ""
     if server:
+        from services.shop.saved_server import save_server, saved_server
+
+        if saved_server() != server:  # saved by a version before the CLI read it
+            save_server(server)
         return server, None
     from services.shop.app_paths import default_db_path, demo_db_path
 

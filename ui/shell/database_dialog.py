@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from services.shop.saved_server import save_server
 from services.shop.server_check import ServerAnswer, missing_field, server_fields, server_url, try_server
 from ui.widgets import settings as keys
 from ui.widgets.settings import Settings
@@ -123,6 +124,7 @@ class DatabaseDialog(QDialog):
         else:
             self.settings.set(keys.DB_SERVER, "")
         self.settings.sync()
+        save_server(self.settings.get(keys.DB_SERVER))  # where the CLI finds it
         self.accept()
         return True
 
