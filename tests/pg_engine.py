@@ -5,14 +5,18 @@ postgresql://root@/postgres?host=/var/run/postgresql). Each pytest process makes
 (xp_test_<pid>) migrated once; every test starts from it emptied (all rows deleted and sequences
 reset in one transaction, ~20 ms, where CREATE/DROP DATABASE cost seconds on a busy disk) and
 initialised again. Commits skip the WAL flush (synchronous_commit off): a test needs no durability.
+A process killed before its atexit leaves its database behind: the next process drops those of pids
+that are gone.
 """
 from __future__ import annotations
 
 import atexit
 import os
+import sys
 from urllib.parse import urlsplit, urlunsplit
 
 ENV = "XIAOPU_TEST_PG"
+PREFIX = "xp_test_"  # each pytest process's database: PREFIX + its pid
 SKIP_REASON = f"PostgreSQL tests need a server: set {ENV}=postgresql://… (.ci/run does)"
 
 _state: dict[str, object] = {}
@@ -34,12 +38,36 @@ def _admin():
     return psycopg.connect(server_url(), autocommit=True, connect_timeout=5)
 
 
+def _alive(pid: int) -> bool:
+    if sys.platform.startswith("win"):
+        return True  # os.kill there ends the process: a Windows run leaves others' databases alone
+    try:
+        os.kill(pid, 0)  # signal 0: only asks whether the process is there
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def drop_stale(admin) -> list[str]:
+    """Drop the databases of test processes that are gone (killed before their atexit ran): PREFIX<pid>
+    of a pid no process has. A running process's database is left alone. Returns the names dropped."""
+    names = [row[0] for row in admin.execute(
+        "SELECT datname FROM pg_database WHERE starts_with(datname, %s)", (PREFIX,)).fetchall()]
+    dropped = [name for name in names if name[len(PREFIX):].isdigit() and not _alive(int(name[len(PREFIX):]))]
+    for name in dropped:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    return dropped
+
+
 def _create() -> str:
     from models import database, open_database
     from models.migrations import migrate
 
-    name = f"xp_test_{os.getpid()}"
+    name = f"{PREFIX}{os.getpid()}"
     with _admin() as admin:
+        drop_stale(admin)
         admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
         admin.execute(f"CREATE DATABASE {name}")
     url = _with_database(server_url(), name)
