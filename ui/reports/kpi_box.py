@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QGroupBox, QHBoxLayout, QLabel, QVBoxLayout
 
 from services.reports.kpi_trend import KpiTrend
-from ui.reports.kpi_view import figure_text, figure_tooltip
+from ui.reports.figure_text import figure_text, figure_tooltip
 
 TREND_COLORS = {True: "#1b7f3b", False: "#b00020", None: "#555"}
 TILE_STYLE = "QFrame#kpiTile { background: #f7f9fb; border: 1px solid #d5dde5; border-radius: 6px; }"

@@ -17,13 +17,13 @@ from services.reports.kpi import KpiReport, kpi
 from services.reports.period import Period
 from services.reports.report_filter import report_filter
 from ui.reports.charts import ChartView
+from ui.reports.figure_text import figure_text, figure_tooltip
 from ui.reports.report_view import PeriodReportView
 from ui.widgets import formatting
 from ui.widgets.context import AppContext
 from ui.widgets.table_model import RIGHT, Column, Index, RowsModel
 
 CTX = "KpiView"
-NOT_MEASURED = QT_TRANSLATE_NOOP("KpiView", "未计量")
 FILTER_RULE = QT_TRANSLATE_NOOP(
     "KpiView", "按分类、库位筛选:周转天数、损耗率、缺货品天数只算这个分类的商品在这个库位(及其下的货架)的库存、销售和报损;"
     "按渠道筛选:毛利和满足率只算这个渠道的销售单和被拒的订单(库存是各渠道共用的,周转和损耗不按渠道分);"
@@ -35,35 +35,6 @@ FILTER_RULE = QT_TRANSLATE_NOOP(
 class KpiRow:
     label: str
     figures: list[Figure]  # the whole range first, then each week or month
-
-
-def figure_text(figure: Figure) -> str:
-    """15.5 天 · 9.09% · 1234.00 元 · a timing as 'median / 90% unit'; — when there is nothing to show."""
-    if figure.status == "not_measured":
-        return QCoreApplication.translate(CTX, NOT_MEASURED)
-    if figure.value is None:
-        return "—"
-    unit = msg(f"report.unit.{figure.unit}")
-    if figure.p90 is not None:
-        return f"{figure.value} / {figure.p90} {unit}"
-    if figure.unit == "percent":
-        return f"{figure.value}%"
-    value = formatting.money(figure.value) if figure.unit == "yuan" else str(figure.value)
-    return f"{value} {unit}"
-
-
-def figure_tooltip(figure: Figure) -> str:
-    """The formula and what went into it; for a figure not measured yet, why not."""
-    if figure.status == "not_measured":
-        return figure.note
-    lines = [figure.formula]
-    if figure.parts:
-        lines.append(" · ".join(f"{msg(f'report.part.{name}')} {value}" for name, value in figure.parts))
-    if figure.p90 is not None:
-        lines.append(figure.text())
-    elif figure.value is None and figure.note:
-        lines.append(figure.note)
-    return "\n".join(lines)
 
 
 def period_title(part: Period, by: str | None) -> str:
