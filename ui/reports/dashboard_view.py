@@ -5,7 +5,7 @@ computed in a worker thread: 概览 is the owner's first view, and the window's 
 without waiting for the ledger's queries; the figures fill in right after."""
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -164,11 +164,8 @@ class DashboardView(RefreshOnShow, QWidget):
         self.requests += 1
         asked, user = self.requests, self.context.user
         self.loading = True
-        # the worker starts once the events queued now are handled: at start-up the window's first paint goes
-        # first, without the worker's Python holding the GIL half the time (issue 15)
-        QTimer.singleShot(0, self, lambda: start_quiet(
-            self, lambda progress: (dashboard(user), last_days(user)),
-            lambda figures: self._loaded(asked, *figures), lambda error: self._failed(asked, error)))
+        start_quiet(self, lambda progress: (dashboard(user), last_days(user)),
+                    lambda figures: self._loaded(asked, *figures), lambda error: self._failed(asked, error))
 
     def _failed(self, asked: int, error: str) -> None:
         if asked == self.requests:

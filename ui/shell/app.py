@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QLockFile, QTimer
+from PySide6.QtCore import QCoreApplication, QLockFile
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
@@ -208,9 +208,8 @@ def _run_window(app: QApplication, context: AppContext, smoke: bool, crash: Cras
     window = MainWindow(context)
     window.show()
     if not smoke:
-        # in workers, started after the window's first paint (issue 15): the window is usable at once
-        QTimer.singleShot(0, window, window.check_alerts)
-        QTimer.singleShot(0, window, window.start_daily_reconciliation)
+        window.check_alerts()  # in a worker: the window is usable at once
+        window.start_daily_reconciliation()  # in a worker too
         return app.exec()
     for title, _ in window.render_all_tabs():
         print(title)  # a script sees the window is whole: every tab and sub-view, one a line
