@@ -5,6 +5,7 @@ marked-down lot sold before its expiry."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 from decimal import Decimal
 
 import pytest
@@ -171,3 +172,40 @@ def test_the_lines_of_one_location_or_one_category(worklist_shop):
     assert [w.expiry for w in expiry_worklist(shop.owner, location=shop.store.code).lines] == [
         day(3), SUNDAY, day(8)]
     assert [w.name for w in expiry_worklist(shop.owner, category="面点").lines] == ["面包"]
+
+
+def test_the_evening_round_marks_lots_down_at_once_as_one_by_one(worklist_shop):
+    """李姐's evening round: 酸奶's two lots (10 each, expiring 12-08 and 12-12) at 2.50 and 面包's 5 at 1.00
+    in one call. Each lot gets the action and audit event markdown() would give it, in that order; the
+    till charges the lot prices. A round with one bad lot (the 3 鲜奶 left expired on 12-03) marks nothing."""
+    from models import AuditEvent
+    from models.expiry_actions import ExpiryAction
+    from services.sales.lot_prices import live_markdowns
+
+    shop, yogurt, bread, _, milk = worklist_shop
+    lots = [lot_of(yogurt, day(8)).id, lot_of(yogurt, day(12)).id, lot_of(bread, SUNDAY).id]
+    before = ExpiryAction.select().count()
+    with pytest.raises(ValidationError) as refused:
+        expiry_actions.markdown_many(shop.owner, shop.store.code, {lots[0]: "2.5", lot_of(milk, day(3)).id: "3"})
+    assert refused.value.key == "expiry.markdown_expired"
+    assert ExpiryAction.select().count() == before
+    with clock_at(dt.datetime(2026, 12, 6, 17)):
+        assert expiry_actions.markdown_many(shop.owner, shop.store.code,
+                                            {lots[0]: "2.5", lots[1]: "2.5", lots[2]: D(1)}) == 3
+    rows = list(ExpiryAction.select().order_by(ExpiryAction.id))[before:]
+    assert [(r.lot_id, r.action, r.quantity, r.price, r.created_at) for r in rows] == [
+        (lots[0], "markdown", D(10), D("2.50"), dt.datetime(2026, 12, 6, 17)),
+        (lots[1], "markdown", D(10), D("2.50"), dt.datetime(2026, 12, 6, 17)),
+        (lots[2], "markdown", D(5), D("1.00"), dt.datetime(2026, 12, 6, 17))]
+    events = list(AuditEvent.select().where(AuditEvent.action == "expiry.markdown").order_by(AuditEvent.id))[-3:]
+    assert [(e.entity_id, json.loads(e.new)) for e in events] == [
+        (str(lots[0]), {"location": shop.store.id, "quantity": "10.000", "price": "2.5000"}),
+        (str(lots[1]), {"location": shop.store.id, "quantity": "10.000", "price": "2.5000"}),
+        (str(lots[2]), {"location": shop.store.id, "quantity": "5.000", "price": "1.0000"})]
+    single = expiry_actions.markdown(shop.owner, lots[2], shop.store.code, "0.8")  # the one-by-one event alike
+    last = AuditEvent.select().order_by(AuditEvent.id.desc()).first()
+    assert json.loads(last.new) == {"location": shop.store.id, "quantity": "5.000", "price": "0.8000"}
+    assert single.quantity == D(5)
+    assert live_markdowns(shop.store.id, SUNDAY, lot_ids=lots) == {lots[0]: D("2.50"), lots[1]: D("2.50"),
+                                                                   lots[2]: D("0.80")}
+    assert run_check().problems == []

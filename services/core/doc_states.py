@@ -18,6 +18,7 @@ import peewee
 from models import write_transaction
 from services.core import audit
 from services.core.clock import now
+from services.core.compiled_sql import row_by_id
 from services.core.errors import DocumentStateError, PermissionDenied
 from services.core.messages import msg
 from services.core.permissions import allowed, require
@@ -94,7 +95,7 @@ class StateMachine:
         transition = self.transitions[name]
         model = self.model
         with write_transaction():
-            current = model.get_by_id(row.id)
+            current = row_by_id(model, row.id)  # the SELECT built once: a day of the shop moves thousands
             self.check(current, name)
             if transition.target is not None:
                 values["state"] = transition.target
@@ -104,7 +105,7 @@ class StateMachine:
             if where is not None:
                 condition &= where
             if model.update(**values).where(condition).execute() != 1:
-                raise self.refusal(model.get_by_id(row.id), transition.action)
+                raise self.refusal(row_by_id(model, row.id), transition.action)
         return current.state
 
     def apply(self, actor, row: peewee.Model, name: str, reason: str = "", **values) -> peewee.Model:
@@ -117,4 +118,4 @@ class StateMachine:
             old = self.guarded_update(row, name, **values)
             audit.record(actor, f"{self.audit_prefix}.{name}", self.entity, row.id, old=old,
                          new=transition.target or old, reason=reason)
-        return self.model.get_by_id(row.id)
+        return row_by_id(self.model, row.id)

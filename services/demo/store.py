@@ -212,7 +212,7 @@ class _Days:
         count_category(self.buying.warehouse, self.actor, category, day, self.shop.rng(number, ":count"), moved)
 
     def mark_down(self, doc: PlannedDoc) -> None:
-        """The 临期 worklist's markdowns the owner takes (expiry_actions.markdown, on the clock of the doc); a
+        """The 临期 worklist's markdowns the owner takes (expiry_actions.markdown_many, on the clock of the doc); a
         lot that keeps a week or more is in its window two or three evenings and already has its price tag
         from the first, so it is not marked down again."""
         wanted = {(self.product_ids[ln.product], ln.picks[0][0]): self.catalogue[ln.product] for ln in doc.lines}
@@ -222,14 +222,17 @@ class _Days:
                            & Lot.product.in_([pid for pid, _ in wanted])
                            & Lot.expiry_date.in_(sorted({expiry for _, expiry in wanted}))).tuples())
         tagged = live_markdowns(store, doc.day, lot_ids=[lot_id for lot_id, _, _ in rows])
-        with clock.clock_at(doc.occurred_at):
-            for lot_id, product_id, expiry in rows:
-                p = wanted.get((product_id, expiry))
-                if p is None:
-                    continue
-                price = (p.price * MARKDOWN_SHARE).quantize(CENT)
-                if tagged.get(lot_id) != price:
-                    expiry_actions.markdown(self.actor, lot_id, store, price)
+        prices = {}
+        for lot_id, product_id, expiry in rows:
+            p = wanted.get((product_id, expiry))
+            if p is None:
+                continue
+            price = (p.price * MARKDOWN_SHARE).quantize(CENT)
+            if tagged.get(lot_id) != price:
+                prices[lot_id] = price
+        if prices:
+            with clock.clock_at(doc.occurred_at):
+                expiry_actions.markdown_many(self.actor, store, prices)
 
     def open_shop(self, day: dt.date) -> None:
         set_service_levels(self.actor)

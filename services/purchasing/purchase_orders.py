@@ -22,6 +22,7 @@ from services.catalog.locations import default_store, get_location
 from services.core import audit, shop_settings
 from services.core.bulk_insert import insert_rows
 from services.core.clock import today
+from services.core.compiled_sql import row_by
 from services.core.doc_states import StateMachine, Transition, worded
 from services.core.errors import NotFound, ValidationError
 from services.core.messages import msg
@@ -286,8 +287,7 @@ def update_draft(actor, number: str, lines: list[OrderLineInput] | None = None,
 
 def get_order(ref: str | int) -> PurchaseOrder:
     """By number (CG20261122-0001) or id."""
-    order = (PurchaseOrder.get_or_none(PurchaseOrder.id == ref) if isinstance(ref, int)
-             else PurchaseOrder.get_or_none(PurchaseOrder.number == normalise_text(ref)))
+    order = row_by(PurchaseOrder.id, ref) if isinstance(ref, int) else row_by(PurchaseOrder.number, normalise_text(ref))
     if order is None:
         raise NotFound("purchase.not_found", ref=ref)
     return order

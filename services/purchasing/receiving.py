@@ -24,6 +24,7 @@ from services.catalog.products import find_by_barcode, unit_factor
 from services.catalog.unit_words import canonical_unit, grams_in
 from services.core import audit
 from services.core.clock import today
+from services.core.compiled_sql import row_by
 from services.core.doc_states import StateMachine, Transition, worded
 from services.core.errors import NotFound, ValidationError
 from services.core.numbers import QTY_STEP, normalise_text, to_date, to_decimal
@@ -82,8 +83,7 @@ class ReceiptRow:
 # -- drafts -------------------------------------------------------------------------------
 
 def get_receipt(ref: str | int) -> GoodsReceipt:
-    receipt = (GoodsReceipt.get_or_none(GoodsReceipt.id == ref) if isinstance(ref, int)
-               else GoodsReceipt.get_or_none(GoodsReceipt.number == normalise_text(ref)))
+    receipt = row_by(GoodsReceipt.id, ref) if isinstance(ref, int) else row_by(GoodsReceipt.number, normalise_text(ref))
     if receipt is None:
         raise NotFound("receipt.not_found", ref=ref)
     return receipt

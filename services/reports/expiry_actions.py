@@ -10,13 +10,15 @@
 Each acts on the lot's whole quantity at that location unless a quantity is given."""
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import Decimal
 
 from models import Balance, Lot, write_transaction
 from models.expiry_actions import ExpiryAction
 from services.catalog.locations import default_store, get_location, virtual
 from services.core import audit
-from services.core.clock import today
+from services.core.bulk_insert import insert_rows
+from services.core.clock import now, today
 from services.core.errors import NotFound, ValidationError
 from services.core.numbers import MONEY_STEP, normalise_text, to_decimal
 from services.core.permissions import require
@@ -89,14 +91,53 @@ def markdown(actor, lot_id: int, location: int | str, price: object) -> ExpiryAc
     """Sell the lot at `location` for `price` a base unit from now on; refused for an expired lot."""
     require(actor, "product.edit")
     lot, source = _lot(lot_id), get_location(location)
+    amount = _markdown_price(lot, source, price, default_store().id)  # sold with a lot price only at the till
+    with write_transaction():
+        return _record(actor, lot, source.id, "markdown", _quantity(lot, source.id, None), price=amount)
+
+
+def _markdown_price(lot: Lot, source, price: object, till_id: int) -> Decimal:
+    """The price a base unit of `lot` at `source` may be marked down to, refused as `markdown` refuses it."""
     amount = to_decimal(price, "折价", places=4, allow_zero=False).quantize(MONEY_STEP)
     if is_expired(lot.expiry_date, today()):
         raise ValidationError("expiry.markdown_expired", field="折价", lot=lot.code, expiry=lot.expiry_date)
-    till = default_store()
-    if source.id != till.id:  # a lot price is charged only where the counter and the channels sell
-        raise ValidationError("expiry.markdown_not_sold_here", lot=lot.code, location=source.name, store=till.name)
+    if source.id != till_id:
+        raise ValidationError("expiry.markdown_not_sold_here", lot=lot.code, location=source.name,
+                              store=default_store().name)
+    return amount
+
+
+_MARKDOWN_FIELDS = (ExpiryAction.lot, ExpiryAction.location, ExpiryAction.action, ExpiryAction.quantity,
+                    ExpiryAction.price, ExpiryAction.reason, ExpiryAction.created_by, ExpiryAction.created_at)
+
+
+def markdown_many(actor, location: int | str, prices: Mapping[int, object]) -> int:
+    """Mark several lots at `location` down at once (lot id → price a base unit), each as `markdown` would
+    and remembered the same (one ExpiryAction and one audit event per lot, in this order), in one
+    transaction and a few queries instead of seven per lot: the evening round of the 临期 worklist. All or
+    none; returns how many."""
+    require(actor, "product.edit")
+    source, till = get_location(location), default_store()
+    lots = {lot.id: lot for lot in Lot.select().where(Lot.id.in_(list(prices)))}
+    amounts = {}
+    for lot_id, price in prices.items():
+        if lot_id not in lots:
+            raise NotFound("lot.not_found", ref=lot_id)
+        amounts[lot_id] = _markdown_price(lots[lot_id], source, price, till.id)
     with write_transaction():
-        return _record(actor, lot, source.id, "markdown", _quantity(lot, source.id, None), price=amount)
+        have = dict(Balance.select(Balance.lot, Balance.quantity)
+                    .where(Balance.lot.in_(list(amounts)) & (Balance.location == source.id)).tuples())
+        rows, events, at = [], [], now()
+        for lot_id, amount in amounts.items():
+            quantity = have.get(lot_id, QTY.from_units(0))
+            if quantity <= 0:
+                raise ValidationError("expiry.nothing_here", lot=lots[lot_id].code, location=source.code)
+            rows.append((lot_id, source.id, "markdown", quantity, amount, "", actor.id, at))
+            events.append(("expiry.markdown", "lot", lot_id, None,
+                           {"location": source.id, "quantity": str(quantity), "price": str(amount)}))
+        insert_rows(ExpiryAction, _MARKDOWN_FIELDS, rows)
+        audit.record_many(actor, events)
+    return len(rows)
 
 
 def cancel_markdown(actor, lot_id: int, location: int | str) -> ExpiryAction:
