@@ -218,6 +218,7 @@ class DatabaseBusy(DatabaseOpenError):
 
 
 _after_commit: list[Callable[[], None]] = []
+_after_rollback: list[Callable[[], None]] = []
 
 
 def on_commit(callback: Callable[[], None]) -> None:
@@ -225,6 +226,13 @@ def on_commit(callback: Callable[[], None]) -> None:
     written only for what is really in the file); it must not raise."""
     if callback not in _after_commit:
         _after_commit.append(callback)
+
+
+def on_rollback(callback: Callable[[], None]) -> None:
+    """Run `callback` after any write_transaction (or the savepoint of a nested one) is rolled back by an
+    exception; it must not raise."""
+    if callback not in _after_rollback:
+        _after_rollback.append(callback)
 
 
 def _worded(exc: BaseException) -> DatabaseOpenError | None:
@@ -257,8 +265,10 @@ def write_transaction() -> Iterator[None]:
     try:
         with database.atomic():
             yield
-    except peewee.OperationalError as exc:
-        worded = _worded(exc)
+    except BaseException as exc:
+        for callback in _after_rollback:  # this one (or its savepoint) rolled back
+            callback()
+        worded = _worded(exc) if isinstance(exc, peewee.OperationalError) else None
         if worded is None:
             raise
         raise worded from exc

@@ -58,6 +58,7 @@ def drop_stale(admin) -> list[str]:
     dropped = [name for name in names if name[len(PREFIX):].isdigit() and not _alive(int(name[len(PREFIX):]))]
     for name in dropped:
         admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        _forget_anchor(_with_database(server_url(), name))
     return dropped
 
 
@@ -87,6 +88,7 @@ def _drop(name: str) -> None:
             admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
     except Exception:  # noqa: BLE001 - the server went away first; the next run drops it
         pass
+    _forget_anchor(_with_database(server_url(), name))
 
 
 def fresh_database() -> str | None:
@@ -107,4 +109,14 @@ def fresh_database() -> str | None:
         for sequence in _state["sequences"]:
             conn.execute(f"SELECT setval('{sequence}', 1, false)")
         conn.execute("DELETE FROM schema_version WHERE version > %s", (SCHEMA_VERSION,))  # a test's newer schema
+    _forget_anchor(url)
     return url
+
+
+def _forget_anchor(url: str) -> None:
+    """The emptied (or dropped) database's audit-chain anchor on this PC goes with it: the next test's chain
+    starts again at event 1 (services/core/chain_anchor.py)."""
+    from models.postgres import make_postgres
+    from services.core.chain_anchor import forget_server_anchor
+
+    forget_server_anchor(make_postgres(url))

@@ -44,7 +44,7 @@ def record(user, action: str, entity: str, entity_id: object = "", old: object =
                   old=old_text, new=new_text, reason=reason, prev_hash=prev, hash=digest)
     fields = AuditEvent._meta.fields
     row = database.execute_sql(_insert_sql(), [fields[name].db_value(values[name]) for name in _COLUMNS]).fetchone()
-    chain_anchor.mark_extended()
+    chain_anchor.mark_extended(row[0], digest)  # the anchor after COMMIT needs no query for the head
     change_feed.announce()  # the other PCs' views hear of it at COMMIT
     return AuditEvent(id=row[0], **values)
 

@@ -5,24 +5,34 @@ The chain alone proves only that it is consistent with itself: whoever deletes i
 erases a sale and recomputes every hash after it, leaves a chain that verifies. The anchor remembers
 the last event id and hash that were committed; a chain that no longer holds that event with that
 hash was truncated or rewritten. The anchor may lag (a crash between commit and writing the file),
-so events after it are fine."""
+so events after it are fine.
+
+A shop on a PostgreSQL server has no file to put it beside: every PC that writes keeps the head it last
+committed in its own app-data folder (anchors/<host>_<port>_<database>.anchor), with the database's
+oid, and `check` on that PC compares. Whoever rewrites the chain on the server must also reach every
+till's and office PC's folder; a database restored from a dump into a new database has another oid and
+starts a new anchor, as a restored file does."""
 from __future__ import annotations
 
 import contextlib
 import json
 import os
+import re
 import sqlite3
 import urllib.parse
 from pathlib import Path
 
 import peewee
 
-from models.db import database, database_file, on_commit
+from models.db import database, database_file, database_url, on_commit, on_rollback
+from services.core.app_folder import app_data_dir
 from services.core.messages import msg
 
 SUFFIX = ".anchor"
 RECORD_BYTES = 256  # the anchor is a fixed-size record, padded with spaces
 _extended = False  # set by audit.record; the next commit writes the anchor file
+_head: dict | None = None  # the event audit.record just wrote: the head to anchor, without asking the database
+_server_ids: dict[str, int] = {}  # a server database's oid, asked once per address
 
 
 def chain_anchor() -> dict | None:
@@ -41,13 +51,22 @@ def head_of(db_file: str | Path) -> dict | None:
 
 
 def anchor_path(db_file: str | Path | None = None) -> Path | None:
-    """`.<db name>.anchor` beside the database file (None for :memory: and server databases); the dot
-    keeps it apart from the database's own `-wal`/`-shm` files, which a restore sets aside with it."""
+    """`.<db name>.anchor` beside the database file (None for :memory:); the dot keeps it apart from the
+    database's own `-wal`/`-shm` files, which a restore sets aside with it. For the open server database:
+    this PC's anchor of it (server_anchor_path)."""
     target = db_file or database_file()
     if not target:
-        return None
+        return None if db_file or not database_url() else server_anchor_path()
     target = Path(target)
     return target.with_name(f".{target.name}{SUFFIX}")
+
+
+def server_anchor_path(db: peewee.Database | None = None) -> Path:
+    """This PC's anchor of a server database: anchors/<host>_<port>_<database>.anchor in the app-data folder."""
+    db = db or database.obj
+    params = db.connect_params
+    name = "_".join(str(part) for part in (params.get("host") or "localhost", params.get("port") or 5432, db.database))
+    return app_data_dir() / "anchors" / (re.sub(r"[^A-Za-z0-9.-]+", "_", name).strip("_") + SUFFIX)
 
 
 def write_anchor(path: str | Path | None = None, anchor: dict | None = None) -> Path | None:
@@ -59,7 +78,7 @@ def write_anchor(path: str | Path | None = None, anchor: dict | None = None) -> 
     if anchor is None:
         return None
     if not path:
-        anchor = {**anchor, "file": _file_identity()}
+        anchor = {**anchor, **_identity()}
     _overwrite(target, json.dumps(anchor).encode("utf-8").ljust(RECORD_BYTES))
     return target
 
@@ -69,6 +88,7 @@ def _overwrite(target: Path, record: bytes) -> None:
     or the new anchor, never an empty file, and it costs 0.02 ms where truncate-or-rename cost 5 ms per
     post on ext4 (which flushes a truncated or renamed-over file)."""
     if not target.exists():  # the first one: whole or not there, even if the program is killed
+        target.parent.mkdir(parents=True, exist_ok=True)  # a server's anchors folder
         part = target.with_name(target.name + ".part")
         part.write_bytes(record)
         os.replace(part, target)
@@ -106,36 +126,64 @@ def verify_anchor(path: str | Path | None = None) -> list[str]:
         anchor = read_anchor(target)
     except (OSError, ValueError) as exc:
         return [msg("tamper.anchor_unreadable", path=target, error=exc)]
-    if not path and anchor.get("file") not in (None, _file_identity()):
-        return []  # another file was put in the database's place (a restore); its first commit re-anchors
+    if not path and any(anchor.get(key) not in (None, value) for key, value in _identity().items()):
+        return []  # another file (a restore) or database was put in its place; its first commit re-anchors
     return anchor_problems(anchor, str(target))
 
 
-def _file_identity() -> int | None:
-    """The database file's inode: editing it in place keeps it, a file renamed into its place does not."""
+def _identity() -> dict:
+    """What the anchor is of. A file: its inode (editing it in place keeps it, a file renamed into its
+    place does not). A server database: its oid (a dump restored into a new database has another)."""
+    if database_url():
+        return {"database": _server_id()}
     target = database_file()
     try:
-        return os.stat(target).st_ino if target else None
+        return {"file": os.stat(target).st_ino if target else None}
     except OSError:
-        return None
+        return {"file": None}
 
 
-def mark_extended() -> None:
-    global _extended
+def _server_id() -> int:
+    url = database_url() or ""
+    if url not in _server_ids:
+        _server_ids[url] = database.execute_sql(
+            "SELECT oid FROM pg_database WHERE datname = current_database()").fetchone()[0]
+    return _server_ids[url]
+
+
+def mark_extended(event_id: int | None = None, digest: str = "") -> None:
+    """The chain grew in this transaction; with the event just written (id, hash), the anchor is written
+    after COMMIT without asking the database for the head."""
+    global _extended, _head
     _extended = True
+    _head = {"event_id": event_id, "hash": digest} if event_id is not None else None
+
+
+def forget_server_anchor(db: peewee.Database) -> None:
+    """A server database emptied or dropped (the test harness): its anchor on this PC goes with it."""
+    server_anchor_path(db).unlink(missing_ok=True)
+    _server_ids.pop(getattr(db, "url", ""), None)
 
 
 def _after_commit() -> None:
-    """Runs after each committed write transaction; only one that extended the chain costs a query and a
-    small file write. A read-only medium or full disk must not undo a committed document."""
-    global _extended
+    """Runs after each committed write transaction; only one that extended the chain costs a small file
+    write (and a query when the head is not known). A read-only medium or full disk must not undo a
+    committed document."""
+    global _extended, _head
     if not _extended:
         return
-    _extended = False
+    head, _extended, _head = _head, False, None
     try:
-        write_anchor()
+        write_anchor(anchor=head)
     except (OSError, peewee.DatabaseError):
         _extended = True  # try again after the next commit
 
 
+def _after_rollback() -> None:
+    """The event remembered may have been rolled back: the next commit asks the database for the head."""
+    global _head
+    _head = None
+
+
 on_commit(_after_commit)
+on_rollback(_after_rollback)

@@ -8,18 +8,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-import platformdirs
-
+from services.core.app_folder import APP_NAME, app_data_dir  # noqa: F401  (the folder, named here as before)
 from services.core.clock import now
-
-APP_NAME = "Xiaopu"
-
-
-def app_data_dir() -> Path:
-    """The user's application-data folder, created when missing."""
-    folder = Path(platformdirs.user_data_dir(roaming=True)) / APP_NAME / APP_NAME
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
 
 
 def default_db_path() -> Path:
