@@ -4,6 +4,7 @@ read; the shop keeps working from it until the other PCs are pointed at the serv
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
 from cli.output import complain, say
 
@@ -18,7 +19,7 @@ def cmd_migrate_to(args: argparse.Namespace, user) -> int:
     from models.db import database_file, open_database, shown_url
     from services.core.messages import msg
     from services.core.permissions import require
-    from services.core.shop_copy import compare, copy_shop
+    from services.core.shop_copy import compare, copy_shop, photo_paths
     from services.stock.integrity import run_check
 
     require(user, "data.restore")
@@ -47,6 +48,9 @@ def cmd_migrate_to(args: argparse.Namespace, user) -> int:
         complain(msg("copy.not_proven"))
         return 1
     say(msg("copy.done", rows=sum(report.rows.values()), tables=len(report.rows), url=shown_url(args.url)))
+    photos = {path for _table, _id, path in photo_paths(source)}  # a return and its draft share one file
+    if photos:
+        say(msg("copy.photos_stay", count=len(photos), folder=Path(str(database_file())).parent))
     return 0
 
 

@@ -625,6 +625,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "copy.rows_differ": ("复制后 {table} 表的行数不同:文件 {source} 行,服务器 {target} 行",
                          "After the copy the table {table} differs: {source} rows in the file, {target} on the server"),
     "copy.stock_differs": ("复制后有 {rows} 条库存余额与文件不同", "After the copy {rows} stock balances differ from the file"),
+    "copy.photos_differ": ("复制后有 {rows} 个照片路径与文件不同", "After the copy {rows} photo paths differ from the file"),
+    "copy.photos_stay": (
+        "{count} 张照片(退货、盘点)的路径已复制;照片文件仍在 {folder},服务器只存路径,请保留这个文件夹。",
+        "The paths of {count} photos (returns, stocktakes) were copied; the photo files stay in {folder} (the server "
+        "keeps only their paths): keep that folder.",
+    ),
     "copy.side_file": ("SQLite 文件", "SQLite file"),
     "copy.side_server": ("PostgreSQL 服务器", "PostgreSQL server"),
     "copy.not_proven": ("复制没有通过核对,请不要切换到服务器;原来的 SQLite 文件没有改动。",

@@ -108,4 +108,19 @@ def compare(source: peewee.Database, target: peewee.Database) -> list[str]:
     stock = [[tuple(row) for row in db.execute_sql(STOCK_SQL).fetchall()] for db in (source, target)]
     if stock[0] != stock[1]:
         problems.append(msg("copy.stock_differs", rows=len(set(stock[0]) ^ set(stock[1]))))
+    photos = [photo_paths(db) for db in (source, target)]
+    if photos[0] != photos[1]:
+        problems.append(msg("copy.photos_differ", rows=len(set(photos[0]) ^ set(photos[1]))))
     return problems
+
+
+def photo_paths(db: peewee.Database) -> list[tuple[str, int, str]]:
+    """(table, id, path) of every photo the shop keeps (a return's, a return draft's, a count line's): paths
+    relative to the shop file's folder, where the files stay."""
+    rows: list[tuple[str, int, str]] = []
+    for model in shop_models():
+        table = model._meta.table_name
+        for column in (f.column_name for f in model._meta.sorted_fields if "photo" in f.name):
+            rows += [(table, row_id, path) for row_id, path in db.execute_sql(
+                f'SELECT id, "{column}" FROM "{table}" WHERE "{column}" != \'\' ORDER BY id').fetchall()]
+    return rows
