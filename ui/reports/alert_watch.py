@@ -2,12 +2,16 @@
 the shop's data change (a burst of changes counts once), for the tab's badge and the dashboard's list."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
-from services.reports.alerts import Alert, shop_alerts
 from ui.widgets.context import AppContext
 from ui.widgets.worker import Worker, start_quiet
+
+if TYPE_CHECKING:
+    from services.reports.alerts import Alert
 
 RECONCILED = "reconcile"  # the `changed` topic after a reconciliation wrote its record
 SETTLE_MS = 400  # wait this long after a change for the next one before counting
@@ -39,7 +43,7 @@ class AlertWatch(QObject):
             self.again = True
             return
         user = self.context.user
-        self.running = start_quiet(self.owner, lambda progress: shop_alerts(user), self._counted, self._failed)
+        self.running = start_quiet(self.owner, lambda progress: _count(user), self._counted, self._failed)
 
     def _counted(self, alerts: list[Alert]) -> None:
         self.running = None
@@ -56,3 +60,11 @@ class AlertWatch(QObject):
         if self.again:
             self.again = False
             self.refresh()
+
+
+def _count(user) -> list[Alert]:
+    """In the worker: the alerts' services (every report the alerts read) are imported there, not with the
+    window (issue 15)."""
+    from services.reports.alerts import shop_alerts
+
+    return shop_alerts(user)

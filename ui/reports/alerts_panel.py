@@ -2,14 +2,17 @@
 detail; and the latest daily reconciliation in one line under it. Never a dialog."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGroupBox, QLabel, QListWidget, QListWidgetItem, QVBoxLayout
 
-from services.reports.alerts import URGENT, Alert
-from services.reports.reconcile import ReconciliationRow
+if TYPE_CHECKING:  # services.reports.alerts loads when the alerts are first counted, after the start (issue 15)
+    from services.reports.alerts import Alert
+    from services.reports.reconcile import ReconciliationRow
 
-COLORS = {URGENT: QColor("#b00020"), "warning": QColor("#8a5a00")}
+COLORS = {"urgent": QColor("#b00020"), "warning": QColor("#8a5a00")}  # services.reports.alerts' URGENT, WARNING
 QUIET_COLOR = QColor("#1b7f3b")
 VISIBLE_LINES = 4  # the list's height; more alerts scroll
 

@@ -5,14 +5,17 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QColor
 
-from services.reports.dashboard import Dashboard, LocationStock
-from services.reports.sales import SalesRow
 from ui.widgets import formatting
 from ui.widgets.table_model import RIGHT, Column, RowsModel
+
+if TYPE_CHECKING:  # the dashboard's services load in its worker, after the window's first paint (issue 15)
+    from services.reports.dashboard import Dashboard, LocationStock
+    from services.reports.sales import SalesRow
 
 CTX = "DashboardView"
 TOTAL_COLOR = QColor("#eef3f8")

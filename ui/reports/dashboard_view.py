@@ -5,6 +5,8 @@ computed in a worker thread: 概览 is the owner's first view, and the window's 
 without waiting for the ledger's queries; the figures fill in right after."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QFrame,
@@ -19,9 +21,6 @@ from PySide6.QtWidgets import (
 
 from reports.report_doc import Chart, ReportDocument, trend_chart
 from services.core.messages import msg
-from services.reports.daily_sales import DailySales, last_days
-from services.reports.dashboard import Dashboard, dashboard
-from services.reports.sales import SalesRow
 from services.stock.expiry import NEAR_EXPIRY_DAYS
 from ui.reports.alert_watch import RECONCILED
 from ui.reports.alerts_panel import AlertsPanel
@@ -40,9 +39,15 @@ from ui.reports.painted_chart import PaintedTrendChart
 from ui.reports.report_view import REPORT_INPUTS
 from ui.widgets import formatting
 from ui.widgets.context import AppContext
+from ui.widgets.first_paint import after_first_paint
 from ui.widgets.refresh import RefreshOnShow
 from ui.widgets.table_model import RowsModel, setup_table
 from ui.widgets.worker import start_quiet
+
+if TYPE_CHECKING:  # the figures' services load in the worker that computes them, not with the window (issue 15)
+    from services.reports.daily_sales import DailySales
+    from services.reports.dashboard import Dashboard
+    from services.reports.sales import SalesRow
 
 CARD_STYLE = "QFrame#card { background: #f7f9fb; border: 1px solid #d5dde5; border-radius: 6px; }"
 
@@ -102,6 +107,14 @@ def daily_chart(sales: DailySales) -> Chart:
     before = QCoreApplication.translate("DashboardView", "前一周同日")
     return trend_chart(QCoreApplication.translate("DashboardView", "近 7 天每天的销售额(元)"), labels,
                        {this: sales.sales, before: sales.week_before}, unit="元")
+
+
+def _figures(user) -> tuple[Dashboard, DailySales]:
+    """In the worker: the dashboard and its 7 days, their services imported there on the first load."""
+    from services.reports.daily_sales import last_days
+    from services.reports.dashboard import dashboard
+
+    return dashboard(user), last_days(user)
 
 
 def _with_chart(table: QTableView, chart: PaintedTrendChart) -> QWidget:
@@ -164,8 +177,9 @@ class DashboardView(RefreshOnShow, QWidget):
         self.requests += 1
         asked, user = self.requests, self.context.user
         self.loading = True
-        start_quiet(self, lambda progress: (dashboard(user), last_days(user)),
-                    lambda figures: self._loaded(asked, *figures), lambda error: self._failed(asked, error))
+        after_first_paint(self, lambda: start_quiet(  # at start-up, once the window is on screen
+            self, lambda progress: _figures(user),
+            lambda figures: self._loaded(asked, *figures), lambda error: self._failed(asked, error)))
 
     def _failed(self, asked: int, error: str) -> None:
         if asked == self.requests:

@@ -3,11 +3,15 @@
 and less loss are better). The formula and its inputs on hover; a click opens the 经营指标 view."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QGroupBox, QHBoxLayout, QLabel, QVBoxLayout
 
-from services.reports.kpi_trend import KpiTrend
 from ui.reports.figure_text import figure_text, figure_tooltip
+
+if TYPE_CHECKING:
+    from services.reports.kpi_trend import KpiTrend
 
 TREND_COLORS = {True: "#1b7f3b", False: "#b00020", None: "#555"}
 TILE_STYLE = "QFrame#kpiTile { background: #f7f9fb; border: 1px solid #d5dde5; border-radius: 6px; }"

@@ -1,13 +1,17 @@
 """报表 tab: one sub-view per report (概览 first); a new report joins by one line in SUB_VIEWS."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import QWidget
 
-from services.reports.alerts import Alert
 from ui.reports.alert_watch import AlertWatch
 from ui.widgets.context import AppContext
 from ui.widgets.sub_views import SubView, SubViewsTab
+
+if TYPE_CHECKING:
+    from services.reports.alerts import Alert
 
 CTX = "ReportsTab"
 

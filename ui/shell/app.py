@@ -29,6 +29,7 @@ from ui.shell.database_dialog import ask_to_change_database
 from ui.widgets import i18n
 from ui.widgets import settings as keys
 from ui.widgets.context import AppContext
+from ui.widgets.first_paint import after_first_paint
 from ui.widgets.resources import resource_path
 from ui.widgets.settings import Settings
 
@@ -208,8 +209,8 @@ def _run_window(app: QApplication, context: AppContext, smoke: bool, crash: Cras
     window = MainWindow(context)
     window.show()
     if not smoke:
-        window.check_alerts()  # in a worker: the window is usable at once
-        window.start_daily_reconciliation()  # in a worker too
+        after_first_paint(window, window.check_alerts)  # in a worker: the window is usable at once
+        after_first_paint(window, window.start_daily_reconciliation)  # in a worker too
         return app.exec()
     for title, _ in window.render_all_tabs():
         print(title)  # a script sees the window is whole: every tab and sub-view, one a line

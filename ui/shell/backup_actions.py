@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBo
 from services.core.errors import XiaopuError
 from services.shop.backup import backup, live_database
 from services.shop.backup_rotation import auto_backup, backup_due
-from services.shop.restore import restore
 from services.shop.setup import open_shop
 from ui.widgets import notify
 from ui.widgets import settings as keys
@@ -136,6 +135,8 @@ def restore_from_file(window: QMainWindow) -> QMessageBox | None:
 
 
 def restore_now(window: QMainWindow, name: str) -> QMessageBox:
+    from services.shop.restore import restore  # with the integrity check it runs: not needed to start (issue 15)
+
     db = live_database()
     wait_for_quiet_jobs()
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)

@@ -19,6 +19,7 @@ from ui.shell.users_dialog import UsersDialog
 from ui.widgets import notify
 from ui.widgets import settings as keys
 from ui.widgets.context import AppContext
+from ui.widgets.first_paint import FirstPaint
 from ui.widgets.refresh import ChangeWatcher
 from ui.widgets.roles import user_label
 from ui.widgets.scanner import Clock, ScannerFilter, focus_scan_field, monotonic_ms
@@ -31,6 +32,7 @@ log = logging.getLogger(__name__)
 class MainWindow(QMainWindow):
     def __init__(self, context: AppContext, tabs: list[TabSpec] | None = None, clock: Clock = monotonic_ms):
         super().__init__()
+        FirstPaint(self)  # the start's background jobs (概览's figures, alerts, reconciliation) wait for it
         self.context = context
         self.setWindowTitle(self.tr("小铺进销存"))
         self.resize(1180, 720)
@@ -173,16 +175,20 @@ class MainWindow(QMainWindow):
     def start_daily_reconciliation(self):
         """After login: the day's reconciliation when due (the first start after 09:00, once a day) in a
         worker — it reads the whole ledger, the window is usable meanwhile; the alerts follow its record."""
-        from services.reports.reconcile import reconcile_if_due
         from ui.reports.alert_watch import RECONCILED
 
         user = self.context.user
+
+        def reconcile(progress) -> object:  # in the worker, its import too: the ledger checks are not start-up's
+            from services.reports.reconcile import reconcile_if_due
+
+            return reconcile_if_due(user)
 
         def written(report) -> None:
             if report is not None:
                 self.context.events.changed.emit(RECONCILED)
 
-        return start_quiet(self, lambda progress: reconcile_if_due(user), written)
+        return start_quiet(self, reconcile, written)
 
     def release_expired_holds(self) -> list[str]:
         """Every minute: unpaid orders past their hold expire and their stock is sellable again."""
