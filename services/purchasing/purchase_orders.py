@@ -22,7 +22,7 @@ from services.catalog.locations import default_store, get_location
 from services.core import audit, shop_settings
 from services.core.bulk_insert import insert_rows
 from services.core.clock import today
-from services.core.compiled_sql import row_by
+from services.core.compiled_sql import row_by, row_by_id
 from services.core.doc_states import StateMachine, Transition, worded
 from services.core.errors import NotFound, ValidationError
 from services.core.messages import msg
@@ -251,7 +251,7 @@ def create_draft(actor, supplier_id: int, lines: list[OrderLineInput], expected_
         _write_lines(order.id, clean, replace=False)
         audit.record(actor, "purchase.create", "purchase_order", order.id,
                      new={"number": number, "supplier": supplier.code, "total": str(total), "lines": len(clean)})
-    return PurchaseOrder.get_by_id(order.id)
+    return row_by_id(PurchaseOrder, order.id)
 
 
 def update_draft(actor, number: str, lines: list[OrderLineInput] | None = None,
@@ -275,7 +275,7 @@ def update_draft(actor, number: str, lines: list[OrderLineInput] | None = None,
         if lines is not None:
             total = _write_lines(order.id, clean)
             PurchaseOrder.update(total=total).where(PurchaseOrder.id == order.id).execute()
-        fresh = PurchaseOrder.get_by_id(order.id)
+        fresh = row_by_id(PurchaseOrder, order.id)
         audit.record(actor, "purchase.update", "purchase_order", order.id,
                      old={"total": str(order.total), "expected_date": str(order.expected_date)},
                      new={"total": str(fresh.total), "expected_date": str(fresh.expected_date),

@@ -16,6 +16,7 @@ from models.purchasing import GoodsReceipt, GoodsReceiptLine, PurchaseOrder, Pur
 from services.catalog.locations import virtual
 from services.core import audit, shop_settings
 from services.core.clock import now, today
+from services.core.compiled_sql import row_by_id
 from services.core.errors import DocumentStateError, ValidationError
 from services.core.messages import msg
 from services.core.numbers import QTY_STEP, fmt_qty, normalise_text
@@ -97,7 +98,7 @@ def confirm(actor, receipt_number: str, decision_reason: str = "", *, on: dt.dat
         lines = list(GoodsReceiptLine.select().where(GoodsReceiptLine.receipt == receipt.id).order_by(GoodsReceiptLine.id))
         if not any(ln.quantity > 0 or ln.damaged > 0 for ln in lines):
             raise ValidationError("receipt.empty", field="收货数量", number=receipt.number)
-        order = PurchaseOrder.get_by_id(receipt.order_id) if receipt.order_id else None
+        order = row_by_id(PurchaseOrder, receipt.order_id) if receipt.order_id else None
         if order is not None:
             ORDER_STATES.check(order, "receive")
         products = {p.id: p for p in Product.select().where(Product.id.in_([ln.product_id for ln in lines]))}
@@ -109,7 +110,7 @@ def confirm(actor, receipt_number: str, decision_reason: str = "", *, on: dt.dat
         RECEIPT_STATES.guarded_update(receipt, "confirm", confirmed_by=actor.id, confirmed_at=occurred_at or now(),
                                       decision=reason if problems else "")  # audited below, with the costs
         costs = moving_average_costs(lines, products)  # before the posting changes the stock
-        supplier = Supplier.get_by_id(receipt.supplier_id)
+        supplier = row_by_id(Supplier, receipt.supplier_id)
         goods = [ln for ln in lines if ln.quantity > 0]
         document_number = ""
         if goods:

@@ -38,10 +38,15 @@ def _midnight(day: dt.date) -> dt.datetime:
 
 
 def _crossing(demand: Demand, start: dt.datetime, stop: dt.datetime, have: Decimal) -> dt.datetime:
-    """The first hour boundary after `start` by which demand since `start` exceeds `have`."""
+    """The first hour boundary after `start` by which demand since `start` exceeds `have` (`stop` is at
+    most the midnight after `start`: every boundary is within `start`'s day, where demand.between is
+    the day's forecast × the difference of two shares; worked out here with the same numbers)."""
     boundary = start.replace(minute=0, second=0, microsecond=0) + dt.timedelta(hours=1)
+    if not demand.avg_daily > 0:
+        return stop  # nothing is asked for: between() is 0, never above what is there
+    day_demand, before = demand.day_demand(start.date()), demand.share_until(start.time())
     while boundary < stop:
-        if demand.between(start, boundary) > have:
+        if day_demand * (demand.share_until(boundary.time()) - before) > have:
             return boundary
         boundary += dt.timedelta(hours=1)
     return stop
@@ -63,18 +68,22 @@ def run_down(demand: Demand, lots: list[StockLot], start: dt.datetime, end: dt.d
     result = RunDown(None)
     at = start
     while at < end:
+        if not stock and (result.stockout_at is not None or not demand.avg_daily > 0):
+            break  # nothing left to sell or throw away: the rest of the walk would change nothing
         day = at.date()
-        for lot in stock:  # expired before today: off the shelf
-            if is_expired(lot.expiry, day) and lot.quantity > 0:
-                if lot.counts_as_waste:
-                    result.wasted += lot.quantity
-                lot.quantity = ZERO
+        if stock and is_expired(stock[0].expiry, day):  # sorted by expiry: else none has expired
+            for lot in stock:  # expired before today: off the shelf
+                if is_expired(lot.expiry, day) and lot.quantity > 0:
+                    if lot.counts_as_waste:
+                        result.wasted += lot.quantity
+                    lot.quantity = ZERO
         stop = min(end, _midnight(day + dt.timedelta(days=1)))
         want = demand.between(at, stop)
         have = sum((lot.quantity for lot in stock), ZERO)
         if want > have and result.stockout_at is None:
             result.stockout_at = _crossing(demand, at, stop, have)
         _take(stock, want)
+        stock = [lot for lot in stock if lot.quantity > 0]  # sold or thrown away: nothing more to walk
         at = stop
     result.lots = [lot for lot in stock if lot.quantity > 0]
     return result
