@@ -47,19 +47,41 @@ def _in_list(ids: list) -> str:
 _cost = functools.lru_cache(maxsize=16384)(Product.cost.python_value)
 
 
-def products_by_id(ids: set[int]) -> dict[int, ProductRow]:
+def _ask_products(ids: set[int]):
     wanted = list(ids)
+    return database.execute_sql(f"SELECT id, name, shelf_life_days, cost FROM {Product._meta.table_name} "
+                                f"WHERE id IN ({_in_list(wanted)})", wanted)
+
+
+def _ask_locations(ids: set[int]):
+    wanted = list(ids)
+    return database.execute_sql(f"SELECT id, code, name, kind FROM {Location._meta.table_name} "
+                                f"WHERE id IN ({_in_list(wanted)})", wanted)
+
+
+def _product_rows(cursor) -> dict[int, ProductRow]:
     cost = _cost
-    rows = database.execute_sql(f"SELECT id, name, shelf_life_days, cost FROM {Product._meta.table_name} "
-                                f"WHERE id IN ({_in_list(wanted)})", wanted).fetchall()
-    return {pid: ProductRow(pid, name, days, cost(units)) for pid, name, days, units in rows}
+    return {pid: ProductRow(pid, name, days, cost(units)) for pid, name, days, units in cursor.fetchall()}
+
+
+def _location_rows(cursor) -> dict[int, LocationRow]:
+    return {lid: LocationRow(lid, code, name, kind, kind in VIRTUAL_KINDS) for lid, code, name, kind in cursor.fetchall()}
+
+
+def products_by_id(ids: set[int]) -> dict[int, ProductRow]:
+    return _product_rows(_ask_products(ids))
 
 
 def locations_by_id(ids: set[int]) -> dict[int, LocationRow]:
-    wanted = list(ids)
-    rows = database.execute_sql(f"SELECT id, code, name, kind FROM {Location._meta.table_name} "
-                                f"WHERE id IN ({_in_list(wanted)})", wanted).fetchall()
-    return {lid: LocationRow(lid, code, name, kind, kind in VIRTUAL_KINDS) for lid, code, name, kind in rows}
+    return _location_rows(_ask_locations(ids))
+
+
+def products_and_locations(product_ids: set[int], location_ids: set[int]) -> tuple[dict[int, ProductRow],
+                                                                                  dict[int, LocationRow]]:
+    """products_by_id and locations_by_id asked together: on a server both travel in one wait (the second
+    is sent before the first is read, models/pg_pipeline.py); on SQLite it is the same two queries."""
+    products, locations = _ask_products(product_ids), _ask_locations(location_ids)
+    return _product_rows(products), _location_rows(locations)
 
 
 class Snapshot:
@@ -83,30 +105,39 @@ class Snapshot:
         if not ids or not places:
             return
         if sellable_on is None:
-            self._read_balances(ids, places, None)
+            balances = [self._ask_balances(ids, places, None)]
         else:
-            self._read_balances([p for p in ids if p in perishable], places, Lot.expiry_date.db_value(sellable_on))
-            self._read_balances([p for p in ids if p not in perishable], places, None)
+            balances = [self._ask_balances([p for p in ids if p in perishable], places,
+                                           Lot.expiry_date.db_value(sellable_on)),
+                        self._ask_balances([p for p in ids if p not in perishable], places, None)]
         where = f"product_id IN ({_in_list(ids)}) AND location_id IN ({_in_list(places)})"
-        rows = database.execute_sql(
+        rows = database.execute_sql(  # all asked before any is read: one wait on a server (models/pg_pipeline.py)
             f"SELECT product_id, location_id, lot_id, quantity, owner FROM reservation WHERE {where} "
             f"AND released_at IS NULL AND (expires_at IS NULL OR expires_at > {database.param})",
             [*ids, *places, Reservation.expires_at.db_value(now())])
+        for cursor in balances:
+            self._take_balances(cursor)
         for product_id, location_id, lot_id, units, owner in rows.fetchall():
             self.reservations[(product_id, location_id)].append((lot_id, units, owner))
 
-    def _read_balances(self, ids: list[int], places: list[int], sellable_from: object) -> None:
+    @staticmethod
+    def _ask_balances(ids: list[int], places: list[int], sellable_from: object):
         """Non-zero balances of `ids` at `places` in FEFO order (fefo.fefo_order's), without lots expired
-        before `sellable_from` (a stored date; the expiry rule's `expiry < day`) when it is given."""
+        before `sellable_from` (a stored date; the expiry rule's `expiry < day`) when it is given: the
+        query sent, its rows read by _take_balances (None: nothing to ask)."""
         if not ids:
-            return
+            return None
         sellable = "" if sellable_from is None else f"AND (l.expiry_date IS NULL OR l.expiry_date >= {database.param}) "
-        rows = database.execute_sql(
+        return database.execute_sql(
             "SELECT b.product_id, b.location_id, b.lot_id, b.quantity, l.code, l.expiry_date FROM balance b "
             f"LEFT JOIN lot l ON l.id = b.lot_id WHERE b.product_id IN ({_in_list(ids)}) "
             f"AND b.location_id IN ({_in_list(places)}) AND b.quantity != 0 {sellable}"
             "ORDER BY l.expiry_date IS NULL, l.expiry_date, b.lot_id",
             ids + places + ([] if sellable_from is None else [sellable_from]))
+
+    def _take_balances(self, rows) -> None:
+        if rows is None:
+            return
         for product_id, location_id, lot_id, units, code, expiry in rows.fetchall():
             self.on_hand[(product_id, lot_id, location_id)] = units
             if lot_id is not None:
