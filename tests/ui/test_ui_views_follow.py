@@ -158,12 +158,19 @@ def test_the_product_list_follows_a_price_changed_on_another_pc(qtbot, two_pcs, 
         "from services.core.clock import fix_clock_from_environment; from services.core.users import default_user",
         "from services.catalog.products import product_input, save_product",
         "fix_clock_from_environment(); open_database(sys.argv[1]); berry = Product.get(Product.name == '蓝莓')",
-        "save_product(default_user(), dataclasses.replace(product_input(berry), price='13.5'), berry.id)"))
+        "save_product(default_user(), dataclasses.replace(product_input(berry), price=sys.argv[2]), berry.id)"))
 
     def berry_price() -> Decimal:
         return next(r.price for r in products.model.rows if r.name == "蓝莓")
 
     assert berry_price() == Decimal("12.5")
-    subprocess.run([sys.executable, "-c", price_elsewhere, str(db_target)], cwd=ROOT, check=True)
+    subprocess.run([sys.executable, "-c", price_elsewhere, str(db_target), "13.5"], cwd=ROOT, check=True)
     qtbot.waitUntil(lambda: berry_price() == Decimal("13.5"), timeout=WORKER_PATIENCE_MS)
     assert products.selected_id() == Product.get(Product.name == "蓝莓").id
+
+    office.tabs.setCurrentWidget(office.tab_widgets["stock"])  # 商品 hidden: heard, read when shown again
+    subprocess.run([sys.executable, "-c", price_elsewhere, str(db_target), "14"], cwd=ROOT, check=True)
+    qtbot.waitUntil(lambda: products.stale, timeout=WORKER_PATIENCE_MS)
+    assert berry_price() == Decimal("13.5")
+    office.tabs.setCurrentWidget(products)
+    assert berry_price() == Decimal("14") and not products.stale
