@@ -18,8 +18,15 @@ def cost_as_allowed(actor, data, product_id: int | None):
     if allowed(actor, "cost.view"):
         return data
     stored = Product.get_by_id(product_id).cost if product_id is not None else Decimal(0)
-    if data.cost is not None and str(data.cost).strip() != "":
-        if to_decimal(data.cost, "进价", places=4, default=Decimal(0)) != stored:
+    refuse_cost_change(actor, data.cost, stored)
+    return replace(data, cost=stored)
+
+
+def refuse_cost_change(actor, given: object, stored: Decimal) -> None:
+    """For a role without cost.view: a cost `given` (typed, or a file's cell) that is not the `stored` one
+    (0 for a new product) is refused; blank or the same cost sent back is no change. The product import
+    checks each row with it against the cost it read, without a query per row."""
+    if given is not None and str(given).strip() != "":
+        if to_decimal(given, "进价", places=4, default=Decimal(0)) != stored:
             raise PermissionDenied("product.cost_hidden", user=getattr(actor, "username", "?"),
                                    role=getattr(actor, "role", "?"))
-    return replace(data, cost=stored)

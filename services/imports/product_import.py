@@ -10,17 +10,19 @@ from __future__ import annotations
 import copy
 import re
 from dataclasses import dataclass, replace
+from decimal import Decimal
 from pathlib import Path
 
 import peewee
 
 from models import Barcode, Location, Product, ProductUnit
 from services.catalog.barcodes import normalise_barcode
+from services.catalog.product_cost import refuse_cost_change
 from services.catalog.products import CleanProduct, ProductInput, clean_product, product_input
-from services.core.errors import ValidationError
+from services.core.errors import PermissionDenied, ValidationError
 from services.core.messages import msg
 from services.core.numbers import normalise_text
-from services.core.permissions import require
+from services.core.permissions import allowed, require
 from services.imports.custom_columns import CustomColumns
 from services.imports.excel_columns import PRODUCT_COLUMNS
 from services.imports.excel_table import RowErrors, Table, check_formulas, code_text, is_blank, read_table
@@ -184,7 +186,10 @@ def clean_all(data: ProductInput) -> tuple[CleanProduct | None, list[ValidationE
     return None, problems
 
 
-def _plan_row(table: Table, row: int, catalog: _Catalog, errors: RowErrors) -> ProductPlan | None:
+def _plan_row(table: Table, row: int, catalog: _Catalog, errors: RowErrors,
+              cost_hidden_from=None) -> ProductPlan | None:
+    """The row's plan, or None with its problems in `errors`. `cost_hidden_from`: an actor without cost.view,
+    whose 进价 cell must be blank or the stored cost (0 for a new product), as in the product dialog."""
     try:
         codes = codes_in_cell(table.value(row, "barcode")) + codes_in_cell(table.value(row, "box_barcode"))
     except ValidationError as exc:
@@ -196,6 +201,14 @@ def _plan_row(table: Table, row: int, catalog: _Catalog, errors: RowErrors) -> P
         errors.add(row, exc)
         product_id = None  # still check the rest of the row
     stored = catalog.stored.get(product_id) if product_id is not None else None
+    if cost_hidden_from is not None:
+        try:
+            refuse_cost_change(cost_hidden_from, table.value(row, "cost"),
+                               Decimal(stored.cost) if stored is not None else Decimal(0))
+        except PermissionDenied as exc:
+            errors.add(row, exc)
+        except ValidationError:
+            pass  # not a number: clean_all names it with the row's other problems
     clean, problems = clean_all(_row_input(table, row, stored))
     for problem in problems:
         errors.add(row, problem)
@@ -261,13 +274,14 @@ def import_products(actor, path: Path) -> ProductImportResult:
     table = read_table(path, PRODUCT_COLUMNS + custom.columns, [("name",)])
     catalog = _Catalog(table)
     errors = RowErrors()
+    cost_hidden_from = None if allowed(actor, "cost.view") else actor  # a file without 进价 keeps the costs
     plans: list[ProductPlan] = []
     own_fields: dict[int, dict[int, str]] = {}  # row → the shop's own fields it sets
     for row in table.data_rows:
         if not check_formulas(table, row, errors):
             continue
         own_fields[row] = custom.read(table, row, errors)
-        plan = _plan_row(table, row, catalog, errors)
+        plan = _plan_row(table, row, catalog, errors, cost_hidden_from)
         if plan is not None:
             plans.append(plan)
     _check_duplicates(plans, errors)

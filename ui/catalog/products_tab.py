@@ -44,7 +44,8 @@ class ProductsTab(QWidget):
 
         self.excel = ExcelActions(self, context, import_title=self.tr("导入商品"), export_title=self.tr("导出商品"),
                                   default_name=self.tr("商品.xlsx"), import_rows=excel_import.import_products,
-                                  export_rows=export_products, changed=("products", "stock"))
+                                  export_rows=lambda path: export_products(path, self.context.user),  # 进价 as the user may see
+                                  changed=("products", "stock"))
         toolbar = QToolBar()
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.new_action = toolbar.addAction(self.tr("新建"), lambda: self.new_product())
