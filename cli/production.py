@@ -30,24 +30,33 @@ def cmd_production(args: argparse.Namespace, user) -> int:
 
 def _explode(args: argparse.Namespace, user) -> int:
     from services.core.numbers import to_decimal
+    from services.core.permissions import allowed
     from services.production.bom_explode import explode
 
     quantity = to_decimal(args.qty, "生产数量", allow_zero=False)
     result = explode(args.sku, quantity)
+    sees_cost = allowed(user, "cost.view")  # the costs only for a role that may see cost (the warehouse plans)
     if args.json:
-        say_json(result.as_json())
+        say_json(result.as_json() if sees_cost else _without_cost(result.as_json()))
         return 0
-    say(f"{result.product.sku} {result.product.name} × {quantity}  标准成本 {result.standard_cost} 元/"
-        f"{result.product.base_unit}")
+    say(f"{result.product.sku} {result.product.name} × {quantity}"
+        + (f"  标准成本 {result.standard_cost} 元/{result.product.base_unit}" if sees_cost else ""))
     for r in result.tree:
         mark = " (副产品)" if r.by_product else ""
-        say(f"{'  ' * r.level}{r.sku} {r.name}{mark}  {r.quantity} {r.unit}  单价 {r.unit_cost}  成本 {r.cost}")
+        say(f"{'  ' * r.level}{r.sku} {r.name}{mark}  {r.quantity} {r.unit}"
+            + (f"  单价 {r.unit_cost}  成本 {r.cost}" if sees_cost else ""))
     say("需求 / 现有 / 预占 / 可用 / 在途 / 缺口:")
     for q in result.requirements:
         flag = "缺" if q.missing > 0 else "  "
         say(f"{flag} {q.sku} {q.name}  需 {q.required}  有 {q.on_hand}  占 {q.reserved}  可用 {q.available}  "
             f"在途 {q.on_order}  缺 {q.missing} {q.unit}")
     return 0
+
+
+def _without_cost(data: dict) -> dict:
+    """An explosion's JSON without standard_cost and the tree's unit_cost and cost."""
+    tree = [{k: v for k, v in row.items() if k not in ("unit_cost", "cost")} for row in data["tree"]]
+    return {**{k: v for k, v in data.items() if k != "standard_cost"}, "tree": tree}
 
 
 def _bom_import(args: argparse.Namespace, user) -> int:

@@ -7,6 +7,7 @@ import datetime as dt
 
 from cli.output import say, say_json
 from services.core.numbers import fmt_qty
+from services.core.permissions import allowed
 
 
 def add_parsers(psub) -> None:
@@ -171,11 +172,12 @@ def cmd_order(args: argparse.Namespace, user) -> int:
                 "scrap": str(result.scrap), "unit_cost": str(result.unit_cost),
                 "returned_document": result.returned_document or None,
                 "reserved_for_sale": str(result.reserved_for_sale)}
+        sees_cost = allowed(user, "cost.view")  # the warehouse completes orders without seeing their cost
         if args.json:
-            say_json(data)
+            say_json(data if sees_cost else {k: v for k, v in data.items() if k != "unit_cost"})
         else:
             say(f"{result.number} 完工:{result.document}  批次 {result.lot_code}  合格 {fmt_qty(result.good)}  "
-                f"报废 {fmt_qty(result.scrap)}  单位成本 {result.unit_cost}")
+                f"报废 {fmt_qty(result.scrap)}" + (f"  单位成本 {result.unit_cost}" if sees_cost else ""))
     elif command == "cancel":
         result = posting.cancel(user, number, args.reason, used=_pairs(args.used, "已耗用数量"))
         say(" ".join(x for x in (result.number, "已作废", result.loss_document, result.returned_document) if x))
