@@ -26,10 +26,12 @@ def add_parser(sub) -> None:
     frename.add_argument("entity", choices=ENTITIES)
     frename.add_argument("name")
     frename.add_argument("new_name")
+    frename.add_argument("--json", action="store_true")
     fchoices = fsub.add_parser("choices", help="set a choice field's options: 一级,二级,特级")
     fchoices.add_argument("entity", choices=ENTITIES)
     fchoices.add_argument("name")
     fchoices.add_argument("choices")
+    fchoices.add_argument("--json", action="store_true")
     fremove = fsub.add_parser("remove", help="remove a field from lists and files (values and history are kept)")
     fremove.add_argument("entity", choices=ENTITIES)
     fremove.add_argument("name")
@@ -53,13 +55,17 @@ def cmd_field(args: argparse.Namespace, user) -> int:
         say_json(added.as_json()) if args.json else say(msg("custom.added", line=_line(added)))
         return 0
     field = cf.field_by_ref(args.entity, args.name)
-    if args.field_command == "rename":
-        say(msg("custom.renamed", old=field.name, line=_line(cf.rename_field(user, field.id, args.new_name))))
-    elif args.field_command == "choices":
-        say(msg("custom.choices_set", line=_line(cf.set_choices(user, field.id, args.choices))))
-    else:
+    if args.field_command == "remove":
         cf.remove_field(user, field.id)
         say(msg("custom.removed", line=_line(field)))
+        return 0
+    if args.field_command == "rename":
+        changed = cf.rename_field(user, field.id, args.new_name)
+        words = msg("custom.renamed", old=field.name, line=_line(changed))
+    else:
+        changed = cf.set_choices(user, field.id, args.choices)
+        words = msg("custom.choices_set", line=_line(changed))
+    say_json(changed.as_json()) if args.json else say(words)
     return 0
 
 

@@ -75,7 +75,8 @@ def test_field_list_rename_choices_and_remove(shop, run, fields):
                                 "商品 上架日期: 日期", "商品 冷链: 是否", "商品 等级: 选项 (一级、二级)"]
     assert run("field", "choices", "product", "等级", "一级,二级,特级")[1].strip() == "选项已更新:商品 等级: 选项 (一级、二级、特级)"
     assert run("product", "set-field", shop.blueberry.sku, "产地", "云南")[0] == 0
-    assert run("field", "rename", "product", "产地", "原产地")[0] == 0
+    status, out, _ = run("field", "rename", "product", "产地", "原产地", "--json")
+    assert status == 0 and (json.loads(out)["name"], json.loads(out)["kind"]) == ("原产地", "text")
     assert run("product", "set-field", shop.blueberry.sku, "原产地", "四川")[0] == 0
     status, out, _ = run("field", "remove", "product", "原产地")
     assert status == 0 and "原来的值和历史都保留" in out
