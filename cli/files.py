@@ -34,8 +34,9 @@ def cmd_export(args: argparse.Namespace, user) -> int:
     from services.exports.products import export_products
     from services.exports.stock import export_moves, export_stock
 
-    writer = {"products": lambda path: export_products(path, user),  # 进价 only for a user who sees cost
-              "stock": export_stock, "moves": export_moves}[args.what]
+    # 进价 (products) and 单位成本 (moves) only for a user whose role sees cost
+    writer = {"products": lambda path: export_products(path, user), "stock": export_stock,
+              "moves": lambda path: export_moves(path, user)}[args.what]
     count = writer(Path(args.file))
     say(f"已导出 {count} 行 / exported {count} rows: {args.file}")
     return 0

@@ -18,6 +18,7 @@ from services.core import users
 from services.exports.products import export_products
 from services.imports.excel_columns import PRODUCT_LABELS
 from services.imports.excel_import import ImportFailed, import_products
+from services.stock import ledger
 
 HIDDEN = "laozhang(warehouse)看不到进价,不能修改进价:请让店主或采购修改"
 
@@ -98,9 +99,17 @@ def test_a_new_product_from_the_warehouse_starts_at_cost_zero(shop, zhang, tmp_p
 
 
 def test_the_cli_export_follows_the_user(shop, zhang, tmp_path, db_path):
+    """Products without 进价 and the ledger without 单位成本 for 老张; the owner's 24 boxes came in at 8.30."""
+    ledger.post_document(shop.owner, "receipt", [ledger.Line(shop.blueberry.id, Decimal(24), shop.supplier.id,
+                                                             shop.store.id, lot_code="L1206", unit_cost=Decimal("8.3"))])
     parse = cli.build_parser().parse_args
-    assert cli.run(parse(["--db", str(db_path), "--user", "laozhang", "export", "products",
-                          str(tmp_path / "zhang.xlsx")])) == 0
-    assert "进价" not in header_and_rows(tmp_path / "zhang.xlsx")[0]
-    assert cli.run(parse(["--db", str(db_path), "export", "products", str(tmp_path / "owner.xlsx")])) == 0
-    assert header_and_rows(tmp_path / "owner.xlsx")[1][shop.blueberry.sku]["进价"] == 8.3
+    for what in ("products", "moves"):
+        assert cli.run(parse(["--db", str(db_path), "--user", "laozhang", "export", what,
+                              str(tmp_path / f"zhang-{what}.xlsx")])) == 0
+        assert cli.run(parse(["--db", str(db_path), "export", what, str(tmp_path / f"owner-{what}.xlsx")])) == 0
+    assert "进价" not in header_and_rows(tmp_path / "zhang-products.xlsx")[0]
+    assert header_and_rows(tmp_path / "owner-products.xlsx")[1][shop.blueberry.sku]["进价"] == 8.3
+    header, moves = header_and_rows(tmp_path / "zhang-moves.xlsx")
+    assert "单位成本" not in header and [m["数量"] for m in moves.values()] == [24]
+    header, moves = header_and_rows(tmp_path / "owner-moves.xlsx")
+    assert [(m["数量"], m["单位成本"]) for m in moves.values()] == [(24, 8.3)]

@@ -8,14 +8,13 @@ from pathlib import Path
 from models import Barcode, Location, Product, ProductUnit
 from reports.excel_export import money_cell, text_cell, write_sheet
 from services.core.errors import worded_report_errors
-from services.core.permissions import allowed
+from services.exports.cost_columns import hidden_column, without
 from services.imports.custom_columns import CustomColumns
 from services.imports.excel_columns import PRODUCT_LABELS
 
 CODE_JOINER = ", "  # several barcodes in one cell; the import splits on it
 WIDTHS = [12, 18, 20, 12, 6, 10, 10, 10, 10, 10, 10, 8, 8, 18]
 CUSTOM_WIDTH = 12  # a column per field of the shop's own
-COST_COLUMN = PRODUCT_LABELS.index("进价")  # left out for a role without cost.view (the file has no margin column)
 
 
 def product_rows(custom: CustomColumns | None = None) -> Iterable[list]:
@@ -38,10 +37,6 @@ def product_rows(custom: CustomColumns | None = None) -> Iterable[list]:
         ]
 
 
-def _without(items: list, index: int | None) -> list:
-    return items if index is None else items[:index] + items[index + 1:]
-
-
 @worded_report_errors()
 def export_products(path: Path, actor=None) -> int:
     """Every product, one row each, with the import's column headers and one column per field of the
@@ -49,7 +44,7 @@ def export_products(path: Path, actor=None) -> int:
     file imports back with the stored costs kept); the window and the CLI pass the logged-in user, and
     no actor (tests, tools run by the owner) writes every column."""
     custom = CustomColumns.of("product")
-    drop = None if actor is None or allowed(actor, "cost.view") else COST_COLUMN
-    return write_sheet(Path(path), "商品", _without(PRODUCT_LABELS + custom.headers, drop),
-                       _without(WIDTHS + [CUSTOM_WIDTH] * len(custom.fields), drop),
-                       (_without(row, drop) for row in product_rows(custom)))
+    drop = hidden_column(actor, PRODUCT_LABELS, "进价")  # the file has no margin column to drop
+    return write_sheet(Path(path), "商品", without(PRODUCT_LABELS + custom.headers, drop),
+                       without(WIDTHS + [CUSTOM_WIDTH] * len(custom.fields), drop),
+                       (without(row, drop) for row in product_rows(custom)))

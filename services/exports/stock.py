@@ -9,6 +9,7 @@ import peewee
 from models import Document, Location, Lot, Move, Product, User
 from reports.excel_export import money_cell, text_cell, write_sheet
 from services.core.errors import worded_report_errors
+from services.exports.cost_columns import hidden_column, without
 from services.stock.ledger import DOC_TYPES
 from services.stock.stock import stock_rows
 
@@ -43,6 +44,9 @@ def move_rows() -> Iterable[list]:
 
 
 @worded_report_errors()
-def export_moves(path: Path) -> int:
-    """Every move of the ledger, oldest first; returns the row count."""
-    return write_sheet(Path(path), "库存流水", MOVE_HEADERS, MOVE_WIDTHS, move_rows())
+def export_moves(path: Path, actor=None) -> int:
+    """Every move of the ledger, oldest first; returns the row count. Without 单位成本 for an `actor` who
+    may not see cost (the CLI passes its user)."""
+    drop = hidden_column(actor, MOVE_HEADERS, "单位成本")
+    return write_sheet(Path(path), "库存流水", without(MOVE_HEADERS, drop), without(MOVE_WIDTHS, drop),
+                       (without(row, drop) for row in move_rows()))
