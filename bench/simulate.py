@@ -3,10 +3,13 @@ while throwing little away? (issue 12; the model and the policies: bench/sim/)
 
     python bench/simulate.py --products 60 --days 42 --seeds 3 --policies app,par,naive [--warmup 14]
         [--service-level 97] [--category-levels "面包=90,乳品=99"] [--frontier 90,95,99] [--first-seed 1]
+        [--naive-frontier 0.9,1.0]
 
 Prints one JSON line per run (policy, seed) and then a table of the medians over the seeds, and
 per category fill / waste. --frontier also runs `app` at each of those service levels (the
 owner's setting: app@90, …), so the table shows where fill and waste pull apart per category.
+--naive-frontier runs `naive` at other factors than its 1.2 (naive@1.0, …), so app's waste can be
+set beside naive's at an equal fill rate.
 Numbers, not pass/fail.
 """
 from __future__ import annotations
@@ -76,16 +79,21 @@ def main() -> int:
     parser.add_argument("--service-level", help="the shop's service level for app, percent (default: the engine's)")
     parser.add_argument("--category-levels", help="the owner's per-category levels for app, e.g. 面包=90,乳品=99")
     parser.add_argument("--frontier", default="", help="also app at each of these service levels, e.g. 90,95,99")
+    parser.add_argument("--naive-frontier", default="",
+                        help="also naive at each of these factors (the policy's own is 1.2), e.g. 0.9,1.0, "
+                             "to compare its waste with app's at an equal fill rate")
     args = parser.parse_args()
     policies = [p.strip() for p in args.policies.split(",") if p.strip()]
     unknown = [p for p in policies if p not in POLICIES]
     if unknown:
         parser.error(f"unknown policies {unknown}; choose from {sorted(POLICIES)}")
     levels = [level.strip() for level in args.frontier.split(",") if level.strip()]
+    factors = [float(factor) for factor in args.naive_frontier.split(",") if factor.strip()]
     runs = []
     for seed in range(args.first_seed, args.first_seed + args.seeds):
         plays = ([(p, p, args.service_level, args.category_levels) for p in policies]
-                 + [(f"app@{level}", "app", level, None) for level in levels])
+                 + [(f"app@{level}", "app", level, None) for level in levels]
+                 + [(f"naive@{factor}", f"naive@{factor}", None, None) for factor in factors])
         for label, policy, level, by_category in plays:
             result = run(policy, args.products, args.days, seed, args.warmup, service_level=level,
                          category_levels=by_category)

@@ -11,7 +11,7 @@ import pytest
 
 from bench.sim import shop as sim_shop
 from bench.sim.model import CATEGORIES, FIRST_DAY, SimProduct
-from bench.sim.policies import naive, par_levels
+from bench.sim.policies import naive, par_levels, policy_named
 from bench.sim.run import catalogue_demand, run, simulate
 from bench.sim.shop import Shop
 from models import PurchaseOrder, PurchaseOrderLine
@@ -101,6 +101,33 @@ def test_naive_orders_yesterdays_sales_and_a_fifth_in_whole_packs(db, no_mishaps
     days = [FIRST_DAY + dt.timedelta(days=n) for n in range(3)]
     assert ordered_by_day() == [(days[0], 24), (days[0], 12), (days[1], 12), (days[2], 12)]
     assert tally.by_product[0].sold == 30
+
+
+def test_naive_at_another_factor_orders_that_share_of_yesterdays_sales(db, no_mishaps):
+    # naive@0.6, a point of naive's frontier: milk sells 10 a day, so each evening orders 10 × 0.6 = 6,
+    # one pack of 6; the shelf goes 24 → 14, +6 → 10, +6 → 6 and every customer is served.
+    tally = play(db, milk(1), 3, policy_named("naive@0.6"))
+    days = [FIRST_DAY + dt.timedelta(days=n) for n in range(3)]
+    assert ordered_by_day() == [(days[0], 24), (days[0], 6), (days[1], 6), (days[2], 6)]
+    assert tally.by_product[0].sold == 30
+
+
+def test_the_naive_frontier_runs_naive_at_each_factor(monkeypatch, capsys):
+    import json
+    import sys
+
+    from bench import simulate
+
+    monkeypatch.setattr(sys, "argv", ["simulate", "--products", "4", "--days", "3", "--warmup", "1", "--seeds", "1",
+                                      "--policies", "naive", "--naive-frontier", "1.0"])
+    assert simulate.main() == 0
+    out = capsys.readouterr().out
+    runs = {json.loads(line)["policy"]: json.loads(line) for line in out.splitlines() if line.startswith("{")}
+    assert sorted(runs) == ["naive", "naive@1.0"]
+    # the same demand for both; a smaller factor never orders more
+    assert runs["naive"]["asked"] == runs["naive@1.0"]["asked"]
+    assert runs["naive@1.0"]["orders"] <= runs["naive"]["orders"]
+    assert "| naive@1.0 |" in out
 
 
 def test_the_frontier_runs_app_at_each_service_level_the_owner_could_set(monkeypatch, capsys):

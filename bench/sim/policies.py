@@ -16,6 +16,7 @@ before the van comes); products not launched yet are not carried.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -91,12 +92,21 @@ def par_levels(shop: Shop, evening: Evening) -> int:
     return _order_for_tomorrow(shop, evening, wanted)
 
 
-def naive(shop: Shop, evening: Evening) -> int:
+def naive(shop: Shop, evening: Evening, factor: float = NAIVE_FACTOR) -> int:
     def wanted(p: SimProduct, cover: Cover, position: float) -> float:
         sold = sum(day[p.index] for day in evening.sold[-cover.behind:])
-        return NAIVE_FACTOR * sold / cover.behind * cover.ahead
+        return factor * sold / cover.behind * cover.ahead
 
     return _order_for_tomorrow(shop, evening, wanted)
 
 
 POLICIES: dict[str, Callable[[Shop, Evening], int]] = {"app": accept_suggestions, "par": par_levels, "naive": naive}
+
+
+def policy_named(name: str) -> Callable[[Shop, Evening], int]:
+    """A policy by name; 'naive@1.0' is naive at another factor than 1.2, so that its fill and
+    waste can be set beside app's at an equal fill rate (naive's frontier)."""
+    base, _, factor = name.partition("@")
+    if base == "naive" and factor:
+        return functools.partial(naive, factor=float(factor))
+    return POLICIES[name]

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from bench.sim.metrics import Tally
 from bench.sim.model import FIRST_DAY, demand_table, make_products
-from bench.sim.policies import POLICIES, Evening
+from bench.sim.policies import Evening, policy_named
 from bench.sim.shop import Shop, moment, opening_hours
 from models import database, open_database
 from services.core import shop_settings
@@ -39,7 +39,7 @@ def run(policy: str, products: int, days: int, seed: int, warmup: int = 14, cata
             shop_settings.set_values(owner, {key: value for key, value in settings.items() if value is not None})
             shop = Shop(owner, sim_products, seed)
         try:
-            tally = simulate(shop, POLICIES[policy], asked, days, warmup)
+            tally = simulate(shop, policy_named(policy), asked, days, warmup)
         finally:
             database.close()
     return {"policy": policy, "products": len(sim_products), "days": days, "warmup": warmup, "seed": seed,
