@@ -17,7 +17,6 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import re
 import sqlite3
 import urllib.parse
 from pathlib import Path
@@ -25,7 +24,7 @@ from pathlib import Path
 import peewee
 
 from models.db import database, database_file, database_url, on_commit, on_rollback
-from services.core.app_folder import app_data_dir
+from services.core.app_folder import app_data_dir, server_name
 from services.core.messages import msg
 
 SUFFIX = ".anchor"
@@ -63,10 +62,7 @@ def anchor_path(db_file: str | Path | None = None) -> Path | None:
 
 def server_anchor_path(db: peewee.Database | None = None) -> Path:
     """This PC's anchor of a server database: anchors/<host>_<port>_<database>.anchor in the app-data folder."""
-    db = db or database.obj
-    params = db.connect_params
-    name = "_".join(str(part) for part in (params.get("host") or "localhost", params.get("port") or 5432, db.database))
-    return app_data_dir() / "anchors" / (re.sub(r"[^A-Za-z0-9.-]+", "_", name).strip("_") + SUFFIX)
+    return app_data_dir() / "anchors" / (server_name(db or database.obj) + SUFFIX)
 
 
 def write_anchor(path: str | Path | None = None, anchor: dict | None = None) -> Path | None:
