@@ -12,14 +12,13 @@ from models import Document, User, database, open_database
 from services.core import shop_settings
 from services.core.shop_copy import compare, photo_paths
 from services.core.users import create_user
-from services.sales import sales_returns, sales_shipping
-from services.sales.sales_lines import SaleLineInput
 from services.stock import ledger
 from services.stock.integrity import run_check
 from services.stock.ledger import Line
 from services.stocktake import sessions as stocktake
 from tests.pg_engine import SKIP_REASON, fresh_database, server_url
-from tests.sales_shop import on_hand, sales_shop, stock_in
+from tests.sales_shop import on_hand, stock_in
+from tests.test_pg_photos import broken_screws_returned
 
 needs_server = pytest.mark.skipif(server_url() is None, reason=SKIP_REASON)
 
@@ -75,16 +74,8 @@ def test_photos_paths_arrive_and_their_files_stay_beside_the_file(shop, db_path,
     """A crate of screws came back broken (its photo kept with the return) and at the count a box was found
     crushed (its photo kept with the count line): on the server both paths are the file's, and migrate-to
     says the two photo files stay in the shop file's folder."""
-    s = sales_shop(shop)
-    stock_in(s.owner, s.screw, "200", s.store)
-    order = sales_shipping.sell_now(s.cashier, [SaleLineInput(s.screw.id, "100")])
     picture = tmp_path / "camera" / "IMG_0001.JPG"
-    picture.parent.mkdir()
-    picture.write_bytes(b"\xff\xd8 a broken crate")
-    ret = sales_returns.start_return(s.cashier, order_number=order.number)
-    sales_returns.add_return_scan(s.cashier, ret.ref, "SCREW-M4", qty="10")
-    returned = sales_returns.set_return_reason(s.cashier, ret.ref, "螺纹坏了", photo_path=str(picture))
-    sales_returns.confirm_return(s.cashier, ret.ref, "loss")
+    s, returned = broken_screws_returned(shop, picture)
     session = stocktake.start_session(s.owner, "full")
     stocktake.set_place(s.warehouse, session.id, "STORE")
     line = stocktake.count_scan(s.warehouse, session.id, "SCREW-M4", 98)
@@ -92,7 +83,7 @@ def test_photos_paths_arrive_and_their_files_stay_beside_the_file(shop, db_path,
                                  photo_path=str(picture))
     kept = sorted([returned.photo, counted.photo_path])
     assert kept[0].startswith("returns/") and kept[1].startswith("stocktake/")
-    assert all((db_path.parent / path).read_bytes() == b"\xff\xd8 a broken crate" for path in kept)
+    assert all((db_path.parent / path).read_bytes() == b"\xff\xd8 a broken thread" for path in kept)
     url = fresh_database()
 
     assert migrate_to(db_path, url) == 0
