@@ -50,9 +50,14 @@ def fresh_database(url: str, name: str) -> Iterator[str]:
         open_database(shop)
         yield shop
     finally:
+        bench_db = database.obj
         if not database.is_closed():
             database.close()
         _admin(url, f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+        if bench_db is not None and getattr(bench_db, "url", None):
+            from services.core.chain_anchor import forget_server_anchor
+
+            forget_server_anchor(bench_db)  # this PC's anchor of the dropped database goes with it
 
 
 def measure(url: str, products: int, moves: int, seed: int, repeat: int, singles: int) -> dict:
