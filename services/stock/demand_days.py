@@ -25,6 +25,7 @@ import peewee
 
 from models import VIRTUAL_KINDS, Balance, Document, Location, Move, database
 from models.lost_sales import LostSale
+from services.stock import demand_history
 
 MINUS = peewee.Value(-1, converter=False)  # a plain −1 (beside Move.quantity peewee would store it as −1000 units)
 SHARE_MIN = Decimal("0.25")  # a day that sold out in its first hour: counted as at most 4 × its sales
@@ -65,22 +66,13 @@ def stock_left(first: dt.date, end: dt.date, product_ids: set[int] | None,
         return {}
     on_hand = Balance.select(Balance.product, peewee.fn.SUM(Balance.quantity).coerce(False)).where(
         Balance.location.in_(real) & (Balance.quantity != 0)).group_by(Balance.product)  # most rows are spent lots
-    into = Move.to_location.in_(real) & ~Move.from_location.in_(real)
-    out = Move.from_location.in_(real) & ~Move.to_location.in_(real)
-    change = peewee.fn.SUM(peewee.Case(None, ((into, Move.quantity), (out, Move.quantity * MINUS)), 0)).coerce(False)
-    net = (Document.select(Move.product, Document.doc_date, change)  # documents first: their date's index,
-           .join(Move, peewee.JOIN.CROSS)  # not a scan of every move (4× faster on SQLite)
-           .where((Move.document == Document.id)
-                  & (Document.doc_date >= first))  # every document moved stock, reversed ones and their reversals too
-           .group_by(Move.product, Document.doc_date))
     if product_ids is not None:
         on_hand = on_hand.where(Balance.product.in_(list(product_ids)))
-        net = net.where(Move.product.in_(list(product_ids)))
     closing: dict[int, int] = {pid: int(units or 0) for pid, units in database.execute(on_hand).fetchall()}
     count = (end - first).days
     index = day_index(first, count)
     flows: dict[int, list[int]] = {}
-    for pid, day, units in database.execute(net).fetchall():
+    for pid, day, units in _net_flows(real, first, end, product_ids):
         n = index.get(day)
         n = index.get(str(day)[:10]) if n is None else n
         if n is None:  # dated today or later: not yet in any past day's closing
@@ -103,6 +95,31 @@ def stock_left(first: dt.date, end: dt.date, product_ids: set[int] | None,
             left[n] += lost
         out_left[pid] = left
     return out_left
+
+
+def _net_flows(real: list[int], first: dt.date, end: dt.date, product_ids: set[int] | None) -> list[tuple]:
+    """(product, day, stored units into the real locations net) per product and document date from `first`
+    on; for every product, the days before `end` each read once while their documents are unchanged
+    (services.stock.demand_history), the days from `end` on read every time."""
+    if product_ids is not None:
+        return _read_flows(real, first, None, product_ids)
+    past = demand_history.by_day("flows", tuple(real), first, end - dt.timedelta(days=1),
+                                 lambda a, b: _read_flows(real, a, b, None))
+    return past + _read_flows(real, end, None, None)
+
+
+def _read_flows(real: list[int], first: dt.date, last: dt.date | None, product_ids: set[int] | None) -> list[tuple]:
+    into = Move.to_location.in_(real) & ~Move.from_location.in_(real)
+    out = Move.from_location.in_(real) & ~Move.to_location.in_(real)
+    change = peewee.fn.SUM(peewee.Case(None, ((into, Move.quantity), (out, Move.quantity * MINUS)), 0)).coerce(False)
+    dated = Document.doc_date >= first if last is None else Document.doc_date.between(first, last)
+    net = (Document.select(Move.product, Document.doc_date, change)  # documents first: their date's index,
+           .join(Move, peewee.JOIN.CROSS)  # not a scan of every move (4× faster on SQLite)
+           .where((Move.document == Document.id) & dated)  # every document moved stock, reversed ones and
+           .group_by(Move.product, Document.doc_date))  # their reversals too
+    if product_ids is not None:
+        net = net.where(Move.product.in_(list(product_ids)))
+    return database.execute(net).fetchall()
 
 
 def day_index(first: dt.date, count: int) -> dict[str, int]:

@@ -1,0 +1,132 @@
+"""The ledger's sums per past day that demand reads, each day read once while its documents are unchanged.
+
+Every evening the suggestions sum four weeks of moves (services.stock.demand: sales and losses by hour;
+services.stock.demand_days: each day's net stock flow), and of those four weeks only the newest day is
+new. A past day's sums change only when a document dated that day is posted (a back-dated one) or
+reversed — moves are never edited. So a day's rows are kept with what names its documents: how many
+there are, the highest id, how many are posted, and the audit event that posted the highest (its id and
+hash: the hash chain covers every document posted before it, so a file restored, emptied or written by
+another PC cannot pass for the one read). One grouped query over the documents' date index and one
+lookup of those events by id tell which days to read again; a rolled-back write transaction drops
+everything kept (what was read inside it may never have been written).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from collections.abc import Callable
+
+import peewee
+
+from models import AuditEvent, Document, database
+from models.db import on_rollback
+
+Rows = list[tuple]
+KEEP = 500  # days kept over every kind of sums (a year of evenings × two kinds, and some)
+_kept: dict[tuple, tuple[tuple, Rows]] = {}
+_lock = threading.Lock()
+
+
+def _day_text(day: object) -> str:
+    return str(day)[:10]  # the day as SQLite gives it (text) or PostgreSQL (a date)
+
+
+def _documents(first: dt.date, last: dt.date) -> dict[str, tuple[int, int, int]]:
+    """ISO day → (documents dated that day, the highest id, how many are posted)."""
+    posted = peewee.fn.SUM(peewee.Case(None, ((Document.state == "posted", 1),), 0))
+    query = (Document.select(Document.doc_date, peewee.fn.COUNT(Document.id), peewee.fn.MAX(Document.id), posted)
+             .where(Document.doc_date.between(first, last)).group_by(Document.doc_date))
+    return {_day_text(day): (count, top, int(n or 0)) for day, count, top, n in database.execute(query).fetchall()}
+
+
+def _posting_events(document_ids: list[int]) -> dict[int, tuple[int, str]]:
+    """Document id → (id, hash) of the first audit event about it: the one that posted it."""
+    if not document_ids:
+        return {}
+    query = (AuditEvent.select(AuditEvent.id, AuditEvent.entity_id, AuditEvent.hash)
+             .where((AuditEvent.entity == "document") & AuditEvent.entity_id.in_([str(i) for i in document_ids]))
+             .order_by(AuditEvent.id))
+    found: dict[int, tuple[int, str]] = {}
+    for event_id, entity_id, digest in database.execute(query).fetchall():
+        found.setdefault(int(entity_id), (event_id, digest))
+    return found
+
+
+def _hashes(event_ids: list[int]) -> dict[int, str]:
+    if not event_ids:
+        return {}
+    query = AuditEvent.select(AuditEvent.id, AuditEvent.hash).where(AuditEvent.id.in_(event_ids))
+    return dict(database.execute(query).fetchall())
+
+
+def by_day(kind: str, key: tuple, first: dt.date, last: dt.date, read: Callable[[dt.date, dt.date], Rows]) -> Rows:
+    """The rows `read(a, b)` gives for the days `first`..`last` (each row's day, as the database gives it,
+    at position 1), in day order: a day whose documents are as they were when it was read comes from
+    memory, the others are read again (consecutive ones in one call). `kind` and `key` say what is summed
+    (the caller's query and the locations it reads)."""
+    days = [first + dt.timedelta(days=n) for n in range((last - first).days + 1)]
+    documents = _documents(first, last)
+    base = (str(database.database), kind, key)
+    with _lock:
+        kept = {day: _kept.get((*base, day)) for day in days}
+    hashes = _hashes([entry[0][3] for entry in kept.values() if entry is not None and entry[0][3] is not None])
+    fresh = {day for day, entry in kept.items() if entry is None or not _holds(entry[0], documents, hashes, day)}
+    read_now: dict[dt.date, Rows] = {}
+    for start, end in _runs(sorted(fresh)):
+        chunk: dict[str, Rows] = {}
+        for row in read(start, end):
+            chunk.setdefault(_day_text(row[1]), []).append(row)
+        for n in range((end - start).days + 1):
+            day = start + dt.timedelta(days=n)
+            read_now[day] = chunk.get(day.isoformat(), [])
+    _keep(base, read_now, documents)
+    out: Rows = []
+    for day in days:
+        out.extend(read_now[day] if day in read_now else kept[day][1])
+    return out
+
+
+def _holds(stamp: tuple, documents: dict[str, tuple[int, int, int]], hashes: dict[int, str], day: dt.date) -> bool:
+    count, top, posted, event_id, digest = stamp
+    if (count, top, posted) != documents.get(day.isoformat(), (0, None, 0)):
+        return False
+    return event_id is None or hashes.get(event_id) == digest
+
+
+def _runs(days: list[dt.date]) -> list[tuple[dt.date, dt.date]]:
+    """Consecutive days as (first, last) ranges."""
+    runs: list[tuple[dt.date, dt.date]] = []
+    for day in days:
+        if runs and runs[-1][1] + dt.timedelta(days=1) == day:
+            runs[-1] = (runs[-1][0], day)
+        else:
+            runs.append((day, day))
+    return runs
+
+
+def _keep(base: tuple, read_now: dict[dt.date, Rows], documents: dict[str, tuple[int, int, int]]) -> None:
+    """Remember the days just read with what names their documents; a day whose newest document has no
+    posting event is not kept (nothing would vouch for it)."""
+    tops = {day: documents[day.isoformat()] for day in read_now if day.isoformat() in documents}
+    events = _posting_events([top for _, top, _ in tops.values()])
+    with _lock:
+        for day, rows in read_now.items():
+            if day in tops:
+                count, top, posted = tops[day]
+                if top not in events:
+                    continue
+                stamp = (count, top, posted, *events[top])
+            else:
+                stamp = (0, None, 0, None, None)
+            _kept[(*base, day)] = (stamp, rows)
+        while len(_kept) > KEEP:
+            del _kept[next(iter(_kept))]
+
+
+def forget() -> None:
+    """Drop every day kept (after a rollback; a test or a bench that times the reading itself)."""
+    with _lock:
+        _kept.clear()
+
+
+on_rollback(forget)
