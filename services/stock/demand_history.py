@@ -5,10 +5,13 @@ services.stock.demand_days: each day's net stock flow), and of those four weeks 
 new. A past day's sums change only when a document dated that day is posted (a back-dated one) or
 reversed — moves are never edited. So a day's rows are kept with what names its documents: how many
 there are, the highest id, how many are posted, and the audit event that posted the highest (its id and
-hash: the hash chain covers every document posted before it, so a file restored, emptied or written by
-another PC cannot pass for the one read). One grouped query over the documents' date index and one
-lookup of those events by id tell which days to read again; a rolled-back write transaction drops
-everything kept (what was read inside it may never have been written).
+hash: the hash chain covers every document posted before it, with its moves and date, so a file
+restored, emptied or written by another PC cannot pass for the one read, nor a document rolled back and
+another posted under its id). One grouped query over the documents' date index and one lookup of those
+events by id tell which days to read again. What the chain does not cover is a document's hour
+(occurred_at): a rolled-back document replaced under the same id by one with the very same moves, posted
+at the very same moment but dated to another hour would pass — kept anyway rather than dropped on every
+rollback, because the evening's orders roll a savepoint back whenever one is under a supplier's minimum.
 """
 from __future__ import annotations
 
@@ -19,7 +22,6 @@ from collections.abc import Callable
 import peewee
 
 from models import AuditEvent, Document, database
-from models.db import on_rollback
 
 Rows = list[tuple]
 KEEP = 500  # days kept over every kind of sums (a year of evenings × two kinds, and some)
@@ -124,9 +126,6 @@ def _keep(base: tuple, read_now: dict[dt.date, Rows], documents: dict[str, tuple
 
 
 def forget() -> None:
-    """Drop every day kept (after a rollback; a test or a bench that times the reading itself)."""
+    """Drop every day kept (a test or a bench that times the reading itself)."""
     with _lock:
         _kept.clear()
-
-
-on_rollback(forget)
