@@ -102,3 +102,24 @@ def test_a_connection_lost_mid_document_leaves_no_half_document(shop, monkeypatc
     assert ledger.post_document(shop.owner, "sale", sale, key="till-2:sale-9").created
     assert on_hand(shop.screw) == Decimal(70)
     assert run_check().ok
+
+
+@pytest.mark.parametrize("engine", ["postgresql"], indirect=True)
+def test_the_planner_costs_a_page_as_a_shop_server_keeps_it_in_memory(shop):
+    # With the default random_page_cost of 4 the server joined each sale's balances to the whole lot
+    # table by a scan, so posting slowed as lots grew; every connection of the program asks for 1.1.
+    assert database.execute_sql("SHOW random_page_cost").fetchone()[0] == "1.1"
+
+
+@needs_server
+def test_options_in_the_shops_address_are_kept_beside_the_planners():
+    from models.postgres import make_postgres
+
+    url = server_url()
+    joined = url + ("&" if "?" in url else "?") + "options=-c%20statement_timeout%3D60000"
+    db = make_postgres(joined)
+    try:
+        assert db.execute_sql("SHOW statement_timeout").fetchone()[0] == "1min"
+        assert db.execute_sql("SHOW random_page_cost").fetchone()[0] == "1.1"
+    finally:
+        db.close()
