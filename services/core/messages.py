@@ -61,8 +61,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "exist on the server).",
     ),
     "db.pg_no_database": (
-        "服务器上没有这个数据库:{url}。请先在服务器上创建它(createdb 数据库名),再运行 init。",
-        "The server has no such database: {url}. Create it on the server first (createdb NAME), then run init.",
+        "服务器上没有这个数据库:{url}。请先在服务器上创建它(createdb 数据库名):小铺下次打开时会把空数据库建好"
+        "(命令行:init)。",
+        "The server has no such database: {url}. Create it on the server first (createdb NAME): Xiaopu sets up the "
+        "empty database the next time it opens (command line: init).",
     ),
     "db.pg_lost": (
         "与数据库服务器的连接断了,这张单据没有保存:服务器撤销了整张单,一行也没有记。网络恢复后重做即可。",
