@@ -1,9 +1,7 @@
 """Demand of each product over a window of past days: how much sells, on which weekday, at which hour.
 
-Read from the ledger in one grouped query: sales are moves from a real location to a customer
-location (every channel: the till, WeChat groups, store scans); losses are moves to a loss
-location. Reversed documents and their reversals are both left out, so a mistake and its
-correction cancel exactly and nothing lands on the wrong day.
+Read from the ledger's sales and losses per product and day (services.stock.demand_tally: every
+channel, reversed documents and their reversals both left out).
 
 The level (average daily demand) comes from the `window_days` most recent complete days before `end`
 (today is still running) that say something about demand: a day that sold out counts what it would
@@ -14,18 +12,16 @@ from the window's losses; the weekday and hour pattern from the last PATTERN_WEE
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cached_property
 
-import peewee
-
-from models import VIRTUAL_KINDS, Document, Location, Move, database
-from services.stock import demand_cache, demand_days, demand_history, demand_level
+from services.stock import demand_cache, demand_days, demand_level, demand_tally
+from services.stock.demand_tally import HOURS, NONE_SOLD, Tally, quantity_of
 
 ZERO, ONE = Decimal(0), Decimal(1)
-HOURS = 24
+FLAT = (ONE,) * 7  # weekday factors where nothing tells weekdays apart
+SEVEN = Decimal(7)
 PEAK_MIN = Decimal("0.15")  # a weekday counts as a peak from +15 % over the average day
 PATTERN_WEEKS = 4  # weekday/hour patterns from 4 weeks: each weekday seen 4 times, not once
 PATTERN_MIN_LINES = 21  # fewer sales than 3 a weekday: too few to tell weekdays apart
@@ -78,8 +74,7 @@ class Demand:
     def _memo(self) -> _Memo:
         """Shares and day forecasts already worked out: the run-down asks for the same hours again and
         again (cached_property writes past the frozen dataclass; the values are the same ones)."""
-        daily = self.avg_daily
-        return _Memo(daily, tuple(daily * factor for factor in self.weekday_factor), {})
+        return _Memo(self)
 
     def day_demand(self, day: dt.date) -> Decimal:
         return self._memo.by_weekday[day.weekday()]
@@ -89,37 +84,50 @@ class Demand:
         shares = self._memo.shares
         share = shares.get(at)
         if share is None:
-            hour = at.hour
-            minutes = Decimal(at.minute * 60 + at.second) / 3600
-            share = shares[at] = self.hour_cum[hour] + (self.hour_cum[hour + 1] - self.hour_cum[hour]) * minutes
+            share = shares[at] = _share(self.hour_cum, at)
         return share
 
     def between(self, start: dt.datetime, end: dt.datetime) -> Decimal:
-        """Expected sales from `start` to `end`: each day's forecast × the share of it in between."""
-        total, day, memo = ZERO, start.date(), self._memo
-        if not memo.daily > 0:
+        """Expected sales from `start` to `end`: each day's forecast × the share of it in between (whole
+        days in between: their forecast × the share after midnight, worked out once per weekday)."""
+        memo = self._memo
+        if not memo.daily > 0 or not start < end:
+            return ZERO
+        day, last = start.date(), end.date()
+        weekday = day.weekday()
+        if day == last:
+            return ZERO + memo.by_weekday[weekday] * (self.share_until(end.time()) - self.share_until(start.time()))
+        total = ZERO + memo.by_weekday[weekday] * (ONE - self.share_until(start.time()))
+        whole = memo.whole
+        for _ in range((last - day).days - 1):
+            weekday = weekday + 1 if weekday < 6 else 0
+            total += whole[weekday]
+        weekday = (weekday + 1) % 7
+        until = end.time()
+        if until == MIDNIGHT:
             return total
-        while start < end:
-            next_midnight = dt.datetime.combine(day + ONE_DAY, MIDNIGHT)
-            if end < next_midnight:
-                return total + memo.by_weekday[day.weekday()] * (self.share_until(end.time())
-                                                                 - self.share_until(start.time()))
-            total += memo.by_weekday[day.weekday()] * (ONE - self.share_until(start.time()))
-            start, day = next_midnight, day + ONE_DAY
-        return total
+        return total + memo.by_weekday[weekday] * (self.share_until(until) - memo.after_midnight)
 
 
 class _Memo:
-    __slots__ = ("daily", "by_weekday", "shares")
+    __slots__ = ("daily", "by_weekday", "shares", "after_midnight", "whole")
 
-    def __init__(self, daily: Decimal, by_weekday: tuple[Decimal, ...], shares: dict) -> None:
-        self.daily = daily  # avg_daily
-        self.by_weekday = by_weekday  # avg_daily × each weekday's factor
-        self.shares: dict[dt.time, Decimal] = shares  # share_until of the moments asked for
+    def __init__(self, demand: Demand) -> None:
+        self.daily = daily = demand.avg_daily
+        self.by_weekday = tuple(daily * factor for factor in demand.weekday_factor)  # each weekday's forecast
+        self.shares: dict[dt.time, Decimal] = {}  # share_until of the moments asked for
+        self.after_midnight = _share(demand.hour_cum, MIDNIGHT)  # 0, though not always in every digit
+        self.whole = tuple(forecast * (ONE - self.after_midnight) for forecast in self.by_weekday)  # a day from 0:00
+
+
+def _share(hour_cum: tuple[Decimal, ...], at: dt.time) -> Decimal:
+    hour = at.hour
+    minutes = Decimal(at.minute * 60 + at.second) / 3600
+    return hour_cum[hour] + (hour_cum[hour + 1] - hour_cum[hour]) * minutes
 
 
 def no_demand(product_id: int, window_days: int) -> Demand:
-    return Demand(product_id, window_days, ZERO, ZERO, (ONE,) * 7, UNIFORM_CUM, None)
+    return Demand(product_id, window_days, ZERO, ZERO, FLAT, UNIFORM_CUM, None)
 
 
 def window(end: dt.date, days: int) -> tuple[dt.date, dt.date]:
@@ -130,84 +138,6 @@ def window(end: dt.date, days: int) -> tuple[dt.date, dt.date]:
 def pattern_days(window_days: int) -> int:
     """The weekday and hour pattern is read over whole weeks, at least PATTERN_WEEKS of them."""
     return max(PATTERN_WEEKS, -(-window_days // 7)) * 7
-
-
-def _rows(first: dt.date, last: dt.date, product_ids: set[int] | None) -> list[tuple]:
-    """(product, day, hour or None, 'customer'|'loss', stored units, lines), summed in SQL and ordered by
-    product, day and hour (the grouping's order); the day as the database gives it (text on SQLite)."""
-    kinds = dict(Location.select(Location.id, Location.kind).tuples())
-    real = [lid for lid, kind in kinds.items() if kind not in VIRTUAL_KINDS]
-    sinks = {lid: kind for lid, kind in kinds.items() if kind in ("customer", "loss")}
-    if not real or not sinks:
-        return []
-    if product_ids is not None:
-        return _read_rows(first, last, real, sinks, product_ids)
-    # every product: each past day's rows read once while its documents are unchanged (demand_history),
-    # put back in the query's order (stable: within a product and day the hours stay as read)
-    rows = demand_history.by_day("sales", (tuple(real), tuple(sorted(sinks.items()))), first, last,
-                                 lambda a, b: _read_rows(a, b, real, sinks, None))
-    rows.sort(key=_product_and_day)
-    return rows
-
-
-def _product_and_day(row: tuple) -> tuple:
-    return row[0], row[1]
-
-
-def _read_rows(first: dt.date, last: dt.date, real: list[int], sinks: dict[int, str],
-               product_ids: set[int] | None) -> list[tuple]:
-    hour = _hour(Document.occurred_at)
-    query = (Document.select(Move.product, Document.doc_date, hour, Move.to_location,
-                             peewee.fn.SUM(Move.quantity).coerce(False), peewee.fn.COUNT(Move.id))
-             .join(Move, peewee.JOIN.CROSS)  # the documents of the period by their date's index, then their moves
-             .where((Move.document == Document.id) & Document.doc_date.between(first, last)
-                    & (Document.state == "posted") & (Document.doc_type != "reversal")
-                    & Move.to_location.in_(list(sinks)) & Move.from_location.in_(real))
-             .group_by(Move.product, Document.doc_date, hour, Move.to_location)
-             .order_by(Move.product, Document.doc_date, hour))
-    if product_ids is not None:
-        query = query.where(Move.product.in_(list(product_ids)))
-    return [(pid, day, None if h is None else int(h), sinks[to], int(units), lines)
-            for pid, day, h, to, units, lines in database.execute(query).fetchall()]  # raw rows: 2× faster
-
-
-def _hour(column) -> peewee.Node:
-    """The hour of a timestamp in SQL: on SQLite the two digits after the date of the stored text
-    ('YYYY-MM-DD HH:MM:SS', as strftime('%H') reads it, at half its cost; peewee's portable date_part
-    is a Python function called per row there), EXTRACT elsewhere."""
-    if isinstance(database.obj, peewee.SqliteDatabase):
-        return peewee.fn.substr(column, 12, 2).cast("INTEGER")
-    return database.extract_date("hour", column)
-
-
-class _Tally:
-    """One product's sums in stored units, days by their index from the first day of the pattern period:
-    the window's sales and losses, the period's sale lines, and per day what sold, when, and what was
-    lost, thrown away or asked for in vain."""
-
-    __slots__ = ("sold", "lost", "lines", "sold_day", "last_hour", "hours", "all_hours", "loss", "lost_sales")
-
-    def __init__(self) -> None:
-        self.sold = self.lost = self.lines = 0
-        self.sold_day: dict[int, int] = {}
-        self.last_hour: dict[int, int] = {}
-        self.hours: dict[int, list[int]] = {}  # units per hour, days with a sale of known hour
-        self.all_hours = [0] * HOURS  # the sum of those days
-        self.loss: dict[int, int] = {}
-        self.lost_sales: dict[int, Decimal] = {}
-
-    def add(self, n: int, hour: int | None, kind: str, units: int, lines: int, in_window: bool) -> None:
-        if kind == "loss":
-            self.loss[n] = self.loss.get(n, 0) + units
-            self.lost += units if in_window else 0
-            return
-        self.sold += units if in_window else 0
-        self.lines += lines
-        self.sold_day[n] = self.sold_day.get(n, 0) + units
-        if hour is not None:
-            self.last_hour[n] = max(hour, self.last_hour.get(n, hour))
-            self.hours.setdefault(n, [0] * HOURS)[hour] += units
-            self.all_hours[hour] += units
 
 
 def demand_by_product(end: dt.date, window_days: int, product_ids: set[int] | None = None) -> dict[int, Demand]:
@@ -229,105 +159,103 @@ def demand_by_product(end: dt.date, window_days: int, product_ids: set[int] | No
 
 def _demand_by_product(end: dt.date, window_days: int, product_ids: set[int] | None) -> dict[int, Demand]:
     first, last = window(end, pattern_days(window_days))
-    days = _days(first, last)
-    index = demand_days.day_index(first, len(days))
-    window_first = len(days) - window_days  # the index of end − window_days
-    tallies: dict[int, _Tally] = defaultdict(_Tally)
-    for pid, day, hour, kind, units, lines in _rows(first, last, product_ids):
-        n = index.get(day)
-        n = index[str(day)[:10]] if n is None else n
-        tallies[pid].add(n, hour, kind, units, lines, n >= window_first)
-    for pid, day, units in demand_days.lost_sales(first, last, product_ids):
-        tallies[pid].lost_sales[index[str(day)[:10]]] = _units(units)
+    count = (last - first).days + 1
+    tallies = demand_tally.tallies(first, last, count - window_days, product_ids)
     left = demand_days.stock_left(first, end, product_ids, {pid: t.loss for pid, t in tallies.items()}, tallies)
-    return {pid: _demand(pid, window_days, tally, left[pid], days) for pid, tally in tallies.items()}
+    weekdays = tuple((first.weekday() + n) % 7 for n in range(count))  # each day's, by its index
+    return {pid: _demand(pid, window_days, tally, left[pid], weekdays) for pid, tally in tallies.items()}
 
 
-def _days(first: dt.date, last: dt.date) -> list[dt.date]:
-    return [first + dt.timedelta(days=n) for n in range((last - first).days + 1)]
-
-
-def _units(units: int) -> Decimal:
-    """Stored units as the quantity they are (3 places: the value QTY.from_units gives, cheaper)."""
-    return Decimal(units).scaleb(-3)
-
-
-def _demand(pid: int, window_days: int, tally: _Tally, left: list[int], days: list[dt.date]) -> Demand:
-    """Hour profile from the days that did not sell out (they show when customers come, not when
-    the shelf emptied); weekday factors from each weekday's mean demand (weekday_factors); level
-    from the most recent days with an estimate: their demand ÷ the sum of their weekday factors.
-    The peak tells what was seen (unshrunk factors); forecasts use the shrunk ones."""
-    sold_day, lost_sales = tally.sold_day, tally.lost_sales
-    by_hour = tally.all_hours  # every day with sales; the days that sold out come off unless all did
-    sold_out = [n for n in tally.hours if demand_days.sold_out(sold_day[n], lost_sales.get(n, ZERO), left[n])]
-    if sold_out and len(sold_out) < len(tally.hours):
-        by_hour = list(by_hour)
-        for n in sold_out:
-            by_hour = [a - b for a, b in zip(by_hour, tally.hours[n], strict=True)]
-    hour_cum = _cumulative(by_hour)
-    sold_of: dict[dt.date, Decimal] = {}
-    estimates: dict[dt.date, Decimal] = {}
-    for n in _seen_days(tally):  # in the order of the rule's dict before: sums of estimates keep it
-        sold = _units(sold_day.get(n, 0))
-        e = demand_days.estimate(sold, lost_sales.get(n, ZERO), left[n], tally.last_hour.get(n), hour_cum)
-        if e is not None:
-            sold_of[days[n]], estimates[days[n]] = sold, e
-    known = sold_day.keys() | lost_sales.keys()
-    # before the window, only from the first sign of demand: stock booked in before anyone bought (or
-    # long expired on the books) does not make the level a slow seller reads further back
-    first = min(min(known, default=len(left)), len(left) - window_days)
-    quiet = dict.fromkeys([days[n] for n, units in enumerate(left)  # nothing sold or asked for: 0 when
-                           if units > 0 and n >= first and n not in known], ZERO)  # there was stock
-    sold_of.update(quiet)
-    estimates.update(quiet)
-    lumps = demand_level.lumps(estimates, window_days)
-    usual = {day: value for day, value in estimates.items() if day not in lumps} if lumps else estimates
-    factors: tuple[Decimal, ...] = (ONE,) * 7
+def _demand(pid: int, window_days: int, tally: Tally, left: list[int], weekdays: tuple[int, ...]) -> Demand:
+    """Weekday factors from each weekday's mean demand (weekday_factors); level from the most recent days
+    with an estimate (_estimates): their demand ÷ the sum of their weekday factors. The peak tells what was
+    seen (unshrunk factors); forecasts use the shrunk ones. Days are indices from the pattern period's
+    first day."""
+    hour_cum, estimates, raised = _estimates(tally, left, window_days)
+    newest_first = sorted(estimates, reverse=True)
+    lumps = demand_level.lumps(estimates, newest_first, window_days)
+    usual = {n: value for n, value in estimates.items() if n not in lumps} if lumps else estimates
+    factors: tuple[Decimal, ...] = FLAT
     peak = None
     if tally.lines >= PATTERN_MIN_LINES:
-        factors = weekday_factors(usual)
-        by_weekday: dict[int, list[list[int]]] = defaultdict(list)
-        for n, hours in tally.hours.items():
-            by_weekday[days[n].weekday()].append(hours)
-        peak = _peak(weekday_factors(usual, prior=0), by_weekday)  # what was seen, said as seen
-    read = demand_level.level(estimates, factors, window_days, lumps)
-    censored = sum(1 for day in read.days if estimates[day] > sold_of[day])  # raised above its sales
-    span = (days[-1] - read.days[-1]).days + 1 if len(read.days) > window_days else None
-    return Demand(pid, window_days, max(_units(tally.sold), ZERO), _units(tally.lost), factors, hour_cum, peak,
-                  level=read.value, censored_days=censored, seen_days=len(read.days), span_days=span,
+        factors, seen = weekday_factors(usual, weekdays)
+        peak = _peak(seen, tally.hours, weekdays)  # what was seen, said as seen
+    read = demand_level.level(estimates, newest_first, factors, window_days, lumps, weekdays)
+    censored = sum(1 for n in read.days if n in raised)
+    span = len(left) - read.days[-1] if len(read.days) > window_days else None
+    return Demand(pid, window_days, max(quantity_of(tally.sold), ZERO), quantity_of(tally.lost), factors, hour_cum,
+                  peak, level=read.value, censored_days=censored, seen_days=len(read.days), span_days=span,
                   lump_days=read.lumps)
 
 
-def _seen_days(tally: _Tally) -> list[int]:
-    """Days with sales, then days with only lost sales, each ascending (every other day's estimate is
-    0 or none: where it comes in a sum changes nothing)."""
-    return sorted(tally.sold_day) + sorted(n for n in tally.lost_sales if n not in tally.sold_day)
+def _estimates(tally: Tally, left: list[int], window_days: int) -> tuple[tuple[Decimal, ...], dict[int, Decimal],
+                                                                           set[int]]:
+    """(hour profile, each day's estimate, the days whose estimate is above their sales). The hour profile
+    comes from the days that did not sell out (they show when customers come, not when the shelf emptied).
+    Estimates in the order the rule always summed them: days with sales, then days with only lost sales,
+    then days with stock and nothing asked for (0), each ascending."""
+    sold_day, lost_sales, hours = tally.sold_day, tally.lost_sales, tally.hours  # sold_day, hours: ascending
+    odd = [n for n in sold_day if left[n] <= 0 or n in lost_sales]  # else the estimate is what sold
+    sold_out = {n for n in odd if n in hours and demand_days.sold_out(sold_day[n], lost_sales.get(n, ZERO), left[n])}
+    kept = [day for n, day in hours.items() if n not in sold_out] if sold_out else None
+    hour_cum = _cumulative(_sum_hours(kept or list(hours.values())))
+    estimates = dict(tally.quantity)
+    raised: set[int] = set()
+    for n in odd + sorted(n for n in lost_sales if n not in sold_day):
+        sold = estimates.get(n, NONE_SOLD)
+        e = demand_days.estimate(sold, lost_sales.get(n, ZERO), left[n], tally.last_hour.get(n), hour_cum)
+        if e is None:
+            del estimates[n]
+            continue
+        estimates[n] = e
+        if e > sold:
+            raised.add(n)
+    count = len(left)
+    # before the window, only from the first sign of demand: stock booked in before anyone bought (or
+    # long expired on the books) does not make the level a slow seller reads further back
+    first = min(next(iter(sold_day), count), min(lost_sales, default=count), count - window_days)
+    for n in range(first, count):  # nothing sold or asked for: 0 when there was stock
+        if left[n] > 0 and n not in sold_day and n not in lost_sales:
+            estimates[n] = ZERO
+    return hour_cum, estimates, raised
 
 
-def weekday_factors(estimates: dict[dt.date, Decimal], prior: int = WEEKDAY_PRIOR_UNITS) -> tuple[Decimal, ...]:
-    """Each weekday's mean demand ÷ the mean day, shrunk toward 1 by how much of that weekday was
-    seen (u units sold on it keep u ÷ (u + prior) of the difference: a slow seller's four Mondays
-    are Poisson noise, a fast seller's are a pattern), then scaled to average 1. Means, not sums:
+def _sum_hours(days: list[tuple[int, ...]]) -> list[int]:
+    return list(map(sum, zip(*days, strict=True))) if days else [0] * HOURS
+
+
+def weekday_factors(estimates: dict[int, Decimal], weekdays: tuple[int, ...],
+                    prior: int = WEEKDAY_PRIOR_UNITS) -> tuple[tuple[Decimal, ...], tuple[Decimal, ...]]:
+    """(shrunk, seen) factors of `estimates` (day index → demand; `weekdays` each index's weekday): each
+    weekday's mean demand ÷ the mean day, shrunk toward 1 by how much of that weekday was seen (u units
+    sold on it keep u ÷ (u + prior) of the difference: a slow seller's four Mondays are Poisson noise, a
+    fast seller's are a pattern) — or not at all for `seen` — then scaled to average 1. Means, not sums:
     a young shop that has seen Monday three times and Sunday twice is not busier on Mondays."""
     if not estimates:
-        return (ONE,) * 7
+        return FLAT, FLAT
     mean = sum(estimates.values(), ZERO) / len(estimates)
     if mean <= 0:
-        return (ONE,) * 7
-    by_weekday: dict[int, list[Decimal]] = defaultdict(list)
-    for day, value in estimates.items():
-        by_weekday[day.weekday()].append(value)
-    raw = []
-    for weekday in range(7):
-        seen = by_weekday.get(weekday, [])
-        if not seen:
-            raw.append(ONE)
+        return FLAT, FLAT
+    by_weekday: list[list[Decimal]] = [[], [], [], [], [], [], []]
+    for n, value in estimates.items():
+        by_weekday[weekdays[n]].append(value)
+    weight = Decimal(prior)  # the same sums as with the int, without converting it each time
+    shrunk, seen = [], []
+    for values in by_weekday:
+        if not values:
+            shrunk.append(ONE)
+            seen.append(ONE)
             continue
-        own = sum(seen, ZERO) / len(seen) / mean
-        units = sum(seen, ZERO)
-        raw.append(ONE + (own - ONE) * (units / (units + prior) if prior else ONE))
-    scale = sum(raw, ZERO) / 7
-    return tuple(f / scale for f in raw)
+        units = sum(values, ZERO)
+        own_less_one = units / len(values) / mean - ONE
+        shrunk.append(ONE + own_less_one * (units / (units + weight) if prior else ONE))
+        seen.append(ONE + own_less_one * ONE)
+    return _scaled(shrunk), _scaled(seen)
+
+
+def _scaled(raw: list[Decimal]) -> tuple[Decimal, ...]:
+    scale = sum(raw, ZERO) / SEVEN
+    return tuple([f / scale for f in raw])
 
 
 def _cumulative(by_hour: list[int]) -> tuple[Decimal, ...]:
@@ -344,16 +272,20 @@ def _cumulative(by_hour: list[int]) -> tuple[Decimal, ...]:
     return tuple(cum)
 
 
-def _peak(factors: tuple[Decimal, ...], by_weekday: dict[int, list[list[int]]]) -> Peak | None:
-    """The weekday furthest above the average day (from +15 %), with its busiest two hours (`by_weekday`:
-    the units per hour of each day with sales, by weekday)."""
-    weekday = max(range(7), key=lambda w: (factors[w], -w))
+def _peak(factors: tuple[Decimal, ...], hours: dict[int, tuple[int, ...]], weekdays: tuple[int, ...]) -> Peak | None:
+    """The weekday furthest above the average day (from +15 %), with its busiest two hours (`hours`: the
+    units per hour of each day with sales, by day index)."""
+    weekday = factors.index(max(factors))  # the first of the highest
     excess = factors[weekday] - ONE
-    if excess < PEAK_MIN or weekday not in by_weekday:
+    if excess < PEAK_MIN:
         return None
-    hours = [sum(col) for col in zip(*by_weekday[weekday], strict=True)]
-    busiest = max(range(HOURS), key=lambda h: (hours[h], -h))
-    before, after = (hours[busiest - 1] if busiest else 0), (hours[busiest + 1] if busiest < HOURS - 1 else 0)
+    days = [day for n, day in hours.items() if weekdays[n] == weekday]
+    if not days:
+        return None
+    hours_of = _sum_hours(days)
+    busiest = hours_of.index(max(hours_of))
+    before = hours_of[busiest - 1] if busiest else 0
+    after = hours_of[busiest + 1] if busiest < HOURS - 1 else 0
     start = busiest - 1 if busiest == HOURS - 1 or before > after else busiest  # the busiest hour and its busier side
     percent = int((excess * 100).to_integral_value(rounding="ROUND_HALF_UP"))
     return Peak(weekday, start, percent)

@@ -17,6 +17,7 @@ product had no stock at all says nothing about demand. So demand is learnt per d
 from __future__ import annotations
 
 import datetime as dt
+import operator
 from collections.abc import Iterable
 from decimal import Decimal
 from itertools import accumulate
@@ -69,43 +70,42 @@ def stock_left(first: dt.date, end: dt.date, product_ids: set[int] | None,
     if product_ids is not None:
         on_hand = on_hand.where(Balance.product.in_(list(product_ids)))
     closing: dict[int, int] = {pid: int(units or 0) for pid, units in database.execute(on_hand).fetchall()}
-    count = (end - first).days
-    index = day_index(first, count)
-    flows: dict[int, list[int]] = {}
-    for pid, day, units in _net_flows(real, first, end, product_ids):
-        n = index.get(day)
-        n = index.get(str(day)[:10]) if n is None else n
-        if n is None:  # dated today or later: not yet in any past day's closing
-            closing[pid] = closing.get(pid, 0) - int(units or 0)
-            continue
-        days = flows.get(pid)
-        if days is None:
-            days = flows[pid] = [0] * count
-        days[n] += int(units or 0)
+    daily, later = _net_flows(real, first, end, product_ids)
+    for pid, units in later.items():  # dated today or later: not yet in any past day's closing
+        closing[pid] = closing.get(pid, 0) - units
     out_left: dict[int, list[int]] = {}
-    for pid in wanted:
-        units, days = closing.get(pid, 0), flows.get(pid)
-        if days is None:  # nothing moved since `first`
-            left = [units] * count
-        else:  # closing after day n = today's − the net moves of the days after it
-            after = list(accumulate(reversed(days[1:]), initial=0))
-            after.reverse()
-            left = [units - moved for moved in after]
+    for pid in wanted:  # closing after day n = today's − the net moves of the days after it
+        after = list(accumulate(reversed([flows.get(pid, 0) for flows in daily[1:]]), initial=closing.get(pid, 0),
+                                func=operator.sub))
+        after.reverse()
         for n, lost in losses.get(pid, {}).items():
-            left[n] += lost
-        out_left[pid] = left
+            after[n] += lost
+        out_left[pid] = after
     return out_left
 
 
-def _net_flows(real: list[int], first: dt.date, end: dt.date, product_ids: set[int] | None) -> list[tuple]:
-    """(product, day, stored units into the real locations net) per product and document date from `first`
-    on; for every product, the days before `end` each read once while their documents are unchanged
-    (services.stock.demand_history), the days from `end` on read every time."""
-    if product_ids is not None:
-        return _read_flows(real, first, None, product_ids)
-    past = demand_history.by_day("flows", tuple(real), first, end - dt.timedelta(days=1),
-                                 lambda a, b: _read_flows(real, a, b, None))
-    return past + _read_flows(real, end, None, None)
+def _net_flows(real: list[int], first: dt.date, end: dt.date,
+               product_ids: set[int] | None) -> tuple[list[dict[int, int]], dict[int, int]]:
+    """(product → stored units into the real locations net, for each day from `first` to the day before
+    `end`; the same summed over the days from `end` on). For every product, the days before `end` each read
+    once while their documents are unchanged (services.stock.demand_history), the days from `end` on read
+    every time."""
+    count = (end - first).days
+    if product_ids is None:
+        daily = [flows for _, flows in demand_history.per_day("flows", tuple(real), first, end - dt.timedelta(days=1),
+                                                             lambda a, b: _read_flows(real, a, b, None), _sum_flows)]
+        return daily, _sum_flows(_read_flows(real, end, None, None))
+    by_day: list[list[tuple]] = [[] for _ in range(count + 1)]  # the last: from `end` on
+    for row in _read_flows(real, first, None, product_ids):
+        by_day[min(count, (dt.date.fromisoformat(str(row[1])[:10]) - first).days)].append(row)
+    return [_sum_flows(rows) for rows in by_day[:count]], _sum_flows(by_day[count])
+
+
+def _sum_flows(rows: list[tuple]) -> dict[int, int]:
+    flows: dict[int, int] = {}
+    for pid, _, units in rows:
+        flows[pid] = flows.get(pid, 0) + int(units or 0)
+    return flows
 
 
 def _read_flows(real: list[int], first: dt.date, last: dt.date | None, product_ids: set[int] | None) -> list[tuple]:
@@ -120,11 +120,6 @@ def _read_flows(real: list[int], first: dt.date, last: dt.date | None, product_i
     if product_ids is not None:
         net = net.where(Move.product.in_(list(product_ids)))
     return database.execute(net).fetchall()
-
-
-def day_index(first: dt.date, count: int) -> dict[str, int]:
-    """ISO day text → its position from `first` (rows carry days as text on SQLite, dates elsewhere)."""
-    return {(first + dt.timedelta(days=n)).isoformat(): n for n in range(count)}
 
 
 def lost_sales(first: dt.date, last: dt.date, product_ids: set[int] | None) -> list[tuple[int, object, int]]:

@@ -3,7 +3,8 @@
 Every evening the suggestions sum four weeks of moves (services.stock.demand: sales and losses by hour;
 services.stock.demand_days: each day's net stock flow), and of those four weeks only the newest day is
 new. A past day's sums change only when a document dated that day is posted (a back-dated one) or
-reversed — moves are never edited. So a day's rows are kept with what names its documents: how many
+reversed — moves are never edited. So a day's rows, summed per product as its caller needs them (read
+only: every later evening gets the same objects), are kept with what names its documents: how many
 there are, the highest id, how many are posted, and the audit event that posted the highest (its id and
 hash: the hash chain covers every document posted before it, with its moves and date, so a file
 restored, emptied or written by another PC cannot pass for the one read, nor a document rolled back and
@@ -18,14 +19,16 @@ from __future__ import annotations
 import datetime as dt
 import threading
 from collections.abc import Callable
+from typing import TypeVar
 
 import peewee
 
 from models import AuditEvent, Document, database
 
 Rows = list[tuple]
+S = TypeVar("S")  # what a caller keeps of a day's rows
 KEEP = 500  # days kept over every kind of sums (a year of evenings × two kinds, and some)
-_kept: dict[tuple, tuple[tuple, Rows]] = {}
+_kept: dict[tuple, tuple[tuple, object]] = {}
 _lock = threading.Lock()
 
 
@@ -61,11 +64,12 @@ def _hashes(event_ids: list[int]) -> dict[int, str]:
     return dict(database.execute(query).fetchall())
 
 
-def by_day(kind: str, key: tuple, first: dt.date, last: dt.date, read: Callable[[dt.date, dt.date], Rows]) -> Rows:
-    """The rows `read(a, b)` gives for the days `first`..`last` (each row's day, as the database gives it,
-    at position 1), in day order: a day whose documents are as they were when it was read comes from
-    memory, the others are read again (consecutive ones in one call). `kind` and `key` say what is summed
-    (the caller's query and the locations it reads)."""
+def per_day(kind: str, key: tuple, first: dt.date, last: dt.date, read: Callable[[dt.date, dt.date], Rows],
+            summarise: Callable[[Rows], S]) -> list[tuple[dt.date, S]]:
+    """Each day of `first`..`last` in order with summarise(the rows `read(a, b)` gives for it) (each row's day,
+    as the database gives it, at position 1): a day whose documents are as they were when it was read comes
+    from memory, summed as it was then; the others are read again (consecutive ones in one call). `kind` and
+    `key` say what is summed (the caller's query, the locations it reads and its summary)."""
     days = [first + dt.timedelta(days=n) for n in range((last - first).days + 1)]
     documents = _documents(first, last)
     base = (str(database.database), kind, key)
@@ -73,19 +77,16 @@ def by_day(kind: str, key: tuple, first: dt.date, last: dt.date, read: Callable[
         kept = {day: _kept.get((*base, day)) for day in days}
     hashes = _hashes([entry[0][3] for entry in kept.values() if entry is not None and entry[0][3] is not None])
     fresh = {day for day, entry in kept.items() if entry is None or not _holds(entry[0], documents, hashes, day)}
-    read_now: dict[dt.date, Rows] = {}
+    read_now: dict[dt.date, S] = {}
     for start, end in _runs(sorted(fresh)):
         chunk: dict[str, Rows] = {}
         for row in read(start, end):
             chunk.setdefault(_day_text(row[1]), []).append(row)
         for n in range((end - start).days + 1):
             day = start + dt.timedelta(days=n)
-            read_now[day] = chunk.get(day.isoformat(), [])
+            read_now[day] = summarise(chunk.get(day.isoformat(), []))
     _keep(base, read_now, documents)
-    out: Rows = []
-    for day in days:
-        out.extend(read_now[day] if day in read_now else kept[day][1])
-    return out
+    return [(day, read_now[day] if day in read_now else kept[day][1]) for day in days]
 
 
 def _holds(stamp: tuple, documents: dict[str, tuple[int, int, int]], hashes: dict[int, str], day: dt.date) -> bool:
@@ -106,7 +107,7 @@ def _runs(days: list[dt.date]) -> list[tuple[dt.date, dt.date]]:
     return runs
 
 
-def _keep(base: tuple, read_now: dict[dt.date, Rows], documents: dict[str, tuple[int, int, int]]) -> None:
+def _keep(base: tuple, read_now: dict[dt.date, object], documents: dict[str, tuple[int, int, int]]) -> None:
     """Remember the days just read with what names their documents; a day whose newest document has no
     posting event is not kept (nothing would vouch for it)."""
     tops = {day: documents[day.isoformat()] for day in read_now if day.isoformat() in documents}

@@ -16,24 +16,23 @@
 """
 from __future__ import annotations
 
-import datetime as dt
 import math
 from dataclasses import dataclass
 from decimal import Decimal
 from statistics import NormalDist
 
-ZERO = Decimal(0)
+ZERO, TWO = Decimal(0), Decimal(2)
 LUMP_TRIM = 2  # the window's highest days left out of the usual day (a promotion lasts two)
 LUMP_CHANCE = 0.001
 LUMP_MIN_USUAL = Decimal(1)  # below a unit a day, single customers' lumps are the demand itself
-LEVEL_UNITS = 200  # a level read from fewer units is read from more days (Poisson: ±7 % at 200)
+LEVEL_UNITS = Decimal(200)  # a level read from fewer units is read from more days (Poisson: ±7 % at 200)
 EXACT_MEAN_MAX = 200  # Poisson probabilities summed exactly up to this mean, by the normal curve beyond
 
 
 @dataclass(frozen=True)
 class Level:
     value: Decimal
-    days: list[dt.date]  # the days it was read from, newest first
+    days: list[int]  # the days it was read from (their index), newest first
     lumps: int  # days of the window's span left out as lumps
 
 
@@ -54,33 +53,38 @@ def poisson_cdf(k: int, mean: float) -> float:
 
 def is_lump(asked: Decimal, usual: Decimal) -> bool:
     """`asked` on a day whose usual demand is `usual`: at least twice it and a chance under LUMP_CHANCE."""
-    return (usual >= LUMP_MIN_USUAL and asked >= 2 * usual
+    return (usual >= LUMP_MIN_USUAL and asked >= TWO * usual
             and 1 - poisson_cdf(math.ceil(asked) - 1, float(usual)) < LUMP_CHANCE)
 
 
-def lumps(estimates: dict[dt.date, Decimal], window_days: int) -> set[dt.date]:
-    """The days of `estimates` (day → demand) that are lumps against the window's usual day. Read before
-    the weekday factors (a promotion on a Saturday does not make Saturdays busier): a weekday's own
-    pattern is far from twice the usual day."""
-    window = sorted(estimates, reverse=True)[:window_days]
-    typical = sorted(estimates[day] for day in window)
+def lumps(estimates: dict[int, Decimal], newest_first: list[int], window_days: int) -> set[int]:
+    """The days of `estimates` (day index → demand; `newest_first` its days, highest index first) that are
+    lumps against the window's usual day. Read before the weekday factors (a promotion on a Saturday does
+    not make Saturdays busier): a weekday's own pattern is far from twice the usual day."""
+    window = newest_first[:window_days]
+    typical = sorted([estimates[day] for day in window])
     if len(typical) > LUMP_TRIM + 2:
         typical = typical[:-LUMP_TRIM]
     usual = sum(typical, ZERO) / len(typical) if typical else ZERO
-    return {day for day, asked in estimates.items() if is_lump(asked, usual)}
+    if not usual >= LUMP_MIN_USUAL:  # no day is a lump (is_lump's first test, once for all of them)
+        return set()
+    twice = TWO * usual
+    return {day for day, asked in estimates.items() if asked >= twice and is_lump(asked, usual)}
 
 
-def level(estimates: dict[dt.date, Decimal], factors: tuple[Decimal, ...], window_days: int,
-          lump_days: set[dt.date]) -> Level:
-    """The level of `estimates` (day → demand) under weekday `factors` (Monday first), `lump_days` left out."""
-    kept = sorted((day for day in estimates if day not in lump_days), reverse=True)
-    used, units = [], ZERO
-    for day in kept:
-        if len(used) >= window_days and units >= LEVEL_UNITS:
+def level(estimates: dict[int, Decimal], newest_first: list[int], factors: tuple[Decimal, ...], window_days: int,
+          lump_days: set[int], weekdays: tuple[int, ...]) -> Level:
+    """The level of `estimates` (day index → demand; `newest_first` its days, highest index first) under
+    weekday `factors` (Monday first; `weekdays`: each index's weekday), `lump_days` left out."""
+    kept = [day for day in newest_first if day not in lump_days] if lump_days else newest_first
+    used = kept[:window_days]  # the window's days, then older ones while they hold too few units
+    units = sum([estimates[day] for day in used], ZERO)
+    for day in kept[window_days:]:
+        if units >= LEVEL_UNITS:
             break
         used.append(day)
         units += estimates[day]
-    expected = sum((factors[day.weekday()] for day in used), ZERO)
-    value = sum((estimates[day] for day in used), ZERO) / expected if used else ZERO
-    oldest = used[-1] if used else dt.date.min
-    return Level(value, used, sum(1 for day in lump_days if day >= oldest))
+    expected = sum([factors[weekdays[day]] for day in used], ZERO)
+    value = units / expected if used else ZERO  # units: Σ estimates of the days used, in that order
+    oldest = used[-1] if used else -1
+    return Level(value, used, sum(1 for day in lump_days if day >= oldest) if lump_days else 0)
