@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from models import LOCATION_KINDS, Location, write_transaction
 from services.core import audit
+from services.core.compiled_sql import CompiledQuery, row_by
 from services.core.errors import NotFound, ValidationError
 from services.core.permissions import require
 from services.core.text_clean import clean_line
@@ -41,10 +42,14 @@ def ensure_default_locations(actor) -> None:
 
 def virtual(kind: str) -> Location:
     """The first active location of a virtual kind (supplier, customer, loss, ...)."""
-    loc = Location.select().where((Location.kind == kind) & Location.active).order_by(Location.id).first()
+    loc = _VIRTUAL.first(kind=kind)
     if loc is None:
         raise NotFound("location.not_found", ref=kind)
     return loc
+
+
+_VIRTUAL = CompiledQuery(lambda kind: Location.select().where((Location.kind == kind) & Location.active)
+                         .order_by(Location.id).limit(1), kind="\x00kind\x00")  # every receipt asks: built once
 
 
 def default_store() -> Location:
@@ -57,7 +62,7 @@ def default_store() -> Location:
 
 def get_location(ref: int | str) -> Location:
     if isinstance(ref, int):
-        loc = Location.get_or_none(Location.id == ref)
+        loc = row_by(Location.id, ref)
     else:
         loc = Location.get_or_none(Location.code == clean_line(ref))
     if loc is None:

@@ -9,6 +9,7 @@ from decimal import Decimal
 from models import Setting, write_transaction
 from reports.print_data import ShopHeader
 from services.core import audit, service_levels
+from services.core.compiled_sql import row_by
 from services.core.errors import ValidationError
 from services.core.numbers import HOLD_MINUTES, WINDOW_DAYS, normalise_text, to_days, to_decimal
 from services.core.permissions import require
@@ -69,7 +70,7 @@ def _parse(spec: ShopSetting, raw: object):
 def get(key: str):
     """The typed value of a shop setting, or its default."""
     spec = SETTINGS[key]
-    row = Setting.get_or_none(Setting.key == key)
+    row = row_by(Setting.key, key)  # the SELECT built once: a receipt or an order asks for a setting or two
     return _parse(spec, row.value) if row is not None else spec.default
 
 

@@ -11,8 +11,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
-from models import Product, database, write_transaction
-from models.purchasing import GoodsReceipt, GoodsReceiptLine, PurchaseOrder, PurchaseOrderLine, Supplier
+from models import database, write_transaction
+from models.purchasing import GoodsReceipt, PurchaseOrder, PurchaseOrderLine, Supplier
 from services.catalog.locations import virtual
 from services.core import audit, shop_settings
 from services.core.clock import now, today
@@ -22,6 +22,8 @@ from services.core.messages import msg
 from services.core.numbers import QTY_STEP, fmt_qty, normalise_text
 from services.core.permissions import allowed, require
 from services.purchasing.purchase_orders import ORDER_STATES
+from services.purchasing.receipt_reads import CountedLine, OrderLine, counted_lines
+from services.purchasing.receipt_reads import order_lines as read_order_lines
 from services.purchasing.receiving import RECEIPT_STATES, get_receipt
 from services.stock.costing import moving_average_costs, record_costs
 from services.stock.expiry import is_expired, shelf_life_expiry
@@ -47,15 +49,16 @@ class ReceiptResult:
     product_ids: frozenset[int]
 
 
-def _effective_expiry(line: GoodsReceiptLine, product: Product, day: dt.date) -> dt.date | None:
+def _effective_expiry(line: CountedLine, day: dt.date) -> dt.date | None:
     """The expiry the ledger will give the lot: typed/scanned, else receipt date + shelf life."""
-    return line.expiry if line.expiry is not None else shelf_life_expiry(product.shelf_life_days, day)
+    return line.expiry if line.expiry is not None else shelf_life_expiry(line.shelf_life_days, day)
 
 
-def _problems(order: PurchaseOrder | None, order_lines: dict[int, PurchaseOrderLine], lines: list[GoodsReceiptLine],
-              products: dict[int, Product], day: dt.date) -> list[str]:
+def _problems(order: PurchaseOrder | None, order_lines: dict[int, OrderLine], lines: list[CountedLine],
+              day: dt.date) -> list[str]:
     """What needs the owner's decision: over-delivery beyond tolerance, goods not ordered, expired lots."""
     problems: list[str] = []
+    products = {ln.product_id: ln for ln in lines}  # each line carries its product's name and unit
     if order is not None:
         tolerance = Decimal(shop_settings.get("receipt.over_tolerance_percent"))
         now_by_line: dict[int, Decimal] = defaultdict(Decimal)
@@ -63,24 +66,23 @@ def _problems(order: PurchaseOrder | None, order_lines: dict[int, PurchaseOrderL
             if ln.order_line_id is not None:
                 now_by_line[ln.order_line_id] += ln.quantity
             elif ln.quantity > 0:
-                problems.append(msg("receipt.not_ordered", product=products[ln.product_id].name, number=order.number))
+                problems.append(msg("receipt.not_ordered", product=ln.name, number=order.number))
         for ol_id, counted in now_by_line.items():
             ol = order_lines[ol_id]
             ordered = (ol.quantity * ol.factor).quantize(QTY_STEP)
             limit = (ordered * (1 + tolerance / 100)).quantize(QTY_STEP)
             if ol.received + counted > limit:
-                unit = products[ol.product_id].base_unit
-                problems.append(msg("receipt.over_tolerance", product=products[ol.product_id].name,
+                name, unit = products[ol.product_id].name, products[ol.product_id].base_unit
+                problems.append(msg("receipt.over_tolerance", product=name,
                                     ordered=f"{fmt_qty(ordered)}{unit}", before=f"{fmt_qty(ol.received)}{unit}",
                                     now=f"{fmt_qty(counted)}{unit}", percent=fmt_qty(tolerance),
                                     limit=f"{fmt_qty(limit)}{unit}"))
     for ln in lines:
         if ln.quantity <= 0:
             continue
-        product = products[ln.product_id]
-        expiry = _effective_expiry(ln, product, day)
+        expiry = _effective_expiry(ln, day)
         if is_expired(expiry, day):
-            problems.append(msg("receipt.expired_on_arrival", product=product.name,
+            problems.append(msg("receipt.expired_on_arrival", product=ln.name,
                                 lot=ln.lot_code or expiry.strftime("%Y%m%d"), expiry=expiry, day=day))
     return problems
 
@@ -95,34 +97,23 @@ def confirm(actor, receipt_number: str, decision_reason: str = "", *, on: dt.dat
     with write_transaction():
         receipt = get_receipt(receipt_number)
         RECEIPT_STATES.check(receipt, "confirm")
-        lines = list(GoodsReceiptLine.select().where(GoodsReceiptLine.receipt == receipt.id).order_by(GoodsReceiptLine.id))
+        lines = counted_lines(receipt.id)  # with their products and order lines: one read
         if not any(ln.quantity > 0 or ln.damaged > 0 for ln in lines):
             raise ValidationError("receipt.empty", field="收货数量", number=receipt.number)
         order = row_by_id(PurchaseOrder, receipt.order_id) if receipt.order_id else None
         if order is not None:
             ORDER_STATES.check(order, "receive")
-        products = {p.id: p for p in Product.select().where(Product.id.in_([ln.product_id for ln in lines]))}
-        order_lines = ({ol.id: ol for ol in PurchaseOrderLine.select().where(PurchaseOrderLine.order == order.id)}
+        order_lines = ({ol.id: ol for ol in read_order_lines(order.id)}
                        if order is not None else {})  # read once: the checks and the order's new state
-        problems = _problems(order, order_lines, lines, products, day)
+        problems = _problems(order, order_lines, lines, day)
         if problems and not (reason and allowed(actor, "receipt.decide")):
             raise DecisionRequired(problems)
-        RECEIPT_STATES.guarded_update(receipt, "confirm", confirmed_by=actor.id, confirmed_at=occurred_at or now(),
-                                      decision=reason if problems else "")  # audited below, with the costs
+        confirmed_at = occurred_at or now()
+        products = {ln.product_id: ln for ln in lines}  # a line carries its product's cost
         costs = moving_average_costs(lines, products)  # before the posting changes the stock
-        supplier = row_by_id(Supplier, receipt.supplier_id)
-        goods = [ln for ln in lines if ln.quantity > 0]
-        document_number = ""
-        if goods:
-            source = virtual("supplier").id
-            result = post_document(
-                actor, "receipt",
-                [Line(ln.product_id, ln.quantity, source, receipt.location_id, lot_code=ln.lot_code, expiry=ln.expiry,
-                      unit_cost=ln.unit_cost) for ln in goods],
-                key=f"receipt:{receipt.id}", doc_date=day, partner=supplier.name,
-                note=f"收货单 {receipt.number}" + (f",采购单 {order.number}" if order else ""), occurred_at=occurred_at)
-            GoodsReceipt.update(document=result.document_id).where(GoodsReceipt.id == receipt.id).execute()
-            document_number = result.number
+        document_id, document_number = _post(actor, receipt, order, lines, day, occurred_at)
+        RECEIPT_STATES.guarded_update(receipt, "confirm", confirmed_by=actor.id, confirmed_at=confirmed_at,
+                                      decision=reason if problems else "", document=document_id)  # audited below
         record_costs(costs)
         order_state = ""
         if order is not None:
@@ -134,8 +125,25 @@ def confirm(actor, receipt_number: str, decision_reason: str = "", *, on: dt.dat
                          frozenset(products))
 
 
-def _apply_to_order(actor, order: PurchaseOrder, order_lines: dict[int, PurchaseOrderLine],
-                    lines: list[GoodsReceiptLine], receipt_number: str) -> PurchaseOrder:
+def _post(actor, receipt: GoodsReceipt, order: PurchaseOrder | None, lines: list[CountedLine], day: dt.date,
+          occurred_at: dt.datetime | None) -> tuple[int | None, str]:
+    """The ledger document of the good lines, supplier → the receipt's location: (id, number), or
+    (None, '') when nothing good came (everything damaged)."""
+    goods = [ln for ln in lines if ln.quantity > 0]
+    if not goods:
+        return None, ""
+    source = virtual("supplier").id
+    result = post_document(
+        actor, "receipt",
+        [Line(ln.product_id, ln.quantity, source, receipt.location_id, lot_code=ln.lot_code, expiry=ln.expiry,
+              unit_cost=ln.unit_cost) for ln in goods],
+        key=f"receipt:{receipt.id}", doc_date=day, partner=row_by_id(Supplier, receipt.supplier_id).name,
+        note=f"收货单 {receipt.number}" + (f",采购单 {order.number}" if order else ""), occurred_at=occurred_at)
+    return result.document_id, result.number
+
+
+def _apply_to_order(actor, order: PurchaseOrder, order_lines: dict[int, OrderLine],
+                    lines: list[CountedLine], receipt_number: str) -> PurchaseOrder:
     """Received and damaged quantities onto the order lines (`order_lines`: all of them, as read before);
     then partially received or received."""
     received: dict[int, Decimal] = defaultdict(Decimal)

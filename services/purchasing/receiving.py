@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from decimal import Decimal
 
 import peewee
@@ -30,6 +30,7 @@ from services.core.errors import NotFound, ValidationError
 from services.core.numbers import QTY_STEP, normalise_text, to_date, to_decimal
 from services.core.permissions import require
 from services.purchasing.purchase_orders import ORDER_STATES, get_order, per_base_unit
+from services.purchasing.receipt_reads import CountedLine, counted_line, counted_lines, order_lines
 from services.purchasing.supplier_products import last_price
 from services.purchasing.suppliers import get_supplier
 from services.stock.numbering import next_number
@@ -128,17 +129,14 @@ def start_receipt(actor, order_number: str | None = None, *, supplier_id: int | 
 def _order_lines_to_count(receipt_id: int, order_id: int) -> None:
     """One receipt line per order line, quantity 0, at the order's price per base unit: one executemany
     (peewee's insert_many built the statement value by value: most of opening a van's receipt)."""
-    lines = (PurchaseOrderLine.select(PurchaseOrderLine.id, PurchaseOrderLine.product, PurchaseOrderLine.price,
-                                      PurchaseOrderLine.factor)
-             .where(PurchaseOrderLine.order == order_id).order_by(PurchaseOrderLine.line_no).tuples())
     fields = (GoodsReceiptLine.receipt, GoodsReceiptLine.order_line, GoodsReceiptLine.product, GoodsReceiptLine.quantity,
               GoodsReceiptLine.damaged, GoodsReceiptLine.unit_cost, GoodsReceiptLine.lot_code)
-    qty, cost = GoodsReceiptLine.quantity.db_value, GoodsReceiptLine.unit_cost.db_value
+    cost = GoodsReceiptLine.unit_cost.db_value
     database.cursor().executemany(
         f"INSERT INTO {GoodsReceiptLine._meta.table_name} ({', '.join(f.column_name for f in fields)}) "
         f"VALUES ({', '.join([database.param] * len(fields))})",
-        [(receipt_id, line_id, product_id, qty(0), qty(0), cost(per_base_unit(price, factor)), "")
-         for line_id, product_id, price, factor in lines])
+        [(receipt_id, ol.id, ol.product_id, 0, 0, cost(per_base_unit(ol.price, ol.factor)), "")
+         for ol in order_lines(order_id)])
 
 
 def _default_cost(receipt: GoodsReceipt, product: Product) -> Decimal:
@@ -292,16 +290,18 @@ def fill_outstanding(actor, receipt_number: str,
     what `counted(outstanding)` says came of it (a van short on a line), line by line in receipt order."""
     require(actor, "receipt.edit")
     with write_transaction():
-        receipt = _draft(receipt_number)
-        rows = _receipt_rows(receipt)
-        filled = {row.id: row.outstanding if counted is None else _quantity(counted(row.outstanding), "收货数量")
-                  for row in rows if row.order_line_id is not None and row.quantity == 0 and row.outstanding > 0}
+        lines = counted_lines(_draft(receipt_number).id)
+        filled = {}
+        for ln in lines:
+            outstanding = _outstanding(ln)
+            if ln.order_line_id is not None and ln.quantity == 0 and outstanding > 0:
+                filled[ln.id] = outstanding if counted is None else _quantity(counted(outstanding), "收货数量")
         if filled:  # one statement for every line (a line at a time: 30 round trips for a van's delivery)
             ph, units = database.param, GoodsReceiptLine.quantity.db_value
             database.cursor().executemany(
                 f"UPDATE {GoodsReceiptLine._meta.table_name} SET quantity = {ph} WHERE id = {ph}",
                 [(units(quantity), line_id) for line_id, quantity in filled.items()])
-    return [replace(row, quantity=filled[row.id]) if row.id in filled else row for row in rows]
+    return _rows(lines, filled)
 
 
 def cancel_receipt(actor, receipt_number: str, reason: str) -> None:
@@ -317,32 +317,30 @@ def cancel_receipt(actor, receipt_number: str, reason: str) -> None:
 # -- reading ------------------------------------------------------------------------------
 
 def _line_row(line_id: int) -> ReceiptLineRow:
-    line = GoodsReceiptLine.get_by_id(line_id)
-    return _rows([line])[0]
+    return _rows([counted_line(line_id)])[0]
 
 
-def _rows(lines: list[GoodsReceiptLine]) -> list[ReceiptLineRow]:
-    products = {pid: rest for pid, *rest in Product.select(Product.id, Product.sku, Product.name, Product.base_unit)
-                .where(Product.id.in_(list({ln.product_id for ln in lines}) or [0])).tuples()}
-    ol_ids = [ln.order_line_id for ln in lines if ln.order_line_id is not None]
-    order_lines = {oid: rest for oid, *rest in PurchaseOrderLine.select(
-        PurchaseOrderLine.id, PurchaseOrderLine.quantity, PurchaseOrderLine.factor, PurchaseOrderLine.received)
-        .where(PurchaseOrderLine.id.in_(ol_ids or [0])).tuples()}
-    rows = []
-    for ln in lines:
-        sku, name, base_unit = products[ln.product_id]
-        ol = order_lines.get(ln.order_line_id)
-        ordered = (ol[0] * ol[1]).quantize(QTY_STEP) if ol else None
-        before = ol[2] if ol else Decimal(0)
-        outstanding = max(Decimal(0), ordered - before) if ol else Decimal(0)
-        rows.append(ReceiptLineRow(ln.id, ln.product_id, sku, name, base_unit, ln.order_line_id, ordered, before,
-                                   outstanding, ln.quantity, ln.damaged, ln.lot_code, ln.expiry, ln.unit_cost))
-    return rows
+def _ordered(line: CountedLine) -> Decimal | None:
+    """Base units on the line's order line (None: not on an order)."""
+    return None if line.order_line_id is None else (line.ordered * line.factor).quantize(QTY_STEP)
+
+
+def _outstanding(line: CountedLine) -> Decimal:
+    """What the line's order line still expects before this receipt."""
+    return Decimal(0) if line.order_line_id is None else max(Decimal(0), _ordered(line) - line.received)
+
+
+def _rows(lines: list[CountedLine], counted: dict[int, Decimal] | None = None) -> list[ReceiptLineRow]:
+    """The window's rows of `lines`; `counted`: line id → the quantity just written over the one read."""
+    counted = counted or {}
+    return [ReceiptLineRow(ln.id, ln.product_id, ln.sku, ln.name, ln.base_unit, ln.order_line_id, _ordered(ln),
+                           Decimal(0) if ln.order_line_id is None else ln.received, _outstanding(ln),
+                           counted.get(ln.id, ln.quantity), ln.damaged, ln.lot_code, ln.expiry, ln.unit_cost)
+            for ln in lines]
 
 
 def _receipt_rows(receipt: GoodsReceipt) -> list[ReceiptLineRow]:
-    return _rows(list(GoodsReceiptLine.select().where(GoodsReceiptLine.receipt == receipt.id)
-                      .order_by(GoodsReceiptLine.id)))
+    return _rows(counted_lines(receipt.id))
 
 
 def receipt_lines(receipt_number: str) -> list[ReceiptLineRow]:

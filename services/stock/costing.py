@@ -6,18 +6,23 @@ from __future__ import annotations
 from collections import defaultdict
 from decimal import ROUND_HALF_UP, Decimal
 
-from models import Balance, Product
+from models import Balance, Product, database
 from services.core.clock import now
+from services.core.compiled_sql import ID_LIST, CompiledQuery
 from services.core.numbers import MONEY_STEP
 
 
 def on_hand_by_product(product_ids: list[int]) -> dict[int, Decimal]:
     """Stock of each product over all real locations (balances hold only those)."""
-    totals: dict[int, Decimal] = defaultdict(Decimal)
-    for pid, qty in (Balance.select(Balance.product, Balance.quantity)
-                     .where(Balance.product.in_(product_ids) & (Balance.quantity != 0)).tuples()):
-        totals[pid] += qty
-    return totals
+    totals: dict[int, int] = defaultdict(int)
+    for pid, units in _ON_HAND.rows(products=product_ids):  # summed as stored: integer units
+        totals[pid] += units
+    from_units = Balance.quantity.python_value
+    return defaultdict(Decimal, {pid: from_units(units) for pid, units in totals.items()})
+
+
+_ON_HAND = CompiledQuery(lambda products: Balance.select(Balance.product, Balance.quantity)
+                         .where(Balance.product.in_(products) & (Balance.quantity != 0)), products=ID_LIST)
 
 
 def moving_average_costs(lines: list, products: dict[int, Product]) -> dict[int, tuple[Decimal, Decimal]]:
@@ -42,9 +47,13 @@ def moving_average_costs(lines: list, products: dict[int, Product]) -> dict[int,
 
 
 def record_costs(changes: dict[int, tuple[Decimal, Decimal]]) -> None:
-    """Each product's new moving-average cost from `moving_average_costs` (in the caller's transaction)."""
-    for pid, (_, new) in changes.items():
-        Product.update(cost=new, updated_at=now()).where(Product.id == pid).execute()
+    """Each product's new moving-average cost from `moving_average_costs` (in the caller's transaction):
+    one statement for them all."""
+    if changes:
+        ph, cost, at = database.param, Product.cost.db_value, Product.updated_at.db_value(now())
+        database.cursor().executemany(
+            f"UPDATE {Product._meta.table_name} SET cost = {ph}, updated_at = {ph} WHERE id = {ph}",
+            [(cost(new), at, pid) for pid, (_, new) in changes.items()])
 
 
 def stamped_cost(line, products: dict[int, Product], locations: dict) -> Decimal | None:

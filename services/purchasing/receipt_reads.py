@@ -1,0 +1,92 @@
+"""What counting and confirming a receipt read, one grouped query each, as tuples whose SQL is built once
+(services.core.compiled_sql): a receipt's lines with their product and order line, an order's lines.
+peewee composing the text and a model object per line were most of a receipt's cost (issue 15: ~10 ms
+a receipt in the demo build, 730 of them)."""
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import NamedTuple
+
+import peewee
+
+from models import Product
+from models.purchasing import GoodsReceiptLine, PurchaseOrderLine
+from services.core.compiled_sql import CompiledQuery
+
+_ID = -987_654_321  # the marker where a call's id goes
+
+
+class CountedLine(NamedTuple):
+    """A receipt line with what its checks, costs and rows need of its product and order line."""
+
+    id: int
+    product_id: int
+    order_line_id: int | None
+    quantity: Decimal  # good base units counted
+    damaged: Decimal
+    lot_code: str
+    expiry: dt.date | None  # as typed or scanned (None: the shelf life decides)
+    unit_cost: Decimal | None  # per base unit
+    sku: str
+    name: str
+    base_unit: str
+    cost: Decimal  # the product's moving-average cost now
+    shelf_life_days: int | None
+    ordered: Decimal | None  # the order line's quantity in its unit (None: not on an order)
+    factor: Decimal | None
+    received: Decimal | None  # base units confirmed by earlier receipts of the order line
+
+
+class OrderLine(NamedTuple):
+    id: int
+    product_id: int
+    quantity: Decimal  # in the line's unit
+    factor: Decimal
+    price: Decimal  # per the line's unit
+    received: Decimal  # base units
+
+
+def _counted_query(where: peewee.Expression) -> peewee.ModelSelect:
+    line, ol = GoodsReceiptLine, PurchaseOrderLine
+    return (line.select(line.id, line.product, line.order_line, line.quantity, line.damaged, line.lot_code,
+                        line.expiry, line.unit_cost, Product.sku, Product.name, Product.base_unit, Product.cost,
+                        Product.shelf_life_days, ol.quantity, ol.factor, ol.received)
+            .join(Product, on=(line.product == Product.id))
+            .switch(line).join(ol, peewee.JOIN.LEFT_OUTER, on=(line.order_line == ol.id))
+            .where(where).order_by(line.id))
+
+
+_OF_RECEIPT = CompiledQuery(lambda receipt: _counted_query(GoodsReceiptLine.receipt == receipt), receipt=_ID)
+_BY_ID = CompiledQuery(lambda line: _counted_query(GoodsReceiptLine.id == line), line=_ID)
+_OF_ORDER = CompiledQuery(lambda order: PurchaseOrderLine.select(
+    PurchaseOrderLine.id, PurchaseOrderLine.product, PurchaseOrderLine.quantity, PurchaseOrderLine.factor,
+    PurchaseOrderLine.price, PurchaseOrderLine.received)
+    .where(PurchaseOrderLine.order == order).order_by(PurchaseOrderLine.line_no), order=_ID)
+
+
+_QTY, _MONEY = GoodsReceiptLine.quantity.python_value, GoodsReceiptLine.unit_cost.python_value
+_DATE = GoodsReceiptLine.expiry.python_value
+
+
+def _counted(r: tuple) -> CountedLine:
+    """A row as stored → its Python values, converted by their fields; ids, text and the shelf life come as
+    they are (peewee's converter per column of 16 was most of reading a receipt)."""
+    return CountedLine(r[0], r[1], r[2], _QTY(r[3]), _QTY(r[4]), r[5], _DATE(r[6]), _MONEY(r[7]), r[8], r[9], r[10],
+                       _MONEY(r[11]), r[12], _QTY(r[13]), _QTY(r[14]), _QTY(r[15]))
+
+
+def counted_lines(receipt_id: int) -> list[CountedLine]:
+    """The receipt's lines in the order they were added."""
+    return [_counted(row) for row in _OF_RECEIPT.rows(receipt=receipt_id)]
+
+
+def counted_line(line_id: int) -> CountedLine | None:
+    rows = _BY_ID.rows(line=line_id)
+    return _counted(rows[0]) if rows else None
+
+
+def order_lines(order_id: int) -> list[OrderLine]:
+    """The order's lines by line number."""
+    return [OrderLine(ol_id, pid, _QTY(qty), _QTY(factor), _MONEY(price), _QTY(received))
+            for ol_id, pid, qty, factor, price, received in _OF_ORDER.rows(order=order_id)]
