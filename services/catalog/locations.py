@@ -53,8 +53,7 @@ _VIRTUAL = CompiledQuery(lambda kind: Location.select().where((Location.kind == 
 
 
 def default_store() -> Location:
-    loc = (Location.select().where((Location.kind == "warehouse") & Location.active)
-           .order_by(Location.id).first())
+    loc = _VIRTUAL.first(kind="warehouse")  # the first active one, as for a virtual kind
     if loc is None:
         raise NotFound("location.not_found", ref="warehouse")
     return loc

@@ -23,8 +23,8 @@ from services.catalog.locations import default_store, get_location
 from services.catalog.products import find_by_barcode, unit_factor
 from services.catalog.unit_words import canonical_unit, grams_in
 from services.core import audit
-from services.core.clock import today
-from services.core.compiled_sql import row_by
+from services.core.clock import now, today
+from services.core.compiled_sql import insert_returning_id, row_by
 from services.core.doc_states import StateMachine, Transition, worded
 from services.core.errors import NotFound, ValidationError
 from services.core.numbers import QTY_STEP, normalise_text, to_date, to_decimal
@@ -116,9 +116,10 @@ def start_receipt(actor, order_number: str | None = None, *, supplier_id: int | 
         location = get_location(location_id)
         if location.is_virtual:
             raise ValidationError("import.not_shelf", field="收货库位", code=location.code, kind=location.name)
-        receipt = GoodsReceipt.create(number=next_number(NUMBER_PREFIX, day), order=order.id if order else None,
-                                      supplier=supplier.id, location=location.id, note=normalise_text(note),
-                                      created_by=actor.id)
+        values = dict(number=next_number(NUMBER_PREFIX, day), order=order.id if order else None, supplier=supplier.id,
+                      location=location.id, state="draft", document=None, note=normalise_text(note), decision="",
+                      created_by=actor.id, confirmed_by=None, confirmed_at=None, created_at=now())
+        receipt = GoodsReceipt(id=insert_returning_id(GoodsReceipt, values), **values)  # the INSERT built once
         if order is not None:
             _order_lines_to_count(receipt.id, order.id)
         audit.record(actor, "receipt.create", "goods_receipt", receipt.id,
