@@ -12,19 +12,29 @@ from __future__ import annotations
 import datetime as dt
 from statistics import median_low
 
+import peewee
+
 from models.purchasing import GoodsReceipt
+from services.core.compiled_sql import CompiledQuery
 
 LOOKBACK_DAYS = 28
 MIN_RECEIPTS = 3
 
 
+def _receipts(since: dt.datetime, until: dt.datetime) -> peewee.Query:
+    return (GoodsReceipt.select(GoodsReceipt.supplier, GoodsReceipt.confirmed_at)
+            .where((GoodsReceipt.state == "confirmed") & (GoodsReceipt.confirmed_at >= since)
+                   & (GoodsReceipt.confirmed_at < until)))
+
+
+# asked every evening: the SELECT built once (markers no receipt is confirmed at)
+_RECEIPTS = CompiledQuery(_receipts, since=dt.datetime(1, 1, 1, 0, 0, 0, 1), until=dt.datetime(1, 1, 1, 0, 0, 0, 2))
+
+
 def usual_delivery_times(at: dt.datetime) -> dict[int, dt.time]:
     """Supplier id → the usual time of day its deliveries were confirmed, over the LOOKBACK_DAYS before `at`."""
-    since = at - dt.timedelta(days=LOOKBACK_DAYS)
     times: dict[int, list[dt.time]] = {}
-    for supplier_id, confirmed in (GoodsReceipt.select(GoodsReceipt.supplier, GoodsReceipt.confirmed_at)
-                                   .where((GoodsReceipt.state == "confirmed") & (GoodsReceipt.confirmed_at >= since)
-                                          & (GoodsReceipt.confirmed_at < at)).tuples()):
+    for supplier_id, confirmed in _RECEIPTS.rows(since=at - dt.timedelta(days=LOOKBACK_DAYS), until=at):
         moment = confirmed if isinstance(confirmed, dt.datetime) else dt.datetime.fromisoformat(str(confirmed))
         times.setdefault(supplier_id, []).append(moment.time().replace(second=0, microsecond=0))
     return {sid: median_low(found) for sid, found in times.items() if len(found) >= MIN_RECEIPTS}

@@ -5,14 +5,16 @@ the purchasing services (services.purchasing.purchase_orders, services.purchasin
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
 import peewee
 
-from models import Balance, Lot, PurchaseOrder, PurchaseOrderLine, Reservation, Supplier
+from models import Balance, Lot, PurchaseOrder, PurchaseOrderLine, Reservation, Supplier, database
 from services.core.clock import now
+from services.core.compiled_sql import CompiledQuery
 from services.core.errors import ValidationError
 from services.core.numbers import ONE
 from services.purchasing import delivery_calendar, purchase_orders, supplier_products
@@ -30,21 +32,37 @@ class OrderTerms:
     pack_size: Decimal
 
 
-def stock_by_expiry(product_ids: set[int] | None = None) -> dict[int, list[tuple[dt.date | None, Decimal]]]:
-    """On hand over all real locations per product and lot expiry (None = no expiry), earliest first."""
+def _stock_query(product_ids: set[int] | None = None) -> peewee.Query:
     query = (Balance.select(Balance.product, Lot.expiry_date, peewee.fn.SUM(Balance.quantity).coerce(False))
              .join(Lot, peewee.JOIN.LEFT_OUTER, on=(Balance.lot == Lot.id))
              .where(Balance.quantity != 0)
              .group_by(Balance.product, Lot.expiry_date))
-    if product_ids is not None:
-        query = query.where(Balance.product.in_(list(product_ids)))
+    return query if product_ids is None else query.where(Balance.product.in_(list(product_ids)))
+
+
+_EVERY_STOCK = CompiledQuery(_stock_query)  # every evening's suggestions read every product's: built once
+
+
+def stock_by_expiry(product_ids: set[int] | None = None) -> dict[int, list[tuple[dt.date | None, Decimal]]]:
+    """On hand over all real locations per product and lot expiry (None = no expiry), earliest first."""
+    rows = _EVERY_STOCK.rows() if product_ids is None else database.execute(_stock_query(product_ids)).fetchall()
     out: dict[int, list[tuple[dt.date | None, Decimal]]] = defaultdict(list)
-    for pid, expiry, units in query.tuples():
+    for pid, expiry, units in rows:
         if units:
-            out[pid].append((expiry, QTY.from_units(units)))
+            out[pid].append((_expiry(expiry), QTY.from_units(units)))
     for lots in out.values():
-        lots.sort(key=lambda lot: (lot[0] is None, lot[0] or dt.date.max))
+        if len(lots) > 1:
+            lots.sort(key=_earliest_first)
     return out
+
+
+def _earliest_first(lot: tuple[dt.date | None, Decimal]) -> tuple:
+    return lot[0] is None, lot[0] or dt.date.max
+
+
+@functools.lru_cache(maxsize=4096)  # the same few hundred days, evening after evening
+def _expiry(value: object) -> dt.date | None:
+    return Lot.expiry_date.python_value(value)
 
 
 def reserved_by_product(product_ids: set[int] | None = None) -> dict[int, Decimal]:
@@ -72,12 +90,9 @@ def drafted_by_product() -> dict[int, Decimal]:
 
 def order_terms(product_ids: set[int] | None = None) -> dict[int, OrderTerms]:
     """Each product's supplier (services.purchasing.supplier_products.supply_terms decides which), its lead time and pack."""
-    terms = supplier_products.supply_terms(list(product_ids) if product_ids is not None else None)
-    ids = list({t.supplier_id for t in terms.values()})
-    leads = dict(Supplier.select(Supplier.id, Supplier.lead_time_days).where(Supplier.id.in_(ids)).tuples()) if ids else {}
-    return {pid: OrderTerms(t.supplier_id, t.supplier_name, leads.get(t.supplier_id),
-                            t.pack_size if t.pack_size and t.pack_size > 0 else ONE)
-            for pid, t in terms.items()}
+    found = supplier_products.supply_terms_and_lead_times(list(product_ids) if product_ids is not None else None)
+    return {pid: OrderTerms(t.supplier_id, t.supplier_name, lead, t.pack_size if t.pack_size and t.pack_size > 0 else ONE)
+            for pid, (t, lead) in found.items()}
 
 
 def delivery_days(supplier: Supplier, after: dt.date, count: int = 2) -> list[dt.date]:

@@ -37,13 +37,17 @@ when the gap would lose at least MISSED_MIN of sales.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 
-from models import Product, ProductUnit, Supplier, write_transaction
+import peewee
+
+from models import Product, ProductUnit, Supplier, database, write_transaction
 from services.core import service_levels, shop_settings
 from services.core.clock import now
+from services.core.compiled_sql import CompiledQuery
 from services.core.errors import NotFound, ValidationError
 from services.core.messages import msg
 from services.core.numbers import QTY_STEP
@@ -59,6 +63,7 @@ DELIVERY_TIME = dt.time(8, 0)  # until a supplier's receipts tell: in the mornin
 UNKNOWN_HORIZON = dt.timedelta(days=2)  # without a delivery calendar: look this far for a stock-out
 ONE_PACK_SHARE = Decimal("0.5")  # a pack half of which sells before expiry is still worth one pack
 MISSED_MIN = ONE  # alert only when the gap would miss at least one base unit of sales (not 0.2 of a slow item)
+_z_score = functools.lru_cache(maxsize=None)(service_levels.z_score)  # a handful of levels, asked per product
 
 
 @dataclass(frozen=True)
@@ -149,24 +154,35 @@ class _Context:
         self.level = shop_settings.get("suggestion.service_level")
         self.levels = service_levels.parse_levels(shop_settings.get("suggestion.category_service_levels"))
         self._calendars: dict[int, tuple[dt.datetime, dt.datetime, dt.datetime] | None] = {}
+        self._suppliers: dict[int, Supplier] | None = None
         self.delivery_times = delivery_times.usual_delivery_times(at)
 
     def calendar(self, terms: OrderTerms) -> tuple[dt.datetime, dt.datetime, dt.datetime] | None:
         """(T1, T2, the first delivery an order placed tomorrow gets), or None when there is none."""
         if terms.supplier_id not in self._calendars:
-            supplier = Supplier.get_by_id(terms.supplier_id)
-            time = self.delivery_times.get(terms.supplier_id, DELIVERY_TIME)
-            now_days = _deliveries(supplier, self.at, 2, time)
-            tomorrow = _deliveries(supplier, self.at + dt.timedelta(days=1), 1, time)
-            found = (now_days[0], now_days[1], tomorrow[0]) if len(now_days) == 2 and tomorrow else None
-            self._calendars[terms.supplier_id] = found
+            self._calendars[terms.supplier_id] = self._calendar(terms.supplier_id)
         return self._calendars[terms.supplier_id]
 
+    def _calendar(self, supplier_id: int) -> tuple[dt.datetime, dt.datetime, dt.datetime] | None:
+        if self._suppliers is None:  # the suppliers of every product's terms, in one query
+            ids = list({t.supplier_id for t in self.terms.values() if t.lead_time_days is not None})
+            self._suppliers = {s.id: s for s in Supplier.select().where(Supplier.id.in_(ids))} if ids else {}
+        supplier = self._suppliers.get(supplier_id) or Supplier.get_by_id(supplier_id)
+        time = self.delivery_times.get(supplier_id, DELIVERY_TIME)
+        days = suggestion_inputs.delivery_days(supplier, self.at.date(), 3)
+        if not days:
+            return None
+        # an order placed tomorrow can arrive a day later: the same calendar's days from then on
+        tomorrow_first = self.at.date() + dt.timedelta(days=1 + supplier.lead_time_days)
+        now_days = _deliveries(days, self.at, 2, time)
+        tomorrow = _deliveries([day for day in days if day >= tomorrow_first][:2], self.at + dt.timedelta(days=1), 1,
+                               time)
+        return (now_days[0], now_days[1], tomorrow[0]) if len(now_days) == 2 and tomorrow else None
 
-def _deliveries(supplier: Supplier, placed: dt.datetime, count: int, time: dt.time) -> list[dt.datetime]:
-    """The first `count` delivery moments (at `time` of day) after an order placed at `placed` (a same-day
-    delivery whose moment has passed is gone)."""
-    days = suggestion_inputs.delivery_days(supplier, placed.date(), count + 1)
+
+def _deliveries(days: list[dt.date], placed: dt.datetime, count: int, time: dt.time) -> list[dt.datetime]:
+    """The first `count` delivery moments (at `time` of day) of `days` after an order placed at `placed` (a
+    same-day delivery whose moment has passed is gone)."""
     moments = [dt.datetime.combine(day, time) for day in days]
     return [m for m in moments if m > placed][:count]
 
@@ -197,50 +213,46 @@ def plan_product(row: tuple, demand: Demand, lots: list[tuple[dt.date | None, De
     expired = on_hand - sum((lot.quantity for lot in sellable), ZERO)
     _take_reserved(sellable, reserved)  # reserved stock leaves first, like the sales it stands for
     available = sum((lot.quantity for lot in sellable), ZERO)
-    z = service_levels.z_score(level)
     horizon_end = calendar[1] if calendar is not None else at + UNKNOWN_HORIZON
-    safety = safety_stock(set_safety, demand, demand.between(at, horizon_end), z)
-    problem = ("no_supplier" if terms is None else "no_lead_time" if terms.lead_time_days is None
-               else "no_delivery_day" if calendar is None else "")
-    common = dict(product_id=pid, sku=sku, name=name, unit=unit, shelf_life_days=shelf_life,
-                  supplier_id=terms.supplier_id if terms else None, supplier=terms.supplier if terms else "",
-                  on_hand=on_hand, expired=expired, reserved=reserved, available=available, on_order=on_order,
-                  demand=demand, safety_stock=safety, pack_size=terms.pack_size if terms else ONE, at=at,
-                  service_level=level)
+    horizon = demand.between(at, horizon_end)  # until the delivery after next: the need, and the safety's spread
+    safety = safety_stock(set_safety, demand, horizon, _z_score(level))
+    supplier_id, supplier, pack = (terms.supplier_id, terms.supplier, terms.pack_size) if terms else (None, "", ONE)
     out_now = at if available <= 0 and demand.sold > 0 else None  # nothing left to sell already
     if calendar is None:
-        walk = run_down(demand, sellable, at, at + UNKNOWN_HORIZON)
-        need = demand.between(at, at + UNKNOWN_HORIZON) + safety - (available - walk.wasted) - on_order
+        walk = run_down(demand, sellable, at, horizon_end)
         stockout = out_now or walk.stockout_at
-        alert = "order_today" if _misses(demand, stockout, at + UNKNOWN_HORIZON) else ""
-        return Suggestion(**common, wasted=walk.wasted, need=need, cap=None, suggested=ZERO, next_delivery=None,
-                          delivery_after=None, stockout_at=stockout, alert=alert, problem=problem)
+        return Suggestion(
+            pid, sku, name, unit, shelf_life, supplier_id, supplier, on_hand, expired, reserved, available, on_order,
+            walk.wasted, demand, safety, pack, horizon + safety - (available - walk.wasted) - on_order, None, ZERO,
+            None, None, stockout, "order_today" if _misses(demand, stockout, horizon_end) else "",
+            "no_supplier" if terms is None else "no_lead_time" if terms.lead_time_days is None else "no_delivery_day",
+            at, service_level=level)
     t1, t2, t1_tomorrow = calendar
     before = run_down(demand, sellable, at, t1)
-    carry = sum((lot.quantity for lot in before.lots if is_sellable(lot.expiry, t1.date())), ZERO)
     arriving_expiry = shelf_life_expiry(shelf_life, t1.date())
-    arriving = [StockLot(arriving_expiry, on_order, False)]
-    after = run_down(demand, before.lots + arriving, t1, t2)
+    stockout = out_now or before.stockout_at
+    after = run_down(demand, [*before.lots, StockLot(arriving_expiry, on_order, False)], t1, t2,
+                     find_stockout=stockout is None)
+    stockout = stockout or after.stockout_at
     wasted = before.wasted + after.wasted
-    stockout = out_now or before.stockout_at or after.stockout_at
-    horizon = demand.between(at, t2)
     need = horizon + safety - (available - wasted) - on_order
     cap, life, sold_first = None, None, on_order
     if arriving_expiry is not None:
+        carry = sum((lot.quantity for lot in before.lots if is_sellable(lot.expiry, t1.date())), ZERO)
         sell_until = sellable_until(arriving_expiry)  # what arrives at T1 sells through its whole expiry day
-        rest = run_down(demand, before.lots, t1, sell_until)  # today's stock goes first (FEFO) …
+        rest = run_down(demand, before.lots, t1, sell_until, find_stockout=False)  # today's stock goes first (FEFO) …
         sold_first += carry - rest.left - rest.wasted  # … as far as it lasts and keeps
         life = demand.between(t1, sell_until)
         cap = max(ZERO, life - sold_first)
-    suggested, choice = round_to_pack(need, cap, common["pack_size"])
-    added = (_waste_free_packs(suggested, horizon, available - wasted + on_order, common["pack_size"], cap, sold_first,
-                               life) if waste_free and need > 0 and not (set_safety and set_safety > 0) else ZERO)
+    suggested, choice = round_to_pack(need, cap, pack)
+    added = (_waste_free_packs(suggested, horizon, available - wasted + on_order, pack, cap, sold_first, life)
+             if waste_free and need > 0 and not (set_safety and set_safety > 0) else ZERO)
     suggested += added
     alert = ("too_late" if _misses(demand, stockout, t1)
              else "order_today" if _misses(demand, stockout, t1_tomorrow) else "")
-    return Suggestion(**common, wasted=wasted, need=need, cap=cap, suggested=max(ZERO, suggested),
-                      next_delivery=t1, delivery_after=t2, stockout_at=stockout, alert=alert, problem="", choice=choice,
-                      waste_free=added)
+    return Suggestion(pid, sku, name, unit, shelf_life, supplier_id, supplier, on_hand, expired, reserved, available,
+                      on_order, wasted, demand, safety, pack, need, cap, max(ZERO, suggested), t1, t2, stockout, alert,
+                      "", at, choice=choice, service_level=level, waste_free=added)
 
 
 def _waste_free_packs(suggested: Decimal, horizon: Decimal, covered: Decimal, pack: Decimal, cap: Decimal | None,
@@ -249,7 +261,7 @@ def _waste_free_packs(suggested: Decimal, horizon: Decimal, covered: Decimal, pa
     delivery after next, `covered` = what of it today's stock and the orders meet; whole packs, no more
     than the shelf-life cap), each only while its last unit would expire unsold at most WASTE_FREE_CHANCE
     of the time — `sold_first` sells before the new goods, `life` is their mean demand."""
-    high = horizon + service_levels.z_score(WASTE_FREE_LEVEL) * spread(horizon) - covered
+    high = horizon + _z_score(WASTE_FREE_LEVEL) * spread(horizon) - covered
     top = ceil_to_pack(high, pack) if high > 0 else ZERO
     if cap is not None:
         top = min(top, max(suggested, _floor_to(cap, pack)))
@@ -291,12 +303,21 @@ def _take_reserved(lots: list[StockLot], reserved: Decimal) -> None:
         reserved -= used
 
 
-def _products(product_ids: set[int] | None):
+def _product_query(product_ids: set[int] | None = None) -> peewee.Query:
     query = (Product.select(Product.id, Product.sku, Product.name, Product.base_unit, Product.shelf_life_days,
                             Product.safety_stock, Product.category).where(Product.active).order_by(Product.sku))
-    if product_ids is not None:
-        query = query.where(Product.id.in_(list(product_ids)))
-    return query.tuples()
+    return query if product_ids is None else query.where(Product.id.in_(list(product_ids)))
+
+
+_EVERY_PRODUCT = CompiledQuery(_product_query)  # every evening's suggestions: the SELECT built once
+
+
+def _products(product_ids: set[int] | None) -> list[tuple]:
+    """(id, sku, name, unit, shelf life, safety stock, category) of the active products, by SKU."""
+    rows = _EVERY_PRODUCT.rows() if product_ids is None else database.execute(_product_query(product_ids)).fetchall()
+    safety = Product.safety_stock.python_value  # the one column stored otherwise than it is read
+    return [(pid, sku, name, unit, life, safety(units), category)
+            for pid, sku, name, unit, life, units, category in rows]
 
 
 def _order_key(s: Suggestion) -> tuple:

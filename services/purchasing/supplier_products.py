@@ -4,17 +4,19 @@ article number, the preferred supplier of each product; and the history of price
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
 import peewee
 
-from models import Product, write_transaction
+from models import Product, database, write_transaction
 from models.fields import QTY_SCALE
 from models.purchasing import PurchasePrice, Supplier, SupplierProduct
 from services.core import audit
 from services.core.clock import today
+from services.core.compiled_sql import CompiledQuery
 from services.core.errors import NotFound
 from services.core.master_data import parse_unit_price
 from services.core.numbers import normalise_text, to_decimal
@@ -153,24 +155,47 @@ def supplier_products(supplier: int | Supplier) -> list[SupplierProductRow]:
             for sp in query]
 
 
+def _supply_query(product_ids: list[int] | None = None) -> peewee.Query:
+    """Every active supplier's offer of a product, with the day of its newest price (a seek in
+    PurchasePrice's (product, supplier, day) index per offer) and the supplier's lead time."""
+    newest = (PurchasePrice.select(peewee.fn.MAX(PurchasePrice.day))
+              .where((PurchasePrice.product == SupplierProduct.product)
+                     & (PurchasePrice.supplier == SupplierProduct.supplier)))
+    query = (SupplierProduct.select(SupplierProduct.product, SupplierProduct.supplier, Supplier.name,
+                                    SupplierProduct.pack_size, SupplierProduct.last_price, SupplierProduct.preferred,
+                                    SupplierProduct.id, Supplier.lead_time_days, newest)
+             .join(Supplier).where(Supplier.active))
+    return query if product_ids is None else query.where(SupplierProduct.product.in_(product_ids))
+
+
+_EVERY_OFFER = CompiledQuery(_supply_query)  # the evening's suggestions read every product's: built once
+
+
+def supply_terms_and_lead_times(product_ids: list[int] | None = None) -> dict[int, tuple[SupplyTerms, int | None]]:
+    """supply_terms, each with its supplier's lead time in days (None: unknown); one query, its rows as
+    the database gives them (ids, names and lead times need no conversion)."""
+    rows = (_EVERY_OFFER.rows() if product_ids is None
+            else database.execute(_supply_query(product_ids)).fetchall())
+    best: dict[int, tuple] = {}
+    for row in rows:
+        pid, preferred, row_id, newest = row[0], row[5], row[6], row[8]
+        rank = (not preferred, -(_price_day(newest) or dt.date.min).toordinal(), row_id)
+        if pid not in best or rank < best[pid][0]:
+            best[pid] = (rank, row)
+    pack, price = SupplierProduct.pack_size.python_value, SupplierProduct.last_price.python_value
+    return {pid: (SupplyTerms(pid, sid, name, pack(units), price(cents), bool(preferred)), lead)
+            for pid, (_, (_, sid, name, units, cents, preferred, _, lead, _)) in best.items()}
+
+
+@functools.lru_cache(maxsize=4096)  # the same few hundred days, evening after evening
+def _price_day(value: object) -> dt.date | None:
+    return PurchasePrice.day.python_value(value)
+
+
 def supply_terms(product_ids: list[int] | None = None) -> dict[int, SupplyTerms]:
     """Per product, the supplier to buy from: the preferred one, else the one with the newest price,
     else the first that supplies it. Active suppliers only; one query for any number of products."""
-    query = (SupplierProduct.select(SupplierProduct.product, SupplierProduct.supplier, Supplier.name,
-                                    SupplierProduct.pack_size, SupplierProduct.last_price, SupplierProduct.preferred,
-                                    SupplierProduct.id)
-             .join(Supplier).where(Supplier.active))
-    if product_ids is not None:
-        query = query.where(SupplierProduct.product.in_(product_ids))
-    newest = {(p, s): day for p, s, day in PurchasePrice.select(
-        PurchasePrice.product, PurchasePrice.supplier, peewee.fn.MAX(PurchasePrice.day))
-        .group_by(PurchasePrice.product, PurchasePrice.supplier).tuples()}
-    best: dict[int, tuple[tuple, SupplyTerms]] = {}
-    for pid, sid, name, pack, price, preferred, row_id in query.tuples():
-        rank = (not preferred, -(newest.get((pid, sid)) or dt.date.min).toordinal(), row_id)
-        if pid not in best or rank < best[pid][0]:
-            best[pid] = (rank, SupplyTerms(pid, sid, name, pack, price, bool(preferred)))
-    return {pid: terms for pid, (_, terms) in best.items()}
+    return {pid: terms for pid, (terms, _) in supply_terms_and_lead_times(product_ids).items()}
 
 
 def preferred_supplier(product_id: int) -> Supplier | None:
