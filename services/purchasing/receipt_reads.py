@@ -59,6 +59,8 @@ def _counted_query(where: peewee.Expression) -> peewee.ModelSelect:
 
 _OF_RECEIPT = CompiledQuery(lambda receipt: _counted_query(GoodsReceiptLine.receipt == receipt), receipt=_ID)
 _BY_ID = CompiledQuery(lambda line: _counted_query(GoodsReceiptLine.id == line), line=_ID)
+_OF_PRODUCT = CompiledQuery(lambda receipt, product: _counted_query(
+    (GoodsReceiptLine.receipt == receipt) & (GoodsReceiptLine.product == product)), receipt=_ID, product=_ID - 1)
 _OF_ORDER = CompiledQuery(lambda order: PurchaseOrderLine.select(
     PurchaseOrderLine.id, PurchaseOrderLine.product, PurchaseOrderLine.quantity, PurchaseOrderLine.factor,
     PurchaseOrderLine.price, PurchaseOrderLine.received)
@@ -79,6 +81,11 @@ def _counted(r: tuple) -> CountedLine:
 def counted_lines(receipt_id: int) -> list[CountedLine]:
     """The receipt's lines in the order they were added."""
     return [_counted(row) for row in _OF_RECEIPT.rows(receipt=receipt_id)]
+
+
+def product_lines(receipt_id: int, product_id: int) -> list[CountedLine]:
+    """The receipt's lines of one product (what a scan adds to), in the order they were added."""
+    return [_counted(row) for row in _OF_PRODUCT.rows(receipt=receipt_id, product=product_id)]
 
 
 def counted_line(line_id: int) -> CountedLine | None:

@@ -30,7 +30,7 @@ from services.core.errors import NotFound, ValidationError
 from services.core.numbers import QTY_STEP, normalise_text, to_date, to_decimal
 from services.core.permissions import require
 from services.purchasing.purchase_orders import ORDER_STATES, get_order, per_base_unit
-from services.purchasing.receipt_reads import CountedLine, counted_line, counted_lines, order_lines
+from services.purchasing.receipt_reads import CountedLine, counted_line, counted_lines, order_lines, product_lines
 from services.purchasing.supplier_products import last_price
 from services.purchasing.suppliers import get_supplier
 from services.stock.numbering import next_number
@@ -149,12 +149,11 @@ def _quantity(value: object, field: str, allow_zero: bool = True) -> Decimal:
 
 
 def _line_for(receipt: GoodsReceipt, product_id: int, lot_code: str = "", expiry: dt.date | None = None
-              ) -> GoodsReceiptLine | None:
+              ) -> CountedLine | None:
     """The line a scan of `product_id` adds to: one with the same lot (a GS1 scan), else the first
     unlotted line still short of its order line's outstanding quantity, else the last unlotted
     line; None = start a new line."""
-    lines = list(GoodsReceiptLine.select().where((GoodsReceiptLine.receipt == receipt.id)
-                                                 & (GoodsReceiptLine.product == product_id)).order_by(GoodsReceiptLine.id))
+    lines = product_lines(receipt.id, product_id)
     if lot_code or expiry:
         same = [ln for ln in lines if ln.lot_code == lot_code and ln.expiry == expiry]
         if same:
@@ -163,15 +162,13 @@ def _line_for(receipt: GoodsReceipt, product_id: int, lot_code: str = "", expiry
         return blank[0] if blank else None
     unlotted = [ln for ln in lines if not ln.lot_code and ln.expiry is None]  # never guess a lot for a plain scan
     for ln in unlotted:
-        if ln.order_line_id is not None:
-            ol = PurchaseOrderLine.get_by_id(ln.order_line_id)
-            if ln.quantity < ol.quantity * ol.factor - ol.received:
-                return ln
+        if ln.order_line_id is not None and ln.quantity < ln.ordered * ln.factor - ln.received:
+            return ln
     return unlotted[-1] if unlotted else None
 
 
 def _product(product_id: int) -> Product:
-    product = Product.get_or_none(Product.id == product_id)
+    product = row_by(Product.id, product_id)
     if product is None:
         raise NotFound("product.not_found", ref=product_id)
     return product

@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections import defaultdict
 from decimal import ROUND_HALF_UP, Decimal
 
+from peewee import fn
+
 from models import Balance, Product, database
 from services.core.clock import now
 from services.core.compiled_sql import ID_LIST, CompiledQuery
@@ -14,15 +16,13 @@ from services.core.numbers import MONEY_STEP
 
 def on_hand_by_product(product_ids: list[int]) -> dict[int, Decimal]:
     """Stock of each product over all real locations (balances hold only those)."""
-    totals: dict[int, int] = defaultdict(int)
-    for pid, units in _ON_HAND.rows(products=product_ids):  # summed as stored: integer units
-        totals[pid] += units
     from_units = Balance.quantity.python_value
-    return defaultdict(Decimal, {pid: from_units(units) for pid, units in totals.items()})
+    return defaultdict(Decimal, {pid: from_units(units) for pid, units in _ON_HAND.rows(products=product_ids)})
 
 
-_ON_HAND = CompiledQuery(lambda products: Balance.select(Balance.product, Balance.quantity)
-                         .where(Balance.product.in_(products) & (Balance.quantity != 0)), products=ID_LIST)
+_ON_HAND = CompiledQuery(lambda products: Balance.select(Balance.product, fn.SUM(Balance.quantity))
+                         .where(Balance.product.in_(products) & (Balance.quantity != 0)).group_by(Balance.product),
+                         products=ID_LIST)  # summed as stored, in integer units: exact
 
 
 def moving_average_costs(lines: list, products: dict[int, Product]) -> dict[int, tuple[Decimal, Decimal]]:
