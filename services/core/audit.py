@@ -1,6 +1,7 @@
 """Append-only audit log chained by SHA-256: editing any row breaks the chain."""
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 from collections.abc import Sequence
@@ -15,25 +16,28 @@ from services.core.messages import msg
 GENESIS = "0" * 64
 
 
+# json.dumps with these options, its encoder made once (json.dumps makes one per call when given options):
+# the same text
+_JSON_TEXT = json.JSONEncoder(ensure_ascii=False, sort_keys=True, default=str).encode
+_PAYLOAD_TEXT = json.JSONEncoder(ensure_ascii=False).encode
+
+
 def _as_text(value: object) -> str:
     if value is None or value == "":
         return ""
     if isinstance(value, str):
         return value
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
+    return _JSON_TEXT(value)
 
 
 def event_hash(prev_hash: str, at, user_id, action, entity, entity_id, old, new, reason) -> str:
-    payload = json.dumps(
-        [prev_hash, str(at), user_id, action, entity, str(entity_id), old, new, reason],
-        ensure_ascii=False,
-    )
+    payload = _PAYLOAD_TEXT([prev_hash, str(at), user_id, action, entity, str(entity_id), old, new, reason])
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
-def record(user, action: str, entity: str, entity_id: object = "", old: object = None,
-           new: object = None, reason: str = "") -> AuditEvent:
-    """Append one event; call inside the write transaction of the change it describes."""
+def _append(user, action: str, entity: str, entity_id: object, old: object, new: object,
+            reason: str) -> tuple[int, dict]:
+    """The event written after the chain's head: (its id, its values)."""
     last = database.execute_sql(_HEAD_SQL).fetchone()  # plain SQL: peewee built this text anew on every event
     prev = last[0] if last else GENESIS
     at = now()
@@ -43,21 +47,30 @@ def record(user, action: str, entity: str, entity_id: object = "", old: object =
     values = dict(at=at, user=user_id, action=action, entity=entity, entity_id=str(entity_id),
                   old=old_text, new=new_text, reason=reason, prev_hash=prev, hash=digest)
     fields = AuditEvent._meta.fields
-    row = database.execute_sql(_insert_sql(), [fields[name].db_value(values[name]) for name in _COLUMNS]).fetchone()
+    row = database.execute_sql(_insert_sql(database.param),
+                               [fields[name].db_value(values[name]) for name in _COLUMNS]).fetchone()
     chain_anchor.mark_extended(row[0], digest)  # the anchor after COMMIT needs no query for the head
     change_feed.announce()  # the other PCs' views hear of it at COMMIT
-    return AuditEvent(id=row[0], **values)
+    return row[0], values
+
+
+def record(user, action: str, entity: str, entity_id: object = "", old: object = None,
+           new: object = None, reason: str = "") -> AuditEvent:
+    """Append one event; call inside the write transaction of the change it describes."""
+    event_id, values = _append(user, action, entity, entity_id, old, new, reason)
+    return AuditEvent(id=event_id, **values)
 
 
 _HEAD_SQL = f"SELECT hash FROM {AuditEvent._meta.table_name} ORDER BY id DESC LIMIT 1"
 _COLUMNS = ("at", "user", "action", "entity", "entity_id", "old", "new", "reason", "prev_hash", "hash")
 
 
-def _insert_sql() -> str:
-    """The event's INSERT … RETURNING id (SQLite ≥ 3.35, PostgreSQL) in the open database's parameter style."""
+@functools.cache
+def _insert_sql(param: str) -> str:
+    """The event's INSERT … RETURNING id (SQLite ≥ 3.35, PostgreSQL) in a database's parameter style."""
     fields = AuditEvent._meta.fields
     columns = ", ".join(f'"{fields[name].column_name}"' for name in _COLUMNS)
-    marks = ", ".join([database.param] * len(_COLUMNS))
+    marks = ", ".join([param] * len(_COLUMNS))
     return f"INSERT INTO {AuditEvent._meta.table_name} ({columns}) VALUES ({marks}) RETURNING id"
 
 
@@ -93,13 +106,13 @@ def record_many(user, events: Sequence[tuple[str, str, object, object, object]])
 
 
 def record_document(user, action: str, document_id: int, new: dict, reason: str = "",
-                    moves: list[tuple] | None = None, expiries: dict[int, object] | None = None) -> AuditEvent:
+                    moves: list[tuple] | None = None, expiries: dict[int, object] | None = None) -> int:
     """A posted document's event, vouching for its moves and lot expiries (audit_content): the hash
     format is unchanged, the content rides in `new`, so chains written before still verify. `moves`:
     the stored move rows the caller just wrote, in line order (else they are read back); `expiries`:
-    lot id → expiry the caller already holds (others are read)."""
+    lot id → expiry the caller already holds (others are read). Returns the event's id."""
     content = document_content(document_id, moves, expiries)
-    return record(user, action, "document", document_id, new={**new, **content}, reason=reason)
+    return _append(user, action, "document", document_id, None, {**new, **content}, reason)[0]
 
 
 @dataclass

@@ -24,7 +24,7 @@ _ROW_TEXT = "[" + ", ".join(['"%s"'] * len(MOVE_COLUMNS)) + "]"
 def moves_digest(rows: Iterable[tuple]) -> str:
     """SHA-256 over a document's stored move rows in line order: of the JSON text
     json.dumps([[None if v is None else str(v) for v in row] for row in rows], ensure_ascii=False)."""
-    text = ("[" + ", ".join([_ROW_TEXT % tuple(row) for row in rows]) + "]").replace('"None"', "null")
+    text = ("[" + ", ".join(map(_ROW_TEXT.__mod__, map(tuple, rows))) + "]").replace('"None"', "null")
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 

@@ -5,9 +5,11 @@ becomes a new lot with a suffix, never a silent change of date."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from typing import TYPE_CHECKING
 
 from models import Location, Lot, Product, database
+from services.core.bulk_insert import bound_once
 from services.core.clock import now
 from services.stock.expiry import shelf_life_expiry
 
@@ -15,14 +17,21 @@ if TYPE_CHECKING:  # the ledger's line type; the ledger imports this module
     from services.stock.ledger import Line
 
 
+@functools.lru_cache(maxsize=4096)
+def _lot_for(shelf_life_days: int | None, code: str, expiry: dt.date | None,
+             doc_date: dt.date) -> tuple[str, dt.date | None] | None:
+    """_wanted_lot by its inputs, remembered: a 1,000-line receipt asks for a few (shelf life, day) pairs."""
+    if not code and expiry is None and not shelf_life_days:
+        return None
+    expiry = expiry if expiry is not None else shelf_life_expiry(shelf_life_days, doc_date)
+    return code or (expiry or doc_date).strftime("%Y%m%d"), expiry
+
+
 def _wanted_lot(product: Product, line: Line, doc_date: dt.date) -> tuple[str, dt.date | None] | None:
     """(code, expiry) of the lot an incoming line without a lot id goes into; None = no lot.
 
     Typed code/expiry win; a perishable product gets receipt date + shelf life, coded by its expiry."""
-    if not line.lot_code and line.expiry is None and not product.shelf_life_days:
-        return None
-    expiry = line.expiry if line.expiry is not None else shelf_life_expiry(product.shelf_life_days, doc_date)
-    return line.lot_code or (expiry or doc_date).strftime("%Y%m%d"), expiry
+    return _lot_for(product.shelf_life_days, line.lot_code, line.expiry, doc_date)
 
 
 def receipt_lot(product: Product, line: Line, doc_date: dt.date) -> int | None:
@@ -44,31 +53,57 @@ def receipt_lot(product: Product, line: Line, doc_date: dt.date) -> int | None:
         code = f"{base_code}-{n}"
 
 
+def _found_lots(pairs: list[tuple[int, str]]) -> dict[tuple[int, str], tuple[int, dt.date | None]]:
+    """(product, code) → (lot id, expiry) of the lots that exist. The wanted pairs are joined to lot, so
+    each is one seek in the unique index on both engines: "product_id IN (…) AND code IN (…)" made
+    PostgreSQL scan the whole lot table on every receipt while its statistics lagged behind a growing
+    table (1,400 scans in a store year)."""
+    ph, to_date, dates = database.param, Lot.expiry_date.python_value, {None: None}
+    found = {}
+    for lot_id, pid, code, expiry in database.execute_sql(
+            f"SELECT l.id, l.product_id, l.code, l.expiry_date FROM (VALUES {', '.join([f'({ph}, {ph})'] * len(pairs))}) "
+            "AS wanted JOIN lot l ON l.product_id = wanted.column1 AND l.code = wanted.column2",
+            [value for pair in pairs for value in pair]).fetchall():
+        if expiry not in dates:
+            dates[expiry] = to_date(expiry)
+        found[(pid, code)] = (lot_id, dates[expiry])
+    return found
+
+
+def _create_lots(new: dict[tuple[int, str], dt.date | None], doc_date: dt.date,
+                 found: dict[tuple[int, str], tuple[int, dt.date | None]]) -> None:
+    """The `new` lots ((product, code) → expiry) in one multi-row INSERT … RETURNING per 500 (SQLite ≥ 3.35,
+    PostgreSQL; 500 rows × 5 stays far below SQLite's variable limit), added to `found`."""
+    ph = database.param
+    day, stamp = bound_once(Lot.received_date.db_value(doc_date)), bound_once(Lot.created_at.db_value(now()))
+    stored = {expiry: bound_once(Lot.expiry_date.db_value(expiry)) for expiry in set(new.values())}
+    values = [(pid, code, stored[expiry], day, stamp) for (pid, code), expiry in new.items()]
+    for start in range(0, len(values), 500):
+        chunk = values[start:start + 500]
+        cursor = database.execute_sql(
+            "INSERT INTO lot (product_id, code, expiry_date, received_date, created_at) VALUES "
+            + ", ".join([f"({ph}, {ph}, {ph}, {ph}, {ph})"] * len(chunk)) + " RETURNING id, product_id, code",
+            [v for row in chunk for v in row])
+        for lot_id, pid, code in cursor.fetchall():
+            found[(pid, code)] = (lot_id, new[(pid, code)])
+
+
 def receipt_lots(lines: list[Line], products: dict[int, Product], locations: dict[int, Location],
-                  doc_date: dt.date, expiries: dict[int, object] | None = None) -> dict[int, int | None] | None:
+                 doc_date: dt.date, expiries: dict[int, object] | None = None) -> dict[int, int | None] | None:
     """Lots of every incoming line without a lot id, found or created in two queries; `expiries` gets
     each of those lots' expiry date (for the audit event, which would read them back).
 
-    None when some code clashes (same code, other expiry): then `_receipt_lot` resolves line by line."""
+    None when some code clashes (same code, other expiry): then `receipt_lot` resolves line by line."""
     wanted: dict[int, tuple[int, str, dt.date | None] | None] = {}
     for i, line in enumerate(lines):
-        if not locations[line.from_location_id].is_virtual or line.lot_id is not None:
+        if line.lot_id is not None or not locations[line.from_location_id].is_virtual:
             continue
-        lot = _wanted_lot(products[line.product_id], line, doc_date)
+        lot = _lot_for(products[line.product_id].shelf_life_days, line.lot_code, line.expiry, doc_date)
         wanted[i] = (line.product_id, *lot) if lot else None
     keys = {w for w in wanted.values() if w is not None}
     if not keys:
         return {i: None for i in wanted}
-    ph, pairs = database.param, sorted({(pid, code) for pid, code, _expiry in keys})
-    to_date = Lot.expiry_date.python_value
-    # The wanted (product, code) pairs joined to lot, so each is one seek in the unique index on both
-    # engines: "product_id IN (…) AND code IN (…)" made PostgreSQL scan the whole lot table on every
-    # receipt while its statistics lagged behind a growing table (1,400 scans in a store year).
-    found = {(pid, code): (lot_id, to_date(expiry)) for lot_id, pid, code, expiry in database.execute_sql(
-        "SELECT l.id, l.product_id, l.code, l.expiry_date FROM (VALUES "
-        f"{', '.join([f'({ph}, {ph})'] * len(pairs))}) AS wanted "
-        "JOIN lot l ON l.product_id = wanted.column1 AND l.code = wanted.column2",
-        [value for pair in pairs for value in pair]).fetchall()}
+    found = _found_lots(sorted({(pid, code) for pid, code, _expiry in keys}))
     new: dict[tuple[int, str], dt.date | None] = {}
     for pid, code, expiry in (w for w in wanted.values() if w is not None):
         if (pid, code) in found:
@@ -76,17 +111,8 @@ def receipt_lots(lines: list[Line], products: dict[int, Product], locations: dic
                 return None
         elif new.setdefault((pid, code), expiry) != expiry:
             return None
-    if new:  # one multi-row INSERT … RETURNING (SQLite ≥ 3.35, PostgreSQL); rows keep the lines' order
-        day, stamp = Lot.received_date.db_value(doc_date), Lot.created_at.db_value(now())
-        values = [(pid, code, Lot.expiry_date.db_value(expiry), day, stamp) for (pid, code), expiry in new.items()]
-        for start in range(0, len(values), 500):  # 500 rows × 5 stays far below SQLite's variable limit
-            chunk = values[start:start + 500]
-            cursor = database.execute_sql(
-                "INSERT INTO lot (product_id, code, expiry_date, received_date, created_at) VALUES "
-                + ", ".join([f"({ph}, {ph}, {ph}, {ph}, {ph})"] * len(chunk)) + " RETURNING id, product_id, code",
-                [v for row in chunk for v in row])
-            for lot_id, pid, code in cursor.fetchall():
-                found[(pid, code)] = (lot_id, new[(pid, code)])
+    if new:  # rows keep the lines' order
+        _create_lots(new, doc_date, found)
     if expiries is not None:
         expiries.update(found.values())
     return {i: (found[(w[0], w[1])][0] if w is not None else None) for i, w in wanted.items()}

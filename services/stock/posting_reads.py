@@ -3,31 +3,27 @@ and active reservations of its products (Snapshot).
 
 Posting a document of 1,000 lines built a peewee model object per product and per balance row and
 converted every quantity to Decimal and every expiry to a date: two thirds of the time went to Python.
-Here quantities stay in stored integer units (FEFO and the negative check compare integers) and an
-expiry is converted once per distinct value."""
+Here quantities and costs stay in stored integer units (FEFO and the negative check compare integers,
+a move stores its cost as units) and an expiry is converted once per distinct value."""
 from __future__ import annotations
 
 import datetime as dt
 import functools
 from collections import defaultdict
-from decimal import Decimal
 from typing import NamedTuple
 
 from models import Location, Lot, Product, Reservation, database
 from models.catalog import VIRTUAL_KINDS
-from models.fields import QuantityField
 from services.core.clock import now
-from services.stock.fefo import pick_available
-
-QTY = QuantityField()  # stored integer units ⇄ Decimal
+from services.stock.expiry import is_expired
 
 
 class ProductRow(NamedTuple):
-    """The product columns posting reads (the names are Product's)."""
+    """The product columns posting reads (the names are Product's; the cost as stored)."""
     id: int
     name: str
     shelf_life_days: int | None
-    cost: Decimal
+    cost_units: int | None  # the moving-average cost in stored money units (a move stores it as read)
 
 
 class LocationRow(NamedTuple):
@@ -43,10 +39,6 @@ def _in_list(ids: list) -> str:
     return ", ".join([database.param] * len(ids))
 
 
-# a stored cost → Decimal, remembered: a 1,000-line document converted 1,000 costs of a few hundred values
-_cost = functools.lru_cache(maxsize=16384)(Product.cost.python_value)
-
-
 def _ask_products(ids: set[int]):
     wanted = list(ids)
     return database.execute_sql(f"SELECT id, name, shelf_life_days, cost FROM {Product._meta.table_name} "
@@ -59,9 +51,11 @@ def _ask_locations(ids: set[int]):
                                 f"WHERE id IN ({_in_list(wanted)})", wanted)
 
 
+_as_product = functools.partial(tuple.__new__, ProductRow)  # ProductRow._make without its Python frame
+
+
 def _product_rows(cursor) -> dict[int, ProductRow]:
-    cost = _cost
-    return {pid: ProductRow(pid, name, days, cost(units)) for pid, name, days, units in cursor.fetchall()}
+    return {row[0]: row for row in map(_as_product, cursor.fetchall())}
 
 
 def _location_rows(cursor) -> dict[int, LocationRow]:
@@ -97,54 +91,60 @@ class Snapshot:
         A product without a shelf life is read whole, because lotted stock of any age puts it on FEFO."""
         ids, places = list(product_ids), list(location_ids)
         self.on_hand: dict[tuple[int, int | None, int], int] = {}
-        self.lots: dict[tuple[int, int], list[tuple]] = defaultdict(list)  # (product, location) → lot rows
+        # (product, location) → [(lot, units, code, stored expiry)] with stock, in FEFO order
+        self.lots: dict[tuple[int, int], list[tuple]] = {}
         self._lot_rows: dict[int, tuple[str, object]] = {}  # lot → (code, stored expiry)
         self.expiries: dict[int, object] = {}  # lot → expiry (stored or date) of every lot read or made here
         self._dates: dict[object, dt.date | None] = {None: None}  # stored expiry → date, once per value
         self.reservations: dict[tuple[int, int], list[tuple[int | None, int, str]]] = defaultdict(list)
         if not ids or not places:
             return
-        if sellable_on is None:
-            balances = [self._ask_balances(ids, places, None)]
-        else:
-            balances = [self._ask_balances([p for p in ids if p in perishable], places,
-                                           Lot.expiry_date.db_value(sellable_on)),
-                        self._ask_balances([p for p in ids if p not in perishable], places, None)]
+        skipping = [] if sellable_on is None else [p for p in ids if p in perishable]
+        balances = self._ask_balances(ids, places, skipping, None if sellable_on is None
+                                      else Lot.expiry_date.db_value(sellable_on))
         where = f"product_id IN ({_in_list(ids)}) AND location_id IN ({_in_list(places)})"
-        rows = database.execute_sql(  # all asked before any is read: one wait on a server (models/pg_pipeline.py)
+        rows = database.execute_sql(  # both asked before either is read: one wait on a server (models/pg_pipeline.py)
             f"SELECT product_id, location_id, lot_id, quantity, owner FROM reservation WHERE {where} "
             f"AND released_at IS NULL AND (expires_at IS NULL OR expires_at > {database.param})",
             [*ids, *places, Reservation.expires_at.db_value(now())])
-        for cursor in balances:
-            self._take_balances(cursor)
+        self._take_balances(balances)
         for product_id, location_id, lot_id, units, owner in rows.fetchall():
             self.reservations[(product_id, location_id)].append((lot_id, units, owner))
 
     @staticmethod
-    def _ask_balances(ids: list[int], places: list[int], sellable_from: object):
-        """Non-zero balances of `ids` at `places` in FEFO order (fefo.fefo_order's), without lots expired
-        before `sellable_from` (a stored date; the expiry rule's `expiry < day`) when it is given: the
-        query sent, its rows read by _take_balances (None: nothing to ask)."""
-        if not ids:
-            return None
-        sellable = "" if sellable_from is None else f"AND (l.expiry_date IS NULL OR l.expiry_date >= {database.param}) "
+    def _ask_balances(ids: list[int], places: list[int], perishable: list[int], sellable_from: object):
+        """Non-zero balances of `ids` at `places` in FEFO order (fefo.fefo_order's), without the lots of
+        `perishable` expired before `sellable_from` (a stored date; the expiry rule's `expiry < day`): the
+        query sent, its rows read by _take_balances. One query for both kinds of product."""
+        ph, params = database.param, ids + places
+        sellable = ""
+        if perishable:
+            sellable = f"AND (l.expiry_date IS NULL OR l.expiry_date >= {ph}"
+            params.append(sellable_from)
+            if len(perishable) < len(ids):
+                sellable += f" OR b.product_id NOT IN ({_in_list(perishable)})"
+                params += perishable
+            sellable += ") "
         return database.execute_sql(
             "SELECT b.product_id, b.location_id, b.lot_id, b.quantity, l.code, l.expiry_date FROM balance b "
             f"LEFT JOIN lot l ON l.id = b.lot_id WHERE b.product_id IN ({_in_list(ids)}) "
             f"AND b.location_id IN ({_in_list(places)}) AND b.quantity != 0 {sellable}"
-            "ORDER BY l.expiry_date IS NULL, l.expiry_date, b.lot_id",
-            ids + places + ([] if sellable_from is None else [sellable_from]))
+            "ORDER BY l.expiry_date IS NULL, l.expiry_date, b.lot_id", params)
 
     def _take_balances(self, rows) -> None:
-        if rows is None:
-            return
-        for product_id, location_id, lot_id, units, code, expiry in rows.fetchall():
-            self.on_hand[(product_id, lot_id, location_id)] = units
+        on_hand, lot_rows, expiries, lots = self.on_hand, self._lot_rows, self.expiries, self.lots
+        for row in rows.fetchall():
+            product_id, location_id, lot_id, units, code, expiry = row
+            on_hand[(product_id, lot_id, location_id)] = units
             if lot_id is not None:
-                self._lot_rows[lot_id] = (code, expiry)
-                self.expiries[lot_id] = expiry
+                lot_rows[lot_id] = (code, expiry)
+                expiries[lot_id] = expiry
             if units > 0:
-                self.lots[(product_id, location_id)].append((lot_id, units, code, expiry))
+                place = lots.get((product_id, location_id))
+                if place is None:
+                    lots[(product_id, location_id)] = [(lot_id, units, code, expiry)]
+                else:
+                    place.append((lot_id, units, code, expiry))
 
     def _date(self, stored) -> dt.date | None:
         if stored not in self._dates:
@@ -165,13 +165,28 @@ class Snapshot:
 
     def take(self, product_id: int, location_id: int, except_owner: str | None, taken: dict[int | None, int],
              units: int, on: dt.date, include_expired: bool) -> tuple[list[tuple[int | None, int]], int]:
-        """fefo.allocate_fefo's split of `units` from this snapshot, less others' reservations and what
-        earlier lines of the document took here (`taken`: lot → units): (picks, units not covered)."""
+        """fefo.allocate_fefo's split of `units` from this snapshot (fefo.pick_available's walk over the
+        lots in FEFO order), less others' reservations and what earlier lines of the document took here
+        (`taken`: lot → units): (picks, units not covered). Runs once per line of a 1,000-line sale, so
+        the walk is written out here: a generator feeding pick_available cost three times as much."""
+        if units <= 0:
+            return [], units
         held = (self.reserved_by_others(product_id, location_id, except_owner)
-                if (product_id, location_id) in self.reservations else {})
-        rows = self.lots.get((product_id, location_id), ())  # FEFO order, from the query
-        return pick_available(((lot_id, on_hand - held.get(lot_id, 0) - taken.get(lot_id, 0), self._date(expiry))
-                               for lot_id, on_hand, _, expiry in rows), units, on, include_expired)
+                if (product_id, location_id) in self.reservations else None)
+        picks: list[tuple[int | None, int]] = []
+        for lot_id, available, _, expiry in self.lots.get((product_id, location_id), ()):  # FEFO order
+            if held:
+                available -= held.get(lot_id, 0)
+            if taken:
+                available -= taken.get(lot_id, 0)
+            if available <= 0 or (not include_expired and expiry is not None and is_expired(self._date(expiry), on)):
+                continue
+            if available >= units:
+                picks.append((lot_id, units))
+                return picks, 0
+            picks.append((lot_id, available))
+            units -= available
+        return picks, units
 
     def has_lots(self, product: ProductRow, location_id: int) -> bool:
         """Perishable products, or any product with lotted stock here, are allocated FEFO."""
