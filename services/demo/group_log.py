@@ -14,6 +14,7 @@ from services.core.clock import clock_at
 from services.demo.catalog import DemoProduct
 from services.group_orders import message_log
 from services.group_orders.message_parser import parse
+from services.group_orders.product_matcher import CatalogueIndex
 
 LOG_DAYS = 14  # the last two weeks: older orders were entered before the log existed (and the build stays short)
 TEMPLATES = ("{who} 接龙 {items}", "{items} 下午来拿 🙏", "+1 {items}", "{who}:{items},谢谢")
@@ -31,13 +32,14 @@ def message_text(rng: random.Random, who: str, items: list[tuple[DemoProduct, De
 
 def log_group_order(actor, rng: random.Random, picked_up: dt.datetime, who: str,
                     asked: list[tuple[DemoProduct, int, Decimal]], saved: list[tuple[DemoProduct, int, Decimal]],
-                    order_number: str) -> None:
-    """Pasted a while before the pick-up, parsed, saved a minute or few later (each on the clock moved there)."""
+                    order_number: str, index: CatalogueIndex | None = None) -> None:
+    """Pasted a while before the pick-up, parsed, saved a minute or few later (logged at once, as
+    record_proposal then record_saved would on the clock moved to each moment); `index`: the catalogue
+    as the parser reads it, kept across the day's messages (the demo changes no product while it logs)."""
     text = message_text(rng, who, [(p, qty) for p, _, qty in asked])
     pasted = picked_up - dt.timedelta(minutes=rng.randint(30, 150), seconds=rng.randint(0, 59))
     with clock_at(pasted):
-        proposed = message_log.from_parsed(parse(text).lines)
-        logged = message_log.record_proposal(actor, text, proposed, pasted_at=pasted)
+        proposed = message_log.from_parsed(parse(text, index=index).lines)
     with clock_at(pasted + dt.timedelta(seconds=rng.randint(25, 240))):
-        message_log.record_saved(logged, order_number,
-                                 [message_log.LoggedLine(pid, qty, p.unit) for p, pid, qty in saved])
+        message_log.record_message(actor, text, proposed, pasted, order_number,
+                                   [message_log.LoggedLine(pid, qty, p.unit) for p, pid, qty in saved])

@@ -1,8 +1,8 @@
 """The demo store's customers, simulated in memory: what 鲜邻优选's shoppers ask for and which sales,
 losses and lost sales that makes on the shelves the shop has.
 
-The simulation keeps its own copy of the stock per lot (lots are identified by expiry
-date, as the ledger names them) and allocates FEFO exactly like the ledger does, so
+The simulation keeps its own copy of the stock per lot (services/demo/shelf_stock.py: lots are identified
+by expiry date, as the ledger names them) and allocates FEFO exactly like the ledger does, so
 every planned sale fits the stock. What arrives each morning is not decided here: the
 app's own purchase suggestions ordered it the evening before (services/demo/ordering.py),
 and `Stock.add` is told what was received. The same seed and stock give the same day.
@@ -13,14 +13,15 @@ import datetime as dt
 import itertools
 import math
 import random
+from bisect import bisect
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from services.core.numbers import ONE, ZERO
 from services.demo.catalog import DemoProduct
+from services.demo.shelf_stock import Stock
 from services.reports.expiry_worklist import markdown_days
-from services.stock.expiry import is_expired, is_sellable
 
 BUY_SCALE = 0.5  # catalogue buyer rates × this ≈ 500 item-buys a day in a 420-SKU store
 WALK_IN_SHARE = 0.62  # the article: 38 % of orders come from the WeChat groups
@@ -37,6 +38,8 @@ SUPPLIERS: dict[str, str] = {
     "烘焙": "麦香坊中央厨房", "面点主食": "麦香坊中央厨房", "熟食": "老味道熟食坊", "粮油调味": "丰源粮油调味批发",
 }
 TENTH = Decimal("0.1")
+WEIGHED_BUYS = {n: Decimal(n) * TENTH for n in range(4, 26)}  # 0.4 – 2.5 斤, made once
+PIECES, PIECES_CUM = (Decimal(1), Decimal(2), Decimal(3)), (75, 95, 100)  # one, two or three: 75/20/5 %
 ONE_AT_A_TIME = Decimal(50)  # a piece that costs this much is bought one at a time
 MARKDOWN_BLOCK = 5  # from 17:00 the lots in their markdown window sell at a markdown (the evening market)
 MARKDOWN_SHARE = Decimal("0.5")  # of the list price
@@ -77,71 +80,29 @@ class LostLine:
 
 def poisson(rng: random.Random, rate: float) -> int:
     """A Poisson draw (Knuth); large rates are split so exp() does not underflow."""
-    total = 0
+    return poisson_with(rng, poisson_limits(rate))
+
+
+def poisson_limits(rate: float) -> tuple[float, ...]:
+    """exp(-part) of each part of `rate` a Poisson draw takes (kept per product and hour block: the same
+    rates come back every week)."""
+    limits = []
     while rate > 0:
         part = min(rate, 30.0)
         rate -= part
-        limit, k, p = math.exp(-part), 0, rng.random()
+        limits.append(math.exp(-part))
+    return tuple(limits)
+
+
+def poisson_with(rng: random.Random, limits: tuple[float, ...]) -> int:
+    total, draw = 0, rng.random
+    for limit in limits:
+        k, p = 0, draw()
         while p > limit:
             k += 1
-            p *= rng.random()
+            p *= draw()
         total += k
     return total
-
-
-class Stock:
-    """Per product: quantity per lot (expiry date). Mirrors the ledger's FEFO."""
-
-    def __init__(self, count: int):
-        self.lots: list[dict[dt.date, Decimal]] = [{} for _ in range(count)]
-
-    def add(self, product: int, expiry: dt.date, qty: Decimal) -> None:
-        lots = self.lots[product]
-        lots[expiry] = lots.get(expiry, Decimal(0)) + qty
-
-    def remove(self, product: int, expiry: dt.date, qty: Decimal) -> None:
-        lots = self.lots[product]
-        lots[expiry] -= qty
-        assert lots[expiry] >= 0, "the simulation reversed more than the lot holds"
-        if lots[expiry] == 0:
-            del lots[expiry]
-
-    def sellable(self, product: int, day: dt.date) -> Decimal:
-        return sum((q for e, q in self.lots[product].items() if is_sellable(e, day)), Decimal(0))
-
-    def take(self, product: int, qty: Decimal, day: dt.date | None) -> list[tuple[dt.date, Decimal]]:
-        """Remove FEFO (lots expiring before `day` skipped unless day is None); returns the split."""
-        lots = self.lots[product]
-        picks = []
-        for expiry in sorted(lots):
-            if qty <= 0:
-                break
-            if day is not None and is_expired(expiry, day):
-                continue
-            take = min(lots[expiry], qty)
-            picks.append((expiry, take))
-            qty -= take
-            lots[expiry] -= take
-            if lots[expiry] == 0:
-                del lots[expiry]
-        assert qty == 0, "the simulation planned more than its stock"
-        return picks
-
-    def expired(self, product: int, before: dt.date) -> Decimal:
-        return sum((q for e, q in self.lots[product].items() if is_expired(e, before)), Decimal(0))
-
-    def unsellable(self, product: int, day: dt.date) -> Decimal:
-        """What may not be sold on `day` any more (closing sends it to loss the evening before)."""
-        return sum((q for e, q in self.lots[product].items() if not is_sellable(e, day)), Decimal(0))
-
-    def to_json(self) -> list:
-        return [[[e.isoformat(), str(q)] for e, q in sorted(lots.items())] for lots in self.lots]
-
-    @classmethod
-    def from_json(cls, data: list) -> Stock:
-        stock = cls(len(data))
-        stock.lots = [{dt.date.fromisoformat(e): Decimal(q) for e, q in lots} for lots in data]
-        return stock
 
 
 class DemoShop:
@@ -162,6 +123,12 @@ class DemoShop:
         self.mean_daily = [  # units a day: walk-in plus WeChat groups, × the mean quantity of one buy
             (p.buyers * BUY_SCALE * WALK_IN_SHARE + w * group_share) * (1.45 if p.weighed else 1.3)
             for p, w in zip(products, weights, strict=True)]
+        self.windows = [markdown_days(p.shelf_life) for p in products]  # the 临期 worklist's markdown window
+        self.dear = [p.price >= ONE_AT_A_TIME for p in products]
+        self._rates: dict[tuple[int, int], list[float]] = {}  # (weekday, block) → block_rate of each product
+        self._limits: dict[tuple[int, int], list[tuple[float, ...]]] = {}  # … and its Poisson limits
+        self._bargain_limits: dict[tuple[int, int], list[tuple[float, ...]]] = {}  # BARGAIN_LIFT × rate's
+        self._window_ends: tuple[dt.date | None, list[dt.date]] = (None, [])
 
     def opening_stock(self, p: DemoProduct) -> Decimal:
         """The opening delivery before the first day: OPENING_DAYS of mean demand, whole units (as bench/sim)."""
@@ -186,12 +153,22 @@ class DemoShop:
             rate *= 2.2  # the article: spinach orders jump on Wednesday 15:00-17:00
         return rate
 
+    def block_rates(self, day: dt.date, block: int) -> list[float]:
+        """block_rate of every product (a rate depends on the weekday, not on the date)."""
+        key = (day.weekday(), block)
+        if key not in self._rates:
+            self._rates[key] = [self.block_rate(p, day, block) for p in self.products]
+            self._limits[key] = [poisson_limits(rate) for rate in self._rates[key]]
+            self._bargain_limits[key] = [poisson_limits(BARGAIN_LIFT * rate) for rate in self._rates[key]]
+        return self._rates[key]
+
     def one_buy(self, rng: random.Random, p: DemoProduct) -> Decimal:
         if p.weighed:
-            return Decimal(rng.randint(4, 25)) * TENTH  # 0.4 – 2.5 斤 on the scale
-        if p.price >= ONE_AT_A_TIME:
+            return WEIGHED_BUYS[rng.randint(4, 25)]  # 0.4 – 2.5 斤 on the scale
+        if self.dear[p.index]:
             return ONE  # nobody takes three 168-yuan durians home
-        return Decimal(rng.choices((1, 2, 3), weights=(75, 20, 5))[0])
+        # rng.choices((1, 2, 3), weights=(75, 20, 5))[0], the same draw without building the weights again
+        return PIECES[bisect(PIECES_CUM, rng.random() * 100.0, 0, 2)]
 
     def short_delivery(self, rng: random.Random, ordered: Decimal) -> Decimal:
         """What the van brings of `ordered`: now and then only 70 % of a line."""
@@ -260,7 +237,10 @@ class DemoShop:
         tomorrow = day + dt.timedelta(days=1)
         lines = []
         for p in self.products:
-            qty = self.stock.unsellable(p.index, tomorrow)
+            qty = Decimal(0)  # self.stock.unsellable(p.index, tomorrow), inline: every product every evening
+            for expiry, lot_qty in self.stock.lots[p.index].items():
+                if expiry < tomorrow:
+                    qty += lot_qty
             if qty > 0:
                 self.stock.take(p.index, qty, None)
                 lines.append(PlannedLine(p.index, qty))
@@ -270,18 +250,29 @@ class DemoShop:
 
     def marked_down(self, index: int, day: dt.date) -> Decimal:
         """What of a product is in its markdown window today (the lots the 临期 worklist marks down)."""
-        window = markdown_days(self.products[index].shelf_life)
-        return sum((q for e, q in self.stock.lots[index].items()
-                    if is_sellable(e, day) and (e - day).days < window), ZERO)
+        return self._in_window(index, day, self.window_ends(day)[index])
+
+    def _in_window(self, index: int, day: dt.date, end: dt.date) -> Decimal:
+        total = ZERO
+        for expiry, qty in self.stock.lots[index].items():
+            if day <= expiry < end:  # sellable, and fewer than its window's days before expiry
+                total += qty
+        return total
+
+    def window_ends(self, day: dt.date) -> list[dt.date]:
+        """Per product the first expiry past its markdown window on `day` (kept for the day)."""
+        if self._window_ends[0] != day:
+            ends = {w: day + dt.timedelta(days=w) for w in set(self.windows)}
+            self._window_ends = (day, [ends[w] for w in self.windows])
+        return self._window_ends[1]
 
     def markdown(self, day: dt.date, key: str) -> PlannedDoc | None:
         """At 17:00 李姐 marks down, as the 临期 worklist suggests, every lot in its product's markdown window
         (fresh goods: their last selling day) to MARKDOWN_SHARE of the price; the lines name the lots."""
         lines = []
-        for p in self.products:
-            window = markdown_days(p.shelf_life)
+        for p, end in zip(self.products, self.window_ends(day), strict=True):
             for expiry, qty in sorted(self.stock.lots[p.index].items()):
-                if is_sellable(expiry, day) and (expiry - day).days < window:
+                if day <= expiry < end:
                     lines.append(PlannedLine(p.index, qty, picks=[(expiry, qty)]))
         if not lines:
             return None
@@ -291,11 +282,13 @@ class DemoShop:
         """Evening shoppers who take marked-down goods: BARGAIN_LIFT × the block's usual buyers of the product
         come for the cheap lots and take only those (a shopper who finds none left buys nothing: no lost sale)."""
         doc = PlannedDoc(key, day, "sale", ("store", "customer"), partner="门店零售")
+        self.block_rates(day, block)
+        limits, ends = self._bargain_limits[(day.weekday(), block)], self.window_ends(day)
         for p in self.products:
-            left = self.marked_down(p.index, day)
+            left = self._in_window(p.index, day, ends[p.index])
             if left <= 0:
                 continue
-            buyers = poisson(rng, BARGAIN_LIFT * self.block_rate(p, day, block))
+            buyers = poisson_with(rng, limits[p.index])
             wanted = min(left, sum((self.one_buy(rng, p) for _ in range(buyers)), ZERO))
             if wanted > 0:
                 doc.lines.append(PlannedLine(p.index, wanted, picks=self.stock.take(p.index, wanted, day)))
@@ -325,8 +318,9 @@ class DemoShop:
     def walk_in(self, rng: random.Random, day: dt.date, block: int, key: str) -> PlannedDoc | None:
         start, end, _ = BLOCKS[block]
         doc = PlannedDoc(key, day, "sale", ("store", "customer"), partner="门店零售")
-        for p in self.products:
-            buyers = poisson(rng, self.block_rate(p, day, block))
+        self.block_rates(day, block)
+        for p, limits in zip(self.products, self._limits[(day.weekday(), block)], strict=True):
+            buyers = poisson_with(rng, limits)
             if buyers:
                 self.sell(day, p.index, sum((self.one_buy(rng, p) for _ in range(buyers)), ZERO), doc)
         if not doc.lines and not doc.lost:

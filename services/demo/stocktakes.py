@@ -38,14 +38,24 @@ def count_category(counter, owner, category: str, day: dt.date, rng: random.Rand
     lines = list(CountLine.select().where(CountLine.session == session.id).order_by(CountLine.id))
     picked = rng.sample(range(len(lines)), min(2, len(lines)))
     off = {lines[i].id: delta for i, delta in zip(picked, (-1, 1)[:len(picked)], strict=True)}
+    shelves = _shelves(lines)  # counting moves no stock: what each line's lot holds, read once
     for n, line in enumerate(lines):
-        shelf = Balance.get((Balance.product == line.product_id) & (Balance.lot == line.lot_id)
-                            & (Balance.location == line.location_id)).quantity
+        shelf, expiry = shelves[(line.product_id, line.lot_id, line.location_id)]
         change = Decimal(off.get(line.id, 0)) if shelf >= 1 else Decimal(0)
         with clock_at(start + dt.timedelta(seconds=40 * (n + 1))):
             sessions.set_line(counter, session.id, line.id, shelf + change)
         if change:
-            moved(line.product_id, Lot.get_by_id(line.lot_id).expiry_date, change)
+            moved(line.product_id, expiry, change)
     with clock_at(start + dt.timedelta(seconds=40 * len(lines) + 300)):
         sessions.submit_for_review(counter, session.id)
         posting.post(owner, session.id)
+
+
+def _shelves(lines: list[CountLine]) -> dict[tuple[int, int, int], tuple[Decimal, dt.date]]:
+    """(product, lot, location) → (quantity, lot expiry) of the lines' lots, asked by lot (the demo's lots all
+    have an id; by location SQLite's planner would walk every balance of the store)."""
+    lot_ids = sorted({line.lot_id for line in lines})
+    return {(pid, lot_id, location_id): (quantity, expiry) for start in range(0, len(lot_ids), 500)
+            for pid, lot_id, location_id, quantity, expiry in Balance.select(
+                Balance.product, Balance.lot, Balance.location, Balance.quantity, Lot.expiry_date).join(Lot)
+            .where(Balance.lot.in_(lot_ids[start:start + 500])).tuples()}

@@ -20,7 +20,7 @@ from decimal import Decimal
 
 from models import Balance, Barcode, Document, Lot, Move, Product, Setting, write_transaction
 from services.catalog.locations import create_location, default_store, virtual
-from services.catalog.products import ProductInput, clean_product, save_clean
+from services.catalog.products import ProductInput, clean_product
 from services.core import clock
 from services.core.errors import ValidationError, XiaopuError
 from services.core.numbers import CENT
@@ -40,6 +40,8 @@ from services.demo.returns import RETURN_SHARE, RETURNING_SUPPLIER, return_broke
 from services.demo.sales import add_demo_sales
 from services.demo.simulation import MARKDOWN_SHARE, SUPPLIERS, DemoShop, PlannedDoc, Stock
 from services.demo.stocktakes import count_category, counts_on
+from services.group_orders.product_matcher import CatalogueIndex, catalogue_index
+from services.imports import product_writer
 from services.reports import expiry_actions
 from services.sales import lost_sales
 from services.sales.lot_prices import live_markdowns
@@ -87,13 +89,15 @@ def demo_product_input(p: DemoProduct) -> ProductInput:
 
 def _create_store(actor, catalogue: list[DemoProduct], state: dict) -> None:
     """Shelves, every product and the run's parameters: one transaction, all or nothing."""
-    cleaned = [clean_product(demo_product_input(p)) for p in catalogue]  # validate before locking
+    # checked, numbered and given their search keys before locking, then written as an import writes a file
+    # of new products (the same rows and audit events as save_clean one by one, in a few statements)
+    prepared = product_writer.prepare([product_writer.ProductPlan(n, None, clean_product(demo_product_input(p)))
+                                       for n, p in enumerate(catalogue)])
     with write_transaction():
         store = default_store()
         for code, name in shelf_locations():
             create_location(actor, code, name, "shelf", parent_code=store.code)
-        for clean in cleaned:
-            save_clean(actor, clean)
+        product_writer.write(actor, prepared)
         _save_state(state)
 
 
@@ -116,9 +120,9 @@ def _post(actor, doc: PlannedDoc, product_ids: list[int], places: dict[str, int]
 
 def _post_now(actor, doc: PlannedDoc, product_ids: list[int], places: dict[str, int]) -> str | None:
     source = "group" if doc.partner == "社群" else "counter"
-    for lost in doc.lost:  # the till and the group clerk record what the shelf could not give
-        lost_sales.record_short(product_ids[lost.product], lost.asked, lost.available, source, doc.occurred_at,
-                                reference=doc.key, actor=actor)
+    lost_sales.record_shorts(  # the till and the group clerk record what the shelf could not give
+        [(product_ids[lost.product], lost.asked, lost.available) for lost in doc.lost], source, doc.occurred_at,
+        reference=doc.key, actor=actor)
     if doc.doc_type == "reversal":
         original = ledger.get_document(doc.reverses)
         return reversal.reverse_document(actor, original.number, doc.note, doc_date=doc.day,
@@ -146,12 +150,14 @@ class _Days:
                        "customer": virtual("customer").id, "loss": virtual("loss").id}
         stock = Stock.from_json(state["stock"]) if "stock" in state else None
         self.shop = DemoShop(catalogue, state["seed"], self.first_day, state["days"], stock)
+        self.index: CatalogueIndex | None = None
 
     def run(self, say: Callable[[str], None]) -> None:
         days = self.state["days"]
         for number in range(self.state.get("day", 0), days):
             day = self.first_day + dt.timedelta(days=number)
             until = self.until(day)
+            self.index = None  # the parser's catalogue, read at the day's first group message
             with write_transaction():
                 if until is None or until >= FIRST_VAN:
                     self.morning(number, day)
@@ -217,10 +223,13 @@ class _Days:
         from the first, so it is not marked down again."""
         wanted = {(self.product_ids[ln.product], ln.picks[0][0]): self.catalogue[ln.product] for ln in doc.lines}
         store = self.places["store"]
-        rows = list(Balance.select(Balance.lot, Lot.product, Lot.expiry_date).join(Lot)
-                    .where((Balance.location == store) & (Balance.quantity > 0)
-                           & Lot.product.in_([pid for pid, _ in wanted])
-                           & Lot.expiry_date.in_(sorted({expiry for _, expiry in wanted}))).tuples())
+        # the lots by their index, then their balances by lot: asked for the store's balances SQLite's planner
+        # walks all of them (23,000 at the end); in balance order, as that walk gave them
+        found = (Balance.select(Balance.id, Balance.lot, Lot.product, Lot.expiry_date, Balance.location,
+                                Balance.quantity).join(Lot)
+                 .where(Lot.product.in_([pid for pid, _ in wanted])
+                        & Lot.expiry_date.in_(sorted({expiry for _, expiry in wanted}))).tuples())
+        rows = [row[1:4] for row in sorted(found) if row[4] == store and row[5] > 0]
         tagged = live_markdowns(store, doc.day, lot_ids=[lot_id for lot_id, _, _ in rows])
         prices = {}
         for lot_id, product_id, expiry in rows:
@@ -248,7 +257,8 @@ class _Days:
         rng = random.Random(doc.key)
         asked = [(self.catalogue[i], self.product_ids[i], qty) for i, qty in doc.asked]
         saved = [(self.catalogue[ln.product], self.product_ids[ln.product], ln.quantity) for ln in doc.lines]
-        log_group_order(self.actor, rng, doc.occurred_at, doc.note.split()[-1], asked, saved, number)
+        self.index = self.index or catalogue_index()
+        log_group_order(self.actor, rng, doc.occurred_at, doc.note.split()[-1], asked, saved, number, self.index)
 
 
 def _summary(state: dict, started: float, resumed: bool) -> str:

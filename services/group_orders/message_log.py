@@ -54,10 +54,13 @@ _LINE_FIELDS = (GroupMessageLine.message, GroupMessageLine.stage, GroupMessageLi
                 GroupMessageLine.quantity, GroupMessageLine.unit, GroupMessageLine.sure)
 
 
+def _line_rows(message_id: int, stage: str, lines: Sequence[LoggedLine]) -> list[tuple]:
+    return [(message_id, stage, position, line.product_id, Decimal(line.quantity).quantize(QTY_STEP, ROUND_HALF_UP),
+             line.unit, line.sure) for position, line in enumerate(lines, 1)]
+
+
 def _write_lines(message: GroupMessage, stage: str, lines: Sequence[LoggedLine]) -> None:
-    insert_rows(GroupMessageLine, _LINE_FIELDS, [
-        (message.id, stage, position, line.product_id, Decimal(line.quantity).quantize(QTY_STEP, ROUND_HALF_UP),
-         line.unit, line.sure) for position, line in enumerate(lines, 1)])
+    insert_rows(GroupMessageLine, _LINE_FIELDS, _line_rows(message.id, stage, lines))
 
 
 def record_proposal(actor, text: str, lines: Sequence[LoggedLine], pasted_at: dt.datetime | None = None) -> int:
@@ -86,3 +89,17 @@ def record_saved(message_id: int, order_number: str, lines: Sequence[LoggedLine]
         message.save()
         _write_lines(message, "saved", lines)
     return message
+
+
+def record_message(actor, text: str, proposed: Sequence[LoggedLine], pasted_at: dt.datetime, order_number: str,
+                   saved: Sequence[LoggedLine]) -> int:
+    """A message pasted at `pasted_at` and its order saved now, logged at once: the rows record_proposal and
+    then record_saved write, in two statements instead of ten (the demo's history logs 660 of them)."""
+    lines, accepted = compare(proposed, saved)
+    with write_transaction():
+        message_id = GroupMessage.insert(
+            pasted_at=pasted_at.replace(microsecond=0), text=text, pasted_by=actor.id, saved_at=now(),
+            order_number=order_number, lines=lines, accepted=accepted).execute()
+        insert_rows(GroupMessageLine, _LINE_FIELDS,
+                    _line_rows(message_id, "proposed", proposed) + _line_rows(message_id, "saved", saved))
+    return message_id

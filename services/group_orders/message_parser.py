@@ -32,21 +32,16 @@ _SIZE_EDGE = re.compile(rf"^(?P<before>{SIZE_PATTERN})(?P<rest>..+)$|^(?P<rest2>
 
 
 def parse(text: str, customer: object = None, usual_order: UsualOrder = None,
-          bought: Callable[[object], set[int]] | None = None) -> ParsedOrder:
+          bought: Callable[[object], set[int]] | None = None, index: CatalogueIndex | None = None) -> ParsedOrder:
     """Read a group-order message against the active catalogue.
 
     `usual_order` is the customer's usual order (a list, or a callable given `customer`, asked only
     when needed): it fills 老规矩 and breaks ties towards what the customer usually buys, as do the
-    products `bought` gives for the customer (their habits: what they took in recent orders)."""
-    index = catalogue_index()
+    products `bought` gives for the customer (their habits: what they took in recent orders). `index`:
+    catalogue_index() taken once for many messages while no product changes (else read here)."""
+    index = index or catalogue_index()
     usual = _UsualOrder(usual_order, customer, bought)
-    matches: dict[str, list[NameMatch]] = {}
-
-    def match(words: str) -> list[NameMatch]:
-        if words not in matches:
-            matches[words] = index.match(words)
-        return matches[words]
-
+    match = index.remembered
     text = normalise_message(text)
     split = split_message(text, index.known_words.plus(index.sound_alikes(text)),
                           lambda words: _names_a_product(index, words, match(words)))

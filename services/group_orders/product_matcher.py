@@ -36,6 +36,7 @@ NOT_HEAD = 0.05  # words inside a name but not ending it name a part or a flavou
 FUZZY_CUTOFF = 75  # rapidfuzz ratio 0–100 on characters
 SYLLABLE_CUTOFF = 60  # rapidfuzz ratio of two pinyin syllables that sound alike
 _LATIN = re.compile(r"[a-z]+")
+REMEMBERED = 4096  # words whose matches an index keeps
 
 
 @dataclass(frozen=True, eq=False)
@@ -141,6 +142,17 @@ class CatalogueIndex:
                             for k in range(2, len(n)) if n[1] not in UNIT_WORDS and n[1] not in CN_DIGITS}
         self.known_words = KnownWords({n for n in self.names_lower if len(n) >= 2} | numeral_prefixes
                                       | set(self.aliases))
+        self._remembered: dict[str, list[NameMatch]] = {}
+
+    def remembered(self, query: str) -> list[NameMatch]:
+        """match(query), kept for this catalogue (a changed one is a new index): a shop's messages name the
+        same products day after day, and a day's group orders are read one after another."""
+        found = self._remembered.get(query)
+        if found is None:
+            if len(self._remembered) >= REMEMBERED:
+                self._remembered.clear()
+            found = self._remembered[query] = self.match(query)
+        return found
 
     def match(self, query: str) -> list[NameMatch]:
         """Every product the words may name with a score ≥ FLOOR, best first (one entry per product)."""

@@ -118,15 +118,18 @@ def markdown_many(actor, location: int | str, prices: Mapping[int, object]) -> i
     none; returns how many."""
     require(actor, "product.edit")
     source, till = get_location(location), default_store()
-    lots = {lot.id: lot for lot in Lot.select().where(Lot.id.in_(list(prices)))}
+    lots = {lot.id: lot for lot in Lot.select(Lot.id, Lot.code, Lot.expiry_date).where(Lot.id.in_(list(prices)))
+            .namedtuples()}
     amounts = {}
     for lot_id, price in prices.items():
         if lot_id not in lots:
             raise NotFound("lot.not_found", ref=lot_id)
         amounts[lot_id] = _markdown_price(lots[lot_id], source, price, till.id)
     with write_transaction():
-        have = dict(Balance.select(Balance.lot, Balance.quantity)
-                    .where(Balance.lot.in_(list(amounts)) & (Balance.location == source.id)).tuples())
+        # by lot alone: with the location too SQLite's planner walks every balance of the location
+        have = {lot_id: quantity for lot_id, location_id, quantity in Balance.select(
+            Balance.lot, Balance.location, Balance.quantity).where(Balance.lot.in_(list(amounts))).tuples()
+            if location_id == source.id}
         rows, events, at = [], [], now()
         for lot_id, amount in amounts.items():
             quantity = have.get(lot_id, QTY.from_units(0))

@@ -19,6 +19,7 @@ from services.catalog.locations import get_location
 from services.catalog.products import find_by_barcode, get_product
 from services.core import audit, shop_settings
 from services.core.clock import now, today
+from services.core.compiled_sql import row_by
 from services.core.doc_states import StateMachine, Transition
 from services.core.errors import NotFound, PermissionDenied, ValidationError
 from services.core.numbers import MAX_NUMBER, fmt_qty, to_decimal
@@ -103,7 +104,7 @@ def require_post(user) -> None:
 
 def get_session(ref: int | str) -> CountSession:
     if isinstance(ref, int) or (isinstance(ref, str) and ref.isdigit()):
-        found = CountSession.get_or_none(CountSession.id == int(ref))
+        found = row_by(CountSession.id, int(ref))  # each counted line asks: its SELECT built once
     else:
         found = CountSession.get_or_none(CountSession.ref == ref)
     if found is None:
@@ -113,8 +114,8 @@ def get_session(ref: int | str) -> CountSession:
 
 def get_line(session_ref: int | str, line_id: int) -> CountLine:
     session = get_session(session_ref)
-    line = CountLine.get_or_none((CountLine.id == int(line_id)) & (CountLine.session == session.id))
-    if line is None:
+    line = row_by(CountLine.id, int(line_id))
+    if line is None or line.session_id != session.id:
         raise NotFound("stocktake.line_not_found", ref=session.ref, line=line_id)
     return line
 
