@@ -105,37 +105,51 @@ def prepare_floor_db(service_db: Path, floor_db: Path) -> None:
     conn.close()
 
 
-def replay_documents(floor_db: Path, docs: list[DocWrites]) -> list[float]:
-    """Write every document in its own IMMEDIATE transaction; returns each one's seconds."""
-    conn = connect(floor_db)
+class Replayer:
+    """Writes documents into a floor database one at a time, each in its own IMMEDIATE transaction, on one
+    connection (its schema read once, before any clock starts)."""
 
-    def insert_sql(table: str, width: int) -> str:
-        return f'INSERT INTO "{table}" VALUES ({", ".join("?" * width)})'
+    def __init__(self, floor_db: Path, docs: list[DocWrites]):
+        self.conn = connect(floor_db)
+        self.conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
 
-    doc_sql = insert_sql("document", len(docs[0].document))
-    move_sql = insert_sql("move", len(docs[0].moves[0]))
-    lot_sql = lot_width = None
-    audit_sql = insert_sql("audit_event", len(next(d.audit for d in docs if d.audit)))
-    times = []
-    for writes in docs:
-        if writes.lots and lot_sql is None:
-            lot_width = len(writes.lots[0])
-            lot_sql = insert_sql("lot", lot_width)
+        def insert_sql(table: str, width: int) -> str:
+            return f'INSERT INTO "{table}" VALUES ({", ".join("?" * width)})'
+
+        lots = next((d.lots[0] for d in docs if d.lots), None)
+        self.doc_sql = insert_sql("document", len(docs[0].document))
+        self.move_sql = insert_sql("move", len(docs[0].moves[0]))
+        self.lot_sql = insert_sql("lot", len(lots)) if lots else ""
+        self.audit_sql = insert_sql("audit_event", len(next(d.audit for d in docs if d.audit)))
+
+    def write(self, writes: DocWrites) -> float:
+        """Seconds from BEGIN IMMEDIATE to the end of COMMIT."""
+        conn = self.conn
         start = time.perf_counter()
         conn.execute("BEGIN IMMEDIATE")
         conn.execute("INSERT INTO counter (name, value) VALUES (?, 1) "
-                      "ON CONFLICT (name) DO UPDATE SET value = value + 1", (writes.counter,))
-        conn.execute(doc_sql, writes.document)
+                     "ON CONFLICT (name) DO UPDATE SET value = value + 1", (writes.counter,))
+        conn.execute(self.doc_sql, writes.document)
         if writes.lots:
-            conn.executemany(lot_sql, writes.lots)
-        conn.executemany(move_sql, writes.moves)
+            conn.executemany(self.lot_sql, writes.lots)
+        conn.executemany(self.move_sql, writes.moves)
         conn.executemany(BALANCE_UPSERT, writes.balances)
         if writes.audit:
-            conn.execute(audit_sql, writes.audit)
+            conn.execute(self.audit_sql, writes.audit)
         conn.execute("COMMIT")
-        times.append(time.perf_counter() - start)
-    conn.close()
-    return times
+        return time.perf_counter() - start
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+def replay_documents(floor_db: Path, docs: list[DocWrites]) -> list[float]:
+    """Write every document in its own IMMEDIATE transaction; returns each one's seconds."""
+    replayer = Replayer(floor_db, docs)
+    try:
+        return [replayer.write(writes) for writes in docs]
+    finally:
+        replayer.close()
 
 
 # -- P1's floor: the store year's moves in a minimal schema ----------------------------------------

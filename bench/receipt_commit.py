@@ -9,7 +9,10 @@ frames written and one fdatasync — strace shows one per commit, two more at a 
 receipts); the rest (Python and SQL before the commit); the same receipts with synchronous=OFF (what
 is left without the fsync); the disk's fdatasync after writing 70 pages (a receipt's WAL frames) to a
 file beside the database; and the floor writing the FULL receipts' rows (bench/floor.py) after replaying
-every document before them, so its tables and indexes are as large as the app's.
+every document before them, so its tables and indexes are as large as the app's. The fdatasync and the
+floor run after the receipts, and this disk's fdatasync moves between ~3.5 and ~8 ms from one minute to
+the next; so each FULL receipt is also followed by 70 frames written as SQLite writes them and synced on a
+side file ("paired"), and the COMMIT is compared with that, receipt by receipt.
 """
 from __future__ import annotations
 
@@ -20,6 +23,7 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -72,8 +76,22 @@ def open_shop(db: Path, source: Path | None, products: int):
     return owner, poster
 
 
-def time_receipts(poster, count: int) -> tuple[list[float], list[float]]:
-    """Seconds of each receipt and of its commit."""
+def frames_synced(fd: int, slot: int) -> float:
+    """Seconds to write WAL_PAGES frames as SQLite writes them (a 24-byte header, then the page) into `fd`
+    at `slot` and fdatasync them."""
+    page, header, base = os.urandom(4096), os.urandom(24), slot * WAL_PAGES * 4120
+    start = time.perf_counter()
+    for i in range(WAL_PAGES):
+        os.pwrite(fd, header, base + i * 4120)
+        os.pwrite(fd, page, base + i * 4120 + 24)
+    os.fdatasync(fd)
+    return time.perf_counter() - start
+
+
+def time_receipts(poster, count: int, after: Callable[[int], None] | None = None,
+                  before: Callable[[int], None] | None = None) -> tuple[list[float], list[float]]:
+    """Seconds of each receipt and of its commit; `before(i)`/`after(i)` run before/after receipt i, outside
+    the clock."""
     from models import database
 
     commits: list[float] = []
@@ -87,11 +105,47 @@ def time_receipts(poster, count: int) -> tuple[list[float], list[float]]:
             commits.append(time.perf_counter() - start)
 
     database.obj.commit = timed_commit
+    walls = []
     try:
-        walls = [poster.post("receipt") for _ in range(count)]
+        for i in range(count):
+            if before is not None:
+                before(i)
+            walls.append(poster.post("receipt"))
+            if after is not None:
+                after(i)
     finally:
         del database.obj.commit
     return walls, commits
+
+
+def side_by_side(workdir: Path, source: Path | None, products: int, count: int, app_db: Path,
+                 history: list, receipts: list) -> tuple[list[float], list[float]]:
+    """The same receipts again on a fresh copy, each one's COMMIT next to the floor writing that receipt's rows
+    (after the same history, untimed): (commits, floor transactions), each pair at the same minute of the disk."""
+    from bench import floor
+    from models import database
+
+    floor_db = workdir / "p2-pair-floor.sqlite3"
+    floor.prepare_floor_db(app_db, floor_db)
+    replayer = floor.Replayer(floor_db, history + receipts)
+    try:
+        for writes in history:
+            replayer.write(writes)
+        _, poster = open_shop(workdir / "p2-pair.sqlite3", source, products)
+        for _ in range(WARM_UP):  # the warm-up receipts are in `history`
+            poster.post("receipt")
+        floors: list[float] = []
+
+        def floor_write(i: int) -> None:
+            floors.append(replayer.write(receipts[i]))
+
+        # the floor's transaction right after the receipt's COMMIT, and every other time right before it:
+        # whichever comes first after a pause may find the disk slower
+        _, commits = time_receipts(poster, count, lambda i: i % 2 or floor_write(i), lambda i: i % 2 and floor_write(i))
+        database.close()
+    finally:
+        replayer.close()
+    return commits, floors
 
 
 def measure(workdir: Path, source: Path | None, products: int, count: int) -> dict[str, float]:
@@ -103,7 +157,11 @@ def measure(workdir: Path, source: Path | None, products: int, count: int) -> di
     for _ in range(WARM_UP):
         poster.post("receipt")
     before = database.execute_sql("SELECT MAX(id) FROM document").fetchone()[0]
-    full, commits = time_receipts(poster, count)
+    side, paired = os.open(workdir / "paired.bin", os.O_RDWR | os.O_CREAT), []
+    try:
+        full, commits = time_receipts(poster, count, lambda i: paired.append(frames_synced(side, i % 10)))
+    finally:
+        os.close(side)
     database.execute_sql("PRAGMA synchronous=OFF")
     off, _ = time_receipts(poster, count)
     real = {loc.id for loc in Location.select() if not loc.is_virtual}
@@ -112,9 +170,15 @@ def measure(workdir: Path, source: Path | None, products: int, count: int) -> di
     floor_db = workdir / "p2-floor.sqlite3"
     floor.prepare_floor_db(db, floor_db)
     replay = floor.replay_documents(floor_db, writes)[-count:]  # the history first: tables as large as the app's
+    pair_commits, pair_floors = side_by_side(workdir, source, products, count, db, writes[:-count], writes[-count:])
     ms = lambda values: statistics.median(values) * 1000  # noqa: E731
     return {"receipt": ms(full), "commit": ms(commits), "rest": ms([w - c for w, c in zip(full, commits, strict=True)]),
             "no_fsync": ms(off), "fsync": fsync_floor(workdir, count) * 1000, "floor": ms(replay),
+            "paired": ms(paired), "commit_over_paired": ms([c - p for c, p in zip(commits, paired, strict=True)]),
+            "pair_commit": ms(pair_commits), "pair_floor": ms(pair_floors),
+            "commit_over_floor": ms([c - f for c, f in zip(pair_commits, pair_floors, strict=True)]),
+            "commit_over_floor_after": ms([c - f for c, f in zip(pair_commits[::2], pair_floors[::2], strict=True)]),
+            "commit_over_floor_before": ms([c - f for c, f in zip(pair_commits[1::2], pair_floors[1::2], strict=True)]),
             "load": os.getloadavg()[0]}
 
 
@@ -135,7 +199,11 @@ def main(argv: list[str] | None = None) -> int:
     print(f"P2 one 20-line receipt, synchronous=FULL: {f['receipt']:.2f} ms (commit {f['commit']:.2f}, before it "
           f"{f['rest']:.2f}); synchronous=OFF {f['no_fsync']:.2f} ms; the disk's fdatasync after {WAL_PAGES} pages "
           f"{f['fsync']:.2f} ms; P2 − fdatasync {f['receipt'] - f['fsync']:.2f} ms; floor (same rows, FULL) "
-          f"{f['floor']:.2f} ms, floor − fdatasync {f['floor'] - f['fsync']:.2f} ms; load {f['load']:.1f}")
+          f"{f['floor']:.2f} ms, floor − fdatasync {f['floor'] - f['fsync']:.2f} ms; the same frames synced right "
+          f"after each receipt {f['paired']:.2f} ms, its COMMIT − that {f['commit_over_paired']:.2f} ms; "
+          f"side by side: COMMIT {f['pair_commit']:.2f} ms, floor's transaction {f['pair_floor']:.2f} ms, "
+          f"COMMIT − floor {f['commit_over_floor']:.2f} ms ({f['commit_over_floor_after']:.2f} with the floor after the "
+          f"receipt, {f['commit_over_floor_before']:.2f} before it); load {f['load']:.1f}")
     return 0
 
 
