@@ -7,6 +7,7 @@ digest is the same whichever program version wrote the rows."""
 from __future__ import annotations
 
 import hashlib
+import operator
 from collections.abc import Iterable, Iterator
 
 from models import database
@@ -31,12 +32,14 @@ def moves_digest(rows: Iterable[tuple]) -> str:
 def _lot_expiries(lot_ids: set[int], known: dict[int, object]) -> dict[str, str]:
     """{lot id: expiry text} of `lot_ids`, from `known` (lot id → expiry as a date, the stored text or
     None) where the caller had it, the rest read."""
-    found = {lot_id: known[lot_id] for lot_id in lot_ids if lot_id in known}
-    wanted = sorted(lot_ids - found.keys())
+    texts = {str(lot_id): "" if (expiry := known[lot_id]) is None else str(expiry)
+             for lot_id in lot_ids if lot_id in known}
+    wanted = sorted(lot_id for lot_id in lot_ids if lot_id not in known)
     if wanted:
         marks = ", ".join([database.param] * len(wanted))
-        found.update(database.execute_sql(f"SELECT id, expiry_date FROM lot WHERE id IN ({marks})", wanted).fetchall())
-    return {str(lot_id): "" if expiry is None else str(expiry) for lot_id, expiry in found.items()}
+        texts.update((str(lot_id), "" if expiry is None else str(expiry)) for lot_id, expiry in database.execute_sql(
+            f"SELECT id, expiry_date FROM lot WHERE id IN ({marks})", wanted).fetchall())
+    return texts
 
 
 def document_content(document_id: int, rows: list[tuple] | None = None,
@@ -50,7 +53,10 @@ def document_content(document_id: int, rows: list[tuple] | None = None,
             f"SELECT {', '.join(MOVE_COLUMNS)} FROM move WHERE document_id = {database.param} ORDER BY line_no",
             (document_id,)).fetchall()
     return {"moves": moves_digest(rows),
-            "lots": _lot_expiries({r[2] for r in rows if r[2] is not None}, expiries or {})}
+            "lots": _lot_expiries(set(map(_LOT, rows)) - {None}, expiries or {})}
+
+
+_LOT = operator.itemgetter(2)  # a move row's lot_id (MOVE_COLUMNS)
 
 
 def all_moves_digests() -> Iterator[tuple[int, str]]:

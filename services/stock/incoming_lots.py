@@ -53,8 +53,8 @@ def receipt_lot(product: Product, line: Line, doc_date: dt.date) -> int | None:
         code = f"{base_code}-{n}"
 
 
-def _found_lots(pairs: list[tuple[int, str]]) -> dict[tuple[int, str], tuple[int, dt.date | None]]:
-    """(product, code) → (lot id, expiry) of the lots that exist. The wanted pairs are joined to lot, so
+def _found_lots(pairs: list[tuple[int, str]]) -> dict[tuple[int, str], tuple[int, dt.date | None, object]]:
+    """(product, code) → (lot id, expiry, expiry as stored) of the lots that exist. The wanted pairs are joined to lot, so
     each is one seek in the unique index on both engines: "product_id IN (…) AND code IN (…)" made
     PostgreSQL scan the whole lot table on every receipt while its statistics lagged behind a growing
     table (1,400 scans in a store year)."""
@@ -66,12 +66,12 @@ def _found_lots(pairs: list[tuple[int, str]]) -> dict[tuple[int, str], tuple[int
             [value for pair in pairs for value in pair]).fetchall():
         if expiry not in dates:
             dates[expiry] = to_date(expiry)
-        found[(pid, code)] = (lot_id, dates[expiry])
+        found[(pid, code)] = (lot_id, dates[expiry], expiry)
     return found
 
 
 def _create_lots(new: dict[tuple[int, str], dt.date | None], doc_date: dt.date,
-                 found: dict[tuple[int, str], tuple[int, dt.date | None]]) -> None:
+                 found: dict[tuple[int, str], tuple[int, dt.date | None, object]]) -> None:
     """The `new` lots ((product, code) → expiry) in one multi-row INSERT … RETURNING per 500 (SQLite ≥ 3.35,
     PostgreSQL; 500 rows × 5 stays far below SQLite's variable limit), added to `found`."""
     ph = database.param
@@ -85,13 +85,13 @@ def _create_lots(new: dict[tuple[int, str], dt.date | None], doc_date: dt.date,
             + ", ".join([f"({ph}, {ph}, {ph}, {ph}, {ph})"] * len(chunk)) + " RETURNING id, product_id, code",
             [v for row in chunk for v in row])
         for lot_id, pid, code in cursor.fetchall():
-            found[(pid, code)] = (lot_id, new[(pid, code)])
+            found[(pid, code)] = (lot_id, new[(pid, code)], stored[new[(pid, code)]])
 
 
 def receipt_lots(lines: list[Line], products: dict[int, Product], locations: dict[int, Location],
                  doc_date: dt.date, expiries: dict[int, object] | None = None) -> dict[int, int | None] | None:
     """Lots of every incoming line without a lot id, found or created in two queries; `expiries` gets
-    each of those lots' expiry date (for the audit event, which would read them back).
+    each of those lots' expiry as stored (for the audit event, which would read them back).
 
     None when some code clashes (same code, other expiry): then `receipt_lot` resolves line by line."""
     wanted: dict[int, tuple[int, str, dt.date | None] | None] = {}
@@ -114,5 +114,5 @@ def receipt_lots(lines: list[Line], products: dict[int, Product], locations: dic
     if new:  # rows keep the lines' order
         _create_lots(new, doc_date, found)
     if expiries is not None:
-        expiries.update(found.values())
+        expiries.update((lot_id, stored) for lot_id, _, stored in found.values())
     return {i: (found[(w[0], w[1])][0] if w is not None else None) for i, w in wanted.items()}

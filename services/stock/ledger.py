@@ -156,11 +156,11 @@ def _insert_moves(document_id: int, moves: list[tuple], doc_date: dt.date, at, p
     columns = ", ".join(f.column_name for f in _MOVE_FIELDS)
     marks = ", ".join([database.param] * len(_MOVE_FIELDS))
     day, stamp = bound_once(Move.move_date.db_value(doc_date)), bound_once(Move.created_at.db_value(at))
-    virtual, audited = places.virtual, []
-    for i, (product_id, lot_id, source, target, units, cost) in enumerate(moves, 1):
-        if cost is not None or source in virtual or target in virtual:
-            cost = cost_units(cost, product_id, True, products)
-        audited.append((i, product_id, lot_id, source, target, units, cost, day))
+    virtual = places.virtual
+    audited = [(i, product_id, lot_id, source, target, units,
+                cost_units(cost, product_id, True, products) if cost is not None or source in virtual
+                or target in virtual else None, day)
+               for i, (product_id, lot_id, source, target, units, cost) in enumerate(moves, 1)]
     head, tail = (document_id,), (stamp,)
     database.cursor().executemany(f"INSERT INTO {Move._meta.table_name} ({columns}) VALUES ({marks})",
                                   [head + row + tail for row in audited])

@@ -123,6 +123,7 @@ def expand_lines(lines: list, clean: list[MoveRow], products: dict[int, ProductR
     virtual, consuming = places.virtual, places.consuming
     incoming = receipt_lots(lines, products, places.rows, doc_date, snap.expiries) if any(
         move[2] in virtual for move in clean) else None
+    perishable = {pid for pid, product in products.items() if product.shelf_life_days}  # FEFO whatever they hold
     taken: dict[tuple[int, int], dict[int | None, int]] = {}  # earlier lines' picks in units
     out: list[MoveRow] = []
     for i, move in enumerate(clean):
@@ -132,7 +133,7 @@ def expand_lines(lines: list, clean: list[MoveRow], products: dict[int, ProductR
                 products[product_id], lines[i], doc_date)
             out.append(move if lot == lot_id else (product_id, lot, source, target, units, cost))
             continue
-        if lot_id is not None or not snap.has_lots(products[product_id], source):
+        if lot_id is not None or (product_id not in perishable and not snap.has_lots(products[product_id], source)):
             out.append(move)
             continue
         mine = taken.get((product_id, source))

@@ -91,7 +91,7 @@ class Snapshot:
         A product without a shelf life is read whole, because lotted stock of any age puts it on FEFO."""
         ids, places = list(product_ids), list(location_ids)
         self.on_hand: dict[tuple[int, int | None, int], int] = {}
-        # (product, location) → [(lot, units, code, stored expiry)] with stock, in FEFO order
+        # (product, location) → [(lot, units, expiry date)] with stock, in FEFO order
         self.lots: dict[tuple[int, int], list[tuple]] = {}
         self._lot_rows: dict[int, tuple[str, object]] = {}  # lot → (code, stored expiry)
         self.expiries: dict[int, object] = {}  # lot → expiry (stored or date) of every lot read or made here
@@ -132,19 +132,20 @@ class Snapshot:
             "ORDER BY l.expiry_date IS NULL, l.expiry_date, b.lot_id", params)
 
     def _take_balances(self, rows) -> None:
-        on_hand, lot_rows, expiries, lots = self.on_hand, self._lot_rows, self.expiries, self.lots
-        for row in rows.fetchall():
-            product_id, location_id, lot_id, units, code, expiry = row
+        on_hand, lot_rows, expiries, lots, dates = self.on_hand, self._lot_rows, self.expiries, self.lots, self._dates
+        to_date = Lot.expiry_date.python_value
+        for product_id, location_id, lot_id, units, code, expiry in rows.fetchall():
             on_hand[(product_id, lot_id, location_id)] = units
             if lot_id is not None:
                 lot_rows[lot_id] = (code, expiry)
                 expiries[lot_id] = expiry
             if units > 0:
+                day = dates[expiry] if expiry in dates else dates.setdefault(expiry, to_date(expiry))
                 place = lots.get((product_id, location_id))
                 if place is None:
-                    lots[(product_id, location_id)] = [(lot_id, units, code, expiry)]
+                    lots[(product_id, location_id)] = [(lot_id, units, day)]
                 else:
-                    place.append((lot_id, units, code, expiry))
+                    place.append((lot_id, units, day))
 
     def _date(self, stored) -> dt.date | None:
         if stored not in self._dates:
@@ -174,12 +175,12 @@ class Snapshot:
         held = (self.reserved_by_others(product_id, location_id, except_owner)
                 if (product_id, location_id) in self.reservations else None)
         picks: list[tuple[int | None, int]] = []
-        for lot_id, available, _, expiry in self.lots.get((product_id, location_id), ()):  # FEFO order
+        for lot_id, available, expiry in self.lots.get((product_id, location_id), ()):  # FEFO order
             if held:
                 available -= held.get(lot_id, 0)
             if taken:
                 available -= taken.get(lot_id, 0)
-            if available <= 0 or (not include_expired and expiry is not None and is_expired(self._date(expiry), on)):
+            if available <= 0 or (expiry is not None and not include_expired and is_expired(expiry, on)):
                 continue
             if available >= units:
                 picks.append((lot_id, units))
