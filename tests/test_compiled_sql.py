@@ -52,3 +52,13 @@ def test_a_write_converts_its_values_and_names_every_column(shop):
     with pytest.raises(ValueError, match="not markers"):  # created_at's default would be the same moment forever
         insert_returning_id(PurchaseOrder, dict(number="CG-T-2", supplier=order.supplier_id, location=shop.store.id,
                                                 order_date=today(), created_by=shop.owner.id))
+
+
+def test_a_list_of_ids_is_padded_to_a_few_lengths_and_means_the_same(shop):
+    """Three ids are sent as four (the last repeated): IN (…) reads the same rows, and lengths 3 and 4 share one text."""
+    names = CompiledQuery(lambda ids: Product.select(Product.name).where(Product.id.in_(ids)).order_by(Product.id),
+                          ids=ID_LIST)
+    ids = [shop.blueberry.id, shop.screw.id, shop.screw.id]
+    assert names.rows(ids=ids) == [("蓝莓",), ("十字螺丝",)]
+    assert names.rows(ids=ids + [shop.blueberry.id]) == [("蓝莓",), ("十字螺丝",)]
+    assert len(names._compiled) == 1

@@ -28,13 +28,21 @@ def convert_rows(fields: Sequence[peewee.Field], rows: Iterable[Sequence[object]
     return [tuple(convert(value) for convert, value in zip(converters, row, strict=True)) for row in rows]
 
 
+_TEXTS: dict[tuple, str] = {}  # the statement per model, fields and backend: peewee built it anew for each insert
+
+
 def insert_converted(model: type[peewee.Model], fields: Sequence[peewee.Field], rows: list[tuple]) -> int:
     """Insert rows from convert_rows inside the caller's transaction; returns how many. A broken
     constraint raises peewee.IntegrityError, as a peewee insert would."""
     if not rows:
         return 0
     database = model._meta.database
-    sql, _ = model.insert_many([rows[0]], fields=list(fields)).sql()
+    key = (model, tuple(fields), type(database.obj).__name__, database.param)
+    sql = _TEXTS.get(key)
+    if sql is None:
+        sql, _ = model.insert_many([rows[0]], fields=list(fields)).sql()
+        if not any(isinstance(value, peewee.Node) for value in rows[0]):  # an expression's text is its own
+            _TEXTS[key] = sql
     with peewee.__exception_wrapper__:  # driver errors → peewee's, as Database.execute_sql does
         database.cursor().executemany(sql, rows)
     return len(rows)

@@ -2,9 +2,10 @@
 path was a third of the time (issue 15: 0.72 s of 2.15 s over 200 lookups). The query is built with
 marker values; each call puts its own values where the markers' parameters were.
 
-A marker given as ID_LIST stands for a list of ids (`Product.id.in_(ids)`): the text is kept per length
-of the list. Writes (update_where, insert_returning_id) take Python values and convert them with their
-fields, as peewee would, so a document's state change or new row costs no SQL building either."""
+A marker given as ID_LIST stands for a list of ids in `IN (…)` only (`Product.id.in_(ids)`): the list is
+padded with repeats to a few lengths, and the text is kept per length. Writes (update_where,
+insert_returning_id) take Python values and convert them with their fields, as peewee would, so a
+document's state change or new row costs no SQL building either."""
 from __future__ import annotations
 
 import functools
@@ -17,6 +18,14 @@ from models import database
 
 ID_LIST = ("\x00id list\x00",)  # the marker of a list of ids: the builder gets that many distinct int markers
 _LIST_MARKS = -876_543_210  # list k's i-th marker is _LIST_MARKS - k * 100_000 - i: no row has such an id
+
+
+def _padded(ids: list) -> list:
+    """`ids` with its last one repeated up to a power of two (past 1,024 a multiple of it): `IN (…)` means the
+    same, and 60 lengths of an order's lines cost 7 texts instead of 60 (each about a millisecond to build)."""
+    n = len(ids)
+    size = 1 << (n - 1).bit_length() if n <= 1024 else -(-n // 1024) * 1024
+    return ids + ids[-1:] * (size - n) if n else ids
 
 
 class CompiledQuery:
@@ -69,8 +78,8 @@ class CompiledQuery:
         self._columns = [node.name for node in selected] if own else None
 
     def _bound(self, values: dict[str, object]) -> tuple[str, list]:
-        if self._lists:  # any collection of ids: a set, a dict's keys
-            values = {**values, **{name: list(values[name]) for name in self._lists}}
+        if self._lists:  # any collection of ids (a set, a dict's keys), padded: the text is kept per length
+            values = {**values, **{name: _padded(list(values[name])) for name in self._lists}}
         sql, params, slots = self._text(values)
         params = list(params)
         for index, (name, position) in slots.items():
@@ -140,6 +149,15 @@ def row_by_id(model: type[peewee.Model], row_id: int) -> peewee.Model:
     if found is None:
         raise model.DoesNotExist(f"{model.__name__} instance matching query does not exist: id = {row_id}")
     return found
+
+
+def as_read(model: type[peewee.Model], data: dict[str, object]) -> peewee.Model:
+    """A `model` object holding `data` (field name → value) as reading the row back would give it: each value
+    stored by its field, then converted back (12.5 comes back 12.5000), so a row just written need not be read."""
+    fields = model._meta.fields
+    obj = model(__no_default__=1)
+    obj.__data__ = {name: fields[name].python_value(fields[name].db_value(value)) for name, value in data.items()}
+    return obj
 
 
 _WRITES: dict[tuple, CompiledQuery] = {}

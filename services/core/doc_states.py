@@ -15,10 +15,10 @@ from dataclasses import dataclass
 
 import peewee
 
-from models import write_transaction
+from models import database, write_transaction
 from services.core import audit
 from services.core.clock import now
-from services.core.compiled_sql import row_by_id
+from services.core.compiled_sql import as_read, row_by_id, update_where
 from services.core.errors import DocumentStateError, PermissionDenied
 from services.core.messages import msg
 from services.core.permissions import allowed, require
@@ -89,33 +89,61 @@ class StateMachine:
 
     def guarded_update(self, row: peewee.Model, name: str, where: peewee.Expression | None = None,
                        **values) -> str:
-        """The one guarded write: `row` along transition `name` (its state re-read under the lock),
-        `values` set too; refused when the state does not allow it or changed meanwhile (or `where`
-        no longer holds). Joins the caller's transaction; returns the state it left."""
-        transition = self.transitions[name]
-        model = self.model
-        with write_transaction():
-            current = row_by_id(model, row.id)  # the SELECT built once: a day of the shop moves thousands
-            self.check(current, name)
-            if transition.target is not None:
-                values["state"] = transition.target
-            if self.stamped:
-                values["updated_at"] = now()
-            condition = (model.id == row.id) & (model.state == current.state)
-            if where is not None:
-                condition &= where
-            if model.update(**values).where(condition).execute() != 1:
-                raise self.refusal(row_by_id(model, row.id), transition.action)
-        return current.state
+        """The one guarded write: `row` along transition `name` (UPDATE … WHERE state = the state `row`
+        holds; re-read under the lock when that no longer holds), `values` set too; refused when the
+        state does not allow it or changed meanwhile (or `where` no longer holds). Joins the caller's
+        transaction; returns the state it left."""
+        return self._guarded(row, name, where, values)[0]
 
-    def apply(self, actor, row: peewee.Model, name: str, reason: str = "", **values) -> peewee.Model:
+    def _guarded(self, row: peewee.Model, name: str, where: peewee.Expression | None, values: dict) -> tuple[str, bool]:
+        """guarded_update, and whether `row`'s own state held (then nothing was read: the UPDATE … WHERE
+        state = row's state is the guard, and a row read elsewhere meanwhile only costs a re-read).
+        One UPDATE is atomic, so inside a transaction it needs no savepoint of its own."""
+        if not database.in_transaction():
+            with write_transaction():
+                return self._guarded(row, name, where, values)
+        transition = self.transitions[name]
+        if transition.target is not None:
+            values["state"] = transition.target
+        if self.stamped:
+            values["updated_at"] = now()
+        model = self.model
+        fields = model._meta.fields
+        if (where is None and row.state in transition.sources and all(key in fields for key in values)
+                and not any(isinstance(value, peewee.Node) for value in values.values())
+                and update_where(model, values, {"id": row.id, "state": row.state}) == 1):
+            return row.state, True
+        current = row_by_id(model, row.id)
+        self.check(current, name)
+        condition = (model.id == row.id) & (model.state == current.state)
+        if where is not None:
+            condition &= where
+        if model.update(**values).where(condition).execute() != 1:
+            raise self.refusal(row_by_id(model, row.id), transition.action)
+        return current.state, False
+
+    def apply(self, actor, row: peewee.Model, name: str, reason: str = "", current: bool = False,
+              **values) -> peewee.Model:
         """Transition `name`: role checked, guarded, audited old → new; joins the caller's transaction
-        (receiving moves the order while posting). Returns the row as it is now."""
+        (receiving moves the order while posting). Returns the row as it is now. `current`: the caller
+        read `row` inside its own write transaction, so the change joins it without a savepoint and the
+        row comes back changed in memory, not read again."""
         transition = self.transitions[name]
         if transition.permission is not None:
             require(actor, transition.permission)
+        if current and database.in_transaction():
+            old, held = self._guarded(row, name, None, values)
+            audit.record(actor, f"{self.audit_prefix}.{name}", self.entity, row.id, old=old,
+                         new=transition.target or old, reason=reason)
+            return self._changed(row, values) if held else row_by_id(self.model, row.id)
         with write_transaction():
             old = self.guarded_update(row, name, **values)
             audit.record(actor, f"{self.audit_prefix}.{name}", self.entity, row.id, old=old,
                          new=transition.target or old, reason=reason)
         return row_by_id(self.model, row.id)
+
+    def _changed(self, row: peewee.Model, values: dict) -> peewee.Model:
+        """`row` with `values` written, each as reading it back would give it (stored, then converted)."""
+        if set(row.__data__) != set(self.model._meta.fields):  # read in part: the whole row is read
+            return row_by_id(self.model, row.id)
+        return as_read(self.model, {**row.__data__, **values})

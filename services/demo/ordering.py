@@ -19,14 +19,17 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
+from typing import NamedTuple
 
-from models.purchasing import PurchaseOrder, Supplier
+from models.purchasing import PurchaseOrder, PurchaseOrderLine
 from services.core import shop_settings
 from services.core.clock import clock_at
+from services.core.compiled_sql import CompiledQuery
 from services.core.errors import ValidationError
 from services.purchasing import purchase_approval, purchase_orders, receipt_confirmation, suggestions
 from services.purchasing import receiving as rc
 from services.purchasing.delivery_calendar import next_delivery_days
+from services.purchasing.suppliers import get_supplier
 
 # 李姐's choice where fill and waste pull apart: the cheap, everyday vegetables, fruit, milk and tofu are
 # nearly always there; dear meat, fish and deli that keep a day or three run out now and then rather than
@@ -70,8 +73,8 @@ def _top_up(buyer, number: str, plan: dict[int, suggestions.Suggestion]) -> bool
     """Add whole order units to the lines with room — the longest-keeping first, then the one selling most —
     until the supplier's minimum is reached; False (nothing changed) when the room is not enough."""
     order = purchase_orders.get_order(number)
-    missing = Supplier.get_by_id(order.supplier_id).min_order_amount - order.total
-    lines = purchase_orders.order_lines(number)
+    missing = get_supplier(order.supplier_id).min_order_amount - order.total
+    lines = [_Line(*row) for row in _LINES.tuples(order=order.id)]
     quantities = {ln.id: ln.quantity for ln in lines}
     ranked = sorted((ln for ln in lines if ln.product_id in plan and ln.price > 0),
                     key=lambda ln: (-(plan[ln.product_id].shelf_life_days or 0),
@@ -88,6 +91,21 @@ def _top_up(buyer, number: str, plan: dict[int, suggestions.Suggestion]) -> bool
     purchase_orders.update_draft(buyer, number, [
         purchase_orders.OrderLineInput(ln.product_id, quantities[ln.id], ln.unit, ln.price) for ln in lines])
     return True
+
+
+class _Line(NamedTuple):
+    id: int
+    product_id: int
+    unit: str
+    factor: Decimal
+    quantity: Decimal
+    price: Decimal
+
+
+_LINES = CompiledQuery(lambda order: PurchaseOrderLine.select(  # what a top-up reads of an order, built once
+    PurchaseOrderLine.id, PurchaseOrderLine.product, PurchaseOrderLine.unit, PurchaseOrderLine.factor,
+    PurchaseOrderLine.quantity, PurchaseOrderLine.price).where(PurchaseOrderLine.order == order)
+    .order_by(PurchaseOrderLine.line_no), order=-987_654_321)
 
 
 def accept_suggestions(buyer, approver, at: dt.datetime, more_from: dict[str, Decimal] | None = None,

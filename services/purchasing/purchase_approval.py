@@ -19,8 +19,9 @@ import peewee
 from models import database, write_transaction
 from models.purchasing import PurchaseOrder, PurchaseOrderLine, PurchasePrice, SupplierProduct
 from services.core import shop_settings
-from services.core.bulk_insert import convert_rows, insert_rows
+from services.core.bulk_insert import bound_once, insert_converted
 from services.core.clock import now
+from services.core.compiled_sql import CompiledQuery
 from services.core.errors import PermissionDenied, ValidationError
 from services.core.messages import msg
 from services.core.numbers import fmt_money, normalise_text
@@ -38,13 +39,22 @@ def day_total(order: PurchaseOrder) -> Decimal:
     same day or approved automatically today: a big order split up, or spread over order dates and
     submitted at once, is counted as the one order it is."""
     start = dt.datetime.combine(now().date(), dt.time())
-    same_day = ((PurchaseOrder.order_date == order.order_date)
+    others = _SAME_DAY.tuples(supplier=order.supplier_id, order=order.id, day=order.order_date, start=start,
+                              end=start + dt.timedelta(days=1))
+    return order.total + sum((total for (total,) in others), Decimal(0))
+
+
+def _same_day(supplier: int, order: int, day: dt.date, start: dt.datetime, end: dt.datetime) -> peewee.Query:
+    same_day = ((PurchaseOrder.order_date == day)
                 | (PurchaseOrder.approved_by.is_null() & (PurchaseOrder.approved_at >= start)
-                   & (PurchaseOrder.approved_at < start + dt.timedelta(days=1))))
-    others = (PurchaseOrder.select(PurchaseOrder.total)
-              .where((PurchaseOrder.supplier == order.supplier_id) & (PurchaseOrder.id != order.id)
-                     & PurchaseOrder.state.not_in(("draft", "cancelled")) & same_day))
-    return order.total + sum((o.total for o in others), Decimal(0))
+                   & (PurchaseOrder.approved_at < end)))
+    return (PurchaseOrder.select(PurchaseOrder.total)
+            .where((PurchaseOrder.supplier == supplier) & (PurchaseOrder.id != order)
+                   & PurchaseOrder.state.not_in(("draft", "cancelled")) & same_day))
+
+
+_SAME_DAY = CompiledQuery(_same_day, supplier=-987_654_321, order=-987_654_322, day=dt.date(1, 1, 1),
+                          start=dt.datetime(1, 1, 1, 0, 0, 1), end=dt.datetime(1, 1, 1, 0, 0, 2))  # every submit asks
 
 
 def _over_limit(order: PurchaseOrder, threshold: Decimal) -> PermissionDenied | None:
@@ -72,11 +82,11 @@ def submit(actor, number: str) -> PurchaseOrder:
             raise ValidationError("purchase.below_minimum", field="合计", supplier=supplier.name,
                                   minimum=fmt_money(supplier.min_order_amount), total=fmt_money(order.total),
                                   missing=fmt_money(supplier.min_order_amount - order.total))
-        order = ORDER_STATES.apply(actor, order, "submit")
+        order = ORDER_STATES.apply(actor, order, "submit", current=True)  # read above, under the lock
         threshold = _threshold()
         total = day_total(order)
         if total <= threshold:
-            order = ORDER_STATES.apply(actor, order, "auto_approve", approved_at=now(),
+            order = ORDER_STATES.apply(actor, order, "auto_approve", approved_at=now(), current=True,
                                        reason=msg("purchase.auto_approved", total=fmt_money(total),
                                                   threshold=fmt_money(threshold)))
             _remember_prices(order)
@@ -94,11 +104,15 @@ def approve(actor, number: str) -> PurchaseOrder:
         refusal = None if allowed(actor, "purchase.approve_large") else _over_limit(order, _threshold())
         if refusal is not None:
             raise refusal
-        order = ORDER_STATES.apply(actor, order, "approve", approved_by=actor.id, approved_at=now())
+        order = ORDER_STATES.apply(actor, order, "approve", approved_by=actor.id, approved_at=now(), current=True)
         _remember_prices(order)
     return order
 
 
+_PRICES = CompiledQuery(lambda order: PurchaseOrderLine.select(PurchaseOrderLine.product, PurchaseOrderLine.price,
+                                                                PurchaseOrderLine.factor)
+                        .where(PurchaseOrderLine.order == order).order_by(PurchaseOrderLine.line_no), order=-987_654_321)
+_LAST_PRICE_SQL: dict[tuple[str, str], str] = {}
 _LAST_PRICE_FIELDS = (SupplierProduct.supplier, SupplierProduct.product, SupplierProduct.pack_size,
                       SupplierProduct.last_price, SupplierProduct.supplier_sku, SupplierProduct.preferred)
 
@@ -106,31 +120,38 @@ _LAST_PRICE_FIELDS = (SupplierProduct.supplier, SupplierProduct.product, Supplie
 def _remember_prices(order: PurchaseOrder) -> None:
     """An approved order's prices become the supplier's last prices and enter the price history (each one
     executemany: peewee's insert_many built them value by value, a fifth of approving an order)."""
-    lines = [(product_id, per_base_unit(price, factor), factor) for product_id, price, factor in PurchaseOrderLine
-             .select(PurchaseOrderLine.product, PurchaseOrderLine.price, PurchaseOrderLine.factor)
-             .where(PurchaseOrderLine.order == order.id).order_by(PurchaseOrderLine.line_no).tuples()]
-    insert_rows(PurchasePrice, (PurchasePrice.supplier, PurchasePrice.product, PurchasePrice.day, PurchasePrice.price,
-                                PurchasePrice.source),
-                [(order.supplier_id, pid, order.order_date, price, order.number) for pid, price, _ in lines])
-    last = {pid: (order.supplier_id, pid, factor, price, "", False) for pid, price, factor in lines}  # last line wins
+    lines = [(product_id, per_base_unit(price, factor), factor)
+             for product_id, price, factor in _PRICES.tuples(order=order.id)]
+    qty, money, day = SupplierProduct.pack_size.db_value, PurchasePrice.price.db_value, bound_once(order.order_date)
+    insert_converted(PurchasePrice, (PurchasePrice.supplier, PurchasePrice.product, PurchasePrice.day,
+                                     PurchasePrice.price, PurchasePrice.source),
+                     [(order.supplier_id, pid, day, money(price), order.number) for pid, price, _ in lines])
+    last = {pid: (order.supplier_id, pid, qty(factor), money(price), "", False)  # as stored; the last line wins
+            for pid, price, factor in lines}
     if last:  # a supplier product not seen before gets the fields' defaults, as insert_many gave it
-        rows = convert_rows(_LAST_PRICE_FIELDS, last.values())
-        sql, _ = (SupplierProduct.insert_many(rows[:1], fields=list(_LAST_PRICE_FIELDS))
-                  .on_conflict(conflict_target=[SupplierProduct.supplier, SupplierProduct.product],
-                               update={SupplierProduct.last_price: peewee.EXCLUDED.last_price}).sql())
         with peewee.__exception_wrapper__:
-            database.cursor().executemany(sql, rows)
+            database.cursor().executemany(_last_price_sql(), list(last.values()))
+
+
+def _last_price_sql() -> str:
+    """The upsert of a supplier's last prices, built once per kind of database."""
+    key = (type(database.obj).__name__, database.param)
+    if key not in _LAST_PRICE_SQL:
+        _LAST_PRICE_SQL[key] = (SupplierProduct.insert_many([(0, 0, 0, 0, "", False)], fields=list(_LAST_PRICE_FIELDS))
+                                .on_conflict(conflict_target=[SupplierProduct.supplier, SupplierProduct.product],
+                                             update={SupplierProduct.last_price: peewee.EXCLUDED.last_price}).sql()[0])
+    return _LAST_PRICE_SQL[key]
 
 
 def cancel(actor, number: str, reason: str) -> PurchaseOrder:
     """draft/submitted/approved → cancelled, with a reason; refused once goods were received."""
     if not normalise_text(reason):
         raise ValidationError("value.required", field="作废原因")
-    order = get_order(number)
-    return ORDER_STATES.apply(actor, order, "cancel", reason=normalise_text(reason))
+    with write_transaction():  # read under the lock: the change needs no re-read
+        return ORDER_STATES.apply(actor, get_order(number), "cancel", reason=normalise_text(reason), current=True)
 
 
 def close(actor, number: str, reason: str = "") -> PurchaseOrder:
     """(partially) received → closed: whatever was not delivered is no longer on order."""
-    order = get_order(number)
-    return ORDER_STATES.apply(actor, order, "close", reason=normalise_text(reason))
+    with write_transaction():
+        return ORDER_STATES.apply(actor, get_order(number), "close", reason=normalise_text(reason), current=True)

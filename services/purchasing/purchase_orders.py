@@ -20,9 +20,17 @@ from models.purchasing import PurchaseOrder, PurchaseOrderLine, Supplier, Suppli
 from services.catalog.line_units import line_quantities
 from services.catalog.locations import default_store, get_location
 from services.core import audit, shop_settings
-from services.core.bulk_insert import insert_rows
-from services.core.clock import today
-from services.core.compiled_sql import row_by, row_by_id
+from services.core.bulk_insert import insert_converted
+from services.core.clock import now, today
+from services.core.compiled_sql import (
+    ID_LIST,
+    CompiledQuery,
+    as_read,
+    insert_returning_id,
+    row_by,
+    row_by_id,
+    update_where,
+)
 from services.core.doc_states import StateMachine, Transition, worded
 from services.core.errors import NotFound, ValidationError
 from services.core.messages import msg
@@ -168,13 +176,11 @@ def price_flag(last_per_base: Decimal | None, price: Decimal, factor: Decimal, l
 
 
 def _clean_lines(supplier: Supplier, lines: list[OrderLineInput]) -> list[_CleanLine]:
-    checked = line_quantities(lines)
+    checked = line_quantities(lines, columns=(Product.cost,))  # a line reads the product's name, unit and cost
     clean: list[_CleanLine] = []
     seen: dict[tuple[int, str], int] = {}
-    ids = [c.product.id for c in checked]
-    last_prices = dict(SupplierProduct.select(SupplierProduct.product, SupplierProduct.last_price).where(
-        (SupplierProduct.supplier == supplier.id) & SupplierProduct.product.in_(ids)).tuples())
-    limit = Decimal(shop_settings.get("purchase.price_flag_percent"))
+    last_prices = dict(_LAST_PRICES.tuples(supplier=supplier.id, ids=[c.product.id for c in checked]))
+    limit = Decimal(shop_settings.get("purchase.price_flag_percent")) if last_prices else None
     for n, (line, c) in enumerate(zip(lines, checked, strict=True), 1):
         product, unit, factor, quantity = c.product, c.unit, c.factor, c.quantity
         last = last_prices.get(product.id)
@@ -193,6 +199,12 @@ def _clean_lines(supplier: Supplier, lines: list[OrderLineInput]) -> list[_Clean
     return clean
 
 
+_LAST_PRICES = CompiledQuery(  # per base unit, of the products on an order: built once per number of lines
+    lambda supplier, ids: SupplierProduct.select(SupplierProduct.product, SupplierProduct.last_price)
+    .where((SupplierProduct.supplier == supplier) & SupplierProduct.product.in_(ids)), supplier=-987_654_321, ids=ID_LIST)
+_DELETE_LINES = CompiledQuery(lambda order: PurchaseOrderLine.delete().where(PurchaseOrderLine.order == order),
+                              order=-987_654_321)
+
 _LINE_FIELDS = (PurchaseOrderLine.order, PurchaseOrderLine.line_no, PurchaseOrderLine.product, PurchaseOrderLine.unit,
                 PurchaseOrderLine.factor, PurchaseOrderLine.quantity, PurchaseOrderLine.price, PurchaseOrderLine.received,
                 PurchaseOrderLine.damaged, PurchaseOrderLine.price_flag, PurchaseOrderLine.note)
@@ -201,10 +213,11 @@ _LINE_FIELDS = (PurchaseOrderLine.order, PurchaseOrderLine.line_no, PurchaseOrde
 def _write_lines(order_id: int, lines: list[_CleanLine], replace: bool = True) -> Decimal:
     """The order's lines (replacing any it had), one executemany; returns their total."""
     if replace:
-        PurchaseOrderLine.delete().where(PurchaseOrderLine.order == order_id).execute()
-    insert_rows(PurchaseOrderLine, _LINE_FIELDS, [
-        (order_id, n, ln.product.id, ln.unit, ln.factor, ln.quantity, ln.price, 0, 0, ln.price_flag, ln.note)
-        for n, ln in enumerate(lines, 1)])
+        _DELETE_LINES.execute(order=order_id)
+    qty, money = PurchaseOrderLine.quantity.db_value, PurchaseOrderLine.price.db_value  # the rest is stored as it is
+    insert_converted(PurchaseOrderLine, _LINE_FIELDS, [
+        (order_id, n, ln.product.id, ln.unit, qty(ln.factor), qty(ln.quantity), money(ln.price), 0, 0, ln.price_flag,
+         ln.note) for n, ln in enumerate(lines, 1)])
     return _total(lines)
 
 
@@ -244,14 +257,16 @@ def create_draft(actor, supplier_id: int, lines: list[OrderLineInput], expected_
         clean = _clean_lines(supplier, lines)
         number = next_number(NUMBER_PREFIX, order_date)
         total = _total(clean)
-        order = PurchaseOrder.create(
-            number=number, supplier=supplier.id, state="draft", location=location.id, order_date=order_date,
-            expected_date=expected_date or _default_expected(supplier, order_date), note=normalise_text(note),
-            total=total, created_by=actor.id)
-        _write_lines(order.id, clean, replace=False)
-        audit.record(actor, "purchase.create", "purchase_order", order.id,
+        stamp = now()
+        values = dict(number=number, supplier=supplier.id, state="draft", location=location.id, order_date=order_date,
+                      expected_date=expected_date or _default_expected(supplier, order_date), total=total,
+                      note=normalise_text(note), created_by=actor.id, approved_by=None, approved_at=None,
+                      created_at=stamp, updated_at=stamp)
+        order_id = insert_returning_id(PurchaseOrder, values)
+        _write_lines(order_id, clean, replace=False)
+        audit.record(actor, "purchase.create", "purchase_order", order_id,
                      new={"number": number, "supplier": supplier.code, "total": str(total), "lines": len(clean)})
-    return row_by_id(PurchaseOrder, order.id)
+    return as_read(PurchaseOrder, {"id": order_id, **values})  # what reading it back gives, without reading
 
 
 def update_draft(actor, number: str, lines: list[OrderLineInput] | None = None,
@@ -273,8 +288,7 @@ def update_draft(actor, number: str, lines: list[OrderLineInput] | None = None,
             clean = _clean_lines(supplier, lines)
         ORDER_STATES.guarded_update(order, "edit", **values)
         if lines is not None:
-            total = _write_lines(order.id, clean)
-            PurchaseOrder.update(total=total).where(PurchaseOrder.id == order.id).execute()
+            update_where(PurchaseOrder, {"total": _write_lines(order.id, clean)}, {"id": order.id})
         fresh = row_by_id(PurchaseOrder, order.id)
         audit.record(actor, "purchase.update", "purchase_order", order.id,
                      old={"total": str(order.total), "expected_date": str(order.expected_date)},
