@@ -286,3 +286,29 @@ print(big.number, small.number)
     assert xiaopu(db, "purchase", "list", "--state", "shipped").returncode == 1
     missing = xiaopu(db, "purchase", "submit", "CG19990101-0001")
     assert missing.returncode == 1 and "找不到采购单" in missing.stderr
+
+
+def test_what_a_draft_and_its_approval_hand_back_is_what_reading_the_order_gives(ps):
+    """create_draft, submit and approve hand the order back without reading it again: the same values to the
+    last digit as reading it (25 斤 of spinach at 2.30 = 57.50, held as 57.5000 like every stored amount)."""
+    draft = po.create_draft(ps.purchaser, ps.veg.id, [OrderLineInput(ps.spinach.id, "25")])
+    assert draft.__data__ == po.get_order(draft.number).__data__ and str(draft.total) == "57.5000"
+    approved = purchase_approval.submit(ps.purchaser, draft.number)
+    assert approved.state == "approved" and approved.__data__ == po.get_order(draft.number).__data__
+    big = big_order(ps, ps.purchaser)
+    waiting = purchase_approval.submit(ps.purchaser, big.number)
+    assert waiting.state == "submitted" and waiting.__data__ == po.get_order(big.number).__data__
+    done = purchase_approval.approve(ps.owner, big.number)
+    assert (done.state, done.approved_by_id, str(done.total)) == ("approved", ps.owner.id, "2390.4000")
+    assert done.__data__ == po.get_order(big.number).__data__
+
+
+def test_a_window_that_read_the_draft_before_it_was_approved_cancels_the_order_as_it_is_now(ps):
+    """小王's window still shows the spinach draft; meanwhile it was submitted and approved at once. His 作废
+    is checked against the order as it is now: cancelled, and the audit says approved → cancelled."""
+    draft = po.create_draft(ps.purchaser, ps.veg.id, [OrderLineInput(ps.spinach.id, "25")])
+    stale = po.get_order(draft.number)
+    purchase_approval.submit(ps.purchaser, draft.number)
+    assert po.ORDER_STATES.apply(ps.purchaser, stale, "cancel", reason="菜价跌了").state == "cancelled"
+    event = events(draft, "purchase.cancel")[0]
+    assert (event.old, event.new, event.reason) == ("approved", "cancelled", "菜价跌了")
