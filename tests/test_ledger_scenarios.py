@@ -231,3 +231,22 @@ def test_two_lines_of_one_product_share_the_lots_fefo(shop):
                                               Line(bb.id, D("3"), shop.store.id, shop.customer.id)])
     left = {r.expiry: r.on_hand for r in stock.stock_rows(product_id=bb.id)}
     assert left == {today + dt.timedelta(days=5): 2}
+
+
+def test_moves_keep_the_indexes_reads_use_and_none_per_location(shop):
+    """A move costs one B-tree write per index (issue 15 P1): the ledger keeps the ones reads go by
+    (product and lot, lot, date, document and line), not one per location. Stock is still right at every
+    place after a receipt, a move to the shelf and a sale, and `check` finds nothing."""
+    from models import database
+    from services.catalog.locations import ensure_shelf
+
+    indexed = {tuple(index.columns) for index in database.get_indexes("move")}
+    assert {("product_id", "lot_id"), ("lot_id",), ("move_date",), ("document_id", "line_no")} <= indexed
+    assert not indexed & {("from_location_id",), ("to_location_id",)}
+    shelf = ensure_shelf(shop.owner, "A1")
+    ledger.post_document(shop.owner, "receipt", [Line(shop.screw.id, D("10"), shop.supplier.id, shop.store.id)])
+    ledger.post_document(shop.owner, "transfer", [Line(shop.screw.id, D("4"), shop.store.id, shelf.id)])
+    ledger.post_document(shop.owner, "sale", [Line(shop.screw.id, D("3"), shelf.id, shop.customer.id)])
+    where = {r.location_id: r.on_hand for r in stock.stock_rows(product_id=shop.screw.id)}
+    assert where == {shop.store.id: 6, shelf.id: 1}
+    assert run_check().problems == []
