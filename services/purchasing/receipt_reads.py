@@ -67,7 +67,7 @@ _OF_ORDER = CompiledQuery(lambda order: PurchaseOrderLine.select(
     .where(PurchaseOrderLine.order == order).order_by(PurchaseOrderLine.line_no), order=_ID)
 
 
-_QTY, _MONEY = GoodsReceiptLine.quantity.python_value, GoodsReceiptLine.unit_cost.python_value
+_QTY, _MONEY = GoodsReceiptLine.quantity.from_units, GoodsReceiptLine.unit_cost.from_units  # = python_value
 _DATE = GoodsReceiptLine.expiry.python_value
 
 
