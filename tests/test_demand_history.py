@@ -89,3 +89,34 @@ def test_a_day_not_vouched_for_by_its_posting_event_is_read_again(shop):
     stamp, rows = demand_history._kept[key]
     demand_history._kept[key] = ((*stamp[:4], "0" * 64), [(soy, "2026-12-05", 9, "customer", 99000, 1)])
     assert _read(soy).sold == D(21)
+
+
+def _receipt(owner, product_id: int, quantity: int, day: dt.date) -> None:
+    ledger.post_document(owner, "receipt", [ledger.Line(product_id, D(quantity), virtual("supplier").id,
+                                                        default_store().id, unit_cost=D(2))], doc_date=day)
+
+
+def test_evenings_moved_on_give_what_a_fresh_reading_gives(shop):
+    """卤蛋: 12 in on 11-28, 3 sold every morning from 11-29 to 12-02, then none left. Read on the evenings
+    of 12-04, 12-05 and 12-06 (each moves the kept four weeks on by a day): the window of 12-06 holds 4 days
+    with stock, 3 a day. Then 10 received on 10-01 (before the four weeks) are posted late: every day had 10
+    more, 12-03 to 12-05 are days with stock and nothing sold, so 7 days and 12 ÷ 7 a day. Every reading
+    equals one that kept nothing."""
+    eggs = products.save_product(shop.owner, products.ProductInput(name="卤蛋", base_unit="个", cost="1",
+                                                                   price="2")).id
+    _receipt(shop.owner, eggs, 12, dt.date(2026, 11, 28))
+    for n in range(4):
+        _sale(shop.owner, eggs, 3, dt.date(2026, 11, 29) + dt.timedelta(days=n))
+    for end in (dt.date(2026, 12, 4), dt.date(2026, 12, 5), TODAY):
+        demand_cache.forget()
+        kept = demand_by_product(end, 7)[eggs]
+        demand_history.forget()
+        demand_cache.forget()
+        assert kept == demand_by_product(end, 7)[eggs]
+        demand_by_product(end, 7)  # the next evening moves this reading on
+    before = _read(eggs)
+    assert (before.seen_days, before.avg_daily) == (4, D(3))
+    _receipt(shop.owner, eggs, 10, dt.date(2026, 10, 1))
+    after = _read(eggs)
+    assert (after.seen_days, after.avg_daily) == (7, D(12) / 7)
+    assert after == _fresh(eggs)

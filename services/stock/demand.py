@@ -12,8 +12,9 @@ from the window's losses; the weekday and hour pattern from the last PATTERN_WEE
 from __future__ import annotations
 
 import datetime as dt
+import operator
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from functools import cached_property
 
 from services.stock import demand_cache, demand_days, demand_level, demand_tally
@@ -21,7 +22,7 @@ from services.stock.demand_tally import HOURS, NONE_SOLD, Tally, quantity_of
 
 ZERO, ONE = Decimal(0), Decimal(1)
 FLAT = (ONE,) * 7  # weekday factors where nothing tells weekdays apart
-SEVEN = Decimal(7)
+SEVEN, HUNDRED = Decimal(7), Decimal(100)
 PEAK_MIN = Decimal("0.15")  # a weekday counts as a peak from +15 % over the average day
 PATTERN_WEEKS = 4  # weekday/hour patterns from 4 weeks: each weekday seen 4 times, not once
 PATTERN_MIN_LINES = 21  # fewer sales than 3 a weekday: too few to tell weekdays apart
@@ -159,64 +160,70 @@ def demand_by_product(end: dt.date, window_days: int, product_ids: set[int] | No
 
 def _demand_by_product(end: dt.date, window_days: int, product_ids: set[int] | None) -> dict[int, Demand]:
     first, last = window(end, pattern_days(window_days))
-    count = (last - first).days + 1
-    tallies = demand_tally.tallies(first, last, count - window_days, product_ids)
-    left = demand_days.stock_left(first, end, product_ids, {pid: t.loss for pid, t in tallies.items()}, tallies)
-    weekdays = tuple((first.weekday() + n) % 7 for n in range(count))  # each day's, by its index
-    return {pid: _demand(pid, window_days, tally, left[pid], weekdays) for pid, tally in tallies.items()}
+    window_first = demand_days.day_number(end) - window_days
+    with demand_tally.tallies(first, last, window_first, product_ids) as tallies:
+        left = demand_days.stock_left(first, end, product_ids, {pid: t.loss for pid, t in tallies.items()}, tallies)
+        start = demand_days.day_number(first)
+        return {pid: _demand(pid, window_days, tally, left[pid], start) for pid, tally in tallies.items()}
 
 
-def _demand(pid: int, window_days: int, tally: Tally, left: list[int], weekdays: tuple[int, ...]) -> Demand:
+def _demand(pid: int, window_days: int, tally: Tally, left: list[int], start: int) -> Demand:
     """Weekday factors from each weekday's mean demand (weekday_factors); level from the most recent days
     with an estimate (_estimates): their demand ÷ the sum of their weekday factors. The peak tells what was
-    seen (unshrunk factors); forecasts use the shrunk ones. Days are indices from the pattern period's
-    first day."""
-    hour_cum, estimates, raised = _estimates(tally, left, window_days)
+    seen (unshrunk factors); forecasts use the shrunk ones. Days by their number (demand_days.day_number):
+    `left[n - start]` is what was left after day n's sales."""
+    hour_cum, estimates, raised = _estimates(tally, left, start, window_days)
     newest_first = sorted(estimates, reverse=True)
     lumps = demand_level.lumps(estimates, newest_first, window_days)
     usual = {n: value for n, value in estimates.items() if n not in lumps} if lumps else estimates
     factors: tuple[Decimal, ...] = FLAT
     peak = None
     if tally.lines >= PATTERN_MIN_LINES:
-        factors, seen = weekday_factors(usual, weekdays)
-        peak = _peak(seen, tally.hours, weekdays)  # what was seen, said as seen
-    read = demand_level.level(estimates, newest_first, factors, window_days, lumps, weekdays)
-    censored = sum(1 for n in read.days if n in raised)
-    span = len(left) - read.days[-1] if len(read.days) > window_days else None
+        factors, seen = weekday_factors(usual)
+        peak = _peak(seen, tally.hours, start, start + len(left))  # what was seen, said as seen
+    read = demand_level.level(estimates, newest_first, factors, window_days, lumps)
+    censored = len(raised.intersection(read.days)) if raised else 0
+    span = start + len(left) - read.days[-1] if len(read.days) > window_days else None
     return Demand(pid, window_days, max(quantity_of(tally.sold), ZERO), quantity_of(tally.lost), factors, hour_cum,
                   peak, level=read.value, censored_days=censored, seen_days=len(read.days), span_days=span,
                   lump_days=read.lumps)
 
 
-def _estimates(tally: Tally, left: list[int], window_days: int) -> tuple[tuple[Decimal, ...], dict[int, Decimal],
-                                                                           set[int]]:
+def _estimates(tally: Tally, left: list[int], start: int, window_days: int) -> tuple[tuple[Decimal, ...],
+                                                                                      dict[int, Decimal], set[int]]:
     """(hour profile, each day's estimate, the days whose estimate is above their sales). The hour profile
-    comes from the days that did not sell out (they show when customers come, not when the shelf emptied).
-    Estimates in the order the rule always summed them: days with sales, then days with only lost sales,
-    then days with stock and nothing asked for (0), each ascending."""
+    comes from the days that did not sell out (they show when customers come, not when the shelf emptied),
+    unless all did. Estimates in the order the rule always summed them: days with sales, then days with
+    only lost sales, then days with stock and nothing asked for (0), each ascending."""
     sold_day, lost_sales, hours = tally.sold_day, tally.lost_sales, tally.hours  # sold_day, hours: ascending
-    odd = [n for n in sold_day if left[n] <= 0 or n in lost_sales]  # else the estimate is what sold
-    sold_out = {n for n in odd if n in hours and demand_days.sold_out(sold_day[n], lost_sales.get(n, ZERO), left[n])}
-    kept = [day for n, day in hours.items() if n not in sold_out] if sold_out else None
-    hour_cum = _cumulative(_sum_hours(kept or list(hours.values())))
+    if min(left) > 0:  # stock every day: only a day with lost sales is not simply what sold
+        odd = [n for n in sold_day if n in lost_sales] if lost_sales else []
+    else:
+        odd = [n for n in sold_day if left[n - start] <= 0 or n in lost_sales]
+    sold_out = [n for n in odd if n in hours
+                and demand_days.sold_out(sold_day[n], lost_sales.get(n, ZERO), left[n - start])]
+    by_hour = tally.all_hours
+    if sold_out and len(sold_out) < len(hours):
+        by_hour = list(map(operator.sub, by_hour, _sum_hours([hours[n] for n in sold_out])))
+    hour_cum = _cumulative(by_hour)
     estimates = dict(tally.quantity)
     raised: set[int] = set()
-    for n in odd + sorted(n for n in lost_sales if n not in sold_day):
+    for n in odd + sorted([n for n in lost_sales if n not in sold_day]) if lost_sales else odd:
         sold = estimates.get(n, NONE_SOLD)
-        e = demand_days.estimate(sold, lost_sales.get(n, ZERO), left[n], tally.last_hour.get(n), hour_cum)
+        e = demand_days.estimate(sold, lost_sales.get(n, ZERO), left[n - start], tally.last_hour.get(n), hour_cum)
         if e is None:
             del estimates[n]
             continue
         estimates[n] = e
         if e > sold:
             raised.add(n)
-    count = len(left)
+    end = start + len(left)
     # before the window, only from the first sign of demand: stock booked in before anyone bought (or
     # long expired on the books) does not make the level a slow seller reads further back
-    first = min(next(iter(sold_day), count), min(lost_sales, default=count), count - window_days)
-    for n in range(first, count):  # nothing sold or asked for: 0 when there was stock
-        if left[n] > 0 and n not in sold_day and n not in lost_sales:
-            estimates[n] = ZERO
+    first = min(next(iter(sold_day), end), min(lost_sales, default=end), end - window_days)
+    quiet = [n for n in range(first, end) if n not in sold_day and left[n - start] > 0 and n not in lost_sales]
+    if quiet:  # nothing sold or asked for: 0 when there was stock
+        estimates.update(dict.fromkeys(quiet, ZERO))
     return hour_cum, estimates, raised
 
 
@@ -224,9 +231,9 @@ def _sum_hours(days: list[tuple[int, ...]]) -> list[int]:
     return list(map(sum, zip(*days, strict=True))) if days else [0] * HOURS
 
 
-def weekday_factors(estimates: dict[int, Decimal], weekdays: tuple[int, ...],
+def weekday_factors(estimates: dict[int, Decimal],
                     prior: int = WEEKDAY_PRIOR_UNITS) -> tuple[tuple[Decimal, ...], tuple[Decimal, ...]]:
-    """(shrunk, seen) factors of `estimates` (day index → demand; `weekdays` each index's weekday): each
+    """(shrunk, seen) factors of `estimates` (day number → demand: its weekday is n % 7): each
     weekday's mean demand ÷ the mean day, shrunk toward 1 by how much of that weekday was seen (u units
     sold on it keep u ÷ (u + prior) of the difference: a slow seller's four Mondays are Poisson noise, a
     fast seller's are a pattern) — or not at all for `seen` — then scaled to average 1. Means, not sums:
@@ -238,7 +245,7 @@ def weekday_factors(estimates: dict[int, Decimal], weekdays: tuple[int, ...],
         return FLAT, FLAT
     by_weekday: list[list[Decimal]] = [[], [], [], [], [], [], []]
     for n, value in estimates.items():
-        by_weekday[weekdays[n]].append(value)
+        by_weekday[n % 7].append(value)
     weight = Decimal(prior)  # the same sums as with the int, without converting it each time
     shrunk, seen = [], []
     for values in by_weekday:
@@ -272,14 +279,14 @@ def _cumulative(by_hour: list[int]) -> tuple[Decimal, ...]:
     return tuple(cum)
 
 
-def _peak(factors: tuple[Decimal, ...], hours: dict[int, tuple[int, ...]], weekdays: tuple[int, ...]) -> Peak | None:
+def _peak(factors: tuple[Decimal, ...], hours: dict[int, tuple[int, ...]], start: int, end: int) -> Peak | None:
     """The weekday furthest above the average day (from +15 %), with its busiest two hours (`hours`: the
-    units per hour of each day with sales, by day index)."""
+    units per hour of each day with sales, by day number, from `start` to before `end`)."""
     weekday = factors.index(max(factors))  # the first of the highest
     excess = factors[weekday] - ONE
     if excess < PEAK_MIN:
         return None
-    days = [day for n, day in hours.items() if weekdays[n] == weekday]
+    days = [hours[n] for n in range(start + (weekday - start) % 7, end, 7) if n in hours]
     if not days:
         return None
     hours_of = _sum_hours(days)
@@ -287,5 +294,5 @@ def _peak(factors: tuple[Decimal, ...], hours: dict[int, tuple[int, ...]], weekd
     before = hours_of[busiest - 1] if busiest else 0
     after = hours_of[busiest + 1] if busiest < HOURS - 1 else 0
     start = busiest - 1 if busiest == HOURS - 1 or before > after else busiest  # the busiest hour and its busier side
-    percent = int((excess * 100).to_integral_value(rounding="ROUND_HALF_UP"))
+    percent = int((excess * HUNDRED).to_integral_value(rounding=ROUND_HALF_UP))
     return Peak(weekday, start, percent)

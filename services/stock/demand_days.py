@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import operator
+import threading
 from collections.abc import Iterable
 from decimal import Decimal
 from itertools import accumulate
@@ -28,6 +29,9 @@ from models import VIRTUAL_KINDS, Balance, Document, Location, Move, database
 from models.lost_sales import LostSale
 from services.stock import demand_history
 
+KEEP = 4  # closings kept (a shop file × a pattern period, and some)
+_kept: dict[tuple, tuple[int, list[dict[int, int]], dict[int, list[int]]]] = {}
+_lock = threading.Lock()
 MINUS = peewee.Value(-1, converter=False)  # a plain −1 (beside Move.quantity peewee would store it as −1000 units)
 SHARE_MIN = Decimal("0.25")  # a day that sold out in its first hour: counted as at most 4 × its sales
 
@@ -52,6 +56,11 @@ def estimate(sold: Decimal, lost_sales: Decimal, left_units: int, last_hour: int
     return sold
 
 
+def day_number(day: dt.date) -> int:
+    """Days since 0001-01-01, a Monday: `n % 7` is the day's weekday (0 = Monday)."""
+    return day.toordinal() - 1
+
+
 def real_locations() -> list[int]:
     return [lid for lid, kind in Location.select(Location.id, Location.kind).tuples() if kind not in VIRTUAL_KINDS]
 
@@ -60,28 +69,74 @@ def stock_left(first: dt.date, end: dt.date, product_ids: set[int] | None,
                losses: dict[int, dict[int, int]], wanted: Iterable[int]) -> dict[int, list[int]]:
     """Product (of `wanted`) → stored units left after each day's sales, from `first` (index 0) to the
     day before `end`: today's balance walked back through each day's net moves into the real locations.
-    `losses` holds each product's write-offs in stored units by day index (added back: they leave at
-    closing, after the day's sales). Integers throughout: the walk is exact and 30× cheaper than Decimal."""
+    `losses` holds each product's write-offs in stored units by day number (day_number; added back: they
+    leave at closing, after the day's sales). Integers throughout: the walk is exact and 30× cheaper than Decimal."""
     real = real_locations()
     if not real:
         return {}
+    location = Balance.location
+    if isinstance(database.obj, peewee.SqliteDatabase):  # not by the locations' index: SQLite then reads the
+        location = Balance.location + 0  # balances that are not 0 by theirs, a 20th of the rows (4× faster)
     on_hand = Balance.select(Balance.product, peewee.fn.SUM(Balance.quantity).coerce(False)).where(
-        Balance.location.in_(real) & (Balance.quantity != 0)).group_by(Balance.product)  # most rows are spent lots
+        location.in_(real) & (Balance.quantity != 0)).group_by(Balance.product)  # most rows are spent lots
     if product_ids is not None:
         on_hand = on_hand.where(Balance.product.in_(list(product_ids)))
     closing: dict[int, int] = {pid: int(units or 0) for pid, units in database.execute(on_hand).fetchall()}
     daily, later = _net_flows(real, first, end, product_ids)
     for pid, units in later.items():  # dated today or later: not yet in any past day's closing
         closing[pid] = closing.get(pid, 0) - units
+    start, key = day_number(first), (str(database.database), len(daily))
+    with _lock:
+        kept = _kept.get(key) if product_ids is None else None
+    closings = _closings(kept, start, daily, closing, wanted)
+    if product_ids is None:
+        with _lock:
+            _kept[key] = (start, daily, closings)
+            while len(_kept) > KEEP:
+                del _kept[next(iter(_kept))]
     out_left: dict[int, list[int]] = {}
-    for pid in wanted:  # closing after day n = today's − the net moves of the days after it
-        after = list(accumulate(reversed([flows.get(pid, 0) for flows in daily[1:]]), initial=closing.get(pid, 0),
-                                func=operator.sub))
-        after.reverse()
-        for n, lost in losses.get(pid, {}).items():
-            after[n] += lost
+    for pid, after in closings.items():
+        written_off = losses.get(pid)
+        if written_off:
+            after = after.copy()
+            for n, lost in written_off.items():
+                after[n - start] += lost
         out_left[pid] = after
     return out_left
+
+
+def _closings(kept: tuple | None, start: int, daily: list[dict[int, int]], closing: dict[int, int],
+              wanted: Iterable[int]) -> dict[int, list[int]]:
+    """Product → stored units at each day's close (before its write-offs): `closing` (the last day's)
+    walked back through `daily`. `kept` (the day number it started on, its days' flows, its closings)
+    from an earlier evening: where its days' flows are the same objects (read once, unchanged) and its
+    last closing is reached walking back from today's, the rest of it holds too and is taken as it is."""
+    count = len(daily)
+    shift, before = None, {}
+    if kept is not None:
+        kept_start, kept_daily, before = kept
+        shift = start - kept_start
+        if not 0 <= shift <= count or any(a is not b for a, b in zip(kept_daily[shift:], daily, strict=False)):
+            shift = None
+    out: dict[int, list[int]] = {}
+    for pid in wanted:
+        value = closing.get(pid, 0)
+        old = before.get(pid) if shift is not None else None
+        if old is not None:
+            tail = []
+            for flows in reversed(daily[count - shift:]):  # the days after the ones kept, newest first
+                tail.append(value)
+                value -= flows.get(pid, 0)
+            if value == old[-1]:
+                tail.reverse()
+                out[pid] = old[shift:] + tail if shift else old
+                continue
+            value = closing.get(pid, 0)
+        after = list(accumulate(reversed([flows.get(pid, 0) for flows in daily[1:]]), initial=value,
+                                func=operator.sub))  # closing after day n = today's − the net moves after it
+        after.reverse()
+        out[pid] = after
+    return out
 
 
 def _net_flows(real: list[int], first: dt.date, end: dt.date,

@@ -5,11 +5,12 @@ services.stock.demand_days: each day's net stock flow), and of those four weeks 
 new. A past day's sums change only when a document dated that day is posted (a back-dated one) or
 reversed — moves are never edited. So a day's rows, summed per product as its caller needs them (read
 only: every later evening gets the same objects), are kept with what names its documents: how many
-there are, the highest id, how many are posted, and the audit event that posted the highest (its id and
-hash: the hash chain covers every document posted before it, with its moves and date, so a file
-restored, emptied or written by another PC cannot pass for the one read, nor a document rolled back and
-another posted under its id). One grouped query over the documents' date index and one lookup of those
-events by id tell which days to read again. What the chain does not cover is a document's hour
+there are, the highest id, how many are posted, and the audit chain's newest event when it was read
+(its id and hash: the hash chain covers every document posted before it, with its moves and date, so a
+file restored, emptied or written by another PC cannot pass for the one read, nor a document rolled back
+and another posted under its id); a day whose newest document is not posted is read every time. One
+grouped query over the documents' date index and one lookup of those events by id tell which days to
+read again. What the chain does not cover is a document's hour
 (occurred_at): a rolled-back document replaced under the same id by one with the very same moves, posted
 at the very same moment but dated to another hour would pass — kept anyway rather than dropped on every
 rollback, because the evening's orders roll a savepoint back whenever one is under a supplier's minimum.
@@ -24,11 +25,14 @@ from typing import TypeVar
 import peewee
 
 from models import AuditEvent, Document, database
+from services.stock import demand_cache
 
 Rows = list[tuple]
 S = TypeVar("S")  # what a caller keeps of a day's rows
+T = TypeVar("T")
 KEEP = 500  # days kept over every kind of sums (a year of evenings × two kinds, and some)
 _kept: dict[tuple, tuple[tuple, object]] = {}
+_answers: dict[str, tuple[tuple, object]] = {}  # the last answer to each kind of question, and what it held for
 _lock = threading.Lock()
 
 
@@ -36,32 +40,47 @@ def _day_text(day: object) -> str:
     return str(day)[:10]  # the day as SQLite gives it (text) or PostgreSQL (a date)
 
 
-def _documents(first: dt.date, last: dt.date) -> dict[str, tuple[int, int, int]]:
-    """ISO day → (documents dated that day, the highest id, how many are posted)."""
+def _as_last_time(question: tuple, lookup: Callable[[], T]) -> T:
+    """lookup(), or its answer to the same `question` last time while the ledger is as it was then: the
+    evening's sales and stock flows ask the same about the same days one after the other. (Documents
+    without moves, drafts, are counted too but not named by the ledger's state: an answer a draft made
+    stale only has a day read again later, what a day's moves sum to cannot change unnoticed.)"""
+    asked = (demand_cache.ledger_state(), question)
+    last = _answers.get(question[0])
+    if last is not None and last[0] == asked:
+        return last[1]
+    answer = lookup()
+    _answers[question[0]] = (asked, answer)
+    return answer
+
+
+def _documents(first: dt.date, last: dt.date) -> dict[str, tuple[int, int, int, int | None]]:
+    """ISO day → (documents dated that day, the highest id, how many are posted, the highest posted id)."""
+    return _as_last_time(("documents", first, last), lambda: _read_documents(first, last))
+
+
+def _read_documents(first: dt.date, last: dt.date) -> dict[str, tuple[int, int, int, int | None]]:
     posted = peewee.fn.SUM(peewee.Case(None, ((Document.state == "posted", 1),), 0))
-    query = (Document.select(Document.doc_date, peewee.fn.COUNT(Document.id), peewee.fn.MAX(Document.id), posted)
+    newest_posted = peewee.fn.MAX(peewee.Case(None, ((Document.state == "posted", Document.id),), None))
+    query = (Document.select(Document.doc_date, peewee.fn.COUNT(Document.id), peewee.fn.MAX(Document.id), posted,
+                             newest_posted)
              .where(Document.doc_date.between(first, last)).group_by(Document.doc_date))
-    return {_day_text(day): (count, top, int(n or 0)) for day, count, top, n in database.execute(query).fetchall()}
+    return {_day_text(day): (count, top, int(n or 0), top_posted)
+            for day, count, top, n, top_posted in database.execute(query).fetchall()}
 
 
-def _posting_events(document_ids: list[int]) -> dict[int, tuple[int, str]]:
-    """Document id → (id, hash) of the first audit event about it: the one that posted it."""
-    if not document_ids:
-        return {}
-    query = (AuditEvent.select(AuditEvent.id, AuditEvent.entity_id, AuditEvent.hash)
-             .where((AuditEvent.entity == "document") & AuditEvent.entity_id.in_([str(i) for i in document_ids]))
-             .order_by(AuditEvent.id))
-    found: dict[int, tuple[int, str]] = {}
-    for event_id, entity_id, digest in database.execute(query).fetchall():
-        found.setdefault(int(entity_id), (event_id, digest))
-    return found
+def _newest_event() -> tuple[int, str] | None:
+    """(id, hash) of the audit chain's newest event: it vouches for every document posted before it."""
+    query = AuditEvent.select(AuditEvent.id, AuditEvent.hash).order_by(AuditEvent.id.desc()).limit(1)
+    row = database.execute(query).fetchone()
+    return None if row is None else (row[0], row[1])
 
 
 def _hashes(event_ids: list[int]) -> dict[int, str]:
     if not event_ids:
         return {}
     query = AuditEvent.select(AuditEvent.id, AuditEvent.hash).where(AuditEvent.id.in_(event_ids))
-    return dict(database.execute(query).fetchall())
+    return _as_last_time(("hashes", tuple(event_ids)), lambda: dict(database.execute(query).fetchall()))
 
 
 def per_day(kind: str, key: tuple, first: dt.date, last: dt.date, read: Callable[[dt.date, dt.date], Rows],
@@ -89,9 +108,9 @@ def per_day(kind: str, key: tuple, first: dt.date, last: dt.date, read: Callable
     return [(day, read_now[day] if day in read_now else kept[day][1]) for day in days]
 
 
-def _holds(stamp: tuple, documents: dict[str, tuple[int, int, int]], hashes: dict[int, str], day: dt.date) -> bool:
+def _holds(stamp: tuple, documents: dict[str, tuple], hashes: dict[int, str], day: dt.date) -> bool:
     count, top, posted, event_id, digest = stamp
-    if (count, top, posted) != documents.get(day.isoformat(), (0, None, 0)):
+    if (count, top, posted) != documents.get(day.isoformat(), (0, None, 0))[:3]:
         return False
     return event_id is None or hashes.get(event_id) == digest
 
@@ -107,18 +126,17 @@ def _runs(days: list[dt.date]) -> list[tuple[dt.date, dt.date]]:
     return runs
 
 
-def _keep(base: tuple, read_now: dict[dt.date, object], documents: dict[str, tuple[int, int, int]]) -> None:
-    """Remember the days just read with what names their documents; a day whose newest document has no
-    posting event is not kept (nothing would vouch for it)."""
-    tops = {day: documents[day.isoformat()] for day in read_now if day.isoformat() in documents}
-    events = _posting_events([top for _, top, _ in tops.values()])
+def _keep(base: tuple, read_now: dict[dt.date, object], documents: dict[str, tuple]) -> None:
+    """Remember the days just read with what names their documents and the audit chain's newest event; a
+    day whose newest document is not posted is not kept (nothing would vouch for it)."""
+    newest = _newest_event() if any(day.isoformat() in documents for day in read_now) else None
     with _lock:
         for day, rows in read_now.items():
-            if day in tops:
-                count, top, posted = tops[day]
-                if top not in events:
+            if day.isoformat() in documents:
+                count, top, posted, top_posted = documents[day.isoformat()]
+                if top_posted != top or newest is None:
                     continue
-                stamp = (count, top, posted, *events[top])
+                stamp = (count, top, posted, *newest)
             else:
                 stamp = (0, None, 0, None, None)
             _kept[(*base, day)] = (stamp, rows)
@@ -130,3 +148,4 @@ def forget() -> None:
     """Drop every day kept (a test or a bench that times the reading itself)."""
     with _lock:
         _kept.clear()
+        _answers.clear()

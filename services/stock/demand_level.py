@@ -17,9 +17,10 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from decimal import Decimal
+from itertools import accumulate
 from statistics import NormalDist
+from typing import NamedTuple
 
 ZERO, TWO = Decimal(0), Decimal(2)
 LUMP_TRIM = 2  # the window's highest days left out of the usual day (a promotion lasts two)
@@ -29,10 +30,9 @@ LEVEL_UNITS = Decimal(200)  # a level read from fewer units is read from more da
 EXACT_MEAN_MAX = 200  # Poisson probabilities summed exactly up to this mean, by the normal curve beyond
 
 
-@dataclass(frozen=True)
-class Level:
+class Level(NamedTuple):
     value: Decimal
-    days: list[int]  # the days it was read from (their index), newest first
+    days: list[int]  # the days it was read from (their number), newest first
     lumps: int  # days of the window's span left out as lumps
 
 
@@ -58,7 +58,7 @@ def is_lump(asked: Decimal, usual: Decimal) -> bool:
 
 
 def lumps(estimates: dict[int, Decimal], newest_first: list[int], window_days: int) -> set[int]:
-    """The days of `estimates` (day index → demand; `newest_first` its days, highest index first) that are
+    """The days of `estimates` (day number → demand; `newest_first` its days, newest first) that are
     lumps against the window's usual day. Read before the weekday factors (a promotion on a Saturday does
     not make Saturdays busier): a weekday's own pattern is far from twice the usual day."""
     window = newest_first[:window_days]
@@ -73,18 +73,20 @@ def lumps(estimates: dict[int, Decimal], newest_first: list[int], window_days: i
 
 
 def level(estimates: dict[int, Decimal], newest_first: list[int], factors: tuple[Decimal, ...], window_days: int,
-          lump_days: set[int], weekdays: tuple[int, ...]) -> Level:
-    """The level of `estimates` (day index → demand; `newest_first` its days, highest index first) under
-    weekday `factors` (Monday first; `weekdays`: each index's weekday), `lump_days` left out."""
+          lump_days: set[int]) -> Level:
+    """The level of `estimates` (day number → demand, services.stock.demand_days.day_number: its weekday is
+    n % 7; `newest_first` its days, newest first) under weekday `factors` (Monday first), `lump_days` left
+    out."""
     kept = [day for day in newest_first if day not in lump_days] if lump_days else newest_first
     used = kept[:window_days]  # the window's days, then older ones while they hold too few units
     units = sum([estimates[day] for day in used], ZERO)
-    for day in kept[window_days:]:
-        if units >= LEVEL_UNITS:
-            break
-        used.append(day)
-        units += estimates[day]
-    expected = sum([factors[weekdays[day]] for day in used], ZERO)
+    if not units >= LEVEL_UNITS and len(kept) > window_days:
+        older = kept[window_days:]
+        running = list(accumulate([estimates[day] for day in older], initial=units))  # the same sums, in order
+        more = next((k for k, total in enumerate(running) if total >= LEVEL_UNITS), len(older))
+        used += older[:more]
+        units = running[more]
+    expected = sum([factors[day % 7] for day in used], ZERO)
     value = units / expected if used else ZERO  # units: Σ estimates of the days used, in that order
     oldest = used[-1] if used else -1
     return Level(value, used, sum(1 for day in lump_days if day >= oldest) if lump_days else 0)

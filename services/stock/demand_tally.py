@@ -10,6 +10,11 @@ once (DaySales) and, for every product, kept while that day's documents are unch
 from __future__ import annotations
 
 import datetime as dt
+import operator
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import NamedTuple
 
@@ -20,6 +25,9 @@ from services.stock import demand_days, demand_history
 
 HOURS = 24
 NO_HOURS = (0,) * HOURS
+KEEP = 4  # periods kept (a shop file × a window, and some)
+_kept: dict[tuple, _Period] = {}
+_lock = threading.Lock()
 
 
 class DaySales(NamedTuple):
@@ -36,11 +44,12 @@ class DaySales(NamedTuple):
 
 
 class Tally:
-    """One product's sums, days by their index from the first day of the pattern period (each dict in
+    """One product's sums, days by their number (services.stock.demand_days.day_number; each dict in
     ascending order but lost_sales): the window's sales and losses, the period's sale lines, and per day
-    what sold, when, and what was lost, thrown away or asked for in vain."""
+    what sold, when, and what was lost, thrown away or asked for in vain; `all_hours` sums `hours`."""
 
-    __slots__ = ("sold", "lost", "lines", "sold_day", "quantity", "last_hour", "hours", "loss", "lost_sales")
+    __slots__ = ("sold", "lost", "lines", "sold_day", "quantity", "last_hour", "hours", "all_hours", "loss",
+                 "lost_sales")
 
     def __init__(self) -> None:
         self.sold = self.lost = self.lines = 0
@@ -48,10 +57,12 @@ class Tally:
         self.quantity: dict[int, Decimal] = {}  # sold_day as quantities
         self.last_hour: dict[int, int] = {}
         self.hours: dict[int, tuple[int, ...]] = {}  # units per hour, days with a sale of known hour
+        self.all_hours: list[int] = list(NO_HOURS)
         self.loss: dict[int, int] = {}
         self.lost_sales: dict[int, Decimal] = {}
 
     def add(self, n: int, day: DaySales, in_window: bool) -> None:
+        """Day `n`, newer than every day held."""
         if day.sold is not None:
             self.sold_day[n] = day.sold
             self.quantity[n] = day.quantity
@@ -61,30 +72,104 @@ class Tally:
             if day.hours is not None:
                 self.last_hour[n] = day.last_hour
                 self.hours[n] = day.hours
+                self.all_hours = list(map(operator.add, self.all_hours, day.hours))
         if day.loss is not None:
             self.loss[n] = day.loss
             if in_window:
                 self.lost += day.loss
 
+    def drop(self, n: int, day: DaySales, in_window: bool) -> None:
+        """Day `n` (`day` as it was added) out of the period."""
+        if day.sold is not None:
+            del self.sold_day[n], self.quantity[n]
+            self.lines -= day.lines
+            if in_window:
+                self.sold -= day.sold
+            if day.hours is not None:
+                del self.last_hour[n], self.hours[n]
+                self.all_hours = list(map(operator.sub, self.all_hours, day.hours))
+        if day.loss is not None:
+            del self.loss[n]
+            if in_window:
+                self.lost -= day.loss
 
-def tallies(first: dt.date, last: dt.date, window_first: int, product_ids: set[int] | None) -> dict[int, Tally]:
-    """Product → its Tally over `first`..`last` (`window_first`: the index of the window's first day), for
-    every product that sold or lost something (ascending) and then those with only lost sales."""
-    found: dict[int, Tally] = {}
-    for n, sums in enumerate(_day_sums(first, last, product_ids)):
-        in_window = n >= window_first
-        for pid, day in sums.items():
-            tally = found.get(pid)
-            if tally is None:
-                tally = found[pid] = Tally()
-            tally.add(n, day, in_window)
+    def leave_window(self, day: DaySales) -> None:
+        """A day still in the period, no longer in the window."""
+        self.sold -= day.sold or 0
+        self.lost -= day.loss or 0
+
+
+@dataclass
+class _Period:
+    """The tallies of every product over the days from `first` (a day number) on, `days` their sums."""
+
+    first: int
+    window_first: int
+    days: list[dict[int, DaySales]]
+    tallies: dict[int, Tally]
+
+
+@contextmanager
+def tallies(first: dt.date, last: dt.date, window_first: int,
+            product_ids: set[int] | None) -> Iterator[dict[int, Tally]]:
+    """Product → its Tally over `first`..`last` (`window_first`: the number of the window's first day), for
+    every product that sold or lost something (ascending) and then those with only lost sales. Read them
+    inside the `with`: for every product they are kept after it and moved on by the days that changed (an
+    evening later: its newest day in, its oldest out) instead of summed again."""
+    start = demand_days.day_number(first)
+    sums = _day_sums(first, last, product_ids)
+    key = (str(database.database), len(sums), window_first - start)
+    with _lock:
+        kept = _kept.pop(key, None) if product_ids is None else None
+    period = _moved_on(kept, start, window_first, sums) if kept is not None else None
+    if period is None:
+        period = _Period(start, window_first, sums, {})
+        for n, day_sums in enumerate(sums, start):
+            _add_day(period.tallies, n, day_sums, n >= window_first)
+    found = period.tallies
     out = {pid: found[pid] for pid in sorted(found)}
+    for tally in out.values():
+        tally.lost_sales = {}
     for pid, day, units in demand_days.lost_sales(first, last, product_ids):
         tally = out.get(pid)
         if tally is None:
             tally = out[pid] = Tally()
-        tally.lost_sales[(dt.date.fromisoformat(str(day)[:10]) - first).days] = quantity_of(units)
-    return out
+        tally.lost_sales[demand_days.day_number(dt.date.fromisoformat(str(day)[:10]))] = quantity_of(units)
+    yield out
+    if product_ids is None:
+        with _lock:
+            _kept[key] = period
+            while len(_kept) > KEEP:
+                del _kept[next(iter(_kept))]
+
+
+def _add_day(found: dict[int, Tally], n: int, sums: dict[int, DaySales], in_window: bool) -> None:
+    for pid, day in sums.items():
+        tally = found.get(pid)
+        if tally is None:
+            tally = found[pid] = Tally()
+        tally.add(n, day, in_window)
+
+
+def _moved_on(kept: _Period, start: int, window_first: int, sums: list[dict[int, DaySales]]) -> _Period | None:
+    """`kept` moved on to the days from `start` (whose sums are `sums`), or None when a day it holds was
+    read again (a document dated back or reversed) or the period went back: summed anew then."""
+    shift = start - kept.first
+    if not 0 <= shift <= len(sums) or any(a is not b for a, b in zip(kept.days[shift:], sums, strict=False)):
+        return None
+    found = kept.tallies
+    for n, day_sums in enumerate(kept.days[:shift], kept.first):
+        for pid, day in day_sums.items():
+            tally = found[pid]
+            tally.drop(n, day, n >= kept.window_first)
+            if not tally.sold_day and not tally.loss:
+                del found[pid]
+    for n in range(max(kept.window_first, start), window_first):
+        for pid, day in sums[n - start].items():
+            found[pid].leave_window(day)
+    for n in range(kept.first + len(sums), start + len(sums)):
+        _add_day(found, n, sums[n - start], n >= window_first)
+    return _Period(start, window_first, sums, found)
 
 
 def quantity_of(units: int) -> Decimal:
