@@ -14,7 +14,7 @@ from services.stock.ledger import QTY
 from services.stock.sellable import SELLABLE_KINDS  # noqa: F401 - the one rule, re-exported to the reports
 
 # a move's value at cost: the cost the ledger recorded on it (given, or the moving average at posting for
-# a move leaving or coming back into stock: costing.stamped_cost), else — a move posted before the ledger
+# a move leaving or coming back into stock: posting_lines.cost_units), else — a move posted before the ledger
 # stamped one, or a transfer between our own locations — the product's current moving-average cost
 MOVE_COST = "m.quantity * COALESCE(m.unit_cost, p.cost)"
 # documents that count as happened: reversed ones and the reversals themselves cancel out

@@ -1,6 +1,6 @@
 """Moving-average cost: what a product's cost becomes when goods come in (a receipt, a production
-run's output, a disassembly's parts), from the stock before they are posted; and the cost a move
-without one is stamped with when it is posted."""
+run's output, a disassembly's parts), from the stock before they are posted. The cost a move without
+one is stamped with when it is posted is services/stock/posting_lines.cost_units."""
 from __future__ import annotations
 
 from collections import defaultdict
@@ -54,16 +54,3 @@ def record_costs(changes: dict[int, tuple[Decimal, Decimal]]) -> None:
         database.cursor().executemany(
             f"UPDATE {Product._meta.table_name} SET cost = {ph}, updated_at = {ph} WHERE id = {ph}",
             [(cost(new), at, pid) for pid, (_, new) in changes.items()])
-
-
-def stamped_cost(line, products: dict[int, Product], locations: dict) -> Decimal | None:
-    """The unit cost a ledger line is recorded at: its own, else — when it crosses the edge of our
-    stock (a sale, a loss, production consumption, internal use, a customer return coming back) —
-    the product's moving-average cost now, so reports read what it cost then, not what it costs
-    when the report runs. Between two real locations (a transfer, stock sent to a subcontractor)
-    the goods stay ours and are still valued at the moving average: nothing is fixed, None."""
-    if line.unit_cost is not None:
-        return line.unit_cost
-    if locations[line.from_location_id].is_virtual or locations[line.to_location_id].is_virtual:
-        return products[line.product_id].cost
-    return None

@@ -54,15 +54,16 @@ def receipt_lot(product: Product, line: Line, doc_date: dt.date) -> int | None:
 
 
 def _found_lots(pairs: list[tuple[int, str]]) -> dict[tuple[int, str], tuple[int, dt.date | None, object]]:
-    """(product, code) → (lot id, expiry, expiry as stored) of the lots that exist. The wanted pairs are joined to lot, so
-    each is one seek in the unique index on both engines: "product_id IN (…) AND code IN (…)" made
-    PostgreSQL scan the whole lot table on every receipt while its statistics lagged behind a growing
-    table (1,400 scans in a store year)."""
+    """(product, code) → (lot id, expiry, expiry as stored) of the lots that exist. The wanted pairs are
+    joined to lot, so each is one seek in the unique index on both engines: "product_id IN (…) AND code
+    IN (…)" made PostgreSQL scan the whole lot table on every receipt while its statistics lagged behind
+    a growing table (1,400 scans in a store year)."""
     ph, to_date, dates = database.param, Lot.expiry_date.python_value, {None: None}
     found = {}
     for lot_id, pid, code, expiry in database.execute_sql(
-            f"SELECT l.id, l.product_id, l.code, l.expiry_date FROM (VALUES {', '.join([f'({ph}, {ph})'] * len(pairs))}) "
-            "AS wanted JOIN lot l ON l.product_id = wanted.column1 AND l.code = wanted.column2",
+            "SELECT l.id, l.product_id, l.code, l.expiry_date FROM "
+            f"(VALUES {', '.join([f'({ph}, {ph})'] * len(pairs))}) AS wanted "
+            "JOIN lot l ON l.product_id = wanted.column1 AND l.code = wanted.column2",
             [value for pair in pairs for value in pair]).fetchall():
         if expiry not in dates:
             dates[expiry] = to_date(expiry)

@@ -134,7 +134,8 @@ def _apply_balances(net: dict, at) -> None:
 def _document_sql(param: str, names: tuple[str, ...]) -> str:
     fields = [Document._meta.fields[name] for name in names]
     columns = ", ".join(f'"{f.column_name}"' for f in fields)  # quoted: the column `key` is a keyword
-    return f"INSERT INTO {Document._meta.table_name} ({columns}) VALUES ({', '.join([param] * len(fields))}) RETURNING id"
+    marks = ", ".join([param] * len(fields))
+    return f"INSERT INTO {Document._meta.table_name} ({columns}) VALUES ({marks}) RETURNING id"
 
 
 def _insert_document(values: dict) -> int:
@@ -158,8 +159,7 @@ def _insert_moves(document_id: int, moves: list[tuple], doc_date: dt.date, at, p
     day, stamp = bound_once(Move.move_date.db_value(doc_date)), bound_once(Move.created_at.db_value(at))
     virtual = places.virtual
     audited = [(i, product_id, lot_id, source, target, units,
-                cost_units(cost, product_id, True, products) if cost is not None or source in virtual
-                or target in virtual else None, day)
+                cost_units(cost, product_id, source in virtual or target in virtual, products), day)
                for i, (product_id, lot_id, source, target, units, cost) in enumerate(moves, 1)]
     head, tail = (document_id,), (stamp,)
     database.cursor().executemany(f"INSERT INTO {Move._meta.table_name} ({columns}) VALUES ({marks})",

@@ -1,4 +1,4 @@
-"""A document's lines between validation and the INSERT, as plain tuples in stored units (Move):
+"""A document's lines between validation and the INSERT, as plain tuples in stored units (MoveRow):
 checked, resolved to lots (FEFO out, incoming_lots in), netted per balance and checked against stock.
 
 A 1,000-line document built a Line per lot picked and converted each quantity several times: the
