@@ -30,16 +30,15 @@ def message_text(rng: random.Random, who: str, items: list[tuple[DemoProduct, De
     return rng.choice(TEMPLATES).format(who=who, items=" ".join(words))
 
 
-def log_group_order(actor, rng: random.Random, picked_up: dt.datetime, who: str,
-                    asked: list[tuple[DemoProduct, int, Decimal]], saved: list[tuple[DemoProduct, int, Decimal]],
-                    order_number: str, index: CatalogueIndex | None = None) -> None:
-    """Pasted a while before the pick-up, parsed, saved a minute or few later (logged at once, as
-    record_proposal then record_saved would on the clock moved to each moment); `index`: the catalogue
-    as the parser reads it, kept across the day's messages (the demo changes no product while it logs)."""
+def logged_message(rng: random.Random, picked_up: dt.datetime, who: str,
+                   asked: list[tuple[DemoProduct, int, Decimal]], saved: list[tuple[DemoProduct, int, Decimal]],
+                   order_number: str, index: CatalogueIndex | None = None) -> message_log.LoggedMessage:
+    """Pasted a while before the pick-up, parsed, saved a minute or few later: what message_log.record_messages
+    logs of it. `index`: the catalogue as the parser reads it, kept across the day's messages (the demo changes
+    no product while it logs)."""
     text = message_text(rng, who, [(p, qty) for p, _, qty in asked])
     pasted = picked_up - dt.timedelta(minutes=rng.randint(30, 150), seconds=rng.randint(0, 59))
     with clock_at(pasted):
         proposed = message_log.from_parsed(parse(text, index=index).lines)
-    with clock_at(pasted + dt.timedelta(seconds=rng.randint(25, 240))):
-        message_log.record_message(actor, text, proposed, pasted, order_number,
-                                   [message_log.LoggedLine(pid, qty, p.unit) for p, pid, qty in saved])
+    return message_log.LoggedMessage(text, proposed, pasted, pasted + dt.timedelta(seconds=rng.randint(25, 240)),
+                                     order_number, [message_log.LoggedLine(pid, qty, p.unit) for p, pid, qty in saved])

@@ -19,8 +19,9 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from models import User, write_transaction
-from models.purchasing import PurchaseOrder, Supplier
-from services.core import users
+from models.purchasing import PurchaseOrder, PurchasePrice, Supplier, SupplierProduct
+from services.core import audit, users
+from services.core.bulk_insert import insert_rows
 from services.core.numbers import CENT
 from services.demo.catalog import FEATURED, DemoProduct
 from services.demo.simulation import SUPPLIERS
@@ -87,19 +88,35 @@ class DemoPurchasing:
                 by_name[s.name] = save_clean_supplier(self.owner, clean_supplier(SupplierInput(
                     name=s.name, code=s.code, contact=s.contact, phone=s.phone, responsible=s.responsible,
                     lead_time_days=s.lead_time_days, delivery_weekdays=s.weekdays, min_order_amount=s.min_order)))
+            opening: list[tuple[int, int, Decimal, Decimal]] = []
             for p, pid in zip(self.catalogue, self.product_ids, strict=True):
-                save_supplier_product_clean(self.owner, by_name[SUPPLIERS[p.category]].id, pid,
-                                            pack_size=Decimal(p.box if p.case_sells_in_time else 1),
-                                            last_price=p.cost, supplier_sku="",
-                                            preferred=True, source="开店报价", day=day)
+                opening.append((by_name[SUPPLIERS[p.category]].id, pid, Decimal(p.box if p.case_sells_in_time else 1),
+                                p.cost))
                 if p.category == "水果" and p.name in SECOND_SOURCE_FRUIT:  # quotes the owner compares with
+                    opening = self._opening_quotes(opening, day)
                     for weeks, pct in ((3, 104), (1, 97)):
                         price = (p.cost * pct / 100).quantize(CENT, ROUND_HALF_UP)
                         save_supplier_product_clean(self.owner, by_name[SECOND_SOURCE].id, pid,
                                                     pack_size=Decimal(p.box or 1), last_price=price, supplier_sku="",
                                                     preferred=False, source="电话报价",
                                                     day=self.end - dt.timedelta(weeks=weeks))
+            self._opening_quotes(opening, day)
             close_day(self.owner, by_name["东港水产(阿海)"], self.end + dt.timedelta(days=3), "渔船检修,当天不送")
+
+    def _opening_quotes(self, quotes: list[tuple[int, int, Decimal, Decimal]], day: dt.date) -> list:
+        """Each product's first supplier, preferred, at its catalogue cost (supplier, product, pack, price): the
+        rows save_supplier_product_clean writes for a new pair (the pair, its price, its audit event, one by one)
+        in three statements for the run; returns an empty run."""
+        insert_rows(SupplierProduct, (SupplierProduct.supplier, SupplierProduct.product, SupplierProduct.pack_size,
+                                      SupplierProduct.last_price, SupplierProduct.supplier_sku, SupplierProduct.preferred),
+                    [(supplier, pid, pack, price, "", True) for supplier, pid, pack, price in quotes])
+        insert_rows(PurchasePrice, (PurchasePrice.supplier, PurchasePrice.product, PurchasePrice.price, PurchasePrice.day,
+                                    PurchasePrice.source),
+                    [(supplier, pid, price, day, "开店报价") for supplier, pid, _, price in quotes])
+        audit.record_many(self.owner, [
+            ("supplier.product", "supplier", supplier, None, {"product": pid, "pack_size": str(pack),
+             "last_price": str(price), "supplier_sku": "", "preferred": True}) for supplier, pid, pack, price in quotes])
+        return []
 
     def lead_time_unknown(self) -> None:
         """老陈 moved his delivery round: the deli's lead time is not known any more, so 建议采购 asks for it."""

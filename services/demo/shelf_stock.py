@@ -8,6 +8,8 @@ from decimal import Decimal
 
 from services.stock.expiry import is_expired, is_sellable
 
+_DATE_TEXTS: dict[dt.date, str] = {}  # an expiry as the saved state writes it (a run has a few hundred)
+
 
 class Stock:
     """Per product: quantity per lot (expiry date). Mirrors the ledger's FEFO."""
@@ -44,7 +46,7 @@ class Stock:
         for expiry in sorted(lots):
             if qty <= 0:
                 break
-            if day is not None and is_expired(expiry, day):
+            if day is not None and expiry < day:  # is_expired
                 continue
             take = min(lots[expiry], qty)
             picks.append((expiry, take))
@@ -64,10 +66,14 @@ class Stock:
 
     def to_json(self) -> list:
         """Saved with every day: only the products whose lots changed that day are written out again."""
-        parts = self._json
+        parts, texts = self._json, _DATE_TEXTS
         for product, part in enumerate(parts):
             if part is None:
-                parts[product] = [[e.isoformat(), str(q)] for e, q in sorted(self.lots[product].items())]
+                lots = sorted(self.lots[product].items())
+                for expiry, _ in lots:
+                    if expiry not in texts:
+                        texts[expiry] = expiry.isoformat()
+                parts[product] = [[texts[e], str(q)] for e, q in lots]
         return list(parts)
 
     @classmethod

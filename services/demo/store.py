@@ -26,7 +26,7 @@ from services.core.errors import ValidationError, XiaopuError
 from services.core.numbers import CENT
 from services.demo.catalog import DemoProduct, demo_products, shelf_locations
 from services.demo.customers import add_demo_customers
-from services.demo.group_log import LOG_DAYS, log_group_order
+from services.demo.group_log import LOG_DAYS, logged_message
 from services.demo.ordering import (
     accept_suggestions,
     due_orders,
@@ -40,6 +40,7 @@ from services.demo.returns import RETURN_SHARE, RETURNING_SUPPLIER, return_broke
 from services.demo.sales import add_demo_sales
 from services.demo.simulation import MARKDOWN_SHARE, SUPPLIERS, DemoShop, PlannedDoc, Stock
 from services.demo.stocktakes import count_category, counts_on
+from services.group_orders import message_log
 from services.group_orders.product_matcher import CatalogueIndex, catalogue_index
 from services.imports import product_writer
 from services.reports import expiry_actions
@@ -118,11 +119,14 @@ def _post(actor, doc: PlannedDoc, product_ids: list[int], places: dict[str, int]
         return _post_now(actor, doc, product_ids, places)
 
 
-def _post_now(actor, doc: PlannedDoc, product_ids: list[int], places: dict[str, int]) -> str | None:
+def _lost(doc: PlannedDoc, product_ids: list[int]) -> list[lost_sales.Short]:
+    """What the till or the group clerk records of the document's customers that the shelf could not serve."""
     source = "group" if doc.partner == "社群" else "counter"
-    lost_sales.record_shorts(  # the till and the group clerk record what the shelf could not give
-        [(product_ids[lost.product], lost.asked, lost.available) for lost in doc.lost], source, doc.occurred_at,
-        reference=doc.key, actor=actor)
+    return [(product_ids[lost.product], lost.asked, lost.available, source, doc.occurred_at, doc.key)
+            for lost in doc.lost]
+
+
+def _post_now(actor, doc: PlannedDoc, product_ids: list[int], places: dict[str, int]) -> str | None:
     if doc.doc_type == "reversal":
         original = ledger.get_document(doc.reverses)
         return reversal.reverse_document(actor, original.number, doc.note, doc_date=doc.day,
@@ -161,13 +165,20 @@ class _Days:
             with write_transaction():
                 if until is None or until >= FIRST_VAN:
                     self.morning(number, day)
+                lost: list[lost_sales.Short] = []
+                messages: list[message_log.LoggedMessage] = []
                 for doc in self.shop.plan_day(number, day, until):
                     if doc.doc_type == "markdown":
                         self.mark_down(doc)
                         continue
+                    lost += _lost(doc, self.product_ids)
                     number_posted = _post(self.actor, doc, self.product_ids, self.places)
                     if doc.asked and number_posted and (self.end - day).days < LOG_DAYS:
-                        self.log_message(doc, number_posted)
+                        messages.append(self.log_message(doc, number_posted))
+                # the day's lost sales and group messages in a statement or two: nothing reads them before
+                # the evening's suggestions (the rows and their order are those of recording each at once)
+                lost_sales.record_shorts(lost, actor=self.actor)
+                message_log.record_messages(self.actor, messages)
                 self.evening(number, day)
                 if number < days - 1:  # the last evening's order is the owner's to place (建议采购)
                     accept_suggestions(self.buying.purchaser, self.actor, dt.datetime.combine(day, ORDER_AT),
@@ -253,12 +264,12 @@ class _Days:
             for supplier, lines in by_supplier.items():
                 place_opening(self.buying.purchaser, self.actor, supplier, lines, day)
 
-    def log_message(self, doc: PlannedDoc, number: str) -> None:
+    def log_message(self, doc: PlannedDoc, number: str) -> message_log.LoggedMessage:
         rng = random.Random(doc.key)
         asked = [(self.catalogue[i], self.product_ids[i], qty) for i, qty in doc.asked]
         saved = [(self.catalogue[ln.product], self.product_ids[ln.product], ln.quantity) for ln in doc.lines]
         self.index = self.index or catalogue_index()
-        log_group_order(self.actor, rng, doc.occurred_at, doc.note.split()[-1], asked, saved, number, self.index)
+        return logged_message(rng, doc.occurred_at, doc.note.split()[-1], asked, saved, number, self.index)
 
 
 def _summary(state: dict, started: float, resumed: bool) -> str:

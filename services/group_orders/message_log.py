@@ -18,6 +18,7 @@ from models import write_transaction
 from models.group_messages import GroupMessage, GroupMessageLine
 from services.core.bulk_insert import insert_rows
 from services.core.clock import now
+from services.core.compiled_sql import insert_returning_id
 from services.core.errors import NotFound
 from services.core.numbers import QTY_STEP
 from services.group_orders.parsed_lines import ParsedLine
@@ -91,15 +92,28 @@ def record_saved(message_id: int, order_number: str, lines: Sequence[LoggedLine]
     return message
 
 
-def record_message(actor, text: str, proposed: Sequence[LoggedLine], pasted_at: dt.datetime, order_number: str,
-                   saved: Sequence[LoggedLine]) -> int:
-    """A message pasted at `pasted_at` and its order saved now, logged at once: the rows record_proposal and
-    then record_saved write, in two statements instead of ten (the demo's history logs 660 of them)."""
-    lines, accepted = compare(proposed, saved)
+@dataclass(frozen=True)
+class LoggedMessage:
+    """A message pasted at `pasted_at` and its order saved at `saved_at`, as record_messages logs it."""
+    text: str
+    proposed: Sequence[LoggedLine]
+    pasted_at: dt.datetime
+    saved_at: dt.datetime
+    order_number: str
+    saved: Sequence[LoggedLine]
+
+
+def record_messages(actor, messages: Sequence[LoggedMessage]) -> int:
+    """Messages whose orders were saved, logged at once: the rows record_proposal then record_saved write for
+    each (the demo's history logs a day's 45 in a few statements instead of ten each); returns how many."""
+    rows: list[tuple] = []
     with write_transaction():
-        message_id = GroupMessage.insert(
-            pasted_at=pasted_at.replace(microsecond=0), text=text, pasted_by=actor.id, saved_at=now(),
-            order_number=order_number, lines=lines, accepted=accepted).execute()
-        insert_rows(GroupMessageLine, _LINE_FIELDS,
-                    _line_rows(message_id, "proposed", proposed) + _line_rows(message_id, "saved", saved))
-    return message_id
+        for m in messages:
+            lines, accepted = compare(m.proposed, m.saved)
+            message_id = insert_returning_id(GroupMessage, dict(
+                pasted_at=m.pasted_at.replace(microsecond=0), text=m.text, pasted_by=actor.id,
+                saved_at=m.saved_at.replace(microsecond=0), order_number=m.order_number, lines=lines,
+                accepted=accepted))
+            rows += _line_rows(message_id, "proposed", m.proposed) + _line_rows(message_id, "saved", m.saved)
+        insert_rows(GroupMessageLine, _LINE_FIELDS, rows)
+    return len(messages)

@@ -50,12 +50,16 @@ _FIELDS = (LostSale.product, LostSale.occurred_at, LostSale.quantity, LostSale.s
            LostSale.created_by)
 
 
-def record_shorts(shorts: Iterable[tuple[int, Decimal, Decimal]], source: str, at: dt.datetime | None = None,
-                  reference: str = "", actor=None) -> int:
-    """record_short for each (product id, asked, available) of one document, the same rows in one statement
-    (a till's summary of an hour block meets a dozen empty shelves); returns how many were recorded."""
-    at, created_by = at or now(), getattr(actor, "id", None)
-    rows = [(product_id, at, lost, source, reference, created_by) for product_id, asked, available in shorts
+Short = tuple[int, Decimal, Decimal, str, dt.datetime | None, str]  # product, asked, available, source, at, reference
+
+
+def record_shorts(shorts: Iterable[Short], actor=None) -> int:
+    """record_short for each (product id, asked, available, source, at, reference), the same rows in one
+    statement (the demo's day: a till's summary of an hour block meets a dozen empty shelves, a group
+    pick-up a few more); returns how many were recorded."""
+    created_by = getattr(actor, "id", None)
+    rows = [(product_id, at or now(), lost, source, reference, created_by)
+            for product_id, asked, available, source, at, reference in shorts
             if (lost := _short(asked, available, source)) > 0]
     if rows:
         with write_transaction():
