@@ -159,4 +159,4 @@ def _apply_to_order(actor, order: PurchaseOrder, order_lines: dict[int, OrderLin
             f"WHERE id = {ph}", [(units(received[ol_id]), units(damaged[ol_id]), ol_id) for ol_id in received])
     complete = all(ol.received + received.get(ol.id, 0) >= ol.quantity * ol.factor for ol in order_lines.values())
     return ORDER_STATES.apply(actor, order, "receive_all" if complete else "receive_part",
-                              reason=f"收货单 {receipt_number}")
+                              reason=f"收货单 {receipt_number}", current=True)  # read under this transaction's lock
