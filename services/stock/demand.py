@@ -92,7 +92,7 @@ class Demand:
         """Expected sales from `start` to `end`: each day's forecast × the share of it in between (whole
         days in between: their forecast × the share after midnight, worked out once per weekday)."""
         memo = self._memo
-        if not memo.daily > 0 or not start < end:
+        if not memo.selling or not start < end:
             return ZERO
         day, last = start.date(), end.date()
         weekday = day.weekday()
@@ -111,10 +111,11 @@ class Demand:
 
 
 class _Memo:
-    __slots__ = ("daily", "by_weekday", "shares", "after_midnight", "whole")
+    __slots__ = ("daily", "selling", "by_weekday", "shares", "after_midnight", "whole")
 
     def __init__(self, demand: Demand) -> None:
         self.daily = daily = demand.avg_daily
+        self.selling = daily > 0
         self.by_weekday = tuple(daily * factor for factor in demand.weekday_factor)  # each weekday's forecast
         self.shares: dict[dt.time, Decimal] = {}  # share_until of the moments asked for
         self.after_midnight = _share(demand.hour_cum, MIDNIGHT)  # 0, though not always in every digit
