@@ -19,7 +19,7 @@ from services.catalog.locations import get_location
 from services.catalog.products import find_by_barcode, get_product
 from services.core import audit, shop_settings
 from services.core.clock import now, today
-from services.core.compiled_sql import row_by
+from services.core.compiled_sql import CompiledQuery, row_by
 from services.core.doc_states import StateMachine, Transition
 from services.core.errors import NotFound, PermissionDenied, ValidationError
 from services.core.numbers import MAX_NUMBER, fmt_qty, to_decimal
@@ -197,14 +197,24 @@ def place_of(session_ref: int | str, user) -> Location | None:
     return row.location if row else None
 
 
+# a counted line's snapshot, taken for every line typed or scanned: the SELECTs built once
+_LOT_QTY = CompiledQuery(lambda product, lot, location: Balance.select(Balance.quantity).where(
+    (Balance.product == product) & (Balance.lot == lot) & (Balance.location == location)),
+    product=-987_654_301, lot=-987_654_302, location=-987_654_303)
+_LAST_MOVE = CompiledQuery(lambda: Move.select(peewee.fn.MAX(Move.id)))
+
+
 def _system_qty(product_id: int, lot_id: int | None, location_id: int) -> Decimal:
-    lot_cond = Balance.lot.is_null() if lot_id is None else (Balance.lot == lot_id)
-    row = Balance.get_or_none((Balance.product == product_id) & lot_cond & (Balance.location == location_id))
-    return row.quantity if row else Decimal(0)
+    if lot_id is None:
+        row = Balance.get_or_none((Balance.product == product_id) & Balance.lot.is_null()
+                                  & (Balance.location == location_id))
+        return row.quantity if row else Decimal(0)
+    rows = _LOT_QTY.tuples(product=product_id, lot=lot_id, location=location_id)
+    return rows[0][0] if rows else Decimal(0)
 
 
 def _last_move_id() -> int:
-    return Move.select(peewee.fn.MAX(Move.id)).scalar() or 0
+    return _LAST_MOVE.scalar() or 0
 
 
 def _lot_for(product: Product, location_id: int, lot_code: str | None) -> int | None:
