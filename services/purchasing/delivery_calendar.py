@@ -3,6 +3,7 @@ the first days an order can arrive, after its lead time and on its delivery week
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 
 from models import write_transaction
 from models.purchasing import Supplier, SupplierClosedDay
@@ -46,15 +47,17 @@ def closed_days(supplier: int | Supplier, start: dt.date | None = None) -> list[
     return list(query.order_by(SupplierClosedDay.day).tuples())
 
 
-def next_delivery_days(supplier: int | Supplier, after: dt.date, count: int = 2) -> list[dt.date]:
+def next_delivery_days(supplier: int | Supplier, after: dt.date, count: int = 2,
+                       closed: Collection[dt.date] | None = None) -> list[dt.date]:
     """The first `count` days an order placed on `after` can arrive: not before after + lead time,
-    on one of the supplier's delivery weekdays, skipping days it marked closed or full."""
+    on one of the supplier's delivery weekdays, skipping days it marked closed or full (`closed`: those
+    days when the caller read them already, as the evening's suggestions do for every supplier at once)."""
     supplier = get_supplier(supplier)
     if supplier.lead_time_days is None:
         raise ValidationError("supplier.no_lead_time", field="送货周期天数", supplier=supplier.name)
     weekdays = {int(d) for d in (supplier.delivery_weekdays or ALL_WEEKDAYS)}
     first = after + dt.timedelta(days=supplier.lead_time_days)
-    closed = {day for day, _ in closed_days(supplier, first)}
+    closed = {day for day, _ in closed_days(supplier, first)} if closed is None else closed
     found: list[dt.date] = []
     for offset in range(SEARCH_DAYS):
         day = first + dt.timedelta(days=offset)

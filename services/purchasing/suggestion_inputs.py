@@ -13,6 +13,7 @@ from decimal import Decimal
 import peewee
 
 from models import Balance, Lot, PurchaseOrder, PurchaseOrderLine, Reservation, Supplier, database
+from models.purchasing import SupplierClosedDay
 from services.core.clock import now
 from services.core.compiled_sql import CompiledQuery
 from services.core.errors import ValidationError
@@ -95,10 +96,23 @@ def order_terms(product_ids: set[int] | None = None) -> dict[int, OrderTerms]:
             for pid, (t, lead) in found.items()}
 
 
-def delivery_days(supplier: Supplier, after: dt.date, count: int = 2) -> list[dt.date]:
-    """The first `count` days an order placed on `after` can arrive (services.purchasing.delivery_calendar.next_delivery_days);
-    [] when the supplier has no lead time or no delivery day."""
+def closed_days_by_supplier(supplier_ids: list[int], start: dt.date) -> dict[int, set[dt.date]]:
+    """The days from `start` on that each supplier marked closed or full, in one query."""
+    out: dict[int, set[dt.date]] = {sid: set() for sid in supplier_ids}
+    if supplier_ids:
+        for sid, day in (SupplierClosedDay.select(SupplierClosedDay.supplier, SupplierClosedDay.day)
+                         .where(SupplierClosedDay.supplier.in_(supplier_ids) & (SupplierClosedDay.day >= start))
+                         .tuples()):
+            out[sid].add(day)
+    return out
+
+
+def delivery_days(supplier: Supplier, after: dt.date, count: int = 2,
+                  closed: set[dt.date] | None = None) -> list[dt.date]:
+    """The first `count` days an order placed on `after` can arrive (services.purchasing.delivery_calendar.next_delivery_days;
+    `closed`: the supplier's closed days from `after` on, when read already); [] when the supplier has no
+    lead time or no delivery day."""
     try:
-        return delivery_calendar.next_delivery_days(supplier, after, count)
+        return delivery_calendar.next_delivery_days(supplier, after, count, closed)
     except ValidationError:
         return []

@@ -56,7 +56,7 @@ from services.purchasing.safety import WASTE_FREE_CHANCE, WASTE_FREE_LEVEL, expi
 from services.purchasing.suggestion_inputs import OrderTerms
 from services.stock.demand import Demand, Peak, demand_by_product, no_demand
 from services.stock.expiry import is_sellable, sellable_until, shelf_life_expiry
-from services.stock.rundown import StockLot, run_down
+from services.stock.rundown import Stock, StockLot, walk
 
 ZERO, ONE = Decimal(0), Decimal(1)
 DELIVERY_TIME = dt.time(8, 0)  # until a supplier's receipts tell: in the morning (the demo's vans come 06:30–08:00)
@@ -155,6 +155,7 @@ class _Context:
         self.levels = service_levels.parse_levels(shop_settings.get("suggestion.category_service_levels"))
         self._calendars: dict[int, tuple[dt.datetime, dt.datetime, dt.datetime] | None] = {}
         self._suppliers: dict[int, Supplier] | None = None
+        self._closed: dict[int, set[dt.date]] = {}
         self.delivery_times = delivery_times.usual_delivery_times(at)
 
     def calendar(self, terms: OrderTerms) -> tuple[dt.datetime, dt.datetime, dt.datetime] | None:
@@ -164,12 +165,13 @@ class _Context:
         return self._calendars[terms.supplier_id]
 
     def _calendar(self, supplier_id: int) -> tuple[dt.datetime, dt.datetime, dt.datetime] | None:
-        if self._suppliers is None:  # the suppliers of every product's terms, in one query
+        if self._suppliers is None:  # the suppliers of every product's terms and their closed days, a query each
             ids = list({t.supplier_id for t in self.terms.values() if t.lead_time_days is not None})
             self._suppliers = {s.id: s for s in Supplier.select().where(Supplier.id.in_(ids))} if ids else {}
+            self._closed = suggestion_inputs.closed_days_by_supplier(ids, self.at.date())
         supplier = self._suppliers.get(supplier_id) or Supplier.get_by_id(supplier_id)
         time = self.delivery_times.get(supplier_id, DELIVERY_TIME)
-        days = suggestion_inputs.delivery_days(supplier, self.at.date(), 3)
+        days = suggestion_inputs.delivery_days(supplier, self.at.date(), 3, self._closed.get(supplier_id))
         if not days:
             return None
         # an order placed tomorrow can arrive a day later: the same calendar's days from then on
@@ -218,29 +220,30 @@ def plan_product(row: tuple, demand: Demand, lots: list[tuple[dt.date | None, De
     safety = safety_stock(set_safety, demand, horizon, _z_score(level))
     supplier_id, supplier, pack = (terms.supplier_id, terms.supplier, terms.pack_size) if terms else (None, "", ONE)
     out_now = at if available <= 0 and demand.sold > 0 else None  # nothing left to sell already
+    stock = Stock.of(sellable)
     if calendar is None:
-        walk = run_down(demand, sellable, at, horizon_end)
-        stockout = out_now or walk.stockout_at
+        walked = walk(demand, stock, at, horizon_end)
+        stockout = out_now or walked.stockout_at
         return Suggestion(
             pid, sku, name, unit, shelf_life, supplier_id, supplier, on_hand, expired, reserved, available, on_order,
-            walk.wasted, demand, safety, pack, horizon + safety - (available - walk.wasted) - on_order, None, ZERO,
+            walked.wasted, demand, safety, pack, horizon + safety - (available - walked.wasted) - on_order, None, ZERO,
             None, None, stockout, "order_today" if _misses(demand, stockout, horizon_end) else "",
             "no_supplier" if terms is None else "no_lead_time" if terms.lead_time_days is None else "no_delivery_day",
             at, service_level=level)
     t1, t2, t1_tomorrow = calendar
-    before = run_down(demand, sellable, at, t1)
+    before = walk(demand, stock, at, t1)
     arriving_expiry = shelf_life_expiry(shelf_life, t1.date())
     stockout = out_now or before.stockout_at
-    after = run_down(demand, [*before.lots, StockLot(arriving_expiry, on_order, False)], t1, t2,
-                     find_stockout=stockout is None)
+    after = walk(demand, before.stock.plus(StockLot(arriving_expiry, on_order, False)), t1, t2,
+                 find_stockout=stockout is None)
     stockout = stockout or after.stockout_at
     wasted = before.wasted + after.wasted
     need = horizon + safety - (available - wasted) - on_order
     cap, life, sold_first = None, None, on_order
     if arriving_expiry is not None:
-        carry = sum((lot.quantity for lot in before.lots if is_sellable(lot.expiry, t1.date())), ZERO)
+        carry = before.stock.sellable_on(t1.date())
         sell_until = sellable_until(arriving_expiry)  # what arrives at T1 sells through its whole expiry day
-        rest = run_down(demand, before.lots, t1, sell_until, find_stockout=False)  # today's stock goes first (FEFO) …
+        rest = walk(demand, before.stock, t1, sell_until, find_stockout=False)  # today's stock goes first (FEFO) …
         sold_first += carry - rest.left - rest.wasted  # … as far as it lasts and keeps
         life = demand.between(t1, sell_until)
         cap = max(ZERO, life - sold_first)
