@@ -2,7 +2,7 @@
 the unit is its base unit or one of its units, and the quantity converts exactly to base units."""
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Protocol
@@ -38,7 +38,7 @@ def line_quantities(lines: Sequence[QuantityLine], columns: tuple[peewee.Field, 
         raise ValidationError("doc.empty", field="明细")
     ids = list({line.product_id for line in lines})
     products = {p.id: p for p in _products(columns).objects(ids=ids)}
-    units = {(pid, name): factor for pid, name, factor in _UNITS.tuples(ids=ids)}
+    units = {(pid, name): factor for pid, name, factor in unit_rows(ids)}
     out: list[LineQuantity] = []
     for n, line in enumerate(lines, 1):
         product = products.get(line.product_id)
@@ -52,6 +52,11 @@ def line_quantities(lines: Sequence[QuantityLine], columns: tuple[peewee.Field, 
         in_base_units(quantity, factor, f"第 {n} 行数量(换算为{product.base_unit})")
         out.append(LineQuantity(product, unit, factor, quantity))
     return out
+
+
+def unit_rows(product_ids: Iterable[int]) -> list[tuple[int, str, Decimal]]:
+    """(product id, unit, base units in it) of every unit the products have besides their base unit."""
+    return _UNITS.tuples(ids=product_ids)
 
 
 # every order, sale and return checks its lines: the two SELECTs are built once per number of products
