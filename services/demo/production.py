@@ -21,10 +21,10 @@ import datetime as dt
 import math
 from decimal import Decimal
 
-from models import Setting, User, write_transaction
+from models import Product, Setting, User, write_transaction
 from models.production import ProductionOrder
 from services.catalog.locations import default_store
-from services.catalog.products import ProductInput, save_product, search_products
+from services.catalog.products import ProductInput, save_product
 from services.core.clock import today
 from services.production import bom, disassembly, production_orders, production_posting, production_shortage
 from services.production.bom_explode import plan_components
@@ -63,8 +63,9 @@ WORKERS = ("老王", "小李")
 
 def _product(name: str, unit: str):
     """The plain catalogue product of that name and unit (lowest SKU), or None in a demo without it."""
-    rows = [r for r in search_products(name, limit=500) if r.name == name and r.base_unit == unit]
-    return min(rows, key=lambda r: r.sku) if rows else None
+    return (Product.select(Product.id, Product.sku).where(Product.active & (Product.name == name)
+                                                         & (Product.base_unit == unit))
+            .order_by(Product.sku).first())
 
 
 def _new_product(actor, name: str, spec: str, unit: str, cost: str, price: str, shelf_life: int | None,

@@ -271,9 +271,9 @@ class DemoShop:
         (fresh goods: their last selling day) to MARKDOWN_SHARE of the price; the lines name the lots."""
         lines = []
         for p, end in zip(self.products, self.window_ends(day), strict=True):
-            for expiry, qty in sorted(self.stock.lots[p.index].items()):
-                if day <= expiry < end:
-                    lines.append(PlannedLine(p.index, qty, picks=[(expiry, qty)]))
+            inside = [(expiry, qty) for expiry, qty in self.stock.lots[p.index].items() if day <= expiry < end]
+            for expiry, qty in sorted(inside) if len(inside) > 1 else inside:
+                lines.append(PlannedLine(p.index, qty, picks=[(expiry, qty)]))
         if not lines:
             return None
         return PlannedDoc(key, day, "markdown", ("store", "store"), lines, note="临期折价(晚市)")
