@@ -177,14 +177,18 @@ def supply_terms_and_lead_times(product_ids: list[int] | None = None) -> dict[in
     rows = (_EVERY_OFFER.rows() if product_ids is None
             else database.execute(_supply_query(product_ids)).fetchall())
     best: dict[int, tuple] = {}
-    for row in rows:
-        pid, preferred, row_id, newest = row[0], row[5], row[6], row[8]
-        rank = (not preferred, -(_price_day(newest) or dt.date.min).toordinal(), row_id)
-        if pid not in best or rank < best[pid][0]:
-            best[pid] = (rank, row)
+    for row in rows:  # most products have one offer: ranks are worked out only where there are more
+        pid = row[0]
+        if pid not in best or _rank(row) < _rank(best[pid]):
+            best[pid] = row
     pack, price = SupplierProduct.pack_size.python_value, SupplierProduct.last_price.python_value
     return {pid: (SupplyTerms(pid, sid, name, pack(units), price(cents), bool(preferred)), lead)
-            for pid, (_, (_, sid, name, units, cents, preferred, _, lead, _)) in best.items()}
+            for pid, (_, sid, name, units, cents, preferred, _, lead, _) in best.items()}
+
+
+def _rank(offer: tuple) -> tuple:
+    """The preferred supplier first, then the newest price, then the first offer made."""
+    return not offer[5], -(_price_day(offer[8]) or dt.date.min).toordinal(), offer[6]
 
 
 @functools.lru_cache(maxsize=4096)  # the same few hundred days, evening after evening
