@@ -210,17 +210,18 @@ def plan_product(row: tuple, demand: Demand, lots: list[tuple[dt.date | None, De
     category) where packs that cannot expire would otherwise be added up to WASTE_FREE_LEVEL."""
     pid, sku, name, unit, shelf_life, set_safety = row
     today = at.date()
-    on_hand = sum((qty for _, qty in lots), ZERO)
-    sellable = [StockLot(expiry, qty) for expiry, qty in lots if qty > 0 and is_sellable(expiry, today)]
-    expired = on_hand - sum((lot.quantity for lot in sellable), ZERO)
-    _take_reserved(sellable, reserved)  # reserved stock leaves first, like the sales it stands for
-    available = sum((lot.quantity for lot in sellable), ZERO)
+    on_hand = sum([qty for _, qty in lots], ZERO)
+    expiries = [expiry for expiry, qty in lots if qty > 0 and is_sellable(expiry, today)]
+    quantities = [qty for expiry, qty in lots if qty > 0 and is_sellable(expiry, today)]
+    expired = on_hand - sum(quantities, ZERO)
+    _take_reserved(quantities, reserved)  # reserved stock leaves first, like the sales it stands for
+    available = sum(quantities, ZERO)
     horizon_end = calendar[1] if calendar is not None else at + UNKNOWN_HORIZON
     horizon = demand.between(at, horizon_end)  # until the delivery after next: the need, and the safety's spread
     safety = safety_stock(set_safety, demand, horizon, _z_score(level))
     supplier_id, supplier, pack = (terms.supplier_id, terms.supplier, terms.pack_size) if terms else (None, "", ONE)
     out_now = at if available <= 0 and demand.sold > 0 else None  # nothing left to sell already
-    stock = Stock.of(sellable)
+    stock = Stock.on_shelf(expiries, quantities)
     if calendar is None:
         walked = walk(demand, stock, at, horizon_end)
         stockout = out_now or walked.stockout_at
@@ -297,12 +298,12 @@ def _misses(demand: Demand, stockout: dt.datetime | None, delivery: dt.datetime)
     return stockout is not None and stockout < delivery and demand.between(stockout, delivery) >= MISSED_MIN
 
 
-def _take_reserved(lots: list[StockLot], reserved: Decimal) -> None:
-    for lot in lots:
+def _take_reserved(quantities: list[Decimal], reserved: Decimal) -> None:
+    for n, quantity in enumerate(quantities):
         if reserved <= 0:
             break
-        used = min(lot.quantity, reserved)
-        lot.quantity -= used
+        used = min(quantity, reserved)
+        quantities[n] = quantity - used
         reserved -= used
 
 

@@ -48,6 +48,14 @@ class Stock:
             kept.sort(key=_fefo)
         return cls([lot.expiry for lot in kept], [lot.quantity for lot in kept], [lot.counts_as_waste for lot in kept])
 
+    @classmethod
+    def on_shelf(cls, expiries: list[dt.date | None], quantities: list[Decimal]) -> Stock:
+        """Today's lots (they count as waste) given as columns: those holding something, in FEFO order."""
+        kept = [(expiry, quantity) for expiry, quantity in zip(expiries, quantities, strict=True) if quantity > 0]
+        if len(kept) > 1:
+            kept.sort(key=_fefo_of_pair)
+        return cls([expiry for expiry, _ in kept], [quantity for _, quantity in kept], [True] * len(kept))
+
     def copy(self) -> Stock:
         return Stock(self.expiries.copy(), self.quantities.copy(), self.wastes.copy())
 
@@ -101,6 +109,10 @@ def _fefo(lot: StockLot) -> tuple:
 
 def _fefo_of(expiry: dt.date | None) -> tuple:
     return expiry is None, expiry or dt.date.max
+
+
+def _fefo_of_pair(lot: tuple[dt.date | None, Decimal]) -> tuple:
+    return _fefo_of(lot[0])
 
 
 def _crossing(demand: Demand, start: dt.datetime, stop: dt.datetime, have: Decimal) -> dt.datetime:
