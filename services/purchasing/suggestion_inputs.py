@@ -12,7 +12,7 @@ from decimal import Decimal
 
 import peewee
 
-from models import Balance, Lot, PurchaseOrder, PurchaseOrderLine, Reservation, Supplier, database
+from models import Balance, Lot, Product, PurchaseOrder, PurchaseOrderLine, Reservation, Supplier, database
 from models.purchasing import SupplierClosedDay
 from services.core.clock import now
 from services.core.compiled_sql import CompiledQuery
@@ -64,6 +64,23 @@ def _earliest_first(lot: tuple[dt.date | None, Decimal]) -> tuple:
 @functools.lru_cache(maxsize=4096)  # the same few hundred days, evening after evening
 def _expiry(value: object) -> dt.date | None:
     return Lot.expiry_date.python_value(value)
+
+
+def _product_query(product_ids: set[int] | None = None) -> peewee.Query:
+    query = (Product.select(Product.id, Product.sku, Product.name, Product.base_unit, Product.shelf_life_days,
+                            Product.safety_stock, Product.category).where(Product.active).order_by(Product.sku))
+    return query if product_ids is None else query.where(Product.id.in_(list(product_ids)))
+
+
+_EVERY_PRODUCT = CompiledQuery(_product_query)  # every evening's suggestions: the SELECT built once
+
+
+def active_products(product_ids: set[int] | None = None) -> list[tuple]:
+    """(id, sku, name, unit, shelf life, safety stock, category) of the active products, by SKU."""
+    rows = _EVERY_PRODUCT.rows() if product_ids is None else database.execute(_product_query(product_ids)).fetchall()
+    safety = Product.safety_stock.python_value  # the one column stored otherwise than it is read
+    return [(pid, sku, name, unit, life, safety(units), category)
+            for pid, sku, name, unit, life, units, category in rows]
 
 
 def reserved_by_product(product_ids: set[int] | None = None) -> dict[int, Decimal]:

@@ -42,12 +42,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 
-import peewee
-
-from models import Product, ProductUnit, Supplier, database, write_transaction
+from models import ProductUnit, Supplier, write_transaction
 from services.core import service_levels, shop_settings
 from services.core.clock import now
-from services.core.compiled_sql import CompiledQuery
 from services.core.errors import NotFound, ValidationError
 from services.core.messages import msg
 from services.core.numbers import QTY_STEP
@@ -307,23 +304,6 @@ def _take_reserved(quantities: list[Decimal], reserved: Decimal) -> None:
         reserved -= used
 
 
-def _product_query(product_ids: set[int] | None = None) -> peewee.Query:
-    query = (Product.select(Product.id, Product.sku, Product.name, Product.base_unit, Product.shelf_life_days,
-                            Product.safety_stock, Product.category).where(Product.active).order_by(Product.sku))
-    return query if product_ids is None else query.where(Product.id.in_(list(product_ids)))
-
-
-_EVERY_PRODUCT = CompiledQuery(_product_query)  # every evening's suggestions: the SELECT built once
-
-
-def _products(product_ids: set[int] | None) -> list[tuple]:
-    """(id, sku, name, unit, shelf life, safety stock, category) of the active products, by SKU."""
-    rows = _EVERY_PRODUCT.rows() if product_ids is None else database.execute(_product_query(product_ids)).fetchall()
-    safety = Product.safety_stock.python_value  # the one column stored otherwise than it is read
-    return [(pid, sku, name, unit, life, safety(units), category)
-            for pid, sku, name, unit, life, units, category in rows]
-
-
 def _order_key(s: Suggestion) -> tuple:
     """Lines to act on first: something to buy before nothing, then the most urgent alert, the earliest stock-out."""
     rank = {"too_late": 0, "order_today": 1}.get(s.alert, 2)
@@ -333,7 +313,7 @@ def _order_key(s: Suggestion) -> tuple:
 def plan_all(at: dt.datetime | None = None) -> list[Suggestion]:
     """Every active product's suggestion, zero lines included (one set of grouped reads)."""
     ctx = _Context(at or now(), None)
-    return [_plan(row, ctx) for row in _products(None)]
+    return [_plan(row, ctx) for row in suggestion_inputs.active_products(None)]
 
 
 def _wanted(s: Suggestion) -> bool:
@@ -354,7 +334,7 @@ def alerts(at: dt.datetime | None = None) -> list[Suggestion]:
 
 def explain(product_id: int, at: dt.datetime | None = None) -> Suggestion:
     """One product's suggestion, also when it is zero: its `reason` says why not."""
-    rows = list(_products({product_id}))
+    rows = list(suggestion_inputs.active_products({product_id}))
     if not rows:
         raise NotFound("product.not_found", ref=product_id)
     return _plan(rows[0], _Context(at or now(), {product_id}))
