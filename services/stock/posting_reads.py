@@ -115,7 +115,11 @@ class Snapshot:
     def _ask_balances(ids: list[int], places: list[int], perishable: list[int], sellable_from: object):
         """Non-zero balances of `ids` at `places` in FEFO order (fefo.fefo_order's), without the lots of
         `perishable` expired before `sellable_from` (a stored date; the expiry rule's `expiry < day`): the
-        query sent, its rows read by _take_balances. One query for both kinds of product."""
+        query sent, its rows read by _take_balances. One query for both kinds of product.
+
+        `+b.location_id` keeps the planner off the (product, location) key, whose rows include every lot
+        the product ever held there (zero now): it walks the index of non-zero balances by product
+        instead — a handful of rows, where the key walked ~50 a product at the end of the demo's 90 days."""
         ph, params = database.param, ids + places
         sellable = ""
         if perishable:
@@ -128,7 +132,7 @@ class Snapshot:
         return database.execute_sql(
             "SELECT b.product_id, b.location_id, b.lot_id, b.quantity, l.code, l.expiry_date FROM balance b "
             f"LEFT JOIN lot l ON l.id = b.lot_id WHERE b.product_id IN ({_in_list(ids)}) "
-            f"AND b.location_id IN ({_in_list(places)}) AND b.quantity != 0 {sellable}"
+            f"AND +b.location_id IN ({_in_list(places)}) AND b.quantity != 0 {sellable}"
             "ORDER BY l.expiry_date IS NULL, l.expiry_date, b.lot_id", params)
 
     def _take_balances(self, rows) -> None:
