@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cached_property
 
+from services.core.gc_pause import collector_paused
 from services.stock import demand_cache, demand_days, demand_level, demand_tally
 from services.stock.demand_tally import HOURS, NONE_SOLD, Tally, quantity_of
 
@@ -30,6 +31,8 @@ WEEKDAY_PRIOR_UNITS = 100  # a weekday seen with 100 units sold keeps half its o
 UNIFORM_CUM = tuple(Decimal(h) / HOURS for h in range(HOURS + 1))
 ONE_DAY, MIDNIGHT = dt.timedelta(days=1), dt.time()
 SQL_FILTER_MAX = 500  # more products than this: a list of ids in the SQL costs more than reading them all
+CUMULATIVE_KEEP = 4096  # hour profiles kept (a few evenings of a shop's products), then started afresh
+_cumulative_kept: dict[tuple[int, ...], tuple[Decimal, ...]] = {}
 
 
 @dataclass(frozen=True)
@@ -116,10 +119,15 @@ class _Memo:
     def __init__(self, demand: Demand) -> None:
         self.daily = daily = demand.avg_daily
         self.selling = daily > 0
-        self.by_weekday = tuple(daily * factor for factor in demand.weekday_factor)  # each weekday's forecast
         self.shares: dict[dt.time, Decimal] = {}  # share_until of the moments asked for
-        self.after_midnight = _share(demand.hour_cum, MIDNIGHT)  # 0, though not always in every digit
-        self.whole = tuple(forecast * (ONE - self.after_midnight) for forecast in self.by_weekday)  # a day from 0:00
+        self.after_midnight = after = _share(demand.hour_cum, MIDNIGHT)  # 0, though not always in every digit
+        factors = demand.weekday_factor
+        if factors is FLAT:  # every weekday the same forecast: worked out once (a fifth of the products)
+            self.by_weekday = (daily * ONE,) * 7
+            self.whole = (self.by_weekday[0] * (ONE - after),) * 7
+            return
+        self.by_weekday = tuple(map(daily.__mul__, factors))  # each weekday's forecast
+        self.whole = tuple(map((ONE - after).__rmul__, self.by_weekday))  # a whole day, from 0:00
 
 
 def _share(hour_cum: tuple[Decimal, ...], at: dt.time) -> Decimal:
@@ -162,7 +170,7 @@ def demand_by_product(end: dt.date, window_days: int, product_ids: set[int] | No
 def _demand_by_product(end: dt.date, window_days: int, product_ids: set[int] | None) -> dict[int, Demand]:
     first, last = window(end, pattern_days(window_days))
     window_first = demand_days.day_number(end) - window_days
-    with demand_tally.tallies(first, last, window_first, product_ids) as tallies:
+    with collector_paused(), demand_tally.tallies(first, last, window_first, product_ids) as tallies:
         left = demand_days.stock_left(first, end, product_ids, {pid: t.loss for pid, t in tallies.items()}, tallies)
         start = demand_days.day_number(first)
         return {pid: _demand(pid, window_days, tally, left[pid], start) for pid, tally in tallies.items()}
@@ -257,7 +265,7 @@ def weekday_factors(estimates: dict[int, Decimal],
         units = sum(values, ZERO)
         own_less_one = units / len(values) / mean - ONE
         shrunk.append(ONE + own_less_one * (units / (units + weight) if prior else ONE))
-        seen.append(ONE + own_less_one * ONE)
+        seen.append(ONE + own_less_one)  # × 1: the same digits
     return _scaled(shrunk), _scaled(seen)
 
 
@@ -267,7 +275,18 @@ def _scaled(raw: list[Decimal]) -> tuple[Decimal, ...]:
 
 
 def _cumulative(by_hour: list[int]) -> tuple[Decimal, ...]:
-    """Cumulative hour shares of the units sold per hour; uniform when no sale has a known hour."""
+    """Cumulative hour shares of the units sold per hour; uniform when no sale has a known hour. A slow
+    seller's hours often stay as they were the evening before: their shares are kept (the same Decimals)."""
+    key = tuple(by_hour)
+    cum = _cumulative_kept.get(key)
+    if cum is None:
+        if len(_cumulative_kept) >= CUMULATIVE_KEEP:
+            _cumulative_kept.clear()
+        cum = _cumulative_kept[key] = _cumulative_of(by_hour)
+    return cum
+
+
+def _cumulative_of(by_hour: list[int]) -> tuple[Decimal, ...]:
     total = sum(by_hour)
     if total <= 0:
         return UNIFORM_CUM
