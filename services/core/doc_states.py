@@ -146,4 +146,6 @@ class StateMachine:
         """`row` with `values` written, each as reading it back would give it (stored, then converted)."""
         if set(row.__data__) != set(self.model._meta.fields):  # read in part: the whole row is read
             return row_by_id(self.model, row.id)
-        return as_read(self.model, {**row.__data__, **values})
+        fresh = as_read(self.model, values)  # the rest of `row` is as read already: only the new values convert
+        fresh.__data__ = {**row.__data__, **fresh.__data__}
+        return fresh

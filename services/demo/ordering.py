@@ -29,6 +29,7 @@ from services.core.errors import ValidationError
 from services.purchasing import purchase_approval, purchase_orders, receipt_confirmation, suggestions
 from services.purchasing import receiving as rc
 from services.purchasing.delivery_calendar import next_delivery_days
+from services.purchasing.suggestion_inputs import closed_days_by_supplier
 from services.purchasing.suppliers import get_supplier
 
 # 李姐's choice where fill and waste pull apart: the cheap, everyday vegetables, fruit, milk and tofu are
@@ -134,7 +135,8 @@ def _waiting_suppliers(lines: list[suggestions.Suggestion], today: dt.date) -> s
     """Suppliers whose lines can wait: an order placed tomorrow still arrives with tonight's delivery."""
     tonight = {s.supplier_id: s.next_delivery.date() for s in lines if s.next_delivery is not None}
     tomorrow = today + dt.timedelta(days=1)
-    return {sid for sid, van in tonight.items() if next_delivery_days(sid, tomorrow, 1)[0] == van}
+    closed = closed_days_by_supplier(list(tonight), tomorrow)  # one query (a supplier's own: 0.3 s a build)
+    return {sid for sid, van in tonight.items() if next_delivery_days(sid, tomorrow, 1, closed[sid])[0] == van}
 
 
 def set_service_levels(owner) -> None:
@@ -153,9 +155,12 @@ def place_opening(buyer, approver, supplier_id: int, lines: list[tuple[int, Deci
 
 def due_orders(day: dt.date) -> list[tuple[str, int]]:
     """Approved orders expected by `day`, oldest first: (number, supplier id)."""
-    return list(PurchaseOrder.select(PurchaseOrder.number, PurchaseOrder.supplier)
-                .where((PurchaseOrder.state == "approved") & (PurchaseOrder.expected_date <= day))
-                .order_by(PurchaseOrder.id).tuples())
+    return _DUE.tuples(day=day)
+
+
+_DUE = CompiledQuery(lambda day: PurchaseOrder.select(PurchaseOrder.number, PurchaseOrder.supplier)  # every morning
+                     .where((PurchaseOrder.state == "approved") & (PurchaseOrder.expected_date <= day))
+                     .order_by(PurchaseOrder.id), day=dt.date(1, 1, 1))
 
 
 @dataclass(frozen=True)

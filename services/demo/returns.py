@@ -10,6 +10,7 @@ import datetime as dt
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 
 from models.catalog import Lot
+from services.core.compiled_sql import CompiledQuery
 from services.demo.ordering import Received
 from services.purchasing.purchase_returns import ReturnLineInput, return_to_supplier
 
@@ -41,8 +42,12 @@ def return_broken(actor, supplier_id: int, received: list[Received], cost: dict[
     sent = returned_part(received, cost)
     lines = []
     for pid, qty in sent.items():
-        lot = Lot.select(Lot.id).where((Lot.product == pid) & (Lot.expiry_date == expiry_of[pid])).order_by(Lot.id.desc()).first()
-        lines.append(ReturnLineInput(pid, qty, lot_id=lot.id if lot else None))
+        lines.append(ReturnLineInput(pid, qty, lot_id=_NEWEST_LOT.scalar(product=pid, expiry=expiry_of[pid])))
     if lines:
         return_to_supplier(actor, supplier_id, lines, REASON, on=at.date(), occurred_at=at)
     return sent
+
+
+_NEWEST_LOT = CompiledQuery(lambda product, expiry: Lot.select(Lot.id)  # the lot of that expiry: built once
+                            .where((Lot.product == product) & (Lot.expiry_date == expiry)).order_by(Lot.id.desc())
+                            .limit(1), product=-987_654_321, expiry=dt.date(1, 1, 1))

@@ -5,9 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Collection
 
+import peewee
+
 from models import write_transaction
 from models.purchasing import Supplier, SupplierClosedDay
 from services.core import audit
+from services.core.compiled_sql import CompiledQuery
 from services.core.errors import ValidationError
 from services.core.numbers import normalise_text
 from services.core.permissions import require
@@ -40,11 +43,22 @@ def clear_closed_day(actor, supplier: int | Supplier, day: dt.date) -> None:
 
 def closed_days(supplier: int | Supplier, start: dt.date | None = None) -> list[tuple[dt.date, str]]:
     supplier = get_supplier(supplier)
+    if start is None:
+        return _CLOSED.tuples(supplier=supplier.id)
+    return _CLOSED_FROM.tuples(supplier=supplier.id, start=start)
+
+
+def _closed_query(supplier: int, start: dt.date | None = None) -> peewee.Query:
     query = SupplierClosedDay.select(SupplierClosedDay.day, SupplierClosedDay.reason).where(
-        SupplierClosedDay.supplier == supplier.id)
+        SupplierClosedDay.supplier == supplier)
     if start is not None:
         query = query.where(SupplierClosedDay.day >= start)
-    return list(query.order_by(SupplierClosedDay.day).tuples())
+    return query.order_by(SupplierClosedDay.day)
+
+
+# every next_delivery_days asks (an order's expected date, the demo's evening per supplier): built once
+_CLOSED = CompiledQuery(_closed_query, supplier=-987_654_321)
+_CLOSED_FROM = CompiledQuery(_closed_query, supplier=-987_654_321, start=dt.date(1, 1, 1))
 
 
 def next_delivery_days(supplier: int | Supplier, after: dt.date, count: int = 2,

@@ -26,7 +26,8 @@ from services.core.errors import PermissionDenied, ValidationError
 from services.core.messages import msg
 from services.core.numbers import fmt_money, normalise_text
 from services.core.permissions import allowed, require
-from services.purchasing.purchase_orders import ORDER_STATES, get_order, per_base_unit
+from services.purchasing.purchase_orders import ORDER_STATES, get_order
+from services.purchasing.receipt_reads import per_base_unit_units
 from services.purchasing.suppliers import get_supplier
 
 
@@ -120,13 +121,13 @@ _LAST_PRICE_FIELDS = (SupplierProduct.supplier, SupplierProduct.product, Supplie
 def _remember_prices(order: PurchaseOrder) -> None:
     """An approved order's prices become the supplier's last prices and enter the price history (each one
     executemany: peewee's insert_many built them value by value, a fifth of approving an order)."""
-    lines = [(product_id, per_base_unit(price, factor), factor)
-             for product_id, price, factor in _PRICES.tuples(order=order.id)]
-    qty, money, day = SupplierProduct.pack_size.db_value, PurchasePrice.price.db_value, bound_once(order.order_date)
+    lines = [(product_id, per_base_unit_units(price, factor), factor)  # as stored: no Decimal but the division
+             for product_id, price, factor in _PRICES.rows(order=order.id)]
+    day = bound_once(order.order_date)
     insert_converted(PurchasePrice, (PurchasePrice.supplier, PurchasePrice.product, PurchasePrice.day,
                                      PurchasePrice.price, PurchasePrice.source),
-                     [(order.supplier_id, pid, day, money(price), order.number) for pid, price, _ in lines])
-    last = {pid: (order.supplier_id, pid, qty(factor), money(price), "", False)  # as stored; the last line wins
+                     [(order.supplier_id, pid, day, price, order.number) for pid, price, _ in lines])
+    last = {pid: (order.supplier_id, pid, factor, price, "", False)  # as stored; the last line wins
             for pid, price, factor in lines}
     if last:  # a supplier product not seen before gets the fields' defaults, as insert_many gave it
         with peewee.__exception_wrapper__:

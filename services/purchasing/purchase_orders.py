@@ -179,7 +179,7 @@ def _clean_lines(supplier: Supplier, lines: list[OrderLineInput]) -> list[_Clean
     checked = line_quantities(lines, columns=(Product.cost,))  # a line reads the product's name, unit and cost
     clean: list[_CleanLine] = []
     seen: dict[tuple[int, str], int] = {}
-    last_prices = dict(_LAST_PRICES.tuples(supplier=supplier.id, ids=[c.product.id for c in checked]))
+    last_prices = supplier_last_prices(supplier.id, [c.product.id for c in checked])
     limit = Decimal(shop_settings.get("purchase.price_flag_percent")) if last_prices else None
     for n, (line, c) in enumerate(zip(lines, checked, strict=True), 1):
         product, unit, factor, quantity = c.product, c.unit, c.factor, c.quantity
@@ -197,6 +197,11 @@ def _clean_lines(supplier: Supplier, lines: list[OrderLineInput]) -> list[_Clean
         clean.append(_CleanLine(product, unit, factor, quantity, price, line_amount(quantity, price),
                                 price_flag(last, price, factor, limit), normalise_text(line.note)))
     return clean
+
+
+def supplier_last_prices(supplier_id: int, product_ids: list[int]) -> dict[int, Decimal | None]:
+    """product id → the supplier's last price per base unit, of the products it has one row for (one query)."""
+    return dict(_LAST_PRICES.tuples(supplier=supplier_id, ids=product_ids))
 
 
 _LAST_PRICES = CompiledQuery(  # per base unit, of the products on an order: built once per number of lines

@@ -132,10 +132,10 @@ def _post(actor, receipt: GoodsReceipt, order: PurchaseOrder | None, lines: list
     goods = [ln for ln in lines if ln.quantity > 0]
     if not goods:
         return None, ""
-    source = virtual("supplier").id
+    source, target = virtual("supplier").id, receipt.location_id  # read once, not per line
     result = post_document(
         actor, "receipt",
-        [Line(ln.product_id, ln.quantity, source, receipt.location_id, lot_code=ln.lot_code, expiry=ln.expiry,
+        [Line(ln.product_id, ln.quantity, source, target, lot_code=ln.lot_code, expiry=ln.expiry,
               unit_cost=ln.unit_cost) for ln in goods],
         key=f"receipt:{receipt.id}", doc_date=day, partner=row_by_id(Supplier, receipt.supplier_id).name,
         note=f"收货单 {receipt.number}" + (f",采购单 {order.number}" if order else ""), occurred_at=occurred_at)

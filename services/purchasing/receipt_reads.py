@@ -5,6 +5,7 @@ a receipt in the demo build, 730 of them)."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from decimal import Decimal
 from typing import NamedTuple
 
@@ -13,6 +14,7 @@ import peewee
 from models import Product
 from models.purchasing import GoodsReceiptLine, PurchaseOrderLine
 from services.core.compiled_sql import CompiledQuery
+from services.purchasing.purchase_orders import per_base_unit
 
 _ID = -987_654_321  # the marker where a call's id goes
 
@@ -67,8 +69,23 @@ _OF_ORDER = CompiledQuery(lambda order: PurchaseOrderLine.select(
     .where(PurchaseOrderLine.order == order).order_by(PurchaseOrderLine.line_no), order=_ID)
 
 
-_QTY, _MONEY = GoodsReceiptLine.quantity.from_units, GoodsReceiptLine.unit_cost.from_units  # = python_value
+# = python_value, kept per stored integer: a van's lines repeat a few quantities and costs (0, 24.000, …), and a
+# Decimal never changes, so the one made for a number serves every later row (a receipt is read twice)
+_QTY = functools.lru_cache(maxsize=1 << 14)(GoodsReceiptLine.quantity.from_units)
+_MONEY = functools.lru_cache(maxsize=1 << 14)(GoodsReceiptLine.unit_cost.from_units)
 _DATE = GoodsReceiptLine.expiry.python_value
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def per_base_unit_units(price_units: int, factor_units: int) -> int:
+    """purchase_orders.per_base_unit of an order line's price and factor as stored, as stored (a receipt line's
+    cost, a price in the history): kept per pair, as a product's price and pack change seldom."""
+    return GoodsReceiptLine.unit_cost.to_units(per_base_unit(_MONEY(price_units), _QTY(factor_units)))
+
+
+def order_line_rows(order_id: int) -> list[tuple[int, int, int, int, int, int]]:
+    """order_lines as stored: (id, product id, quantity, factor, price, received) in integer units."""
+    return _OF_ORDER.rows(order=order_id)
 
 
 def _counted(r: tuple) -> CountedLine:

@@ -30,7 +30,14 @@ from services.core.errors import NotFound, ValidationError
 from services.core.numbers import QTY_STEP, normalise_text, to_date, to_decimal
 from services.core.permissions import require
 from services.purchasing.purchase_orders import ORDER_STATES, get_order, per_base_unit
-from services.purchasing.receipt_reads import CountedLine, counted_line, counted_lines, order_lines, product_lines
+from services.purchasing.receipt_reads import (
+    CountedLine,
+    counted_line,
+    counted_lines,
+    order_line_rows,
+    per_base_unit_units,
+    product_lines,
+)
 from services.purchasing.supplier_products import last_price
 from services.purchasing.suppliers import get_supplier
 from services.stock.numbering import next_number
@@ -132,12 +139,11 @@ def _order_lines_to_count(receipt_id: int, order_id: int) -> None:
     (peewee's insert_many built the statement value by value: most of opening a van's receipt)."""
     fields = (GoodsReceiptLine.receipt, GoodsReceiptLine.order_line, GoodsReceiptLine.product, GoodsReceiptLine.quantity,
               GoodsReceiptLine.damaged, GoodsReceiptLine.unit_cost, GoodsReceiptLine.lot_code)
-    cost = GoodsReceiptLine.unit_cost.db_value
     database.cursor().executemany(
         f"INSERT INTO {GoodsReceiptLine._meta.table_name} ({', '.join(f.column_name for f in fields)}) "
         f"VALUES ({', '.join([database.param] * len(fields))})",
-        [(receipt_id, ol.id, ol.product_id, 0, 0, cost(per_base_unit(ol.price, ol.factor)), "")
-         for ol in order_lines(order_id)])
+        [(receipt_id, ol_id, product_id, 0, 0, per_base_unit_units(price, factor), "")
+         for ol_id, product_id, _, factor, price, _ in order_line_rows(order_id)])  # as stored, no Decimal
 
 
 def _default_cost(receipt: GoodsReceipt, product: Product) -> Decimal:

@@ -42,7 +42,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 
-from models import ProductUnit, Supplier, write_transaction
+from models import Supplier, write_transaction
+from services.catalog import line_units
 from services.core import service_levels, shop_settings
 from services.core.clock import now
 from services.core.errors import NotFound, ValidationError
@@ -364,8 +365,7 @@ def drafts_from_lines(actor, picked: Iterable[Suggestion]) -> list[str]:
     for s in lines:
         by_supplier.setdefault(s.supplier_id, []).append(s)
     units: dict[int, dict[Decimal, str]] = {}
-    for pid, name, factor in (ProductUnit.select(ProductUnit.product, ProductUnit.name, ProductUnit.factor)
-                              .where(ProductUnit.product.in_([s.product_id for s in lines])).tuples()):
+    for pid, name, factor in line_units.unit_rows([s.product_id for s in lines]):  # its SELECT built once
         units.setdefault(pid, {})[factor] = name
     numbers = []
     with write_transaction():
