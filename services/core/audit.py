@@ -11,6 +11,7 @@ from models import AuditEvent, database
 from services.core import chain_anchor, change_feed
 from services.core.audit_content import document_content
 from services.core.clock import now
+from services.core.compiled_sql import new_row_id
 from services.core.messages import msg
 
 GENESIS = "0" * 64
@@ -47,11 +48,10 @@ def _append(user, action: str, entity: str, entity_id: object, old: object, new:
     values = dict(at=at, user=user_id, action=action, entity=entity, entity_id=str(entity_id),
                   old=old_text, new=new_text, reason=reason, prev_hash=prev, hash=digest)
     fields = AuditEvent._meta.fields
-    row = database.execute_sql(_insert_sql(database.param),
-                               [fields[name].db_value(values[name]) for name in _COLUMNS]).fetchone()
-    chain_anchor.mark_extended(row[0], digest)  # the anchor after COMMIT needs no query for the head
+    event_id = new_row_id(_insert_sql(database.param), [fields[name].db_value(values[name]) for name in _COLUMNS])
+    chain_anchor.mark_extended(event_id, digest)  # the anchor after COMMIT needs no query for the head
     change_feed.announce()  # the other PCs' views hear of it at COMMIT
-    return row[0], values
+    return event_id, values
 
 
 def record(user, action: str, entity: str, entity_id: object = "", old: object = None,
@@ -67,11 +67,11 @@ _COLUMNS = ("at", "user", "action", "entity", "entity_id", "old", "new", "reason
 
 @functools.cache
 def _insert_sql(param: str) -> str:
-    """The event's INSERT … RETURNING id (SQLite ≥ 3.35, PostgreSQL) in a database's parameter style."""
+    """The event's INSERT (its id: compiled_sql.new_row_id) in a database's parameter style."""
     fields = AuditEvent._meta.fields
     columns = ", ".join(f'"{fields[name].column_name}"' for name in _COLUMNS)
     marks = ", ".join([param] * len(_COLUMNS))
-    return f"INSERT INTO {AuditEvent._meta.table_name} ({columns}) VALUES ({marks}) RETURNING id"
+    return f"INSERT INTO {AuditEvent._meta.table_name} ({columns}) VALUES ({marks})"
 
 
 def event_text(value: object) -> str:

@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 import peewee
 
 from models import database
+from models.db import is_sqlite
 
 ID_LIST = ("\x00id list\x00",)  # the marker of a list of ids: the builder gets that many distinct int markers
 _LIST_MARKS = -876_543_210  # list k's i-th marker is _LIST_MARKS - k * 100_000 - i: no row has such an id
@@ -201,3 +202,17 @@ def insert_returning_id(model: type[peewee.Model], values: dict[str, object]) ->
                               strict=True, **{c: f"\x00{c}\x00" for c in values})
         _WRITES[key] = query
     return query.scalar(**_stored(model, values, ""))
+
+
+def new_row_id(insert_sql: str, params: Sequence[object]) -> int:
+    """The id of the one row `insert_sql` (an INSERT without RETURNING) writes. On SQLite the cursor's
+    lastrowid: an INSERT … RETURNING id of a document row cost SQLite 30 µs against 10 µs without (the
+    row goes through a results buffer); on PostgreSQL the same INSERT … RETURNING id, in one round trip."""
+    if is_sqlite():
+        return database.execute_sql(insert_sql, params).lastrowid
+    return database.execute_sql(_returning_id(insert_sql), params).fetchone()[0]
+
+
+@functools.lru_cache(maxsize=64)
+def _returning_id(insert_sql: str) -> str:
+    return f"{insert_sql} RETURNING id"

@@ -19,6 +19,7 @@ from models import Balance, ClosedPeriod, Document, Move, Reservation, database,
 from services.core import audit
 from services.core.bulk_insert import bound_once
 from services.core.clock import now, today
+from services.core.compiled_sql import new_row_id
 from services.core.errors import ClosedPeriodError, NotFound
 from services.core.permissions import allowed, require
 from services.stock.backdated import check_backdated
@@ -135,15 +136,14 @@ def _document_sql(param: str, names: tuple[str, ...]) -> str:
     fields = [Document._meta.fields[name] for name in names]
     columns = ", ".join(f'"{f.column_name}"' for f in fields)  # quoted: the column `key` is a keyword
     marks = ", ".join([param] * len(fields))
-    return f"INSERT INTO {Document._meta.table_name} ({columns}) VALUES ({marks}) RETURNING id"
+    return f"INSERT INTO {Document._meta.table_name} ({columns}) VALUES ({marks})"
 
 
 def _insert_document(values: dict) -> int:
-    """The document row by one plain INSERT … RETURNING (peewee's Model insert: 0.2 ms a document)."""
+    """The document row by one plain INSERT (peewee's Model insert: 0.2 ms a document); its id."""
     fields = Document._meta.fields
-    row = database.execute_sql(_document_sql(database.param, tuple(values)),
-                               [fields[name].db_value(value) for name, value in values.items()])
-    return row.fetchone()[0]
+    return new_row_id(_document_sql(database.param, tuple(values)),
+                      [fields[name].db_value(value) for name, value in values.items()])
 
 
 _MOVE_FIELDS = (Move.document, Move.line_no, Move.product, Move.lot, Move.from_location, Move.to_location,

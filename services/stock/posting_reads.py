@@ -36,7 +36,12 @@ class LocationRow(NamedTuple):
 
 
 def _in_list(ids: list) -> str:
-    return ", ".join([database.param] * len(ids))
+    return _marks(database.param, len(ids))
+
+
+@functools.lru_cache(maxsize=256)
+def _marks(param: str, count: int) -> str:
+    return ", ".join([param] * count)
 
 
 def _ask_products(ids: set[int]):
@@ -78,6 +83,10 @@ def products_and_locations(product_ids: set[int], location_ids: set[int]) -> tup
     return _product_rows(products), _location_rows(locations)
 
 
+# stored expiry → date, converted once per value for every snapshot (a day's sales meet the same few dates)
+_DATES: dict[object, dt.date | None] = {None: None}
+
+
 class Snapshot:
     """A document's products' balances and active reservations, read once before any write (in stored
     units). Nothing is written between these reads and the checks, so one read of each is enough."""
@@ -95,7 +104,10 @@ class Snapshot:
         self.lots: dict[tuple[int, int], list[tuple]] = {}
         self._lot_rows: dict[int, tuple[str, object]] = {}  # lot → (code, stored expiry)
         self.expiries: dict[int, object] = {}  # lot → expiry (stored or date) of every lot read or made here
-        self._dates: dict[object, dt.date | None] = {None: None}  # stored expiry → date, once per value
+        if len(_DATES) > 10_000:  # a few hundred days of expiries in practice
+            _DATES.clear()
+            _DATES[None] = None
+        self._dates = _DATES
         self.reservations: dict[tuple[int, int], list[tuple[int | None, int, str]]] = defaultdict(list)
         if not ids or not places:
             return
