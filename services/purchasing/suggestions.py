@@ -209,8 +209,11 @@ def plan_product(row: tuple, demand: Demand, lots: list[tuple[dt.date | None, De
     pid, sku, name, unit, shelf_life, set_safety = row
     today = at.date()
     on_hand = sum([qty for _, qty in lots], ZERO)
-    expiries = [expiry for expiry, qty in lots if qty > 0 and is_sellable(expiry, today)]
-    quantities = [qty for expiry, qty in lots if qty > 0 and is_sellable(expiry, today)]
+    expiries, quantities = [], []
+    for expiry, qty in lots:
+        if qty > 0 and is_sellable(expiry, today):
+            expiries.append(expiry)
+            quantities.append(qty)
     expired = on_hand - sum(quantities, ZERO)
     _take_reserved(quantities, reserved)  # reserved stock leaves first, like the sales it stands for
     available = sum(quantities, ZERO)
@@ -221,7 +224,7 @@ def plan_product(row: tuple, demand: Demand, lots: list[tuple[dt.date | None, De
     out_now = at if available <= 0 and demand.sold > 0 else None  # nothing left to sell already
     stock = Stock.on_shelf(expiries, quantities)
     if calendar is None:
-        walked = walk(demand, stock, at, horizon_end)
+        walked = walk(demand, stock, at, horizon_end, consume=True)
         stockout = out_now or walked.stockout_at
         return Suggestion(
             pid, sku, name, unit, shelf_life, supplier_id, supplier, on_hand, expired, reserved, available, on_order,
@@ -230,11 +233,11 @@ def plan_product(row: tuple, demand: Demand, lots: list[tuple[dt.date | None, De
             "no_supplier" if terms is None else "no_lead_time" if terms.lead_time_days is None else "no_delivery_day",
             at, service_level=level)
     t1, t2, t1_tomorrow = calendar
-    before = walk(demand, stock, at, t1)
+    before = walk(demand, stock, at, t1, consume=True)
     arriving_expiry = shelf_life_expiry(shelf_life, t1.date())
     stockout = out_now or before.stockout_at
     after = walk(demand, before.stock.plus(StockLot(arriving_expiry, on_order, False)), t1, t2,
-                 find_stockout=stockout is None)
+                 find_stockout=stockout is None, consume=True)
     stockout = stockout or after.stockout_at
     wasted = before.wasted + after.wasted
     need = horizon + safety - (available - wasted) - on_order
@@ -242,7 +245,7 @@ def plan_product(row: tuple, demand: Demand, lots: list[tuple[dt.date | None, De
     if arriving_expiry is not None:
         carry = before.stock.sellable_on(t1.date())
         sell_until = sellable_until(arriving_expiry)  # what arrives at T1 sells through its whole expiry day
-        rest = walk(demand, before.stock, t1, sell_until, find_stockout=False)  # today's stock goes first (FEFO) …
+        rest = walk(demand, before.stock, t1, sell_until, find_stockout=False, consume=True)  # today's stock goes first (FEFO) …
         sold_first += carry - rest.left - rest.wasted  # … as far as it lasts and keeps
         life = demand.between(t1, sell_until)
         cap = max(ZERO, life - sold_first)
@@ -305,10 +308,12 @@ def _take_reserved(quantities: list[Decimal], reserved: Decimal) -> None:
         reserved -= used
 
 
+_ALERT_RANK = {"too_late": 0, "order_today": 1}  # the rest after these
+
+
 def _order_key(s: Suggestion) -> tuple:
     """Lines to act on first: something to buy before nothing, then the most urgent alert, the earliest stock-out."""
-    rank = {"too_late": 0, "order_today": 1}.get(s.alert, 2)
-    return s.suggested <= 0, rank, s.stockout_at or dt.datetime.max, s.sku
+    return s.suggested <= 0, _ALERT_RANK.get(s.alert, 2), s.stockout_at or dt.datetime.max, s.sku
 
 
 def plan_all(at: dt.datetime | None = None) -> list[Suggestion]:

@@ -112,7 +112,7 @@ def _fefo_of(expiry: dt.date | None) -> tuple:
 
 
 def _fefo_of_pair(lot: tuple[dt.date | None, Decimal]) -> tuple:
-    return _fefo_of(lot[0])
+    return lot[0] is None, lot[0] or dt.date.max  # _fefo_of, without a second call per lot
 
 
 def _crossing(demand: Demand, start: dt.datetime, stop: dt.datetime, have: Decimal) -> dt.datetime:
@@ -139,24 +139,24 @@ def run_down(demand: Demand, lots: list[StockLot], start: dt.datetime, end: dt.d
     return walk(demand, Stock.of(lots), start, end, find_stockout)
 
 
-def walk(demand: Demand, stock: Stock, start: dt.datetime, end: dt.datetime, find_stockout: bool = True) -> RunDown:
-    """run_down of lots already in columns; `stock` is not changed."""
-    stock = stock.copy()
+def walk(demand: Demand, stock: Stock, start: dt.datetime, end: dt.datetime, find_stockout: bool = True,
+         consume: bool = False) -> RunDown:
+    """run_down of lots already in columns; `stock` is not changed, unless `consume`: the caller reads it no
+    more, so the walk takes from it instead of from a copy."""
+    if not consume:
+        stock = stock.copy()
     expiries, quantities = stock.expiries, stock.quantities
     if not demand.avg_daily > 0:
         return _expire_only(stock, start, end)
     share, day_demand = demand.share_until, demand.day_demand
     stockout, wasted, at, day = None, ZERO, start, start.date()
-    midnight, from_midnight = dt.datetime.combine(day + ONE_DAY, MIDNIGHT), None
+    midnight, share_at = dt.datetime.combine(day + ONE_DAY, MIDNIGHT), share(start.time())
     while at < end:
-        if not quantities and (stockout is not None or not find_stockout):
+        if quantities:
+            if expiries[0] is not None and expiries[0] < day:  # sorted by expiry: else none has
+                wasted = _expire(stock, day, wasted)
+        elif stockout is not None or not find_stockout:
             break  # nothing left to sell or throw away: the rest of the walk would change nothing
-        if quantities and expiries[0] is not None and expiries[0] < day:  # sorted by expiry: else none has
-            wasted = _expire(stock, day, wasted)
-        if at is start:
-            share_at = share(start.time())
-        else:  # every later day starts at midnight
-            share_at = from_midnight = share(MIDNIGHT) if from_midnight is None else from_midnight
         if end < midnight:
             stop, want = end, ZERO + day_demand(day) * (share(end.time()) - share_at)
         else:
@@ -165,7 +165,12 @@ def walk(demand: Demand, stock: Stock, start: dt.datetime, end: dt.datetime, fin
             have = sum(quantities, ZERO)  # first lot alone has it: no need to add up
             if want > have:
                 stockout = _crossing(demand, at, stop, have)
-        _take(stock, want)
+        if quantities and 0 < want < quantities[0]:  # the first lot alone meets the day: the common case
+            quantities[0] -= want
+        else:
+            _take(stock, want)
+        if at is start:  # every later day starts at midnight
+            share_at = share(MIDNIGHT)
         at, day, midnight = stop, day + ONE_DAY, midnight + ONE_DAY
     return RunDown(stockout, stock, wasted)
 
