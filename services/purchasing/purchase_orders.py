@@ -10,6 +10,7 @@ event old → new with its reason. Prices are per the line's unit; history is pe
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -201,12 +202,16 @@ def _clean_lines(supplier: Supplier, lines: list[OrderLineInput]) -> list[_Clean
 
 def supplier_last_prices(supplier_id: int, product_ids: list[int]) -> dict[int, Decimal | None]:
     """product id → the supplier's last price per base unit, of the products it has one row for (one query)."""
-    return dict(_LAST_PRICES.tuples(supplier=supplier_id, ids=product_ids))
+    return {pid: _MONEY_READ(units) for pid, units in _LAST_PRICES.rows(supplier=supplier_id, ids=product_ids)}
 
 
 _LAST_PRICES = CompiledQuery(  # per base unit, of the products on an order: built once per number of lines
     lambda supplier, ids: SupplierProduct.select(SupplierProduct.product, SupplierProduct.last_price)
     .where((SupplierProduct.supplier == supplier) & SupplierProduct.product.in_(ids)), supplier=-987_654_321, ids=ID_LIST)
+# an evening's orders repeat the same few quantities, factors and prices: each converted once (a Decimal never changes)
+_QTY_STORED = functools.lru_cache(maxsize=1 << 14)(PurchaseOrderLine.quantity.db_value)
+_MONEY_STORED = functools.lru_cache(maxsize=1 << 14)(PurchaseOrderLine.price.db_value)
+_MONEY_READ = functools.lru_cache(maxsize=1 << 14)(SupplierProduct.last_price.python_value)
 _DELETE_LINES = CompiledQuery(lambda order: PurchaseOrderLine.delete().where(PurchaseOrderLine.order == order),
                               order=-987_654_321)
 
@@ -219,7 +224,7 @@ def _write_lines(order_id: int, lines: list[_CleanLine], replace: bool = True) -
     """The order's lines (replacing any it had), one executemany; returns their total."""
     if replace:
         _DELETE_LINES.execute(order=order_id)
-    qty, money = PurchaseOrderLine.quantity.db_value, PurchaseOrderLine.price.db_value  # the rest is stored as it is
+    qty, money = _QTY_STORED, _MONEY_STORED  # the rest is stored as it is
     insert_converted(PurchaseOrderLine, _LINE_FIELDS, [
         (order_id, n, ln.product.id, ln.unit, qty(ln.factor), qty(ln.quantity), money(ln.price), 0, 0, ln.price_flag,
          ln.note) for n, ln in enumerate(lines, 1)])
