@@ -22,7 +22,7 @@ from services.core.messages import msg
 from services.core.numbers import QTY_STEP, fmt_qty, normalise_text
 from services.core.permissions import allowed, require
 from services.purchasing.purchase_orders import ORDER_STATES
-from services.purchasing.receipt_reads import CountedLine, OrderLine, counted_lines
+from services.purchasing.receipt_reads import CountedLine, OrderLine, counted_lines, stored_quantity
 from services.purchasing.receipt_reads import order_lines as read_order_lines
 from services.purchasing.receiving import RECEIPT_STATES, get_receipt
 from services.stock.costing import moving_average_costs, record_costs
@@ -153,7 +153,7 @@ def _apply_to_order(actor, order: PurchaseOrder, order_lines: dict[int, OrderLin
             received[ln.order_line_id] += ln.quantity
             damaged[ln.order_line_id] += ln.damaged
     if received:  # every order line in one statement (a line at a time: 30 round trips for a van's delivery)
-        ph, units = database.param, PurchaseOrderLine.received.db_value
+        ph, units = database.param, stored_quantity  # = PurchaseOrderLine.received.db_value, kept per value
         database.cursor().executemany(
             f"UPDATE {PurchaseOrderLine._meta.table_name} SET received = received + {ph}, damaged = damaged + {ph} "
             f"WHERE id = {ph}", [(units(received[ol_id]), units(damaged[ol_id]), ol_id) for ol_id in received])

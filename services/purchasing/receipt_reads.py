@@ -73,6 +73,7 @@ _OF_ORDER = CompiledQuery(lambda order: PurchaseOrderLine.select(
 # Decimal never changes, so the one made for a number serves every later row (a receipt is read twice)
 _QTY = functools.lru_cache(maxsize=1 << 14)(GoodsReceiptLine.quantity.from_units)
 _MONEY = functools.lru_cache(maxsize=1 << 14)(GoodsReceiptLine.unit_cost.from_units)
+stored_quantity = functools.lru_cache(maxsize=1 << 14)(GoodsReceiptLine.quantity.db_value)  # and back, for writes
 _DATE = GoodsReceiptLine.expiry.python_value
 
 

@@ -37,6 +37,7 @@ from services.purchasing.receipt_reads import (
     order_line_rows,
     per_base_unit_units,
     product_lines,
+    stored_quantity,
 )
 from services.purchasing.supplier_products import last_price
 from services.purchasing.suppliers import get_supplier
@@ -301,7 +302,7 @@ def fill_outstanding(actor, receipt_number: str,
             if ln.order_line_id is not None and ln.quantity == 0 and outstanding > 0:
                 filled[ln.id] = outstanding if counted is None else _quantity(counted(outstanding), "收货数量")
         if filled:  # one statement for every line (a line at a time: 30 round trips for a van's delivery)
-            ph, units = database.param, GoodsReceiptLine.quantity.db_value
+            ph, units = database.param, stored_quantity
             database.cursor().executemany(
                 f"UPDATE {GoodsReceiptLine._meta.table_name} SET quantity = {ph} WHERE id = {ph}",
                 [(units(quantity), line_id) for line_id, quantity in filled.items()])
