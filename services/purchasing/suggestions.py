@@ -235,7 +235,7 @@ def plan_product(row: tuple, demand: Demand, lots: list[tuple[dt.date | None, De
             at, service_level=level)
     t1, t2, t1_tomorrow = calendar
     before = walk(demand, stock, at, t1, consume=True)
-    arriving_expiry = shelf_life_expiry(shelf_life, t1.date())
+    arriving_expiry, sell_until = _arriving(shelf_life, t1.date())
     stockout = out_now or before.stockout_at
     after = walk(demand, before.stock.plus(StockLot(arriving_expiry, on_order, False)), t1, t2,
                  find_stockout=stockout is None, consume=True)
@@ -245,7 +245,6 @@ def plan_product(row: tuple, demand: Demand, lots: list[tuple[dt.date | None, De
     cap, life, sold_first = None, None, on_order
     if arriving_expiry is not None:
         carry = before.stock.sellable_on(t1.date())
-        sell_until = sellable_until(arriving_expiry)  # what arrives at T1 sells through its whole expiry day
         rest = walk(demand, before.stock, t1, sell_until, find_stockout=False, consume=True)  # today's stock goes first (FEFO) …
         sold_first += carry - rest.left - rest.wasted  # … as far as it lasts and keeps
         life = demand.between(t1, sell_until)
@@ -259,6 +258,14 @@ def plan_product(row: tuple, demand: Demand, lots: list[tuple[dt.date | None, De
     return Suggestion(pid, sku, name, unit, shelf_life, supplier_id, supplier, on_hand, expired, reserved, available,
                       on_order, wasted, demand, safety, pack, need, cap, max(ZERO, suggested), t1, t2, stockout, alert,
                       "", at, choice=choice, service_level=level, waste_free=added)
+
+
+@functools.lru_cache(maxsize=1024)  # an evening's few delivery days × the catalogue's shelf lives
+def _arriving(shelf_life: int | None, day: dt.date) -> tuple[dt.date | None, dt.datetime | None]:
+    """The expiry of goods with this shelf life arriving on `day`, and the moment they stop selling: the
+    midnight that ends their expiry day (None, None without a shelf life)."""
+    expiry = shelf_life_expiry(shelf_life, day)
+    return expiry, sellable_until(expiry) if expiry is not None else None
 
 
 def _waste_free_packs(suggested: Decimal, horizon: Decimal, covered: Decimal, pack: Decimal, cap: Decimal | None,

@@ -127,7 +127,7 @@ def _expected_sales(demand, stock: list[StockLot], start: dt.datetime) -> list[D
     sales = []
     for n, lot in enumerate(stock):
         end = sellable_until(lot.expiry)
-        left = run_down(demand, stock[:n + 1], start, end).left if end > start else lot.quantity
+        left = run_down(demand, stock[:n + 1], start, end, find_stockout=False).left if end > start else lot.quantity
         sales.append(lot.quantity - min(lot.quantity, left))
     return sales
 
