@@ -114,7 +114,9 @@ class Snapshot:
         skipping = [] if sellable_on is None else [p for p in ids if p in perishable]
         balances = self._ask_balances(ids, places, skipping, None if sellable_on is None
                                       else Lot.expiry_date.db_value(sellable_on))
-        where = f"product_id IN ({_in_list(ids)}) AND location_id IN ({_in_list(places)})"
+        # +location_id: SQLite walks the active reservations (released_at IS NULL) rather than every one
+        # ever made at the document's location
+        where = f"product_id IN ({_in_list(ids)}) AND +location_id IN ({_in_list(places)})"
         rows = database.execute_sql(  # both asked before either is read: one wait on a server (models/pg_pipeline.py)
             f"SELECT product_id, location_id, lot_id, quantity, owner FROM reservation WHERE {where} "
             f"AND released_at IS NULL AND (expires_at IS NULL OR expires_at > {database.param})",
