@@ -65,18 +65,19 @@ def to_decimal(value: object, field: str, *, places: int = 3, allow_negative: bo
     NaN, infinities, more than `places` decimals and anything beyond ±limit are refused in words."""
     if isinstance(value, bool):
         raise ValidationError("value.not_number", field=field, value=value)
-    if isinstance(value, float):
-        text = repr(value)
+    if type(value) is Decimal:  # what its text would read back as: the same digits and exponent
+        number = value
     else:
-        text = _ungrouped(normalise_text(value).replace(",", ",").replace(" ", ""), field, value)
-    if text == "":
-        if default is not None:
-            return default
-        raise ValidationError("value.required", field=field)
-    try:
-        number = Decimal(text)
-    except (InvalidOperation, ValueError):
-        raise ValidationError("value.not_number", field=field, value=shown(value)) from None
+        text = repr(value) if isinstance(value, float) else _ungrouped(
+            normalise_text(value).replace(",", ",").replace(" ", ""), field, value)
+        if text == "":
+            if default is not None:
+                return default
+            raise ValidationError("value.required", field=field)
+        try:
+            number = Decimal(text)
+        except (InvalidOperation, ValueError):
+            raise ValidationError("value.not_number", field=field, value=shown(value)) from None
     if not number.is_finite():
         raise ValidationError("value.not_number", field=field, value=shown(value))
     if number < 0 and not allow_negative:
