@@ -9,7 +9,7 @@ from decimal import Decimal
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from services.purchasing import suggestions
+from services.purchasing import pack_rounding, suggestions
 from services.purchasing.suggestion_inputs import OrderTerms
 from services.stock.demand import Demand
 from services.stock.expiry import sellable_until
@@ -53,8 +53,8 @@ def test_engine_properties(demand, minute, lead_hours, gap_days, shelf_life, lot
     if shelf_life:
         assert s.cap <= demand.between(t1, sellable_until(t1.date() + dt.timedelta(days=shelf_life)))
         # over the cap only by the one pack a slow perishable gets when half of it sells in time
-        assert s.suggested <= s.cap or (s.suggested == D(pack) and s.cap >= D(pack) * suggestions.ONE_PACK_SHARE)
-        assert s.choice == "" or (s.suggested == 0 and 0 < s.cap < D(pack) * suggestions.ONE_PACK_SHARE)
+        assert s.suggested <= s.cap or (s.suggested == D(pack) and s.cap >= D(pack) * pack_rounding.ONE_PACK_SHARE)
+        assert s.choice == "" or (s.suggested == 0 and 0 < s.cap < D(pack) * pack_rounding.ONE_PACK_SHARE)
     assert s.waste_free >= 0 and s.waste_free % D(pack) == 0
     if s.need > 0 and (s.cap is None or s.cap >= s.need + D(pack)):
         # written without need + pack: a need of 1E-28 plus a pack of 1 rounds to 1 in 28 digits

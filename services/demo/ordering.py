@@ -26,7 +26,7 @@ from services.core import shop_settings
 from services.core.clock import clock_at
 from services.core.compiled_sql import CompiledQuery
 from services.core.errors import ValidationError
-from services.purchasing import purchase_approval, purchase_orders, receipt_confirmation, suggestions
+from services.purchasing import pack_rounding, purchase_approval, purchase_orders, receipt_confirmation, suggestions
 from services.purchasing import receiving as rc
 from services.purchasing.delivery_calendar import next_delivery_days
 from services.purchasing.suggestion_inputs import closed_days_by_supplier
@@ -119,7 +119,7 @@ def accept_suggestions(buyer, approver, at: dt.datetime, more_from: dict[str, De
     more_from = more_from or {}
     with clock_at(at):
         lines = [s if s.supplier not in more_from
-                 else replace(s, suggested=suggestions.ceil_to_pack(s.suggested * more_from[s.supplier], s.pack_size))
+                 else replace(s, suggested=pack_rounding.ceil_to_pack(s.suggested * more_from[s.supplier], s.pack_size))
                  for s in suggestions.suggest(at) if s.suggested > 0 and not s.problem]
         if one_order_per_van:
             waits = _waiting_suppliers(lines, at.date())

@@ -24,7 +24,7 @@ from services.production.production_orders import (
     get_order,
     reserved_by_line,
 )
-from services.purchasing.suggestions import ceil_to_pack
+from services.purchasing.pack_rounding import ceil_to_pack
 
 
 @dataclass(frozen=True)

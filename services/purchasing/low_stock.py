@@ -14,7 +14,7 @@ from models import Product
 from services.core.clock import now
 from services.core.messages import msg
 from services.core.numbers import QTY_STEP, ZERO, fmt_qty
-from services.purchasing import purchase_orders, suggestion_text, suggestions
+from services.purchasing import pack_rounding, purchase_orders, suggestion_text, suggestions
 from services.stock.sellable import sellable_by_product
 
 
@@ -100,7 +100,7 @@ def draft_purchase_for(actor, product_ids: list[int], at: dt.datetime | None = N
             result.messages.append(msg("low.reorder", name=s.name, problem=line.reason, quantity=fmt_qty(quantity),
                                        unit=s.unit))
             continue
-        quantity = max(s.suggested, suggestions.ceil_to_pack(shortfall, s.pack_size) if shortfall > 0 else ZERO)
+        quantity = max(s.suggested, pack_rounding.ceil_to_pack(shortfall, s.pack_size) if shortfall > 0 else ZERO)
         if quantity <= 0:
             result.covered.append(s.name)
             result.messages.append(msg("low.covered", name=s.name, on_order=fmt_qty(s.on_order), unit=s.unit))

@@ -9,7 +9,8 @@ For each active product, all quantities in its base unit:
     T2 = the delivery after next: what arrives at T1 must last until the following order lands.
     demand(a, b) = forecast sales from a to b: the window's average daily sales × each day's
          weekday factor, spread over the day by the hour profile; both patterns from the last four
-         weeks (services.stock.demand).
+         weeks (services.stock.demand). The window ends with today once DAY_DONE of a day's customers
+         have come (the evening's order knows what today sold and what it ran out of).
     available = on hand in unexpired lots − reserved
     wasted = the part of `available` that expires unsold before T2 (FEFO walk, services.stock.rundown)
     z    = the category's service level as standard deviations (services.core.service_levels)
@@ -28,6 +29,7 @@ For each active product, all quantities in its base unit:
          when the cap rounds down to no pack at all: one pack if at least ONE_PACK_SHARE of it sells
          before it expires (said in the reason), else 0 and the line stays on the list with its
          choice "pack_too_big" (buy the pack / set a minimum / stop selling): never dropped silently.
+         The pack rules: services.purchasing.pack_rounding.
 
 The stock-out moment walks the available stock (plus what is on order, arriving at T1) down the
 forecast hour by hour. Alerts: "too_late" when it runs out before T1 (ordering now cannot save it),
@@ -40,7 +42,7 @@ import datetime as dt
 import functools
 from collections.abc import Iterable
 from dataclasses import dataclass, fields, replace
-from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
+from decimal import Decimal
 
 from models import Supplier, write_transaction
 from services.catalog import line_units
@@ -49,9 +51,9 @@ from services.core.clock import now
 from services.core.errors import NotFound, ValidationError
 from services.core.gc_pause import collector_paused
 from services.core.messages import msg
-from services.core.numbers import QTY_STEP
 from services.purchasing import delivery_times, purchase_orders, suggestion_inputs, suggestion_text
-from services.purchasing.safety import WASTE_FREE_CHANCE, WASTE_FREE_LEVEL, expiry_chance, safety_stock, spread
+from services.purchasing.pack_rounding import round_to_pack, waste_free_packs, z_score
+from services.purchasing.safety import safety_stock
 from services.purchasing.suggestion_inputs import OrderTerms
 from services.stock.demand import Demand, Peak, demand_by_product, no_demand
 from services.stock.expiry import is_sellable, sellable_until, shelf_life_expiry
@@ -60,9 +62,8 @@ from services.stock.rundown import Stock, StockLot, walk
 ZERO, ONE = Decimal(0), Decimal(1)
 DELIVERY_TIME = dt.time(8, 0)  # until a supplier's receipts tell: in the morning (the demo's vans come 06:30–08:00)
 UNKNOWN_HORIZON = dt.timedelta(days=2)  # without a delivery calendar: look this far for a stock-out
-ONE_PACK_SHARE = Decimal("0.5")  # a pack half of which sells before expiry is still worth one pack
+DAY_DONE = Decimal("0.9")  # today counts as a day of the demand window once this much of a day has sold
 MISSED_MIN = ONE  # alert only when the gap would miss at least one base unit of sales (not 0.2 of a slow item)
-_z_score = functools.lru_cache(maxsize=None)(service_levels.z_score)  # a handful of levels, asked per product
 
 
 @dataclass(frozen=True)
@@ -132,22 +133,13 @@ class Suggestion:
 _FIELDS = tuple(field.name for field in fields(Suggestion))
 
 
-def ceil_to_pack(quantity: Decimal, pack: Decimal) -> Decimal:
-    """Whole packs covering `quantity` (base units), to 0.001."""
-    return ((quantity / pack).to_integral_value(ROUND_CEILING) * pack).quantize(QTY_STEP)
-
-
-def _floor_to(quantity: Decimal, pack: Decimal) -> Decimal:
-    return ((quantity / pack).to_integral_value(ROUND_FLOOR) * pack).quantize(QTY_STEP)
-
-
 class _Context:
     """Everything read once for a run: demand, stock, reservations, orders, supplier calendars."""
 
     def __init__(self, at: dt.datetime, product_ids: set[int] | None):
         self.at = at
         self.window_days = max(1, int(shop_settings.get("suggestion.window_days")))
-        self.demand = demand_by_product(at.date(), self.window_days, product_ids)
+        self.demand = _demand_at(at, self.window_days, product_ids)
         self.stock = suggestion_inputs.stock_by_expiry(product_ids)
         self.reserved = suggestion_inputs.reserved_by_product(product_ids)
         self.on_order = suggestion_inputs.on_order_by_product()
@@ -182,6 +174,20 @@ class _Context:
         tomorrow = _deliveries([day for day in days if day >= tomorrow_first][:2], self.at + dt.timedelta(days=1), 1,
                                time)
         return (now_days[0], now_days[1], tomorrow[0]) if len(now_days) == 2 and tomorrow else None
+
+
+def _demand_at(at: dt.datetime, window_days: int, product_ids: set[int] | None) -> dict[int, Demand]:
+    """Demand from the complete days before today — and today too once its customers have been (the
+    product's hour pattern puts DAY_DONE of a day's demand before `at`, as at the evening's order), or
+    when today is all a new product has: tonight's order knows what today sold and what it ran out of."""
+    before = demand_by_product(at.date(), window_days, product_ids)
+    with_today = demand_by_product(at.date() + dt.timedelta(days=1), window_days, product_ids)
+    out = dict(before)
+    for pid, demand in with_today.items():
+        known = before.get(pid)
+        if known is None or known.avg_daily <= 0 or known.share_until(at.time()) >= DAY_DONE:
+            out[pid] = demand
+    return out
 
 
 def _deliveries(days: list[dt.date], placed: dt.datetime, count: int, time: dt.time) -> list[dt.datetime]:
@@ -223,7 +229,7 @@ def plan_product(row: tuple, demand: Demand, lots: list[tuple[dt.date | None, De
     available = sum(quantities, ZERO)
     horizon_end = calendar[1] if calendar is not None else at + UNKNOWN_HORIZON
     horizon = demand.between(at, horizon_end)  # until the delivery after next: the need, and the safety's spread
-    safety = safety_stock(set_safety, demand, horizon, _z_score(level))
+    safety = safety_stock(set_safety, demand, horizon, z_score(level))
     supplier_id, supplier, pack = (terms.supplier_id, terms.supplier, terms.pack_size) if terms else (None, "", ONE)
     out_now = at if available <= 0 and demand.sold > 0 else None  # nothing left to sell already
     stock = Stock.on_shelf(expiries, quantities)
@@ -253,7 +259,7 @@ def plan_product(row: tuple, demand: Demand, lots: list[tuple[dt.date | None, De
         life = demand.between(t1, sell_until)
         cap = max(ZERO, life - sold_first)
     suggested, choice = round_to_pack(need, cap, pack)
-    added = (_waste_free_packs(suggested, horizon, available - wasted + on_order, pack, cap, sold_first, life)
+    added = (waste_free_packs(suggested, horizon, available - wasted + on_order, pack, cap, sold_first, life)
              if waste_free and need > 0 and not (set_safety and set_safety > 0) else ZERO)
     suggested += added
     alert = ("too_late" if _misses(demand, stockout, t1)
@@ -276,40 +282,6 @@ def _arriving(shelf_life: int | None, day: dt.date) -> tuple[dt.date | None, dt.
     """The expiry of goods arriving on `day` and the midnight that ends it, when they stop selling (or None, None)."""
     expiry = shelf_life_expiry(shelf_life, day)
     return expiry, sellable_until(expiry) if expiry is not None else None
-
-
-def _waste_free_packs(suggested: Decimal, horizon: Decimal, covered: Decimal, pack: Decimal, cap: Decimal | None,
-                      sold_first: Decimal, life: Decimal | None) -> Decimal:
-    """Packs to add on top of `suggested` toward the need at WASTE_FREE_LEVEL (`horizon` = demand until the
-    delivery after next, `covered` = what of it today's stock and the orders meet; whole packs, no more
-    than the shelf-life cap), each only while its last unit would expire unsold at most WASTE_FREE_CHANCE
-    of the time — `sold_first` sells before the new goods, `life` is their mean demand."""
-    high = horizon + _z_score(WASTE_FREE_LEVEL) * spread(horizon) - covered
-    top = ceil_to_pack(high, pack) if high > 0 else ZERO
-    if cap is not None:
-        top = min(top, max(suggested, _floor_to(cap, pack)))
-    added = ZERO
-    while suggested + added + pack <= top and (
-            life is None or expiry_chance(sold_first + suggested + added + pack, life) <= WASTE_FREE_CHANCE):
-        added += pack
-    return added
-
-
-def round_to_pack(need: Decimal, cap: Decimal | None, pack: Decimal) -> tuple[Decimal, str]:
-    """(suggested, choice): whole packs covering the need, no more than sells before expiry. When
-    that is no pack at all, one pack if ONE_PACK_SHARE of it sells in time (a slow perishable is
-    not starved: issue 12, 2), else nothing and the owner's choice (issue 12, 3)."""
-    if need <= 0:
-        return ZERO, ""
-    suggested = ceil_to_pack(need, pack)
-    if cap is None:
-        return suggested, ""
-    capped = _floor_to(cap, pack)
-    if capped > 0:
-        return min(suggested, capped), ""
-    if cap >= pack * ONE_PACK_SHARE:
-        return pack.quantize(QTY_STEP), ""
-    return ZERO, "pack_too_big" if cap > 0 else ""
 
 
 def _misses(demand: Demand, stockout: dt.datetime | None, delivery: dt.datetime) -> bool:
