@@ -177,16 +177,20 @@ class _Context:
 
 
 def _demand_at(at: dt.datetime, window_days: int, product_ids: set[int] | None) -> dict[int, Demand]:
-    """Demand from the complete days before today — and today too once its customers have been (the
-    product's hour pattern puts DAY_DONE of a day's demand before `at`, as at the evening's order), or
-    when today is all a new product has: tonight's order knows what today sold and what it ran out of."""
-    before = demand_by_product(at.date(), window_days, product_ids)
+    """Demand from the days up to today once today's customers have been (the product's hour pattern puts
+    DAY_DONE of a day's demand before `at`, as at the evening's order: tonight's order knows what today sold
+    and what it ran out of), else from the complete days before today — read only for those products (in
+    the evening, few), unless they have no earlier demand (today is all a new product has)."""
     with_today = demand_by_product(at.date() + dt.timedelta(days=1), window_days, product_ids)
-    out = dict(before)
-    for pid, demand in with_today.items():
+    early = {pid for pid, demand in with_today.items() if demand.share_until(at.time()) < DAY_DONE}
+    if not early:
+        return with_today
+    before = demand_by_product(at.date(), window_days, early if product_ids is None else early & product_ids)
+    out = dict(with_today)
+    for pid in early:
         known = before.get(pid)
-        if known is None or known.avg_daily <= 0 or known.share_until(at.time()) >= DAY_DONE:
-            out[pid] = demand
+        if known is not None and known.avg_daily > 0:
+            out[pid] = known
     return out
 
 
