@@ -2,10 +2,11 @@
 the unit is its base unit or one of its units, and the quantity converts exactly to base units."""
 from __future__ import annotations
 
+from collections import namedtuple
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Protocol
+from typing import Any, Protocol
 
 import peewee
 
@@ -24,7 +25,7 @@ class QuantityLine(Protocol):
 
 @dataclass(frozen=True)
 class LineQuantity:
-    product: Product
+    product: Product | Any  # with `columns=`: a light row of id, name, base_unit and those columns
     unit: str
     factor: Decimal  # base units in one `unit`
     quantity: Decimal  # in `unit`
@@ -37,7 +38,7 @@ def line_quantities(lines: Sequence[QuantityLine], columns: tuple[peewee.Field, 
     if not lines:
         raise ValidationError("doc.empty", field="明细")
     ids = list({line.product_id for line in lines})
-    products = {p.id: p for p in _products(columns).objects(ids=ids)}
+    products = {p.id: p for p in _product_rows(columns, ids)}
     units = {(pid, name): factor for pid, name, factor in unit_rows(ids)}
     out: list[LineQuantity] = []
     for n, line in enumerate(lines, 1):
@@ -60,16 +61,20 @@ def unit_rows(product_ids: Iterable[int]) -> list[tuple[int, str, Decimal]]:
 
 
 # every order, sale and return checks its lines: the two SELECTs are built once per number of products
-_PRODUCTS: dict[tuple[peewee.Field, ...], CompiledQuery] = {}
+_PRODUCTS: dict[tuple[peewee.Field, ...], tuple[CompiledQuery, Any]] = {}
 
 
-def _products(columns: tuple[peewee.Field, ...]) -> CompiledQuery:
-    query = _PRODUCTS.get(columns)
-    if query is None:
+def _product_rows(columns: tuple[peewee.Field, ...], ids: list[int]) -> list:
+    """The products as model objects (no `columns`), else as light rows of id, name, base_unit and the columns
+    (a model object per product was most of checking an order's lines)."""
+    known = _PRODUCTS.get(columns)
+    if known is None:
         selected = (Product.id, Product.name, Product.base_unit, *columns) if columns else ()
-        query = _PRODUCTS[columns] = CompiledQuery(lambda ids: Product.select(*selected).where(Product.id.in_(ids)),
-                                                   ids=ID_LIST)
-    return query
+        query = CompiledQuery(lambda ids: Product.select(*selected).where(Product.id.in_(ids)), ids=ID_LIST)
+        row = namedtuple("ProductRow", [f.name for f in selected]) if columns else None
+        known = _PRODUCTS[columns] = (query, row)
+    query, row = known
+    return query.objects(ids=ids) if row is None else [row._make(values) for values in query.tuples(ids=ids)]
 
 
 _UNITS = CompiledQuery(lambda ids: ProductUnit.select(ProductUnit.product, ProductUnit.name, ProductUnit.factor)
