@@ -27,6 +27,7 @@ import peewee
 
 from models import VIRTUAL_KINDS, Balance, Document, Location, Move, database
 from models.lost_sales import LostSale
+from services.core.compiled_sql import ID_LIST, CompiledQuery
 from services.stock import demand_history
 
 KEEP = 4  # closings kept (a shop file × a pattern period, and some)
@@ -163,18 +164,38 @@ def _sum_flows(rows: list[tuple]) -> dict[int, int]:
     return flows
 
 
-def _read_flows(real: list[int], first: dt.date, last: dt.date | None, product_ids: set[int] | None) -> list[tuple]:
-    into = Move.to_location.in_(real) & ~Move.from_location.in_(real)
-    out = Move.from_location.in_(real) & ~Move.to_location.in_(real)
+def _flows_query(real: list[int], dated: peewee.Expression, product_ids: set[int] | None = None,
+                 out_of: list[int] | None = None, from_real: list[int] | None = None,
+                 to_real: list[int] | None = None) -> peewee.Query:
+    """Each product's stored units into the `real` locations net, per day of the documents `dated` picks
+    (`out_of`, `from_real`, `to_real`: the same locations again, for a compiled query's own markers)."""
+    into = Move.to_location.in_(real) & ~Move.from_location.in_(out_of or real)
+    out = Move.from_location.in_(from_real or real) & ~Move.to_location.in_(to_real or real)
     change = peewee.fn.SUM(peewee.Case(None, ((into, Move.quantity), (out, Move.quantity * MINUS)), 0)).coerce(False)
-    dated = Document.doc_date >= first if last is None else Document.doc_date.between(first, last)
     net = (Document.select(Move.product, Document.doc_date, change)  # documents first: their date's index,
            .join(Move, peewee.JOIN.CROSS)  # not a scan of every move (4× faster on SQLite)
            .where((Move.document == Document.id) & dated)  # every document moved stock, reversed ones and
            .group_by(Move.product, Document.doc_date))  # their reversals too
-    if product_ids is not None:
-        net = net.where(Move.product.in_(list(product_ids)))
-    return database.execute(net).fetchall()
+    return net if product_ids is None else net.where(Move.product.in_(list(product_ids)))
+
+
+_FIRST_MARK, _LAST_MARK = dt.date(1, 1, 1), dt.date(1, 1, 2)  # no document is dated then
+_LISTS = {name: ID_LIST for name in ("real", "out_of", "from_real", "to_real")}  # one marker list per IN (…)
+# every evening reads every product's flows of the days not kept and of today on: the SELECTs built once
+_FLOWS_BETWEEN = CompiledQuery(lambda first, last, **lists: _flows_query(
+    dated=Document.doc_date.between(first, last), **lists), first=_FIRST_MARK, last=_LAST_MARK, **_LISTS)
+_FLOWS_SINCE = CompiledQuery(lambda first, **lists: _flows_query(dated=Document.doc_date >= first, **lists),
+                             first=_FIRST_MARK, **_LISTS)
+
+
+def _read_flows(real: list[int], first: dt.date, last: dt.date | None, product_ids: set[int] | None) -> list[tuple]:
+    if product_ids is None:
+        lists = dict.fromkeys(_LISTS, real)
+        if last is None:
+            return _FLOWS_SINCE.rows(first=first, **lists)
+        return _FLOWS_BETWEEN.rows(first=first, last=last, **lists)
+    dated = Document.doc_date >= first if last is None else Document.doc_date.between(first, last)
+    return database.execute(_flows_query(real, dated, product_ids)).fetchall()
 
 
 def lost_sales(first: dt.date, last: dt.date, product_ids: set[int] | None) -> list[tuple[int, object, int]]:
