@@ -8,7 +8,7 @@ cycles to find. Held off during it, the collector runs once afterwards, on what 
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 
@@ -20,5 +20,28 @@ def collector_paused() -> Iterator[None]:
     try:
         yield
     finally:
+        if was_on:
+            gc.enable()
+
+
+@contextmanager
+def collected_in_steps() -> Iterator[Callable[[], None]]:
+    """Run a long computation of many steps (the demo's 90 days) with automatic collection off and what
+    was there before it frozen out of the collector's walks; the block calls the yielded `step_done` after
+    each step: one full collection of what that step left, whose survivors are then frozen too, so each
+    collection walks one step's objects instead of the whole heap again and again. Everything frozen goes
+    back to the collector at the end."""
+    was_on = gc.isenabled()
+    gc.disable()
+    gc.freeze()
+
+    def step_done() -> None:
+        gc.collect()
+        gc.freeze()
+
+    try:
+        yield step_done
+    finally:
+        gc.unfreeze()
         if was_on:
             gc.enable()

@@ -23,6 +23,7 @@ from services.catalog.locations import create_location, default_store, virtual
 from services.catalog.products import ProductInput, clean_product
 from services.core import clock
 from services.core.errors import ValidationError, XiaopuError
+from services.core.gc_pause import collected_in_steps
 from services.core.numbers import CENT
 from services.demo.catalog import DemoProduct, demo_products, shelf_locations
 from services.demo.customers import add_demo_customers
@@ -158,35 +159,42 @@ class _Days:
 
     def run(self, say: Callable[[str], None]) -> None:
         days = self.state["days"]
-        for number in range(self.state.get("day", 0), days):
-            day = self.first_day + dt.timedelta(days=number)
-            until = self.until(day)
-            self.index = None  # the parser's catalogue, read at the day's first group message
-            with write_transaction():
-                if until is None or until >= FIRST_VAN:
-                    self.morning(number, day)
-                lost: list[lost_sales.Short] = []
-                messages: list[message_log.LoggedMessage] = []
-                for doc in self.shop.plan_day(number, day, until):
-                    if doc.doc_type == "markdown":
-                        self.mark_down(doc)
-                        continue
-                    lost += _lost(doc, self.product_ids)
-                    number_posted = _post(self.actor, doc, self.product_ids, self.places)
-                    if doc.asked and number_posted and (self.end - day).days < LOG_DAYS:
-                        messages.append(self.log_message(doc, number_posted))
-                # the day's lost sales and group messages in a statement or two: nothing reads them before
-                # the evening's suggestions (the rows and their order are those of recording each at once)
-                lost_sales.record_shorts(lost, actor=self.actor)
-                message_log.record_messages(self.actor, messages)
-                self.evening(number, day)
-                if number < days - 1:  # the last evening's order is the owner's to place (建议采购)
-                    accept_suggestions(self.buying.purchaser, self.actor, dt.datetime.combine(day, ORDER_AT),
-                                       more_from=MORE_FROM, one_order_per_van=True)
-                self.state.update(day=number + 1, stock=self.shop.stock.to_json())
-                _save_state(self.state)
-            if number % 10 == 9 or number == days - 1:
-                say(f"第 {number + 1}/{days} 天({day:%m月%d日}):已按建议采购进货、销售、报损……")
+        with collected_in_steps() as days_done:  # one collection in ten days, of those days' objects only
+            for number in range(self.state.get("day", 0), days):
+                self.run_day(number, days)
+                if number % 10 == 9 or number == days - 1:
+                    days_done()
+                    day = self.first_day + dt.timedelta(days=number)
+                    say(f"第 {number + 1}/{days} 天({day:%m月%d日}):已按建议采购进货、销售、报损……")
+
+    def run_day(self, number: int, days: int) -> None:
+        """One day of the history in one transaction."""
+        day = self.first_day + dt.timedelta(days=number)
+        until = self.until(day)
+        self.index = None  # the parser's catalogue, read at the day's first group message
+        with write_transaction():
+            if until is None or until >= FIRST_VAN:
+                self.morning(number, day)
+            lost: list[lost_sales.Short] = []
+            messages: list[message_log.LoggedMessage] = []
+            for doc in self.shop.plan_day(number, day, until):
+                if doc.doc_type == "markdown":
+                    self.mark_down(doc)
+                    continue
+                lost += _lost(doc, self.product_ids)
+                number_posted = _post(self.actor, doc, self.product_ids, self.places)
+                if doc.asked and number_posted and (self.end - day).days < LOG_DAYS:
+                    messages.append(self.log_message(doc, number_posted))
+            # the day's lost sales and group messages in a statement or two: nothing reads them before
+            # the evening's suggestions (the rows and their order are those of recording each at once)
+            lost_sales.record_shorts(lost, actor=self.actor)
+            message_log.record_messages(self.actor, messages)
+            self.evening(number, day)
+            if number < days - 1:  # the last evening's order is the owner's to place (建议采购)
+                accept_suggestions(self.buying.purchaser, self.actor, dt.datetime.combine(day, ORDER_AT),
+                                   more_from=MORE_FROM, one_order_per_van=True)
+            self.state.update(day=number + 1, stock=self.shop.stock.to_json())
+            _save_state(self.state)
 
     def until(self, day: dt.date) -> dt.time | None:
         """A history ending today stops at this hour (the rest of today has not happened yet)."""
