@@ -175,9 +175,8 @@ def receive_order(warehouse, owner, number: str, at: dt.datetime, brought: Calla
     day = at.date()
     with clock_at(at):
         receipt = rc.start_receipt(warehouse, number, on=day)
-        received = [Received(row.product_id, row.quantity)
-                    for row in rc.fill_outstanding(warehouse, receipt.number, counted=brought)]
-        result = receipt_confirmation.confirm(warehouse, receipt.number, on=day, occurred_at=at)
+        rows, result = receipt_confirmation.fill_and_confirm(warehouse, receipt.number, brought, on=day, occurred_at=at)
+        received = [Received(row.product_id, row.quantity) for row in rows]
         if result.order_state == "partially_received":
             purchase_approval.close(owner, number, SHORT_CLOSED)
     return received

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -24,7 +25,7 @@ from services.core.permissions import allowed, require
 from services.purchasing.purchase_orders import ORDER_STATES
 from services.purchasing.receipt_reads import CountedLine, OrderLine, counted_lines, stored_quantity
 from services.purchasing.receipt_reads import order_lines as read_order_lines
-from services.purchasing.receiving import RECEIPT_STATES, get_receipt
+from services.purchasing.receiving import RECEIPT_STATES, ReceiptLineRow, fill_draft, get_receipt
 from services.stock.costing import moving_average_costs, record_costs
 from services.stock.expiry import is_expired, shelf_life_expiry
 from services.stock.ledger import Line, post_document
@@ -92,35 +93,54 @@ def confirm(actor, receipt_number: str, decision_reason: str = "", *, on: dt.dat
     """Post the receipt (once): see the module's docstring. Raises DecisionRequired when the owner
     must decide (and has not, with a reason), DocumentStateError for an order that cannot receive."""
     require(actor, "receipt.confirm")
-    day = on or today()
-    reason = normalise_text(decision_reason)
     with write_transaction():
         receipt = get_receipt(receipt_number)
-        RECEIPT_STATES.check(receipt, "confirm")
-        lines = counted_lines(receipt.id)  # with their products and order lines: one read
-        if not any(ln.quantity > 0 or ln.damaged > 0 for ln in lines):
-            raise ValidationError("receipt.empty", field="收货数量", number=receipt.number)
-        order = row_by_id(PurchaseOrder, receipt.order_id) if receipt.order_id else None
-        if order is not None:
-            ORDER_STATES.check(order, "receive")
-        order_lines = ({ol.id: ol for ol in read_order_lines(order.id)}
-                       if order is not None else {})  # read once: the checks and the order's new state
-        problems = _problems(order, order_lines, lines, day)
-        if problems and not (reason and allowed(actor, "receipt.decide")):
-            raise DecisionRequired(problems)
-        confirmed_at = occurred_at or now()
-        products = {ln.product_id: ln for ln in lines}  # a line carries its product's cost
-        costs = moving_average_costs(lines, products)  # before the posting changes the stock
-        document_id, document_number = _post(actor, receipt, order, lines, day, occurred_at)
-        RECEIPT_STATES.guarded_update(receipt, "confirm", confirmed_by=actor.id, confirmed_at=confirmed_at,
-                                      decision=reason if problems else "", document=document_id)  # audited below
-        record_costs(costs)
-        order_state = ""
-        if order is not None:
-            order_state = _apply_to_order(actor, order, order_lines, lines, receipt.number).state
-        audit.record(actor, "receipt.confirm", "goods_receipt", receipt.id, old="draft", new={
-            "state": "confirmed", "document": document_number,
-            "costs": {str(pid): [str(old), str(new)] for pid, (old, new) in costs.items()}}, reason=reason)
+        return _confirm(actor, receipt, counted_lines(receipt.id), decision_reason, on, occurred_at)
+
+
+def fill_and_confirm(actor, receipt_number: str, counted: Callable[[Decimal], object] | None = None, *,
+                     on: dt.date | None = None, occurred_at: dt.datetime | None = None
+                     ) -> tuple[list[ReceiptLineRow], ReceiptResult]:
+    """receiving.fill_outstanding then confirm, in one transaction (all or nothing): the receipt and its lines
+    are read once (the demo's morning deliveries, counted and confirmed straight away)."""
+    require(actor, "receipt.edit")
+    with write_transaction():
+        receipt = get_receipt(receipt_number)
+        RECEIPT_STATES.check(receipt, "edit")
+        rows, lines = fill_draft(receipt, counted)
+        require(actor, "receipt.confirm")
+        return rows, _confirm(actor, receipt, lines, "", on, occurred_at)
+
+
+def _confirm(actor, receipt: GoodsReceipt, lines: list[CountedLine], decision_reason: str, on: dt.date | None,
+             occurred_at: dt.datetime | None) -> ReceiptResult:
+    """confirm of `receipt` whose `lines` were just read, in the caller's transaction."""
+    day = on or today()
+    reason = normalise_text(decision_reason)
+    RECEIPT_STATES.check(receipt, "confirm")
+    if not any(ln.quantity > 0 or ln.damaged > 0 for ln in lines):
+        raise ValidationError("receipt.empty", field="收货数量", number=receipt.number)
+    order = row_by_id(PurchaseOrder, receipt.order_id) if receipt.order_id else None
+    if order is not None:
+        ORDER_STATES.check(order, "receive")
+    order_lines = ({ol.id: ol for ol in read_order_lines(order.id)}
+                   if order is not None else {})  # read once: the checks and the order's new state
+    problems = _problems(order, order_lines, lines, day)
+    if problems and not (reason and allowed(actor, "receipt.decide")):
+        raise DecisionRequired(problems)
+    confirmed_at = occurred_at or now()
+    products = {ln.product_id: ln for ln in lines}  # a line carries its product's cost
+    costs = moving_average_costs(lines, products)  # before the posting changes the stock
+    document_id, document_number = _post(actor, receipt, order, lines, day, occurred_at)
+    RECEIPT_STATES.guarded_update(receipt, "confirm", confirmed_by=actor.id, confirmed_at=confirmed_at,
+                                  decision=reason if problems else "", document=document_id)  # audited below
+    record_costs(costs)
+    order_state = ""
+    if order is not None:
+        order_state = _apply_to_order(actor, order, order_lines, lines, receipt.number).state
+    audit.record(actor, "receipt.confirm", "goods_receipt", receipt.id, old="draft", new={
+        "state": "confirmed", "document": document_number,
+        "costs": {str(pid): [str(old), str(new)] for pid, (old, new) in costs.items()}}, reason=reason)
     return ReceiptResult(receipt.number, document_number, order.number if order else "", order_state, costs,
                          frozenset(products))
 

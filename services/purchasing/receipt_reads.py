@@ -77,6 +77,11 @@ stored_quantity = functools.lru_cache(maxsize=1 << 14)(GoodsReceiptLine.quantity
 _DATE = GoodsReceiptLine.expiry.python_value
 
 
+def read_back(quantity: Decimal) -> Decimal:
+    """A quantity as a read gives it after it is written: the same value with the stored exponent."""
+    return _QTY(stored_quantity(quantity))
+
+
 @functools.lru_cache(maxsize=1 << 14)
 def per_base_unit_units(price_units: int, factor_units: int) -> int:
     """purchase_orders.per_base_unit of an order line's price and factor as stored, as stored (a receipt line's

@@ -37,6 +37,7 @@ from services.purchasing.receipt_reads import (
     order_line_rows,
     per_base_unit_units,
     product_lines,
+    read_back,
     stored_quantity,
 )
 from services.purchasing.supplier_products import last_price
@@ -295,18 +296,26 @@ def fill_outstanding(actor, receipt_number: str,
     what `counted(outstanding)` says came of it (a van short on a line), line by line in receipt order."""
     require(actor, "receipt.edit")
     with write_transaction():
-        lines = counted_lines(_draft(receipt_number).id)
-        filled = {}
-        for ln in lines:
-            outstanding = _outstanding(ln)
-            if ln.order_line_id is not None and ln.quantity == 0 and outstanding > 0:
-                filled[ln.id] = outstanding if counted is None else _quantity(counted(outstanding), "收货数量")
-        if filled:  # one statement for every line (a line at a time: 30 round trips for a van's delivery)
-            ph, units = database.param, stored_quantity
-            database.cursor().executemany(
-                f"UPDATE {GoodsReceiptLine._meta.table_name} SET quantity = {ph} WHERE id = {ph}",
-                [(units(quantity), line_id) for line_id, quantity in filled.items()])
-    return _rows(lines, filled)
+        return fill_draft(_draft(receipt_number), counted)[0]
+
+
+def fill_draft(receipt: GoodsReceipt, counted: Callable[[Decimal], object] | None = None
+               ) -> tuple[list[ReceiptLineRow], list[CountedLine]]:
+    """fill_outstanding of a draft `receipt` (checked by the caller, in its transaction): its rows, and its lines
+    as a read after the fill gives them (what confirming it at once reads: services.demo.ordering)."""
+    lines = counted_lines(receipt.id)
+    filled = {}
+    for ln in lines:
+        outstanding = _outstanding(ln)
+        if ln.order_line_id is not None and ln.quantity == 0 and outstanding > 0:
+            filled[ln.id] = outstanding if counted is None else _quantity(counted(outstanding), "收货数量")
+    if filled:  # one statement for every line (a line at a time: 30 round trips for a van's delivery)
+        ph, units = database.param, stored_quantity
+        database.cursor().executemany(
+            f"UPDATE {GoodsReceiptLine._meta.table_name} SET quantity = {ph} WHERE id = {ph}",
+            [(units(quantity), line_id) for line_id, quantity in filled.items()])
+    after = [ln._replace(quantity=read_back(filled[ln.id])) if ln.id in filled else ln for ln in lines]
+    return _rows(lines, filled), after
 
 
 def cancel_receipt(actor, receipt_number: str, reason: str) -> None:
