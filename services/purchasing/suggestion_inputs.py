@@ -83,12 +83,18 @@ def active_products(product_ids: set[int] | None = None) -> list[tuple]:
             for pid, sku, name, unit, life, units, category in rows]
 
 
-def reserved_by_product(product_ids: set[int] | None = None) -> dict[int, Decimal]:
+def _reserved_query(at: dt.datetime, product_ids: set[int] | None = None) -> peewee.Query:
     query = (Reservation.select(Reservation.product, peewee.fn.SUM(Reservation.quantity).coerce(False))
-             .where(active_reservation_filter(now())).group_by(Reservation.product))
-    if product_ids is not None:
-        query = query.where(Reservation.product.in_(list(product_ids)))
-    return {pid: QTY.from_units(units) for pid, units in query.tuples()}
+             .where(active_reservation_filter(at)).group_by(Reservation.product))
+    return query if product_ids is None else query.where(Reservation.product.in_(list(product_ids)))
+
+
+_EVERY_RESERVED = CompiledQuery(_reserved_query, at=dt.datetime(1, 1, 1))  # every evening's: built once
+
+
+def reserved_by_product(product_ids: set[int] | None = None) -> dict[int, Decimal]:
+    rows = _EVERY_RESERVED.tuples(at=now()) if product_ids is None else _reserved_query(now(), product_ids).tuples()
+    return {pid: QTY.from_units(units) for pid, units in rows}
 
 
 def on_order_by_product() -> dict[int, Decimal]:
@@ -96,12 +102,15 @@ def on_order_by_product() -> dict[int, Decimal]:
     return purchase_orders.on_order_by_product()
 
 
+_DRAFTED = CompiledQuery(lambda state: PurchaseOrderLine.select(
+    PurchaseOrderLine.product, PurchaseOrderLine.quantity, PurchaseOrderLine.factor).join(PurchaseOrder).where(
+    PurchaseOrder.state == state), state="\x00state\x00")
+
+
 def drafted_by_product() -> dict[int, Decimal]:
     """Base units on draft purchase orders per product: made (perhaps from these suggestions) but not sent."""
     out: dict[int, Decimal] = defaultdict(Decimal)
-    for pid, quantity, factor in (PurchaseOrderLine.select(PurchaseOrderLine.product, PurchaseOrderLine.quantity,
-                                                           PurchaseOrderLine.factor)
-                                  .join(PurchaseOrder).where(PurchaseOrder.state == "draft").tuples()):
+    for pid, quantity, factor in _DRAFTED.tuples(state="draft"):
         out[pid] += quantity * factor
     return dict(out)
 

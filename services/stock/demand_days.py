@@ -75,14 +75,9 @@ def stock_left(first: dt.date, end: dt.date, product_ids: set[int] | None,
     real = real_locations()
     if not real:
         return {}
-    location = Balance.location
-    if isinstance(database.obj, peewee.SqliteDatabase):  # not by the locations' index: SQLite then reads the
-        location = Balance.location + 0  # balances that are not 0 by theirs, a 20th of the rows (4× faster)
-    on_hand = Balance.select(Balance.product, peewee.fn.SUM(Balance.quantity).coerce(False)).where(
-        location.in_(real) & (Balance.quantity != 0)).group_by(Balance.product)  # most rows are spent lots
-    if product_ids is not None:
-        on_hand = on_hand.where(Balance.product.in_(list(product_ids)))
-    closing: dict[int, int] = {pid: int(units or 0) for pid, units in database.execute(on_hand).fetchall()}
+    on_hand = _ON_HAND.rows(real=real) if product_ids is None else database.execute(
+        _on_hand_query(real, product_ids)).fetchall()
+    closing: dict[int, int] = {pid: int(units or 0) for pid, units in on_hand}
     daily, later = _net_flows(real, first, end, product_ids)
     for pid, units in later.items():  # dated today or later: not yet in any past day's closing
         closing[pid] = closing.get(pid, 0) - units
@@ -104,6 +99,18 @@ def stock_left(first: dt.date, end: dt.date, product_ids: set[int] | None,
                 after[n - start] += lost
         out_left[pid] = after
     return out_left
+
+
+def _on_hand_query(real: list[int], product_ids: set[int] | None = None) -> peewee.Query:
+    location = Balance.location
+    if isinstance(database.obj, peewee.SqliteDatabase):  # not by the locations' index: SQLite then reads the
+        location = Balance.location + 0  # balances that are not 0 by theirs, a 20th of the rows (4× faster)
+    on_hand = Balance.select(Balance.product, peewee.fn.SUM(Balance.quantity).coerce(False)).where(
+        location.in_(real) & (Balance.quantity != 0)).group_by(Balance.product)  # most rows are spent lots
+    return on_hand if product_ids is None else on_hand.where(Balance.product.in_(list(product_ids)))
+
+
+_ON_HAND = CompiledQuery(_on_hand_query, real=ID_LIST)  # every evening's: built once
 
 
 def _closings(kept: tuple | None, start: int, daily: list[dict[int, int]], closing: dict[int, int],
@@ -201,11 +208,18 @@ def _read_flows(real: list[int], first: dt.date, last: dt.date | None, product_i
 def lost_sales(first: dt.date, last: dt.date, product_ids: set[int] | None) -> list[tuple[int, object, int]]:
     """(product, day, stored units asked for that could not be sold), summed per product and day in SQL;
     the day as the database gives it (text on SQLite)."""
+    since, until = dt.datetime.combine(first, dt.time()), dt.datetime.combine(last + dt.timedelta(days=1), dt.time())
+    if product_ids is None:
+        return _EVERY_LOST_SALE.rows(since=since, until=until)
+    return database.execute(_lost_sales_query(since, until, product_ids)).fetchall()
+
+
+def _lost_sales_query(since: dt.datetime, until: dt.datetime, product_ids: set[int] | None = None) -> peewee.Query:
     day = peewee.fn.date(LostSale.occurred_at)
     query = (LostSale.select(LostSale.product, day, peewee.fn.SUM(LostSale.quantity).coerce(False))
-             .where((LostSale.occurred_at >= dt.datetime.combine(first, dt.time()))
-                    & (LostSale.occurred_at < dt.datetime.combine(last + dt.timedelta(days=1), dt.time())))
+             .where((LostSale.occurred_at >= since) & (LostSale.occurred_at < until))
              .group_by(LostSale.product, day))
-    if product_ids is not None:
-        query = query.where(LostSale.product.in_(list(product_ids)))
-    return database.execute(query).fetchall()
+    return query if product_ids is None else query.where(LostSale.product.in_(list(product_ids)))
+
+
+_EVERY_LOST_SALE = CompiledQuery(_lost_sales_query, since=dt.datetime(1, 1, 1), until=dt.datetime(1, 1, 2))
