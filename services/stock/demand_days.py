@@ -62,8 +62,16 @@ def day_number(day: dt.date) -> int:
     return day.toordinal() - 1
 
 
+_LOCATION_KINDS = CompiledQuery(lambda: Location.select(Location.id, Location.kind))  # every evening's: built once
+
+
+def location_kinds() -> dict[int, str]:
+    """Location id → its kind, every location."""
+    return dict(_LOCATION_KINDS.tuples())
+
+
 def real_locations() -> list[int]:
-    return [lid for lid, kind in Location.select(Location.id, Location.kind).tuples() if kind not in VIRTUAL_KINDS]
+    return [lid for lid, kind in location_kinds().items() if kind not in VIRTUAL_KINDS]
 
 
 def stock_left(first: dt.date, end: dt.date, product_ids: set[int] | None,

@@ -25,6 +25,7 @@ from typing import TypeVar
 import peewee
 
 from models import AuditEvent, Document, database
+from services.core.compiled_sql import ID_LIST, CompiledQuery
 from services.stock import demand_cache
 
 Rows = list[tuple]
@@ -59,28 +60,37 @@ def _documents(first: dt.date, last: dt.date) -> dict[str, tuple[int, int, int, 
     return _as_last_time(("documents", first, last), lambda: _read_documents(first, last))
 
 
-def _read_documents(first: dt.date, last: dt.date) -> dict[str, tuple[int, int, int, int | None]]:
+def _documents_query(first: dt.date, last: dt.date) -> peewee.Query:
     posted = peewee.fn.SUM(peewee.Case(None, ((Document.state == "posted", 1),), 0))
     newest_posted = peewee.fn.MAX(peewee.Case(None, ((Document.state == "posted", Document.id),), None))
-    query = (Document.select(Document.doc_date, peewee.fn.COUNT(Document.id), peewee.fn.MAX(Document.id), posted,
-                             newest_posted)
-             .where(Document.doc_date.between(first, last)).group_by(Document.doc_date))
+    return (Document.select(Document.doc_date, peewee.fn.COUNT(Document.id), peewee.fn.MAX(Document.id), posted,
+                            newest_posted)
+            .where(Document.doc_date.between(first, last)).group_by(Document.doc_date))
+
+
+# asked every evening: the SELECTs built once (compiled_sql)
+_DOCUMENTS = CompiledQuery(_documents_query, first=dt.date(1, 1, 1), last=dt.date(1, 1, 2))
+_NEWEST_EVENT = CompiledQuery(lambda: AuditEvent.select(AuditEvent.id, AuditEvent.hash)
+                              .order_by(AuditEvent.id.desc()).limit(1))
+_HASHES = CompiledQuery(lambda ids: AuditEvent.select(AuditEvent.id, AuditEvent.hash).where(AuditEvent.id.in_(ids)),
+                        ids=ID_LIST)
+
+
+def _read_documents(first: dt.date, last: dt.date) -> dict[str, tuple[int, int, int, int | None]]:
     return {_day_text(day): (count, top, int(n or 0), top_posted)
-            for day, count, top, n, top_posted in database.execute(query).fetchall()}
+            for day, count, top, n, top_posted in _DOCUMENTS.rows(first=first, last=last)}
 
 
 def _newest_event() -> tuple[int, str] | None:
     """(id, hash) of the audit chain's newest event: it vouches for every document posted before it."""
-    query = AuditEvent.select(AuditEvent.id, AuditEvent.hash).order_by(AuditEvent.id.desc()).limit(1)
-    row = database.execute(query).fetchone()
-    return None if row is None else (row[0], row[1])
+    rows = _NEWEST_EVENT.rows()
+    return (rows[0][0], rows[0][1]) if rows else None
 
 
 def _hashes(event_ids: list[int]) -> dict[int, str]:
     if not event_ids:
         return {}
-    query = AuditEvent.select(AuditEvent.id, AuditEvent.hash).where(AuditEvent.id.in_(event_ids))
-    return _as_last_time(("hashes", tuple(event_ids)), lambda: dict(database.execute(query).fetchall()))
+    return _as_last_time(("hashes", tuple(event_ids)), lambda: dict(_HASHES.rows(ids=event_ids)))
 
 
 def per_day(kind: str, key: tuple, first: dt.date, last: dt.date, read: Callable[[dt.date, dt.date], Rows],
