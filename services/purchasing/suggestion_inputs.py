@@ -15,7 +15,7 @@ import peewee
 from models import Balance, Lot, Product, PurchaseOrder, PurchaseOrderLine, Reservation, Supplier, database
 from models.purchasing import SupplierClosedDay
 from services.core.clock import now
-from services.core.compiled_sql import CompiledQuery
+from services.core.compiled_sql import ID_LIST, CompiledQuery
 from services.core.errors import ValidationError
 from services.core.numbers import ONE
 from services.purchasing import delivery_calendar, purchase_orders, supplier_products
@@ -122,13 +122,16 @@ def order_terms(product_ids: set[int] | None = None) -> dict[int, OrderTerms]:
             for pid, (t, lead) in found.items()}
 
 
+_CLOSED_DAYS = CompiledQuery(lambda ids, start: SupplierClosedDay.select(SupplierClosedDay.supplier, SupplierClosedDay.day)
+                             .where(SupplierClosedDay.supplier.in_(ids) & (SupplierClosedDay.day >= start)),
+                             ids=ID_LIST, start=dt.date(1, 1, 1))  # every evening's: built once
+
+
 def closed_days_by_supplier(supplier_ids: list[int], start: dt.date) -> dict[int, set[dt.date]]:
     """The days from `start` on that each supplier marked closed or full, in one query."""
     out: dict[int, set[dt.date]] = {sid: set() for sid in supplier_ids}
     if supplier_ids:
-        for sid, day in (SupplierClosedDay.select(SupplierClosedDay.supplier, SupplierClosedDay.day)
-                         .where(SupplierClosedDay.supplier.in_(supplier_ids) & (SupplierClosedDay.day >= start))
-                         .tuples()):
+        for sid, day in _CLOSED_DAYS.tuples(ids=supplier_ids, start=start):
             out[sid].add(day)
     return out
 

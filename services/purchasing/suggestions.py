@@ -48,6 +48,7 @@ from models import Supplier, write_transaction
 from services.catalog import line_units
 from services.core import service_levels, shop_settings
 from services.core.clock import now
+from services.core.compiled_sql import ID_LIST, CompiledQuery
 from services.core.errors import NotFound, ValidationError
 from services.core.gc_pause import collector_paused
 from services.core.messages import msg
@@ -161,7 +162,7 @@ class _Context:
     def _calendar(self, supplier_id: int) -> tuple[dt.datetime, dt.datetime, dt.datetime] | None:
         if self._suppliers is None:  # the suppliers of every product's terms and their closed days, a query each
             ids = list({t.supplier_id for t in self.terms.values() if t.lead_time_days is not None})
-            self._suppliers = {s.id: s for s in Supplier.select().where(Supplier.id.in_(ids))} if ids else {}
+            self._suppliers = {s.id: s for s in _SUPPLIERS.objects(ids=ids)} if ids else {}
             self._closed = suggestion_inputs.closed_days_by_supplier(ids, self.at.date())
         supplier = self._suppliers.get(supplier_id) or Supplier.get_by_id(supplier_id)
         time = self.delivery_times.get(supplier_id, DELIVERY_TIME)
@@ -174,6 +175,9 @@ class _Context:
         tomorrow = _deliveries([day for day in days if day >= tomorrow_first][:2], self.at + dt.timedelta(days=1), 1,
                                time)
         return (now_days[0], now_days[1], tomorrow[0]) if len(now_days) == 2 and tomorrow else None
+
+
+_SUPPLIERS = CompiledQuery(lambda ids: Supplier.select().where(Supplier.id.in_(ids)), ids=ID_LIST)  # every evening
 
 
 def _demand_at(at: dt.datetime, window_days: int, product_ids: set[int] | None) -> dict[int, Demand]:
