@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from models import LOCATION_KINDS, Location, write_transaction
+from models import LOCATION_KINDS, VIRTUAL_KINDS, Location, write_transaction
 from services.core import audit
 from services.core.compiled_sql import CompiledQuery, row_by
 from services.core.errors import NotFound, ValidationError
@@ -30,6 +30,19 @@ class LocationRow:
     kind: str
     parent_code: str
     is_virtual: bool
+
+
+_LOCATION_KINDS = CompiledQuery(lambda: Location.select(Location.id, Location.kind))  # read every evening: built once
+
+
+def location_kinds() -> dict[int, str]:
+    """Location id → its kind, every location."""
+    return dict(_LOCATION_KINDS.tuples())
+
+
+def real_ids(kinds: dict[int, str]) -> list[int]:
+    """The ids of `kinds` that hold stock (not supplier, customer, loss and the other virtual kinds)."""
+    return [lid for lid, kind in kinds.items() if kind not in VIRTUAL_KINDS]
 
 
 def ensure_default_locations(actor) -> None:

@@ -7,9 +7,9 @@ import functools
 from collections.abc import Iterable
 from decimal import Decimal
 
-from models import Document, Location, database
-from models.catalog import VIRTUAL_KINDS
+from models import Document, database
 from models.db import is_sqlite
+from services.catalog.locations import location_kinds, real_ids  # noqa: F401 - the one rule, re-exported
 from services.stock.ledger import QTY
 from services.stock.sellable import SELLABLE_KINDS  # noqa: F401 - the one rule, re-exported to the reports
 
@@ -22,14 +22,6 @@ STANDING = "d.state = 'posted' AND d.doc_type != 'reversal'"
 # a period's moves, found through the documents' dates (join with `WHERE m.document_id = d.id`): SQLite
 # keeps a CROSS JOIN's order, where it would otherwise walk every move ever to a location by its index
 PERIOD_MOVES = "document d CROSS JOIN move m"
-
-
-def location_kinds() -> dict[int, str]:
-    return dict(Location.select(Location.id, Location.kind).tuples())
-
-
-def real_ids(kinds: dict[int, str]) -> list[int]:
-    return [lid for lid, kind in kinds.items() if kind not in VIRTUAL_KINDS]
 
 
 def ids_of(kinds: dict[int, str], wanted: Iterable[str]) -> list[int]:

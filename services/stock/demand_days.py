@@ -25,8 +25,9 @@ from itertools import accumulate
 
 import peewee
 
-from models import VIRTUAL_KINDS, Balance, Document, Location, Move, database
+from models import Balance, Document, Move, database
 from models.lost_sales import LostSale
+from services.catalog.locations import location_kinds, real_ids
 from services.core.compiled_sql import ID_LIST, CompiledQuery
 from services.stock import demand_history
 
@@ -62,16 +63,8 @@ def day_number(day: dt.date) -> int:
     return day.toordinal() - 1
 
 
-_LOCATION_KINDS = CompiledQuery(lambda: Location.select(Location.id, Location.kind))  # every evening's: built once
-
-
-def location_kinds() -> dict[int, str]:
-    """Location id → its kind, every location."""
-    return dict(_LOCATION_KINDS.tuples())
-
-
 def real_locations() -> list[int]:
-    return [lid for lid, kind in location_kinds().items() if kind not in VIRTUAL_KINDS]
+    return real_ids(location_kinds())
 
 
 def stock_left(first: dt.date, end: dt.date, product_ids: set[int] | None,

@@ -20,7 +20,8 @@ from typing import NamedTuple
 
 import peewee
 
-from models import VIRTUAL_KINDS, Document, Move, database
+from models import Document, Move, database
+from services.catalog.locations import location_kinds, real_ids
 from services.core.compiled_sql import ID_LIST, CompiledQuery
 from services.stock import demand_days, demand_history
 
@@ -183,8 +184,8 @@ NONE_SOLD = quantity_of(0)  # 0.000: a day's sales where nothing sold
 
 def _day_sums(first: dt.date, last: dt.date, product_ids: set[int] | None) -> list[dict[int, DaySales]]:
     """Each day's DaySales by product, from `first` to `last`."""
-    kinds = demand_days.location_kinds()
-    real = [lid for lid, kind in kinds.items() if kind not in VIRTUAL_KINDS]
+    kinds = location_kinds()
+    real = real_ids(kinds)
     sinks = {lid: kind for lid, kind in kinds.items() if kind in ("customer", "loss")}
     count = (last - first).days + 1
     if not real or not sinks:
