@@ -26,9 +26,11 @@ from bench.sim.shop import ORDER_AT, Shop, moment
 from services.core.clock import clock_at
 from services.demo import ordering
 from services.purchasing.delivery_calendar import next_delivery_days
+from services.sales import promotions
 from services.stock.sellable import sellable_map
 
 PAR_FACTOR = 1.5
+PLAN_AHEAD = 7  # days: an owner plans next week's specials
 NAIVE_FACTOR = 1.2
 
 
@@ -41,8 +43,28 @@ class Evening:
 
 
 def accept_suggestions(shop: Shop, evening: Evening) -> int:
-    """`app`: returns the number of orders placed (the demo shop orders the same way: services/demo/ordering.py)."""
+    """`app`: returns the number of orders placed (the demo shop orders the same way: services/demo/ordering.py).
+    The shop's own promotions are its owner's decision: each is entered in 促销计划 PLAN_AHEAD days before it
+    starts, without its size (the engine learns that from the promotions it has seen)."""
+    plan_promotions(shop, evening)
     return len(ordering.accept_suggestions(shop.owner, shop.owner, moment(evening.day, ORDER_AT)))
+
+
+def plan_promotions(shop: Shop, evening: Evening, ahead: int = PLAN_AHEAD) -> int:
+    """Enter the promotions that start within `ahead` days (once each); returns how many were entered."""
+    entered = 0
+    with clock_at(moment(evening.day, ORDER_AT)):
+        for p in shop.products:
+            if not p.promo_days or p.index in shop.promotions_planned:
+                continue
+            first = min(p.promo_days)
+            if evening.day_no < first <= evening.day_no + ahead:
+                day = evening.day + dt.timedelta(days=first - evening.day_no)
+                promotions.plan_promotion(shop.owner, shop.ids[p.index], day,
+                                          day + dt.timedelta(days=max(p.promo_days) - first))
+                shop.promotions_planned.add(p.index)
+                entered += 1
+    return entered
 
 
 def _order_for_tomorrow(shop: Shop, evening: Evening, wanted: Callable[[SimProduct, Cover, float], float]) -> int:

@@ -56,6 +56,7 @@ class Shop:
 
     def __init__(self, owner, products: list[SimProduct], seed: int):
         self.owner, self.products, self.seed = owner, products, seed
+        self.promotions_planned: set[int] = set()  # product indexes whose promotion the owner has entered
         self.suppliers = {
             "daily": suppliers.save_supplier(owner, suppliers.SupplierInput(
                 name="每日鲜配送", code="DAILY", lead_time_days="1", delivery_weekdays="每天")),

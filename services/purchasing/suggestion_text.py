@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from services.core.messages import msg
 from services.core.numbers import fmt_qty
+from services.purchasing.promotion_boosts import Promotion
 from services.purchasing.safety import WASTE_FREE_LEVEL
 
 CHOICES = {"pack_too_big": ("buy_pack", "set_minimum", "stop_selling")}  # the owner's options, by choice
@@ -63,6 +64,8 @@ def reason(s: Suggestion) -> str:
     if s.peak is not None:
         parts.append(msg("suggest.peak", weekday=weekday_name(s.peak.weekday), part=part_of_day(s.peak.start_hour),
                          percent=s.peak.percent))
+    if s.promotion is not None:
+        parts.append(promotion_text(s.promotion))
     if s.loss_rate >= Decimal("0.005"):
         parts.append(msg("suggest.loss", percent=_percent(s.loss_rate)))
     stock = msg("suggest.below_safety" if s.available < s.safety_stock else "suggest.above_safety",
@@ -102,6 +105,17 @@ def reason(s: Suggestion) -> str:
     if s.waste_free > 0:
         parts.append(msg("suggest.waste_free", extra=fmt_qty(s.waste_free), unit=s.unit, level=fmt_qty(WASTE_FREE_LEVEL)))
     return msg("suggest.sep").join(parts)
+
+
+def promotion_text(p: Promotion) -> str:
+    """促销 12-08–12-09 按平时 ×2.5 备货(以往促销)."""
+    days = p.first_day.strftime("%m-%d") + ("" if p.last_day == p.first_day else "–" + p.last_day.strftime("%m-%d"))
+    return msg("suggest.promotion", days=days, uplift=_round_uplift(p.uplift),
+               source=msg(f"suggest.promotion_{p.source}"))
+
+
+def _round_uplift(uplift: Decimal) -> str:
+    return fmt_qty(uplift.quantize(Decimal("0.1")))
 
 
 def _stockout(s: Suggestion) -> str:
@@ -158,4 +172,7 @@ def as_json(s: Suggestion) -> dict:
         "censored_days": s.demand.censored_days, "service_level": _dec(s.service_level, "0.1"),
         "waste_free": _dec(s.waste_free), "level_days": s.demand.span_days or s.demand.window_days,
         "lump_days": s.demand.lump_days,
+        "promotion": None if s.promotion is None else {
+            "first_day": s.promotion.first_day.isoformat(), "last_day": s.promotion.last_day.isoformat(),
+            "uplift": _dec(s.promotion.uplift, "0.01"), "uplift_from": s.promotion.source},
     }

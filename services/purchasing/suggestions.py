@@ -11,6 +11,7 @@ For each active product, all quantities in its base unit:
          weekday factor, spread over the day by the hour profile; both patterns from the last four
          weeks (services.stock.demand). The window ends with today once DAY_DONE of a day's customers
          have come (the evening's order knows what today sold and what it ran out of).
+         A planned promotion's days sell its uplift × that (services.purchasing.promotion_boosts).
     available = on hand in unexpired lots − reserved
     wasted = the part of `available` that expires unsold before T2 (FEFO walk, services.stock.rundown)
     z    = the category's service level as standard deviations (services.core.service_levels)
@@ -52,8 +53,9 @@ from services.core.compiled_sql import ID_LIST, CompiledQuery
 from services.core.errors import NotFound, ValidationError
 from services.core.gc_pause import collector_paused
 from services.core.messages import msg
-from services.purchasing import delivery_times, purchase_orders, suggestion_inputs, suggestion_text
+from services.purchasing import delivery_times, promotion_boosts, purchase_orders, suggestion_inputs, suggestion_text
 from services.purchasing.pack_rounding import round_to_pack, waste_free_packs, z_score
+from services.purchasing.promotion_boosts import Promotion
 from services.purchasing.safety import safety_stock
 from services.purchasing.suggestion_inputs import OrderTerms
 from services.stock.demand import Demand, Peak, demand_by_product, no_demand
@@ -100,6 +102,7 @@ class Suggestion:
     choice: str = ""  # "" | "pack_too_big": nothing suggested, the owner chooses (suggestion_text.CHOICES)
     service_level: Decimal = service_levels.DEFAULT_LEVEL  # percent: the category's or the shop's
     waste_free: Decimal = ZERO  # units added above the service level because they sell before they expire
+    promotion: Promotion | None = None  # a planned promotion ahead that the demand was raised for
 
     @property
     def avg_daily(self) -> Decimal:
@@ -140,7 +143,8 @@ class _Context:
     def __init__(self, at: dt.datetime, product_ids: set[int] | None):
         self.at = at
         self.window_days = max(1, int(shop_settings.get("suggestion.window_days")))
-        self.demand = _demand_at(at, self.window_days, product_ids)
+        self.demand, self.promotions = promotion_boosts.boosted(
+            _demand_at(at, self.window_days, product_ids), at, self.window_days, product_ids)
         self.stock = suggestion_inputs.stock_by_expiry(product_ids)
         self.reserved = suggestion_inputs.reserved_by_product(product_ids)
         self.on_order = suggestion_inputs.on_order_by_product()
@@ -213,6 +217,8 @@ def _plan(row: tuple, ctx: _Context) -> Suggestion:
     planned = plan_product(row[:-1], ctx.demand.get(pid) or no_demand(pid, ctx.window_days), ctx.stock.get(pid, []),
                            ctx.reserved.get(pid, ZERO), ctx.on_order.get(pid, ZERO), terms, calendar, ctx.at, level,
                            waste_free=category not in ctx.levels)
+    if pid in ctx.promotions:
+        planned = replace(planned, promotion=ctx.promotions[pid])
     return replace(planned, drafted=ctx.drafted[pid]) if pid in ctx.drafted else planned
 
 
@@ -274,7 +280,7 @@ def plan_product(row: tuple, demand: Demand, lots: list[tuple[dt.date | None, De
              else "order_today" if _misses(demand, stockout, t1_tomorrow) else "")
     return _suggestion(pid, sku, name, unit, shelf_life, supplier_id, supplier, on_hand, expired, reserved, available,
                        on_order, wasted, demand, safety, pack, need, cap, max(ZERO, suggested), t1, t2, stockout, alert,
-                       "", at, ZERO, choice, level, added)
+                       "", at, ZERO, choice, level, added, None)
 
 
 def _suggestion(*values: object) -> Suggestion:

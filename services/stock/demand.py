@@ -18,7 +18,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from functools import cached_property
 
 from services.core.gc_pause import collector_paused
-from services.stock import demand_cache, demand_days, demand_level, demand_tally
+from services.stock import demand_cache, demand_days, demand_level, demand_tally, promotion_days
 from services.stock.demand_tally import HOURS, NONE_SOLD, Tally, quantity_of
 
 ZERO, ONE = Decimal(0), Decimal(1)
@@ -63,6 +63,8 @@ class Demand:
     seen_days: int | None = None  # days the level is read from (fewer than the window: empty days left out)
     span_days: int | None = None  # when the level reads further back than the window (a slow seller): how far
     lump_days: int = 0  # days left out of the level as lumps: a promotion, a group order (demand_level)
+    promotion_uplift: Decimal | None = None  # its past planned promotions' days ÷ their usual day (learnt)
+    boosts: tuple[tuple[dt.date, Decimal], ...] = ()  # planned promotion days ahead and their uplift
 
     @property
     def avg_daily(self) -> Decimal:
@@ -81,7 +83,10 @@ class Demand:
         return _Memo(self)
 
     def day_demand(self, day: dt.date) -> Decimal:
-        return self._memo.by_weekday[day.weekday()]
+        forecast = self._memo.by_weekday[day.weekday()]
+        if self.boosts:
+            return forecast * self._memo.boost.get(day, ONE)
+        return forecast
 
     def share_until(self, at: dt.time) -> Decimal:
         """Part of a day's demand sold before `at` (linear inside an hour)."""
@@ -93,7 +98,17 @@ class Demand:
 
     def between(self, start: dt.datetime, end: dt.datetime) -> Decimal:
         """Expected sales from `start` to `end`: each day's forecast × the share of it in between (whole
-        days in between: their forecast × the share after midnight, worked out once per weekday)."""
+        days in between: their forecast × the share after midnight, worked out once per weekday); a
+        planned promotion's day sells its uplift × that."""
+        total = self._between(start, end)
+        for day, uplift in self.boosts:
+            part_start, part_end = max(start, dt.datetime.combine(day, MIDNIGHT)), min(
+                end, dt.datetime.combine(day + ONE_DAY, MIDNIGHT))
+            if part_start < part_end:
+                total += (uplift - ONE) * self._between(part_start, part_end)
+        return total
+
+    def _between(self, start: dt.datetime, end: dt.datetime) -> Decimal:
         memo = self._memo
         if not memo.selling or not start < end:
             return ZERO
@@ -114,10 +129,11 @@ class Demand:
 
 
 class _Memo:
-    __slots__ = ("daily", "selling", "by_weekday", "shares", "after_midnight", "whole")
+    __slots__ = ("daily", "selling", "by_weekday", "shares", "after_midnight", "whole", "boost")
 
     def __init__(self, demand: Demand) -> None:
         self.daily = daily = demand.avg_daily
+        self.boost = dict(demand.boosts)
         self.selling = daily > 0
         self.shares: dict[dt.time, Decimal] = {}  # share_until of the moments asked for
         self.after_midnight = after = _share(demand.hour_cum, MIDNIGHT)  # 0, though not always in every digit
@@ -170,13 +186,17 @@ def demand_by_product(end: dt.date, window_days: int, product_ids: set[int] | No
 def _demand_by_product(end: dt.date, window_days: int, product_ids: set[int] | None) -> dict[int, Demand]:
     first, last = window(end, pattern_days(window_days))
     window_first = demand_days.day_number(end) - window_days
+    planned = {pid: {demand_days.day_number(day) for day in days}
+               for pid, days in promotion_days.planned_days(first, last, product_ids).items()}
     with collector_paused(), demand_tally.tallies(first, last, window_first, product_ids) as tallies:
         left = demand_days.stock_left(first, end, product_ids, {pid: t.loss for pid, t in tallies.items()}, tallies)
         start = demand_days.day_number(first)
-        return {pid: _demand(pid, window_days, tally, left[pid], start) for pid, tally in tallies.items()}
+        return {pid: _demand(pid, window_days, tally, left[pid], start, planned.get(pid))
+                for pid, tally in tallies.items()}
 
 
-def _demand(pid: int, window_days: int, tally: Tally, left: list[int], start: int) -> Demand:
+def _demand(pid: int, window_days: int, tally: Tally, left: list[int], start: int,
+            promoted: set[int] | None = None) -> Demand:
     """Weekday factors from each weekday's mean demand (weekday_factors); level from the most recent days
     with an estimate (_estimates): their demand ÷ the sum of their weekday factors. The peak tells what was
     seen (unshrunk factors); forecasts use the shrunk ones. Days by their number (demand_days.day_number):
@@ -184,6 +204,8 @@ def _demand(pid: int, window_days: int, tally: Tally, left: list[int], start: in
     hour_cum, estimates, raised = _estimates(tally, left, start, window_days)
     newest_first = sorted(estimates, reverse=True)
     lumps = demand_level.lumps(estimates, newest_first, window_days)
+    if promoted:  # a planned promotion's days are not a usual day, whatever they sold
+        lumps |= promoted.intersection(estimates)
     usual = {n: value for n, value in estimates.items() if n not in lumps} if lumps else estimates
     factors: tuple[Decimal, ...] = FLAT
     peak = None
@@ -193,9 +215,20 @@ def _demand(pid: int, window_days: int, tally: Tally, left: list[int], start: in
     read = demand_level.level(estimates, newest_first, factors, window_days, lumps)
     censored = len(raised.intersection(read.days)) if raised else 0
     span = start + len(left) - read.days[-1] if len(read.days) > window_days else None
+    uplift = _uplift(estimates, promoted, read.value, factors) if promoted else None
     return Demand(pid, window_days, max(quantity_of(tally.sold), ZERO), quantity_of(tally.lost), factors, hour_cum,
                   peak, level=read.value, censored_days=censored, seen_days=len(read.days), span_days=span,
-                  lump_days=read.lumps)
+                  lump_days=read.lumps, promotion_uplift=uplift)
+
+
+def _uplift(estimates: dict[int, Decimal], promoted: set[int], level: Decimal,
+            factors: tuple[Decimal, ...]) -> Decimal | None:
+    """How many times its usual day the product's planned promotion days asked for (their mean); None
+    when no promotion day was seen or the product has no usual day to compare with."""
+    if level <= 0:
+        return None
+    ratios = [estimates[n] / (level * factors[n % 7]) for n in promoted if n in estimates]
+    return sum(ratios, ZERO) / len(ratios) if ratios else None
 
 
 def _estimates(tally: Tally, left: list[int], start: int, window_days: int) -> tuple[tuple[Decimal, ...],
