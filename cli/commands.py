@@ -25,6 +25,7 @@ from cli import (
     prices,
     printing,
     production,
+    promotions,
     purchasing,
     quotes,
     records,
@@ -40,7 +41,7 @@ from cli import (
 from cli.output import complain
 from services.core.errors import XiaopuError
 
-DOMAINS = (shop, files, stock, channels, ledger, users, purchasing, printing, customers, sales, stocktake,
+DOMAINS = (shop, files, stock, channels, ledger, users, purchasing, promotions, printing, customers, sales, stocktake,
            production, group_orders, reports, restore, period, migrate_to, transfers, prices, quotes, records, fields)
 COMMANDS = {name: handler for domain in DOMAINS for name, handler in domain.COMMANDS.items()}
 
