@@ -10,8 +10,10 @@
 Each acts on the lot's whole quantity at that location unless a quantity is given."""
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from decimal import Decimal
+from typing import NamedTuple
 
 from models import Balance, Lot, write_transaction
 from models.expiry_actions import ExpiryAction
@@ -107,6 +109,12 @@ def _markdown_price(lot: Lot, source, price: object, till_id: int) -> Decimal:
     return amount
 
 
+class _MarkedLot(NamedTuple):  # made once: peewee's namedtuples() makes a class per query, garbage in cycles
+    id: int
+    code: str
+    expiry_date: dt.date | None
+
+
 _MARKDOWN_FIELDS = (ExpiryAction.lot, ExpiryAction.location, ExpiryAction.action, ExpiryAction.quantity,
                     ExpiryAction.price, ExpiryAction.reason, ExpiryAction.created_by, ExpiryAction.created_at)
 
@@ -118,8 +126,8 @@ def markdown_many(actor, location: int | str, prices: Mapping[int, object]) -> i
     none; returns how many."""
     require(actor, "product.edit")
     source, till = get_location(location), default_store()
-    lots = {lot.id: lot for lot in Lot.select(Lot.id, Lot.code, Lot.expiry_date).where(Lot.id.in_(list(prices)))
-            .namedtuples()}
+    lots = {row[0]: _MarkedLot(*row) for row in Lot.select(Lot.id, Lot.code, Lot.expiry_date)
+            .where(Lot.id.in_(list(prices))).tuples()}
     amounts = {}
     for lot_id, price in prices.items():
         if lot_id not in lots:
