@@ -13,12 +13,14 @@ from decimal import Decimal
 import pytest
 
 from models import AuditEvent
+from services.catalog import products
 from services.core import users
 from services.core.clock import clock_at
 from services.core.errors import NotFound, PermissionDenied, ValidationError
 from services.core.messages import set_language
-from services.purchasing import suggestions
+from services.purchasing import suggestions, supplier_products
 from services.sales import promotions
+from tests import test_suggestion_outcomes as outcomes
 from tests import test_suggestion_tonight as tonight
 
 D = Decimal
@@ -142,3 +144,29 @@ def test_plans_are_checked_listed_cancelled_and_audited(bakery):
         ("promotion.cancel", "", f"{FRIDAY}–{SATURDAY}"),
         ("promotion.plan", f"{SATURDAY}–{SATURDAY} ×?", "")]
     assert third > second
+
+
+def test_a_product_never_promoted_takes_the_uplift_the_shops_promotions_showed(bakery):
+    # 豆沙包's planned promotion last Friday sold 18 against its usual 10 (1.8 times); 花卷 was never promoted.
+    # Its first promotion, on Friday, is stocked for what the shop's promotions sold: 1.8 times its usual 10.
+    last_friday = FRIDAY - dt.timedelta(days=7)
+    roll = products.save_product(bakery.owner, products.ProductInput(
+        name="花卷", category="面包", base_unit="个", shelf_life_days=1, cost="0.8", price="1.5"))
+    supplier_products.save_supplier_product(bakery.owner, bakery.baker, roll, pack_size="1", last_price="0.8",
+                                            preferred=True)
+    with clock_at(tonight.at(last_friday - dt.timedelta(days=3), dt.time(9))):
+        promotions.plan_promotion(bakery.owner, bakery.bun.id, last_friday, last_friday)
+    a_usual_fortnight(bakery, last_friday)
+    for day in [*WEEK_BEFORE, THURSDAY]:
+        outcomes.deliver(bakery, bakery.baker, roll, "10", tonight.at(day, tonight.VAN))
+        for time, quantity in tonight.SALES:
+            outcomes.sell(bakery, roll, quantity, tonight.at(day, time))
+    with clock_at(tonight.at(THURSDAY, dt.time(9))):
+        promotions.plan_promotion(bakery.owner, roll.id, FRIDAY, FRIDAY)
+    s = suggestions.explain(roll.id, at=EVENING)
+    assert (s.avg_daily, s.demand.promotion_uplift) == (10, None)
+    assert (s.promotion.uplift, s.promotion.source) == (D("1.8"), "shop")
+    # Friday 18: safety 1.8808 × √18 = 7.98 → 8.0, need 26; the cap is Friday's 18 and Saturday's 10, 28
+    assert (s.need, s.cap, s.suggested) == (26, 28, 26)
+    set_language("zh_CN")
+    assert "全店以往促销的倍数" in s.reason
