@@ -2925,6 +2925,120 @@ Your data stays in one file on this PC.</translation>
     </message>
 </context>
 <context>
+    <name>PromotionsDialog</name>
+    <message>
+        <source>(%1 天)</source>
+        <translation> (%1 days)</translation>
+    </message>
+    <message>
+        <source>自动(按以往促销)</source>
+        <translation>auto (from earlier promotions)</translation>
+    </message>
+    <message>
+        <source>(已取消)</source>
+        <translation> (cancelled)</translation>
+    </message>
+    <message>
+        <source>商品</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>促销日期</source>
+        <translation>Days</translation>
+    </message>
+    <message>
+        <source>预计倍数</source>
+        <translation>Uplift</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>促销计划</source>
+        <translation>Promotions</translation>
+    </message>
+    <message>
+        <source>排好的促销日,建议采购会提前按平时的几倍备货。预计倍数可不填:按这个商品以往促销卖出的倍数,没有就按全店以往促销的,再没有先按 2 倍。</source>
+        <translation>On a planned promotion day the purchase suggestions stock several usual days ahead. The uplift may be left empty: then it is what this product's earlier promotions sold, else the shop's earlier promotions, else twice a usual day.</translation>
+    </message>
+    <message>
+        <source>显示已取消</source>
+        <translation>Show cancelled</translation>
+    </message>
+    <message>
+        <source>取消计划</source>
+        <translation>Cancel plan</translation>
+    </message>
+    <message>
+        <source>新的促销</source>
+        <translation>New promotion</translation>
+    </message>
+    <message>
+        <source>选定</source>
+        <translation>Choose</translation>
+    </message>
+    <message>
+        <source>还没选商品</source>
+        <translation>No product chosen yet</translation>
+    </message>
+    <message>
+        <source>不填 = 自动(按以往促销)</source>
+        <translation>Empty = auto (from earlier promotions)</translation>
+    </message>
+    <message>
+        <source>促销一天卖平时几天的量,如 2 或 2.5(1 到 10)</source>
+        <translation>How many usual days one promotion day sells, e.g. 2 or 2.5 (1 to 10)</translation>
+    </message>
+    <message>
+        <source>如 社群周末特价、第二件半价(可不填)</source>
+        <translation>e.g. weekend group special, second one half price (optional)</translation>
+    </message>
+    <message>
+        <source>加入计划</source>
+        <translation>Add plan</translation>
+    </message>
+    <message>
+        <source>至</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>已选:%1</source>
+        <translation>Chosen: %1</translation>
+    </message>
+    <message>
+        <source>请先选商品:输入名称、拼音首字母、SKU 或条码。</source>
+        <translation>Choose a product first: type its name, pinyin initials, SKU or barcode.</translation>
+    </message>
+    <message>
+        <source>请先选中一个还没取消的计划。</source>
+        <translation>Select a plan that is not cancelled first.</translation>
+    </message>
+    <message>
+        <source>取消 %1 的促销计划(%2)?
+
+建议采购不再为它多备货。</source>
+        <translation>Cancel the promotion of %1 (%2)?
+
+The purchase suggestions no longer stock extra for it.</translation>
+    </message>
+    <message>
+        <source>不取消</source>
+        <translation>Keep it</translation>
+    </message>
+    <message>
+        <source>只有店主和采购可以排促销计划</source>
+        <translation>Only the owner and the purchaser plan promotions</translation>
+    </message>
+    <message numerus="yes">
+        <source>今天及以后有 %n 个促销计划</source>
+        <translation>
+            <numerusform>%n promotion planned from today on</numerusform>
+            <numerusform>%n promotions planned from today on</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PurchasingTab</name>
     <message>
         <source>建议采购</source>
@@ -4760,6 +4874,14 @@ Where do the goods go?</translation>
     <message>
         <source>打印补货码…</source>
         <translation>Print replenish codes…</translation>
+    </message>
+    <message>
+        <source>促销计划…</source>
+        <translation>Promotions…</translation>
+    </message>
+    <message>
+        <source>排好的促销日,建议采购提前按平时的几倍备货</source>
+        <translation>Planned promotion days: the suggestions stock several usual days ahead</translation>
     </message>
     <message>
         <source>勾选的行按供应商打印补货二维码小票,供应商扫码即得标准订单</source>

@@ -98,6 +98,10 @@ class SuggestionsView(RefreshOnShow, QWidget):
         tick_none.clicked.connect(lambda: self._tick_all(False))
         self.refresh_button = QPushButton(self.tr("重新计算"))
         self.refresh_button.clicked.connect(lambda: self.reload())
+        self.promotions_button = QPushButton(self.tr("促销计划…"))
+        self.promotions_button.setToolTip(self.tr("排好的促销日,建议采购提前按平时的几倍备货"))
+        self.promotions_button.clicked.connect(lambda: self.open_promotions())
+        self.promotions_dialog = None
         self.only_needed = QCheckBox(self.tr("只看需要采购的"))
         self.only_needed.setChecked(True)
         self.only_needed.toggled.connect(lambda: self.reload())
@@ -116,6 +120,7 @@ class SuggestionsView(RefreshOnShow, QWidget):
         for widget in (self.make_orders, self.slips, tick_all, tick_none, self.refresh_button):
             top.addWidget(widget)
         top.addStretch(1)
+        top.addWidget(self.promotions_button)
         top.addWidget(self.only_needed)
         bottom = QHBoxLayout()
         bottom.addWidget(self.summary, 1)
@@ -234,3 +239,14 @@ class SuggestionsView(RefreshOnShow, QWidget):
         except XiaopuError as exc:
             notify.warn(self, self.tr("打印补货码"), str(exc))
             return None
+
+    def open_promotions(self):
+        """促销计划: a change there makes this list compute again (it watches "purchasing")."""
+        from ui.purchasing.promotions_dialog import PromotionsDialog
+
+        if self.promotions_dialog is None:
+            self.promotions_dialog = PromotionsDialog(self.context, self)
+        else:
+            self.promotions_dialog.reload()
+        self.promotions_dialog.open()
+        return self.promotions_dialog
