@@ -2927,8 +2927,8 @@ Your data stays in one file on this PC.</translation>
 <context>
     <name>PromotionsDialog</name>
     <message>
-        <source>(%1 天)</source>
-        <translation> (%1 days)</translation>
+        <source>,%1 天</source>
+        <translation>, %1 days</translation>
     </message>
     <message>
         <source>自动(按以往促销)</source>

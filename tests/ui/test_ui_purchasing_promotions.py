@@ -52,7 +52,7 @@ def test_a_planned_promotion_changes_tonights_reason_and_cancelling_it_changes_i
     [row] = dialog.model.rows
     assert (row.name, row.first_day, row.last_day, row.uplift, row.note) == ("蓝莓", MONDAY, TUESDAY, 2, "社群周末特价")
     assert [dialog.model.index(0, c).data() for c in range(4)] == [
-        f"蓝莓({shop.blueberry.sku})", "2026-12-07 – 12-08(2 天)", "×2", "社群周末特价"]
+        f"蓝莓({shop.blueberry.sku})", "2026-12-07(周一)– 12-08(周二),2 天", "×2", "社群周末特价"]
     assert dialog.chosen.text() == "还没选商品" and dialog.note.text() == ""  # ready for the next one
     reloaded(qtbot, view, before)
     promoted = blueberry_line(view)
@@ -61,7 +61,7 @@ def test_a_planned_promotion_changes_tonights_reason_and_cancelling_it_changes_i
 
     dialog.table.selectRow(0)
     qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
-    assert "取消 蓝莓 的促销计划(2026-12-07 – 12-08(2 天))" in dialog.question.text()
+    assert "取消 蓝莓 的促销计划(2026-12-07(周一)– 12-08(周二),2 天)" in dialog.question.text()
     before = view.model.rows
     dialog.question.buttons()[0].click()  # 取消计划
     assert dialog.model.rows == []
@@ -81,7 +81,7 @@ def test_a_clash_and_backward_days_are_told_in_words_and_plan_nothing(qtbot, mak
     window = make_window()
     view = open_suggestions(qtbot, window)
     dialog = view.open_promotions()
-    assert [dialog.model.index(0, c).data() for c in (1, 2)] == ["2026-12-08 – 12-09(2 天)", "自动(按以往促销)"]
+    assert [dialog.model.index(0, c).data() for c in (1, 2)] == ["2026-12-08(周二)– 12-09(周三),2 天", "自动(按以往促销)"]
 
     plan(qtbot, dialog, "lm", MONDAY, TUESDAY, note="再来一次")
     assert "蓝莓 在 2026-12-08–2026-12-09 已有促销计划:请先取消那个计划,或换个日期" in message_texts(dialog)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from services.core.clock import today
 from services.core.errors import XiaopuError
+from services.core.messages import msg
 from services.core.permissions import allowed
 from services.sales import promotions
 from ui.widgets import notify
@@ -36,11 +37,20 @@ CTX = "PromotionsDialog"
 CANCELLED_COLOR = QColor("#8a8a8a")
 
 
+def _weekday(day: dt.date) -> str:
+    return msg("suggest.weekdays").split("|")[day.weekday()]
+
+
 def _days(row: promotions.PromotionRow) -> str:
+    """2026-12-07(周一)– 12-08(周二),2 天: the owner plans by the weekday."""
     first, last = row.first_day, row.last_day
     days = (last - first).days + 1
-    stretch = first.isoformat() if first == last else f"{first.isoformat()} – {last:%m-%d}"
-    return stretch if days == 1 else stretch + QCoreApplication.translate("PromotionsDialog", "(%1 天)").replace("%1", str(days))
+    stretch = f"{first.isoformat()}({_weekday(first)})"
+    if last != first:
+        stretch += f"– {last:%m-%d}({_weekday(last)})"
+    if days == 1:
+        return stretch
+    return stretch + QCoreApplication.translate("PromotionsDialog", ",%1 天").replace("%1", str(days))
 
 
 def _uplift(row: promotions.PromotionRow) -> str:
@@ -49,7 +59,7 @@ def _uplift(row: promotions.PromotionRow) -> str:
 
 COLUMNS = (
     Column(QT_TRANSLATE_NOOP("PromotionsDialog", "商品"), CTX, lambda r: f"{r.name}({r.sku})", 170),
-    Column(QT_TRANSLATE_NOOP("PromotionsDialog", "促销日期"), CTX, _days, 180),
+    Column(QT_TRANSLATE_NOOP("PromotionsDialog", "促销日期"), CTX, _days, 240),
     Column(QT_TRANSLATE_NOOP("PromotionsDialog", "预计倍数"), CTX, _uplift, 120),
     Column(QT_TRANSLATE_NOOP("PromotionsDialog", "备注"), CTX,
            lambda r: r.note + (QCoreApplication.translate("PromotionsDialog", "(已取消)") if r.cancelled else ""), 160, stretch=True),
@@ -85,7 +95,7 @@ class PromotionsDialog(QDialog):
         self.context = context
         self.product = None  # the picked ProductRow
         self.setWindowTitle(self.tr("促销计划"))
-        self.resize(760, 560)
+        self.resize(820, 560)
         intro = QLabel(self.tr("排好的促销日,建议采购会提前按平时的几倍备货。预计倍数可不填:按这个商品以往促销"
                                "卖出的倍数,没有就按全店以往促销的,再没有先按 2 倍。"))
         intro.setWordWrap(True)
@@ -143,7 +153,10 @@ class PromotionsDialog(QDialog):
         form.addRow(self.tr("促销日期"), days)
         form.addRow(self.tr("预计倍数"), self.uplift)
         form.addRow(self.tr("备注"), self.note)
-        form.addRow("", self.add_button)
+        add_row = QHBoxLayout()
+        add_row.addWidget(self.add_button)
+        add_row.addStretch(1)
+        form.addRow("", add_row)
         return box
 
     def reload(self) -> None:
