@@ -59,3 +59,38 @@ def test_screws_without_a_shelf_life_still_sell_around_an_expired_typed_lot(shop
 
     ledger.post_document(shop.owner, "sale", [Line(screw.id, D("5"), shop.store.id, shop.customer.id)])
     assert lots_left(screw) == {"旧": 2}
+
+
+def test_screws_given_a_shelf_life_later_sell_their_dated_lot_first_then_the_undated_stock(shop):
+    """The owner fills in a shelf life after the opening stock: 4 screws without a lot and 2 in lot 无期
+    without an expiry stay undated. A sale reads the dated lots by their expiry and the undated stock only
+    when they fall short (posting_reads.Snapshot), in FEFO order: the dated lot, then the undated."""
+    from services.catalog import products
+
+    screw = shop.screw
+    ledger.post_document(shop.owner, "receipt", [Line(screw.id, D("4"), shop.supplier.id, shop.store.id),
+                                                 Line(screw.id, D("2"), shop.supplier.id, shop.store.id,
+                                                      lot_code="无期")])
+    products.save_product(shop.owner, products.ProductInput(
+        name="十字螺丝", spec="M4×20", category="五金", base_unit="个", cost="0.05", price="0.1",
+        shelf_life_days=30, barcodes=[("SCREW-M4", "")]), product_id=screw.id)
+    ledger.post_document(shop.owner, "receipt", [Line(screw.id, D("3"), shop.supplier.id, shop.store.id)])
+    dated = (today() + dt.timedelta(days=30)).strftime("%Y%m%d")  # the receipt's lot, coded by its expiry
+    assert lots_left(screw) == {"": 4, "无期": 2, dated: 3}
+
+    undated = next(r.lot_id for r in stock.stock_rows(product_id=screw.id) if r.lot == "无期")
+    ledger.post_document(shop.owner, "sale", [Line(screw.id, D("1"), shop.store.id, shop.customer.id,
+                                                   lot_id=undated)])
+    assert lots_left(screw) == {"": 4, "无期": 1, dated: 3}, "a line naming the undated lot sells from it"
+
+    ledger.post_document(shop.owner, "sale", [Line(screw.id, D("5"), shop.store.id, shop.customer.id)])
+    left = lots_left(screw)
+    assert dated not in left, "the 3 dated screws go first"
+    assert sum(left.values()) == 3, "then 2 of the 5 undated (which first is the engine's order of no lot)"
+
+    with pytest.raises(StockError) as refused:
+        ledger.post_document(shop.owner, "sale", [Line(screw.id, D("4"), shop.store.id, shop.customer.id)])
+    assert refused.value.key == "stock.not_available"
+    assert (refused.value.params["available"], refused.value.params["needed"]) == ("3", "4")
+    ledger.post_document(shop.owner, "sale", [Line(screw.id, D("3"), shop.store.id, shop.customer.id)])
+    assert lots_left(screw) == {}

@@ -158,14 +158,18 @@ def check_expired(clean: list[MoveRow], products: dict[int, ProductRow], places:
         return
     relevant = [move for move in clean if move[1] is not None and move[2] not in places.virtual
                 and move[3] in places.consuming]
-    lots = {lot_id: info for lot_id in {move[1] for move in relevant} if (info := snap.lot_info(lot_id))}
-    missing = {move[1] for move in relevant} - lots.keys()
+    if not relevant:
+        return
+    typed = {move[1] for move in relevant}
+    expiries = {lot_id: snap.expiry(lot_id) for lot_id in typed if lot_id in snap.expiries}
+    missing = typed - expiries.keys()
     if missing:
-        lots.update((lot.id, (lot.code, lot.expiry_date)) for lot in Lot.select().where(Lot.id.in_(missing)))
+        expiries.update(Lot.select(Lot.id, Lot.expiry_date).where(Lot.id.in_(missing)).tuples())
     for product_id, lot_id, *_ in relevant:
-        code, expiry = lots.get(lot_id, ("", None))
+        expiry = expiries.get(lot_id)
         if is_expired(expiry, doc_date):
-            raise StockError("stock.expired", lot=code, product=products[product_id].name, expiry=expiry)
+            raise StockError("stock.expired", lot=Lot.get_by_id(lot_id).code, product=products[product_id].name,
+                             expiry=expiry)
 
 
 class _Handed:

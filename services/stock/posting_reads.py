@@ -15,6 +15,7 @@ from typing import NamedTuple
 from models import Location, Lot, Product, Reservation, database
 from models.catalog import VIRTUAL_KINDS
 from services.core.clock import now
+from services.core.compiled_sql import padded_ids
 from services.stock.expiry import is_expired
 
 
@@ -35,8 +36,11 @@ class LocationRow(NamedTuple):
     is_virtual: bool
 
 
-def _in_list(ids: list) -> str:
-    return _marks(database.param, len(ids))
+def _id_list(ids) -> tuple[str, list]:
+    """`IN (…)` marks and their values for `ids`, padded to a few lengths (compiled_sql.padded_ids): the same
+    text comes back for documents of about the same size, and SQLite keeps it prepared."""
+    wanted = padded_ids(list(ids))
+    return _marks(database.param, len(wanted)), wanted
 
 
 @functools.lru_cache(maxsize=256)
@@ -45,15 +49,15 @@ def _marks(param: str, count: int) -> str:
 
 
 def _ask_products(ids: set[int]):
-    wanted = list(ids)
+    marks, wanted = _id_list(ids)
     return database.execute_sql(f"SELECT id, name, shelf_life_days, cost FROM {Product._meta.table_name} "
-                                f"WHERE id IN ({_in_list(wanted)})", wanted)
+                                f"WHERE id IN ({marks})", wanted)
 
 
 def _ask_locations(ids: set[int]):
-    wanted = list(ids)
+    marks, wanted = _id_list(ids)
     return database.execute_sql(f"SELECT id, code, name, kind FROM {Location._meta.table_name} "
-                                f"WHERE id IN ({_in_list(wanted)})", wanted)
+                                f"WHERE id IN ({marks})", wanted)
 
 
 _as_product = functools.partial(tuple.__new__, ProductRow)  # ProductRow._make without its Python frame
@@ -85,6 +89,7 @@ def products_and_locations(product_ids: set[int], location_ids: set[int]) -> tup
 
 # stored expiry → date, converted once per value for every snapshot (a day's sales meet the same few dates)
 _DATES: dict[object, dt.date | None] = {None: None}
+Key = tuple[int, int | None, int]  # (product, lot, location) of a balance
 
 
 class Snapshot:
@@ -95,67 +100,77 @@ class Snapshot:
                  perishable: frozenset[int] = frozenset()):
         """The stock of `product_ids` at `location_ids`: where a document takes from (receipts take
         from nowhere real and read nothing). With `sellable_on` (a document that only sells or consumes,
-        which may not take an expired lot) the lots of `perishable` products expired by then are left
-        out: a shop that seldom writes off keeps them in stock, and a sale read them all to skip them.
-        A product without a shelf life is read whole, because lotted stock of any age puts it on FEFO."""
+        which may not take an expired lot) a `perishable` product's lots are found by their expiry from
+        that day on (the index lot_product_expiry): a shop that seldom writes off keeps its expired lots in
+        stock, and a sale read them all to skip them. Its undated stock — no lot, or a lot without an
+        expiry, last in FEFO order — is read when a line needs it (_read_undated). A product without a
+        shelf life is read whole, because lotted stock of any age puts it on FEFO."""
         ids, places = list(product_ids), list(location_ids)
-        self.on_hand: dict[tuple[int, int | None, int], int] = {}
+        self.on_hand: dict[Key, int] = {}
+        self.ids: dict[Key, int] = {}  # the balance row of each key read: its update goes by id
         # (product, location) → [(lot, units, expiry date)] with stock, in FEFO order
         self.lots: dict[tuple[int, int], list[tuple]] = {}
-        self._lot_rows: dict[int, tuple[str, object]] = {}  # lot → (code, stored expiry)
         self.expiries: dict[int, object] = {}  # lot → expiry (stored or date) of every lot read or made here
         if len(_DATES) > 10_000:  # a few hundred days of expiries in practice
             _DATES.clear()
             _DATES[None] = None
         self._dates = _DATES
         self.reservations: dict[tuple[int, int], list[tuple[int | None, int, str]]] = defaultdict(list)
+        self._undated: set[tuple[int, int]] = set()  # (product, location) whose undated stock is not read yet
         if not ids or not places:
             return
-        skipping = [] if sellable_on is None else [p for p in ids if p in perishable]
-        balances = self._ask_balances(ids, places, skipping, None if sellable_on is None
+        dated = [] if sellable_on is None else [p for p in ids if p in perishable]
+        self._undated = {(p, place) for p in dated for place in places}
+        balances = self._ask_balances(ids, places, dated, None if sellable_on is None
                                       else Lot.expiry_date.db_value(sellable_on))
+        marks, wanted = _id_list(ids)
+        place_marks, place_ids = _id_list(places)
         # +location_id: SQLite walks the active reservations (released_at IS NULL) rather than every one
         # ever made at the document's location
-        where = f"product_id IN ({_in_list(ids)}) AND +location_id IN ({_in_list(places)})"
         rows = database.execute_sql(  # both asked before either is read: one wait on a server (models/pg_pipeline.py)
-            f"SELECT product_id, location_id, lot_id, quantity, owner FROM reservation WHERE {where} "
-            f"AND released_at IS NULL AND (expires_at IS NULL OR expires_at > {database.param})",
-            [*ids, *places, Reservation.expires_at.db_value(now())])
+            f"SELECT product_id, location_id, lot_id, quantity, owner FROM reservation WHERE product_id IN ({marks}) "
+            f"AND +location_id IN ({place_marks}) AND released_at IS NULL "
+            f"AND (expires_at IS NULL OR expires_at > {database.param})",
+            [*wanted, *place_ids, Reservation.expires_at.db_value(now())])
         self._take_balances(balances)
         for product_id, location_id, lot_id, units, owner in rows.fetchall():
             self.reservations[(product_id, location_id)].append((lot_id, units, owner))
 
     @staticmethod
-    def _ask_balances(ids: list[int], places: list[int], perishable: list[int], sellable_from: object):
-        """Non-zero balances of `ids` at `places` in FEFO order (fefo.fefo_order's), without the lots of
-        `perishable` expired before `sellable_from` (a stored date; the expiry rule's `expiry < day`): the
-        query sent, its rows read by _take_balances. One query for both kinds of product.
+    def _ask_balances(ids: list[int], places: list[int], dated: list[int], sellable_from: object):
+        """Non-zero balances of `ids` at `places` in FEFO order (fefo.fefo_order's): the query sent, its
+        rows read by _take_balances. The `dated` products' lots expiring on or after `sellable_from` (a
+        stored date; the expiry rule's `expiry < day`) come by the lot's (product, expiry) index, the
+        others' balances whole by the index of non-zero balances.
 
         `+b.location_id` keeps the planner off the (product, location) key, whose rows include every lot
-        the product ever held there (zero now): it walks the index of non-zero balances by product
-        instead — a handful of rows, where the key walked ~50 a product at the end of the demo's 90 days."""
-        ph, params = database.param, ids + places
-        sellable = ""
-        if perishable:
-            sellable = f"AND (l.expiry_date IS NULL OR l.expiry_date >= {ph}"
-            params.append(sellable_from)
-            if len(perishable) < len(ids):
-                sellable += f" OR b.product_id NOT IN ({_in_list(perishable)})"
-                params += perishable
-            sellable += ") "
-        return database.execute_sql(
-            "SELECT b.product_id, b.location_id, b.lot_id, b.quantity, l.code, l.expiry_date FROM balance b "
-            f"LEFT JOIN lot l ON l.id = b.lot_id WHERE b.product_id IN ({_in_list(ids)}) "
-            f"AND +b.location_id IN ({_in_list(places)}) AND b.quantity != 0 {sellable}"
-            "ORDER BY l.expiry_date IS NULL, l.expiry_date, b.lot_id", params)
+        the product ever held there (zero now), and off the location's index."""
+        ph, place_marks, place_ids = database.param, *_id_list(places)
+        columns = "SELECT b.id, b.product_id, b.location_id, b.lot_id, b.quantity, l.expiry_date, "
+        branches, params = [], []
+        skip = set(dated)
+        whole = [p for p in ids if p not in skip] if skip else ids
+        if whole:
+            marks, wanted = _id_list(whole)
+            branches.append(f"{columns}CASE WHEN l.expiry_date IS NULL THEN 1 ELSE 0 END AS undated FROM balance b "
+                            f"LEFT JOIN lot l ON l.id = b.lot_id WHERE b.product_id IN ({marks}) "
+                            f"AND +b.location_id IN ({place_marks}) AND b.quantity != 0")
+            params += wanted + place_ids
+        if dated:
+            marks, wanted = _id_list(dated)
+            branches.append(f"{columns}0 AS undated FROM lot l JOIN balance b ON b.lot_id = l.id WHERE l.product_id IN ({marks}) "
+                            f"AND l.expiry_date >= {ph} AND +b.location_id IN ({place_marks}) AND b.quantity != 0")
+            params += [*wanted, sellable_from, *place_ids]
+        return database.execute_sql(" UNION ALL ".join(branches) + " ORDER BY undated, expiry_date, lot_id", params)
 
     def _take_balances(self, rows) -> None:
-        on_hand, lot_rows, expiries, lots, dates = self.on_hand, self._lot_rows, self.expiries, self.lots, self._dates
+        on_hand, ids, expiries, lots, dates = self.on_hand, self.ids, self.expiries, self.lots, self._dates
         to_date = Lot.expiry_date.python_value
-        for product_id, location_id, lot_id, units, code, expiry in rows.fetchall():
-            on_hand[(product_id, lot_id, location_id)] = units
+        for balance_id, product_id, location_id, lot_id, units, expiry, _ in rows.fetchall():
+            key = (product_id, lot_id, location_id)
+            on_hand[key] = units
+            ids[key] = balance_id
             if lot_id is not None:
-                lot_rows[lot_id] = (code, expiry)
                 expiries[lot_id] = expiry
             if units > 0:
                 day = dates[expiry] if expiry in dates else dates.setdefault(expiry, to_date(expiry))
@@ -165,15 +180,24 @@ class Snapshot:
                 else:
                     place.append((lot_id, units, day))
 
-    def _date(self, stored) -> dt.date | None:
+    def _read_undated(self, product_id: int, location_id: int) -> list[tuple]:
+        """A dated product's stock without an expiry at one place (no lot, or a lot without one), added
+        after its dated lots; the rows with stock, in FEFO order. Rare: a perishable product's receipts
+        make dated lots, so this is stock from before it had a shelf life, or an opening count."""
+        self._undated.discard((product_id, location_id))
+        ph, before = database.param, len(self.lots.get((product_id, location_id), ()))
+        self._take_balances(database.execute_sql(
+            "SELECT b.id, b.product_id, b.location_id, b.lot_id, b.quantity, l.expiry_date, 1 FROM balance b "
+            f"LEFT JOIN lot l ON l.id = b.lot_id WHERE b.product_id = {ph} AND +b.location_id = {ph} "
+            "AND b.quantity != 0 AND l.expiry_date IS NULL ORDER BY b.lot_id", (product_id, location_id)))
+        return self.lots.get((product_id, location_id), [])[before:]
+
+    def expiry(self, lot_id: int) -> dt.date | None:
+        """The expiry of a lot read or made here (expiries), as a date."""
+        stored = self.expiries[lot_id]
         if stored not in self._dates:
             self._dates[stored] = Lot.expiry_date.python_value(stored)
         return self._dates[stored]
-
-    def lot_info(self, lot_id: int) -> tuple[str, dt.date | None] | None:
-        """(code, expiry) of a lot the document's products hold somewhere, else None."""
-        row = self._lot_rows.get(lot_id)
-        return None if row is None else (row[0], self._date(row[1]))
 
     def reserved_by_others(self, product_id: int, location_id: int, except_owner: str | None) -> dict[int | None, int]:
         totals: dict[int | None, int] = defaultdict(int)
@@ -193,18 +217,9 @@ class Snapshot:
         held = (self.reserved_by_others(product_id, location_id, except_owner)
                 if (product_id, location_id) in self.reservations else None)
         picks: list[tuple[int | None, int]] = []
-        for lot_id, available, expiry in self.lots.get((product_id, location_id), ()):  # FEFO order
-            if held:
-                available -= held.get(lot_id, 0)
-            if taken:
-                available -= taken.get(lot_id, 0)
-            if available <= 0 or (expiry is not None and not include_expired and is_expired(expiry, on)):
-                continue
-            if available >= units:
-                picks.append((lot_id, units))
-                return picks, 0
-            picks.append((lot_id, available))
-            units -= available
+        units = _walk(self.lots.get((product_id, location_id), ()), held, taken, units, on, include_expired, picks)
+        if units > 0 and (product_id, location_id) in self._undated:
+            units = _walk(self._read_undated(product_id, location_id), held, taken, units, on, include_expired, picks)
         return picks, units
 
     def has_lots(self, product: ProductRow, location_id: int) -> bool:
@@ -212,5 +227,27 @@ class Snapshot:
         return bool(product.shelf_life_days) or any(
             row[0] is not None for row in self.lots.get((product.id, location_id), ()))
 
-    def units(self, key: tuple[int, int | None, int]) -> int:
-        return self.on_hand.get(key, 0)
+    def units(self, key: Key) -> int:
+        units = self.on_hand.get(key)
+        if units is None and (key[0], key[2]) in self._undated:  # a line's own lot or no lot: maybe undated stock
+            self._read_undated(key[0], key[2])
+            units = self.on_hand.get(key)
+        return units or 0
+
+
+def _walk(rows, held: dict | None, taken: dict, units: int, on: dt.date, include_expired: bool, picks: list) -> int:
+    """Snapshot.take's walk over `rows` (lot, units, expiry) in FEFO order, appending to `picks`; the units
+    still wanted."""
+    for lot_id, available, expiry in rows:
+        if held:
+            available -= held.get(lot_id, 0)
+        if taken:
+            available -= taken.get(lot_id, 0)
+        if available <= 0 or (expiry is not None and not include_expired and is_expired(expiry, on)):
+            continue
+        if available >= units:
+            picks.append((lot_id, units))
+            return 0
+        picks.append((lot_id, available))
+        units -= available
+    return units
