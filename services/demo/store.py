@@ -36,6 +36,7 @@ from services.demo.ordering import (
     set_service_levels,
 )
 from services.demo.production import add_demo_production
+from services.demo.promotion import plan_demo_promotion
 from services.demo.purchasing import DemoPurchasing
 from services.demo.returns import RETURN_SHARE, RETURNING_SUPPLIER, return_broken
 from services.demo.sales import add_demo_sales
@@ -334,6 +335,7 @@ def generate_demo(actor, products: int = 420, days: int = 90, seed: int = 1,
         add_demo_customers(actor, end)  # wholesale customers on credit (services/demo/customers.py)
         add_demo_sales(actor, end)  # today's open sales orders (services/demo/sales.py)
         add_demo_production(actor, end)  # BOMs and production orders in every state (services/demo/production.py)
+        plan_demo_promotion(actor, end)  # 李姐's strawberry special from tomorrow (services/demo/promotion.py)
         state["done"] = True
         _save_state(state)
     return _summary(state, started, resumed)
