@@ -1276,6 +1276,7 @@ FIELD_NAMES: dict[str, str] = {
     "父项SKU": "Parent SKU", "子项SKU": "Component SKU", "原料": "Component", "用量": "Quantity per unit",
     "损耗率": "Scrap rate", "损耗率%": "Scrap %", "副产品": "By-product", "工序": "Steps", "生产数量": "Production quantity",
     "计划日期": "Planned date", "加工费": "Processing fee", "委外": "Outsourcing", "缺料": "Shortage",
+    "开始日期": "First day", "结束日期": "Last day", "预计倍数": "Uplift",  # 促销计划
     "状态": "State", "合格数量": "Good quantity", "报废数量": "Scrap quantity", "副产品数量": "By-product quantity",
     "实际用量": "Actual use", "已耗用数量": "Quantity used", "工时(分钟)": "Work time (minutes)",
     "作废原因": "Cancel reason", "拆出商品": "Output product", "拆出数量": "Output quantity",
