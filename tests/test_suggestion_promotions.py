@@ -126,9 +126,9 @@ def test_plans_are_checked_listed_cancelled_and_audited(bakery):
             promotions.cancel_promotion(owner, 999)
         second = promotions.plan_promotion(owner, bun, FRIDAY + dt.timedelta(days=7), "")  # one day
         listed = promotions.promotions()
-        assert [(p.id, p.first_day, p.last_day, p.uplift, p.note) for p in listed] == [
-            (first, FRIDAY, SATURDAY, D("2.5"), "周末特价"),
-            (second, FRIDAY + dt.timedelta(days=7), FRIDAY + dt.timedelta(days=7), None, "")]
+        assert [(p.id, p.product_id, p.first_day, p.last_day, p.uplift, p.note) for p in listed] == [
+            (first, bun, FRIDAY, SATURDAY, D("2.5"), "周末特价"),
+            (second, bun, FRIDAY + dt.timedelta(days=7), FRIDAY + dt.timedelta(days=7), None, "")]
         promotions.cancel_promotion(owner, first)
         promotions.cancel_promotion(owner, first)  # twice: nothing more happens
         assert [p.id for p in promotions.promotions()] == [second]

@@ -87,7 +87,7 @@ def cancel_promotion(actor, plan_id: int) -> None:
 def promotions(since: dt.date | None = None, include_cancelled: bool = False) -> list[PromotionRow]:
     """The plans that end on or after `since` (default: today), soonest first."""
     since = since or today()
-    query = (PromotionPlan.select(PromotionPlan, Product.sku, Product.name).join(Product)
+    query = (PromotionPlan.select(PromotionPlan, Product.id, Product.sku, Product.name).join(Product)
              .where(PromotionPlan.last_day >= since)
              .order_by(PromotionPlan.first_day, Product.sku, PromotionPlan.id))
     if not include_cancelled:
