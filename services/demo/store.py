@@ -19,6 +19,7 @@ from collections.abc import Callable
 from decimal import Decimal
 
 from models import Balance, Barcode, Document, Lot, Move, Product, Setting, write_transaction
+from models.db import long_write_run
 from services.catalog.locations import create_location, default_store, virtual
 from services.catalog.products import ProductInput, clean_product
 from services.core import clock
@@ -163,7 +164,8 @@ class _Days:
 
     def run(self, say: Callable[[str], None]) -> None:
         days = self.state["days"]
-        with collected_in_steps() as days_done:  # one collection a month, of that month's objects only
+        # one garbage collection a month, of that month's objects only; the WAL copied back every ~10 days
+        with collected_in_steps() as days_done, long_write_run():
             for number in range(self.state.get("day", 0), days):
                 self.run_day(number, days)
                 if number % COLLECT_DAYS == COLLECT_DAYS - 1 or number == days - 1:

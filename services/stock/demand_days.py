@@ -76,8 +76,8 @@ def stock_left(first: dt.date, end: dt.date, product_ids: set[int] | None,
     real = real_locations()
     if not real:
         return {}
-    on_hand = _ON_HAND.rows(real=real) if product_ids is None else database.execute(
-        _on_hand_query(real, product_ids)).fetchall()
+    on_hand = _ON_HAND.rows(real=real) if product_ids is None else _ON_HAND_OF.rows(real=real,
+                                                                                  product_ids=product_ids)
     closing: dict[int, int] = {pid: int(units or 0) for pid, units in on_hand}
     daily, later = _net_flows(real, first, end, product_ids)
     for pid, units in later.items():  # dated today or later: not yet in any past day's closing
@@ -112,6 +112,7 @@ def _on_hand_query(real: list[int], product_ids: set[int] | None = None) -> peew
 
 
 _ON_HAND = CompiledQuery(_on_hand_query, real=ID_LIST)  # every evening's: built once
+_ON_HAND_OF = CompiledQuery(_on_hand_query, real=ID_LIST, product_ids=ID_LIST)  # the evening's few not done yet
 
 
 def _closings(kept: tuple | None, start: int, daily: list[dict[int, int]], closing: dict[int, int],
@@ -194,16 +195,19 @@ _FLOWS_BETWEEN = CompiledQuery(lambda first, last, **lists: _flows_query(
     dated=Document.doc_date.between(first, last), **lists), first=_FIRST_MARK, last=_LAST_MARK, **_LISTS)
 _FLOWS_SINCE = CompiledQuery(lambda first, **lists: _flows_query(dated=Document.doc_date >= first, **lists),
                              first=_FIRST_MARK, **_LISTS)
+_FLOWS_SINCE_OF = CompiledQuery(lambda first, **lists: _flows_query(dated=Document.doc_date >= first, **lists),
+                                first=_FIRST_MARK, product_ids=ID_LIST, **_LISTS)  # of a few products
 
 
 def _read_flows(real: list[int], first: dt.date, last: dt.date | None, product_ids: set[int] | None) -> list[tuple]:
+    lists = dict.fromkeys(_LISTS, real)
     if product_ids is None:
-        lists = dict.fromkeys(_LISTS, real)
         if last is None:
             return _FLOWS_SINCE.rows(first=first, **lists)
         return _FLOWS_BETWEEN.rows(first=first, last=last, **lists)
-    dated = Document.doc_date >= first if last is None else Document.doc_date.between(first, last)
-    return database.execute(_flows_query(real, dated, product_ids)).fetchall()
+    if last is None:
+        return _FLOWS_SINCE_OF.rows(first=first, product_ids=product_ids, **lists)
+    return database.execute(_flows_query(real, Document.doc_date.between(first, last), product_ids)).fetchall()
 
 
 def lost_sales(first: dt.date, last: dt.date, product_ids: set[int] | None) -> list[tuple[int, object, int]]:
@@ -212,7 +216,7 @@ def lost_sales(first: dt.date, last: dt.date, product_ids: set[int] | None) -> l
     since, until = dt.datetime.combine(first, dt.time()), dt.datetime.combine(last + dt.timedelta(days=1), dt.time())
     if product_ids is None:
         return _EVERY_LOST_SALE.rows(since=since, until=until)
-    return database.execute(_lost_sales_query(since, until, product_ids)).fetchall()
+    return _LOST_SALES_OF.rows(since=since, until=until, product_ids=product_ids)
 
 
 def _lost_sales_query(since: dt.datetime, until: dt.datetime, product_ids: set[int] | None = None) -> peewee.Query:
@@ -224,3 +228,5 @@ def _lost_sales_query(since: dt.datetime, until: dt.datetime, product_ids: set[i
 
 
 _EVERY_LOST_SALE = CompiledQuery(_lost_sales_query, since=dt.datetime(1, 1, 1), until=dt.datetime(1, 1, 2))
+_LOST_SALES_OF = CompiledQuery(_lost_sales_query, since=dt.datetime(1, 1, 1), until=dt.datetime(1, 1, 2),
+                               product_ids=ID_LIST)

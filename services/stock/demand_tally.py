@@ -229,7 +229,7 @@ def _read_rows(first: dt.date, last: dt.date, real: list[int], sinks: dict[int, 
     if product_ids is None:
         rows = _EVERY_PRODUCT_ROWS.rows(first=first, last=last, sinks=list(sinks), real=real)
     else:
-        rows = database.execute(_rows_query(first, last, list(sinks), real, product_ids)).fetchall()
+        rows = _SOME_PRODUCTS_ROWS.rows(first=first, last=last, sinks=list(sinks), real=real, product_ids=product_ids)
     return [(pid, day, None if h is None else int(h), sinks[to], int(units), lines)
             for pid, day, h, to, units, lines in rows]  # raw rows: 2× faster
 
@@ -251,6 +251,8 @@ def _rows_query(first: dt.date, last: dt.date, sinks: list[int], real: list[int]
 # the evening's read of every product's sales of the days not kept: the SELECT built once
 _EVERY_PRODUCT_ROWS = CompiledQuery(_rows_query, first=dt.date(1, 1, 1), last=dt.date(1, 1, 2), sinks=ID_LIST,
                                     real=ID_LIST)
+_SOME_PRODUCTS_ROWS = CompiledQuery(_rows_query, first=dt.date(1, 1, 1), last=dt.date(1, 1, 2), sinks=ID_LIST,
+                                    real=ID_LIST, product_ids=ID_LIST)  # the evening's few not done yet
 
 
 def _hour(column) -> peewee.Node:
