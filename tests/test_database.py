@@ -103,3 +103,36 @@ def test_a_database_from_a_newer_program_is_refused(db_path):
     with pytest.raises(XiaopuError, match="比本程序"):
         initialise()
     close_database()
+
+
+def test_a_shop_with_a_ledger_gets_its_moves_checked_by_the_ledger(db_path, monkeypatch):
+    """A shop file from before the move table lost its foreign keys (issue 15 P1): its moves, their ids and
+    its stock come through the upgrade; the keys and the lot index are gone, the append-only and the
+    reference guards are there, `check` finds nothing and the shop posts on."""
+    from models import migrations
+    from services.catalog import locations, products
+    from services.stock.integrity import run_check
+    from services.stock.stock import stock_rows
+
+    before = migrations.MIGRATIONS.index(migrations._move_checked_by_the_ledger)
+    monkeypatch.setattr(migrations, "SCHEMA_VERSION", before)
+    open_database(db_path)
+    owner = initialise()
+    apple = products.save_product(owner, products.ProductInput(name="苹果", base_unit="个", shelf_life_days=20))
+    store, supplier, customer = locations.default_store(), locations.virtual("supplier"), locations.virtual("customer")
+    ledger.post_document(owner, "receipt", [Line(apple.id, Decimal(30), supplier.id, store.id)])
+    ledger.post_document(owner, "sale", [Line(apple.id, Decimal(12), store.id, customer.id)])
+    moves = database.execute_sql("SELECT * FROM move ORDER BY id").fetchall()
+    assert database.execute_sql("PRAGMA foreign_key_list(move)").fetchall() != []
+
+    monkeypatch.setattr(migrations, "SCHEMA_VERSION", len(migrations.MIGRATIONS))
+    assert migrations.migrate() == (before, len(migrations.MIGRATIONS))
+    assert database.execute_sql("SELECT * FROM move ORDER BY id").fetchall() == moves
+    assert database.execute_sql("PRAGMA foreign_key_list(move)").fetchall() == []
+    assert "move_lot_id" not in {row[1] for row in database.execute_sql("PRAGMA index_list(move)").fetchall()}
+    triggers = {row[0] for row in database.execute_sql("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+    assert {"move_no_update", "move_no_delete", "product_in_ledger_delete", "lot_in_ledger_delete"} <= triggers
+    assert run_check().problems == []
+    ledger.post_document(owner, "sale", [Line(apple.id, Decimal(18), store.id, customer.id)])
+    assert [r.on_hand for r in stock_rows(product_id=apple.id)] == []
+    close_database()

@@ -235,14 +235,15 @@ def test_two_lines_of_one_product_share_the_lots_fefo(shop):
 
 def test_moves_keep_the_indexes_reads_use_and_none_per_location(shop):
     """A move costs one B-tree write per index (issue 15 P1): the ledger keeps the ones reads go by
-    (product and lot, lot, date, document and line), not one per location. Stock is still right at every
-    place after a receipt, a move to the shelf and a sale, and `check` finds nothing."""
+    (product and lot, date, document and line), not one per location nor one per lot (a lot's moves are
+    found by its product and lot). Stock is still right at every place after a receipt, a move to the
+    shelf and a sale, and `check` finds nothing."""
     from models import database
     from services.catalog.locations import ensure_shelf
 
     indexed = {tuple(index.columns) for index in database.get_indexes("move")}
-    assert {("product_id", "lot_id"), ("lot_id",), ("move_date",), ("document_id", "line_no")} <= indexed
-    assert not indexed & {("from_location_id",), ("to_location_id",)}
+    assert {("product_id", "lot_id"), ("move_date",), ("document_id", "line_no")} <= indexed
+    assert not indexed & {("from_location_id",), ("to_location_id",), ("lot_id",)}
     shelf = ensure_shelf(shop.owner, "A1")
     ledger.post_document(shop.owner, "receipt", [Line(shop.screw.id, D("10"), shop.supplier.id, shop.store.id)])
     ledger.post_document(shop.owner, "transfer", [Line(shop.screw.id, D("4"), shop.store.id, shelf.id)])
@@ -250,3 +251,30 @@ def test_moves_keep_the_indexes_reads_use_and_none_per_location(shop):
     where = {r.location_id: r.on_hand for r in stock.stock_rows(product_id=shop.screw.id)}
     assert where == {shop.store.id: 6, shelf.id: 1}
     assert run_check().problems == []
+
+
+def test_a_product_lot_shelf_or_document_the_ledger_names_cannot_be_deleted(shop):
+    """Moves name their document, product, lot and locations: on SQLite by guards instead of foreign keys
+    (models/ledger_guards.py), on PostgreSQL by its foreign keys. Each is refused even with its balances
+    and barcodes gone, and a shelf no move names can still go."""
+    import peewee
+
+    from models import database
+    from services.catalog.locations import ensure_shelf
+
+    shelf, spare = ensure_shelf(shop.owner, "A1"), ensure_shelf(shop.owner, "A2")
+    receipt = ledger.post_document(shop.owner, "receipt", [
+        Line(shop.blueberry.id, D("6"), shop.supplier.id, shop.store.id, lot_code="L7"),
+        Line(shop.screw.id, D("10"), shop.supplier.id, shop.store.id)])
+    ledger.post_document(shop.owner, "transfer", [Line(shop.screw.id, D("4"), shop.store.id, shelf.id)])
+    lot_id = database.execute_sql("SELECT id FROM lot WHERE code = 'L7'").fetchone()[0]
+    database.execute_sql("DELETE FROM balance")
+    database.execute_sql(f"DELETE FROM barcode WHERE product_id = {shop.screw.id}")
+
+    for sql in (f"DELETE FROM document WHERE id = {receipt.document_id}", f"DELETE FROM lot WHERE id = {lot_id}",
+                f"DELETE FROM product WHERE id = {shop.screw.id}", f"DELETE FROM location WHERE id = {shelf.id}",
+                f"UPDATE location SET id = 9999 WHERE id = {shelf.id}"):
+        with pytest.raises(peewee.IntegrityError), database.atomic():
+            database.execute_sql(sql)
+    database.execute_sql(f"DELETE FROM location WHERE id = {spare.id}")
+    assert database.execute_sql(f"SELECT count(*) FROM location WHERE id IN ({shelf.id}, {spare.id})").fetchone() == (1,)

@@ -96,7 +96,8 @@ def _trace(sku: str, lot_code: str, backward: bool) -> TraceNode:
         if depth > MAX_DEPTH or lot_id in seen:
             return
         seen.add(lot_id)
-        for m in _moves((Move.lot == lot_id) & (Document.state == "posted")):
+        product_id = Lot.select(Lot.product).where(Lot.id == lot_id)  # the moves' index is (product, lot)
+        for m in _moves((Move.product == product_id) & (Move.lot == lot_id) & (Document.state == "posted")):
             if backward and kinds[m.from_location_id] == "supplier":
                 node.children.append(_node("received", m))
             elif not backward and kinds[m.to_location_id] == "customer":

@@ -184,10 +184,11 @@ def _sold_after(action: ExpiryAction, expiry: dt.date | None) -> Decimal:
     customers = in_list(ids_of(location_kinds(), ("customer",)))
     ((units,),) = fetch(
         "SELECT SUM(m.quantity) FROM move m JOIN document d ON d.id = m.document_id "
-        f"WHERE m.lot_id = ? AND m.from_location_id = ? AND m.to_location_id IN {customers} "
+        "WHERE m.product_id = (SELECT product_id FROM lot WHERE id = ?) AND m.lot_id = ? "  # index (product, lot)
+        f"AND m.from_location_id = ? AND m.to_location_id IN {customers} "
         "AND d.state = 'posted' AND d.doc_type != 'reversal' AND COALESCE(d.occurred_at, d.posted_at) >= ? "
         + ("AND d.doc_date <= ?" if expiry else ""),
-        [action.lot_id, action.location_id, ExpiryAction.created_at.db_value(action.created_at),
+        [action.lot_id, action.lot_id, action.location_id, ExpiryAction.created_at.db_value(action.created_at),
          *([day_param(expiry)] if expiry else [])])
     return QTY.from_units(units or 0)
 

@@ -8,6 +8,7 @@ import peewee
 
 from models import Balance, database, write_transaction
 from models.db import is_sqlite
+from models.ledger_guards import DANGLING_SQL  # the move table's references: the ledger's, not keys
 from services.core import audit
 from services.core.clock import now
 from services.core.messages import msg
@@ -44,8 +45,9 @@ def _sqlite_problems() -> list[str]:
     rows = [r[0] for r in database.execute_sql("PRAGMA integrity_check(20)").fetchall()]
     if rows != ["ok"]:
         return [msg("dbfile.damaged", detail=row) for row in rows]
-    fk = database.execute_sql("PRAGMA foreign_key_check").fetchall()
-    return [msg("check.foreign_key", table=r[0], row=r[1], parent=r[2]) for r in fk]
+    fk = [row[:3] for row in database.execute_sql("PRAGMA foreign_key_check").fetchall()]
+    fk += [("move", move_id, parent) for move_id, parent in database.execute_sql(DANGLING_SQL).fetchall()]
+    return [msg("check.foreign_key", table=table, row=row, parent=parent) for table, row, parent in fk]
 
 
 def _ledger_problems(report: CheckReport) -> None:
