@@ -71,23 +71,27 @@ def _line_error(number: int, quantity: object, same_place: bool) -> ValidationEr
     return ValidationError("doc.same_location", field="库位", line=number) if same_place else None
 
 
+# stored units of the Decimal quantities lines had before, all > 0 and within 3 decimals: a document's lines
+# repeat a few quantities, and one dict lookup is the whole check of the usual line
+_ACCEPTED: dict[Decimal, int] = {}
+
+
 def _clean(lines: list) -> list[MoveRow]:
     """The lines as MoveRow tuples; the first wrong line refused (_line_error)."""
     if not lines:
         raise ValidationError("doc.empty", field="明细")
-    clean, units = [], _units
+    clean, accepted = [], _ACCEPTED
     for number, line in enumerate(lines, 1):
         product_id, lot_id, source, target, quantity, cost = _LINE(line)
-        try:  # the usual line costs three comparisons and a cache hit
-            if type(quantity) is Decimal and quantity > 0 and source != target:
-                clean.append((product_id, lot_id, source, target, units(quantity), cost))
-                continue
-        except ValueError:
-            pass
-        error = _line_error(number, quantity, source == target)
-        if error is not None:
-            raise error
-        clean.append((product_id, lot_id, source, target, units(quantity), cost))
+        units = accepted.get(quantity) if type(quantity) is Decimal else None
+        if units is None or source == target:
+            error = _line_error(number, quantity, source == target)
+            if error is not None:
+                raise error
+            if len(accepted) > 4096:
+                accepted.clear()
+            units = accepted[quantity] = _units(quantity)
+        clean.append((product_id, lot_id, source, target, units, cost))
     return clean
 
 
@@ -206,11 +210,17 @@ def check_negative(net: dict, moves: list[MoveRow], products, places: Places, ow
     (product, lot, location) keys some move sells or consumes from, asked only when something is reserved)."""
     consuming = {(move[0], move[1], move[2]) for move in moves if move[3] in places.consuming} \
         if snap.reservations else set()
-    for (product_id, lot_id, location_id), delta in net.items():
+    stock = snap.on_hand
+    for key, delta in net.items():
         if delta >= 0:
             continue
-        on_hand = snap.units((product_id, lot_id, location_id))
-        if (product_id, lot_id, location_id) in consuming:
+        on_hand = stock.get(key)
+        if on_hand is None:
+            on_hand = snap.units(key)  # stock the snapshot reads when asked (Snapshot._read_undated)
+        if on_hand + delta >= 0 and key not in consuming:  # the usual key: one lookup
+            continue
+        product_id, lot_id, location_id = key
+        if key in consuming:
             reserved = snap.reserved_by_others(product_id, location_id, owner).get(lot_id, 0)
             if reserved and on_hand + delta < reserved:
                 raise StockError("stock.not_available", product=products[product_id].name,

@@ -215,7 +215,7 @@ class Snapshot:
         if units <= 0:
             return [], units
         held = (self.reserved_by_others(product_id, location_id, except_owner)
-                if (product_id, location_id) in self.reservations else None)
+                if self.reservations and (product_id, location_id) in self.reservations else None)
         picks: list[tuple[int | None, int]] = []
         units = _walk(self.lots.get((product_id, location_id), ()), held, taken, units, on, include_expired, picks)
         if units > 0 and (product_id, location_id) in self._undated:
