@@ -376,14 +376,16 @@ def order_lines(number: str) -> list[OrderLineRow]:
 def on_order_by_product() -> dict[int, Decimal]:
     """Base units still expected per product on submitted, approved and partially received orders."""
     totals: dict[int, Decimal] = {}
-    query = (PurchaseOrderLine.select(PurchaseOrderLine.product, PurchaseOrderLine.quantity,
-                                      PurchaseOrderLine.factor, PurchaseOrderLine.received)
-             .join(PurchaseOrder).where(PurchaseOrder.state.in_(list(OPEN_STATES))).tuples())
-    for product_id, quantity, factor, received in query:
+    for product_id, quantity, factor, received in _ON_ORDER.tuples():
         outstanding = quantity * factor - received
         if outstanding > 0:
             totals[product_id] = totals.get(product_id, Decimal(0)) + outstanding
     return totals
+
+
+_ON_ORDER = CompiledQuery(lambda: PurchaseOrderLine.select(  # every evening's suggestions: built once
+    PurchaseOrderLine.product, PurchaseOrderLine.quantity, PurchaseOrderLine.factor, PurchaseOrderLine.received)
+    .join(PurchaseOrder).where(PurchaseOrder.state.in_(sorted(OPEN_STATES))))
 
 
 def order_events(number: str) -> list[OrderEvent]:

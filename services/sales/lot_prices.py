@@ -18,9 +18,12 @@ from collections import defaultdict
 from dataclasses import replace
 from decimal import ROUND_HALF_UP, Decimal
 
+import peewee
+
 from models import Lot
 from models.expiry_actions import ExpiryAction
 from services.catalog.line_units import line_quantities
+from services.core.compiled_sql import ID_LIST, CompiledQuery
 from services.core.numbers import MONEY_STEP, QTY_STEP, normalise_text
 from services.stock.expiry import is_expired
 from services.stock.fefo import lots_fefo, pick_fefo
@@ -31,6 +34,20 @@ MARKDOWN, CANCEL = "markdown", "cancel_markdown"
 def live_markdowns(location_id: int, on: dt.date, *, product_ids=None, lot_ids=None) -> dict[int, Decimal]:
     """Lot → its markdown price per base unit at `location_id` on day `on` (one query): the latest
     markdown or cancel of each lot there decides; expired lots have no lot price."""
+    if product_ids is None and lot_ids is not None:
+        rows = _OF_LOTS.tuples(location=location_id, lot_ids=lot_ids)
+    elif lot_ids is None and product_ids is not None:
+        rows = _OF_PRODUCTS.tuples(location=location_id, products=product_ids)
+    else:
+        rows = _markdowns_query(location_id, product_ids, lot_ids).tuples()
+    latest: dict[int, tuple[str, Decimal | None, dt.date | None]] = {}
+    for lot_id, action, price, expiry in rows:
+        latest[lot_id] = (action, price, expiry)
+    return {lot_id: price for lot_id, (action, price, expiry) in latest.items()
+            if action == MARKDOWN and not is_expired(expiry, on)}
+
+
+def _markdowns_query(location_id: int, product_ids=None, lot_ids=None) -> peewee.Query:
     query = (ExpiryAction.select(ExpiryAction.lot, ExpiryAction.action, ExpiryAction.price, Lot.expiry_date)
              .join(Lot, on=(ExpiryAction.lot == Lot.id))
              .where((ExpiryAction.location == location_id) & ExpiryAction.action.in_((MARKDOWN, CANCEL)))
@@ -39,11 +56,14 @@ def live_markdowns(location_id: int, on: dt.date, *, product_ids=None, lot_ids=N
         query = query.where(Lot.product.in_(list(product_ids)))
     if lot_ids is not None:
         query = query.where(ExpiryAction.lot.in_(list(lot_ids)))
-    latest: dict[int, tuple[str, Decimal | None, dt.date | None]] = {}
-    for lot_id, action, price, expiry in query.tuples():
-        latest[lot_id] = (action, price, expiry)
-    return {lot_id: price for lot_id, (action, price, expiry) in latest.items()
-            if action == MARKDOWN and not is_expired(expiry, on)}
+    return query
+
+
+# a sale's lines, a scan and the demo's evening markdowns ask by lots or by products: each SELECT built once
+_OF_LOTS = CompiledQuery(lambda location, lot_ids: _markdowns_query(location, lot_ids=lot_ids),
+                         location=-987_654_321, lot_ids=ID_LIST)
+_OF_PRODUCTS = CompiledQuery(lambda location, products: _markdowns_query(location, product_ids=products),
+                             location=-987_654_321, products=ID_LIST)
 
 
 def lot_price(lot_id: int, location_id: int, on: dt.date) -> Decimal | None:
