@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import itertools
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -164,10 +165,9 @@ def _insert_moves(document_id: int, moves: list[tuple], doc_date: dt.date, at, p
     columns = ", ".join(f.column_name for f in _MOVE_FIELDS)
     marks = ", ".join([database.param] * len(_MOVE_FIELDS))
     day, stamp = bound_once(Move.move_date.db_value(doc_date)), bound_once(Move.created_at.db_value(at))
-    virtual = places.virtual
-    audited = [(i, product_id, lot_id, source, target, units,
-                cost_units(cost, product_id, source in virtual or target in virtual, products), day)
-               for i, (product_id, lot_id, source, target, units, cost) in enumerate(moves, 1)]
+    audited = [(i, product_id, lot_id, source, target, units, cost, day)
+               for i, (product_id, lot_id, source, target, units, _), cost
+               in zip(itertools.count(1), moves, cost_units(moves, products, places.virtual))]
     head, tail = (document_id,), (stamp,)
     database.cursor().executemany(f"INSERT INTO {Move._meta.table_name} ({columns}) VALUES ({marks})",
                                   [head + row + tail for row in audited])

@@ -47,15 +47,15 @@ class Places:
         return self.rows[location_id]
 
 
-def cost_units(own: Decimal | None, product_id: int, crosses: bool, products: dict[int, ProductRow]) -> int | None:
-    """The unit cost a move is recorded at, as stored: its line's own, else — when it crosses the edge of
-    our stock (`crosses`: from or to a virtual location: a sale, a loss, production consumption, internal
-    use, a customer return coming back) — the product's moving-average cost now, so reports read what it
-    cost then, not what it costs when the report runs. Between two real locations (a transfer, stock sent
-    to a subcontractor) the goods stay ours and are still valued at the moving average: None."""
-    if own is not None:
-        return _cost_units(own)
-    return products[product_id].cost_units if crosses else None
+def cost_units(moves: list[MoveRow], products: dict[int, ProductRow], virtual: frozenset[int]) -> list[int | None]:
+    """The unit cost each move is recorded at, as stored: its line's own, else — when it crosses the edge of
+    our stock (from or to a `virtual` location: a sale, a loss, production consumption, internal use, a
+    customer return coming back) — the product's moving-average cost now, so reports read what it cost
+    then, not what it costs when the report runs. Between two real locations (a transfer, stock sent to a
+    subcontractor) the goods stay ours and are still valued at the moving average: None. One pass over
+    the document (a call per move cost a 1,000-line document ~0.2 ms)."""
+    return [_cost_units(own) if own is not None else products[p].cost_units if src in virtual or dst in virtual
+            else None for p, _lot, src, dst, _units, own in moves]
 
 
 def _line_error(number: int, quantity: object, same_place: bool) -> ValidationError | None:
@@ -127,7 +127,7 @@ def expand_lines(lines: list, clean: list[MoveRow], products: dict[int, ProductR
     virtual, consuming = places.virtual, places.consuming
     incoming = receipt_lots(lines, products, places.rows, doc_date, snap.expiries) if any(
         move[2] in virtual for move in clean) else None
-    perishable = {pid for pid, product in products.items() if product.shelf_life_days}  # FEFO whatever they hold
+    perishable = snap.perishable  # FEFO whatever they hold
     taken: dict[tuple[int, int], dict[int | None, int]] = {}  # earlier lines' picks in units
     out: list[MoveRow] = []
     for i, move in enumerate(clean):

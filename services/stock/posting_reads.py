@@ -106,6 +106,7 @@ class Snapshot:
         expiry, last in FEFO order — is read when a line needs it (_read_undated). A product without a
         shelf life is read whole, because lotted stock of any age puts it on FEFO."""
         ids, places = list(product_ids), list(location_ids)
+        self.perishable = perishable
         self.on_hand: dict[Key, int] = {}
         self.ids: dict[Key, int] = {}  # the balance row of each key read: its update goes by id
         # (product, location) → [(lot, units, expiry date)] with stock, in FEFO order
