@@ -23,6 +23,7 @@ from models.db import long_write_run
 from services.catalog.locations import create_location, default_store, virtual
 from services.catalog.products import ProductInput, clean_product
 from services.core import clock
+from services.core.compiled_sql import ID_LIST, CompiledQuery
 from services.core.errors import ValidationError, XiaopuError
 from services.core.gc_pause import collected_in_steps
 from services.core.numbers import CENT
@@ -251,10 +252,8 @@ class _Days:
         store = self.places["store"]
         # the lots by their index, then their balances by lot: asked for the store's balances SQLite's planner
         # walks all of them (23,000 at the end); in balance order, as that walk gave them
-        found = (Balance.select(Balance.id, Balance.lot, Lot.product, Lot.expiry_date, Balance.location,
-                                Balance.quantity).join(Lot)
-                 .where(Lot.product.in_([pid for pid, _ in wanted])
-                        & Lot.expiry_date.in_(sorted({expiry for _, expiry in wanted}))).tuples())
+        found = _MARKDOWN_LOTS.tuples(products=[pid for pid, _ in wanted],
+                                      expiries=sorted({expiry for _, expiry in wanted}))
         rows = [row[1:4] for row in sorted(found) if row[4] == store and row[5] > 0]
         tagged = live_markdowns(store, doc.day, lot_ids=[lot_id for lot_id, _, _ in rows])
         prices = {}
@@ -285,6 +284,13 @@ class _Days:
         saved = [(self.catalogue[ln.product], self.product_ids[ln.product], ln.quantity) for ln in doc.lines]
         self.index = self.index or catalogue_index()
         return logged_message(rng, doc.occurred_at, doc.note.split()[-1], asked, saved, number, self.index)
+
+
+# every evening's markdowns read their lots' balances: the SELECT built once (the dates bound as they are, as
+# peewee binds a DateField's: each list padded like the ids)
+_MARKDOWN_LOTS = CompiledQuery(lambda products, expiries: Balance.select(
+    Balance.id, Balance.lot, Lot.product, Lot.expiry_date, Balance.location, Balance.quantity).join(Lot)
+    .where(Lot.product.in_(products) & Lot.expiry_date.in_(expiries)), products=ID_LIST, expiries=ID_LIST)
 
 
 def _summary(state: dict, started: float, resumed: bool) -> str:

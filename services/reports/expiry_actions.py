@@ -21,6 +21,7 @@ from services.catalog.locations import default_store, get_location, virtual
 from services.core import audit
 from services.core.bulk_insert import insert_rows
 from services.core.clock import now, today
+from services.core.compiled_sql import ID_LIST, CompiledQuery
 from services.core.errors import NotFound, ValidationError
 from services.core.numbers import MONEY_STEP, normalise_text, to_decimal
 from services.core.permissions import require
@@ -115,6 +116,10 @@ class _MarkedLot(NamedTuple):  # made once: peewee's namedtuples() makes a class
     expiry_date: dt.date | None
 
 
+# the evening round's reads by lot ids: built once
+_LOTS = CompiledQuery(lambda ids: Lot.select(Lot.id, Lot.code, Lot.expiry_date).where(Lot.id.in_(ids)), ids=ID_LIST)
+_BALANCES_OF_LOTS = CompiledQuery(lambda ids: Balance.select(Balance.lot, Balance.location, Balance.quantity)
+                                  .where(Balance.lot.in_(ids)), ids=ID_LIST)
 _MARKDOWN_FIELDS = (ExpiryAction.lot, ExpiryAction.location, ExpiryAction.action, ExpiryAction.quantity,
                     ExpiryAction.price, ExpiryAction.reason, ExpiryAction.created_by, ExpiryAction.created_at)
 
@@ -126,8 +131,7 @@ def markdown_many(actor, location: int | str, prices: Mapping[int, object]) -> i
     none; returns how many."""
     require(actor, "product.edit")
     source, till = get_location(location), default_store()
-    lots = {row[0]: _MarkedLot(*row) for row in Lot.select(Lot.id, Lot.code, Lot.expiry_date)
-            .where(Lot.id.in_(list(prices))).tuples()}
+    lots = {row[0]: _MarkedLot(*row) for row in _LOTS.tuples(ids=list(prices))}
     amounts = {}
     for lot_id, price in prices.items():
         if lot_id not in lots:
@@ -135,9 +139,8 @@ def markdown_many(actor, location: int | str, prices: Mapping[int, object]) -> i
         amounts[lot_id] = _markdown_price(lots[lot_id], source, price, till.id)
     with write_transaction():
         # by lot alone: with the location too SQLite's planner walks every balance of the location
-        have = {lot_id: quantity for lot_id, location_id, quantity in Balance.select(
-            Balance.lot, Balance.location, Balance.quantity).where(Balance.lot.in_(list(amounts))).tuples()
-            if location_id == source.id}
+        have = {lot_id: quantity for lot_id, location_id, quantity in _BALANCES_OF_LOTS.tuples(ids=list(amounts))
+                if location_id == source.id}
         rows, events, at = [], [], now()
         for lot_id, amount in amounts.items():
             quantity = have.get(lot_id, QTY.from_units(0))
