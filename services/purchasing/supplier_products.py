@@ -181,9 +181,15 @@ def supply_terms_and_lead_times(product_ids: list[int] | None = None) -> dict[in
         pid = row[0]
         if pid not in best or _rank(row) < _rank(best[pid]):
             best[pid] = row
-    pack, price = SupplierProduct.pack_size.python_value, SupplierProduct.last_price.python_value
+    pack, price = _PACK_READ, _PRICE_READ
     return {pid: (SupplyTerms(pid, sid, name, pack(units), price(cents), bool(preferred)), lead)
             for pid, (_, sid, name, units, cents, preferred, _, lead, _) in best.items()}
+
+
+# = python_value, kept per stored integer: every evening reads the same few hundred packs and prices (a Decimal
+# never changes, so one made for a number serves every later evening)
+_PACK_READ = functools.lru_cache(maxsize=1 << 14)(SupplierProduct.pack_size.python_value)
+_PRICE_READ = functools.lru_cache(maxsize=1 << 14)(SupplierProduct.last_price.python_value)
 
 
 def _rank(offer: tuple) -> tuple:
