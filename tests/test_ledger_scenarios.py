@@ -235,15 +235,15 @@ def test_two_lines_of_one_product_share_the_lots_fefo(shop):
 
 def test_moves_keep_the_indexes_reads_use_and_none_per_location(shop):
     """A move costs one B-tree write per index (issue 15 P1): the ledger keeps the ones reads go by
-    (product and lot, date, document and line), not one per location nor one per lot (a lot's moves are
-    found by its product and lot). Stock is still right at every place after a receipt, a move to the
-    shelf and a sale, and `check` finds nothing."""
+    (product and lot, document and line), not one per location, lot or date (a lot's moves are found by
+    its product and lot, a day's by its documents). Stock is still right at every place after a receipt,
+    a move to the shelf and a sale, and `check` finds nothing."""
     from models import database
     from services.catalog.locations import ensure_shelf
 
     indexed = {tuple(index.columns) for index in database.get_indexes("move")}
-    assert {("product_id", "lot_id"), ("move_date",), ("document_id", "line_no")} <= indexed
-    assert not indexed & {("from_location_id",), ("to_location_id",), ("lot_id",)}
+    assert {("product_id", "lot_id"), ("document_id", "line_no")} <= indexed
+    assert not indexed & {("from_location_id",), ("to_location_id",), ("lot_id",), ("move_date",)}
     shelf = ensure_shelf(shop.owner, "A1")
     ledger.post_document(shop.owner, "receipt", [Line(shop.screw.id, D("10"), shop.supplier.id, shop.store.id)])
     ledger.post_document(shop.owner, "transfer", [Line(shop.screw.id, D("4"), shop.store.id, shelf.id)])

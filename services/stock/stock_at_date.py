@@ -3,15 +3,17 @@
 The ledger is summed from whichever end is nearer: the moves up to the day (an early day), or the
 balances of now less the moves after the day (a recent day, the usual question: a month's end, last
 week). Both give the same stock while the balances equal the sum of the moves, which is what the
-ledger writes and `check` verifies; an index on move(move_date) finds either part without reading
-the rest. A test replays the ledger for random days against this."""
+ledger writes and `check` verifies. Either part is found by its documents' dates (a move is dated its
+document's day: `document_doc_date`, then each document's moves), without reading the rest and without an
+index on move(move_date), which cost every posted move a B-tree insert (~0.9 ms a 1,000-move document, issue
+15 P1). A test replays the ledger for random days against this."""
 from __future__ import annotations
 
 import datetime as dt
 
 import peewee
 
-from models import VIRTUAL_KINDS, Balance, Location, Lot, Move, Product
+from models import VIRTUAL_KINDS, Balance, Document, Location, Lot, Move, Product
 from services.stock.stock import (
     StockFilter,
     StockPage,
@@ -36,10 +38,16 @@ def _unindexed(column: peewee.Field) -> peewee.Node:
     return column + peewee.SQL("0")
 
 
+def _dated(on: dt.date, after: bool) -> peewee.Expression:
+    """The moves of the documents dated after `on`, or on or before it (a move's date is its document's)."""
+    return Move.document.in_(Document.select(Document.id).where(Document.doc_date > on if after
+                                                                 else Document.doc_date <= on))
+
+
 def _moves(on: dt.date, after: bool, locations: peewee.Node, sign: int) -> peewee.Select:
     """Every move's quantity into (+) and out of (−) real locations on or before `on`, or after it;
     sign −1 turns the flows round (the moves after the day taken back off the balances)."""
-    when = Move.move_date > on if after else Move.move_date <= on
+    when = _dated(on, after)
     into = (Move.select(*_named(Move.product, Move.lot, Move.to_location, Move.quantity * peewee.SQL(str(sign))))
             .where(when & _unindexed(Move.to_location).in_(locations)))
     out = (Move.select(*_named(Move.product, Move.lot, Move.from_location, Move.quantity * peewee.SQL(str(-sign))))
@@ -50,7 +58,7 @@ def _moves(on: dt.date, after: bool, locations: peewee.Node, sign: int) -> peewe
 def _from_balances(on: dt.date) -> bool:
     """Whether fewer moves lie after the day than up to it (move ids only grow: their largest is
     about how many there are, a back-dated document aside)."""
-    after = Move.select(peewee.fn.COUNT(Move.id)).where(Move.move_date > on).scalar()
+    after = Move.select(peewee.fn.COUNT(Move.id)).where(_dated(on, True)).scalar()
     return after * 2 < (Move.select(peewee.fn.MAX(Move.id)).scalar() or 0)
 
 

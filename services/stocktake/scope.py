@@ -52,7 +52,7 @@ def cycle_priorities(on: dt.date | None = None) -> list[ProductPriority]:
     moved: dict[int, Decimal] = defaultdict(Decimal)
     lost: dict[int, Decimal] = defaultdict(Decimal)
     moves = (Move.select(Move.product, Move.to_location, Move.quantity).join(Document)
-             .where((Move.move_date >= since) & (Document.doc_type != "reversal")).tuples())
+             .where((Document.doc_date >= since) & (Document.doc_type != "reversal")).tuples())  # a move's date is its document's
     for pid, to_loc, qty in moves:
         if kinds.get(to_loc) == "loss":
             lost[pid] += qty
