@@ -87,7 +87,8 @@ def test_a_version_1_database_is_migrated_forward(db_path):
     assert get_version(database.obj) == SCHEMA_VERSION
     indexes = {row[1] for row in database.execute_sql("PRAGMA index_list(balance)").fetchall()}
     assert "balance_nonzero" in indexes
-    assert "lot_product_expiry" in {row[1] for row in database.execute_sql("PRAGMA index_list(lot)").fetchall()}
+    lot_indexes = {row[1] for row in database.execute_sql("PRAGMA index_list(lot)").fetchall()}
+    assert "lot_product_expiry" in lot_indexes and "lot_expiry_date" not in lot_indexes  # (product, expiry) serves both
     tables = set(database.get_tables())
     assert {"supplier", "purchase_order", "goods_receipt"} <= tables
     assert "occurred_at" in {c.name for c in database.get_columns("document")}
