@@ -206,6 +206,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-demo", action="store_true", help="skip timing the default demo")
     parser.add_argument("--keep", help="build the databases in this folder and keep them")
     parser.add_argument("--results", default=str(ROOT / "bench" / "results.md"))
+    parser.add_argument("--p1-rounds", type=int, default=3,
+                        help="store years posted for P1, app and floor in turn; each batch's fastest counts")
     args = parser.parse_args(argv)
     set_language("zh_CN")
 
@@ -220,7 +222,7 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         say(f"issue 15 P1 and P6: the store year ({args.products} products, {args.moves} moves) headless ...")
-        year = store_year.measure(workdir, args.products, args.moves, args.seed)
+        year = store_year.measure_best(workdir, args.products, args.moves, args.seed, args.p1_rounds)
         stock = stock_reads.measure(workdir / "year.sqlite3")  # P3–P5 on the store year, against their floor
         open_database(service_db)
         owner = initialise()
@@ -339,7 +341,8 @@ def issue15_writing_rows(year: dict, receipts: list[float], floor_receipt: float
         Row(f"P1 posting, batches of {store_year.BATCH:,} moves", store_year.rate(app), "moves/s", 3,
             store_year.rate(raw), higher_is_better=True, target_is_ratio=True,
             note=f"{len(app)} documents, {sum(b[0] for b in app):,} moves over "
-                 f"{store_year.DAYS} days; floor: the same moves in a minimal schema"),
+                 f"{store_year.DAYS} days, each batch's fastest of {year['app']['rounds']} rounds (app and floor "
+                 "in turn); floor: the same moves in a minimal schema"),
         Row("P1 posting per CPU second", store_year.rate(app, 2), "moves/s", 3, store_year.rate(raw, 2),
             higher_is_better=True, target_is_ratio=True, note="each process's own CPU time, load left out"),
         Row("P1 cost growth, last 10 batches ÷ first 10", store_year.growth(app), "×", 1.3, store_year.growth(raw)),

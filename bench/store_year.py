@@ -163,6 +163,25 @@ def measure(workdir: Path, products: int, moves: int, seed: int) -> dict:
     return {"app": app, "floor": side("floor", str(app_db), str(floor_db))}
 
 
+def fastest(runs: list[list[list[float]]]) -> list[list[float]]:
+    """Each batch's fastest of several runs of the same year ([moves, seconds, CPU seconds] each): on a shared
+    machine the load comes and goes by the minute, and a batch's fastest run is the one it slowed least."""
+    return [[batch[0][0], min(b[1] for b in batch), min(b[2] for b in batch)] for batch in zip(*runs, strict=True)]
+
+
+def measure_best(workdir: Path, products: int, moves: int, seed: int, rounds: int = 3) -> dict:
+    """`measure` `rounds` times, app and floor in turn, each from a new year: each side's batches the fastest of
+    the rounds (`fastest`), its peak memory the largest. The last round's year stays in `workdir`."""
+    years = []
+    for _ in range(rounds):
+        for old in workdir.glob("year*.sqlite3*"):
+            old.unlink()
+        years.append(measure(workdir, products, moves, seed))
+    return {side: {"batches": fastest([year[side]["batches"] for year in years]),
+                   "peak_mb": max(year[side]["peak_mb"] for year in years), "rounds": rounds}
+            for side in ("app", "floor")}
+
+
 def report_p1(workdir: Path, products: int, moves: int, seed: int, repeat: int) -> int:
     """P1 without the rest of run_bench: per run and the medians, wall and CPU, with the load average."""
     workdir.mkdir(parents=True, exist_ok=True)
