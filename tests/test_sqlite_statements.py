@@ -9,7 +9,7 @@ import peewee
 import pytest
 
 from models import database, open_database, write_transaction
-from models.db import LONG_RUN_CHECKPOINT_PAGES, HouseSqlite, close_database, long_write_run
+from models.db import CHECKPOINT_PAGES, LONG_RUN_CHECKPOINT_PAGES, HouseSqlite, close_database, long_write_run
 
 
 def test_sqlite_errors_are_peewees_and_the_transaction_goes_on(db):
@@ -42,12 +42,12 @@ def test_a_long_run_of_writes_checkpoints_rarely_and_journals_in_memory_then_as_
             return tuple(database.execute_sql(f"PRAGMA {name}").fetchone()[0]
                          for name in ("wal_autocheckpoint", "temp_store"))
 
-        assert settings() == (1000, 0)
+        assert settings() == (CHECKPOINT_PAGES, 0) == (4_000, 0)
         with long_write_run():
             assert settings() == (LONG_RUN_CHECKPOINT_PAGES, 2) == (10_000, 2)
-        assert settings() == (1000, 0)
+        assert settings() == (CHECKPOINT_PAGES, 0)
         with pytest.raises(ValueError), long_write_run():  # a run that fails part-way leaves them as usual too
             raise ValueError("the 37th day failed")
-        assert settings() == (1000, 0)
+        assert settings() == (CHECKPOINT_PAGES, 0)
     finally:
         close_database()
