@@ -8,6 +8,7 @@ import datetime as dt
 from cli.arg_types import RECORD_ID, whole
 from cli.output import say, say_json
 from services.core.messages import msg
+from services.core.numbers import fmt_qty
 
 
 def add_parser(sub) -> None:
@@ -33,7 +34,7 @@ def _days(first: dt.date, last: dt.date) -> str:
 
 
 def _line(row) -> str:
-    uplift = f"×{format(row.uplift.normalize(), 'f')}" if row.uplift is not None else msg("promotion.auto")
+    uplift = f"×{fmt_qty(row.uplift)}" if row.uplift is not None else msg("promotion.auto")
     state = f"  ({msg('promotion.cancelled_mark')})" if row.cancelled else ""
     note = f"  {row.note}" if row.note else ""
     return f"#{row.id}  {row.sku} {row.name}  {_days(row.first_day, row.last_day)}  {uplift}{note}{state}"

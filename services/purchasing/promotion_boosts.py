@@ -15,10 +15,9 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from services.stock.demand import Demand, demand_by_product, pattern_days, window
-from services.stock.promotion_days import planned_days
+from services.stock.promotion_days import UPLIFT_MAX, UPLIFT_MIN, planned_days
 
 DEFAULT_UPLIFT = Decimal(2)  # a shop that never planned one: twice a usual day
-UPLIFT_MIN, UPLIFT_MAX = Decimal(1), Decimal(10)
 LOOK_AHEAD = dt.timedelta(days=21)  # further than any delivery after next
 
 

@@ -18,9 +18,9 @@ from services.core.clock import now, today
 from services.core.errors import NotFound, ValidationError
 from services.core.numbers import normalise_text, to_date, to_decimal
 from services.core.permissions import require
+from services.stock.promotion_days import UPLIFT_MAX, UPLIFT_MIN
 
 MAX_DAYS = 31  # a promotion longer than a month is the product's new usual, not a promotion
-UPLIFT_MIN, UPLIFT_MAX = Decimal(1), Decimal(10)
 NOTE_MAX = 200
 
 

@@ -10,6 +10,7 @@ from decimal import Decimal
 from models.promotions import PromotionPlan
 
 ONE_DAY = dt.timedelta(days=1)
+UPLIFT_MIN, UPLIFT_MAX = Decimal(1), Decimal(10)  # a promotion day sells 1–10 usual days (planned or learnt)
 
 PlannedDays = dict[int, dict[dt.date, Decimal | None]]  # product → day → the owner's uplift (None: learnt)
 

@@ -25,8 +25,9 @@ from PySide6.QtWidgets import (
 
 from services.core.clock import today
 from services.core.errors import XiaopuError
-from services.core.messages import msg
+from services.core.numbers import fmt_qty
 from services.core.permissions import allowed
+from services.purchasing.suggestion_text import weekday_name
 from services.sales import promotions
 from ui.widgets import notify
 from ui.widgets.context import AppContext
@@ -37,24 +38,20 @@ CTX = "PromotionsDialog"
 CANCELLED_COLOR = QColor("#8a8a8a")
 
 
-def _weekday(day: dt.date) -> str:
-    return msg("suggest.weekdays").split("|")[day.weekday()]
-
-
 def _days(row: promotions.PromotionRow) -> str:
     """2026-12-07(周一)– 12-08(周二),2 天: the owner plans by the weekday."""
     first, last = row.first_day, row.last_day
     days = (last - first).days + 1
-    stretch = f"{first.isoformat()}({_weekday(first)})"
+    stretch = f"{first.isoformat()}({weekday_name(first.weekday())})"
     if last != first:
-        stretch += f"– {last:%m-%d}({_weekday(last)})"
+        stretch += f"– {last:%m-%d}({weekday_name(last.weekday())})"
     if days == 1:
         return stretch
     return stretch + QCoreApplication.translate("PromotionsDialog", ",%1 天").replace("%1", str(days))
 
 
 def _uplift(row: promotions.PromotionRow) -> str:
-    return f"×{format(row.uplift.normalize(), 'f')}" if row.uplift is not None else QCoreApplication.translate("PromotionsDialog", "自动(按以往促销)")
+    return f"×{fmt_qty(row.uplift)}" if row.uplift is not None else QCoreApplication.translate("PromotionsDialog", "自动(按以往促销)")
 
 
 COLUMNS = (
