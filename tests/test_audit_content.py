@@ -1,7 +1,7 @@
 """A posted document's audit event vouches for its moves and lots with the same text however it is
 made: the digest written fast from the rows just inserted equals the JSON of the stored values that
 chains written before were hashed over, and the lots' expiries the ledger already held equal the
-stored ones."""
+stored ones. A lot's expiry is vouched for once, by the document that made it."""
 from __future__ import annotations
 
 import datetime as dt
@@ -42,6 +42,7 @@ def test_receipt_and_sale_events_hold_what_the_database_reads_back(shop):
         content = json.loads(event.new)
         read_back = document_content(int(event.entity_id))  # moves and expiries read from the database
         assert (content["moves"], content["lots"]) == (stored[int(event.entity_id)], read_back["lots"])
-    sold = json.loads(events[-1].new)
+    made = [json.loads(event.new)["lots"] for event in events]
     assert int(events[-1].entity_id) == sale.document_id
-    assert sorted(sold["lots"].values()) == ["2026-12-09", "2026-12-13"], "5 of lot A, 2 of today's + 7 days"
+    assert [sorted(lots.values()) for lots in made] == [["2026-12-09"], ["2026-12-13"], []], \
+        "each receipt vouches for the lot it made (A, then today's + 7 days); the sale of 5 + 2 makes none"

@@ -106,12 +106,12 @@ def record_many(user, events: Sequence[tuple[str, str, object, object, object]])
 
 
 def record_document(user, action: str, document_id: int, new: dict, reason: str = "",
-                    moves: list[tuple] | None = None, expiries: dict[int, object] | None = None) -> int:
-    """A posted document's event, vouching for its moves and lot expiries (audit_content): the hash
-    format is unchanged, the content rides in `new`, so chains written before still verify. `moves`:
-    the stored move rows the caller just wrote, in line order (else they are read back); `expiries`:
-    lot id → expiry the caller already holds (others are read). Returns the event's id."""
-    content = document_content(document_id, moves, expiries)
+                    moves: list[tuple] | None = None, made: dict[int, object] | None = None) -> int:
+    """A posted document's event, vouching for its moves and the expiries of the lots it made
+    (audit_content): the hash format is unchanged, the content rides in `new`, so chains written before
+    still verify. `moves`: the stored move rows the caller just wrote, in line order (else they are read
+    back); `made`: lot id → expiry of the lots the document created (else read back). Returns the event's id."""
+    content = document_content(document_id, moves, made)
     return _append(user, action, "document", document_id, None, {**new, **content}, reason)[0]
 
 

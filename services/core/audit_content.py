@@ -1,13 +1,16 @@
-"""What a posted document's audit event vouches for: a digest of its moves and the expiry of its lots.
+"""What a posted document's audit event vouches for: a digest of its moves and the expiry of the lots it made.
 
 The chain hashes the event's `new` text, so once a document's moves (product, lot, quantity, locations,
 cost, date) and lot expiries are in it, editing any of them afterwards is a mismatch `check` can find
 without the append-only triggers. Both sides read the stored values (integer units, date text), so the
-digest is the same whichever program version wrote the rows."""
+digest is the same whichever program version wrote the rows.
+
+A lot's expiry is set once, by the document that makes the lot (a receipt's new lots), and that document's
+event vouches for it; a later sale of the lot has nothing to add. Events written before this rule also list
+the lots a document took from: `check` reads both (tamper_checks.recorded)."""
 from __future__ import annotations
 
 import hashlib
-import operator
 from collections.abc import Iterable, Iterator
 
 from models import database
@@ -29,34 +32,32 @@ def moves_digest(rows: Iterable[tuple]) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def _lot_expiries(lot_ids: set[int], known: dict[int, object]) -> dict[str, str]:
-    """{lot id: expiry text} of `lot_ids`, from `known` (lot id → expiry as a date, the stored text or
-    None) where the caller had it, the rest read."""
-    texts = {str(lot_id): "" if (expiry := known[lot_id]) is None else str(expiry)
-             for lot_id in lot_ids if lot_id in known}
-    wanted = sorted(lot_id for lot_id in lot_ids if lot_id not in known)
-    if wanted:
-        marks = ", ".join([database.param] * len(wanted))
-        texts.update((str(lot_id), "" if expiry is None else str(expiry)) for lot_id, expiry in database.execute_sql(
-            f"SELECT id, expiry_date FROM lot WHERE id IN ({marks})", wanted).fetchall())
-    return texts
+def _expiry_texts(made: dict[int, object]) -> dict[str, str]:
+    """{lot id: expiry text} ("" for none) of `made`: lot id → expiry as a date or as stored (str() of both is
+    the stored text)."""
+    return {str(lot_id): "" if expiry is None else str(expiry) for lot_id, expiry in made.items()}
+
+
+def lots_made_by(document_id: int) -> dict[int, object]:
+    """Lot id → stored expiry of the lots `document_id` brought in first: no earlier document moved them."""
+    ph = database.param
+    return dict(database.execute_sql(
+        "SELECT DISTINCT m.lot_id, l.expiry_date FROM move m JOIN lot l ON l.id = m.lot_id "
+        f"WHERE m.document_id = {ph} AND NOT EXISTS (SELECT 1 FROM move e WHERE e.product_id = m.product_id "
+        "AND e.lot_id = m.lot_id AND e.document_id < m.document_id)", (document_id,)).fetchall())
 
 
 def document_content(document_id: int, rows: list[tuple] | None = None,
-                     expiries: dict[int, object] | None = None) -> dict:
+                     made: dict[int, object] | None = None) -> dict:
     """{"moves": digest, "lots": {lot id: expiry}} of a document just written (same transaction).
     `rows`: its moves' MOVE_COLUMNS as just inserted (integers and the date, whose text is what the
-    database stores), so a 1,000-line document is not read back; `expiries`: the lots' expiries the
-    caller read or wrote in this transaction (str() of a date and of its stored text are the same)."""
+    database stores), so a 1,000-line document is not read back; `made`: lot id → expiry of the lots this
+    document created (read back when not given)."""
     if rows is None:
         rows = database.execute_sql(
             f"SELECT {', '.join(MOVE_COLUMNS)} FROM move WHERE document_id = {database.param} ORDER BY line_no",
             (document_id,)).fetchall()
-    return {"moves": moves_digest(rows),
-            "lots": _lot_expiries(set(map(_LOT, rows)) - {None}, expiries or {})}
-
-
-_LOT = operator.itemgetter(2)  # a move row's lot_id (MOVE_COLUMNS)
+    return {"moves": moves_digest(rows), "lots": _expiry_texts(lots_made_by(document_id) if made is None else made)}
 
 
 def all_moves_digests() -> Iterator[tuple[int, str]]:

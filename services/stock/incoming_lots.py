@@ -34,8 +34,9 @@ def _wanted_lot(product: Product, line: Line, doc_date: dt.date) -> tuple[str, d
     return _lot_for(product.shelf_life_days, line.lot_code, line.expiry, doc_date)
 
 
-def receipt_lot(product: Product, line: Line, doc_date: dt.date) -> int | None:
-    """The lot an incoming line goes into, resolved alone (the fallback when codes clash)."""
+def receipt_lot(product: Product, line: Line, doc_date: dt.date, made: dict[int, object] | None = None) -> int | None:
+    """The lot an incoming line goes into, resolved alone (the fallback when codes clash); a lot it creates
+    goes into `made` (lot id → expiry)."""
     if line.lot_id is not None:
         return line.lot_id
     wanted = _wanted_lot(product, line, doc_date)
@@ -46,7 +47,10 @@ def receipt_lot(product: Product, line: Line, doc_date: dt.date) -> int | None:
     while True:
         lot = Lot.get_or_none((Lot.product == product.id) & (Lot.code == code))
         if lot is None:
-            return Lot.create(product=product.id, code=code, expiry_date=expiry, received_date=doc_date).id
+            lot_id = Lot.create(product=product.id, code=code, expiry_date=expiry, received_date=doc_date).id
+            if made is not None:
+                made[lot_id] = expiry
+            return lot_id
         if expiry is None or lot.expiry_date == expiry:
             return lot.id
         n += 1  # same code, other expiry: a different lot, never a silent change of date
@@ -90,9 +94,10 @@ def _create_lots(new: dict[tuple[int, str], dt.date | None], doc_date: dt.date,
 
 
 def receipt_lots(lines: list[Line], products: dict[int, Product], locations: dict[int, Location],
-                 doc_date: dt.date, expiries: dict[int, object] | None = None) -> dict[int, int | None] | None:
+                 doc_date: dt.date, expiries: dict[int, object] | None = None,
+                 made: dict[int, object] | None = None) -> dict[int, int | None] | None:
     """Lots of every incoming line without a lot id, found or created in two queries; `expiries` gets
-    each of those lots' expiry as stored (for the audit event, which would read them back).
+    each of those lots' expiry as stored, `made` those of the lots created (the audit event vouches for them).
 
     None when some code clashes (same code, other expiry): then `receipt_lot` resolves line by line."""
     wanted: dict[int, tuple[int, str, dt.date | None] | None] = {}
@@ -114,6 +119,8 @@ def receipt_lots(lines: list[Line], products: dict[int, Product], locations: dic
             return None
     if new:  # rows keep the lines' order
         _create_lots(new, doc_date, found)
+        if made is not None:
+            made.update((found[key][0], found[key][2]) for key in new)
     if expiries is not None:
         expiries.update((lot_id, stored) for lot_id, _, stored in found.values())
     return {i: (found[(w[0], w[1])][0] if w is not None else None) for i, w in wanted.items()}

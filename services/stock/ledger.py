@@ -237,7 +237,7 @@ def _post(actor, doc_type: str, lines: list[Line], key: str | None, doc_date: dt
              .where((Reservation.owner == consume_reservations) & Reservation.released_at.is_null()).execute())
         audit.record_document(actor, f"doc.post.{doc_type}", document_id,
                               new={"number": number, "lines": len(moves), "date": str(doc_date), "partner": partner},
-                              reason=override_reason.strip() or note, moves=audited, expiries=snap.expiries)
+                              reason=override_reason.strip() or note, moves=audited, made=snap.made)
     return PostResult(document_id, number, True, frozenset(products))
 
 

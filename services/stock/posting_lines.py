@@ -125,7 +125,7 @@ def expand_lines(lines: list, clean: list[MoveRow], products: dict[int, ProductR
                  doc_date: dt.date, may_use_expired: bool, owner: str | None, snap: Snapshot) -> list[MoveRow]:
     """Resolve every line to a concrete lot: FEFO for outgoing, new lots for perishable receipts."""
     virtual, consuming = places.virtual, places.consuming
-    incoming = receipt_lots(lines, products, places.rows, doc_date, snap.expiries) if any(
+    incoming = receipt_lots(lines, products, places.rows, doc_date, snap.expiries, snap.made) if any(
         move[2] in virtual for move in clean) else None
     perishable = snap.perishable  # FEFO whatever they hold
     taken: dict[tuple[int, int], dict[int | None, int]] = {}  # earlier lines' picks in units
@@ -134,7 +134,7 @@ def expand_lines(lines: list, clean: list[MoveRow], products: dict[int, ProductR
         product_id, lot_id, source, target, units, cost = move
         if source in virtual:
             lot = incoming[i] if incoming is not None and i in incoming else receipt_lot(
-                products[product_id], lines[i], doc_date)
+                products[product_id], lines[i], doc_date, snap.made)
             out.append(move if lot == lot_id else (product_id, lot, source, target, units, cost))
             continue
         if lot_id is not None or (product_id not in perishable and not snap.has_lots(products[product_id], source)):

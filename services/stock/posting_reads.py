@@ -22,9 +22,16 @@ from services.stock.expiry import is_expired
 class ProductRow(NamedTuple):
     """The product columns posting reads (the names are Product's; the cost as stored)."""
     id: int
-    name: str
     shelf_life_days: int | None
     cost_units: int | None  # the moving-average cost in stored money units (a move stores it as read)
+
+    @property
+    def name(self) -> str:
+        """Read when a message names the product: decoding the names of a 1,000-line document's products cost
+        a third of its product read (~0.5 ms), and only a refused line needs one."""
+        row = database.execute_sql(f"SELECT name FROM {Product._meta.table_name} WHERE id = {database.param}",
+                                   (self.id,)).fetchone()
+        return row[0] if row else str(self.id)
 
 
 class LocationRow(NamedTuple):
@@ -50,7 +57,7 @@ def _marks(param: str, count: int) -> str:
 
 def _ask_products(ids: set[int]):
     marks, wanted = _id_list(ids)
-    return database.execute_sql(f"SELECT id, name, shelf_life_days, cost FROM {Product._meta.table_name} "
+    return database.execute_sql(f"SELECT id, shelf_life_days, cost FROM {Product._meta.table_name} "
                                 f"WHERE id IN ({marks})", wanted)
 
 
@@ -112,6 +119,7 @@ class Snapshot:
         # (product, location) → [(lot, units, expiry date)] with stock, in FEFO order
         self.lots: dict[tuple[int, int], list[tuple]] = {}
         self.expiries: dict[int, object] = {}  # lot → expiry (stored or date) of every lot read or made here
+        self.made: dict[int, object] = {}  # lot → expiry of the lots this document created (its audit event's)
         if len(_DATES) > 10_000:  # a few hundred days of expiries in practice
             _DATES.clear()
             _DATES[None] = None
