@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cached_property
 
+from services.core.frozen_records import maker
 from services.core.gc_pause import collector_paused
 from services.stock import demand_cache, demand_days, demand_level, demand_tally, promotion_days
 from services.stock.demand_tally import HOURS, NONE_SOLD, Tally, quantity_of
@@ -128,6 +129,9 @@ class Demand:
         return total + memo.by_weekday[weekday] * (self.share_until(until) - memo.after_midnight)
 
 
+_made = maker(Demand)  # all its fields in order: one per product every evening
+
+
 class _Memo:
     __slots__ = ("daily", "selling", "by_weekday", "shares", "after_midnight", "whole", "boost")
 
@@ -147,9 +151,14 @@ class _Memo:
 
 
 def _share(hour_cum: tuple[Decimal, ...], at: dt.time) -> Decimal:
-    hour = at.hour
-    minutes = Decimal(at.minute * 60 + at.second) / 3600
-    return hour_cum[hour] + (hour_cum[hour + 1] - hour_cum[hour]) * minutes
+    hour, seconds = at.hour, at.minute * 60 + at.second
+    part = _HOUR_PARTS.get(seconds)
+    if part is None:
+        part = _HOUR_PARTS[seconds] = Decimal(seconds) / 3600
+    return hour_cum[hour] + (hour_cum[hour + 1] - hour_cum[hour]) * part
+
+
+_HOUR_PARTS: dict[int, Decimal] = {}  # seconds into an hour → that part of the hour (a few moments asked every evening)
 
 
 def no_demand(product_id: int, window_days: int) -> Demand:
@@ -212,13 +221,12 @@ def _demand(pid: int, window_days: int, tally: Tally, left: list[int], start: in
     if tally.lines >= PATTERN_MIN_LINES:
         factors, seen = weekday_factors(usual)
         peak = _peak(seen, tally.hours, start, start + len(left))  # what was seen, said as seen
-    read = demand_level.level(estimates, newest_first, factors, window_days, lumps)
+    read = demand_level.level(estimates, newest_first, factors, window_days, lumps, factors is FLAT)
     censored = len(raised.intersection(read.days)) if raised else 0
     span = start + len(left) - read.days[-1] if len(read.days) > window_days else None
     uplift = _uplift(estimates, promoted, read.value, factors) if promoted else None
-    return Demand(pid, window_days, max(quantity_of(tally.sold), ZERO), quantity_of(tally.lost), factors, hour_cum,
-                  peak, level=read.value, censored_days=censored, seen_days=len(read.days), span_days=span,
-                  lump_days=read.lumps, promotion_uplift=uplift)
+    return _made(pid, window_days, max(quantity_of(tally.sold), ZERO), quantity_of(tally.lost), factors, hour_cum,
+                 peak, read.value, censored, len(read.days), span, read.lumps, uplift, ())
 
 
 def _uplift(estimates: dict[int, Decimal], promoted: set[int], level: Decimal,
@@ -238,7 +246,8 @@ def _estimates(tally: Tally, left: list[int], start: int, window_days: int) -> t
     unless all did. Estimates in the order the rule always summed them: days with sales, then days with
     only lost sales, then days with stock and nothing asked for (0), each ascending."""
     sold_day, lost_sales, hours = tally.sold_day, tally.lost_sales, tally.hours  # sold_day, hours: ascending
-    if min(left) > 0:  # stock every day: only a day with lost sales is not simply what sold
+    stocked = min(left) > 0
+    if stocked:  # stock every day: only a day with lost sales is not simply what sold
         odd = [n for n in sold_day if n in lost_sales] if lost_sales else []
     else:
         odd = [n for n in sold_day if left[n - start] <= 0 or n in lost_sales]
@@ -263,7 +272,11 @@ def _estimates(tally: Tally, left: list[int], start: int, window_days: int) -> t
     # before the window, only from the first sign of demand: stock booked in before anyone bought (or
     # long expired on the books) does not make the level a slow seller reads further back
     first = min(next(iter(sold_day), end), min(lost_sales, default=end), end - window_days)
-    quiet = [n for n in range(first, end) if n not in sold_day and left[n - start] > 0 and n not in lost_sales]
+    days = range(first, end)
+    quiet = ([n for n in days if n not in sold_day] if stocked
+             else [n for n, units in zip(days, left[first - start:], strict=True) if units > 0 and n not in sold_day])
+    if lost_sales and quiet:
+        quiet = [n for n in quiet if n not in lost_sales]
     if quiet:  # nothing sold or asked for: 0 when there was stock
         estimates.update(dict.fromkeys(quiet, ZERO))
     return hour_cum, estimates, raised

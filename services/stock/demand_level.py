@@ -51,10 +51,16 @@ def poisson_cdf(k: int, mean: float) -> float:
     return min(1.0, total)
 
 
-def is_lump(asked: Decimal, usual: Decimal) -> bool:
-    """`asked` on a day whose usual demand is `usual`: at least twice it and a chance under LUMP_CHANCE."""
-    return (usual >= LUMP_MIN_USUAL and asked >= TWO * usual
-            and 1 - poisson_cdf(math.ceil(asked) - 1, float(usual)) < LUMP_CHANCE)
+def _cdfs(k: int, mean: float) -> list[float]:
+    """poisson_cdf(i, mean) for i = 0 … k (0 < mean ≤ EXACT_MEAN_MAX), in one pass: the same sums in the same
+    order, so the same floats, where a call per i would sum the same first terms again."""
+    term = total = math.exp(-mean)
+    out = [min(1.0, total)]
+    for i in range(1, k + 1):
+        term *= mean / i
+        total += term
+        out.append(min(1.0, total))
+    return out
 
 
 def lumps(estimates: dict[int, Decimal], newest_first: list[int], window_days: int) -> set[int]:
@@ -66,17 +72,26 @@ def lumps(estimates: dict[int, Decimal], newest_first: list[int], window_days: i
     if len(typical) > LUMP_TRIM + 2:
         typical = typical[:-LUMP_TRIM]
     usual = sum(typical, ZERO) / len(typical) if typical else ZERO
-    if not usual >= LUMP_MIN_USUAL:  # no day is a lump (is_lump's first test, once for all of them)
+    if not usual >= LUMP_MIN_USUAL:  # no day is a lump
         return set()
+    # a lump: at least twice the usual day, and a Poisson count of that mean reaches it (ceil(asked) or
+    # more) less than LUMP_CHANCE of the time
     twice = TWO * usual
-    return {day for day, asked in estimates.items() if asked >= twice and is_lump(asked, usual)}
+    high = [(day, math.ceil(asked) - 1) for day, asked in estimates.items() if asked >= twice]
+    if not high:
+        return set()
+    mean = float(usual)
+    if mean > EXACT_MEAN_MAX:
+        return {day for day, below in high if 1 - poisson_cdf(below, mean) < LUMP_CHANCE}
+    cdfs = _cdfs(max(below for _, below in high), mean)  # a slow seller's few high days: one pass for all
+    return {day for day, below in high if 1 - cdfs[below] < LUMP_CHANCE}
 
 
 def level(estimates: dict[int, Decimal], newest_first: list[int], factors: tuple[Decimal, ...], window_days: int,
-          lump_days: set[int]) -> Level:
+          lump_days: set[int], flat: bool = False) -> Level:
     """The level of `estimates` (day number → demand, services.stock.demand_days.day_number: its weekday is
-    n % 7; `newest_first` its days, newest first) under weekday `factors` (Monday first), `lump_days` left
-    out."""
+    n % 7; `newest_first` its days, newest first) under weekday `factors` (Monday first; `flat`: all of them
+    exactly 1), `lump_days` left out."""
     kept = [day for day in newest_first if day not in lump_days] if lump_days else newest_first
     used = kept[:window_days]  # the window's days, then older ones while they hold too few units
     units = sum([estimates[day] for day in used], ZERO)
@@ -86,7 +101,8 @@ def level(estimates: dict[int, Decimal], newest_first: list[int], factors: tuple
         more = next((k for k, total in enumerate(running) if total >= LEVEL_UNITS), len(older))
         used += older[:more]
         units = running[more]
-    expected = sum([factors[day % 7] for day in used], ZERO)
+    # Σ the days' factors in that order; with no weekday pattern Σ 1 … 1, the count (the same Decimal)
+    expected = Decimal(len(used)) if flat else sum([factors[day % 7] for day in used], ZERO)
     value = units / expected if used else ZERO  # units: Σ estimates of the days used, in that order
     oldest = used[-1] if used else -1
     return Level(value, used, sum(1 for day in lump_days if day >= oldest) if lump_days else 0)
