@@ -17,6 +17,7 @@ from models.purchasing import SupplierClosedDay
 from services.core.clock import now
 from services.core.compiled_sql import ID_LIST, CompiledQuery
 from services.core.errors import ValidationError
+from services.core.frozen_records import maker
 from services.core.numbers import ONE
 from services.purchasing import delivery_calendar, purchase_orders, supplier_products
 from services.stock.fefo import active_reservation_filter
@@ -118,8 +119,12 @@ def drafted_by_product() -> dict[int, Decimal]:
 def order_terms(product_ids: set[int] | None = None) -> dict[int, OrderTerms]:
     """Each product's supplier (services.purchasing.supplier_products.supply_terms decides which), its lead time and pack."""
     found = supplier_products.supply_terms_and_lead_times(list(product_ids) if product_ids is not None else None)
-    return {pid: OrderTerms(t.supplier_id, t.supplier_name, lead, t.pack_size if t.pack_size and t.pack_size > 0 else ONE)
+    make = _order_terms
+    return {pid: make(t.supplier_id, t.supplier_name, lead, t.pack_size if t.pack_size and t.pack_size > 0 else ONE)
             for pid, (t, lead) in found.items()}
+
+
+_order_terms = maker(OrderTerms)  # every product's, every evening
 
 
 _CLOSED_DAYS = CompiledQuery(lambda ids, start: SupplierClosedDay.select(SupplierClosedDay.supplier, SupplierClosedDay.day)
