@@ -140,11 +140,16 @@ def expand_lines(lines: list, clean: list[MoveRow], products: dict[int, ProductR
         if lot_id is not None or (product_id not in perishable and not snap.has_lots(products[product_id], source)):
             out.append(move)
             continue
+        include_expired = may_use_expired or target not in consuming
         mine = taken.get((product_id, source))
         if mine is None:
             mine = taken[(product_id, source)] = {}
-        picks, remaining = snap.take(product_id, source, owner, mine, units, doc_date,
-                                     may_use_expired or target not in consuming)
+            lot = snap.whole_from_first(product_id, source, units, doc_date, include_expired)
+            if lot is not False:
+                mine[lot] = units
+                out.append((product_id, lot, source, target, units, cost))
+                continue
+        picks, remaining = snap.take(product_id, source, owner, mine, units, doc_date, include_expired)
         if remaining > 0:
             raise short_error(products[product_id], places[source], lines[i].quantity, QTY.from_units(remaining))
         for lot, picked in picks:

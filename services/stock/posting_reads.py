@@ -215,6 +215,17 @@ class Snapshot:
                 totals[lot_id] += units
         return totals
 
+    def whole_from_first(self, product_id: int, location_id: int, units: int, on: dt.date,
+                         include_expired: bool) -> int | None | bool:
+        """The lot (or None: no lot) that `take` would take all of `units` from when nothing was taken here yet
+        and nothing is reserved here: the first in FEFO order, if it is usable and holds enough; False when
+        the line needs `take`'s walk. Most lines of a sale end here, one call instead of take's walk."""
+        rows = self.lots.get((product_id, location_id))
+        if not rows or (self.reservations and (product_id, location_id) in self.reservations):
+            return False
+        lot_id, available, expiry = rows[0]
+        return lot_id if available >= units and _usable(expiry, on, include_expired) else False
+
     def take(self, product_id: int, location_id: int, except_owner: str | None, taken: dict[int | None, int],
              units: int, on: dt.date, include_expired: bool) -> tuple[list[tuple[int | None, int]], int]:
         """fefo.allocate_fefo's split of `units` from this snapshot (fefo.pick_available's walk over the
@@ -252,7 +263,7 @@ def _walk(rows, held: dict | None, taken: dict, units: int, on: dt.date, include
             available -= held.get(lot_id, 0)
         if taken:
             available -= taken.get(lot_id, 0)
-        if available <= 0 or (expiry is not None and not include_expired and is_expired(expiry, on)):
+        if available <= 0 or not _usable(expiry, on, include_expired):
             continue
         if available >= units:
             picks.append((lot_id, units))
@@ -260,3 +271,8 @@ def _walk(rows, held: dict | None, taken: dict, units: int, on: dt.date, include
         picks.append((lot_id, available))
         units -= available
     return units
+
+
+def _usable(expiry: dt.date | None, on: dt.date, include_expired: bool) -> bool:
+    """A lot of this expiry may be taken on `on` (expired lots only with `include_expired`)."""
+    return expiry is None or include_expired or not is_expired(expiry, on)
