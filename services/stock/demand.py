@@ -14,18 +14,17 @@ from __future__ import annotations
 import datetime as dt
 import operator
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from functools import cached_property
 
 from services.core.frozen_records import maker
 from services.core.gc_pause import collector_paused
 from services.stock import demand_cache, demand_days, demand_level, demand_tally, promotion_days
-from services.stock.demand_tally import HOURS, NONE_SOLD, Tally, quantity_of
+from services.stock.demand_peak import Peak, SeenPeak, scaled
+from services.stock.demand_tally import HOURS, NONE_SOLD, Tally, quantity_of, sum_hours
 
 ZERO, ONE = Decimal(0), Decimal(1)
 FLAT = (ONE,) * 7  # weekday factors where nothing tells weekdays apart
-SEVEN, HUNDRED = Decimal(7), Decimal(100)
-PEAK_MIN = Decimal("0.15")  # a weekday counts as a peak from +15 % over the average day
 PATTERN_WEEKS = 4  # weekday/hour patterns from 4 weeks: each weekday seen 4 times, not once
 PATTERN_MIN_LINES = 21  # fewer sales than 3 a weekday: too few to tell weekdays apart
 WEEKDAY_PRIOR_UNITS = 100  # a weekday seen with 100 units sold keeps half its own difference from the mean day
@@ -34,15 +33,6 @@ ONE_DAY, MIDNIGHT = dt.timedelta(days=1), dt.time()
 SQL_FILTER_MAX = 500  # more products than this: a list of ids in the SQL costs more than reading them all
 CUMULATIVE_KEEP = 4096  # hour profiles kept (a few evenings of a shop's products), then started afresh
 _cumulative_kept: dict[tuple[int, ...], tuple[Decimal, ...]] = {}
-
-
-@dataclass(frozen=True)
-class Peak:
-    """The busiest weekday (0 = Monday) and its busiest two hours, `percent` above the average day."""
-
-    weekday: int
-    start_hour: int
-    percent: int
 
 
 @dataclass(frozen=True)
@@ -58,7 +48,7 @@ class Demand:
     lost: Decimal
     weekday_factor: tuple[Decimal, ...]  # 7 factors, Monday first; 1 where the window has no such day
     hour_cum: tuple[Decimal, ...]
-    peak: Peak | None
+    peak_from: Peak | SeenPeak | None  # the peak, or what it is worked out from when first asked (demand_peak)
     level: Decimal | None = None  # demand per average day (services.stock.demand_days); None: sold ÷ window
     censored_days: int = 0  # of the days the level is read from, those that sold out and would have sold more
     seen_days: int | None = None  # days the level is read from (fewer than the window: empty days left out)
@@ -66,6 +56,12 @@ class Demand:
     lump_days: int = 0  # days left out of the level as lumps: a promotion, a group order (demand_level)
     promotion_uplift: Decimal | None = None  # its past planned promotions' days ÷ their usual day (learnt)
     boosts: tuple[tuple[dt.date, Decimal], ...] = ()  # planned promotion days ahead and their uplift
+
+    @cached_property
+    def peak(self) -> Peak | None:
+        """The busiest weekday and its busiest hours (services.stock.demand_peak), or None."""
+        found = self.peak_from
+        return found.peak() if isinstance(found, SeenPeak) else found
 
     @property
     def avg_daily(self) -> Decimal:
@@ -220,7 +216,8 @@ def _demand(pid: int, window_days: int, tally: Tally, left: list[int], start: in
     peak = None
     if tally.lines >= PATTERN_MIN_LINES:
         factors, seen = weekday_factors(usual)
-        peak = _peak(seen, tally.hours, start, start + len(left))  # what was seen, said as seen
+        if seen is not None:  # what was seen, said as seen: worked out when a reason asks (demand_peak)
+            peak = SeenPeak(seen, dict(tally.hours), start, start + len(left))
     read = demand_level.level(estimates, newest_first, factors, window_days, lumps, factors is FLAT)
     censored = len(raised.intersection(read.days)) if raised else 0
     span = start + len(left) - read.days[-1] if len(read.days) > window_days else None
@@ -255,7 +252,7 @@ def _estimates(tally: Tally, left: list[int], start: int, window_days: int) -> t
                 and demand_days.sold_out(sold_day[n], lost_sales.get(n, ZERO), left[n - start])]
     by_hour = tally.all_hours
     if sold_out and len(sold_out) < len(hours):
-        by_hour = list(map(operator.sub, by_hour, _sum_hours([hours[n] for n in sold_out])))
+        by_hour = list(map(operator.sub, by_hour, sum_hours([hours[n] for n in sold_out])))
     hour_cum = _cumulative(by_hour)
     estimates = dict(tally.quantity)
     raised: set[int] = set()
@@ -282,22 +279,19 @@ def _estimates(tally: Tally, left: list[int], start: int, window_days: int) -> t
     return hour_cum, estimates, raised
 
 
-def _sum_hours(days: list[tuple[int, ...]]) -> list[int]:
-    return list(map(sum, zip(*days, strict=True))) if days else [0] * HOURS
-
-
 def weekday_factors(estimates: dict[int, Decimal],
-                    prior: int = WEEKDAY_PRIOR_UNITS) -> tuple[tuple[Decimal, ...], tuple[Decimal, ...]]:
+                    prior: int = WEEKDAY_PRIOR_UNITS) -> tuple[tuple[Decimal, ...], list[Decimal] | None]:
     """(shrunk, seen) factors of `estimates` (day number → demand: its weekday is n % 7): each
     weekday's mean demand ÷ the mean day, shrunk toward 1 by how much of that weekday was seen (u units
     sold on it keep u ÷ (u + prior) of the difference: a slow seller's four Mondays are Poisson noise, a
-    fast seller's are a pattern) — or not at all for `seen` — then scaled to average 1. Means, not sums:
-    a young shop that has seen Monday three times and Sunday twice is not busier on Mondays."""
+    fast seller's are a pattern) then scaled to average 1 — or not at all for `seen`, left unscaled
+    (demand_peak scales it when a peak is asked for; None: nothing seen). Means, not sums: a young shop
+    that has seen Monday three times and Sunday twice is not busier on Mondays."""
     if not estimates:
-        return FLAT, FLAT
+        return FLAT, None
     mean = sum(estimates.values(), ZERO) / len(estimates)
     if mean <= 0:
-        return FLAT, FLAT
+        return FLAT, None
     by_weekday: list[list[Decimal]] = [[], [], [], [], [], [], []]
     for n, value in estimates.items():
         by_weekday[n % 7].append(value)
@@ -312,12 +306,7 @@ def weekday_factors(estimates: dict[int, Decimal],
         own_less_one = units / len(values) / mean - ONE
         shrunk.append(ONE + own_less_one * (units / (units + weight) if prior else ONE))
         seen.append(ONE + own_less_one)  # × 1: the same digits
-    return _scaled(shrunk), _scaled(seen)
-
-
-def _scaled(raw: list[Decimal]) -> tuple[Decimal, ...]:
-    scale = sum(raw, ZERO) / SEVEN
-    return tuple([f / scale for f in raw])
+    return scaled(shrunk), seen
 
 
 def _cumulative(by_hour: list[int]) -> tuple[Decimal, ...]:
@@ -343,22 +332,3 @@ def _cumulative_of(by_hour: list[int]) -> tuple[Decimal, ...]:
             share = Decimal(running) / whole
         cum.append(share)
     return tuple(cum)
-
-
-def _peak(factors: tuple[Decimal, ...], hours: dict[int, tuple[int, ...]], start: int, end: int) -> Peak | None:
-    """The weekday furthest above the average day (from +15 %), with its busiest two hours (`hours`: the
-    units per hour of each day with sales, by day number, from `start` to before `end`)."""
-    weekday = factors.index(max(factors))  # the first of the highest
-    excess = factors[weekday] - ONE
-    if excess < PEAK_MIN:
-        return None
-    days = [hours[n] for n in range(start + (weekday - start) % 7, end, 7) if n in hours]
-    if not days:
-        return None
-    hours_of = _sum_hours(days)
-    busiest = hours_of.index(max(hours_of))
-    before = hours_of[busiest - 1] if busiest else 0
-    after = hours_of[busiest + 1] if busiest < HOURS - 1 else 0
-    start = busiest - 1 if busiest == HOURS - 1 or before > after else busiest  # the busiest hour and its busier side
-    percent = int((excess * HUNDRED).to_integral_value(rounding=ROUND_HALF_UP))
-    return Peak(weekday, start, percent)

@@ -174,6 +174,11 @@ def _moved_on(kept: _Period, start: int, window_first: int, sums: list[dict[int,
     return _Period(start, window_first, sums, found)
 
 
+def sum_hours(days: list[tuple[int, ...]]) -> list[int]:
+    """The units per hour of `days` (each HOURS long) added up."""
+    return list(map(sum, zip(*days, strict=True))) if days else [0] * HOURS
+
+
 def quantity_of(units: int) -> Decimal:
     """Stored units as the quantity they are (3 places: the value QTY.from_units gives, cheaper)."""
     return Decimal(units).scaleb(-3)
