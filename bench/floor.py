@@ -169,10 +169,11 @@ MINIMAL_UPSERT = ("INSERT INTO balance VALUES (?, ?, ?, ?) ON CONFLICT (product_
                   "DO UPDATE SET quantity = quantity + excluded.quantity")
 
 
-def _documents(src: sqlite3.Connection, real: set[int]):
-    """(new lots, moves, balance deltas) of each document in posting order, read one at a time."""
-    seen: set[int] = set()
-    for (doc_id,) in src.execute("SELECT id FROM document ORDER BY id").fetchall():
+def documents(src: sqlite3.Connection, real: set[int], first_id: int = 0):
+    """(new lots, moves, balance deltas) of each document from `first_id` on in posting order, read one at a time."""
+    seen: set[int] = {lot for (lot,) in src.execute(
+        "SELECT DISTINCT lot_id FROM move WHERE document_id < ? AND lot_id IS NOT NULL", (first_id,))}
+    for (doc_id,) in src.execute("SELECT id FROM document WHERE id >= ? ORDER BY id", (first_id,)).fetchall():
         moves = src.execute("SELECT id, document_id, product_id, lot_id, from_location_id, to_location_id, "
                             "quantity, move_date FROM move WHERE document_id = ? ORDER BY id", (doc_id,)).fetchall()
         new = sorted({m[3] for m in moves if m[3] is not None} - seen)
@@ -188,12 +189,25 @@ def _documents(src: sqlite3.Connection, real: set[int]):
         yield lots, moves, [(*key, units) for key, units in net.items() if units]
 
 
+def write_minimal(conn: sqlite3.Connection, lots: list, moves: list, balances: list) -> None:
+    """One document's rows in MINIMAL_SCHEMA, in one BEGIN IMMEDIATE … COMMIT."""
+    conn.execute("BEGIN IMMEDIATE")
+    conn.executemany("INSERT INTO lot VALUES (?, ?, ?, ?)", lots)
+    conn.executemany("INSERT INTO move VALUES (?, ?, ?, ?, ?, ?, ?, ?)", moves)
+    conn.executemany(MINIMAL_UPSERT, balances)
+    conn.execute("COMMIT")
+
+
+def real_locations(src: sqlite3.Connection) -> set[int]:
+    virtual = ("supplier", "customer", "loss", "production", "adjustment", "internal")  # models VIRTUAL_KINDS
+    return {i for (i,) in src.execute(f"SELECT id FROM location WHERE kind NOT IN ({', '.join('?' * 6)})", virtual)}
+
+
 def store_year_floor(service_db: Path, floor_db: Path) -> list[list[float]]:
     """The store year's documents (bench/store_year.py) re-written into MINIMAL_SCHEMA, one
     BEGIN IMMEDIATE … COMMIT per document, same pragmas; [[moves, seconds, cpu seconds], ...]."""
     src = sqlite3.connect(str(service_db))
-    virtual = ("supplier", "customer", "loss", "production", "adjustment", "internal")  # models VIRTUAL_KINDS
-    real = {i for (i,) in src.execute(f"SELECT id FROM location WHERE kind NOT IN ({', '.join('?' * 6)})", virtual)}
+    real = real_locations(src)
     conn = connect(floor_db)
     conn.execute("BEGIN")
     for sql in MINIMAL_SCHEMA:
@@ -201,13 +215,9 @@ def store_year_floor(service_db: Path, floor_db: Path) -> list[list[float]]:
     conn.executemany("INSERT INTO product VALUES (?, ?, ?)", src.execute("SELECT id, sku, name FROM product"))
     conn.execute("COMMIT")
     batches = []
-    for lots, moves, balances in _documents(src, real):
+    for lots, moves, balances in documents(src, real):
         start, cpu = time.perf_counter(), time.process_time()
-        conn.execute("BEGIN IMMEDIATE")
-        conn.executemany("INSERT INTO lot VALUES (?, ?, ?, ?)", lots)
-        conn.executemany("INSERT INTO move VALUES (?, ?, ?, ?, ?, ?, ?, ?)", moves)
-        conn.executemany(MINIMAL_UPSERT, balances)
-        conn.execute("COMMIT")
+        write_minimal(conn, lots, moves, balances)
         batches.append([len(moves), time.perf_counter() - start, time.process_time() - cpu])
     conn.close()
     src.close()
