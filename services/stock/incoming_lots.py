@@ -94,10 +94,9 @@ def _create_lots(new: dict[tuple[int, str], dt.date | None], doc_date: dt.date,
 
 
 def receipt_lots(lines: list[Line], products: dict[int, Product], locations: dict[int, Location],
-                 doc_date: dt.date, expiries: dict[int, object] | None = None,
-                 made: dict[int, object] | None = None) -> dict[int, int | None] | None:
-    """Lots of every incoming line without a lot id, found or created in two queries; `expiries` gets
-    each of those lots' expiry as stored, `made` those of the lots created (the audit event vouches for them).
+                 doc_date: dt.date, made: dict[int, object] | None = None) -> dict[int, int | None] | None:
+    """Lots of every incoming line without a lot id, found or created in two queries; `made` gets the
+    expiry (as stored) of each lot created (the document's audit event vouches for them).
 
     None when some code clashes (same code, other expiry): then `receipt_lot` resolves line by line."""
     wanted: dict[int, tuple[int, str, dt.date | None] | None] = {}
@@ -121,6 +120,4 @@ def receipt_lots(lines: list[Line], products: dict[int, Product], locations: dic
         _create_lots(new, doc_date, found)
         if made is not None:
             made.update((found[key][0], found[key][2]) for key in new)
-    if expiries is not None:
-        expiries.update((lot_id, stored) for lot_id, _, stored in found.values())
     return {i: (found[(w[0], w[1])][0] if w is not None else None) for i, w in wanted.items()}

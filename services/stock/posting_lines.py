@@ -125,7 +125,7 @@ def expand_lines(lines: list, clean: list[MoveRow], products: dict[int, ProductR
                  doc_date: dt.date, may_use_expired: bool, owner: str | None, snap: Snapshot) -> list[MoveRow]:
     """Resolve every line to a concrete lot: FEFO for outgoing, new lots for perishable receipts."""
     virtual, consuming = places.virtual, places.consuming
-    incoming = receipt_lots(lines, products, places.rows, doc_date, snap.expiries, snap.made) if any(
+    incoming = receipt_lots(lines, products, places.rows, doc_date, snap.made) if any(
         move[2] in virtual for move in clean) else None
     perishable = snap.perishable  # FEFO whatever they hold
     taken: dict[tuple[int, int], dict[int | None, int]] = {}  # earlier lines' picks in units

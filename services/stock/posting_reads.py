@@ -118,7 +118,7 @@ class Snapshot:
         self.ids: dict[Key, int] = {}  # the balance row of each key read: its update goes by id
         # (product, location) → [(lot, units, expiry date)] with stock, in FEFO order
         self.lots: dict[tuple[int, int], list[tuple]] = {}
-        self.expiries: dict[int, object] = {}  # lot → expiry (stored or date) of every lot read or made here
+        self.expiries: dict[int, object] = {}  # lot → expiry (stored or date) of every lot read here
         self.made: dict[int, object] = {}  # lot → expiry of the lots this document created (its audit event's)
         if len(_DATES) > 10_000:  # a few hundred days of expiries in practice
             _DATES.clear()
@@ -202,7 +202,7 @@ class Snapshot:
         return self.lots.get((product_id, location_id), [])[before:]
 
     def expiry(self, lot_id: int) -> dt.date | None:
-        """The expiry of a lot read or made here (expiries), as a date."""
+        """The expiry of a lot read here (expiries), as a date."""
         stored = self.expiries[lot_id]
         if stored not in self._dates:
             self._dates[stored] = Lot.expiry_date.python_value(stored)
