@@ -50,8 +50,14 @@ def fefo_order(rows, reserved: dict[int | None, Decimal]) -> list[LotStock]:
     as Decimal or (the ledger) as stored integer units."""
     stocks = [LotStock(lot_id, code or "", expiry, on_hand, on_hand - reserved.get(lot_id, 0))
               for lot_id, on_hand, code, expiry in rows]
-    stocks.sort(key=lambda s: (s.expiry is None, s.expiry or dt.date.max, s.lot_id or 0))
+    stocks.sort(key=lambda s: fefo_rank(s.expiry, s.lot_id))
     return stocks
+
+
+def fefo_rank(expiry: dt.date | None, lot_id: int | None) -> tuple:
+    """Where a lot stands in the order stock is taken: earliest expiry first, no expiry last, then by lot
+    (stock without a lot first)."""
+    return (expiry is None, expiry or dt.date.max, lot_id or 0)
 
 
 def lots_fefo(product_id: int, location_id: int, except_owner: str | None = None) -> list[LotStock]:
