@@ -54,6 +54,11 @@ def fefo_order(rows, reserved: dict[int | None, Decimal]) -> list[LotStock]:
     return stocks
 
 
+def usable(expiry: dt.date | None, on: dt.date, include_expired: bool) -> bool:
+    """A lot of this expiry may be taken on `on` (an expired one only with `include_expired`)."""
+    return include_expired or not is_expired(expiry, on)
+
+
 def fefo_rank(expiry: dt.date | None, lot_id: int | None) -> tuple:
     """Where a lot stands in the order stock is taken: earliest expiry first, no expiry last, then by lot
     (stock without a lot first)."""
@@ -92,7 +97,7 @@ def pick_available(rows: Iterable[tuple[int | None, Any, dt.date | None]], quant
     for lot_id, available, expiry in rows:
         if remaining <= 0:
             break
-        if available <= 0 or (not include_expired and is_expired(expiry, on)):
+        if available <= 0 or not usable(expiry, on, include_expired):
             continue
         take = min(available, remaining)
         picks.append((lot_id, take))

@@ -16,8 +16,7 @@ from models import Location, Lot, Product, Reservation, database
 from models.catalog import VIRTUAL_KINDS
 from services.core.clock import now
 from services.core.compiled_sql import padded_ids
-from services.stock.expiry import is_expired
-from services.stock.fefo import fefo_rank
+from services.stock.fefo import fefo_rank, usable
 
 
 class ProductRow(NamedTuple):
@@ -229,7 +228,7 @@ class Snapshot:
         if not rows or (self.reservations and (product_id, location_id) in self.reservations):
             return False
         lot_id, available, expiry = rows[0]
-        return lot_id if available >= units and _usable(expiry, on, include_expired) else False
+        return lot_id if available >= units and usable(expiry, on, include_expired) else False
 
     def take(self, product_id: int, location_id: int, except_owner: str | None, taken: dict[int | None, int],
              units: int, on: dt.date, include_expired: bool) -> tuple[list[tuple[int | None, int]], int]:
@@ -268,7 +267,7 @@ def _walk(rows, held: dict | None, taken: dict, units: int, on: dt.date, include
             available -= held.get(lot_id, 0)
         if taken:
             available -= taken.get(lot_id, 0)
-        if available <= 0 or not _usable(expiry, on, include_expired):
+        if available <= 0 or not usable(expiry, on, include_expired):
             continue
         if available >= units:
             picks.append((lot_id, units))
@@ -276,11 +275,6 @@ def _walk(rows, held: dict | None, taken: dict, units: int, on: dt.date, include
         picks.append((lot_id, available))
         units -= available
     return units
-
-
-def _usable(expiry: dt.date | None, on: dt.date, include_expired: bool) -> bool:
-    """A lot of this expiry may be taken on `on` (expired lots only with `include_expired`)."""
-    return expiry is None or include_expired or not is_expired(expiry, on)
 
 
 def _fefo_rank(row: tuple) -> tuple:
