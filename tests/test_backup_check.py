@@ -111,3 +111,59 @@ def test_a_missing_usb_folder_is_refused_not_created(db, tmp_path):
     with pytest.raises(BackupError, match="U 盘是否插好"):
         backup(tmp_path / "E盘" / "小铺备份", create_dir=False)
     assert not (tmp_path / "E盘").exists()
+
+
+def _checkpoint_killed_after_page_1(wal: Path, main: Path) -> None:
+    """What a checkpoint leaves when killed after its first page: the -wal's newest page 1 (with the new
+    page count) copied into the file, the file not yet grown, the -wal untouched."""
+    data = wal.read_bytes()
+    page_size = int.from_bytes(data[8:12], "big")
+    frame = 24 + page_size
+    page_1 = [data[at + 24:at + frame] for at in range(32, len(data) - frame + 1, frame)
+              if int.from_bytes(data[at:at + 4], "big") == 1][-1]
+    with main.open("r+b") as handle:
+        handle.write(page_1)
+
+
+def test_a_file_left_short_by_a_killed_checkpoint_passes_check_and_is_made_whole(tmp_path, capsys):
+    """The CI failure of the kill -9 loop: killed inside a checkpoint, the file is shorter than its header's
+    page count while the -wal still holds every page; opening it finishes the copy, nothing is lost."""
+    from decimal import Decimal
+
+    from services.catalog import locations
+    from services.shop.setup import initialise
+    from services.stock import ledger
+    from services.stock.stock import on_hand_by_product
+
+    live = tmp_path / "live" / "shop.sqlite3"
+    live.parent.mkdir()
+    live.write_bytes(damaged_files(tmp_path / "d")["truncated"].with_name("sound.sqlite3").read_bytes())
+    open_database(live)
+    try:
+        database.execute_sql("PRAGMA wal_autocheckpoint=0")  # every page stays in the -wal
+        owner = initialise()
+        store, supplier = locations.default_store(), locations.virtual("supplier")
+        product_ids = [row[0] for row in database.execute_sql("SELECT id FROM product ORDER BY id")]
+        for _ in range(30):
+            ledger.post_document(owner, "receipt", [ledger.Line(p, Decimal("2"), supplier.id, store.id)
+                                                    for p in product_ids])
+        expected = on_hand_by_product(store.id)
+        crashed = tmp_path / "crashed" / "shop.sqlite3"
+        crashed.parent.mkdir()
+        for suffix in ("", "-wal"):  # the files as a kill -9 leaves them (no checkpoint on close)
+            crashed.with_name(crashed.name + suffix).write_bytes(live.with_name(live.name + suffix).read_bytes())
+    finally:
+        database.close()
+    _checkpoint_killed_after_page_1(crashed.with_name(crashed.name + "-wal"), crashed)
+    header = crashed.read_bytes()[:100]
+    page_size, pages = int.from_bytes(header[16:18], "big"), int.from_bytes(header[28:32], "big")
+    assert crashed.stat().st_size < pages * page_size  # the state the length check took for a cut-short copy
+
+    assert cli("--db", str(crashed), "check") == 0
+    assert "检查通过" in capsys.readouterr().out
+    open_database(crashed)
+    try:
+        assert on_hand_by_product(store.id) == expected
+    finally:
+        database.close()
+    assert crashed.stat().st_size >= pages * page_size

@@ -12,11 +12,17 @@ from services.core.messages import msg
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 HEADER_SIZE = 100
+WAL_HEADER_SIZE = 32
 CORE_TABLES = ("move", "balance", "audit_event")
 
 
 def connect_readonly(path: str | Path) -> sqlite3.Connection:
     return sqlite3.connect(readonly_uri(path), uri=True, timeout=5)
+
+
+def _wal_has_pages(path: Path) -> bool:
+    wal = path.with_name(path.name + "-wal")
+    return wal.is_file() and wal.stat().st_size > WAL_HEADER_SIZE
 
 
 def _header_problems(path: Path) -> list[str]:
@@ -33,8 +39,12 @@ def _header_problems(path: Path) -> list[str]:
     page_size = int.from_bytes(header[16:18], "big")
     page_size = 65536 if page_size == 1 else page_size
     pages = int.from_bytes(header[28:32], "big")
-    # the page count in the header is valid when the change counters agree (SQLite 3.7.0+)
-    if header[24:28] == header[92:96] and pages and size < pages * page_size:
+    # the page count in the header is valid when the change counters agree (SQLite 3.7.0+). A checkpoint
+    # copies the -wal's pages into the file in page order, page 1 (the new count) first, and grows the file
+    # as it goes: killed half-way, the file is short of its count until the -wal, still whole, is copied
+    # again when the file is next opened. So with a -wal beside it, SQLite's own reading (the integrity
+    # check) decides, not the length.
+    if header[24:28] == header[92:96] and pages and size < pages * page_size and not _wal_has_pages(path):
         return [msg("dbfile.truncated", expected=pages * page_size, actual=size)]
     return []
 
