@@ -40,7 +40,8 @@ def db_path(tmp_path) -> Path:
 # The modules whose shop (the `db` fixture) runs on both engines (tests/pg_engine.py)
 BOTH_ENGINES = {"test_ledger_scenarios", "test_sales_orders", "test_sales_day", "test_purchase_orders",
                 "test_receiving", "test_stocktake", "test_production", "test_sales_race",
-                "test_custom_fields", "test_custom_fields_excel", "test_posting_expired_lots", "test_audit_content"}
+                "test_custom_fields", "test_custom_fields_excel", "test_posting_expired_lots", "test_audit_content",
+                "test_bulk_insert"}
 
 
 def pytest_generate_tests(metafunc):

@@ -1,4 +1,4 @@
-"""Inserting many prepared rows with one statement and executemany.
+"""Inserting many prepared rows: with one statement and executemany, or a few multi-row INSERTs.
 
 peewee builds the SQL text value by value (about 10 µs each: 1.5 s for 10,000 products of 15
 fields), which an import would spend holding the write lock. Here rows are converted to stored
@@ -7,6 +7,7 @@ one row by peewee, so it suits the open backend, and the driver binds every row.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterable, Sequence
 
 import peewee
@@ -20,6 +21,38 @@ def bound_once(value: object) -> object:
     if isinstance(value, dt.date) and isinstance(database.obj, peewee.SqliteDatabase):
         return value.isoformat(" ") if isinstance(value, dt.datetime) else value.isoformat()
     return value
+
+
+VALUES_ROWS = 128  # rows of one INSERT … VALUES statement (1,280 parameters for a move: far below either limit)
+
+
+def values_sizes(count: int) -> list[int]:
+    """How many rows each statement of insert_values carries: VALUES_ROWS, then the powers of two of the rest
+    (1,000 rows: 7 × 128, 64, 32, 8), so a handful of texts is all that is ever prepared, and kept."""
+    sizes = [VALUES_ROWS] * (count // VALUES_ROWS)
+    rest = count % VALUES_ROWS
+    return sizes + [1 << bit for bit in range(rest.bit_length() - 1, -1, -1) if rest >> bit & 1]
+
+
+@functools.lru_cache(maxsize=64)
+def _values_text(head: str, width: int, rows: int, param: str, tail: str) -> str:
+    one = "(" + ", ".join([param] * width) + ")"
+    return f"{head} VALUES {', '.join([one] * rows)}{tail}"
+
+
+def insert_values(head: str, rows: Sequence[Sequence[object]], tail: str = "") -> None:
+    """`head` (INSERT INTO t (columns)) VALUES (…), (…), … `tail` (an ON CONFLICT clause, say) for all `rows`,
+    a few statements of many rows each (values_sizes) inside the caller's transaction. executemany steps the
+    statement once per row, and each step releases and takes back Python's lock and SQLite's: a 1,000-move
+    document spent more on that than on inserting its rows (issue 15)."""
+    if not rows:
+        return
+    width, cursor, at = len(rows[0]), database.cursor(), 0
+    with peewee.__exception_wrapper__:  # driver errors → peewee's, as Database.execute_sql does
+        for size in values_sizes(len(rows)):
+            sql = _values_text(head, width, size, database.param, tail and " " + tail)
+            cursor.execute(sql, [value for row in rows[at:at + size] for value in row])
+            at += size
 
 
 def convert_rows(fields: Sequence[peewee.Field], rows: Iterable[Sequence[object]]) -> list[tuple]:

@@ -18,7 +18,7 @@ from decimal import Decimal
 
 from models import Balance, ClosedPeriod, Document, Move, Reservation, database, write_transaction
 from services.core import audit
-from services.core.bulk_insert import bound_once
+from services.core.bulk_insert import bound_once, insert_values
 from services.core.clock import now, today
 from services.core.compiled_sql import new_row_id
 from services.core.errors import ClosedPeriodError, NotFound
@@ -124,19 +124,23 @@ def close_period(actor, through: dt.date) -> None:
 
 
 def _apply_balances(net: dict, at, known: dict) -> None:
-    """Every balance change of the document: the rows read before (`known`: key → balance id) updated by
-    their id, the others upserted; one executemany each."""
-    ph = database.param
-    by_id = [(delta, at, row) for key, delta in net.items() if (row := known.get(key)) is not None]
-    if by_id:  # the upsert's probe of the unique key and its conflict cost SQLite ~0.4 ms a 1,000-line sale
-        database.cursor().executemany(
-            f"UPDATE balance SET quantity = quantity + {ph}, updated_at = {ph} WHERE id = {ph}", by_id)
-    if len(by_id) < len(net):  # upsert on the unique (product, location, COALESCE(lot, 0)) index: SQLite ≥ 3.24, PostgreSQL
-        database.cursor().executemany(
-            f"INSERT INTO balance (product_id, lot_id, location_id, quantity, updated_at) VALUES ({ph}, {ph}, {ph}, {ph}, {ph}) "
-            "ON CONFLICT (product_id, location_id, COALESCE(lot_id, 0)) "
-            "DO UPDATE SET quantity = balance.quantity + excluded.quantity, updated_at = excluded.updated_at",
-            [(p, lot, loc, delta, at) for (p, lot, loc), delta in net.items() if (p, lot, loc) not in known])
+    """Every balance change of the document: the rows read before (`known`: key → balance id) changed by their
+    id, the others upserted on the unique (product, location, COALESCE(lot, 0)) index (a zero balance is not
+    read, yet its row is there): a few multi-row statements each (bulk_insert.insert_values). A row found by
+    its id is written as an upsert on the id, which always finds it (the write lock is held since it was
+    read): an UPDATE cannot carry many rows' changes in one statement."""
+    by_id, by_key = [], []
+    for key, delta in net.items():
+        row = known.get(key)
+        if row is None:
+            by_key.append((*key, delta, at))
+        else:
+            by_id.append((row, *key, delta, at))
+    change = "DO UPDATE SET quantity = balance.quantity + excluded.quantity, updated_at = excluded.updated_at"
+    insert_values("INSERT INTO balance (id, product_id, lot_id, location_id, quantity, updated_at)", by_id,
+                  f"ON CONFLICT (id) {change}")
+    insert_values("INSERT INTO balance (product_id, lot_id, location_id, quantity, updated_at)", by_key,
+                  f"ON CONFLICT (product_id, location_id, COALESCE(lot_id, 0)) {change}")
 
 
 @functools.cache
@@ -156,21 +160,20 @@ def _insert_document(values: dict) -> int:
 
 _MOVE_FIELDS = (Move.document, Move.line_no, Move.product, Move.lot, Move.from_location, Move.to_location,
                 Move.quantity, Move.unit_cost, Move.move_date, Move.created_at)
+_MOVE_INSERT = f"INSERT INTO {Move._meta.table_name} ({', '.join(f.column_name for f in _MOVE_FIELDS)})"
 
 
 def _insert_moves(document_id: int, moves: list[tuple], doc_date: dt.date, at, products: dict[int, ProductRow],
                   places: Places) -> list[tuple]:
-    """All of a document's moves in one executemany (peewee's insert_many took 1 ms for 20 rows), each
-    at its cost (posting_lines.cost_units); returns their audit_content.MOVE_COLUMNS as stored."""
-    columns = ", ".join(f.column_name for f in _MOVE_FIELDS)
-    marks = ", ".join([database.param] * len(_MOVE_FIELDS))
+    """All of a document's moves in a few multi-row INSERTs (bulk_insert.insert_values; peewee's insert_many
+    took 1 ms for 20 rows), each at its cost (posting_lines.cost_units); returns their
+    audit_content.MOVE_COLUMNS as stored."""
     day, stamp = bound_once(Move.move_date.db_value(doc_date)), bound_once(Move.created_at.db_value(at))
     audited = [(i, product_id, lot_id, source, target, units, cost, day)
                for i, (product_id, lot_id, source, target, units, _), cost
                in zip(itertools.count(1), moves, cost_units(moves, products, places.virtual))]
     head, tail = (document_id,), (stamp,)
-    database.cursor().executemany(f"INSERT INTO {Move._meta.table_name} ({columns}) VALUES ({marks})",
-                                  [head + row + tail for row in audited])
+    insert_values(_MOVE_INSERT, [head + row + tail for row in audited])
     return audited
 
 
