@@ -121,6 +121,9 @@ def make_sqlite(path: str | Path) -> peewee.SqliteDatabase:
             "busy_timeout": 5000,
             "cache_size": -16000,
             "wal_autocheckpoint": CHECKPOINT_PAGES,
+            # the journal a multi-row statement keeps of the pages it changes (bulk_insert.insert_values, a
+            # savepoint) stays in memory: past 64 KiB it went to a temporary file, a write per page
+            "temp_store": "memory",
         },
         timeout=5,
         lock_type="IMMEDIATE",
@@ -367,29 +370,25 @@ LONG_RUN_CHECKPOINT_PAGES = 10_000  # ~40 MB of WAL between checkpoints in a lon
 @contextmanager
 def long_write_run() -> Iterator[None]:
     """A long run of large write transactions (the demo's 90 days, a day each, every document in it a
-    savepoint), with two SQLite settings changed for it and put back afterwards:
-    - the WAL is copied back into the file once it holds LONG_RUN_CHECKPOINT_PAGES pages instead of 4,000,
-      so a page that every day changes (an index's) is copied back every ten days or so instead of every few
-      (~0.2 s of a demo build's 0.8 s of commits; the next commit after the run does the checkpoint due);
-    - temporary files are kept in memory (temp_store): a savepoint's journal of the pages it changes went to a
-      temporary file past 64 KiB, ~750,000 writes of a page or its header in a demo build, 1.1 s of system
-      time. It is a few MB at most while a savepoint is open.
-    Nothing to change on PostgreSQL."""
+    savepoint): the WAL is copied back into the file once it holds LONG_RUN_CHECKPOINT_PAGES pages instead of
+    4,000, so a page that every day changes (an index's) is copied back every ten days or so instead of every
+    few (~0.2 s of a demo build's 0.8 s of commits; the next commit after the run does the checkpoint due).
+    A savepoint's journal of the pages it changes stays in memory (the house temp_store, make_sqlite): in a
+    temporary file it was ~750,000 writes in a demo build, 1.1 s of system time. Nothing to change on
+    PostgreSQL."""
     db = database.obj
     if not isinstance(db, peewee.SqliteDatabase):
         yield
         return
-    usual = [(name, int(db.execute_sql(f"PRAGMA {name}").fetchone()[0])) for name in ("wal_autocheckpoint",
-                                                                                   "temp_store")]
-    checkpoint = usual[0][1]
-    if 0 < checkpoint < LONG_RUN_CHECKPOINT_PAGES:  # not when off, or already as rare
+    checkpoint = int(db.execute_sql("PRAGMA wal_autocheckpoint").fetchone()[0])
+    rarer = 0 < checkpoint < LONG_RUN_CHECKPOINT_PAGES  # not when off, or already as rare
+    if rarer:
         db.execute_sql(f"PRAGMA wal_autocheckpoint = {LONG_RUN_CHECKPOINT_PAGES}")
-    db.execute_sql("PRAGMA temp_store = MEMORY")
     try:
         yield
     finally:
-        for name, value in usual:
-            db.execute_sql(f"PRAGMA {name} = {value}")
+        if rarer:
+            db.execute_sql(f"PRAGMA wal_autocheckpoint = {checkpoint}")
 
 
 def close_database() -> None:

@@ -124,23 +124,22 @@ def close_period(actor, through: dt.date) -> None:
 
 
 def _apply_balances(net: dict, at, known: dict) -> None:
-    """Every balance change of the document: the rows read before (`known`: key → balance id) changed by their
-    id, the others upserted on the unique (product, location, COALESCE(lot, 0)) index (a zero balance is not
-    read, yet its row is there): a few multi-row statements each (bulk_insert.insert_values). A row found by
-    its id is written as an upsert on the id, which always finds it (the write lock is held since it was
-    read): an UPDATE cannot carry many rows' changes in one statement."""
-    by_id, by_key = [], []
-    for key, delta in net.items():
-        row = known.get(key)
-        if row is None:
-            by_key.append((*key, delta, at))
-        else:
-            by_id.append((row, *key, delta, at))
-    change = "DO UPDATE SET quantity = balance.quantity + excluded.quantity, updated_at = excluded.updated_at"
-    insert_values("INSERT INTO balance (id, product_id, lot_id, location_id, quantity, updated_at)", by_id,
-                  f"ON CONFLICT (id) {change}")
-    insert_values("INSERT INTO balance (product_id, lot_id, location_id, quantity, updated_at)", by_key,
-                  f"ON CONFLICT (product_id, location_id, COALESCE(lot_id, 0)) {change}")
+    """Every balance change of the document: the rows read before (`known`: key → balance id) updated by their
+    id (one executemany), the others upserted on the unique (product, location, COALESCE(lot, 0)) index (a
+    zero balance is not read, yet its row is there) in a few multi-row statements (bulk_insert.insert_values).
+    Written as a multi-row upsert on the id, the known rows took fewer instructions but as much time (more with
+    the journal on disk): a multi-row statement journals each page it changes, and an update's pages are
+    spread over the table and its index of stocked rows."""
+    ph = database.param
+    by_id = [(delta, at, row) for key, delta in net.items() if (row := known.get(key)) is not None]
+    if by_id:  # the upsert's probe of the unique key and its conflict cost SQLite ~0.4 ms a 1,000-line sale
+        database.cursor().executemany(
+            f"UPDATE balance SET quantity = quantity + {ph}, updated_at = {ph} WHERE id = {ph}", by_id)
+    if len(by_id) < len(net):
+        insert_values("INSERT INTO balance (product_id, lot_id, location_id, quantity, updated_at)",
+                      [(*key, delta, at) for key, delta in net.items() if key not in known],
+                      "ON CONFLICT (product_id, location_id, COALESCE(lot_id, 0)) "
+                      "DO UPDATE SET quantity = balance.quantity + excluded.quantity, updated_at = excluded.updated_at")
 
 
 @functools.cache
