@@ -40,18 +40,29 @@ def _values_text(head: str, width: int, rows: int, param: str, tail: str) -> str
     return f"{head} VALUES {', '.join([one] * rows)}{tail}"
 
 
-def insert_values(head: str, rows: Sequence[Sequence[object]], tail: str = "") -> None:
+def insert_values(head: str, rows: Sequence[Sequence[object]], tail: str = "", *, before: tuple = (),
+                  after: tuple = ()) -> None:
     """`head` (INSERT INTO t (columns)) VALUES (…), (…), … `tail` (an ON CONFLICT clause, say) for all `rows`,
-    a few statements of many rows each (values_sizes) inside the caller's transaction. executemany steps the
-    statement once per row, and each step releases and takes back Python's lock and SQLite's: a 1,000-move
-    document spent more on that than on inserting its rows (issue 15)."""
+    a few statements of many rows each (values_sizes) inside the caller's transaction; `before` and `after`:
+    values every row starts or ends with (a document's id, its time), added here instead of a new tuple per
+    row. executemany steps the statement once per row, and each step releases and takes back Python's lock
+    and SQLite's: a 1,000-move document spent more on that than on inserting its rows (issue 15)."""
     if not rows:
         return
-    width, cursor, at = len(rows[0]), database.cursor(), 0
+    width, cursor, at = len(before) + len(rows[0]) + len(after), database.cursor(), 0
     with peewee.__exception_wrapper__:  # driver errors → peewee's, as Database.execute_sql does
         for size in values_sizes(len(rows)):
-            sql = _values_text(head, width, size, database.param, tail and " " + tail)
-            cursor.execute(sql, [value for row in rows[at:at + size] for value in row])
+            values: list = []
+            add = values.extend
+            if before or after:
+                for row in rows[at:at + size]:
+                    add(before)
+                    add(row)
+                    add(after)
+            else:
+                for row in rows[at:at + size]:
+                    add(row)
+            cursor.execute(_values_text(head, width, size, database.param, tail and " " + tail), values)
             at += size
 
 

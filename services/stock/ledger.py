@@ -171,8 +171,7 @@ def _insert_moves(document_id: int, moves: list[tuple], doc_date: dt.date, at, p
     audited = [(i, product_id, lot_id, source, target, units, cost, day)
                for i, (product_id, lot_id, source, target, units, _), cost
                in zip(itertools.count(1), moves, cost_units(moves, products, places.virtual))]
-    head, tail = (document_id,), (stamp,)
-    insert_values(_MOVE_INSERT, [head + row + tail for row in audited])
+    insert_values(_MOVE_INSERT, audited, before=(document_id,), after=(stamp,))
     return audited
 
 

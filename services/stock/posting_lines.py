@@ -141,14 +141,15 @@ def expand_lines(lines: list, clean: list[MoveRow], products: dict[int, ProductR
             out.append(move)
             continue
         include_expired = may_use_expired or target not in consuming
-        mine = taken.get((product_id, source))
+        place = (product_id, source)
+        mine = taken.get(place)
         if mine is None:
-            mine = taken[(product_id, source)] = {}
-            lot = snap.whole_from_first(product_id, source, units, doc_date, include_expired)
+            lot = snap.whole_from_first(place, units, doc_date, include_expired)
             if lot is not False:
-                mine[lot] = units
+                taken[place] = {lot: units}
                 out.append((product_id, lot, source, target, units, cost))
                 continue
+            mine = taken[place] = {}
         picks, remaining = snap.take(product_id, source, owner, mine, units, doc_date, include_expired)
         if remaining > 0:
             raise short_error(products[product_id], places[source], lines[i].quantity, QTY.from_units(remaining))

@@ -219,13 +219,14 @@ class Snapshot:
                 totals[lot_id] += units
         return totals
 
-    def whole_from_first(self, product_id: int, location_id: int, units: int, on: dt.date,
+    def whole_from_first(self, place: tuple[int, int], units: int, on: dt.date,
                          include_expired: bool) -> int | None | bool:
-        """The lot (or None: no lot) that `take` would take all of `units` from when nothing was taken here yet
-        and nothing is reserved here: the first in FEFO order, if it is usable and holds enough; False when
-        the line needs `take`'s walk. Most lines of a sale end here, one call instead of take's walk."""
-        rows = self.lots.get((product_id, location_id))
-        if not rows or (self.reservations and (product_id, location_id) in self.reservations):
+        """The lot (or None: no lot) that `take` would take all of `units` from at `place` (product, location)
+        when nothing was taken there yet and nothing is reserved there: the first in FEFO order, if it is
+        usable and holds enough; False when the line needs `take`'s walk. Most lines of a sale end here, one
+        call instead of take's walk."""
+        rows = self.lots.get(place)
+        if not rows or (self.reservations and place in self.reservations):
             return False
         lot_id, available, expiry = rows[0]
         return lot_id if available >= units and usable(expiry, on, include_expired) else False
