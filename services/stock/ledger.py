@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import itertools
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -32,10 +31,10 @@ from services.stock.posting_lines import (
     Places,
     check_expired,
     check_negative,
-    cost_units,
     expand_lines,
     net_changes,
     refuse_expired_handed_out,
+    stored_moves,
     validate,
 )
 from services.stock.posting_reads import ProductRow, Snapshot
@@ -165,12 +164,10 @@ _MOVE_INSERT = f"INSERT INTO {Move._meta.table_name} ({', '.join(f.column_name f
 def _insert_moves(document_id: int, moves: list[tuple], doc_date: dt.date, at, products: dict[int, ProductRow],
                   places: Places) -> list[tuple]:
     """All of a document's moves in a few multi-row INSERTs (bulk_insert.insert_values; peewee's insert_many
-    took 1 ms for 20 rows), each at its cost (posting_lines.cost_units); returns their
+    took 1 ms for 20 rows), each at its cost (posting_lines.stored_moves); returns their
     audit_content.MOVE_COLUMNS as stored."""
     day, stamp = bound_once(Move.move_date.db_value(doc_date)), bound_once(Move.created_at.db_value(at))
-    audited = [(i, product_id, lot_id, source, target, units, cost, day)
-               for i, (product_id, lot_id, source, target, units, _), cost
-               in zip(itertools.count(1), moves, cost_units(moves, products, places.virtual))]
+    audited = stored_moves(moves, products, places.virtual, day)
     insert_values(_MOVE_INSERT, audited, before=(document_id,), after=(stamp,))
     return audited
 
@@ -218,7 +215,7 @@ def _post(actor, doc_type: str, lines: list[Line], key: str | None, doc_date: dt
                         doc_date if only_sellable else None,  # no line may take an expired lot
                         frozenset(p.id for p in products.values() if p.shelf_life_days))
         moves = expand_lines(lines, clean, products, places, doc_date, may_use_expired, consume_reservations, snap)
-        check_expired(clean, products, places, doc_date, may_use_expired, snap)
+        check_expired(clean, products, places, doc_date, may_use_expired)
         refuse_expired_handed_out(moves, products, places, doc_date, may_use_expired)
         net = net_changes(moves, places)
         check_negative(net, moves, products, places, consume_reservations, snap)

@@ -47,15 +47,19 @@ class Places:
         return self.rows[location_id]
 
 
-def cost_units(moves: list[MoveRow], products: dict[int, ProductRow], virtual: frozenset[int]) -> list[int | None]:
-    """The unit cost each move is recorded at, as stored: its line's own, else — when it crosses the edge of
-    our stock (from or to a `virtual` location: a sale, a loss, production consumption, internal use, a
-    customer return coming back) — the product's moving-average cost now, so reports read what it cost
-    then, not what it costs when the report runs. Between two real locations (a transfer, stock sent to a
-    subcontractor) the goods stay ours and are still valued at the moving average: None. One pass over
-    the document (a call per move cost a 1,000-line document ~0.2 ms)."""
-    return [_cost_units(own) if own is not None else products[p].cost_units if src in virtual or dst in virtual
-            else None for p, _lot, src, dst, _units, own in moves]
+def stored_moves(moves: list[MoveRow], products: dict[int, ProductRow], virtual: frozenset[int],
+                 day: object) -> list[tuple]:
+    """The document's moves as the move table stores them after its document id (audit_content.MOVE_COLUMNS:
+    line number, product, lot, locations, units, unit cost, stored `day`), each at the unit cost it is
+    recorded at: its line's own, else — when it crosses the edge of our stock (from or to a `virtual`
+    location: a sale, a loss, production consumption, internal use, a customer return coming back) — the
+    product's moving-average cost now, so reports read what it cost then, not what it costs when the report
+    runs. Between two real locations (a transfer, stock sent to a subcontractor) the goods stay ours and are
+    still valued at the moving average: None. One pass over the document (a call per move cost a 1,000-line
+    document ~0.2 ms)."""
+    return [(i, p, lot, src, dst, units, _cost_units(own) if own is not None
+             else products[p].cost_units if src in virtual or dst in virtual else None, day)
+            for i, (p, lot, src, dst, units, own) in enumerate(moves, 1)]
 
 
 def _line_error(number: int, quantity: object, same_place: bool) -> ValidationError | None:
@@ -160,10 +164,11 @@ def expand_lines(lines: list, clean: list[MoveRow], products: dict[int, ProductR
 
 
 def check_expired(clean: list[MoveRow], products: dict[int, ProductRow], places: Places, doc_date: dt.date,
-                  may_use_expired: bool, snap: Snapshot) -> None:
+                  may_use_expired: bool) -> None:
     """An expired lot may not be sold or consumed (without the owner's override). `clean`: the document's
     own lines — a lot FEFO picked for a line without one is never expired here (Snapshot.take skips
-    expired lots unless the override allows them), so only the lots typed on a line are looked at."""
+    expired lots unless the override allows them), so only the lots typed on a line are looked at, read
+    here (few documents type one; keeping every lot's expiry as the snapshot read it cost each sale more)."""
     if may_use_expired:
         return
     relevant = [move for move in clean if move[1] is not None and move[2] not in places.virtual
@@ -171,10 +176,7 @@ def check_expired(clean: list[MoveRow], products: dict[int, ProductRow], places:
     if not relevant:
         return
     typed = {move[1] for move in relevant}
-    expiries = {lot_id: snap.expiry(lot_id) for lot_id in typed if lot_id in snap.expiries}
-    missing = typed - expiries.keys()
-    if missing:
-        expiries.update(Lot.select(Lot.id, Lot.expiry_date).where(Lot.id.in_(missing)).tuples())
+    expiries = dict(Lot.select(Lot.id, Lot.expiry_date).where(Lot.id.in_(list(typed))).tuples())
     for product_id, lot_id, *_ in relevant:
         expiry = expiries.get(lot_id)
         if is_expired(expiry, doc_date):

@@ -118,7 +118,6 @@ class Snapshot:
         self.ids: dict[Key, int] = {}  # the balance row of each key read: its update goes by id
         # (product, location) → [(lot, units, expiry date)] with stock, in FEFO order
         self.lots: dict[tuple[int, int], list[tuple]] = {}
-        self.expiries: dict[int, object] = {}  # lot → expiry (stored or date) of every lot read here
         self.made: dict[int, object] = {}  # lot → expiry of the lots this document created (its audit event's)
         if len(_DATES) > 10_000:  # a few hundred days of expiries in practice
             _DATES.clear()
@@ -177,14 +176,12 @@ class Snapshot:
         return database.execute_sql(" UNION ALL ".join(branches), params)
 
     def _take_balances(self, rows) -> None:
-        on_hand, ids, expiries, lots, dates = self.on_hand, self.ids, self.expiries, self.lots, self._dates
+        on_hand, ids, lots, dates = self.on_hand, self.ids, self.lots, self._dates
         to_date = Lot.expiry_date.python_value
         for balance_id, product_id, location_id, lot_id, units, expiry in rows.fetchall():
             key = (product_id, lot_id, location_id)
             on_hand[key] = units
             ids[key] = balance_id
-            if lot_id is not None:
-                expiries[lot_id] = expiry
             if units > 0:
                 day = dates[expiry] if expiry in dates else dates.setdefault(expiry, to_date(expiry))
                 place = lots.get((product_id, location_id))
@@ -204,13 +201,6 @@ class Snapshot:
             f"LEFT JOIN lot l ON l.id = b.lot_id WHERE b.product_id = {ph} AND +b.location_id = {ph} "
             "AND b.quantity != 0 AND l.expiry_date IS NULL ORDER BY b.lot_id", (product_id, location_id)))
         return self.lots.get((product_id, location_id), [])[before:]
-
-    def expiry(self, lot_id: int) -> dt.date | None:
-        """The expiry of a lot read here (expiries), as a date."""
-        stored = self.expiries[lot_id]
-        if stored not in self._dates:
-            self._dates[stored] = Lot.expiry_date.python_value(stored)
-        return self._dates[stored]
 
     def reserved_by_others(self, product_id: int, location_id: int, except_owner: str | None) -> dict[int | None, int]:
         totals: dict[int | None, int] = defaultdict(int)
