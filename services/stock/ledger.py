@@ -128,7 +128,7 @@ def _apply_balances(net: dict, at, known: dict) -> None:
     zero balance is not read, yet its row is there) in a few multi-row statements (bulk_insert.insert_values).
     Written as a multi-row upsert on the id, the known rows took fewer instructions but as much time (more with
     the journal on disk): a multi-row statement journals each page it changes, and an update's pages are
-    spread over the table and its index of stocked rows."""
+    spread over the table and the index of non-zero balances."""
     ph = database.param
     by_id = [(delta, at, row) for key, delta in net.items() if (row := known.get(key)) is not None]
     if by_id:  # the upsert's probe of the unique key and its conflict cost SQLite ~0.4 ms a 1,000-line sale
