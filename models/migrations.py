@@ -5,6 +5,7 @@ from collections.abc import Callable
 
 import peewee
 
+from models import product_version
 from models.catalog import Barcode, Location, Lot, Product, ProductUnit
 from models.db import database
 from models.ledger import Balance, ClosedPeriod, Counter, Document, Move, Reservation
@@ -260,6 +261,14 @@ def _lot_expiry_by_product(db: peewee.Database) -> None:
     db.execute_sql("DROP INDEX IF EXISTS lot_expiry_date")
 
 
+def _product_version(db: peewee.Database) -> None:
+    """A token the product table's triggers change with every row written (models/product_version.py): posting
+    keeps the product rows it read while the token stays (issue 15 P1, ~7 % of a 1,000-line sale). SQLite only."""
+    if isinstance(db, peewee.SqliteDatabase):
+        for sql in product_version.SCHEMA:
+            db.execute_sql(sql)
+
+
 MIGRATIONS: list[Callable[[peewee.Database], None]] = [
     _v1_core, _v2_nonzero_balance_index, _v3_purchasing, _v4_product_aliases, _v5_sales,
     _v6_return_drafts, _v7_stocktake, _v8_bom, _v9_production, _v10_report_indexes, _v11_reconciliation,
@@ -267,7 +276,7 @@ MIGRATIONS: list[Callable[[peewee.Database], None]] = [
     _v16_move_date_index, _v17_drop_duplicate_indexes, _unit_and_channel_prices, _quotes,
     _count_assignee, _custom_fields, _drop_move_location_indexes, _promotion_plans,
     _lot_product_expiry_index, _move_checked_by_the_ledger, _move_date_through_documents,
-    _lot_expiry_by_product,
+    _lot_expiry_by_product, _product_version,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

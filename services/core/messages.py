@@ -679,6 +679,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "tamper.trigger_missing": ("保护触发器 {name} 不见了:{table} 表的记录已可被改写或删除,请从备份恢复并查明原因",
                                "Guard trigger {name} is missing: rows of {table} can be edited or deleted; "
                                "restore from a backup and find out why"),
+    "tamper.version_trigger_missing": ("触发器 {name} 不见了:商品被改动时过账可能仍按改动前的成本和保质期记账,"
+                                       "请从备份恢复并查明原因",
+                                       "Trigger {name} is missing: posting may keep using a product's cost and shelf "
+                                       "life from before it was edited; restore from a backup and find out why"),
     "tamper.moves_changed": ("单据 {number} 的库存流水在过账后被改动(与审计链记录的不符)",
                              "The stock moves of document {number} were changed after posting (they differ from "
                              "the audit chain)"),

@@ -14,9 +14,11 @@ from typing import NamedTuple
 
 from models import Location, Lot, Product, Reservation, database
 from models.catalog import VIRTUAL_KINDS
+from models.db import is_sqlite
 from services.core.clock import now
 from services.core.compiled_sql import padded_ids
 from services.stock.fefo import fefo_rank, usable
+from services.stock.posting_products import kept_rows
 
 
 class ProductRow(NamedTuple):
@@ -89,7 +91,10 @@ def locations_by_id(ids: set[int]) -> dict[int, LocationRow]:
 def products_and_locations(product_ids: set[int], location_ids: set[int]) -> tuple[dict[int, ProductRow],
                                                                                   dict[int, LocationRow]]:
     """products_by_id and locations_by_id asked together: on a server both travel in one wait (the second
-    is sent before the first is read, models/pg_pipeline.py); on SQLite it is the same two queries."""
+    is sent before the first is read, models/pg_pipeline.py); on SQLite the products come from those kept
+    while the product table is unchanged (posting_products), only the others read."""
+    if is_sqlite():
+        return kept_rows(product_ids, products_by_id), locations_by_id(location_ids)
     products, locations = _ask_products(product_ids), _ask_locations(location_ids)
     return _product_rows(products), _location_rows(locations)
 

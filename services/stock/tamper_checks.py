@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
-from models import database
+from models import database, product_version
 from models.db import is_sqlite
 from models.migrations import APPEND_ONLY_TABLES
 from services.core import chain_anchor
@@ -19,12 +19,15 @@ GUARD_TRIGGERS = tuple((f"{table}_no_{verb}", table) for table in APPEND_ONLY_TA
 
 def trigger_problems() -> list[str]:
     """The append-only triggers migrations create (models.migrations): dropping one is how the ledger is
-    edited in place, so its absence is itself a finding."""
+    edited in place, so its absence is itself a finding. On SQLite also the product table's version triggers
+    (models/product_version.py): without one, posting would go on using product rows edited since."""
     query = ("SELECT name FROM sqlite_master WHERE type = 'trigger'" if is_sqlite()
              else "SELECT tgname FROM pg_trigger WHERE NOT tgisinternal")
     present = {name for (name,) in database.execute_sql(query)}
+    version = [msg("tamper.version_trigger_missing", name=name) for name in product_version.TRIGGERS
+               if name not in present] if is_sqlite() else []  # what posting's kept products rely on
     return [msg("tamper.trigger_missing", name=name, table=table) for name, table in GUARD_TRIGGERS
-            if name not in present]
+            if name not in present] + version
 
 
 @dataclass
