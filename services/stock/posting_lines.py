@@ -132,6 +132,7 @@ def expand_lines(lines: list, clean: list[MoveRow], products: dict[int, ProductR
     incoming = receipt_lots(lines, products, places.rows, doc_date, snap.made) if any(
         move[2] in virtual for move in clean) else None
     perishable = snap.perishable  # FEFO whatever they hold
+    lots, reserved = snap.lots, snap.reservations  # (product, location) → its lots in FEFO order; reservations
     taken: dict[tuple[int, int], dict[int | None, int]] = {}  # earlier lines' picks in units
     out: list[MoveRow] = []
     for i, move in enumerate(clean):
@@ -147,12 +148,14 @@ def expand_lines(lines: list, clean: list[MoveRow], products: dict[int, ProductR
         include_expired = may_use_expired or target not in consuming
         place = (product_id, source)
         mine = taken.get(place)
-        if mine is None:
-            lot = snap.whole_from_first(place, units, doc_date, include_expired)
-            if lot is not False:
-                taken[place] = {lot: units}
-                out.append((product_id, lot, source, target, units, cost))
-                continue
+        if mine is None:  # most lines of a sale: all of it from the first lot in FEFO order, nothing reserved
+            first = lots.get(place)
+            if first and not (reserved and place in reserved):
+                lot, available, expiry = first[0]
+                if available >= units and (include_expired or not is_expired(expiry, doc_date)):
+                    taken[place] = {lot: units}
+                    out.append((product_id, lot, source, target, units, cost))
+                    continue
             mine = taken[place] = {}
         picks, remaining = snap.take(product_id, source, owner, mine, units, doc_date, include_expired)
         if remaining > 0:

@@ -214,18 +214,6 @@ class Snapshot:
                 totals[lot_id] += units
         return totals
 
-    def whole_from_first(self, place: tuple[int, int], units: int, on: dt.date,
-                         include_expired: bool) -> int | None | bool:
-        """The lot (or None: no lot) that `take` would take all of `units` from at `place` (product, location)
-        when nothing was taken there yet and nothing is reserved there: the first in FEFO order, if it is
-        usable and holds enough; False when the line needs `take`'s walk. Most lines of a sale end here, one
-        call instead of take's walk."""
-        rows = self.lots.get(place)
-        if not rows or (self.reservations and place in self.reservations):
-            return False
-        lot_id, available, expiry = rows[0]
-        return lot_id if available >= units and usable(expiry, on, include_expired) else False
-
     def take(self, product_id: int, location_id: int, except_owner: str | None, taken: dict[int | None, int],
              units: int, on: dt.date, include_expired: bool) -> tuple[list[tuple[int | None, int]], int]:
         """fefo.allocate_fefo's split of `units` from this snapshot (fefo.pick_available's walk over the
