@@ -14,6 +14,7 @@ from cli import commands as cli
 from models import AuditEvent, Barcode, Product, ProductUnit
 from services.catalog.barcodes import barcode_kind, normalise_barcode, with_check_digit
 from services.catalog.products import get_product
+from services.catalog.search_key import build_search_key
 from services.core.errors import PermissionDenied, XiaopuError
 from services.imports import excel_table
 from services.imports.excel_import import ImportFailed, import_products
@@ -129,6 +130,11 @@ def test_reimport_updates_by_sku_then_by_barcode_never_duplicates(shop, tmp_path
     assert {u.name for u in blueberry.units} == {"箱"}  # not in the file, not deleted
     assert {b.code for b in blueberry.barcodes} == {"6901234567892", "16901234567899"}
     assert get_product(shop.screw.id).cost == Decimal("0.06")
+    # the renamed product is found by its new name; the other keeps the key its unchanged name, spec, SKU and
+    # category make
+    assert blueberry.search_key == build_search_key("蓝莓(特级)", "125g", blueberry.sku, "水果")
+    screw = get_product(shop.screw.id)
+    assert screw.search_key == build_search_key(screw.name, screw.spec, screw.sku, screw.category)
     # the same file again changes nothing and still creates nothing
     assert import_products(shop.owner, path).created == 0
     assert Product.select().count() == before

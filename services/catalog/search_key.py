@@ -4,9 +4,12 @@ The pinyin comes from services/catalog/pinyin.py: pypinyin loads when a key is f
 customer saved or imported), with its small phrase dictionary, never with the window nor for posting."""
 from __future__ import annotations
 
+import functools
+
 from services.catalog.pinyin import lazy_pinyin
 
 
+@functools.lru_cache(maxsize=1024)  # a category's initials, asked for every product of it
 def pinyin_initials(text: str) -> str:
     return "".join(p[0] for p in lazy_pinyin(text, first_letters=True) if p).lower()
 
