@@ -129,11 +129,15 @@ class Snapshot:
             _DATES[None] = None
         self._dates = _DATES
         self.reservations: dict[tuple[int, int], list[tuple[int | None, int, str]]] = defaultdict(list)
-        self._undated: set[tuple[int, int]] = set()  # (product, location) whose undated stock is not read yet
+        # the dated products and the places whose undated stock is not read yet: (product, location) pairs
+        # of these two sets, less those read (a 1,000-line sale made a pair for each product to mark them)
+        self._dated: frozenset[int] = frozenset()
+        self._places: frozenset[int] = frozenset()
+        self._undated_read: set[tuple[int, int]] = set()
         if not ids or not places:
             return
         dated = [] if sellable_on is None else [p for p in ids if p in perishable]
-        self._undated = {(p, place) for p in dated for place in places}
+        self._dated, self._places = frozenset(dated), frozenset(places)
         balances = self._ask_balances(ids, places, dated, None if sellable_on is None
                                       else Lot.expiry_date.db_value(sellable_on))
         marks, wanted = _id_list(ids)
@@ -195,11 +199,16 @@ class Snapshot:
                 else:
                     place.append((lot_id, units, day))
 
+    def _undated_unread(self, product_id: int, location_id: int) -> bool:
+        """Whether a dated product's undated stock at a place may be there and is not read yet."""
+        return (product_id in self._dated and location_id in self._places
+                and (product_id, location_id) not in self._undated_read)
+
     def _read_undated(self, product_id: int, location_id: int) -> list[tuple]:
         """A dated product's stock without an expiry at one place (no lot, or a lot without one), added
         after its dated lots; the rows with stock, in FEFO order. Rare: a perishable product's receipts
         make dated lots, so this is stock from before it had a shelf life, or an opening count."""
-        self._undated.discard((product_id, location_id))
+        self._undated_read.add((product_id, location_id))
         ph, before = database.param, len(self.lots.get((product_id, location_id), ()))
         self._take_balances(database.execute_sql(
             "SELECT b.id, b.product_id, b.location_id, b.lot_id, b.quantity, l.expiry_date FROM balance b "
@@ -226,7 +235,7 @@ class Snapshot:
                 if self.reservations and (product_id, location_id) in self.reservations else None)
         picks: list[tuple[int | None, int]] = []
         units = _walk(self.lots.get((product_id, location_id), ()), held, taken, units, on, include_expired, picks)
-        if units > 0 and (product_id, location_id) in self._undated:
+        if units > 0 and self._undated_unread(product_id, location_id):
             units = _walk(self._read_undated(product_id, location_id), held, taken, units, on, include_expired, picks)
         return picks, units
 
@@ -237,7 +246,7 @@ class Snapshot:
 
     def units(self, key: Key) -> int:
         units = self.on_hand.get(key)
-        if units is None and (key[0], key[2]) in self._undated:  # a line's own lot or no lot: maybe undated stock
+        if units is None and self._undated_unread(key[0], key[2]):  # a line's own lot or no lot: maybe undated stock
             self._read_undated(key[0], key[2])
             units = self.on_hand.get(key)
         return units or 0
