@@ -46,7 +46,8 @@ def kept_rows(ids: Iterable[int], read: Callable[[set[int]], dict]) -> dict:
     if kept.token != token or len(kept.rows) > MAX_KEPT:
         kept = _kept = _Kept(token)  # another thread may hold the old store: it stays whole for its token
     rows = kept.rows
-    missing = {pid for pid in ids if pid not in rows}
-    if missing:
-        rows.update(read(missing))
+    try:
+        return {pid: rows[pid] for pid in ids}  # the usual document: every product kept
+    except KeyError:
+        rows.update(read({pid for pid in ids if pid not in rows}))
     return {pid: row for pid in ids if (row := rows.get(pid)) is not None}
