@@ -19,11 +19,11 @@ from functools import cached_property
 
 from services.core.frozen_records import maker
 from services.core.gc_pause import collector_paused
+from services.core.numbers import ONE, ZERO
 from services.stock import demand_cache, demand_days, demand_level, demand_tally, promotion_days
 from services.stock.demand_peak import Peak, SeenPeak, scaled
 from services.stock.demand_tally import HOURS, NONE_SOLD, Tally, quantity_of, sum_hours
 
-ZERO, ONE = Decimal(0), Decimal(1)
 FLAT = (ONE,) * 7  # weekday factors where nothing tells weekdays apart
 PATTERN_WEEKS = 4  # weekday/hour patterns from 4 weeks: each weekday seen 4 times, not once
 PATTERN_MIN_LINES = 21  # fewer sales than 3 a weekday: too few to tell weekdays apart

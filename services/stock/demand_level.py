@@ -22,7 +22,9 @@ from itertools import accumulate
 from statistics import NormalDist
 from typing import NamedTuple
 
-ZERO, TWO = Decimal(0), Decimal(2)
+from services.core.numbers import ZERO
+
+TWO = Decimal(2)
 LUMP_TRIM = 2  # the window's highest days left out of the usual day (a promotion lasts two)
 LUMP_CHANCE = 0.001
 LUMP_MIN_USUAL = Decimal(1)  # below a unit a day, single customers' lumps are the demand itself

@@ -9,9 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+from services.core.numbers import ONE, ZERO
 from services.stock.demand_tally import HOURS, sum_hours
 
-ZERO, ONE, SEVEN, HUNDRED = Decimal(0), Decimal(1), Decimal(7), Decimal(100)
+SEVEN, HUNDRED = Decimal(7), Decimal(100)
 PEAK_MIN = Decimal("0.15")  # a weekday counts as a peak from +15 % over the average day
 
 
