@@ -7,7 +7,6 @@ Checking happens with no lock held; the write is one short transaction (product_
 """
 from __future__ import annotations
 
-import copy
 import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
@@ -124,7 +123,10 @@ class _Catalog:
 
 def _row_input(table: Table, row: int, stored: ProductInput | None) -> ProductInput:
     """The stored product (or defaults) overlaid with the row's non-blank cells."""
-    data = copy.deepcopy(stored) if stored is not None else ProductInput()
+    # its own lists (the row's codes and box unit are added to them), the rest shared: text and numbers never
+    # change in place (copy.deepcopy of each stored form was a tenth of re-importing 10,000 products)
+    data = replace(stored, units=list(stored.units), barcodes=list(stored.barcodes)) if stored is not None \
+        else ProductInput()
     value = lambda name: table.value(row, name)  # noqa: E731
     data.name = value("name")  # always from the row: a product row without a name is an error
     for name in ("spec", "category", "shelf_life_days", "cost", "price", "safety_stock"):
@@ -219,7 +221,7 @@ def _plan_row(table: Table, row: int, catalog: _Catalog, errors: RowErrors,
             errors.add(row, exc)
     if clean is None or row in errors:
         return None
-    changed = stored is None or _comparable(clean) != _comparable(clean_product(copy.deepcopy(stored)))
+    changed = stored is None or _comparable(clean) != _comparable(clean_product(stored))  # it only reads
     return ProductPlan(row, product_id, clean, changed, catalog.seen.get(product_id))
 
 
