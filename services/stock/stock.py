@@ -191,15 +191,14 @@ def stock_from_tuples(tuples: list[tuple], reserved: dict | None) -> list[StockR
     """StockRows from raw (product, sku, name, unit, lot, lot code, expiry, location, code, name, units,
     ...) rows; `reserved` None: stock at a past date, where nothing is reserved or available."""
     codes = first_barcodes({t[0] for t in tuples})
-    days: dict[object, dt.date | None] = {None: None}  # each stored expiry converted once (a few hundred dates)
     rows = []
     add = rows.append
     for pid, psku, name, unit, lot_id, lot_code, expiry, loc_id, loc_code, loc_name, units, *_ in tuples:
         on_hand = _quantity(units)
         held = ZERO if reserved is None else reserved.get((pid, lot_id, loc_id), ZERO)
-        day = days[expiry] if expiry in days else days.setdefault(expiry, _to_date(expiry))
-        add(StockRow(pid, psku, name, codes.get(pid, ""), unit, lot_id, lot_code or "", day, loc_id, loc_code,
-                     loc_name, on_hand, held, on_hand - held))
+        add(StockRow(pid, psku, name, codes.get(pid, ""), unit, lot_id, lot_code or "",
+                     None if expiry is None else _to_date(expiry), loc_id, loc_code, loc_name, on_hand, held,
+                     on_hand - held))
     return rows
 
 
